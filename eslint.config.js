@@ -1,0 +1,88 @@
+// Flat ESLint config. Each top-level folder is one runtime; the import rules below keep it so
+// (renderer: DOM only, shared: neither DOM nor Node, server: Node only).
+import js from '@eslint/js'
+import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url']
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', 'data/', 'shared/api/*.generated.ts'],
+  },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-console': 'error',
+      curly: ['error', 'all'],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'Do not commit focused tests.' },
+        { object: 'describe', property: 'only', message: 'Do not commit focused tests.' },
+        { object: 'test', property: 'only', message: 'Do not commit focused tests.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node built-ins.' },
+            { group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/server/**', '**/electron/**'], message: 'shared/ imports no runtime.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'renderer/ runs in the browser: no Node built-ins.' },
+            { group: ['electron', '**/electron/**', '**/server/**'], message: 'renderer/ talks to main only through the preload bridge.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', '**/server/**', 'react', 'react-dom'], message: 'electron/ is the shell: no renderer or server code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'scripts/**/*.{ts,js,mjs}', 'bench/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**'], message: 'server/ is Node only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+)

@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Engine } from './dialect'
+
+/**
+ * Rows are plain records: the resource modules own their column lists, and generic code (pagination,
+ * filters, references) works on column names it is given. Typing every table twice (here and in the
+ * resource definitions) would only let the two drift apart.
+ */
+export type Row = Record<string, unknown>
+export type Tables = Record<string, Row>
+export type Db = Kysely<Tables>
+
+export interface StorageConfig {
+  /** A `postgres://` URL selects PostgreSQL; otherwise SQLite in `sqliteFile`. */
+  databaseUrl?: string | undefined
+  /** PostgreSQL schema to use (created if missing); lets tests and instances share one server. */
+  schema?: string | undefined
+  sqliteFile: string
+}
+
+export interface Storage {
+  db: Db
+  engine: Engine
+  close(): Promise<void>
+}
+
+const PG_INT8 = 20
+const PG_DATE = 1082
+
+export function openStorage(config: StorageConfig): Storage {
+  if (config.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      ...(config.schema ? { options: `-c search_path=${quoteIdent(config.schema)}` } : {}),
+      types: {
+        // bigint identity columns fit in a JS number for any realistic register size;
+        // `date` columns stay ISO strings (the default parser shifts them into local time).
+        getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+          if (oid === PG_INT8) {
+            return (value: string) => Number(value)
+          }
+          if (oid === PG_DATE) {
+            return (value: string) => value
+          }
+          return pg.types.getTypeParser(oid, format)
+        },
+      } as pg.CustomTypesConfig,
+    })
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
+    return { db, engine: 'postgres', close: () => db.destroy() }
+  }
+
+  if (config.sqliteFile !== ':memory:') {
+    mkdirSync(dirname(config.sqliteFile), { recursive: true })
+  }
+  const sqlite = new SqliteDatabase(config.sqliteFile)
+  // WAL lets readers run beside the writer; synchronous=FULL makes every committed transaction
+  // durable before we answer 201, so an answered write survives a kill -9 or a power cut.
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return { db, engine: 'sqlite', close: () => db.destroy() }
+}
+
+/** Schema names come from configuration; quote them so they can never break out of the option. */
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
+    throw new Error(`invalid PostgreSQL schema name: ${name}`)
+  }
+  return name
+}
+
+/** Creates the configured PostgreSQL schema if needed (no-op on SQLite). */
+export async function ensureSchema(storage: Storage, schema: string | undefined): Promise<void> {
+  if (storage.engine === 'postgres' && schema) {
+    await storage.db.schema.createSchema(quoteIdent(schema)).ifNotExists().execute()
+  }
+}

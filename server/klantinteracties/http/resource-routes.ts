@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Db, Row } from '../db/database'
+import type { Engine } from '../db/dialect'
+import type { Json, ResourceContext } from '../resources/context'
+import { ALL_OPERATIONS, type ResourceDefinition, type WriteMode } from '../resources/definition'
+import { applyExpand, type Registry } from '../resources/expand'
+import type { NummerPolicy } from '../resources/nummer'
+import { isUuid } from '../resources/references'
+import { writeTimestamp } from '../resources/values'
+import { schemaSet } from '../validation/validator'
+import { toInvalidParams } from '../validation/messages'
+import { paginate, parsePageRequest } from './pagination'
+import { notFound, validationError } from './problem'
+import { parseExpand, rejectUnknownParameters, single, type RawQuery } from './query'
+import { translateDatabaseError } from './database-errors'
+
+export const API_BASE = '/klantinteracties/api/v1'
+
+export interface RouteDeps {
+  db: Db
+  engine: Engine
+  nummer: NummerPolicy
+  registry: Registry
+}
+
+/** The absolute API base as the client addressed us (Open Klant builds URLs from the request host). */
+export function baseUrlOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}${API_BASE}`
+}
+
+export function contextFor(deps: RouteDeps, request: FastifyRequest, db: Db = deps.db): ResourceContext {
+  return { db, engine: deps.engine, baseUrl: baseUrlOf(request), nummer: deps.nummer }
+}
+
+/** Registers `/x` and `/x/{uuid}` with the operations the definition offers. */
+export function registerResource(app: FastifyInstance, deps: RouteDeps, def: ResourceDefinition): void {
+  const ops = new Set(def.operations ?? ALL_OPERATIONS)
+  const listParams = new Set(['page', 'pageSize', ...Object.keys(def.filters), ...(def.expand ? ['expand'] : [])])
+  const detailParams = new Set(def.expand ? ['expand'] : [])
+  const collection = `${API_BASE}/${def.path}`
+  const item = `${collection}/:uuid`
+
+  if (ops.has('list')) {
+    app.get(collection, async (request) => {
+      const query = request.query as RawQuery
+      rejectUnknownParameters(query, listParams)
+      const values = single(query)
+      const expand = parseExpand(query, def.expand)
+      const pageRequest = parsePageRequest(values)
+      const ctx = contextFor(deps, request)
+
+      let select = ctx.db.selectFrom(def.table)
+      for (const [name, filter] of Object.entries(def.filters)) {
+        const value = values[name]
+        if (value !== undefined) {
+          select = select.where((eb) => filter(eb, value, ctx))
+        }
+      }
+      const counted = await select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      const count = Number(counted['n'])
+      let page = select.selectAll()
+      for (const [column, direction] of def.orderBy) {
+        page = page.orderBy(column, direction)
+      }
+      const rows = await page
+        .limit(pageRequest.pageSize)
+        .offset((pageRequest.page - 1) * pageRequest.pageSize)
+        .execute()
+      const items = await def.serialize(ctx, rows)
+      await applyExpand(ctx, deps.registry, def, items, rows, expand)
+      return paginate(items, count, pageRequest, new URL(`${ctx.baseUrl}/${def.path}${queryString(request)}`))
+    })
+  }
+
+  if (ops.has('create')) {
+    app.post(collection, async (request, reply) => {
+      const body = checkBody(request.body, def.schemas.write)
+      const ctx = contextFor(deps, request)
+      const created = await writeInTransaction(deps, ctx, def, body, 'create')
+      return reply.code(201).send(created)
+    })
+  }
+
+  if (ops.has('retrieve')) {
+    app.get(item, async (request) => {
+      const query = request.query as RawQuery
+      rejectUnknownParameters(query, detailParams)
+      const expand = parseExpand(query, def.expand)
+      const ctx = contextFor(deps, request)
+      const row = await findRow(ctx, def, request)
+      const [serialised] = await def.serialize(ctx, [row])
+      await applyExpand(ctx, deps.registry, def, [serialised!], [row], expand)
+      return serialised
+    })
+  }
+
+  const updateHandler = (mode: WriteMode) => async (request: FastifyRequest) => {
+    const ctx = contextFor(deps, request)
+    const existing = await findRow(ctx, def, request)
+    const body = checkBody(request.body, mode === 'partial' ? def.schemas.patch : def.schemas.write)
+    return writeInTransaction(deps, ctx, def, body, mode, existing)
+  }
+  if (ops.has('update')) {
+    app.put(item, updateHandler('update'))
+  }
+  if (ops.has('partial_update')) {
+    app.patch(item, updateHandler('partial'))
+  }
+
+  if (ops.has('destroy')) {
+    app.delete(item, async (request, reply: FastifyReply) => {
+      const ctx = contextFor(deps, request)
+      const row = await findRow(ctx, def, request)
+      await deps.db.transaction().execute(async (trx) => {
+        const tctx = { ...ctx, db: trx }
+        await def.beforeDelete?.(tctx, row)
+        await trx.deleteFrom(def.table).where('id', '=', row['id'] as number).execute()
+      })
+      request.log.info({ event: `${def.table}_deleted`, uuid: row['uuid'] }, 'deleted')
+      return reply.code(204).send()
+    })
+  }
+}
+
+export function checkBody(body: unknown, component: string): Json {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw validationError([
+      { name: 'nonFieldErrors', code: 'invalid', reason: 'Ongeldige data. Verwachtte een dictionary, maar kreeg een list.' },
+    ])
+  }
+  const validate = schemaSet('request').validator(component)
+  if (!validate(body)) {
+    throw validationError(toInvalidParams(validate.errors ?? []))
+  }
+  return body as Json
+}
+
+async function findRow(ctx: ResourceContext, def: ResourceDefinition, request: FastifyRequest): Promise<Row> {
+  const { uuid } = request.params as { uuid: string }
+  if (!isUuid(uuid)) {
+    throw notFound()
+  }
+  const row = await ctx.db.selectFrom(def.table).selectAll().where('uuid', '=', uuid.toLowerCase()).executeTakeFirst()
+  if (!row) {
+    throw notFound()
+  }
+  return row
+}
+
+/** One transaction per write: validate references, write the row and its links, read it back. */
+export async function writeInTransaction(
+  deps: RouteDeps,
+  ctx: ResourceContext,
+  def: ResourceDefinition,
+  body: Json,
+  mode: WriteMode,
+  existing?: Row,
+): Promise<Json> {
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const tctx: ResourceContext = { ...ctx, db: trx }
+      const id = await writeRow(tctx, def, body, mode, existing)
+      const row = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+      const [serialised] = await def.serialize(tctx, [row])
+      return serialised!
+    })
+  } catch (error) {
+    throw translateDatabaseError(error)
+  }
+}
+
+/** Writes one row inside the caller's transaction and returns its id. */
+export async function writeRow(
+  ctx: ResourceContext,
+  def: ResourceDefinition,
+  body: Json,
+  mode: WriteMode,
+  existing?: Row,
+): Promise<number> {
+  const { columns, afterWrite } = await def.write(ctx, body, mode, existing)
+  const now = writeTimestamp(new Date())
+  let id: number
+  if (existing) {
+    id = Number(existing['id'])
+    await ctx.db
+      .updateTable(def.table)
+      .set({ ...columns, updated_at: now })
+      .where('id', '=', id)
+      .execute()
+  } else {
+    const inserted = await ctx.db
+      .insertInto(def.table)
+      .values({ ...columns, uuid: randomUUID(), created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    id = Number(inserted['id'])
+  }
+  await afterWrite?.(id)
+  return id
+}
+
+function queryString(request: FastifyRequest): string {
+  const i = request.url.indexOf('?')
+  return i >= 0 ? request.url.slice(i) : ''
+}

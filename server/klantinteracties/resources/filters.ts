@@ -1,0 +1,74 @@
+import { sql, type SqlBool } from 'kysely'
+import type { Filter } from './definition'
+import { readBool } from './values'
+import { fieldError } from '../http/problem'
+import { isUuid, uuidFromUrl } from './references'
+
+/**
+ * Building blocks for the OAS filters. Column names are qualified with the resource's table by the
+ * caller (the router selects from one table, so bare names are unambiguous).
+ */
+export const exact =
+  (column: string): Filter =>
+  (eb, value) =>
+    eb(column, '=', value)
+
+/** Case-insensitive substring, as Django's `icontains`. */
+export const icontains =
+  (column: string): Filter =>
+  (_eb, value) => {
+    const pattern = `%${escapeLike(value.toLowerCase())}%`
+    // SQLite has no default LIKE escape character, so name it for both engines.
+    return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`
+  }
+
+export const boolean =
+  (column: string): Filter =>
+  (eb, value, ctx) => {
+    const b = parseBoolean(column, value)
+    return eb(column, '=', ctx.engine === 'sqlite' ? (b ? 1 : 0) : b)
+  }
+
+/** `<fk>__uuid` on a direct foreign key. */
+export const fkUuid =
+  (fkColumn: string, target: string): Filter =>
+  (eb, value) =>
+    eb(fkColumn, 'in', eb.selectFrom(target).select('id').where('uuid', '=', checkedUuid(value)))
+
+export const fkUrl =
+  (fkColumn: string, target: string): Filter =>
+  (eb, value) =>
+    eb(fkColumn, 'in', eb.selectFrom(target).select('id').where('uuid', '=', checkedUuid(uuidFromUrl(value))))
+
+/** A condition on a related table: `exists (select 1 from <table> where <fk> = <outer>.id and ...)`. */
+export const childWhere =
+  (outerTable: string, table: string, fkColumn: string, inner: Filter): Filter =>
+  (eb, value, ctx) =>
+    eb.exists(
+      eb
+        .selectFrom(`${table} as child`)
+        .select(sql`1`.as('one'))
+        .whereRef(`child.${fkColumn}`, '=', `${outerTable}.id`)
+        .where((ib) => inner(ib as never, value, ctx)),
+    )
+
+export function parseBoolean(name: string, value: string): boolean {
+  if (value === 'true' || value === 'True' || value === '1') {
+    return true
+  }
+  if (value === 'false' || value === 'False' || value === '0') {
+    return false
+  }
+  throw fieldError(name, 'invalid', 'Voer een geldige waarde in.')
+}
+
+export { readBool }
+
+/** A malformed uuid matches nothing (Django would 400 on a UUIDField filter; an impossible value is safer than a crash). */
+function checkedUuid(value: string): string {
+  return isUuid(value) ? value.toLowerCase() : '00000000-0000-0000-0000-000000000000'
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`)
+}

@@ -1,0 +1,215 @@
+import type { Row } from '../db/database'
+import { validationError, type InvalidParam } from '../http/problem'
+import type { Json, ResourceContext } from './context'
+import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
+import { serializeActor } from './actoren'
+import { klantcontactFilters } from './klantcontact-filters'
+import { nextNummer } from './nummer'
+import { childUuids, ref } from './references'
+import { children } from './relations'
+import {
+  readBool,
+  readNullableBool,
+  readNullableText,
+  readText,
+  readTimestamp,
+  writeBool,
+  writeTimestamp,
+} from './values'
+
+/**
+ * Klantcontact (OAS `Klantcontact`): one contact between the municipality and a citizen or
+ * organisation. Behaviour follows Open Klant 2.18 (openklant/components/klantinteracties/models/
+ * klantcontacten.py and api/serializers/klantcontacten.py).
+ */
+
+/** `nummer`/`referentienummer` are integer strings (Django validate_integer, `^-?\d+\Z`). */
+const INTEGER = /^-?\d+$/
+const NON_BLANK = ['kanaal', 'onderwerp', 'taal'] as const
+
+export async function serializeKlantcontacten(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
+  const ids = rows.map((r) => Number(r['id']))
+  const [betrokkenen, onderwerpobjecten, bijlagen, interneTaken, actors] = await Promise.all([
+    childUuids(ctx, 'betrokkene', 'klantcontact_id', ids),
+    childUuids(ctx, 'onderwerpobject', 'klantcontact_id', ids),
+    childUuids(ctx, 'bijlage', 'klantcontact_id', ids),
+    childUuids(ctx, 'interne_taak', 'klantcontact_id', ids),
+    actorsByKlantcontact(ctx, ids),
+  ])
+  return rows.map((row) => {
+    const id = Number(row['id'])
+    const refs = (map: Map<number, string[]>, path: string): Json[] => (map.get(id) ?? []).map((u) => ref(ctx, path, u))
+    return {
+      uuid: row['uuid'],
+      url: ref(ctx, 'klantcontacten', row['uuid']).url,
+      gingOverOnderwerpobjecten: refs(onderwerpobjecten, 'onderwerpobjecten'),
+      hadBetrokkenActoren: actors.get(id) ?? [],
+      omvatteBijlagen: refs(bijlagen, 'bijlagen'),
+      hadBetrokkenen: refs(betrokkenen, 'betrokkenen'),
+      leiddeTotInterneTaken: refs(interneTaken, 'internetaken'),
+      nummer: readNullableText(row['nummer']),
+      referentienummer: readNullableText(row['referentienummer']),
+      kanaal: readText(row['kanaal']),
+      onderwerp: readText(row['onderwerp']),
+      inhoud: readText(row['inhoud']),
+      reactie: readText(row['reactie']),
+      indicatieContactGelukt: readNullableBool(row['indicatie_contact_gelukt']),
+      hoofdOnderwerpType: readText(row['hoofd_onderwerp_type']),
+      verdereActieOndernomen: readBool(row['verdere_actie_ondernomen']),
+      taal: readText(row['taal']),
+      vertrouwelijk: readBool(row['vertrouwelijk']),
+      plaatsgevondenOp: readTimestamp(row['plaatsgevonden_op']),
+      metadata: JSON.parse(readText(row['metadata']) || '{}') as Json,
+    }
+  })
+}
+
+/** `hadBetrokkenActoren` holds whole actors (not references), in the order they were linked. */
+async function actorsByKlantcontact(ctx: ResourceContext, ids: number[]): Promise<Map<number, Json[]>> {
+  const map = new Map<number, Json[]>()
+  if (ids.length === 0) {
+    return map
+  }
+  const rows = await ctx.db
+    .selectFrom('actorklantcontact as ak')
+    .innerJoin('actor', 'actor.id', 'ak.actor_id')
+    .selectAll('actor')
+    .select('ak.klantcontact_id as link_klantcontact_id')
+    .where('ak.klantcontact_id', 'in', ids)
+    .orderBy('ak.id')
+    .execute()
+  for (const row of rows) {
+    const key = Number(row['link_klantcontact_id'])
+    const list = map.get(key) ?? []
+    list.push(serializeActor(ctx, row))
+    map.set(key, list)
+  }
+  return map
+}
+
+export async function writeKlantcontact(
+  ctx: ResourceContext,
+  body: Json,
+  mode: WriteMode,
+  existing?: Row,
+  name: (field: string) => string = (f) => f,
+): Promise<WriteResult> {
+  const errors: InvalidParam[] = []
+  for (const field of NON_BLANK) {
+    if (typeof body[field] === 'string' && (body[field] as string).trim() === '') {
+      errors.push({ name: name(field), code: 'blank', reason: 'Dit veld mag niet leeg zijn.' })
+    }
+  }
+  for (const field of ['nummer', 'referentienummer'] as const) {
+    const value = body[field]
+    if (typeof value === 'string' && value !== '') {
+      if (!INTEGER.test(value)) {
+        errors.push({ name: name(field), code: 'invalid', reason: 'Voer een geheel getal in.' })
+      } else if (await numberTaken(ctx, field, value, existing)) {
+        errors.push({
+          name: name(field),
+          code: 'unique',
+          reason: `Er bestaat al een klantcontact met eenzelfde ${field}.`,
+        })
+      }
+    }
+  }
+  // Open Klant 2.18 (#598): a system cannot promise further action on a contact that succeeded.
+  const gelukt = 'indicatieContactGelukt' in body ? body['indicatieContactGelukt'] : readNullableBool(existing?.['indicatie_contact_gelukt'])
+  const verdereActie =
+    'verdereActieOndernomen' in body ? body['verdereActieOndernomen'] : readBool(existing?.['verdere_actie_ondernomen'])
+  if (verdereActie === true && gelukt === true) {
+    errors.push({
+      name: name('nonFieldErrors'),
+      code: 'no-further-action-when-contact-succesful',
+      reason: 'Het veld verdereActieOndernomen kan alleen true zijn als indicatieContactGelukt false is.',
+    })
+  }
+  if (errors.length > 0) {
+    throw validationError(errors)
+  }
+
+  const columns: Row = {}
+  const text = (field: string, column: string): void => {
+    if (field in body) {
+      columns[column] = body[field] ?? ''
+    }
+  }
+  for (const field of ['nummer', 'referentienummer'] as const) {
+    if (field in body) {
+      columns[field] = body[field] === '' ? null : (body[field] ?? null)
+    }
+  }
+  text('kanaal', 'kanaal')
+  text('onderwerp', 'onderwerp')
+  text('inhoud', 'inhoud')
+  text('reactie', 'reactie')
+  text('hoofdOnderwerpType', 'hoofd_onderwerp_type')
+  text('taal', 'taal')
+  if ('indicatieContactGelukt' in body) {
+    columns['indicatie_contact_gelukt'] = writeBool(ctx.engine, body['indicatieContactGelukt'] as boolean | null)
+  }
+  if ('verdereActieOndernomen' in body) {
+    columns['verdere_actie_ondernomen'] = writeBool(ctx.engine, body['verdereActieOndernomen'] as boolean)
+  }
+  if ('vertrouwelijk' in body) {
+    columns['vertrouwelijk'] = writeBool(ctx.engine, body['vertrouwelijk'] as boolean)
+  }
+  if ('plaatsgevondenOp' in body && body['plaatsgevondenOp'] != null) {
+    columns['plaatsgevonden_op'] = writeTimestamp(String(body['plaatsgevondenOp']))
+  }
+  if ('metadata' in body) {
+    columns['metadata'] = JSON.stringify(body['metadata'] ?? {})
+  }
+  if (mode === 'create') {
+    const now = new Date()
+    columns['plaatsgevonden_op'] ??= writeTimestamp(now)
+    columns['verdere_actie_ondernomen'] ??= writeBool(ctx.engine, false)
+    if (ctx.nummer.generate && (columns['nummer'] === undefined || columns['nummer'] === null)) {
+      columns['nummer'] = await nextNummer(ctx.db, 'klantcontact', now)
+    }
+  }
+  return { columns }
+}
+
+async function numberTaken(
+  ctx: ResourceContext,
+  column: 'nummer' | 'referentienummer',
+  value: string,
+  existing?: Row,
+): Promise<boolean> {
+  let query = ctx.db.selectFrom('klantcontact').select('id').where(column, '=', value)
+  if (existing) {
+    query = query.where('id', '!=', existing['id'] as number)
+  }
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+export const klantcontacten: ResourceDefinition = {
+  path: 'klantcontacten',
+  table: 'klantcontact',
+  schemas: { write: 'Klantcontact', patch: 'PatchedKlantcontact' },
+  filters: klantcontactFilters,
+  expand: [
+    'hadBetrokkenen',
+    'hadBetrokkenen.digitaleAdressen',
+    'hadBetrokkenen.wasPartij',
+    'leiddeTotInterneTaken',
+    'gingOverOnderwerpobjecten',
+    'omvatteBijlagen',
+  ],
+  relations: {
+    hadBetrokkenen: children('betrokkenen', 'betrokkene', 'klantcontact_id'),
+    leiddeTotInterneTaken: children('internetaken', 'interne_taak', 'klantcontact_id'),
+    gingOverOnderwerpobjecten: children('onderwerpobjecten', 'onderwerpobject', 'klantcontact_id'),
+    omvatteBijlagen: children('bijlagen', 'bijlage', 'klantcontact_id'),
+  },
+  // Newest contact first, as Open Klant 2.18 (#359): -plaatsgevondenOp, then -pk.
+  orderBy: [
+    ['plaatsgevonden_op', 'desc'],
+    ['id', 'desc'],
+  ],
+  serialize: serializeKlantcontacten,
+  write: (ctx, body, mode, existing) => writeKlantcontact(ctx, body, mode, existing),
+}
+

@@ -1,0 +1,104 @@
+import type { SchemaObject } from './oas-document'
+
+/**
+ * Turns OAS 3.0 component schemas into JSON Schema (draft 2019/ajv) for one direction of travel.
+ *
+ * - `nullable: true` becomes a union with `null` (OAS 3.0 §4.7.24);
+ * - `readOnly` members are dropped for requests, `writeOnly` ones for responses (OAS 3.0 §4.7.24);
+ * - `oneOf` + `discriminator` (Actor on soortActor, Partij on soortPartij) becomes an if/then per
+ *   mapping entry, so a value is checked against exactly the subtype it names, as the
+ *   discriminator intends, instead of "exactly one branch matches" (branches overlap);
+ * - `$ref`s point at the converted siblings under the given id prefix.
+ */
+export type Direction = 'request' | 'response'
+
+export function toJsonSchema(schema: SchemaObject, direction: Direction, idPrefix: string): SchemaObject {
+  return convert(schema, direction, idPrefix)
+}
+
+function convert(node: unknown, direction: Direction, idPrefix: string): SchemaObject {
+  if (typeof node !== 'object' || node === null) {
+    return {}
+  }
+  const s = node as SchemaObject
+  const out: SchemaObject = {}
+  const dropped = new Set<string>()
+
+  for (const [key, value] of Object.entries(s)) {
+    switch (key) {
+      case '$ref':
+        out['$ref'] = `${idPrefix}${String(value).replace('#/components/schemas/', '')}`
+        break
+      case 'properties': {
+        const props: Record<string, SchemaObject> = {}
+        for (const [name, prop] of Object.entries(value as Record<string, SchemaObject>)) {
+          const hidden = direction === 'request' ? prop['readOnly'] === true : prop['writeOnly'] === true
+          if (hidden) {
+            dropped.add(name)
+            continue
+          }
+          props[name] = convert(prop, direction, idPrefix)
+        }
+        out['properties'] = props
+        break
+      }
+      case 'items':
+      case 'additionalProperties':
+        out[key] = typeof value === 'object' ? convert(value, direction, idPrefix) : value
+        break
+      case 'allOf':
+      case 'anyOf':
+        out[key] = (value as unknown[]).map((v) => convert(v, direction, idPrefix))
+        break
+      case 'oneOf':
+        if (!s['discriminator']) {
+          out['oneOf'] = (value as unknown[]).map((v) => convert(v, direction, idPrefix))
+        }
+        break
+      case 'discriminator': {
+        const { propertyName, mapping } = value as { propertyName: string; mapping: Record<string, string> }
+        out['required'] = [propertyName]
+        out['properties'] = { [propertyName]: { enum: Object.keys(mapping) } }
+        out['allOf'] = Object.entries(mapping).map(([tag, ref]) => ({
+          if: { properties: { [propertyName]: { const: tag } } },
+          then: { $ref: `${idPrefix}${ref.replace('#/components/schemas/', '')}` },
+        }))
+        break
+      }
+      // Annotations ajv does not need (and would reject in strict mode).
+      case 'nullable':
+      case 'readOnly':
+      case 'writeOnly':
+      case 'deprecated':
+      case 'description':
+      case 'example':
+      case 'title':
+      case 'externalDocs':
+      case 'xml':
+        break
+      default:
+        out[key] = value
+    }
+  }
+
+  if (Array.isArray(out['required']) && dropped.size > 0) {
+    out['required'] = (out['required'] as string[]).filter((name) => !dropped.has(name))
+  }
+  if (s['nullable'] === true) {
+    return nullable(out)
+  }
+  return out
+}
+
+function nullable(schema: SchemaObject): SchemaObject {
+  const type = schema['type']
+  if (typeof type === 'string') {
+    const rest: SchemaObject = { ...schema, type: [type, 'null'] }
+    // An enum must list null too, or ajv rejects the null the type now allows.
+    if (Array.isArray(rest['enum'])) {
+      rest['enum'] = [...(rest['enum'] as unknown[]), null]
+    }
+    return rest
+  }
+  return { anyOf: [{ type: 'null' }, schema] }
+}
