@@ -98,7 +98,7 @@ export function registerResource(app: FastifyInstance, deps: RouteDeps, def: Res
   const updateHandler = (mode: WriteMode) => async (request: FastifyRequest) => {
     const ctx = contextFor(deps, request)
     const existing = await findRow(ctx, def, request)
-    const body = checkBody(request.body, mode === 'partial' ? def.schemas.patch : def.schemas.write)
+    const body = checkBody(request.body, mode === 'partial' ? def.schemas.patch : def.schemas.write, mode === 'partial')
     return writeInTransaction(deps, ctx, def, body, mode, existing)
   }
   if (ops.has('update')) {
@@ -123,7 +123,12 @@ export function registerResource(app: FastifyInstance, deps: RouteDeps, def: Res
   }
 }
 
-export function checkBody(body: unknown, component: string): Json {
+/**
+ * Validates a request body against an OAS component. With `partial` (PATCH) a missing top-level
+ * field is fine, as DRF's `partial=True`: the polymorphic Patched* schemas of the OAS point at the
+ * full subtype serializers, whose `required` lists would otherwise apply to a PATCH too.
+ */
+export function checkBody(body: unknown, component: string, partial = false): Json {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw validationError([
       { name: 'nonFieldErrors', code: 'invalid', reason: 'Ongeldige data. Verwachtte een dictionary, maar kreeg een list.' },
@@ -131,7 +136,10 @@ export function checkBody(body: unknown, component: string): Json {
   }
   const validate = schemaSet('request').validator(component)
   if (!validate(body)) {
-    throw validationError(toInvalidParams(validate.errors ?? []))
+    const errors = (validate.errors ?? []).filter((e) => !(partial && e.keyword === 'required' && e.instancePath === ''))
+    if (errors.length > 0) {
+      throw validationError(toInvalidParams(errors))
+    }
   }
   return body as Json
 }

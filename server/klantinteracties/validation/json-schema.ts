@@ -57,10 +57,11 @@ function convert(node: unknown, direction: Direction, idPrefix: string): SchemaO
         break
       case 'discriminator': {
         const { propertyName, mapping } = value as { propertyName: string; mapping: Record<string, string> }
+        // The tag is required on a write; a PATCH drops top-level `required` errors (checkBody).
         out['required'] = [propertyName]
         out['properties'] = { [propertyName]: { enum: Object.keys(mapping) } }
         out['allOf'] = Object.entries(mapping).map(([tag, ref]) => ({
-          if: { properties: { [propertyName]: { const: tag } } },
+          if: { required: [propertyName], properties: { [propertyName]: { const: tag } } },
           then: { $ref: `${idPrefix}${ref.replace('#/components/schemas/', '')}` },
         }))
         break

@@ -31,6 +31,13 @@ function build(direction: Direction): SchemaSet {
   const prefix = `kl-${direction}:`
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true })
   addFormats(ajv)
+  // Optional URL fields (hoofdOnderwerpType) are Django URLFields with blank=True: Open Klant
+  // accepts and returns "" for "no value", which the generated OAS cannot express.
+  const uri = ajv.formats['uri']
+  ajv.addFormat('uri', {
+    type: 'string',
+    validate: (value: string) => value === '' || (uri instanceof RegExp ? uri.test(value) : typeof uri === 'function' ? uri(value) : true),
+  })
   for (const [name, schema] of Object.entries(loadOas().schemas)) {
     ajv.addSchema({ $id: `${prefix}${name}`, ...toJsonSchema(schema, direction, prefix) })
   }

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { buildContentSecurityPolicy } from './electron/main/csp'
+import { endpointsFromEnv } from './electron/main/endpoints'
+
+const root = import.meta.dirname
+
+/**
+ * Adds the CSP as a <meta> tag to the built index.html. A meta policy is the one mechanism that
+ * works for the file:// page in Electron and for the plain web build alike; the builder and the
+ * endpoint config are the same ones main uses for its response header. Build only: the Vite dev
+ * server needs inline scripts and its own WebSocket, which main's dev header allows instead.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'kcc-content-security-policy',
+    apply: 'build',
+    transformIndexHtml() {
+      const endpoints = endpointsFromEnv(process.env)
+      const policy = buildContentSecurityPolicy({
+        connectOrigins: [endpoints.gatewayOrigin, endpoints.sipOrigin],
+        delivery: 'meta',
+      })
+      return [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+          injectTo: 'head-prepend',
+        },
+      ]
+    },
+  }
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: { input: { main: resolve(root, 'electron/main/main.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require node_modules or load ESM: bundle everything into one
+      // CommonJS file that requires nothing but `electron` (toolchain notes, gotcha 8).
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { preload: resolve(root, 'electron/preload/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react(), contentSecurityPolicyMeta()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+  },
+})

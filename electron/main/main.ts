@@ -1,0 +1,85 @@
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { BrowserWindow, app, session } from 'electron'
+import { buildContentSecurityPolicy, installContentSecurityPolicy } from './csp'
+import { endpointsFromEnv } from './endpoints'
+import { registerAppInfoHandler } from './handlers/app-info'
+import { createHandle } from './ipc'
+import { createLogger } from './log'
+import { installPermissionHandlers } from './permissions'
+import { isRendererUrl, resolveRendererSource } from './renderer-source'
+import { acquireSingleInstanceLock } from './single-instance'
+import { createMainWindow, hardenWebContents } from './window'
+
+// Entry point: wires the pieces, holds no policy of its own.
+
+const log = createLogger('main')
+const here = dirname(fileURLToPath(import.meta.url))
+
+// Security checklist #4: sandbox every renderer, including any not created by createMainWindow.
+// Must run before the app is ready.
+app.enableSandbox()
+
+// #12–#14 for every web contents, whoever creates it.
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents, log.child('window'))
+})
+
+app.on('window-all-closed', () => {
+  // macOS apps stay active without windows; elsewhere closing the window ends the session.
+  if (process.platform !== 'darwin') {
+    app.quit()
+  }
+})
+
+let mainWindow: BrowserWindow | undefined
+
+if (acquireSingleInstanceLock(() => mainWindow)) {
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('startup failed', { error })
+      app.exit(1)
+    })
+} else {
+  log.info('another instance is running, quitting')
+  app.quit()
+}
+
+function start(): void {
+  const source = resolveRendererSource({
+    devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+    isPackaged: app.isPackaged,
+    indexHtmlPath: join(here, '../renderer/index.html'),
+  })
+  const isOurRenderer = (url: string): boolean => isRendererUrl(source, url)
+
+  const endpoints = endpointsFromEnv(process.env)
+  log.info('endpoints configured', { gateway: endpoints.gatewayOrigin, sip: endpoints.sipOrigin })
+  installContentSecurityPolicy(
+    session.defaultSession,
+    buildContentSecurityPolicy({
+      connectOrigins: [endpoints.gatewayOrigin, endpoints.sipOrigin],
+      devServerOrigin: source.kind === 'dev-server' ? new URL(source.url).origin : undefined,
+      delivery: 'header',
+    }),
+  )
+  installPermissionHandlers(session.defaultSession, isOurRenderer, log.child('permissions'))
+
+  registerAppInfoHandler(createHandle(isOurRenderer, log.child('ipc')))
+
+  const openMainWindow = (): void => {
+    mainWindow = createMainWindow({
+      preloadPath: join(here, '../preload/preload.cjs'),
+      source,
+      log: log.child('window'),
+    })
+  }
+  openMainWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) {
+      openMainWindow()
+    }
+  })
+}

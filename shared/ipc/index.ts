@@ -1,0 +1,6 @@
+export { IpcChannel, appInfo, ipcContract } from './contract'
+export type { AppInfo, IpcRequest, IpcResponse } from './contract'
+export { ipcFail, ipcOk, parseIpcResult } from './result'
+export type { IpcError, IpcErrorCode, IpcResult } from './result'
+export { noPayload, object, string } from './validate'
+export type { Infer, Validation, Validator } from './validate'

@@ -1,0 +1,27 @@
+import { _electron as electron, expect, test } from '@playwright/test'
+import { electronBinary } from './electronBinary'
+
+test.skip(
+  electronBinary() === undefined,
+  'Electron binary not installed (node_modules/electron/path.txt or dist/ missing)',
+)
+
+test('the desktop app starts, shows the heading and the version from the preload bridge', async () => {
+  // Electron has no headless mode: on Linux run under `xvfb-run -a`.
+  const app = await electron.launch({ args: ['.'], env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' } })
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByRole('heading', { level: 1, name: 'KCC Werkplek' })).toBeVisible()
+    const version = await app.evaluate(({ app: electronApp }) => electronApp.getVersion())
+    await expect(page.getByTestId('app-version')).toHaveText(`Versie ${version}`)
+    // The page sees the named bridge, not Node or ipcRenderer.
+    const globals = await page.evaluate(() => ({
+      kcc: typeof window.kcc,
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+    }))
+    expect(globals).toEqual({ kcc: 'object', require: 'undefined', process: 'undefined' })
+  } finally {
+    await app.close()
+  }
+})

@@ -1,0 +1,25 @@
+import { contextBridge, ipcRenderer } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(), send: vi.fn(), on: vi.fn() },
+}))
+
+describe('preload script', () => {
+  it('exposes exactly one API, window.kcc, whose calls go through ipcRenderer.invoke', async () => {
+    await import('../../../electron/preload/preload')
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledOnce()
+    const [key, api] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] ?? []
+    expect(key).toBe('kcc')
+    expect(api).not.toBe(ipcRenderer)
+
+    vi.mocked(ipcRenderer.invoke).mockResolvedValue({
+      ok: true,
+      value: { name: 'kcc-desktop', version: '0.1.0' },
+    })
+    const bridge = api as { app: { getInfo(): Promise<unknown> } }
+    await expect(bridge.app.getInfo()).resolves.toMatchObject({ ok: true })
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('app:info:get')
+  })
+})
