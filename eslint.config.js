@@ -9,7 +9,16 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'cry
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', 'data/', 'shared/api/*.generated.ts'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'data/',
+      'shared/api/*.generated.ts',
+    ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
@@ -38,7 +47,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node built-ins.' },
-            { group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/server/**', '**/electron/**'], message: 'shared/ imports no runtime.' },
+            {
+              group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/server/**', '**/electron/**'],
+              message: 'shared/ imports no runtime.',
+            },
           ],
         },
       ],
@@ -55,7 +67,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'renderer/ runs in the browser: no Node built-ins.' },
-            { group: ['electron', '**/electron/**', '**/server/**'], message: 'renderer/ talks to main only through the preload bridge.' },
+            {
+              group: ['electron', '**/electron/**', '**/server/**'],
+              message: 'renderer/ talks to main only through the preload bridge.',
+            },
           ],
         },
       ],
@@ -67,7 +82,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', '**/server/**', 'react', 'react-dom'], message: 'electron/ is the shell: no renderer or server code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/server/**', 'react', 'react-dom'],
+              message: 'electron/ is the shell: no renderer or server code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -77,7 +99,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**'], message: 'server/ is Node only.' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/electron/**'],
+              message: 'server/ is Node only.',
+            },
+          ],
+        },
       ],
     },
   },

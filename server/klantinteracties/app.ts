@@ -43,7 +43,12 @@ export async function buildProviderApp(config: ProviderConfig, logger: Logger): 
   const oasText = loadOas().text
   const authenticate = tokenAuthenticator(config.tokens)
   const registry = new Map(resources.map((r) => [r.path, r]))
-  const deps: RouteDeps = { db: storage.db, engine: storage.engine, nummer: { generate: config.generateNummer }, registry }
+  const deps: RouteDeps = {
+    db: storage.db,
+    engine: storage.engine,
+    nummer: { generate: config.generateNummer },
+    registry,
+  }
 
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)

@@ -30,7 +30,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ProviderCon
     .map((t) => t.trim())
     .filter(Boolean)
   if (tokens.length === 0) {
-    throw new ConfigError('KLANTINTERACTIES_TOKENS is not set: the provider refuses to run without an API token')
+    throw new ConfigError(
+      'KLANTINTERACTIES_TOKENS is not set: the provider refuses to run without an API token',
+    )
   }
   for (const token of tokens) {
     // Open Klant tokens are at most 40 characters; we also refuse ones too short to be secret.

@@ -10,7 +10,10 @@ import { schemaSet } from '../../server/klantinteracties/validation/validator'
 export function expectOas(component: string, body: unknown): void {
   const validate = schemaSet('response').validator(component)
   const ok = validate(body)
-  expect(ok, `response does not match OAS ${component}: ${JSON.stringify(validate.errors?.slice(0, 5))}`).toBe(true)
+  expect(
+    ok,
+    `response does not match OAS ${component}: ${JSON.stringify(validate.errors?.slice(0, 5))}`,
+  ).toBe(true)
 }
 
 const problemAjv = new Ajv({ allErrors: true })

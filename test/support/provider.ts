@@ -36,7 +36,10 @@ export async function startProvider(overrides: Partial<ProviderConfig> = {}): Pr
     port: 0,
     ...overrides,
   }
-  const { app, storage } = await buildProviderApp(config, createRootLogger({ level: process.env['LOG_LEVEL'] ?? 'silent' }))
+  const { app, storage } = await buildProviderApp(
+    config,
+    createRootLogger({ level: process.env['LOG_LEVEL'] ?? 'silent' }),
+  )
   return {
     app,
     config,

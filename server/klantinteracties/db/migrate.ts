@@ -24,13 +24,22 @@ export async function migrateToLatest(db: Kysely<unknown>, engine: Engine, schem
     getMigrations: () =>
       Promise.resolve(
         Object.fromEntries(
-          Object.entries(migrations).map(([name, m]): [string, Migration] => [name, { up: (trx) => m.up(trx, engine) }]),
+          Object.entries(migrations).map(([name, m]): [string, Migration] => [
+            name,
+            { up: (trx) => m.up(trx, engine) },
+          ]),
         ),
       ),
   }
-  const { error, results } = await new Migrator({ db, provider, ...(engine === 'postgres' && schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest()
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    ...(engine === 'postgres' && schema ? { migrationTableSchema: schema } : {}),
+  }).migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
-    throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}`, { cause: error })
+    throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}`, {
+      cause: error,
+    })
   }
 }

@@ -7,7 +7,11 @@ function origin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`
 }
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ProblemError): FastifyReply {
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problem: ProblemError,
+): FastifyReply {
   return reply
     .code(problem.status)
     .headers(problem.headers)
@@ -19,7 +23,11 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
  * Every error leaves as problem+json. 4xx say what is wrong; a 5xx says only that something went
  * wrong (the details go to the log with the request id, never to the client: no stack traces).
  */
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function errorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (error instanceof ProblemError) {
     return sendProblem(request, reply, error)
   }

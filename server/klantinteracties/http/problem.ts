@@ -48,7 +48,14 @@ export class ProblemError extends Error {
 }
 
 export function validationError(invalidParams: InvalidParam[]): ProblemError {
-  return new ProblemError(400, 'invalid', 'Ongeldige invoer.', 'Ongeldige invoer.', 'ValidationError', invalidParams)
+  return new ProblemError(
+    400,
+    'invalid',
+    'Ongeldige invoer.',
+    'Ongeldige invoer.',
+    'ValidationError',
+    invalidParams,
+  )
 }
 
 export function fieldError(name: string, code: string, reason: string): ProblemError {
@@ -98,7 +105,13 @@ export function parseError(): ProblemError {
 }
 
 export function serverError(): ProblemError {
-  return new ProblemError(500, 'error', 'Er is een serverfout opgetreden.', 'Er is een serverfout opgetreden.', 'APIException')
+  return new ProblemError(
+    500,
+    'error',
+    'Er is een serverfout opgetreden.',
+    'Er is een serverfout opgetreden.',
+    'APIException',
+  )
 }
 
 export function conflict(detail: string): ProblemError {

@@ -43,7 +43,11 @@ export function parseExpand(query: RawQuery, allowed: readonly string[] | undefi
     .filter(Boolean)
   for (const v of values) {
     if (!allowed?.includes(v)) {
-      throw fieldError('expand', 'invalid_choice', `Selecteer een geldige keuze. ${v} is geen beschikbare keuze.`)
+      throw fieldError(
+        'expand',
+        'invalid_choice',
+        `Selecteer een geldige keuze. ${v} is geen beschikbare keuze.`,
+      )
     }
   }
   return [...new Set(values)]

@@ -36,7 +36,12 @@ export function contextFor(deps: RouteDeps, request: FastifyRequest, db: Db = de
 /** Registers `/x` and `/x/{uuid}` with the operations the definition offers. */
 export function registerResource(app: FastifyInstance, deps: RouteDeps, def: ResourceDefinition): void {
   const ops = new Set(def.operations ?? ALL_OPERATIONS)
-  const listParams = new Set(['page', 'pageSize', ...Object.keys(def.filters), ...(def.expand ? ['expand'] : [])])
+  const listParams = new Set([
+    'page',
+    'pageSize',
+    ...Object.keys(def.filters),
+    ...(def.expand ? ['expand'] : []),
+  ])
   const detailParams = new Set(def.expand ? ['expand'] : [])
   const collection = `${API_BASE}/${def.path}`
   const item = `${collection}/:uuid`
@@ -98,7 +103,11 @@ export function registerResource(app: FastifyInstance, deps: RouteDeps, def: Res
   const updateHandler = (mode: WriteMode) => async (request: FastifyRequest) => {
     const ctx = contextFor(deps, request)
     const existing = await findRow(ctx, def, request)
-    const body = checkBody(request.body, mode === 'partial' ? def.schemas.patch : def.schemas.write, mode === 'partial')
+    const body = checkBody(
+      request.body,
+      mode === 'partial' ? def.schemas.patch : def.schemas.write,
+      mode === 'partial',
+    )
     return writeInTransaction(deps, ctx, def, body, mode, existing)
   }
   if (ops.has('update')) {
@@ -115,7 +124,10 @@ export function registerResource(app: FastifyInstance, deps: RouteDeps, def: Res
       await deps.db.transaction().execute(async (trx) => {
         const tctx = { ...ctx, db: trx }
         await def.beforeDelete?.(tctx, row)
-        await trx.deleteFrom(def.table).where('id', '=', row['id'] as number).execute()
+        await trx
+          .deleteFrom(def.table)
+          .where('id', '=', row['id'] as number)
+          .execute()
       })
       request.log.info({ event: `${def.table}_deleted`, uuid: row['uuid'] }, 'deleted')
       return reply.code(204).send()
@@ -131,12 +143,18 @@ export function registerResource(app: FastifyInstance, deps: RouteDeps, def: Res
 export function checkBody(body: unknown, component: string, partial = false): Json {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw validationError([
-      { name: 'nonFieldErrors', code: 'invalid', reason: 'Ongeldige data. Verwachtte een dictionary, maar kreeg een list.' },
+      {
+        name: 'nonFieldErrors',
+        code: 'invalid',
+        reason: 'Ongeldige data. Verwachtte een dictionary, maar kreeg een list.',
+      },
     ])
   }
   const validate = schemaSet('request').validator(component)
   if (!validate(body)) {
-    const errors = (validate.errors ?? []).filter((e) => !(partial && e.keyword === 'required' && e.instancePath === ''))
+    const errors = (validate.errors ?? []).filter(
+      (e) => !(partial && e.keyword === 'required' && e.instancePath === ''),
+    )
     if (errors.length > 0) {
       throw validationError(toInvalidParams(errors))
     }
@@ -149,7 +167,11 @@ async function findRow(ctx: ResourceContext, def: ResourceDefinition, request: F
   if (!isUuid(uuid)) {
     throw notFound()
   }
-  const row = await ctx.db.selectFrom(def.table).selectAll().where('uuid', '=', uuid.toLowerCase()).executeTakeFirst()
+  const row = await ctx.db
+    .selectFrom(def.table)
+    .selectAll()
+    .where('uuid', '=', uuid.toLowerCase())
+    .executeTakeFirst()
   if (!row) {
     throw notFound()
   }

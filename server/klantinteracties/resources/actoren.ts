@@ -19,7 +19,9 @@ export function serializeActor(ctx: ResourceContext, row: Row): Json {
     soortActor: row['soort_actor'],
     indicatieActief: readBool(row['indicatie_actief']),
     actoridentificator: readGroup(row, 'actoridentificator', IDENTIFICATOR_MEMBERS),
-    ...(typeof identificatie === 'string' ? { actorIdentificatie: JSON.parse(identificatie) as unknown } : {}),
+    ...(typeof identificatie === 'string'
+      ? { actorIdentificatie: JSON.parse(identificatie) as unknown }
+      : {}),
   }
 }
 
@@ -54,7 +56,11 @@ export const actoren: ResourceDefinition = {
     if ('actoridentificator' in body) {
       Object.assign(
         columns,
-        writeGroup(body['actoridentificator'] as Record<string, unknown> | null, 'actoridentificator', IDENTIFICATOR_MEMBERS),
+        writeGroup(
+          body['actoridentificator'] as Record<string, unknown> | null,
+          'actoridentificator',
+          IDENTIFICATOR_MEMBERS,
+        ),
       )
     }
     if ('actorIdentificatie' in body) {

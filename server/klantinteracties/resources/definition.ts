@@ -5,13 +5,24 @@ import type { Json, ResourceContext } from './context'
 /** The operations a path offers, named as DRF's viewset actions. */
 export type Operation = 'list' | 'create' | 'retrieve' | 'update' | 'partial_update' | 'destroy'
 
-export const ALL_OPERATIONS: readonly Operation[] = ['list', 'create', 'retrieve', 'update', 'partial_update', 'destroy']
+export const ALL_OPERATIONS: readonly Operation[] = [
+  'list',
+  'create',
+  'retrieve',
+  'update',
+  'partial_update',
+  'destroy',
+]
 
 /** How a write reached us: POST, PUT (all write-required fields) or PATCH (any subset). */
 export type WriteMode = 'create' | 'update' | 'partial'
 
 /** A filter turns one query-parameter value into a condition on the resource's table. */
-export type Filter = (eb: ExpressionBuilder<Tables, string>, value: string, ctx: ResourceContext) => Expression<SqlBool>
+export type Filter = (
+  eb: ExpressionBuilder<Tables, string>,
+  value: string,
+  ctx: ResourceContext,
+) => Expression<SqlBool>
 
 /**
  * A relation that `expand` can follow: for a batch of rows, the related rows of resource `target`

@@ -38,7 +38,14 @@ export const fkUuid =
 export const fkUrl =
   (fkColumn: string, target: string): Filter =>
   (eb, value) =>
-    eb(fkColumn, 'in', eb.selectFrom(target).select('id').where('uuid', '=', checkedUuid(uuidFromUrl(value))))
+    eb(
+      fkColumn,
+      'in',
+      eb
+        .selectFrom(target)
+        .select('id')
+        .where('uuid', '=', checkedUuid(uuidFromUrl(value))),
+    )
 
 /** A condition on a related table: `exists (select 1 from <table> where <fk> = <outer>.id and ...)`. */
 export const childWhere =

@@ -43,7 +43,10 @@ const viaOnderwerpobject =
         .where((ib) => cond(ib as never, value, ctx)),
     )
 
-function onderwerpobjectFilters(prefix: string, fk: 'klantcontact_id' | 'was_klantcontact_id'): Record<string, Filter> {
+function onderwerpobjectFilters(
+  prefix: string,
+  fk: 'klantcontact_id' | 'was_klantcontact_id',
+): Record<string, Filter> {
   const out: Record<string, Filter> = {
     [`${prefix}__uuid`]: viaOnderwerpobject(fk, (eb, v) => eb('o.uuid', '=', uuidOrNone(v))),
     [`${prefix}__url`]: viaOnderwerpobject(fk, (eb, v) => eb('o.uuid', '=', uuidOrNone(uuidFromUrl(v)))),
@@ -68,7 +71,10 @@ const partijIdentificatorFilters: Record<string, Filter> = Object.fromEntries(
       eb(
         'b.partij_id',
         'in',
-        eb.selectFrom('partij_identificator').select('partij_id').where(`partij_identificator_${column}`, '=', v),
+        eb
+          .selectFrom('partij_identificator')
+          .select('partij_id')
+          .where(`partij_identificator_${column}`, '=', v),
       ),
     ),
   ]),
@@ -85,7 +91,9 @@ export const klantcontactFilters: Record<string, Filter> = {
   vertrouwelijk: boolean('klantcontact.vertrouwelijk'),
   plaatsgevondenOp: (eb, value) => {
     const time = Date.parse(value)
-    return Number.isNaN(time) ? sql<boolean>`1 = 0` : eb('klantcontact.plaatsgevonden_op', '=', writeTimestamp(new Date(time)))
+    return Number.isNaN(time)
+      ? sql<boolean>`1 = 0`
+      : eb('klantcontact.plaatsgevonden_op', '=', writeTimestamp(new Date(time)))
   },
   hadBetrokkene__uuid: viaBetrokkene((eb, v) => eb('b.uuid', '=', uuidOrNone(v))),
   hadBetrokkene__url: viaBetrokkene((eb, v) => eb('b.uuid', '=', uuidOrNone(uuidFromUrl(v)))),
@@ -98,7 +106,14 @@ export const klantcontactFilters: Record<string, Filter> = {
     eb('b.partij_id', 'in', eb.selectFrom('partij').select('id').where('uuid', '=', uuidOrNone(v))),
   ),
   hadBetrokkene__wasPartij__url: viaBetrokkene((eb, v) =>
-    eb('b.partij_id', 'in', eb.selectFrom('partij').select('id').where('uuid', '=', uuidOrNone(uuidFromUrl(v)))),
+    eb(
+      'b.partij_id',
+      'in',
+      eb
+        .selectFrom('partij')
+        .select('id')
+        .where('uuid', '=', uuidOrNone(uuidFromUrl(v))),
+    ),
   ),
   ...partijIdentificatorFilters,
   hadBetrokkene__digitaaladres__adres__icontains: viaBetrokkene((eb, v, ctx) =>
@@ -114,7 +129,10 @@ export const klantcontactFilters: Record<string, Filter> = {
   leiddeTotInterneTaken: (eb, value) => {
     const has = parseBoolean('leiddeTotInterneTaken', value)
     const exists = eb.exists(
-      eb.selectFrom('interne_taak as t').select(sql`1`.as('one')).whereRef('t.klantcontact_id', '=', 'klantcontact.id'),
+      eb
+        .selectFrom('interne_taak as t')
+        .select(sql`1`.as('one'))
+        .whereRef('t.klantcontact_id', '=', 'klantcontact.id'),
     )
     return has ? exists : eb.not(exists)
   },

@@ -38,7 +38,8 @@ export async function serializeKlantcontacten(ctx: ResourceContext, rows: Row[])
   ])
   return rows.map((row) => {
     const id = Number(row['id'])
-    const refs = (map: Map<number, string[]>, path: string): Json[] => (map.get(id) ?? []).map((u) => ref(ctx, path, u))
+    const refs = (map: Map<number, string[]>, path: string): Json[] =>
+      (map.get(id) ?? []).map((u) => ref(ctx, path, u))
     return {
       uuid: row['uuid'],
       url: ref(ctx, 'klantcontacten', row['uuid']).url,
@@ -115,9 +116,14 @@ export async function writeKlantcontact(
     }
   }
   // Open Klant 2.18 (#598): a system cannot promise further action on a contact that succeeded.
-  const gelukt = 'indicatieContactGelukt' in body ? body['indicatieContactGelukt'] : readNullableBool(existing?.['indicatie_contact_gelukt'])
+  const gelukt =
+    'indicatieContactGelukt' in body
+      ? body['indicatieContactGelukt']
+      : readNullableBool(existing?.['indicatie_contact_gelukt'])
   const verdereActie =
-    'verdereActieOndernomen' in body ? body['verdereActieOndernomen'] : readBool(existing?.['verdere_actie_ondernomen'])
+    'verdereActieOndernomen' in body
+      ? body['verdereActieOndernomen']
+      : readBool(existing?.['verdere_actie_ondernomen'])
   if (verdereActie === true && gelukt === true) {
     errors.push({
       name: name('nonFieldErrors'),
@@ -147,7 +153,10 @@ export async function writeKlantcontact(
   text('hoofdOnderwerpType', 'hoofd_onderwerp_type')
   text('taal', 'taal')
   if ('indicatieContactGelukt' in body) {
-    columns['indicatie_contact_gelukt'] = writeBool(ctx.engine, body['indicatieContactGelukt'] as boolean | null)
+    columns['indicatie_contact_gelukt'] = writeBool(
+      ctx.engine,
+      body['indicatieContactGelukt'] as boolean | null,
+    )
   }
   if ('verdereActieOndernomen' in body) {
     columns['verdere_actie_ondernomen'] = writeBool(ctx.engine, body['verdereActieOndernomen'] as boolean)
@@ -212,4 +221,3 @@ export const klantcontacten: ResourceDefinition = {
   serialize: serializeKlantcontacten,
   write: (ctx, body, mode, existing) => writeKlantcontact(ctx, body, mode, existing),
 }
-

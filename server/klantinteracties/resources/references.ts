@@ -43,18 +43,31 @@ export class ReferenceResolver {
     return this.resolveValue(value, table, label, name)
   }
 
-  async resolveValue(value: unknown, table: string, label: string, name: string): Promise<number | undefined> {
+  async resolveValue(
+    value: unknown,
+    table: string,
+    label: string,
+    name: string,
+  ): Promise<number | undefined> {
     const uuid = (value as { uuid?: unknown } | undefined)?.uuid
     const row = typeof uuid === 'string' ? await findIdByUuid(this.ctx, table, uuid) : undefined
     if (!row) {
-      this.errors.push({ name: `${name}.uuid`, code: 'does_not_exist', reason: `${label} object bestaat niet.` })
+      this.errors.push({
+        name: `${name}.uuid`,
+        code: 'does_not_exist',
+        reason: `${label} object bestaat niet.`,
+      })
       return undefined
     }
     return Number(row['id'])
   }
 }
 
-export async function findIdByUuid(ctx: ResourceContext, table: string, uuid: string): Promise<Row | undefined> {
+export async function findIdByUuid(
+  ctx: ResourceContext,
+  table: string,
+  uuid: string,
+): Promise<Row | undefined> {
   if (!isUuid(uuid)) {
     return undefined
   }
@@ -74,7 +87,11 @@ export function uuidFromUrl(value: string): string {
 }
 
 /** Loads `uuid` of rows referenced by id, for serialising a batch. */
-export async function uuidsById(ctx: ResourceContext, table: string, ids: unknown[]): Promise<Map<number, string>> {
+export async function uuidsById(
+  ctx: ResourceContext,
+  table: string,
+  ids: unknown[],
+): Promise<Map<number, string>> {
   const wanted = [...new Set(ids.filter((id) => id !== null && id !== undefined).map(Number))]
   const map = new Map<number, string>()
   if (wanted.length === 0) {

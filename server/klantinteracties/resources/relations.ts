@@ -23,10 +23,21 @@ export function parent(target: string, table: string, fkColumn: string): Relatio
     target,
     many: false,
     async load(ctx: ResourceContext, rows: Row[]): Promise<Array<Row | null>> {
-      const ids = [...new Set(rows.map((r) => r[fkColumn]).filter((v) => v !== null && v !== undefined).map(Number))]
-      const found = ids.length ? await ctx.db.selectFrom(table).selectAll().where('id', 'in', ids).execute() : []
+      const ids = [
+        ...new Set(
+          rows
+            .map((r) => r[fkColumn])
+            .filter((v) => v !== null && v !== undefined)
+            .map(Number),
+        ),
+      ]
+      const found = ids.length
+        ? await ctx.db.selectFrom(table).selectAll().where('id', 'in', ids).execute()
+        : []
       const byId = new Map(found.map((r) => [Number(r['id']), r]))
-      return rows.map((r) => (r[fkColumn] === null || r[fkColumn] === undefined ? null : (byId.get(Number(r[fkColumn])) ?? null)))
+      return rows.map((r) =>
+        r[fkColumn] === null || r[fkColumn] === undefined ? null : (byId.get(Number(r[fkColumn])) ?? null),
+      )
     },
   }
 }

@@ -70,7 +70,11 @@ export function textMembers(...names: string[]): GroupMember[] {
   return names.map((name) => ({ name, kind: 'text' }))
 }
 
-export function readGroup(row: Row, prefix: string, members: readonly GroupMember[]): Record<string, unknown> {
+export function readGroup(
+  row: Row,
+  prefix: string,
+  members: readonly GroupMember[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const m of members) {
     const v = row[`${prefix}_${columnName(m.name)}`]
@@ -95,12 +99,30 @@ export function writeGroup(
 export const ADRES_MEMBERS: readonly GroupMember[] = [
   ...textMembers('nummeraanduidingId', 'straatnaam'),
   { name: 'huisnummer', kind: 'integer' },
-  ...textMembers('huisnummertoevoeging', 'postcode', 'stad', 'adresregel1', 'adresregel2', 'adresregel3', 'land'),
+  ...textMembers(
+    'huisnummertoevoeging',
+    'postcode',
+    'stad',
+    'adresregel1',
+    'adresregel2',
+    'adresregel3',
+    'land',
+  ),
 ]
 
-export const CONTACTNAAM_MEMBERS = textMembers('voorletters', 'voornaam', 'voorvoegselAchternaam', 'achternaam')
+export const CONTACTNAAM_MEMBERS = textMembers(
+  'voorletters',
+  'voornaam',
+  'voorvoegselAchternaam',
+  'achternaam',
+)
 
-export const IDENTIFICATOR_MEMBERS = textMembers('objectId', 'codeObjecttype', 'codeRegister', 'codeSoortObjectId')
+export const IDENTIFICATOR_MEMBERS = textMembers(
+  'objectId',
+  'codeObjecttype',
+  'codeRegister',
+  'codeSoortObjectId',
+)
 
 /** `volledigeNaam` as Open Klant builds it: voornaam, voorvoegsel, achternaam, empty parts skipped. */
 export function volledigeNaam(contactnaam: Record<string, unknown>): string {

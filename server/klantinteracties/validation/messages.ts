@@ -38,7 +38,11 @@ function toInvalidParam(error: ErrorObject): InvalidParam {
   const name = fieldName(error.instancePath)
   switch (error.keyword) {
     case 'required':
-      return { name: fieldName(error.instancePath, String(p['missingProperty'])), code: 'required', reason: 'Dit veld is vereist.' }
+      return {
+        name: fieldName(error.instancePath, String(p['missingProperty'])),
+        code: 'required',
+        reason: 'Dit veld is vereist.',
+      }
     case 'type':
       return typeError(name, String(p['type']), error.data)
     case 'maxLength':
@@ -50,14 +54,26 @@ function toInvalidParam(error: ErrorObject): InvalidParam {
     case 'minLength':
       return error.data === ''
         ? { name, code: 'blank', reason: 'Dit veld mag niet leeg zijn.' }
-        : { name, code: 'min_length', reason: `Zorg ervoor dat dit veld minimaal ${String(p['limit'])} karakters bevat.` }
+        : {
+            name,
+            code: 'min_length',
+            reason: `Zorg ervoor dat dit veld minimaal ${String(p['limit'])} karakters bevat.`,
+          }
     case 'enum':
     case 'const':
       return { name, code: 'invalid_choice', reason: `"${String(error.data)}" is een ongeldige keuze.` }
     case 'minimum':
-      return { name, code: 'min_value', reason: `Zorg ervoor dat deze waarde groter of gelijk is aan ${String(p['limit'])}.` }
+      return {
+        name,
+        code: 'min_value',
+        reason: `Zorg ervoor dat deze waarde groter of gelijk is aan ${String(p['limit'])}.`,
+      }
     case 'maximum':
-      return { name, code: 'max_value', reason: `Zorg ervoor dat deze waarde kleiner of gelijk is aan ${String(p['limit'])}.` }
+      return {
+        name,
+        code: 'max_value',
+        reason: `Zorg ervoor dat deze waarde kleiner of gelijk is aan ${String(p['limit'])}.`,
+      }
     case 'pattern':
       return { name, code: 'invalid', reason: 'Voer een geldige waarde in.' }
     case 'format':
@@ -78,10 +94,18 @@ function typeError(name: string, expected: string, data: unknown): InvalidParam 
     return { name, code: 'invalid', reason: 'Een geldig getal is vereist.' }
   }
   if (expected.includes('array')) {
-    return { name, code: 'not_a_list', reason: `Verwachtte een lijst met items, maar kreeg type "${jsonType(data)}".` }
+    return {
+      name,
+      code: 'not_a_list',
+      reason: `Verwachtte een lijst met items, maar kreeg type "${jsonType(data)}".`,
+    }
   }
   if (expected.includes('object')) {
-    return { name, code: 'invalid', reason: `Ongeldige data. Verwachtte een dictionary, maar kreeg een ${jsonType(data)}.` }
+    return {
+      name,
+      code: 'invalid',
+      reason: `Ongeldige data. Verwachtte een dictionary, maar kreeg een ${jsonType(data)}.`,
+    }
   }
   return { name, code: 'invalid', reason: 'Geen geldige string.' }
 }

@@ -36,7 +36,9 @@ function build(direction: Direction): SchemaSet {
   const uri = ajv.formats['uri']
   ajv.addFormat('uri', {
     type: 'string',
-    validate: (value: string) => value === '' || (uri instanceof RegExp ? uri.test(value) : typeof uri === 'function' ? uri(value) : true),
+    validate: (value: string) =>
+      value === '' ||
+      (uri instanceof RegExp ? uri.test(value) : typeof uri === 'function' ? uri(value) : true),
   })
   for (const [name, schema] of Object.entries(loadOas().schemas)) {
     ajv.addSchema({ $id: `${prefix}${name}`, ...toJsonSchema(schema, direction, prefix) })

@@ -35,7 +35,11 @@ describe('actoren', () => {
         naam: 'Fatima Yilmaz',
         soortActor: 'medewerker',
         actoridentificator: kissIdentificator('f.yilmaz@gemeente.example'),
-        actorIdentificatie: { functie: 'KCC-medewerker', emailadres: 'f.yilmaz@gemeente.example', telefoonnummer: '0201234567' },
+        actorIdentificatie: {
+          functie: 'KCC-medewerker',
+          emailadres: 'f.yilmaz@gemeente.example',
+          telefoonnummer: '0201234567',
+        },
       },
       'Actor',
     )
@@ -61,34 +65,67 @@ describe('actoren', () => {
     })
     expect(r.status).toBe(400)
     expect(r.body['invalidParams']).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'actorIdentificatie.functie', code: 'required' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'actorIdentificatie.functie', code: 'required' }),
+      ]),
     )
   })
 
   it('rejects an unknown soortActor', async () => {
     const r = await api.post('/actoren', { naam: 'Robot', soortActor: 'robot' })
     expect(r.status).toBe(400)
-    expect(r.body['invalidParams']).toEqual([expect.objectContaining({ name: 'soortActor', code: 'invalid_choice' })])
+    expect(r.body['invalidParams']).toEqual([
+      expect.objectContaining({ name: 'soortActor', code: 'invalid_choice' }),
+    ])
   })
 
   it('serialises an absent actoridentificator as a group of empty strings', async () => {
-    const r = await api.post<Actor>('/actoren', { naam: 'Afdeling Vergunningen', soortActor: 'organisatorische_eenheid' }, 'Actor')
-    expect(r.body.actoridentificator).toEqual({ objectId: '', codeObjecttype: '', codeRegister: '', codeSoortObjectId: '' })
+    const r = await api.post<Actor>(
+      '/actoren',
+      { naam: 'Afdeling Vergunningen', soortActor: 'organisatorische_eenheid' },
+      'Actor',
+    )
+    expect(r.body.actoridentificator).toEqual({
+      objectId: '',
+      codeObjecttype: '',
+      codeRegister: '',
+      codeSoortObjectId: '',
+    })
   })
 
   it('replaces the whole actoridentificator on PATCH', async () => {
     const a = await api.post<Actor>(
       '/actoren',
-      { naam: 'Piet', soortActor: 'medewerker', actoridentificator: kissIdentificator('piet@gemeente.example') },
+      {
+        naam: 'Piet',
+        soortActor: 'medewerker',
+        actoridentificator: kissIdentificator('piet@gemeente.example'),
+      },
       'Actor',
     )
-    const r = await api.patch<Actor>(`/actoren/${a.body.uuid}`, { actoridentificator: { objectId: 'piet2' } }, 'Actor')
-    expect(r.body.actoridentificator).toEqual({ objectId: 'piet2', codeObjecttype: '', codeRegister: '', codeSoortObjectId: '' })
+    const r = await api.patch<Actor>(
+      `/actoren/${a.body.uuid}`,
+      { actoridentificator: { objectId: 'piet2' } },
+      'Actor',
+    )
+    expect(r.body.actoridentificator).toEqual({
+      objectId: 'piet2',
+      codeObjecttype: '',
+      codeRegister: '',
+      codeSoortObjectId: '',
+    })
   })
 
   it('filters on naam, soortActor and indicatieActief', async () => {
-    await api.post('/actoren', { naam: 'Inactieve Ineke', soortActor: 'medewerker', indicatieActief: false }, 'Actor')
-    const r = await api.get<{ results: Actor[] }>('/actoren?naam=ineke&soortActor=medewerker&indicatieActief=false', 'PaginatedActorList')
+    await api.post(
+      '/actoren',
+      { naam: 'Inactieve Ineke', soortActor: 'medewerker', indicatieActief: false },
+      'Actor',
+    )
+    const r = await api.get<{ results: Actor[] }>(
+      '/actoren?naam=ineke&soortActor=medewerker&indicatieActief=false',
+      'PaginatedActorList',
+    )
     expect(r.body.results.map((a) => a.naam)).toEqual(['Inactieve Ineke'])
   })
 })

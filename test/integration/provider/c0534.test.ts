@@ -46,7 +46,12 @@ describe('C0534: a question answered by a colleague after a transfer', () => {
           naam,
           soortActor: 'medewerker',
           indicatieActief: true,
-          actoridentificator: { objectId: email, codeObjecttype: 'mdw', codeRegister: 'msei', codeSoortObjectId: 'email' },
+          actoridentificator: {
+            objectId: email,
+            codeObjecttype: 'mdw',
+            codeRegister: 'msei',
+            codeSoortObjectId: 'email',
+          },
         },
         'Actor',
       )
@@ -137,7 +142,10 @@ describe('C0534: a question answered by a colleague after a transfer', () => {
 
     const r = await api.get<Klantcontact>(`/klantcontacten/${created.uuid}`, 'Klantcontact')
     expect(r.body.hadBetrokkenActoren.map((a) => a.uuid)).toEqual([medewerker1, medewerker2])
-    expect(r.body.hadBetrokkenActoren.map((a) => a.naam)).toEqual(['Medewerker KCC', 'Medewerker Vergunningen'])
+    expect(r.body.hadBetrokkenActoren.map((a) => a.naam)).toEqual([
+      'Medewerker KCC',
+      'Medewerker Vergunningen',
+    ])
     const { hadBetrokkenActoren: _after, inhoud: answered, ...rest } = r.body
     const { hadBetrokkenActoren: _before, inhoud: _asked, ...before } = created
     expect(answered).toBe(`${VRAAG}\n${ANTWOORD}`)
@@ -152,7 +160,11 @@ describe('C0534: a question answered by a colleague after a transfer', () => {
     })
     expect(again.status).toBe(400)
     expect(again.body['invalidParams']).toEqual([
-      { name: 'nonFieldErrors', code: 'unique', reason: 'De velden actor, klantcontact moeten een unieke set zijn.' },
+      {
+        name: 'nonFieldErrors',
+        code: 'unique',
+        reason: 'De velden actor, klantcontact moeten een unieke set zijn.',
+      },
     ])
   })
 })

@@ -58,7 +58,9 @@ describe('klantcontacten', () => {
   it('rejects a blank onderwerp', async () => {
     const r = await api.post('/klantcontacten', { ...base, onderwerp: '   ' })
     expect(r.status).toBe(400)
-    expect(r.body['invalidParams']).toEqual([{ name: 'onderwerp', code: 'blank', reason: 'Dit veld mag niet leeg zijn.' }])
+    expect(r.body['invalidParams']).toEqual([
+      { name: 'onderwerp', code: 'blank', reason: 'Dit veld mag niet leeg zijn.' },
+    ])
   })
 
   it('rejects inhoud over 1000 characters', async () => {
@@ -73,7 +75,11 @@ describe('klantcontacten', () => {
   })
 
   it('refuses verdereActieOndernomen on a contact that succeeded, also via PATCH', async () => {
-    const r = await api.post('/klantcontacten', { ...base, indicatieContactGelukt: true, verdereActieOndernomen: true })
+    const r = await api.post('/klantcontacten', {
+      ...base,
+      indicatieContactGelukt: true,
+      verdereActieOndernomen: true,
+    })
     expect(r.status).toBe(400)
     expect(r.body['invalidParams']).toEqual([
       expect.objectContaining({ name: 'nonFieldErrors', code: 'no-further-action-when-contact-succesful' }),
@@ -91,7 +97,11 @@ describe('klantcontacten', () => {
 
   it('PATCH changes only the fields sent', async () => {
     const k = await create({ metadata: { bron: 'kcc' } })
-    const r = await api.patch<Klantcontact>(`/klantcontacten/${k.uuid}`, { reactie: 'Teruggebeld' }, 'Klantcontact')
+    const r = await api.patch<Klantcontact>(
+      `/klantcontacten/${k.uuid}`,
+      { reactie: 'Teruggebeld' },
+      'Klantcontact',
+    )
     expect(r.body).toEqual({ ...k, reactie: 'Teruggebeld' })
   })
 
@@ -102,7 +112,11 @@ describe('klantcontacten', () => {
     expect(missing.body['invalidParams']).toEqual(
       expect.arrayContaining([expect.objectContaining({ name: 'onderwerp', code: 'required' })]),
     )
-    const full = await api.put<Klantcontact>(`/klantcontacten/${k.uuid}`, { ...base, kanaal: 'E-mail' }, 'Klantcontact')
+    const full = await api.put<Klantcontact>(
+      `/klantcontacten/${k.uuid}`,
+      { ...base, kanaal: 'E-mail' },
+      'Klantcontact',
+    )
     expect(full.status).toBe(200)
     expect(full.body.kanaal).toBe('E-mail')
   })
@@ -118,14 +132,28 @@ describe('klantcontacten', () => {
     beforeAll(async () => {
       const p = await startProvider()
       filtering = new ProviderClient(p.app)
-      const post = (body: Record<string, unknown>) => filtering.post('/klantcontacten', { ...base, ...body }, 'Klantcontact')
-      await post({ onderwerp: 'Dakkapel plaatsen', kanaal: 'Telefoon', vertrouwelijk: true, referentienummer: '77' })
-      await post({ onderwerp: 'Afvalcontainer', kanaal: 'E-mail', inhoud: 'Container 100% vol_', indicatieContactGelukt: false })
+      const post = (body: Record<string, unknown>) =>
+        filtering.post('/klantcontacten', { ...base, ...body }, 'Klantcontact')
+      await post({
+        onderwerp: 'Dakkapel plaatsen',
+        kanaal: 'Telefoon',
+        vertrouwelijk: true,
+        referentienummer: '77',
+      })
+      await post({
+        onderwerp: 'Afvalcontainer',
+        kanaal: 'E-mail',
+        inhoud: 'Container 100% vol_',
+        indicatieContactGelukt: false,
+      })
       await post({ onderwerp: 'dakgoot', kanaal: 'Balie', plaatsgevondenOp: '2024-05-01T08:00:00Z' })
       return () => p.close()
     })
     const onderwerpen = async (query: string): Promise<string[]> => {
-      const r = await filtering.get<List<Klantcontact>>(`/klantcontacten?${query}`, 'PaginatedKlantcontactList')
+      const r = await filtering.get<List<Klantcontact>>(
+        `/klantcontacten?${query}`,
+        'PaginatedKlantcontactList',
+      )
       expect(r.status).toBe(200)
       return r.body.results.map((k) => k.onderwerp).sort()
     }

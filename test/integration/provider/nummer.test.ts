@@ -52,7 +52,11 @@ describe('klantcontact nummer', () => {
     const api = new ProviderClient(provider.app)
     const first = await api.post<{ nummer: string }>('/klantcontacten', contact(), 'Klantcontact')
     const next = String(Number(first.body.nummer) + 1)
-    const supplied = await api.post<{ nummer: string }>('/klantcontacten', contact({ nummer: next }), 'Klantcontact')
+    const supplied = await api.post<{ nummer: string }>(
+      '/klantcontacten',
+      contact({ nummer: next }),
+      'Klantcontact',
+    )
     expect(supplied.body.nummer).toBe(next)
     const generated = await api.post<{ nummer: string }>('/klantcontacten', contact(), 'Klantcontact')
     expect(generated.body.nummer).toBe(String(Number(next) + 1))
@@ -73,7 +77,9 @@ describe('klantcontact nummer', () => {
       expect.objectContaining({ name: 'referentienummer', code: 'invalid' }),
     ])
     const tooLong = await api.post('/klantcontacten', contact({ nummer: '12345678901' }))
-    expect(tooLong.body['invalidParams']).toEqual([expect.objectContaining({ name: 'nummer', code: 'max_length' })])
+    expect(tooLong.body['invalidParams']).toEqual([
+      expect.objectContaining({ name: 'nummer', code: 'max_length' }),
+    ])
   })
 
   it('generates no nummer when switched off, like Open Klant 2.16 and later', async () => {

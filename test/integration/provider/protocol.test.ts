@@ -100,7 +100,11 @@ describe('provider protocol', () => {
     expect(r.body['invalidParams']).toEqual(
       expect.arrayContaining([
         { name: 'onderwerp', code: 'required', reason: 'Dit veld is vereist.' },
-        { name: 'kanaal', code: 'max_length', reason: 'Zorg ervoor dat dit veld niet meer dan 50 karakters bevat.' },
+        {
+          name: 'kanaal',
+          code: 'max_length',
+          reason: 'Zorg ervoor dat dit veld niet meer dan 50 karakters bevat.',
+        },
         { name: 'vertrouwelijk', code: 'invalid', reason: 'Moet een geldige boolean zijn.' },
         expect.objectContaining({ name: 'plaatsgevondenOp', code: 'invalid' }),
       ]),
@@ -109,7 +113,11 @@ describe('provider protocol', () => {
 
   it('ignores a uuid sent by the client: uuid is read-only', async () => {
     const chosen = '11111111-1111-4111-8111-111111111111'
-    const r = await api.post('/klantcontacten', { ...contact('uuid', '2024-01-01T10:00:00Z'), uuid: chosen }, 'Klantcontact')
+    const r = await api.post(
+      '/klantcontacten',
+      { ...contact('uuid', '2024-01-01T10:00:00Z'), uuid: chosen },
+      'Klantcontact',
+    )
     expect(r.status).toBe(201)
     expect(r.body['uuid']).not.toBe(chosen)
   })
@@ -149,12 +157,18 @@ describe('provider protocol', () => {
     })
 
     it('lists the newest plaatsgevondenOp first', async () => {
-      const r = await subset.get<{ results: Array<{ onderwerp: string }> }>('/klantcontacten', 'PaginatedKlantcontactList')
+      const r = await subset.get<{ results: Array<{ onderwerp: string }> }>(
+        '/klantcontacten',
+        'PaginatedKlantcontactList',
+      )
       expect(r.body.results.map((k) => k.onderwerp)).toEqual(['c6', 'c5', 'c4', 'c3', 'c2', 'c1', 'c0'])
     })
 
     it('caps pageSize at 500', async () => {
-      const r = await subset.get<{ next: string | null }>('/klantcontacten?pageSize=100000', 'PaginatedKlantcontactList')
+      const r = await subset.get<{ next: string | null }>(
+        '/klantcontacten?pageSize=100000',
+        'PaginatedKlantcontactList',
+      )
       expect(r.status).toBe(200)
       expect(r.body.next).toBeNull()
     })

@@ -36,7 +36,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('plaatsgevonden_op', ts, (c) => c.notNull())
     .addColumn('metadata', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute()
-  await db.schema.createIndex('klantcontact_order').on('klantcontact').columns(['plaatsgevonden_op', 'id']).execute()
+  await db.schema
+    .createIndex('klantcontact_order')
+    .on('klantcontact')
+    .columns(['plaatsgevonden_op', 'id'])
+    .execute()
 
   await withId(db.schema.createTable('partij'), engine)
     .addColumn('nummer', 'text', (c) => c.unique())
@@ -76,14 +80,22 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     // geautomatiseerde_actor); nothing filters on it, so one JSON document holds it.
     .addColumn('actor_identificatie', 'text')
     .execute()
-  await db.schema.createIndex('actor_identificator').on('actor').column('actoridentificator_object_id').execute()
+  await db.schema
+    .createIndex('actor_identificator')
+    .on('actor')
+    .column('actoridentificator_object_id')
+    .execute()
 
   await withId(db.schema.createTable('actorklantcontact'), engine)
     .addColumn('actor_id', 'integer', (c) => fk('actor', 'cascade')(c).notNull())
     .addColumn('klantcontact_id', 'integer', (c) => fk('klantcontact', 'cascade')(c).notNull())
     .addUniqueConstraint('actorklantcontact_unique', ['actor_id', 'klantcontact_id'])
     .execute()
-  await db.schema.createIndex('actorklantcontact_klantcontact').on('actorklantcontact').column('klantcontact_id').execute()
+  await db.schema
+    .createIndex('actorklantcontact_klantcontact')
+    .on('actorklantcontact')
+    .column('klantcontact_id')
+    .execute()
 
   await withId(db.schema.createTable('interne_taak'), engine)
     .addColumn('nummer', 'text', (c) => c.unique())
@@ -95,7 +107,11 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('toegewezen_op', ts, (c) => c.notNull())
     .addColumn('afgehandeld_op', ts)
     .execute()
-  await db.schema.createIndex('interne_taak_klantcontact').on('interne_taak').column('klantcontact_id').execute()
+  await db.schema
+    .createIndex('interne_taak_klantcontact')
+    .on('interne_taak')
+    .column('klantcontact_id')
+    .execute()
 
   await db.schema
     .createTable('interne_taak_actor')
@@ -135,8 +151,14 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute()
 
   // Partij's preferred digitaal adres and rekeningnummer point at tables created after it.
-  await db.schema.alterTable('partij').addColumn('voorkeurs_digitaal_adres_id', 'integer', fk('digitaal_adres', 'set null')).execute()
-  await db.schema.alterTable('partij').addColumn('voorkeurs_rekeningnummer_id', 'integer', fk('rekeningnummer', 'set null')).execute()
+  await db.schema
+    .alterTable('partij')
+    .addColumn('voorkeurs_digitaal_adres_id', 'integer', fk('digitaal_adres', 'set null'))
+    .execute()
+  await db.schema
+    .alterTable('partij')
+    .addColumn('voorkeurs_rekeningnummer_id', 'integer', fk('rekeningnummer', 'set null'))
+    .execute()
 
   await withId(db.schema.createTable('partij_identificator'), engine)
     .addColumn('partij_id', 'integer', fk('partij', 'cascade'))
