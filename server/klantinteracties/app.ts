@@ -3,10 +3,12 @@ import type { Logger } from '../lib/logger'
 import type { ProviderConfig } from './config'
 import { ensureSchema, openStorage, type Storage } from './db/database'
 import { migrateToLatest } from './db/migrate'
+import { createTransactor } from './db/transactor'
 import { tokenAuthenticator } from './http/auth'
 import { errorHandler, notFoundHandler } from './http/error-handler'
 import { API_BASE, registerResource, type RouteDeps } from './http/resource-routes'
 import { extraRoutes, resources } from './resources/index'
+import { createNummerPolicy } from './resources/nummer'
 import { loadOas } from './validation/oas-document'
 
 /** The API version this provider implements (OAS info.version; Open Klant 2.18.0). */
@@ -46,7 +48,8 @@ export async function buildProviderApp(config: ProviderConfig, logger: Logger): 
   const deps: RouteDeps = {
     db: storage.db,
     engine: storage.engine,
-    nummer: { generate: config.generateNummer },
+    transact: createTransactor(storage.db, storage.engine),
+    nummer: createNummerPolicy(storage.autocommit, storage.engine, config.generateNummer),
     registry,
   }
 

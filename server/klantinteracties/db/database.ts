@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Engine } from './dialect'
+import { withStatementCache } from './statement-cache'
 
 /**
  * Rows are plain records: the resource modules own their column lists, and generic code (pagination,
@@ -25,6 +26,13 @@ export interface StorageConfig {
 export interface Storage {
   db: Db
   engine: Engine
+  /**
+   * PostgreSQL: a one-connection pool of its own for short autocommit statements that must not wait
+   * for (or be rolled back with) a request's transaction, such as reserving a block of nummers.
+   * Taking that connection from the main pool could deadlock when every pooled connection is held
+   * by a transaction waiting for the reservation. SQLite: the same database as `db`.
+   */
+  autocommit: Db
   close(): Promise<void>
 }
 
@@ -33,9 +41,9 @@ const PG_DATE = 1082
 
 export function openStorage(config: StorageConfig): Storage {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({
+    const poolConfig = (max: number): pg.PoolConfig => ({
       connectionString: config.databaseUrl,
-      max: 10,
+      max,
       ...(config.schema ? { options: `-c search_path=${quoteIdent(config.schema)}` } : {}),
       types: {
         // bigint identity columns fit in a JS number for any realistic register size;
@@ -51,8 +59,19 @@ export function openStorage(config: StorageConfig): Storage {
         },
       } as pg.CustomTypesConfig,
     })
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
-    return { db, engine: 'postgres', close: () => db.destroy() }
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new pg.Pool(poolConfig(10)) }) })
+    const autocommit = new Kysely<Tables>({
+      dialect: new PostgresDialect({ pool: new pg.Pool(poolConfig(1)) }),
+    })
+    return {
+      db,
+      autocommit,
+      engine: 'postgres',
+      close: async () => {
+        await autocommit.destroy()
+        await db.destroy()
+      },
+    }
   }
 
   if (config.sqliteFile !== ':memory:') {
@@ -65,8 +84,8 @@ export function openStorage(config: StorageConfig): Storage {
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) })
-  return { db, engine: 'sqlite', close: () => db.destroy() }
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
+  return { db, autocommit: db, engine: 'sqlite', close: () => db.destroy() }
 }
 
 /** Schema names come from configuration; quote them so they can never break out of the option. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Db, Row } from '../db/database'
 import type { Engine } from '../db/dialect'
+import type { Transact } from '../db/transactor'
 import type { Json, ResourceContext } from '../resources/context'
 import { ALL_OPERATIONS, type ResourceDefinition, type WriteMode } from '../resources/definition'
 import { applyExpand, type Registry } from '../resources/expand'
@@ -20,6 +21,8 @@ export const API_BASE = '/klantinteracties/api/v1'
 export interface RouteDeps {
   db: Db
   engine: Engine
+  /** Every write goes through here: a transaction, group-committed on SQLite (db/transactor.ts). */
+  transact: Transact
   nummer: NummerPolicy
   registry: Registry
 }
@@ -121,7 +124,7 @@ export function registerResource(app: FastifyInstance, deps: RouteDeps, def: Res
     app.delete(item, async (request, reply: FastifyReply) => {
       const ctx = contextFor(deps, request)
       const row = await findRow(ctx, def, request)
-      await deps.db.transaction().execute(async (trx) => {
+      await deps.transact(async (trx) => {
         const tctx = { ...ctx, db: trx }
         await def.beforeDelete?.(tctx, row)
         await trx
@@ -188,7 +191,7 @@ export async function writeInTransaction(
   existing?: Row,
 ): Promise<Json> {
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await deps.transact(async (trx) => {
       const tctx: ResourceContext = { ...ctx, db: trx }
       const id = await writeRow(tctx, def, body, mode, existing)
       const row = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()

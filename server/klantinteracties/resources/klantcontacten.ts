@@ -4,7 +4,6 @@ import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
 import { serializeActor } from './actoren'
 import { klantcontactFilters } from './klantcontact-filters'
-import { nextNummer } from './nummer'
 import { childUuids, ref } from './references'
 import { children } from './relations'
 import {
@@ -175,7 +174,7 @@ export async function writeKlantcontact(
     columns['plaatsgevonden_op'] ??= writeTimestamp(now)
     columns['verdere_actie_ondernomen'] ??= writeBool(ctx.engine, false)
     if (ctx.nummer.generate && (columns['nummer'] === undefined || columns['nummer'] === null)) {
-      columns['nummer'] = await nextNummer(ctx.db, 'klantcontact', now)
+      columns['nummer'] = await ctx.nummer.next(ctx.db, now)
     }
   }
   return { columns }

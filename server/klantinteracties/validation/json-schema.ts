@@ -8,7 +8,8 @@ import type { SchemaObject } from './oas-document'
  * - `oneOf` + `discriminator` (Actor on soortActor, Partij on soortPartij) becomes an if/then per
  *   mapping entry, so a value is checked against exactly the subtype it names, as the
  *   discriminator intends, instead of "exactly one branch matches" (branches overlap);
- * - `$ref`s point at the converted siblings under the given id prefix.
+ * - `$ref`s point at the converted siblings under the given id prefix;
+ * - an optional string member may be "" despite its `pattern`/`minLength` (see `blankable`).
  */
 export type Direction = 'request' | 'response'
 
@@ -31,13 +32,14 @@ function convert(node: unknown, direction: Direction, idPrefix: string): SchemaO
         break
       case 'properties': {
         const props: Record<string, SchemaObject> = {}
+        const requiredNames = new Set(Array.isArray(s['required']) ? (s['required'] as string[]) : [])
         for (const [name, prop] of Object.entries(value as Record<string, SchemaObject>)) {
           const hidden = direction === 'request' ? prop['readOnly'] === true : prop['writeOnly'] === true
           if (hidden) {
             dropped.add(name)
             continue
           }
-          props[name] = convert(prop, direction, idPrefix)
+          props[name] = blankable(convert(prop, direction, idPrefix), requiredNames.has(name))
         }
         out['properties'] = props
         break
@@ -89,6 +91,28 @@ function convert(node: unknown, direction: Direction, idPrefix: string): SchemaO
     return nullable(out)
   }
   return out
+}
+
+/**
+ * An optional string member with a `pattern` or `minLength` (adres `postcode`, `land`,
+ * `nummeraanduidingId`; digitaal adres `referentie`) is a Django field with `blank=True`: Open Klant
+ * accepts and returns "" for "no value" (DRF's CharField returns "" before running validators, and a
+ * gegevensgroep serialises empty members as ""), which the generated OAS cannot express. Such a
+ * member is checked against its pattern and minimum length only when it is not empty.
+ */
+function blankable(schema: SchemaObject, required: boolean): SchemaObject {
+  const { pattern, minLength, ...rest } = schema
+  if (required || (pattern === undefined && minLength === undefined)) {
+    return schema
+  }
+  return {
+    ...rest,
+    if: { minLength: 1 },
+    then: {
+      ...(pattern === undefined ? {} : { pattern }),
+      ...(minLength === undefined ? {} : { minLength }),
+    },
+  }
 }
 
 function nullable(schema: SchemaObject): SchemaObject {

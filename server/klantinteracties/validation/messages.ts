@@ -15,6 +15,11 @@ export function toInvalidParams(errors: readonly ErrorObject[]): InvalidParam[] 
     if (error.keyword === 'if' || error.keyword === 'anyOf' || error.keyword === 'allOf') {
       continue
     }
+    // The `{type: "null"}` branch of a nullable union (json-schema.ts `nullable`) failing on a
+    // non-null value says nothing; the other branch reports what is wrong with the value.
+    if (error.keyword === 'type' && (error.params as { type?: unknown }).type === 'null') {
+      continue
+    }
     const param = toInvalidParam(error)
     const key = `${param.name}|${param.code}`
     if (!seen.has(key)) {

@@ -1,0 +1,108 @@
+import type { Row } from '../db/database'
+import { validationError } from '../http/problem'
+import type { Json, ResourceContext } from './context'
+import type { Filter, ResourceDefinition, WriteResult } from './definition'
+import { exact, fkUrl, fkUuid } from './filters'
+import { nullableRef, ReferenceResolver, ref, uuidsById } from './references'
+import { IDENTIFICATOR_MEMBERS, readGroup, writeGroup } from './values'
+
+/**
+ * Onderwerpobject (OAS `Onderwerpobject`): what a klantcontact was about, as an object in another
+ * register (`onderwerpobjectidentificator`, e.g. a zaak in Open Zaak), or another klantcontact
+ * (`wasKlantcontact`, e.g. the question an answer belongs to). Open Klant models/klantcontacten.py
+ * `Onderwerpobject`, api/serializers/klantcontacten.py `OnderwerpobjectSerializer`.
+ *
+ * DELETE is not the generic one: `?cascade=true` also removes the klantcontacten it links
+ * (onderwerpobject-delete.ts).
+ */
+export async function serializeOnderwerpobjecten(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
+  const klantcontacten = await uuidsById(
+    ctx,
+    'klantcontact',
+    rows.flatMap((r) => [r['klantcontact_id'], r['was_klantcontact_id']]),
+  )
+  const klantcontactRef = (id: unknown): Json | null =>
+    nullableRef(ctx, 'klantcontacten', id == null ? null : klantcontacten.get(Number(id)))
+  return rows.map((row) => ({
+    uuid: row['uuid'],
+    url: ref(ctx, 'onderwerpobjecten', row['uuid']).url,
+    klantcontact: klantcontactRef(row['klantcontact_id']),
+    wasKlantcontact: klantcontactRef(row['was_klantcontact_id']),
+    onderwerpobjectidentificator: readGroup(row, 'onderwerpobjectidentificator', IDENTIFICATOR_MEMBERS),
+  }))
+}
+
+/** `name` maps a field to its error name (`onderwerpobject.wasKlantcontact.uuid` in maak-klantcontact). */
+export async function writeOnderwerpobject(
+  ctx: ResourceContext,
+  body: Json,
+  name: (field: string) => string = (f) => f,
+): Promise<WriteResult> {
+  const refs = new ReferenceResolver(ctx)
+  const klantcontactId = await refs.resolve(
+    body,
+    'klantcontact',
+    'klantcontact',
+    'Klantcontact',
+    name('klantcontact'),
+  )
+  const wasKlantcontactId = await refs.resolve(
+    body,
+    'wasKlantcontact',
+    'klantcontact',
+    'Klantcontact',
+    name('wasKlantcontact'),
+  )
+  if (refs.errors.length > 0) {
+    throw validationError(refs.errors)
+  }
+  const columns: Row = {}
+  if (klantcontactId !== undefined) {
+    columns['klantcontact_id'] = klantcontactId
+  }
+  if (wasKlantcontactId !== undefined) {
+    columns['was_klantcontact_id'] = wasKlantcontactId
+  }
+  if ('onderwerpobjectidentificator' in body) {
+    Object.assign(
+      columns,
+      writeGroup(
+        body['onderwerpobjectidentificator'] as Json | null,
+        'onderwerpobjectidentificator',
+        IDENTIFICATOR_MEMBERS,
+      ),
+    )
+  }
+  return { columns }
+}
+
+const identificatorFilters: Record<string, Filter> = Object.fromEntries(
+  Object.entries({
+    ObjectId: 'object_id',
+    CodeObjecttype: 'code_objecttype',
+    CodeRegister: 'code_register',
+    CodeSoortObjectId: 'code_soort_object_id',
+  }).map(([suffix, column]) => [
+    `onderwerpobjectidentificator${suffix}`,
+    exact(`onderwerpobject.onderwerpobjectidentificator_${column}`),
+  ]),
+)
+
+export const onderwerpobjecten: ResourceDefinition = {
+  path: 'onderwerpobjecten',
+  table: 'onderwerpobject',
+  schemas: { write: 'Onderwerpobject', patch: 'PatchedOnderwerpobject' },
+  operations: ['list', 'create', 'retrieve', 'update', 'partial_update'],
+  // Open Klant api/filterset/klantcontacten.py `OnderwerpObjectFilterSet`.
+  filters: {
+    klantcontact__uuid: fkUuid('onderwerpobject.klantcontact_id', 'klantcontact'),
+    klantcontact__url: fkUrl('onderwerpobject.klantcontact_id', 'klantcontact'),
+    wasKlantcontact__uuid: fkUuid('onderwerpobject.was_klantcontact_id', 'klantcontact'),
+    wasKlantcontact__url: fkUrl('onderwerpobject.was_klantcontact_id', 'klantcontact'),
+    ...identificatorFilters,
+  },
+  // Open Klant OnderwerpobjectViewSet: `order_by("-pk")`.
+  orderBy: [['id', 'desc']],
+  serialize: serializeOnderwerpobjecten,
+  write: (ctx, body) => writeOnderwerpobject(ctx, body),
+}
