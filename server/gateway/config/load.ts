@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs'
+import { Ajv } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { verifyPassword } from '../auth/passwords'
+import { DEMO_LOGIN_PASSWORDS, DEMO_SIP_PASSWORDS } from './demo-credentials'
+import { gatewayConfigSchema } from './schema'
+import type { GatewayConfig } from './types'
+
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as typeof addFormatsModule
+
+export class GatewayConfigError extends Error {}
+
+/**
+ * Reads and validates the configuration file, then applies environment overrides:
+ *
+ * | variable | overrides |
+ * |---|---|
+ * | `KCC_HOST`, `KCC_PORT` | listen address (default 127.0.0.1:8480) |
+ * | `KCC_DATA_DIR` | `dataDir` |
+ * | `KCC_DEMO` | `demo` (`true`/`false`) |
+ * | `KCC_KLANTINTERACTIES_URL`, `KCC_KLANTINTERACTIES_TOKEN` | switch to a remote provider (Open Klant) |
+ * | `KCC_KLANTINTERACTIES_GENERATES_NUMMER` | whether that provider fills in `nummer` (default false, as Open Klant 2.16+) |
+ * | `KCC_SIP_WEBSOCKET_URL` | `sip.websocketUrl` |
+ * | `KCC_ANSWER_FIELD` | `answerField` |
+ *
+ * Every problem is reported at once, with the path in the file, and nothing starts until it is fixed.
+ */
+export async function loadGatewayConfig(
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<GatewayConfig> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new GatewayConfigError(`cannot read configuration ${path}: ${(error as Error).message}`)
+  }
+  const config = applyEnv(raw, env)
+  validate(config)
+  checkConsistency(config)
+  await refuseDemoCredentials(config)
+  return config
+}
+
+function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): GatewayConfig {
+  const config = structuredClone(raw) as GatewayConfig & Record<string, unknown>
+  if (typeof config !== 'object' || config === null) {
+    throw new GatewayConfigError('configuration must be a JSON object')
+  }
+  if (env['KCC_HOST']) {
+    config.host = env['KCC_HOST']
+  }
+  if (env['KCC_PORT']) {
+    config.port = Number(env['KCC_PORT'])
+  }
+  if (env['KCC_DATA_DIR']) {
+    config.dataDir = env['KCC_DATA_DIR']
+  }
+  if (env['KCC_DEMO']) {
+    config.demo = env['KCC_DEMO'] === 'true'
+  }
+  if (env['KCC_KLANTINTERACTIES_URL']) {
+    config.klantinteracties = {
+      mode: 'remote',
+      baseUrl: env['KCC_KLANTINTERACTIES_URL'],
+      token: env['KCC_KLANTINTERACTIES_TOKEN'] ?? '',
+      providerGeneratesNummer: env['KCC_KLANTINTERACTIES_GENERATES_NUMMER'] === 'true',
+    }
+  }
+  if (env['KCC_SIP_WEBSOCKET_URL'] && typeof config.sip === 'object' && config.sip !== null) {
+    config.sip.websocketUrl = env['KCC_SIP_WEBSOCKET_URL']
+  }
+  if (env['KCC_ANSWER_FIELD']) {
+    config.answerField = env['KCC_ANSWER_FIELD'] as GatewayConfig['answerField']
+  }
+  return config
+}
+
+const ajv = new Ajv({ allErrors: true })
+addFormats(ajv)
+const validateSchema = ajv.compile(gatewayConfigSchema)
+
+function validate(config: unknown): asserts config is GatewayConfig {
+  if (!validateSchema(config)) {
+    const problems = (validateSchema.errors ?? []).map(
+      (e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`,
+    )
+    throw new GatewayConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+}
+
+function checkConsistency(config: GatewayConfig): void {
+  const problems: string[] = []
+  const duplicates = (values: string[], what: string): void => {
+    const seen = new Set<string>()
+    for (const v of values) {
+      if (seen.has(v)) {
+        problems.push(`${what} ${v} is used twice`)
+      }
+      seen.add(v)
+    }
+  }
+  duplicates(
+    config.agents.map((a) => a.login),
+    'login',
+  )
+  duplicates(
+    config.agents.map((a) => a.email.toLowerCase()),
+    'e-mail',
+  )
+  duplicates(
+    [
+      ...config.agents.map((a) => a.sipExtension),
+      ...config.afdelingen.map((a) => a.groupAddress),
+      ...config.sip.guests,
+    ],
+    'SIP user',
+  )
+  duplicates(
+    config.afdelingen.map((a) => a.id),
+    'afdeling',
+  )
+  const afdelingen = new Set(config.afdelingen.map((a) => a.id))
+  for (const agent of config.agents) {
+    if (!afdelingen.has(agent.afdeling)) {
+      problems.push(`agent ${agent.login}: afdeling ${agent.afdeling} is not configured`)
+    }
+  }
+  if (problems.length > 0) {
+    throw new GatewayConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+}
+
+async function refuseDemoCredentials(config: GatewayConfig): Promise<void> {
+  if (config.demo) {
+    return
+  }
+  const offenders: string[] = []
+  for (const agent of config.agents) {
+    if (DEMO_SIP_PASSWORDS.includes(agent.sipPassword)) {
+      offenders.push(`${agent.login} (SIP password)`)
+    }
+    for (const demo of DEMO_LOGIN_PASSWORDS) {
+      if (await verifyPassword(demo, agent.passwordHash)) {
+        offenders.push(`${agent.login} (login password)`)
+        break
+      }
+    }
+  }
+  if (offenders.length > 0) {
+    throw new GatewayConfigError(
+      `refusing to start outside demo mode with the public demo passwords: ${offenders.join(', ')}`,
+    )
+  }
+}

@@ -1,0 +1,108 @@
+import type { JSONSchemaType } from 'ajv'
+import type { GatewayConfig } from './types'
+
+/**
+ * JSON Schema of the configuration file. Identifiers that end up in SIP URIs or in the register
+ * are restricted to safe characters here, once, so no later code has to guess.
+ */
+const SIP_USER = '^[a-z0-9][a-z0-9._-]{0,31}$'
+const ID = '^[a-z0-9][a-z0-9-]{0,31}$'
+
+export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
+  type: 'object',
+  additionalProperties: false,
+  required: [
+    'demo',
+    'host',
+    'port',
+    'agents',
+    'afdelingen',
+    'sip',
+    'klantinteracties',
+    'answerField',
+    'dataDir',
+  ],
+  properties: {
+    demo: { type: 'boolean' },
+    host: { type: 'string', minLength: 1 },
+    port: { type: 'integer', minimum: 0, maximum: 65535 },
+    dataDir: { type: 'string', minLength: 1 },
+    answerField: { type: 'string', enum: ['inhoud', 'reactie'] },
+    agents: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'login',
+          'displayName',
+          'email',
+          'role',
+          'afdeling',
+          'passwordHash',
+          'sipExtension',
+          'sipPassword',
+        ],
+        properties: {
+          login: { type: 'string', pattern: SIP_USER },
+          displayName: { type: 'string', minLength: 1, maxLength: 200 },
+          email: { type: 'string', format: 'email', maxLength: 200 },
+          role: { type: 'string', enum: ['agent', 'supervisor'] },
+          afdeling: { type: 'string', pattern: ID },
+          passwordHash: { type: 'string', pattern: '^scrypt\\$' },
+          sipExtension: { type: 'string', pattern: SIP_USER },
+          sipPassword: { type: 'string', minLength: 8, maxLength: 128 },
+        },
+      },
+    },
+    afdelingen: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'naam', 'groupAddress'],
+        properties: {
+          id: { type: 'string', pattern: ID },
+          naam: { type: 'string', minLength: 1, maxLength: 200 },
+          groupAddress: { type: 'string', pattern: SIP_USER },
+        },
+      },
+    },
+    sip: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['websocketUrl', 'domain', 'embedded', 'guests'],
+      properties: {
+        websocketUrl: { type: 'string', pattern: '^wss?://' },
+        domain: { type: 'string', pattern: '^[a-z0-9.-]+$' },
+        embedded: { type: 'boolean' },
+        guests: { type: 'array', items: { type: 'string', pattern: SIP_USER } },
+      },
+    },
+    klantinteracties: {
+      type: 'object',
+      required: ['mode'],
+      oneOf: [
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['mode'],
+          properties: { mode: { type: 'string', const: 'embedded' } },
+        },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['mode', 'baseUrl', 'token', 'providerGeneratesNummer'],
+          properties: {
+            mode: { type: 'string', const: 'remote' },
+            baseUrl: { type: 'string', pattern: '^https?://' },
+            token: { type: 'string', minLength: 16 },
+            providerGeneratesNummer: { type: 'boolean' },
+          },
+        },
+      ],
+    } as unknown as JSONSchemaType<GatewayConfig>['properties']['klantinteracties'],
+  },
+}

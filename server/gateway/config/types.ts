@@ -1,0 +1,66 @@
+/**
+ * The gateway's configuration: one validated file plus environment overrides (see load.ts).
+ * Agents and afdelingen are named as the contact centre names them; SIP and the register are the
+ * external systems the gateway connects agents to.
+ */
+export type Role = 'agent' | 'supervisor'
+
+export interface AgentConfig {
+  /** Login name (also the SIP user part unless `sipExtension` differs). */
+  login: string
+  displayName: string
+  /** Identifies the agent's actor in the register (KISS convention: actoridentificator objectId). */
+  email: string
+  role: Role
+  /** Id of the afdeling the agent works for. */
+  afdeling: string
+  /** scrypt hash of the login password, as written by `npm run hash-password` (see passwords.ts). */
+  passwordHash: string
+  sipExtension: string
+  /** Handed to the agent's own softphone after login, for digest authentication at the PBX. */
+  sipPassword: string
+}
+
+export interface AfdelingConfig {
+  id: string
+  /** Name as the register shows it (the afdeling's organisatorische_eenheid actor). */
+  naam: string
+  /** User part of the group SIP address that rings every available member (`sip:<group>@<domain>`). */
+  groupAddress: string
+}
+
+export interface SipConfig {
+  /** Where agents' softphones connect (ws:// on loopback for the demo, wss:// in production). */
+  websocketUrl: string
+  domain: string
+  /** Run our embedded SIP server (demo, tests); off when a PBX such as Kamailio is used. */
+  embedded: boolean
+  /** SIP users allowed without an account on the embedded server (the demo caller page). */
+  guests: string[]
+}
+
+export type KlantinteractiesUpstream =
+  | { mode: 'embedded' }
+  | {
+      mode: 'remote'
+      /** e.g. https://openklant.gemeente.example/klantinteracties/api/v1 */
+      baseUrl: string
+      token: string
+      /** Open Klant 2.16+ no longer fills in `nummer`; the gateway then supplies it. */
+      providerGeneratesNummer: boolean
+    }
+
+export interface GatewayConfig {
+  /** Demo mode allows the shipped demo passwords; outside it the gateway refuses them. */
+  demo: boolean
+  host: string
+  port: number
+  agents: AgentConfig[]
+  afdelingen: AfdelingConfig[]
+  sip: SipConfig
+  klantinteracties: KlantinteractiesUpstream
+  /** Where a colleague's answer goes: appended to `inhoud` (C0534, F0796) or into `reactie`. */
+  answerField: 'inhoud' | 'reactie'
+  /** Data directory for the embedded provider and the gateway's own state. */
+  dataDir: string
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { hashPassword } from '../../../server/gateway/auth/passwords'
+import { GatewayConfigError, loadGatewayConfig } from '../../../server/gateway/config/load'
+
+const DEMO = new URL('../../../config/kcc.demo.json', import.meta.url)
+const demo = (): Record<string, unknown> => JSON.parse(readFileSync(DEMO, 'utf8')) as Record<string, unknown>
+
+function write(config: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'kcc-config-')), 'kcc.json')
+  writeFileSync(file, JSON.stringify(config))
+  return file
+}
+
+describe('gateway configuration', () => {
+  it('loads the shipped demo configuration', async () => {
+    const config = await loadGatewayConfig(DEMO.pathname, {})
+    expect(config.agents.map((a) => a.login)).toEqual(['medewerker1', 'medewerker2', 'supervisor'])
+    expect(config.afdelingen.map((a) => a.naam)).toEqual(['KCC', 'Afdeling Vergunningen'])
+    expect(config.sip.guests).toEqual(['burger'])
+  })
+
+  it('applies environment overrides, switching to a remote provider', async () => {
+    const config = await loadGatewayConfig(DEMO.pathname, {
+      KCC_PORT: '9000',
+      KCC_KLANTINTERACTIES_URL: 'https://openklant.gemeente.example/klantinteracties/api/v1',
+      KCC_KLANTINTERACTIES_TOKEN: 'a-token-of-forty-characters-0123456789ab',
+      KCC_ANSWER_FIELD: 'reactie',
+    })
+    expect(config.port).toBe(9000)
+    expect(config.answerField).toBe('reactie')
+    expect(config.klantinteracties).toEqual({
+      mode: 'remote',
+      baseUrl: 'https://openklant.gemeente.example/klantinteracties/api/v1',
+      token: 'a-token-of-forty-characters-0123456789ab',
+      providerGeneratesNummer: false,
+    })
+  })
+
+  it('lists every schema problem with its path', async () => {
+    const broken = demo()
+    const agents = broken['agents'] as Array<Record<string, unknown>>
+    agents[0]!['role'] = 'beheerder'
+    agents[1]!['login'] = 'Medewerker 2; DROP'
+    const error = await loadGatewayConfig(write(broken), {}).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GatewayConfigError)
+    expect((error as Error).message).toMatch(/\/agents\/0\/role/)
+    expect((error as Error).message).toMatch(/\/agents\/1\/login/)
+  })
+
+  it('refuses an agent of an afdeling that is not configured, and duplicate SIP users', async () => {
+    const broken = demo()
+    const agents = broken['agents'] as Array<Record<string, unknown>>
+    agents[0]!['afdeling'] = 'burgerzaken'
+    agents[1]!['sipExtension'] = 'kcc'
+    const error = (await loadGatewayConfig(write(broken), {}).catch((e: unknown) => e)) as Error
+    expect(error.message).toMatch(/afdeling burgerzaken is not configured/)
+    expect(error.message).toMatch(/SIP user kcc is used twice/)
+  })
+
+  it('refuses to start outside demo mode with the public demo passwords', async () => {
+    const error = (await loadGatewayConfig(DEMO.pathname, { KCC_DEMO: 'false' }).catch(
+      (e: unknown) => e,
+    )) as Error
+    expect(error).toBeInstanceOf(GatewayConfigError)
+    expect(error.message).toMatch(/medewerker1 \(SIP password\)/)
+    expect(error.message).toMatch(/supervisor \(login password\)/)
+  })
+
+  it('starts outside demo mode once every agent has its own passwords', async () => {
+    const own = demo()
+    own['demo'] = false
+    const agents = own['agents'] as Array<Record<string, unknown>>
+    for (const [i, agent] of agents.entries()) {
+      agent['passwordHash'] = await hashPassword(`een-eigen-wachtwoord-${i}`)
+      agent['sipPassword'] = `eigen-sip-wachtwoord-${i}`
+    }
+    const config = await loadGatewayConfig(write(own), {})
+    expect(config.demo).toBe(false)
+  })
+})
