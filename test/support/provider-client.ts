@@ -14,10 +14,13 @@ export interface Reply<T = Record<string, unknown>> {
 /**
  * A test client over `app.inject` that checks every reply: `API-version: 0.9.0`, and the body
  * against the OAS component named by the caller (successes) or the problem shape (errors).
+ *
+ * `app` may be a function, so a suite can hold a client before its provider starts in `beforeAll`
+ * (see `useProvider`).
  */
 export class ProviderClient {
   constructor(
-    private readonly app: FastifyInstance,
+    private readonly app: FastifyInstance | (() => FastifyInstance),
     private readonly token: string | null = TEST_TOKEN,
   ) {}
 
@@ -26,7 +29,8 @@ export class ProviderClient {
     path: string,
     options: { body?: unknown; component?: string } = {},
   ): Promise<Reply<T>> {
-    const response = await this.app.inject({
+    const app = typeof this.app === 'function' ? this.app() : this.app
+    const response = await app.inject({
       method,
       url: `${BASE}${path}`,
       headers: this.token ? { authorization: `Token ${this.token}` } : {},

@@ -15,7 +15,7 @@ import { createRootLogger } from '../../server/lib/logger'
  */
 export const TEST_TOKEN = 'test-token-0123456789abcdef'
 export const ENGINE = (process.env['KCC_DB_ENGINE'] ?? 'sqlite') as 'sqlite' | 'postgres'
-const PG_URL = process.env['KCC_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const PG_URL = process.env['KCC_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 export interface TestProvider {
   app: FastifyInstance

@@ -1,9 +1,9 @@
 import type { Row } from '../db/database'
 import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteResult } from './definition'
-import { boolean, exact, icontains } from './filters'
+import { boolean, exact, icontains, identificatorFilters } from './filters'
 import { ref } from './references'
-import { IDENTIFICATOR_MEMBERS, readBool, readGroup, writeBool, writeGroup } from './values'
+import { groupColumns, IDENTIFICATOR_MEMBERS, readBool, readGroup, writeBool } from './values'
 
 /**
  * Actor (OAS `Actor`, polymorphic on soortActor): a medewerker, an organisatorische eenheid or a
@@ -33,15 +33,12 @@ export const actoren: ResourceDefinition = {
     naam: icontains('naam'),
     soortActor: exact('soort_actor'),
     indicatieActief: boolean('indicatie_actief'),
-    actoridentificatorObjectId: exact('actoridentificator_object_id'),
-    actoridentificatorCodeObjecttype: exact('actoridentificator_code_objecttype'),
-    actoridentificatorCodeRegister: exact('actoridentificator_code_register'),
-    actoridentificatorCodeSoortObjectId: exact('actoridentificator_code_soort_object_id'),
+    ...identificatorFilters('actoridentificator', (column) => exact(`actoridentificator_${column}`)),
   },
   orderBy: [['id', 'desc']],
   serialize: (ctx, rows) => Promise.resolve(rows.map((row) => serializeActor(ctx, row))),
   write(ctx, body, mode): Promise<WriteResult> {
-    const columns: Row = {}
+    const columns: Row = groupColumns(body, 'actoridentificator', IDENTIFICATOR_MEMBERS)
     if ('naam' in body) {
       columns['naam'] = body['naam']
     }
@@ -52,16 +49,6 @@ export const actoren: ResourceDefinition = {
       columns['indicatie_actief'] = writeBool(ctx.engine, body['indicatieActief'] as boolean)
     } else if (mode === 'create') {
       columns['indicatie_actief'] = writeBool(ctx.engine, true)
-    }
-    if ('actoridentificator' in body) {
-      Object.assign(
-        columns,
-        writeGroup(
-          body['actoridentificator'] as Record<string, unknown> | null,
-          'actoridentificator',
-          IDENTIFICATOR_MEMBERS,
-        ),
-      )
     }
     if ('actorIdentificatie' in body) {
       const value = body['actorIdentificatie']

@@ -3,7 +3,7 @@ import { validationError } from '../http/problem'
 import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteResult } from './definition'
 import { fkUrl, fkUuid } from './filters'
-import { ReferenceResolver, ref, uuidsById } from './references'
+import { ReferenceResolver, ref, referencedUuids } from './references'
 
 /**
  * ActorKlantcontact (OAS `ActorKlantcontact`): links an actor to a klantcontact it took part in
@@ -16,16 +16,8 @@ const UNIQUE_REASON = 'De velden actor, klantcontact moeten een unieke set zijn.
 
 async function serializeActorKlantcontacten(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
   const [actors, klantcontacten] = await Promise.all([
-    uuidsById(
-      ctx,
-      'actor',
-      rows.map((r) => r['actor_id']),
-    ),
-    uuidsById(
-      ctx,
-      'klantcontact',
-      rows.map((r) => r['klantcontact_id']),
-    ),
+    referencedUuids(ctx, 'actor', rows, 'actor_id'),
+    referencedUuids(ctx, 'klantcontact', rows, 'klantcontact_id'),
   ])
   return rows.map((row) => ({
     uuid: row['uuid'],

@@ -1,15 +1,12 @@
 import type { Filter } from './definition'
-import { childWhere, exact, fkUrl, fkUuid } from './filters'
-import { isUuid, uuidFromUrl } from './references'
+import { childWhere, exact, fkUrl, fkUuid, matchUrl, matchUuid } from './filters'
+import { partijIdentificatorFilters } from './partij-filters'
 
 /**
  * The query parameters of `GET /betrokkenen` (OAS 0.9.0; Open Klant api/filterset/klantcontacten.py
  * `BetrokkeneFilterSet`). Everything is an exact match, as Django's default lookup. Conditions on
  * digitale adressen are `exists` subqueries so a betrokkene never appears twice (Open Klant #624).
  */
-const NO_MATCH = '00000000-0000-0000-0000-000000000000'
-const uuidOrNone = (value: string): string => (isUuid(value) ? value.toLowerCase() : NO_MATCH)
-
 /** betrokkene.<fk> in (select id from <table> where <column> = value) */
 const viaParent =
   (fk: string, table: string, column: string): Filter =>
@@ -18,26 +15,6 @@ const viaParent =
 
 const viaDigitaalAdres = (inner: Filter): Filter =>
   childWhere('betrokkene', 'digitaal_adres', 'betrokkene_id', inner)
-
-const partijIdentificatorFilters: Record<string, Filter> = Object.fromEntries(
-  Object.entries({
-    codeObjecttype: 'code_objecttype',
-    codeRegister: 'code_register',
-    codeSoortObjectId: 'code_soort_object_id',
-    objectId: 'object_id',
-  }).map(([member, column]) => [
-    `wasPartij__partijIdentificator__${member}`,
-    (eb, value) =>
-      eb(
-        'betrokkene.partij_id',
-        'in',
-        eb
-          .selectFrom('partij_identificator')
-          .select('partij_id')
-          .where(`partij_identificator_${column}`, '=', value),
-      ),
-  ]),
-)
 
 export const betrokkeneFilters: Record<string, Filter> = {
   contactnaamVoorletters: exact('betrokkene.contactnaam_voorletters'),
@@ -50,12 +27,10 @@ export const betrokkeneFilters: Record<string, Filter> = {
   hadKlantcontact__nummer: viaParent('klantcontact_id', 'klantcontact', 'nummer'),
   hadKlantcontact__referentienummer: viaParent('klantcontact_id', 'klantcontact', 'referentienummer'),
   verstrektedigitaalAdres__adres: viaDigitaalAdres((eb, v) => eb('child.adres', '=', v)),
-  verstrektedigitaalAdres__uuid: viaDigitaalAdres((eb, v) => eb('child.uuid', '=', uuidOrNone(v))),
-  verstrektedigitaalAdres__url: viaDigitaalAdres((eb, v) =>
-    eb('child.uuid', '=', uuidOrNone(uuidFromUrl(v))),
-  ),
+  verstrektedigitaalAdres__uuid: viaDigitaalAdres((eb, v) => eb('child.uuid', '=', matchUuid(v))),
+  verstrektedigitaalAdres__url: viaDigitaalAdres((eb, v) => eb('child.uuid', '=', matchUrl(v))),
   wasPartij__uuid: fkUuid('betrokkene.partij_id', 'partij'),
   wasPartij__url: fkUrl('betrokkene.partij_id', 'partij'),
   wasPartij__nummer: viaParent('partij_id', 'partij', 'nummer'),
-  ...partijIdentificatorFilters,
+  ...partijIdentificatorFilters('wasPartij__partijIdentificator__', 'betrokkene.partij_id'),
 }

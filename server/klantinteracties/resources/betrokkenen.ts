@@ -4,17 +4,17 @@ import { adresErrors } from './adres'
 import { betrokkeneFilters } from './betrokkene-filters'
 import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteResult } from './definition'
-import { childUuids, nullableRef, ReferenceResolver, ref, uuidsById } from './references'
+import { childRefs, childUuids, fkRef, ReferenceResolver, ref, referencedUuids } from './references'
 import { children, parent } from './relations'
 import {
   ADRES_MEMBERS,
   CONTACTNAAM_MEMBERS,
+  groupColumns,
   readBool,
   readGroup,
   readText,
   volledigeNaam,
   writeBool,
-  writeGroup,
 } from './values'
 
 /**
@@ -32,16 +32,8 @@ const GROUPS = [
 
 export async function serializeBetrokkenen(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
   const [klantcontacten, partijen, digitaleAdressen] = await Promise.all([
-    uuidsById(
-      ctx,
-      'klantcontact',
-      rows.map((r) => r['klantcontact_id']),
-    ),
-    uuidsById(
-      ctx,
-      'partij',
-      rows.map((r) => r['partij_id']),
-    ),
+    referencedUuids(ctx, 'klantcontact', rows, 'klantcontact_id'),
+    referencedUuids(ctx, 'partij', rows, 'partij_id'),
     childUuids(
       ctx,
       'digitaal_adres',
@@ -51,15 +43,12 @@ export async function serializeBetrokkenen(ctx: ResourceContext, rows: Row[]): P
   ])
   return rows.map((row) => {
     const contactnaam = readGroup(row, 'contactnaam', CONTACTNAAM_MEMBERS)
-    const partijId = row['partij_id']
     return {
       uuid: row['uuid'],
       url: ref(ctx, 'betrokkenen', row['uuid']).url,
-      wasPartij: nullableRef(ctx, 'partijen', partijId == null ? null : partijen.get(Number(partijId))),
+      wasPartij: fkRef(ctx, 'partijen', partijen, row['partij_id']),
       hadKlantcontact: ref(ctx, 'klantcontacten', klantcontacten.get(Number(row['klantcontact_id']))),
-      digitaleAdressen: (digitaleAdressen.get(Number(row['id'])) ?? []).map((u) =>
-        ref(ctx, 'digitaleadressen', u),
-      ),
+      digitaleAdressen: childRefs(ctx, 'digitaleadressen', digitaleAdressen, Number(row['id'])),
       bezoekadres: readGroup(row, 'bezoekadres', ADRES_MEMBERS),
       correspondentieadres: readGroup(row, 'correspondentieadres', ADRES_MEMBERS),
       contactnaam,
@@ -81,15 +70,9 @@ export async function writeBetrokkene(
   body: Json,
   name: (field: string) => string = (f) => f,
 ): Promise<WriteResult> {
-  const refs = new ReferenceResolver(ctx)
-  const klantcontactId = await refs.resolve(
-    body,
-    'hadKlantcontact',
-    'klantcontact',
-    'Klantcontact',
-    name('hadKlantcontact'),
-  )
-  const partijId = await refs.resolve(body, 'wasPartij', 'partij', 'Partij', name('wasPartij'))
+  const refs = new ReferenceResolver(ctx, name)
+  const klantcontactId = await refs.resolve(body, 'hadKlantcontact', 'klantcontact', 'Klantcontact')
+  const partijId = await refs.resolve(body, 'wasPartij', 'partij', 'Partij')
   const errors = [
     ...refs.errors,
     ...adresErrors(body, 'bezoekadres', name('bezoekadres')),
@@ -107,9 +90,7 @@ export async function writeBetrokkene(
     columns['partij_id'] = partijId
   }
   for (const [group, members] of GROUPS) {
-    if (group in body) {
-      Object.assign(columns, writeGroup(body[group] as Json | null, group, members))
-    }
+    Object.assign(columns, groupColumns(body, group, members))
   }
   if ('rol' in body) {
     columns['rol'] = body['rol']

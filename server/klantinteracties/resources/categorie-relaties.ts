@@ -4,7 +4,7 @@ import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
 import { fkUrl, fkUuid } from './filters'
 import { dateFilter } from './filter-values'
-import { nullableRef, ReferenceResolver, ref } from './references'
+import { distinctIds, nullableRef, ReferenceResolver, ref } from './references'
 import { readDate, readNullableText } from './values'
 
 /**
@@ -13,16 +13,8 @@ import { readDate, readNullableText } from './values'
  * until `eindDatum`.
  */
 export async function serializeCategorieRelaties(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
-  const ids = (column: string): number[] => [
-    ...new Set(
-      rows
-        .map((r) => r[column])
-        .filter((v) => v !== null && v !== undefined)
-        .map(Number),
-    ),
-  ]
-  const partijIds = ids('partij_id')
-  const categorieIds = ids('categorie_id')
+  const partijIds = distinctIds(rows.map((r) => r['partij_id']))
+  const categorieIds = distinctIds(rows.map((r) => r['categorie_id']))
   const [partijen, categorieen] = await Promise.all([
     partijIds.length
       ? ctx.db.selectFrom('partij').select(['id', 'uuid']).where('id', 'in', partijIds).execute()

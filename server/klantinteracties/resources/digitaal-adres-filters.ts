@@ -1,7 +1,7 @@
 import type { Filter } from './definition'
 import { exact, fkUrl, fkUuid, icontains } from './filters'
 import { booleanFilter, choice, dateFilter, isSet } from './filter-values'
-import { SOORTEN_PARTIJ } from './partij-filters'
+import { partijIdentificatorFilters, SOORTEN_PARTIJ } from './partij-filters'
 
 /**
  * The query parameters of `GET /digitaleadressen` (OAS 0.9.0; Open Klant api/filterset/
@@ -9,13 +9,6 @@ import { SOORTEN_PARTIJ } from './partij-filters'
  * `soortDigitaalAdres` is a plain CharFilter (an unknown value finds nothing).
  */
 const ROLLEN = ['klant', 'vertegenwoordiger'] as const
-
-const IDENTIFICATOR_COLUMNS = {
-  codeObjecttype: 'partij_identificator_code_objecttype',
-  codeSoortObjectId: 'partij_identificator_code_soort_object_id',
-  objectId: 'partij_identificator_object_id',
-  codeRegister: 'partij_identificator_code_register',
-} as const
 
 const DATUM = 'digitaal_adres.verificatie_datum'
 
@@ -62,18 +55,5 @@ export const digitaalAdresFilters: Record<string, Filter> = {
           ),
         ),
     ),
-  ...Object.fromEntries(
-    Object.entries(IDENTIFICATOR_COLUMNS).map(([member, column]) => [
-      `verstrektDoorPartij__partijIdentificator__${member}`,
-      ((eb, value) =>
-        eb(
-          'digitaal_adres.partij_id',
-          'in',
-          eb
-            .selectFrom('partij_identificator')
-            .select('partij_identificator.partij_id')
-            .where(`partij_identificator.${column}`, '=', value),
-        )) satisfies Filter,
-    ]),
-  ),
+  ...partijIdentificatorFilters('verstrektDoorPartij__partijIdentificator__', 'digitaal_adres.partij_id'),
 }

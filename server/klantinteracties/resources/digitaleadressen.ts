@@ -5,7 +5,7 @@ import { isValidPhoneNumber, PHONE_REASON } from '../validation/phone'
 import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
 import { digitaalAdresFilters } from './digitaal-adres-filters'
-import { nullableRef, ReferenceResolver, ref, uuidsById } from './references'
+import { fkRef, ReferenceResolver, ref, referencedUuids } from './references'
 import { parent } from './relations'
 import { readBool, readDate, readText, writeBool } from './values'
 
@@ -16,24 +16,14 @@ import { readBool, readDate, readText, writeBool } from './values'
  */
 export async function serializeDigitaleAdressen(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
   const [betrokkenen, partijen] = await Promise.all([
-    uuidsById(
-      ctx,
-      'betrokkene',
-      rows.map((r) => r['betrokkene_id']),
-    ),
-    uuidsById(
-      ctx,
-      'partij',
-      rows.map((r) => r['partij_id']),
-    ),
+    referencedUuids(ctx, 'betrokkene', rows, 'betrokkene_id'),
+    referencedUuids(ctx, 'partij', rows, 'partij_id'),
   ])
-  const lookup = (map: Map<number, string>, id: unknown): string | null =>
-    id === null || id === undefined ? null : (map.get(Number(id)) ?? null)
   return rows.map((row) => ({
     uuid: row['uuid'],
     url: ref(ctx, 'digitaleadressen', row['uuid']).url,
-    verstrektDoorBetrokkene: nullableRef(ctx, 'betrokkenen', lookup(betrokkenen, row['betrokkene_id'])),
-    verstrektDoorPartij: nullableRef(ctx, 'partijen', lookup(partijen, row['partij_id'])),
+    verstrektDoorBetrokkene: fkRef(ctx, 'betrokkenen', betrokkenen, row['betrokkene_id']),
+    verstrektDoorPartij: fkRef(ctx, 'partijen', partijen, row['partij_id']),
     adres: readText(row['adres']),
     soortDigitaalAdres: row['soort_digitaal_adres'],
     isStandaardAdres: readBool(row['is_standaard_adres']),

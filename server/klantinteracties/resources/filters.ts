@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely'
 import type { Filter } from './definition'
-import { readBool } from './values'
+import { IDENTIFICATOR_MEMBERS, columnName, readBool } from './values'
 import { fieldError } from '../http/problem'
 import { isUuid, uuidFromUrl } from './references'
 
@@ -33,31 +33,46 @@ export const boolean =
 export const fkUuid =
   (fkColumn: string, target: string): Filter =>
   (eb, value) =>
-    eb(fkColumn, 'in', eb.selectFrom(target).select('id').where('uuid', '=', checkedUuid(value)))
+    eb(fkColumn, 'in', eb.selectFrom(target).select('id').where('uuid', '=', matchUuid(value)))
 
 export const fkUrl =
   (fkColumn: string, target: string): Filter =>
   (eb, value) =>
-    eb(
-      fkColumn,
-      'in',
-      eb
-        .selectFrom(target)
-        .select('id')
-        .where('uuid', '=', checkedUuid(uuidFromUrl(value))),
-    )
+    eb(fkColumn, 'in', eb.selectFrom(target).select('id').where('uuid', '=', matchUrl(value)))
 
-/** A condition on a related table: `exists (select 1 from <table> where <fk> = <outer>.id and ...)`. */
+/**
+ * A condition on a related table: `exists (select 1 from <table> as <alias> where <alias>.<fk> =
+ * <outer>.id and <inner>)`; `inner` names the related table's columns by `alias`.
+ */
 export const childWhere =
-  (outerTable: string, table: string, fkColumn: string, inner: Filter): Filter =>
+  (outerTable: string, table: string, fkColumn: string, inner: Filter, alias = 'child'): Filter =>
   (eb, value, ctx) =>
     eb.exists(
       eb
-        .selectFrom(`${table} as child`)
+        .selectFrom(`${table} as ${alias}`)
         .select(sql`1`.as('one'))
-        .whereRef(`child.${fkColumn}`, '=', `${outerTable}.id`)
+        .whereRef(`${alias}.${fkColumn}`, '=', `${outerTable}.id`)
         .where((ib) => inner(ib as never, value, ctx)),
     )
+
+/**
+ * One filter per member of an identificator gegevensgroep (objectId, codeObjecttype, codeRegister,
+ * codeSoortObjectId), as `filter(<column suffix>)`: `object_id`, `code_objecttype`, and so on. The
+ * parameter is named as the OAS names it: after a `__` lookup the member as is
+ * (`wasPartij__partijIdentificator__objectId`), else joined in camel case
+ * (`bijlageidentificatorObjectId`).
+ */
+export function identificatorFilters(
+  prefix: string,
+  filter: (column: string) => Filter,
+): Record<string, Filter> {
+  return Object.fromEntries(
+    IDENTIFICATOR_MEMBERS.map(({ name }) => [
+      prefix.endsWith('__') ? `${prefix}${name}` : `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}`,
+      filter(columnName(name)),
+    ]),
+  )
+}
 
 export function parseBoolean(name: string, value: string): boolean {
   if (value === 'true' || value === 'True' || value === '1') {
@@ -71,9 +86,17 @@ export function parseBoolean(name: string, value: string): boolean {
 
 export { readBool }
 
-/** A malformed uuid matches nothing (Django would 400 on a UUIDField filter; an impossible value is safer than a crash). */
-function checkedUuid(value: string): string {
+/**
+ * A uuid filter value as stored (lower case). A malformed uuid matches nothing (Django would 400 on
+ * a UUIDField filter; an impossible value is safer than a crash).
+ */
+export function matchUuid(value: string): string {
   return isUuid(value) ? value.toLowerCase() : '00000000-0000-0000-0000-000000000000'
+}
+
+/** The uuid of a `__url` filter value (its last path segment), as `matchUuid`. */
+export function matchUrl(value: string): string {
+  return matchUuid(uuidFromUrl(value))
 }
 
 function escapeLike(value: string): string {

@@ -1,8 +1,7 @@
 import { sql } from 'kysely'
 import type { Filter } from './definition'
 import { choice, NOTHING } from './filter-values'
-import { exact, fkUrl, fkUuid } from './filters'
-import { isUuid, uuidFromUrl } from './references'
+import { exact, fkUrl, fkUuid, matchUrl, matchUuid } from './filters'
 import { writeTimestamp } from './values'
 
 /**
@@ -12,9 +11,6 @@ import { writeTimestamp } from './values'
  * `exists` subqueries so a taak with two matching actors is listed once.
  */
 const TAAKSTATUS = ['te_verwerken', 'verwerkt'] as const
-
-const NO_MATCH = '00000000-0000-0000-0000-000000000000'
-const uuidOrNone = (value: string): string => (isUuid(value) ? value.toLowerCase() : NO_MATCH)
 
 /** exists (select 1 from interne_taak_actor join actor where <cond on actor a>) */
 const viaActor =
@@ -51,8 +47,8 @@ export const interneTaakFilters: Record<string, Filter> = {
       : eb('interne_taak.toegewezen_op', '=', writeTimestamp(new Date(time)))
   },
   actoren__naam: viaActor((eb, v) => eb('a.naam', '=', v)),
-  toegewezenAanActor__uuid: viaActor((eb, v) => eb('a.uuid', '=', uuidOrNone(v))),
-  toegewezenAanActor__url: viaActor((eb, v) => eb('a.uuid', '=', uuidOrNone(uuidFromUrl(v)))),
+  toegewezenAanActor__uuid: viaActor((eb, v) => eb('a.uuid', '=', matchUuid(v))),
+  toegewezenAanActor__url: viaActor((eb, v) => eb('a.uuid', '=', matchUrl(v))),
   aanleidinggevendKlantcontact__uuid: fkUuid('interne_taak.klantcontact_id', 'klantcontact'),
   aanleidinggevendKlantcontact__url: fkUrl('interne_taak.klantcontact_id', 'klantcontact'),
   klantcontact__uuid: fkUuid('interne_taak.klantcontact_id', 'klantcontact'),

@@ -3,7 +3,8 @@ import { validationError, type InvalidParam } from '../http/problem'
 import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
 import { interneTaakFilters } from './internetaak-filters'
-import { ReferenceResolver, ref, uuidsById } from './references'
+import { numberColumns, numberFieldErrors, type NumberFields } from './number-fields'
+import { childRefs, groupByParent, ReferenceResolver, ref, referencedUuids } from './references'
 import { readNullableText, readText, readTimestamp, writeTimestamp } from './values'
 
 /**
@@ -15,8 +16,11 @@ import { readNullableText, readText, readTimestamp, writeTimestamp } from './val
  * since Open Klant 2.2, #182) can be "the first actor" as Open Klant orders by the link's pk.
  */
 
-/** `nummer`/`referentienummer` are integer strings (Django validate_integer, `^-?\d+\Z`), as on Klantcontact. */
-const INTEGER = /^-?\d+$/
+const NUMBERS: NumberFields = {
+  table: 'interne_taak',
+  label: 'interne taak',
+  fields: ['nummer', 'referentienummer'],
+}
 
 const BOTH_ACTOR_FIELDS = 'Gebruik toegewezenAanActor of toegewezenAanActoren, niet allebei.'
 const NO_ACTOR_FIELD = 'Geef toegewezenAanActor of toegewezenAanActoren op (één van beide).'
@@ -24,9 +28,8 @@ const AFGEHANDELD_REASON =
   "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat."
 
 async function actorUuidsByTaak(ctx: ResourceContext, ids: number[]): Promise<Map<number, string[]>> {
-  const map = new Map<number, string[]>()
   if (ids.length === 0) {
-    return map
+    return new Map()
   }
   const rows = await ctx.db
     .selectFrom('interne_taak_actor as ta')
@@ -35,29 +38,23 @@ async function actorUuidsByTaak(ctx: ResourceContext, ids: number[]): Promise<Ma
     .where('ta.interne_taak_id', 'in', ids)
     .orderBy('ta.position')
     .execute()
-  for (const row of rows) {
-    const key = Number(row['taak_id'])
-    const list = map.get(key) ?? []
-    list.push(String(row['actor_uuid']))
-    map.set(key, list)
-  }
-  return map
+  return groupByParent(
+    rows,
+    (row) => row['taak_id'],
+    (row) => String(row['actor_uuid']),
+  )
 }
 
 async function serializeInterneTaken(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
   const [klantcontacten, actors] = await Promise.all([
-    uuidsById(
-      ctx,
-      'klantcontact',
-      rows.map((r) => r['klantcontact_id']),
-    ),
+    referencedUuids(ctx, 'klantcontact', rows, 'klantcontact_id'),
     actorUuidsByTaak(
       ctx,
       rows.map((r) => Number(r['id'])),
     ),
   ])
   return rows.map((row) => {
-    const actoren = (actors.get(Number(row['id'])) ?? []).map((u) => ref(ctx, 'actoren', u))
+    const actoren = childRefs(ctx, 'actoren', actors, Number(row['id']))
     return {
       uuid: row['uuid'],
       url: ref(ctx, 'internetaken', row['uuid']).url,
@@ -113,32 +110,6 @@ async function resolveActors(refs: ReferenceResolver, body: Json): Promise<numbe
   return ids
 }
 
-async function numberErrors(ctx: ResourceContext, body: Json, existing?: Row): Promise<InvalidParam[]> {
-  const errors: InvalidParam[] = []
-  for (const field of ['nummer', 'referentienummer'] as const) {
-    const value = body[field]
-    if (typeof value !== 'string' || value === '') {
-      continue
-    }
-    if (!INTEGER.test(value)) {
-      errors.push({ name: field, code: 'invalid', reason: 'Voer een geheel getal in.' })
-      continue
-    }
-    let taken = ctx.db.selectFrom('interne_taak').select('id').where(field, '=', value)
-    if (existing) {
-      taken = taken.where('id', '!=', Number(existing['id']))
-    }
-    if (await taken.executeTakeFirst()) {
-      errors.push({
-        name: field,
-        code: 'unique',
-        reason: `Er bestaat al een interne taak met eenzelfde ${field}.`,
-      })
-    }
-  }
-  return errors
-}
-
 /**
  * `afgehandeldOp` as Open Klant's serializer and `InterneTaak.save()` treat it: a value is refused
  * unless the (new or stored) status is `verwerkt`; becoming `verwerkt` without one stamps now;
@@ -177,7 +148,7 @@ async function writeInterneTaak(
   const errors: InvalidParam[] = [
     ...actorFieldErrors(body, mode),
     ...refs.errors,
-    ...(await numberErrors(ctx, body, existing)),
+    ...(await numberFieldErrors(ctx, NUMBERS, body, existing)),
   ]
   if (typeof body['gevraagdeHandeling'] === 'string' && body['gevraagdeHandeling'].trim() === '') {
     errors.push({ name: 'gevraagdeHandeling', code: 'blank', reason: 'Dit veld mag niet leeg zijn.' })
@@ -189,12 +160,7 @@ async function writeInterneTaak(
     throw validationError(errors)
   }
 
-  const columns: Row = {}
-  for (const field of ['nummer', 'referentienummer'] as const) {
-    if (field in body) {
-      columns[field] = body[field] === '' ? null : (body[field] ?? null)
-    }
-  }
+  const columns: Row = numberColumns(body, NUMBERS)
   if ('gevraagdeHandeling' in body) {
     columns['gevraagde_handeling'] = body['gevraagdeHandeling']
   }

@@ -1,7 +1,18 @@
 import { sql } from 'kysely'
 import type { Filter } from './definition'
-import { boolean, exact, icontains, parseBoolean } from './filters'
-import { isUuid, uuidFromUrl } from './references'
+import {
+  boolean,
+  childWhere,
+  exact,
+  fkUrl,
+  fkUuid,
+  icontains,
+  identificatorFilters,
+  matchUrl,
+  matchUuid,
+  parseBoolean,
+} from './filters'
+import { partijIdentificatorFilters } from './partij-filters'
 import { writeTimestamp } from './values'
 
 /**
@@ -9,76 +20,26 @@ import { writeTimestamp } from './values'
  * Conditions on related rows are `exists` subqueries so a klantcontact never appears twice
  * (Open Klant #624 fixed exactly that duplication).
  */
-const IDENTIFICATOR = {
-  CodeObjecttype: 'code_objecttype',
-  CodeRegister: 'code_register',
-  CodeSoortObjectId: 'code_soort_object_id',
-  ObjectId: 'object_id',
-} as const
+/** exists (select 1 from betrokkene b where b.klantcontact_id = klantcontact.id and <cond>) */
+const viaBetrokkene = (cond: Filter): Filter =>
+  childWhere('klantcontact', 'betrokkene', 'klantcontact_id', cond, 'b')
 
-const NO_MATCH = '00000000-0000-0000-0000-000000000000'
-const uuidOrNone = (value: string): string => (isUuid(value) ? value.toLowerCase() : NO_MATCH)
-
-/** exists (select 1 from betrokkene where betrokkene.klantcontact_id = klantcontact.id and <cond>) */
-const viaBetrokkene =
-  (cond: Filter): Filter =>
-  (eb, value, ctx) =>
-    eb.exists(
-      eb
-        .selectFrom('betrokkene as b')
-        .select(sql`1`.as('one'))
-        .whereRef('b.klantcontact_id', '=', 'klantcontact.id')
-        .where((ib) => cond(ib as never, value, ctx)),
-    )
-
-/** Onderwerpobjecten point at a klantcontact through `klantcontact_id` or `was_klantcontact_id`. */
-const viaOnderwerpobject =
-  (fk: 'klantcontact_id' | 'was_klantcontact_id', cond: Filter): Filter =>
-  (eb, value, ctx) =>
-    eb.exists(
-      eb
-        .selectFrom('onderwerpobject as o')
-        .select(sql`1`.as('one'))
-        .whereRef(`o.${fk}`, '=', 'klantcontact.id')
-        .where((ib) => cond(ib as never, value, ctx)),
-    )
+/** Onderwerpobjecten (`o`) point at a klantcontact through `klantcontact_id` or `was_klantcontact_id`. */
+const viaOnderwerpobject = (fk: 'klantcontact_id' | 'was_klantcontact_id', cond: Filter): Filter =>
+  childWhere('klantcontact', 'onderwerpobject', fk, cond, 'o')
 
 function onderwerpobjectFilters(
   prefix: string,
   fk: 'klantcontact_id' | 'was_klantcontact_id',
 ): Record<string, Filter> {
-  const out: Record<string, Filter> = {
-    [`${prefix}__uuid`]: viaOnderwerpobject(fk, (eb, v) => eb('o.uuid', '=', uuidOrNone(v))),
-    [`${prefix}__url`]: viaOnderwerpobject(fk, (eb, v) => eb('o.uuid', '=', uuidOrNone(uuidFromUrl(v)))),
-  }
-  for (const [suffix, column] of Object.entries(IDENTIFICATOR)) {
-    out[`${prefix}__onderwerpobjectidentificator${suffix}`] = viaOnderwerpobject(fk, (eb, v) =>
-      eb(`o.onderwerpobjectidentificator_${column}`, '=', v),
-    )
-  }
-  return out
-}
-
-const partijIdentificatorFilters: Record<string, Filter> = Object.fromEntries(
-  Object.entries({
-    codeObjecttype: 'code_objecttype',
-    codeRegister: 'code_register',
-    codeSoortObjectId: 'code_soort_object_id',
-    objectId: 'object_id',
-  }).map(([member, column]) => [
-    `hadBetrokkene__wasPartij__partijIdentificator__${member}`,
-    viaBetrokkene((eb, v) =>
-      eb(
-        'b.partij_id',
-        'in',
-        eb
-          .selectFrom('partij_identificator')
-          .select('partij_id')
-          .where(`partij_identificator_${column}`, '=', v),
-      ),
+  return {
+    [`${prefix}__uuid`]: viaOnderwerpobject(fk, (eb, v) => eb('o.uuid', '=', matchUuid(v))),
+    [`${prefix}__url`]: viaOnderwerpobject(fk, (eb, v) => eb('o.uuid', '=', matchUrl(v))),
+    ...identificatorFilters(`${prefix}__onderwerpobjectidentificator`, (column) =>
+      viaOnderwerpobject(fk, exact(`o.onderwerpobjectidentificator_${column}`)),
     ),
-  ]),
-)
+  }
+}
 
 export const klantcontactFilters: Record<string, Filter> = {
   nummer: exact('klantcontact.nummer'),
@@ -95,27 +56,20 @@ export const klantcontactFilters: Record<string, Filter> = {
       ? sql<boolean>`1 = 0`
       : eb('klantcontact.plaatsgevonden_op', '=', writeTimestamp(new Date(time)))
   },
-  hadBetrokkene__uuid: viaBetrokkene((eb, v) => eb('b.uuid', '=', uuidOrNone(v))),
-  hadBetrokkene__url: viaBetrokkene((eb, v) => eb('b.uuid', '=', uuidOrNone(uuidFromUrl(v)))),
+  hadBetrokkene__uuid: viaBetrokkene((eb, v) => eb('b.uuid', '=', matchUuid(v))),
+  hadBetrokkene__url: viaBetrokkene((eb, v) => eb('b.uuid', '=', matchUrl(v))),
   hadBetrokkene__wasPartij: (eb, value, ctx) => {
     const hasPartij = parseBoolean('hadBetrokkene__wasPartij', value)
     const exists = viaBetrokkene((ib) => ib('b.partij_id', 'is not', null))(eb, value, ctx)
     return hasPartij ? exists : eb.not(exists)
   },
-  hadBetrokkene__wasPartij__uuid: viaBetrokkene((eb, v) =>
-    eb('b.partij_id', 'in', eb.selectFrom('partij').select('id').where('uuid', '=', uuidOrNone(v))),
+  hadBetrokkene__wasPartij__uuid: viaBetrokkene(fkUuid('b.partij_id', 'partij')),
+  hadBetrokkene__wasPartij__url: viaBetrokkene(fkUrl('b.partij_id', 'partij')),
+  ...partijIdentificatorFilters(
+    'hadBetrokkene__wasPartij__partijIdentificator__',
+    'b.partij_id',
+    viaBetrokkene,
   ),
-  hadBetrokkene__wasPartij__url: viaBetrokkene((eb, v) =>
-    eb(
-      'b.partij_id',
-      'in',
-      eb
-        .selectFrom('partij')
-        .select('id')
-        .where('uuid', '=', uuidOrNone(uuidFromUrl(v))),
-    ),
-  ),
-  ...partijIdentificatorFilters,
   hadBetrokkene__digitaaladres__adres__icontains: viaBetrokkene((eb, v, ctx) =>
     eb(
       'b.id',

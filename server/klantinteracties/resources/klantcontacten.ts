@@ -4,7 +4,8 @@ import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
 import { serializeActor } from './actoren'
 import { klantcontactFilters } from './klantcontact-filters'
-import { childUuids, ref } from './references'
+import { numberColumns, numberFieldErrors, type NumberFields } from './number-fields'
+import { childRefs, childUuids, groupByParent, ref } from './references'
 import { children } from './relations'
 import {
   readBool,
@@ -22,8 +23,11 @@ import {
  * klantcontacten.py and api/serializers/klantcontacten.py).
  */
 
-/** `nummer`/`referentienummer` are integer strings (Django validate_integer, `^-?\d+\Z`). */
-const INTEGER = /^-?\d+$/
+const NUMBERS: NumberFields = {
+  table: 'klantcontact',
+  label: 'klantcontact',
+  fields: ['nummer', 'referentienummer'],
+}
 const NON_BLANK = ['kanaal', 'onderwerp', 'taal'] as const
 
 export async function serializeKlantcontacten(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
@@ -37,16 +41,14 @@ export async function serializeKlantcontacten(ctx: ResourceContext, rows: Row[])
   ])
   return rows.map((row) => {
     const id = Number(row['id'])
-    const refs = (map: Map<number, string[]>, path: string): Json[] =>
-      (map.get(id) ?? []).map((u) => ref(ctx, path, u))
     return {
       uuid: row['uuid'],
       url: ref(ctx, 'klantcontacten', row['uuid']).url,
-      gingOverOnderwerpobjecten: refs(onderwerpobjecten, 'onderwerpobjecten'),
+      gingOverOnderwerpobjecten: childRefs(ctx, 'onderwerpobjecten', onderwerpobjecten, id),
       hadBetrokkenActoren: actors.get(id) ?? [],
-      omvatteBijlagen: refs(bijlagen, 'bijlagen'),
-      hadBetrokkenen: refs(betrokkenen, 'betrokkenen'),
-      leiddeTotInterneTaken: refs(interneTaken, 'internetaken'),
+      omvatteBijlagen: childRefs(ctx, 'bijlagen', bijlagen, id),
+      hadBetrokkenen: childRefs(ctx, 'betrokkenen', betrokkenen, id),
+      leiddeTotInterneTaken: childRefs(ctx, 'internetaken', interneTaken, id),
       nummer: readNullableText(row['nummer']),
       referentienummer: readNullableText(row['referentienummer']),
       kanaal: readText(row['kanaal']),
@@ -66,9 +68,8 @@ export async function serializeKlantcontacten(ctx: ResourceContext, rows: Row[])
 
 /** `hadBetrokkenActoren` holds whole actors (not references), in the order they were linked. */
 async function actorsByKlantcontact(ctx: ResourceContext, ids: number[]): Promise<Map<number, Json[]>> {
-  const map = new Map<number, Json[]>()
   if (ids.length === 0) {
-    return map
+    return new Map()
   }
   const rows = await ctx.db
     .selectFrom('actorklantcontact as ak')
@@ -78,13 +79,11 @@ async function actorsByKlantcontact(ctx: ResourceContext, ids: number[]): Promis
     .where('ak.klantcontact_id', 'in', ids)
     .orderBy('ak.id')
     .execute()
-  for (const row of rows) {
-    const key = Number(row['link_klantcontact_id'])
-    const list = map.get(key) ?? []
-    list.push(serializeActor(ctx, row))
-    map.set(key, list)
-  }
-  return map
+  return groupByParent(
+    rows,
+    (row) => row['link_klantcontact_id'],
+    (row) => serializeActor(ctx, row),
+  )
 }
 
 export async function writeKlantcontact(
@@ -100,20 +99,7 @@ export async function writeKlantcontact(
       errors.push({ name: name(field), code: 'blank', reason: 'Dit veld mag niet leeg zijn.' })
     }
   }
-  for (const field of ['nummer', 'referentienummer'] as const) {
-    const value = body[field]
-    if (typeof value === 'string' && value !== '') {
-      if (!INTEGER.test(value)) {
-        errors.push({ name: name(field), code: 'invalid', reason: 'Voer een geheel getal in.' })
-      } else if (await numberTaken(ctx, field, value, existing)) {
-        errors.push({
-          name: name(field),
-          code: 'unique',
-          reason: `Er bestaat al een klantcontact met eenzelfde ${field}.`,
-        })
-      }
-    }
-  }
+  errors.push(...(await numberFieldErrors(ctx, NUMBERS, body, existing, name)))
   // Open Klant 2.18 (#598): a system cannot promise further action on a contact that succeeded.
   const gelukt =
     'indicatieContactGelukt' in body
@@ -134,15 +120,10 @@ export async function writeKlantcontact(
     throw validationError(errors)
   }
 
-  const columns: Row = {}
+  const columns: Row = numberColumns(body, NUMBERS)
   const text = (field: string, column: string): void => {
     if (field in body) {
       columns[column] = body[field] ?? ''
-    }
-  }
-  for (const field of ['nummer', 'referentienummer'] as const) {
-    if (field in body) {
-      columns[field] = body[field] === '' ? null : (body[field] ?? null)
     }
   }
   text('kanaal', 'kanaal')
@@ -178,19 +159,6 @@ export async function writeKlantcontact(
     }
   }
   return { columns }
-}
-
-async function numberTaken(
-  ctx: ResourceContext,
-  column: 'nummer' | 'referentienummer',
-  value: string,
-  existing?: Row,
-): Promise<boolean> {
-  let query = ctx.db.selectFrom('klantcontact').select('id').where(column, '=', value)
-  if (existing) {
-    query = query.where('id', '!=', existing['id'] as number)
-  }
-  return (await query.executeTakeFirst()) !== undefined
 }
 
 export const klantcontacten: ResourceDefinition = {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { translateDatabaseError } from '../http/database-errors'
 import { API_BASE, checkBody, contextFor, writeRow, type RouteDeps } from '../http/resource-routes'
-import { betrokkenen, serializeBetrokkenen, writeBetrokkene } from './betrokkenen'
+import { betrokkenen, writeBetrokkene } from './betrokkenen'
 import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition } from './definition'
-import { klantcontacten, serializeKlantcontacten, writeKlantcontact } from './klantcontacten'
-import { onderwerpobjecten, serializeOnderwerpobjecten, writeOnderwerpobject } from './onderwerpobjecten'
+import { klantcontacten, writeKlantcontact } from './klantcontacten'
+import { onderwerpobjecten, writeOnderwerpobject } from './onderwerpobjecten'
 
 /**
  * `POST /maak-klantcontact` (OAS `maakKlantcontactCreate`, Open Klant 2.4 #147;
@@ -82,33 +82,27 @@ async function createAll(deps: RouteDeps, ctx: ResourceContext, body: Json): Pro
       }
 
       // Serialised after all writes, so the klantcontact lists its new betrokkene and onderwerpobject.
-      const [klantcontactJson] = await serializeKlantcontacten(tctx, [
-        await trx
-          .selectFrom('klantcontact')
-          .selectAll()
-          .where('id', '=', klantcontactId)
-          .executeTakeFirstOrThrow(),
-      ])
-      const result: Json = { klantcontact: klantcontactJson }
+      const result: Json = { klantcontact: await serialized(tctx, KLANTCONTACT, klantcontactId) }
       if (betrokkeneId !== undefined) {
-        const row = await trx
-          .selectFrom('betrokkene')
-          .selectAll()
-          .where('id', '=', betrokkeneId)
-          .executeTakeFirstOrThrow()
-        result['betrokkene'] = (await serializeBetrokkenen(tctx, [row]))[0]
+        result['betrokkene'] = await serialized(tctx, BETROKKENE, betrokkeneId)
       }
       if (onderwerpobjectId !== undefined) {
-        const row = await trx
-          .selectFrom('onderwerpobject')
-          .selectAll()
-          .where('id', '=', onderwerpobjectId)
-          .executeTakeFirstOrThrow()
-        result['onderwerpobject'] = (await serializeOnderwerpobjecten(tctx, [row]))[0]
+        result['onderwerpobject'] = await serialized(tctx, ONDERWERPOBJECT, onderwerpobjectId)
       }
       return result
     })
   } catch (error) {
     throw translateDatabaseError(error)
   }
+}
+
+/** The row `id` of `definition`'s table, as that resource serialises it. */
+async function serialized(ctx: ResourceContext, definition: ResourceDefinition, id: number): Promise<Json> {
+  const row = await ctx.db
+    .selectFrom(definition.table)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  const [json] = await definition.serialize(ctx, [row])
+  return json!
 }

@@ -1,10 +1,10 @@
 import type { Row } from '../db/database'
 import { validationError } from '../http/problem'
 import type { Json, ResourceContext } from './context'
-import type { Filter, ResourceDefinition, WriteResult } from './definition'
-import { exact, fkUrl, fkUuid } from './filters'
-import { nullableRef, ReferenceResolver, ref, uuidsById } from './references'
-import { IDENTIFICATOR_MEMBERS, readGroup, writeGroup } from './values'
+import type { ResourceDefinition, WriteResult } from './definition'
+import { exact, fkUrl, fkUuid, identificatorFilters } from './filters'
+import { fkRef, ReferenceResolver, ref, referencedUuids } from './references'
+import { groupColumns, IDENTIFICATOR_MEMBERS, readGroup } from './values'
 
 /**
  * Onderwerpobject (OAS `Onderwerpobject`): what a klantcontact was about, as an object in another
@@ -16,18 +16,18 @@ import { IDENTIFICATOR_MEMBERS, readGroup, writeGroup } from './values'
  * (onderwerpobject-delete.ts).
  */
 export async function serializeOnderwerpobjecten(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
-  const klantcontacten = await uuidsById(
+  const klantcontacten = await referencedUuids(
     ctx,
     'klantcontact',
-    rows.flatMap((r) => [r['klantcontact_id'], r['was_klantcontact_id']]),
+    rows,
+    'klantcontact_id',
+    'was_klantcontact_id',
   )
-  const klantcontactRef = (id: unknown): Json | null =>
-    nullableRef(ctx, 'klantcontacten', id == null ? null : klantcontacten.get(Number(id)))
   return rows.map((row) => ({
     uuid: row['uuid'],
     url: ref(ctx, 'onderwerpobjecten', row['uuid']).url,
-    klantcontact: klantcontactRef(row['klantcontact_id']),
-    wasKlantcontact: klantcontactRef(row['was_klantcontact_id']),
+    klantcontact: fkRef(ctx, 'klantcontacten', klantcontacten, row['klantcontact_id']),
+    wasKlantcontact: fkRef(ctx, 'klantcontacten', klantcontacten, row['was_klantcontact_id']),
     onderwerpobjectidentificator: readGroup(row, 'onderwerpobjectidentificator', IDENTIFICATOR_MEMBERS),
   }))
 }
@@ -38,55 +38,21 @@ export async function writeOnderwerpobject(
   body: Json,
   name: (field: string) => string = (f) => f,
 ): Promise<WriteResult> {
-  const refs = new ReferenceResolver(ctx)
-  const klantcontactId = await refs.resolve(
-    body,
-    'klantcontact',
-    'klantcontact',
-    'Klantcontact',
-    name('klantcontact'),
-  )
-  const wasKlantcontactId = await refs.resolve(
-    body,
-    'wasKlantcontact',
-    'klantcontact',
-    'Klantcontact',
-    name('wasKlantcontact'),
-  )
+  const refs = new ReferenceResolver(ctx, name)
+  const klantcontactId = await refs.resolve(body, 'klantcontact', 'klantcontact', 'Klantcontact')
+  const wasKlantcontactId = await refs.resolve(body, 'wasKlantcontact', 'klantcontact', 'Klantcontact')
   if (refs.errors.length > 0) {
     throw validationError(refs.errors)
   }
-  const columns: Row = {}
+  const columns: Row = groupColumns(body, 'onderwerpobjectidentificator', IDENTIFICATOR_MEMBERS)
   if (klantcontactId !== undefined) {
     columns['klantcontact_id'] = klantcontactId
   }
   if (wasKlantcontactId !== undefined) {
     columns['was_klantcontact_id'] = wasKlantcontactId
   }
-  if ('onderwerpobjectidentificator' in body) {
-    Object.assign(
-      columns,
-      writeGroup(
-        body['onderwerpobjectidentificator'] as Json | null,
-        'onderwerpobjectidentificator',
-        IDENTIFICATOR_MEMBERS,
-      ),
-    )
-  }
   return { columns }
 }
-
-const identificatorFilters: Record<string, Filter> = Object.fromEntries(
-  Object.entries({
-    ObjectId: 'object_id',
-    CodeObjecttype: 'code_objecttype',
-    CodeRegister: 'code_register',
-    CodeSoortObjectId: 'code_soort_object_id',
-  }).map(([suffix, column]) => [
-    `onderwerpobjectidentificator${suffix}`,
-    exact(`onderwerpobject.onderwerpobjectidentificator_${column}`),
-  ]),
-)
 
 export const onderwerpobjecten: ResourceDefinition = {
   path: 'onderwerpobjecten',
@@ -99,7 +65,9 @@ export const onderwerpobjecten: ResourceDefinition = {
     klantcontact__url: fkUrl('onderwerpobject.klantcontact_id', 'klantcontact'),
     wasKlantcontact__uuid: fkUuid('onderwerpobject.was_klantcontact_id', 'klantcontact'),
     wasKlantcontact__url: fkUrl('onderwerpobject.was_klantcontact_id', 'klantcontact'),
-    ...identificatorFilters,
+    ...identificatorFilters('onderwerpobjectidentificator', (column) =>
+      exact(`onderwerpobject.onderwerpobjectidentificator_${column}`),
+    ),
   },
   // Open Klant OnderwerpobjectViewSet: `order_by("-pk")`.
   orderBy: [['id', 'desc']],

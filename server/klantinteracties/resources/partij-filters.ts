@@ -1,8 +1,7 @@
 import { sql } from 'kysely'
 import type { Filter } from './definition'
-import { exact } from './filters'
+import { childWhere, exact, identificatorFilters, matchUrl, matchUuid } from './filters'
 import { booleanFilter, choice } from './filter-values'
-import { isUuid, uuidFromUrl } from './references'
 
 /**
  * The query parameters of `GET /partijen` (OAS 0.9.0; Open Klant api/filterset/partijen.py
@@ -11,27 +10,33 @@ import { isUuid, uuidFromUrl } from './references'
  */
 export const SOORTEN_PARTIJ = ['persoon', 'organisatie', 'contactpersoon'] as const
 
-const NO_MATCH = '00000000-0000-0000-0000-000000000000'
-const uuidOrNone = (value: string): string => (isUuid(value) ? value.toLowerCase() : NO_MATCH)
-
-const IDENTIFICATOR_COLUMNS = {
-  codeObjecttype: 'partij_identificator_code_objecttype',
-  codeSoortObjectId: 'partij_identificator_code_soort_object_id',
-  objectId: 'partij_identificator_object_id',
-  codeRegister: 'partij_identificator_code_register',
-} as const
+/**
+ * `<prefix><member>` for each partijIdentificator member, on a resource that points at a partij
+ * through `partijFk`: that partij has an identificator with that value. `wrap` places the condition
+ * where `partijFk` is in scope (e.g. inside an `exists` on the betrokkenen of a klantcontact).
+ */
+export function partijIdentificatorFilters(
+  prefix: string,
+  partijFk: string,
+  wrap: (filter: Filter) => Filter = (filter) => filter,
+): Record<string, Filter> {
+  return identificatorFilters(prefix, (column) =>
+    wrap((eb, value) =>
+      eb(
+        partijFk,
+        'in',
+        eb
+          .selectFrom('partij_identificator')
+          .select('partij_identificator.partij_id')
+          .where(`partij_identificator.partij_identificator_${column}`, '=', value),
+      ),
+    ),
+  )
+}
 
 /** `partijIdentificator__<member>`: the partij has an identificator with that value. */
-const viaIdentificator =
-  (column: string): Filter =>
-  (eb, value) =>
-    eb.exists(
-      eb
-        .selectFrom('partij_identificator as pi')
-        .select(sql`1`.as('one'))
-        .whereRef('pi.partij_id', '=', 'partij.id')
-        .where(`pi.${column}`, '=', value),
-    )
+const viaIdentificator = (column: string): Filter =>
+  childWhere('partij', 'partij_identificator', 'partij_id', exact(`pi.partij_identificator_${column}`), 'pi')
 
 /**
  * `subIdentificatorVan__<member>`: the partij has an identificator (a vestiging) whose
@@ -46,7 +51,7 @@ const viaSubIdentificatorVan =
         .innerJoin('partij_identificator as parent', 'parent.id', 'pi.sub_identificator_van_id')
         .select(sql`1`.as('one'))
         .whereRef('pi.partij_id', '=', 'partij.id')
-        .where(`parent.${column}`, '=', value),
+        .where(`parent.partij_identificator_${column}`, '=', value),
     )
 
 /**
@@ -82,14 +87,10 @@ export const partijFilters: Record<string, Filter> = {
   soortPartij: choice('partij.soort_partij', 'soortPartij', SOORTEN_PARTIJ),
   indicatieActief: booleanFilter('partij.indicatie_actief', 'indicatieActief'),
   indicatieGeheimhouding: booleanFilter('partij.indicatie_geheimhouding', 'indicatieGeheimhouding'),
-  vertegenwoordigdePartij__uuid: representedBy(uuidOrNone),
-  vertegenwoordigdePartij__url: representedBy((v) => uuidOrNone(uuidFromUrl(v))),
-  ...Object.fromEntries(
-    Object.entries(IDENTIFICATOR_COLUMNS).flatMap(([member, column]) => [
-      [`partijIdentificator__${member}`, viaIdentificator(column)],
-      [`subIdentificatorVan__${member}`, viaSubIdentificatorVan(column)],
-    ]),
-  ),
+  vertegenwoordigdePartij__uuid: representedBy(matchUuid),
+  vertegenwoordigdePartij__url: representedBy(matchUrl),
+  ...identificatorFilters('partijIdentificator__', viaIdentificator),
+  ...identificatorFilters('subIdentificatorVan__', viaSubIdentificatorVan),
   // A comma-separated list of categorie names; any of them matches (Open Klant
   // `filter_categorierelatie_categorie_naam`: `categorie__naam__in=value.split(",")`).
   categorierelatie__categorie__naam: (eb, value) =>

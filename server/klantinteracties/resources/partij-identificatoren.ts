@@ -5,7 +5,7 @@ import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
 import { exact } from './filters'
 import { choice } from './filter-values'
 import { identificatorErrors, type IdentificatorGroep } from './partij-identificator-rules'
-import { nullableRef, ReferenceResolver, ref, uuidsById } from './references'
+import { fkRef, ReferenceResolver, ref, referencedUuids } from './references'
 import { IDENTIFICATOR_MEMBERS, readGroup, readText, writeGroup } from './values'
 
 /**
@@ -24,26 +24,16 @@ const CODE_SOORT_OBJECT_IDS = ['bsn', 'vestigingsnummer', 'kvk_nummer', 'rsin'] 
 
 export async function serializePartijIdentificatoren(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
   const [partijen, parents] = await Promise.all([
-    uuidsById(
-      ctx,
-      'partij',
-      rows.map((r) => r['partij_id']),
-    ),
-    uuidsById(
-      ctx,
-      'partij_identificator',
-      rows.map((r) => r['sub_identificator_van_id']),
-    ),
+    referencedUuids(ctx, 'partij', rows, 'partij_id'),
+    referencedUuids(ctx, 'partij_identificator', rows, 'sub_identificator_van_id'),
   ])
-  const lookup = (map: Map<number, string>, id: unknown): string | null =>
-    id === null || id === undefined ? null : (map.get(Number(id)) ?? null)
   return rows.map((row) => ({
     uuid: row['uuid'],
     url: ref(ctx, PATH, row['uuid']).url,
-    identificeerdePartij: nullableRef(ctx, 'partijen', lookup(partijen, row['partij_id'])),
+    identificeerdePartij: fkRef(ctx, 'partijen', partijen, row['partij_id']),
     anderePartijIdentificator: readText(row['andere_partij_identificator']),
     partijIdentificator: readGroup(row, GROUP, IDENTIFICATOR_MEMBERS),
-    subIdentificatorVan: nullableRef(ctx, PATH, lookup(parents, row['sub_identificator_van_id'])),
+    subIdentificatorVan: fkRef(ctx, PATH, parents, row['sub_identificator_van_id']),
   }))
 }
 

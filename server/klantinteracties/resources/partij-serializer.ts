@@ -1,7 +1,7 @@
 import type { Row } from '../db/database'
 import type { Json, ResourceContext } from './context'
 import { serializePartijIdentificatoren } from './partij-identificatoren'
-import { childUuids, nullableRef, ref, uuidsById } from './references'
+import { childRefs, childUuids, fkRef, groupByParent, ref, referencedUuids, type Ref } from './references'
 import {
   ADRES_MEMBERS,
   CONTACTNAAM_MEMBERS,
@@ -38,48 +38,34 @@ export async function serializePartijen(ctx: ResourceContext, rows: Row[]): Prom
     categorieRelatiesByPartij(ctx, ids),
     vertegenwoordigdenByPartij(ctx, ids),
     identificatorenByPartij(ctx, ids),
-    uuidsById(
-      ctx,
-      'digitaal_adres',
-      rows.map((r) => r['voorkeurs_digitaal_adres_id']),
-    ),
-    uuidsById(
-      ctx,
-      'rekeningnummer',
-      rows.map((r) => r['voorkeurs_rekeningnummer_id']),
-    ),
-    uuidsById(
-      ctx,
-      'partij',
-      rows.map((r) => r['werkte_voor_partij_id']),
-    ),
+    referencedUuids(ctx, 'digitaal_adres', rows, 'voorkeurs_digitaal_adres_id'),
+    referencedUuids(ctx, 'rekeningnummer', rows, 'voorkeurs_rekeningnummer_id'),
+    referencedUuids(ctx, 'partij', rows, 'werkte_voor_partij_id'),
   ])
-  const lookup = (map: Map<number, string>, id: unknown): string | null =>
-    id === null || id === undefined ? null : (map.get(Number(id)) ?? null)
 
   return rows.map((row) => {
     const id = Number(row['id'])
-    const refs = (map: Map<number, string[]>, path: string): Json[] =>
-      (map.get(id) ?? []).map((u) => ref(ctx, path, u))
     return {
       uuid: row['uuid'],
       url: ref(ctx, 'partijen', row['uuid']).url,
       nummer: readNullableText(row['nummer']),
       interneNotitie: readText(row['interne_notitie']),
-      betrokkenen: refs(betrokkenen, 'betrokkenen'),
+      betrokkenen: childRefs(ctx, 'betrokkenen', betrokkenen, id),
       categorieRelaties: categorieRelaties.get(id) ?? [],
-      digitaleAdressen: refs(digitaleAdressen, 'digitaleadressen'),
-      voorkeursDigitaalAdres: nullableRef(
+      digitaleAdressen: childRefs(ctx, 'digitaleadressen', digitaleAdressen, id),
+      voorkeursDigitaalAdres: fkRef(
         ctx,
         'digitaleadressen',
-        lookup(voorkeursAdressen, row['voorkeurs_digitaal_adres_id']),
+        voorkeursAdressen,
+        row['voorkeurs_digitaal_adres_id'],
       ),
-      vertegenwoordigden: refs(vertegenwoordigden, 'partijen'),
-      rekeningnummers: refs(rekeningnummers, 'rekeningnummers'),
-      voorkeursRekeningnummer: nullableRef(
+      vertegenwoordigden: childRefs(ctx, 'partijen', vertegenwoordigden, id),
+      rekeningnummers: childRefs(ctx, 'rekeningnummers', rekeningnummers, id),
+      voorkeursRekeningnummer: fkRef(
         ctx,
         'rekeningnummers',
-        lookup(voorkeursRekeningnummers, row['voorkeurs_rekeningnummer_id']),
+        voorkeursRekeningnummers,
+        row['voorkeurs_rekeningnummer_id'],
       ),
       partijIdentificatoren: identificatoren.get(id) ?? [],
       soortPartij: row['soort_partij'],
@@ -88,7 +74,10 @@ export async function serializePartijen(ctx: ResourceContext, rows: Row[]): Prom
       indicatieActief: readBool(row['indicatie_actief']),
       bezoekadres: readGroup(row, 'bezoekadres', ADRES_MEMBERS),
       correspondentieadres: readGroup(row, 'correspondentieadres', ADRES_MEMBERS),
-      partijIdentificatie: partijIdentificatie(ctx, row, lookup(werkgevers, row['werkte_voor_partij_id'])),
+      partijIdentificatie: partijIdentificatie(
+        row,
+        fkRef(ctx, 'partijen', werkgevers, row['werkte_voor_partij_id']),
+      ),
     }
   })
 }
@@ -98,7 +87,7 @@ export async function serializePartijen(ctx: ResourceContext, rows: Row[]): Prom
  * Open Klant keeps a Contactpersoon row with its own uuid; this provider keeps the subtype data on
  * the partij row, so a contactpersoon's `uuid` is the partij's (stable and unique as well).
  */
-function partijIdentificatie(ctx: ResourceContext, row: Row, werkteVoorPartij: string | null): Json {
+function partijIdentificatie(row: Row, werkteVoorPartij: Ref | null): Json {
   const contactnaam = readGroup(row, 'contactnaam', CONTACTNAAM_MEMBERS)
   switch (row['soort_partij']) {
     case 'organisatie':
@@ -106,7 +95,7 @@ function partijIdentificatie(ctx: ResourceContext, row: Row, werkteVoorPartij: s
     case 'contactpersoon':
       return {
         uuid: row['uuid'],
-        werkteVoorPartij: nullableRef(ctx, 'partijen', werkteVoorPartij),
+        werkteVoorPartij,
         contactnaam,
         volledigeNaam: volledigeNaam(contactnaam),
       }
@@ -117,9 +106,8 @@ function partijIdentificatie(ctx: ResourceContext, row: Row, werkteVoorPartij: s
 
 /** `categorieRelaties` (OAS `CategorieRelatieForeignKey`): the reference plus the categorie's name and dates. */
 async function categorieRelatiesByPartij(ctx: ResourceContext, ids: number[]): Promise<Map<number, Json[]>> {
-  const map = new Map<number, Json[]>()
   if (ids.length === 0) {
-    return map
+    return new Map()
   }
   const rows = await ctx.db
     .selectFrom('categorie_relatie as cr')
@@ -134,17 +122,16 @@ async function categorieRelatiesByPartij(ctx: ResourceContext, ids: number[]): P
     .where('cr.partij_id', 'in', ids)
     .orderBy('cr.id')
     .execute()
-  for (const r of rows) {
-    const list = map.get(Number(r['partij_id'])) ?? []
-    list.push({
+  return groupByParent(
+    rows,
+    (r) => r['partij_id'],
+    (r) => ({
       ...ref(ctx, 'categorie-relaties', r['uuid']),
       categorieNaam: readNullableText(r['categorie_naam']),
       beginDatum: readDate(r['begin_datum']),
       eindDatum: readDate(r['eind_datum']),
-    })
-    map.set(Number(r['partij_id']), list)
-  }
-  return map
+    }),
+  )
 }
 
 /** `vertegenwoordigden`: the partijen this partij represents (Open Klant `get_vertegenwoordigden`). */
@@ -152,9 +139,8 @@ async function vertegenwoordigdenByPartij(
   ctx: ResourceContext,
   ids: number[],
 ): Promise<Map<number, string[]>> {
-  const map = new Map<number, string[]>()
   if (ids.length === 0) {
-    return map
+    return new Map()
   }
   const rows = await ctx.db
     .selectFrom('vertegenwoordiging as v')
@@ -163,19 +149,17 @@ async function vertegenwoordigdenByPartij(
     .where('v.vertegenwoordigende_partij_id', 'in', ids)
     .orderBy('v.id')
     .execute()
-  for (const r of rows) {
-    const list = map.get(Number(r['owner'])) ?? []
-    list.push(String(r['uuid']))
-    map.set(Number(r['owner']), list)
-  }
-  return map
+  return groupByParent(
+    rows,
+    (r) => r['owner'],
+    (r) => String(r['uuid']),
+  )
 }
 
 /** `partijIdentificatoren`: whole PartijIdentificator objects, as Open Klant 2.18 nests them. */
 async function identificatorenByPartij(ctx: ResourceContext, ids: number[]): Promise<Map<number, Json[]>> {
-  const map = new Map<number, Json[]>()
   if (ids.length === 0) {
-    return map
+    return new Map()
   }
   const rows = await ctx.db
     .selectFrom('partij_identificator')
@@ -184,10 +168,9 @@ async function identificatorenByPartij(ctx: ResourceContext, ids: number[]): Pro
     .orderBy('id')
     .execute()
   const serialised = await serializePartijIdentificatoren(ctx, rows)
-  rows.forEach((r, i) => {
-    const list = map.get(Number(r['partij_id'])) ?? []
-    list.push(serialised[i]!)
-    map.set(Number(r['partij_id']), list)
-  })
-  return map
+  return groupByParent(
+    rows,
+    (r) => r['partij_id'],
+    (_r, i) => serialised[i]!,
+  )
 }

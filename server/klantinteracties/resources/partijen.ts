@@ -4,13 +4,14 @@ import { isLandcode, LANDCODE_REASON } from '../validation/land'
 import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
 import { partijFilters } from './partij-filters'
+import { numberColumns, numberFieldErrors, type NumberFields } from './number-fields'
 import { assertNotParentOfOthers } from './partij-identificatoren'
 import { applyNestedIdentificatoren, checkNestedIdentificatoren } from './partij-identificatoren-nested'
 import { applyLinks, DIGITALE_ADRESSEN, linkColumns, planLinks, REKENINGNUMMERS } from './partij-links'
 import { serializePartijen } from './partij-serializer'
 import { ReferenceResolver } from './references'
 import { children } from './relations'
-import { ADRES_MEMBERS, CONTACTNAAM_MEMBERS, writeBool, writeGroup } from './values'
+import { ADRES_MEMBERS, CONTACTNAAM_MEMBERS, groupColumns, writeBool, writeGroup } from './values'
 
 /**
  * Partij (OAS `Partij`, polymorphic on soortPartij; Open Klant models/partijen.py,
@@ -19,9 +20,9 @@ import { ADRES_MEMBERS, CONTACTNAAM_MEMBERS, writeBool, writeGroup } from './val
  * the partij row: contactnaam (persoon, contactpersoon), organisatie_naam, werkte_voor_partij_id.
  */
 
-/** `nummer` (deprecated, not generated since Open Klant 2.16) is an integer string (Django validate_integer). */
-const INTEGER = /^-?\d+$/
 const ADRESSEN = ['bezoekadres', 'correspondentieadres'] as const
+/** `nummer` is deprecated and no longer generated (Open Klant 2.16), but still checked. */
+const NUMMER: NumberFields = { table: 'partij', label: 'partij', fields: ['nummer'] }
 
 async function writePartij(
   ctx: ResourceContext,
@@ -33,7 +34,7 @@ async function writePartij(
   const errors: InvalidParam[] = []
   const soort = String(body['soortPartij'] ?? existing?.['soort_partij'])
 
-  await checkNummer(ctx, body, errors, existing)
+  errors.push(...(await numberFieldErrors(ctx, NUMMER, body, existing)))
   for (const field of ADRESSEN) {
     const land = (body[field] as Json | null | undefined)?.['land']
     // The OAS only says "2 characters"; Open Klant checks the code (openklant/utils/validators.py).
@@ -50,9 +51,10 @@ async function writePartij(
     throw validationError([...refs.errors, ...errors])
   }
 
-  const columns: Row = { ...linkColumns(digitaleAdressen), ...linkColumns(rekeningnummers) }
-  if ('nummer' in body) {
-    columns['nummer'] = body['nummer'] === '' ? null : (body['nummer'] ?? null)
+  const columns: Row = {
+    ...linkColumns(digitaleAdressen),
+    ...linkColumns(rekeningnummers),
+    ...numberColumns(body, NUMMER),
   }
   for (const [field, column] of [
     ['interneNotitie', 'interne_notitie'],
@@ -73,9 +75,7 @@ async function writePartij(
     columns['indicatie_actief'] = writeBool(ctx.engine, body['indicatieActief'] as boolean)
   }
   for (const field of ADRESSEN) {
-    if (field in body) {
-      Object.assign(columns, writeGroup(body[field] as Json | null, field, ADRES_MEMBERS))
-    }
+    Object.assign(columns, groupColumns(body, field, ADRES_MEMBERS))
   }
   Object.assign(columns, identificatieColumns(soort, identificatie, werkteVoorPartij, existing))
 
@@ -86,31 +86,6 @@ async function writePartij(
       await applyLinks(ctx, id, rekeningnummers)
       await applyNestedIdentificatoren(ctx, id, body, mode)
     },
-  }
-}
-
-async function checkNummer(
-  ctx: ResourceContext,
-  body: Json,
-  errors: InvalidParam[],
-  existing?: Row,
-): Promise<void> {
-  const nummer = body['nummer']
-  if (typeof nummer !== 'string' || nummer === '') {
-    return
-  }
-  if (!INTEGER.test(nummer)) {
-    errors.push({ name: 'nummer', code: 'invalid', reason: 'Voer een geheel getal in.' })
-    return
-  }
-  const taken = await ctx.db
-    .selectFrom('partij')
-    .select('id')
-    .where('nummer', '=', nummer)
-    .where('id', '!=', Number(existing?.['id'] ?? 0))
-    .executeTakeFirst()
-  if (taken) {
-    errors.push({ name: 'nummer', code: 'unique', reason: 'Er bestaat al een partij met eenzelfde nummer.' })
   }
 }
 

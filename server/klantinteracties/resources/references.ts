@@ -3,15 +3,16 @@ import type { InvalidParam } from '../http/problem'
 import type { Json, ResourceContext } from './context'
 
 /** `{uuid, url}` as every relation is serialised (OAS `*ForeignKey`). */
-export function ref(ctx: ResourceContext, path: string, uuid: unknown): { uuid: string; url: string } {
+export interface Ref {
+  uuid: string
+  url: string
+}
+
+export function ref(ctx: ResourceContext, path: string, uuid: unknown): Ref {
   return { uuid: String(uuid), url: `${ctx.baseUrl}/${path}/${String(uuid)}` }
 }
 
-export function nullableRef(
-  ctx: ResourceContext,
-  path: string,
-  uuid: unknown,
-): { uuid: string; url: string } | null {
+export function nullableRef(ctx: ResourceContext, path: string, uuid: unknown): Ref | null {
   return uuid === null || uuid === undefined ? null : ref(ctx, path, uuid)
 }
 
@@ -23,7 +24,11 @@ export function nullableRef(
 export class ReferenceResolver {
   readonly errors: InvalidParam[] = []
 
-  constructor(private readonly ctx: ResourceContext) {}
+  /** `name` turns a field into the name its error reports (`betrokkene.wasPartij` in maak-klantcontact). */
+  constructor(
+    private readonly ctx: ResourceContext,
+    private readonly name: (field: string) => string = (field) => field,
+  ) {}
 
   /** Returns the row id, `null` for an explicit null, or `undefined` when absent or invalid. */
   async resolve(
@@ -31,7 +36,7 @@ export class ReferenceResolver {
     field: string,
     table: string,
     label: string,
-    name: string = field,
+    name: string = this.name(field),
   ): Promise<number | null | undefined> {
     if (!(field in body)) {
       return undefined
@@ -86,13 +91,18 @@ export function uuidFromUrl(value: string): string {
   return segments[segments.length - 1] ?? ''
 }
 
+/** The distinct ids among `values`, leaving out `null` and `undefined` (for an `in` list). */
+export function distinctIds(values: unknown[]): number[] {
+  return [...new Set(values.filter((id) => id !== null && id !== undefined).map(Number))]
+}
+
 /** Loads `uuid` of rows referenced by id, for serialising a batch. */
 export async function uuidsById(
   ctx: ResourceContext,
   table: string,
   ids: unknown[],
 ): Promise<Map<number, string>> {
-  const wanted = [...new Set(ids.filter((id) => id !== null && id !== undefined).map(Number))]
+  const wanted = distinctIds(ids)
   const map = new Map<number, string>()
   if (wanted.length === 0) {
     return map
@@ -104,6 +114,49 @@ export async function uuidsById(
   return map
 }
 
+/** `uuidsById` for the `table` rows that a batch of `rows` references through `columns`. */
+export function referencedUuids(
+  ctx: ResourceContext,
+  table: string,
+  rows: Row[],
+  ...columns: string[]
+): Promise<Map<number, string>> {
+  return uuidsById(
+    ctx,
+    table,
+    rows.flatMap((r) => columns.map((column) => r[column])),
+  )
+}
+
+/**
+ * The reference a nullable foreign key `id` makes, by a `uuidsById` map: `null` when the key is
+ * null (or names no loaded row).
+ */
+export function fkRef(
+  ctx: ResourceContext,
+  path: string,
+  uuids: Map<number, string>,
+  id: unknown,
+): Ref | null {
+  return nullableRef(ctx, path, id === null || id === undefined ? null : uuids.get(Number(id)))
+}
+
+/** Groups `value(row)` by the parent id `key(row)`, keeping the order of `rows`. */
+export function groupByParent<R, T>(
+  rows: R[],
+  key: (row: R) => unknown,
+  value: (row: R, index: number) => T,
+): Map<number, T[]> {
+  const map = new Map<number, T[]>()
+  rows.forEach((row, index) => {
+    const parent = Number(key(row))
+    const list = map.get(parent) ?? []
+    list.push(value(row, index))
+    map.set(parent, list)
+  })
+  return map
+}
+
 /** Groups the uuids of child rows by their foreign key, for reverse lists such as `hadBetrokkenen`. */
 export async function childUuids(
   ctx: ResourceContext,
@@ -111,9 +164,8 @@ export async function childUuids(
   fkColumn: string,
   parentIds: number[],
 ): Promise<Map<number, string[]>> {
-  const map = new Map<number, string[]>()
   if (parentIds.length === 0) {
-    return map
+    return new Map()
   }
   const rows = await ctx.db
     .selectFrom(table)
@@ -121,11 +173,19 @@ export async function childUuids(
     .where(fkColumn, 'in', parentIds)
     .orderBy('id')
     .execute()
-  for (const r of rows) {
-    const key = Number(r[fkColumn])
-    const list = map.get(key) ?? []
-    list.push(String(r['uuid']))
-    map.set(key, list)
-  }
-  return map
+  return groupByParent(
+    rows,
+    (r) => r[fkColumn],
+    (r) => String(r['uuid']),
+  )
+}
+
+/** A reverse list as references: the `path` resources whose uuids `children` holds for `parentId`. */
+export function childRefs(
+  ctx: ResourceContext,
+  path: string,
+  children: Map<number, string[]>,
+  parentId: number,
+): Ref[] {
+  return (children.get(parentId) ?? []).map((uuid) => ref(ctx, path, uuid))
 }

@@ -4,7 +4,7 @@ import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
 import { exact } from './filters'
 import { NOTHING } from './filter-values'
-import { isUuid, nullableRef, ReferenceResolver, ref, uuidsById } from './references'
+import { fkRef, isUuid, ReferenceResolver, ref, referencedUuids } from './references'
 import { readText } from './values'
 
 /**
@@ -14,19 +14,11 @@ import { readText } from './values'
  * characters without spaces).
  */
 export async function serializeRekeningnummers(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
-  const partijen = await uuidsById(
-    ctx,
-    'partij',
-    rows.map((r) => r['partij_id']),
-  )
+  const partijen = await referencedUuids(ctx, 'partij', rows, 'partij_id')
   return rows.map((row) => ({
     uuid: row['uuid'],
     url: ref(ctx, 'rekeningnummers', row['uuid']).url,
-    partij: nullableRef(
-      ctx,
-      'partijen',
-      row['partij_id'] == null ? null : (partijen.get(Number(row['partij_id'])) ?? null),
-    ),
+    partij: fkRef(ctx, 'partijen', partijen, row['partij_id']),
     iban: readText(row['iban']),
     bic: readText(row['bic']),
   }))

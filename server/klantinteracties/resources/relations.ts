@@ -1,6 +1,7 @@
 import type { Row } from '../db/database'
 import type { ResourceContext } from './context'
 import type { Relation } from './definition'
+import { distinctIds } from './references'
 
 /** Children pointing at each row through `fkColumn` (e.g. betrokkenen of a klantcontact). */
 export function children(target: string, table: string, fkColumn: string): Relation {
@@ -23,14 +24,7 @@ export function parent(target: string, table: string, fkColumn: string): Relatio
     target,
     many: false,
     async load(ctx: ResourceContext, rows: Row[]): Promise<Array<Row | null>> {
-      const ids = [
-        ...new Set(
-          rows
-            .map((r) => r[fkColumn])
-            .filter((v) => v !== null && v !== undefined)
-            .map(Number),
-        ),
-      ]
+      const ids = distinctIds(rows.map((r) => r[fkColumn]))
       const found = ids.length
         ? await ctx.db.selectFrom(table).selectAll().where('id', 'in', ids).execute()
         : []

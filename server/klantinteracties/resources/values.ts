@@ -96,6 +96,15 @@ export function writeGroup(
   return out
 }
 
+/** The columns of the gegevensgroep `field` if `body` sends it (the whole group replaced), else none. */
+export function groupColumns(
+  body: Record<string, unknown>,
+  field: string,
+  members: readonly GroupMember[],
+): Row {
+  return field in body ? writeGroup(body[field] as Record<string, unknown> | null, field, members) : {}
+}
+
 export const ADRES_MEMBERS: readonly GroupMember[] = [
   ...textMembers('nummeraanduidingId', 'straatnaam'),
   { name: 'huisnummer', kind: 'integer' },

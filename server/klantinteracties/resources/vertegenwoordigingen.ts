@@ -3,7 +3,7 @@ import { validationError, type InvalidParam } from '../http/problem'
 import type { Json, ResourceContext } from './context'
 import type { ResourceDefinition, WriteResult } from './definition'
 import { fkUrl, fkUuid } from './filters'
-import { ReferenceResolver, ref, uuidsById } from './references'
+import { ReferenceResolver, ref, referencedUuids } from './references'
 
 /**
  * Vertegenwoordiging (OAS `Vertegenwoordigden`; Open Klant models/partijen.py `Vertegenwoordigden`,
@@ -11,10 +11,12 @@ import { ReferenceResolver, ref, uuidsById } from './references'
  * cannot represent itself.
  */
 export async function serializeVertegenwoordigingen(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
-  const partijen = await uuidsById(
+  const partijen = await referencedUuids(
     ctx,
     'partij',
-    rows.flatMap((r) => [r['vertegenwoordigende_partij_id'], r['vertegenwoordigde_partij_id']]),
+    rows,
+    'vertegenwoordigende_partij_id',
+    'vertegenwoordigde_partij_id',
   )
   return rows.map((row) => ({
     uuid: row['uuid'],

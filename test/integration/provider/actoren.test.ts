@@ -1,32 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Actor {
-  uuid: string
-  naam: string
-  soortActor: string
-  indicatieActief: boolean
-  actoridentificator: Record<string, string>
-  actorIdentificatie?: Record<string, string>
-}
-
-const kissIdentificator = (email: string): Record<string, string> => ({
-  objectId: email,
-  codeObjecttype: 'mdw',
-  codeRegister: 'msei',
-  codeSoortObjectId: 'email',
-})
+import { describe, expect, it } from 'vitest'
+import { kissIdentificator } from '../../support/builders'
+import type { Actor } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('actoren', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
+  const { api } = useProvider()
 
   it('creates a medewerker with its actorIdentificatie and finds it by actoridentificator', async () => {
     const created = await api.post<Actor>(

@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface ActorKlantcontact {
-  uuid: string
-  url: string
-  actor: Ref
-  klantcontact: Ref
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
+import { describe, expect, it } from 'vitest'
+import { createActor, createActorKlantcontact, createKlantcontact, listUuids } from '../../support/builders'
+import type { ActorKlantcontact } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 const UNIQUE = {
   name: 'nonFieldErrors',
@@ -24,46 +10,11 @@ const UNIQUE = {
 }
 
 describe('actorklantcontacten', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const klantcontact = async (): Promise<string> => {
-    const r = await api.post('/klantcontacten', {
-      kanaal: 'Balie',
-      onderwerp: 'Paspoort',
-      taal: 'nld',
-      vertrouwelijk: false,
-    })
-    return String(r.body['uuid'])
-  }
-  const actor = async (naam = 'Medewerker'): Promise<string> => {
-    const r = await api.post('/actoren', { naam, soortActor: 'medewerker' }, 'Actor')
-    expect(r.status).toBe(201)
-    return String(r.body['uuid'])
-  }
-  const link = async (a: string, k: string): Promise<ActorKlantcontact> => {
-    const r = await api.post<ActorKlantcontact>(
-      '/actorklantcontacten',
-      { actor: { uuid: a }, klantcontact: { uuid: k } },
-      'ActorKlantcontact',
-    )
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const list = async (query: string): Promise<string[]> => {
-    const r = await api.get<List<ActorKlantcontact>>(
-      `/actorklantcontacten?${query}`,
-      'PaginatedActorKlantcontactList',
-    )
-    expect(r.status).toBe(200)
-    return r.body.results.map((l) => l.uuid)
-  }
+  const { api } = useProvider()
+  const klantcontact = async (): Promise<string> => (await createKlantcontact(api)).uuid
+  const actor = async (naam = 'Medewerker'): Promise<string> => (await createActor(api, { naam })).uuid
+  const link = (a: string, k: string): Promise<ActorKlantcontact> => createActorKlantcontact(api, a, k)
+  const list = listUuids(api, '/actorklantcontacten', 'PaginatedActorKlantcontactList')
 
   it('links an actor to a klantcontact, which then lists the whole actor', async () => {
     const a = await actor('Medewerker KCC')

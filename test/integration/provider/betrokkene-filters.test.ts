@@ -1,64 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { directRows, type DirectRows } from './direct-rows'
+import { describe, expect, it } from 'vitest'
+import { createBetrokkene, createKlantcontact, listUuids, type Body } from '../../support/builders'
+import type { Betrokkene } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 /** The query parameters of `GET /betrokkenen` (OAS 0.9.0; Open Klant `BetrokkeneFilterSet`). */
-interface Ref {
-  uuid: string
-  url: string
-}
-interface Betrokkene {
-  uuid: string
-  wasPartij: Ref | null
-  hadKlantcontact: Ref
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
-
 describe('betrokkenen filters', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-  let rows: DirectRows
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-    rows = directRows(provider)
-  })
-  afterAll(async () => {
-    await rows.close()
-    await provider.close()
-  })
-
-  const klantcontact = async (extra: Record<string, unknown> = {}): Promise<string> => {
-    const r = await api.post('/klantcontacten', {
-      kanaal: 'Telefoon',
-      onderwerp: 'Afval',
-      taal: 'nld',
-      vertrouwelijk: false,
-      ...extra,
-    })
-    expect(r.status).toBe(201)
-    return String(r.body['uuid'])
-  }
-  const create = async (k: string, extra: Record<string, unknown> = {}): Promise<Betrokkene> => {
-    const r = await api.post<Betrokkene>('/betrokkenen', {
-      hadKlantcontact: { uuid: k },
-      rol: 'klant',
-      initiator: true,
-      ...extra,
-    })
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const list = async (query: string): Promise<string[]> => {
-    const r = await api.get<List<Betrokkene>>(`/betrokkenen?${query}`, 'PaginatedExpandBetrokkeneList')
-    expect(r.status).toBe(200)
-    return r.body.results.map((b) => b.uuid)
-  }
+  const { api, rows } = useProvider()
+  const klantcontact = async (extra: Body = {}): Promise<string> =>
+    (await createKlantcontact(api, extra)).uuid
+  const create = (k: string, extra: Body = {}): Promise<Betrokkene> => createBetrokkene(api, k, extra)
+  const list = listUuids(api, '/betrokkenen', 'PaginatedExpandBetrokkeneList')
 
   it('matches the contactnaam members and organisatienaam exactly', async () => {
     const k = await klantcontact()

@@ -1,30 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { directRows, type DirectRows } from './direct-rows'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface Betrokkene {
-  uuid: string
-  url: string
-  wasPartij: Ref | null
-  hadKlantcontact: Ref
-  digitaleAdressen: Ref[]
-  bezoekadres: Record<string, unknown>
-  correspondentieadres: Record<string, unknown>
-  contactnaam: Record<string, string>
-  volledigeNaam: string
-  rol: string
-  organisatienaam: string
-  initiator: boolean
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
+import { describe, expect, it } from 'vitest'
+import { createBetrokkene, createKlantcontact, listUuids, type Body } from '../../support/builders'
+import type { Betrokkene } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 const EMPTY_ADRES = {
   nummeraanduidingId: '',
@@ -53,43 +30,10 @@ const ADRES = {
 }
 
 describe('betrokkenen', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-  let rows: DirectRows
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-    rows = directRows(provider)
-  })
-  afterAll(async () => {
-    await rows.close()
-    await provider.close()
-  })
-
-  const klantcontact = async (extra: Record<string, unknown> = {}): Promise<string> => {
-    const r = await api.post(
-      '/klantcontacten',
-      { kanaal: 'Telefoon', onderwerp: 'Afval', taal: 'nld', vertrouwelijk: false, ...extra },
-      'Klantcontact',
-    )
-    expect(r.status).toBe(201)
-    return String(r.body['uuid'])
-  }
-  const create = async (k: string, extra: Record<string, unknown> = {}): Promise<Betrokkene> => {
-    const r = await api.post<Betrokkene>(
-      '/betrokkenen',
-      { hadKlantcontact: { uuid: k }, rol: 'klant', initiator: true, ...extra },
-      'Betrokkene',
-    )
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const list = async (query: string): Promise<string[]> => {
-    const r = await api.get<List<Betrokkene>>(`/betrokkenen?${query}`, 'PaginatedExpandBetrokkeneList')
-    expect(r.status).toBe(200)
-    return r.body.results.map((b) => b.uuid)
-  }
+  const { api, rows } = useProvider()
+  const klantcontact = async (): Promise<string> => (await createKlantcontact(api)).uuid
+  const create = (k: string, extra: Body = {}): Promise<Betrokkene> => createBetrokkene(api, k, extra)
+  const list = listUuids(api, '/betrokkenen', 'PaginatedExpandBetrokkeneList')
 
   it('creates a betrokkene and serialises every gegevensgroep with all its members', async () => {
     const k = await klantcontact()

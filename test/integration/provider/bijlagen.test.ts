@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface Bijlage {
-  uuid: string
-  url: string
-  wasBijlageVanKlantcontact: Ref | null
-  bijlageidentificator: Record<string, string>
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
+import { describe, expect, it } from 'vitest'
+import { createBijlage, createKlantcontact, listUuids, type Body } from '../../support/builders'
+import type { Bijlage } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 const DOCUMENT = {
   objectId: '7a3f9e0c-5c6f-4a53-9a7a-2b0a6c1d2e3f',
@@ -26,35 +12,10 @@ const DOCUMENT = {
 const EMPTY = { objectId: '', codeObjecttype: '', codeRegister: '', codeSoortObjectId: '' }
 
 describe('bijlagen', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const klantcontact = async (): Promise<string> => {
-    const r = await api.post('/klantcontacten', {
-      kanaal: 'Post',
-      onderwerp: 'Bezwaar',
-      taal: 'nld',
-      vertrouwelijk: true,
-    })
-    expect(r.status).toBe(201)
-    return String(r.body['uuid'])
-  }
-  const create = async (payload: Record<string, unknown>): Promise<Bijlage> => {
-    const r = await api.post<Bijlage>('/bijlagen', payload, 'Bijlage')
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const list = async (query: string): Promise<string[]> => {
-    const r = await api.get<List<Bijlage>>(`/bijlagen?${query}`, 'PaginatedBijlageList')
-    expect(r.status).toBe(200)
-    return r.body.results.map((b) => b.uuid)
-  }
+  const { api } = useProvider()
+  const klantcontact = async (): Promise<string> => (await createKlantcontact(api)).uuid
+  const create = (payload: Body): Promise<Bijlage> => createBijlage(api, payload)
+  const list = listUuids(api, '/bijlagen', 'PaginatedBijlageList')
 
   it('creates a bijlage of a klantcontact, which its klantcontact lists', async () => {
     const k = await klantcontact()

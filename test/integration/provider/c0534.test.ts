@@ -1,67 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createActor, kissIdentificator } from '../../support/builders'
+import type { Klantcontact, List } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 /**
  * VNG case C0534 "Klant belt KCC met een vraag die, na doorverbinden, direct door een collega
  * beantwoord kan worden", with the case's example values, call by call as a consumer makes them.
  */
-interface Klantcontact {
-  uuid: string
-  nummer: string
-  onderwerp: string
-  inhoud: string
-  kanaal: string
-  taal: string
-  vertrouwelijk: boolean
-  indicatieContactGelukt: boolean
-  plaatsgevondenOp: string
-  hadBetrokkenActoren: Array<{ uuid: string; naam: string }>
-  hadBetrokkenen: Array<{ uuid: string }>
-  _expand?: { hadBetrokkenen: Array<{ volledigeNaam: string; rol: string; initiator: boolean }> }
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
-
 const VRAAG =
   'Klant wil weten of een dakkapel aan de achterkant van zijn woning vergunningsvrij geplaatst mag worden.'
 const ANTWOORD = 'Antwoord: een dakkapel op het achterdakvlak is onder voorwaarden vergunningsvrij.'
 
 describe('C0534: a question answered by a colleague after a transfer', () => {
-  let provider: TestProvider
-  let api: ProviderClient
+  const { api } = useProvider()
   let medewerker1: string
   let medewerker2: string
   let created: Klantcontact
 
   beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
     const actor = async (naam: string, email: string): Promise<string> => {
-      const r = await api.post<{ uuid: string }>(
-        '/actoren',
-        {
-          naam,
-          soortActor: 'medewerker',
-          indicatieActief: true,
-          actoridentificator: {
-            objectId: email,
-            codeObjecttype: 'mdw',
-            codeRegister: 'msei',
-            codeSoortObjectId: 'email',
-          },
-        },
-        'Actor',
-      )
-      expect(r.status).toBe(201)
-      return r.body.uuid
+      const actoridentificator = kissIdentificator(email)
+      return (await createActor(api, { naam, indicatieActief: true, actoridentificator })).uuid
     }
     medewerker1 = await actor('Medewerker KCC', 'medewerker1@gemeente.example')
     medewerker2 = await actor('Medewerker Vergunningen', 'medewerker2@gemeente.example')
   })
-  afterAll(() => provider.close())
 
   it('step 1: registers the klantcontact, and the provider fills in its nummer', async () => {
     const r = await api.post<Klantcontact>(

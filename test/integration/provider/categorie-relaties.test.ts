@@ -1,53 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface CategorieRelatie {
-  uuid: string
-  url: string
-  partij: Ref | null
-  categorie: (Ref & { naam: string }) | null
-  beginDatum: string | null
-  eindDatum: string | null
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
-interface Problem {
-  invalidParams: Array<{ name: string; code: string; reason: string }>
-}
+import { describe, expect, it } from 'vitest'
+import {
+  createCategorie,
+  createCategorieRelatie,
+  createPartij,
+  errorsOf,
+  listUuids,
+  type Body,
+} from '../../support/builders'
+import type { Categorie, CategorieRelatie, Partij } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('categorie-relaties', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const errorsOf = (body: unknown): Problem['invalidParams'] => (body as Problem).invalidParams
-  const partij = async (nummer?: string): Promise<Ref> =>
-    (
-      await api.post<Ref>(
-        '/partijen',
-        { soortPartij: 'persoon', indicatieActief: true, ...(nummer ? { nummer } : {}) },
-        'Partij',
-      )
-    ).body
-  const categorie = async (naam: string): Promise<Ref> =>
-    (await api.post<Ref>('/categorieen', { naam }, 'Categorie')).body
-  const create = async (body: Record<string, unknown>): Promise<CategorieRelatie> => {
-    const r = await api.post<CategorieRelatie>('/categorie-relaties', body, 'CategorieRelatie')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const partij = (nummer?: string): Promise<Partij> => createPartij(api, nummer ? { nummer } : {})
+  const categorie = (naam: string): Promise<Categorie> => createCategorie(api, naam)
+  const create = (body: Body): Promise<CategorieRelatie> => createCategorieRelatie(api, body)
 
   it('creates, reads, replaces, patches and deletes a categorie-relatie', async () => {
     const p = await partij()
@@ -127,14 +94,7 @@ describe('categorie-relaties', () => {
       categorie: { uuid: c.uuid },
       beginDatum: '2023-05-01',
     })
-    const uuids = async (query: string): Promise<string[]> => {
-      const r = await api.get<List<CategorieRelatie>>(
-        `/categorie-relaties?${query}`,
-        'PaginatedCategorieRelatieList',
-      )
-      expect(r.status, JSON.stringify(r.body)).toBe(200)
-      return r.body.results.map((x) => x.uuid)
-    }
+    const uuids = listUuids(api, '/categorie-relaties', 'PaginatedCategorieRelatieList')
     expect(await uuids(`partij__uuid=${p.uuid}`)).toEqual([second.uuid, first.uuid])
     expect(await uuids(`partij__url=${encodeURIComponent(other.url)}`)).toEqual([third.uuid])
     expect(await uuids('partij__nummer=4242')).toEqual([second.uuid, first.uuid])

@@ -1,34 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { errorsOf } from './partij-fixtures'
-
-interface Categorie {
-  uuid: string
-  url: string
-  naam: string
-}
-interface List<T> {
-  count: number
-  next: string | null
-  results: T[]
-}
+import { describe, expect, it } from 'vitest'
+import { createCategorie, errorsOf } from '../../support/builders'
+import type { Categorie, List } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('categorieen', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const create = async (naam: string): Promise<Categorie> => {
-    const r = await api.post<Categorie>('/categorieen', { naam }, 'Categorie')
-    expect(r.status).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const create = (naam: string): Promise<Categorie> => createCategorie(api, naam)
 
   it('creates, reads, replaces, patches and deletes a categorie', async () => {
     const c = await create('Ondernemer')

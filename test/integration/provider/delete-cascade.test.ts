@@ -1,7 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { directRows, type DirectRows } from './direct-rows'
+import { expect, it } from 'vitest'
+import {
+  createActor,
+  createActorKlantcontact,
+  createBetrokkene,
+  createBijlage,
+  createInterneTaak,
+  createKlantcontact,
+  createOnderwerpobject,
+} from '../../support/builders'
+import { useProvider } from '../../support/provider-fixture'
 
 /**
  * Deleting a klantcontact removes what hangs off it, as Open Klant's `on_delete` does
@@ -9,51 +16,25 @@ import { directRows, type DirectRows } from './direct-rows'
  * actorklantcontacten, interne taken, onderwerpobjecten on either side and bijlagen go; the
  * actor and the digitale adressen a betrokkene supplied stay (the latter without betrokkene).
  */
-let provider: TestProvider
-let api: ProviderClient
-let rows: DirectRows
+const { api, rows } = useProvider()
 
-beforeAll(async () => {
-  provider = await startProvider()
-  api = new ProviderClient(provider.app)
-  rows = directRows(provider)
-})
-afterAll(async () => {
-  await rows.close()
-  await provider.close()
-})
-
-const created = async (path: string, body: Record<string, unknown>): Promise<string> => {
-  const r = await api.post(path, body)
-  expect(r.status, JSON.stringify(r.body)).toBe(201)
-  return String(r.body['uuid'])
-}
 const status = async (path: string): Promise<number> => (await api.get(path)).status
 
 it('deletes a klantcontact with everything that belongs to it, keeping actor, other klantcontact and digitaal adres', async () => {
-  const contact = { kanaal: 'Telefoon', onderwerp: 'Cascade', taal: 'nld', vertrouwelijk: false }
-  const k = await created('/klantcontacten', contact)
-  const other = await created('/klantcontacten', contact)
-  const actor = await created('/actoren', { naam: 'Blijft', soortActor: 'medewerker' })
-  const betrokkene = await created('/betrokkenen', {
-    hadKlantcontact: { uuid: k },
-    rol: 'klant',
-    initiator: true,
-  })
+  const contact = { onderwerp: 'Cascade' }
+  const { uuid: k } = await createKlantcontact(api, contact)
+  const { uuid: other } = await createKlantcontact(api, contact)
+  const { uuid: actor } = await createActor(api, { naam: 'Blijft' })
+  const { uuid: betrokkene } = await createBetrokkene(api, k)
   const adres = await rows.digitaalAdres({ betrokkene, adres: 'blijft@example.nl' })
-  const link = await created('/actorklantcontacten', { actor: { uuid: actor }, klantcontact: { uuid: k } })
-  const taak = await created('/internetaken', {
-    gevraagdeHandeling: 'Terugbellen',
-    aanleidinggevendKlantcontact: { uuid: k },
-    toegewezenAanActoren: [{ uuid: actor }],
-    status: 'te_verwerken',
-  })
-  const about = await created('/onderwerpobjecten', { klantcontact: { uuid: k } })
-  const was = await created('/onderwerpobjecten', {
+  const { uuid: link } = await createActorKlantcontact(api, actor, k)
+  const { uuid: taak } = await createInterneTaak(api, k, [actor])
+  const { uuid: about } = await createOnderwerpobject(api, { klantcontact: { uuid: k } })
+  const { uuid: was } = await createOnderwerpobject(api, {
     klantcontact: { uuid: other },
     wasKlantcontact: { uuid: k },
   })
-  const bijlage = await created('/bijlagen', { wasBijlageVanKlantcontact: { uuid: k } })
+  const { uuid: bijlage } = await createBijlage(api, { wasBijlageVanKlantcontact: { uuid: k } })
 
   expect((await api.delete(`/klantcontacten/${k}`)).status).toBe(204)
 

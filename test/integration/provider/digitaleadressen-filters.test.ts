@@ -1,60 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { errorsOf, type List, type Ref } from './partij-fixtures'
-
-interface DigitaalAdres {
-  uuid: string
-  url: string
-  verstrektDoorBetrokkene: Ref | null
-  verstrektDoorPartij: Ref | null
-  adres: string
-  soortDigitaalAdres: string
-  isStandaardAdres: boolean
-  omschrijving: string
-  referentie: string
-  verificatieDatum: string | null
-  _expand?: Record<string, unknown>
-}
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  createBetrokkene,
+  createDigitaalAdres,
+  createKlantcontact,
+  createPartij,
+  createPartijIdentificator,
+  errorsOf,
+  kvkGroep,
+  type Body,
+} from '../../support/builders'
+import type {
+  Betrokkene,
+  DigitaalAdres,
+  Klantcontact,
+  List,
+  Partij,
+  Ref,
+} from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('digitaleadressen: list, filters and expand', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const create = async (body: Record<string, unknown>): Promise<DigitaalAdres> => {
-    const r = await api.post<DigitaalAdres>('/digitaleadressen', body, 'DigitaalAdres')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const partij = async (soortPartij = 'persoon'): Promise<Ref> => {
-    const r = await api.post<Ref>('/partijen', { soortPartij, indicatieActief: true }, 'Partij')
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const klantcontact = async (): Promise<Ref> => {
-    const r = await api.post<Ref>(
-      '/klantcontacten',
-      { kanaal: 'Telefoon', onderwerp: 'Terugbellen', taal: 'nld', vertrouwelijk: false },
-      'Klantcontact',
-    )
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const betrokkene = async (rol = 'klant', kc?: Ref): Promise<Ref> => {
-    const r = await api.post<Ref>(
-      '/betrokkenen',
-      { hadKlantcontact: { uuid: (kc ?? (await klantcontact())).uuid }, rol, initiator: true },
-      'Betrokkene',
-    )
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const create = (body: Body): Promise<DigitaalAdres> => createDigitaalAdres(api, body)
+  const partij = (soortPartij = 'persoon'): Promise<Partij> => createPartij(api, { soortPartij })
+  const klantcontact = (): Promise<Klantcontact> => createKlantcontact(api)
+  const betrokkene = async (rol = 'klant', kc?: Ref): Promise<Betrokkene> =>
+    createBetrokkene(api, (kc ?? (await klantcontact())).uuid, { rol })
 
   describe('list and filters', () => {
     let p: Ref
@@ -67,19 +38,10 @@ describe('digitaleadressen: list, filters and expand', () => {
     beforeAll(async () => {
       p = await partij()
       org = await partij('organisatie')
-      await api.post(
-        '/partij-identificatoren',
-        {
-          identificeerdePartij: { uuid: org.uuid },
-          partijIdentificator: {
-            codeRegister: 'hr',
-            codeObjecttype: 'niet_natuurlijk_persoon',
-            codeSoortObjectId: 'kvk_nummer',
-            objectId: '31415926',
-          },
-        },
-        'PartijIdentificator',
-      )
+      await createPartijIdentificator(api, {
+        identificeerdePartij: { uuid: org.uuid },
+        partijIdentificator: kvkGroep('31415926'),
+      })
       b = await betrokkene('vertegenwoordiger')
       mail = await create({
         verstrektDoorPartij: { uuid: p.uuid },

@@ -1,60 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { errorsOf, UNKNOWN_UUID, type Ref } from './partij-fixtures'
-
-interface DigitaalAdres {
-  uuid: string
-  url: string
-  verstrektDoorBetrokkene: Ref | null
-  verstrektDoorPartij: Ref | null
-  adres: string
-  soortDigitaalAdres: string
-  isStandaardAdres: boolean
-  omschrijving: string
-  referentie: string
-  verificatieDatum: string | null
-  _expand?: Record<string, unknown>
-}
+import { describe, expect, it } from 'vitest'
+import {
+  createBetrokkene,
+  createDigitaalAdres,
+  createKlantcontact,
+  createPartij,
+  errorsOf,
+  UNKNOWN_UUID,
+  type Body,
+} from '../../support/builders'
+import type {
+  Betrokkene,
+  DigitaalAdres,
+  Klantcontact,
+  Partij,
+  Ref,
+} from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('digitaleadressen', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const create = async (body: Record<string, unknown>): Promise<DigitaalAdres> => {
-    const r = await api.post<DigitaalAdres>('/digitaleadressen', body, 'DigitaalAdres')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const partij = async (soortPartij = 'persoon'): Promise<Ref> => {
-    const r = await api.post<Ref>('/partijen', { soortPartij, indicatieActief: true }, 'Partij')
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const klantcontact = async (): Promise<Ref> => {
-    const r = await api.post<Ref>(
-      '/klantcontacten',
-      { kanaal: 'Telefoon', onderwerp: 'Terugbellen', taal: 'nld', vertrouwelijk: false },
-      'Klantcontact',
-    )
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const betrokkene = async (rol = 'klant', kc?: Ref): Promise<Ref> => {
-    const r = await api.post<Ref>(
-      '/betrokkenen',
-      { hadKlantcontact: { uuid: (kc ?? (await klantcontact())).uuid }, rol, initiator: true },
-      'Betrokkene',
-    )
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const create = (body: Body): Promise<DigitaalAdres> => createDigitaalAdres(api, body)
+  const partij = (soortPartij = 'persoon'): Promise<Partij> => createPartij(api, { soortPartij })
+  const klantcontact = (): Promise<Klantcontact> => createKlantcontact(api)
+  const betrokkene = async (rol = 'klant', kc?: Ref): Promise<Betrokkene> =>
+    createBetrokkene(api, (kc ?? (await klantcontact())).uuid, { rol })
 
   describe('crud', () => {
     it('creates, reads, replaces, patches and deletes a digitaal adres', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ENGINE, TEST_TOKEN } from '../../support/provider'
+import { ENGINE, PG_URL, TEST_TOKEN } from '../../support/provider'
 
 /**
  * A write answered 201 must survive the provider being killed without warning (kill -9): SQLite
@@ -21,8 +21,7 @@ const env = {
   LOG_LEVEL: 'info',
   ...(ENGINE === 'postgres'
     ? {
-        KLANTINTERACTIES_DATABASE_URL:
-          process.env['KCC_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
+        KLANTINTERACTIES_DATABASE_URL: PG_URL,
         KLANTINTERACTIES_DATABASE_SCHEMA: schema,
       }
     : {}),

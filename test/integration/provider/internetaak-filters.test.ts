@@ -1,62 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  createActor,
+  createInterneTaak,
+  createKlantcontact,
+  listUuids,
+  type Body,
+} from '../../support/builders'
+import type { InterneTaak } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 /** The query parameters of `GET /internetaken` (OAS 0.9.0; Open Klant `InternetaakFilterSet`). */
-interface InterneTaak {
-  uuid: string
-  aanleidinggevendKlantcontact: { uuid: string; url: string }
-  toegewezenOp: string
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
-
 describe('internetaken filters', () => {
-  let provider: TestProvider
-  let api: ProviderClient
+  const { api } = useProvider()
   let actorA: string
 
-  const klantcontact = async (extra: Record<string, unknown> = {}): Promise<string> => {
-    const r = await api.post('/klantcontacten', {
-      kanaal: 'Telefoon',
-      onderwerp: 'Terugbelverzoek',
-      taal: 'nld',
-      vertrouwelijk: false,
-      ...extra,
-    })
-    expect(r.status).toBe(201)
-    return String(r.body['uuid'])
-  }
-  const actor = async (naam: string): Promise<string> => {
-    const r = await api.post('/actoren', { naam, soortActor: 'medewerker' })
-    return String(r.body['uuid'])
-  }
+  const klantcontact = async (extra: Body = {}): Promise<string> =>
+    (await createKlantcontact(api, extra)).uuid
+  const actor = async (naam: string): Promise<string> => (await createActor(api, { naam })).uuid
 
   beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
     actorA = await actor('Team Burgerzaken')
   })
-  afterAll(() => provider.close())
 
-  const create = async (k: string, extra: Record<string, unknown> = {}): Promise<InterneTaak> => {
-    const r = await api.post<InterneTaak>('/internetaken', {
-      gevraagdeHandeling: 'Terugbellen',
-      aanleidinggevendKlantcontact: { uuid: k },
-      toegewezenAanActoren: [{ uuid: actorA }],
-      status: 'te_verwerken',
-      ...extra,
-    })
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const list = async (query: string): Promise<string[]> => {
-    const r = await api.get<List<InterneTaak>>(`/internetaken?${query}`, 'PaginatedInterneTaakList')
-    expect(r.status).toBe(200)
-    return r.body.results.map((t) => t.uuid)
-  }
+  const create = (k: string, extra: Body = {}): Promise<InterneTaak> =>
+    createInterneTaak(api, k, [actorA], extra)
+  const list = listUuids(api, '/internetaken', 'PaginatedInterneTaakList')
 
   it('filters on status, and refuses a status that does not exist', async () => {
     const k = await klantcontact()

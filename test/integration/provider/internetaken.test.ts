@@ -1,80 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface InterneTaak {
-  uuid: string
-  url: string
-  nummer: string | null
-  referentienummer: string | null
-  gevraagdeHandeling: string
-  aanleidinggevendKlantcontact: Ref
-  toegewezenAanActor?: Ref
-  toegewezenAanActoren: Ref[]
-  toelichting: string
-  status: string
-  toegewezenOp: string
-  afgehandeldOp: string | null
-}
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  createActor,
+  createInterneTaak,
+  createKlantcontact,
+  interneTaakBody,
+  refused,
+  type Body,
+} from '../../support/builders'
+import type { InterneTaak, InvalidParam } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 const AFGEHANDELD_REASON =
   "De Internetaak kan geen afgehandeld op datum bevatten als de status niet op 'verwerkt' staat."
 
 describe('internetaken', () => {
-  let provider: TestProvider
-  let api: ProviderClient
+  const { api } = useProvider()
   let actorA: string
   let actorB: string
 
-  const klantcontact = async (extra: Record<string, unknown> = {}): Promise<string> => {
-    const r = await api.post('/klantcontacten', {
-      kanaal: 'Telefoon',
-      onderwerp: 'Terugbelverzoek',
-      taal: 'nld',
-      vertrouwelijk: false,
-      ...extra,
-    })
-    expect(r.status).toBe(201)
-    return String(r.body['uuid'])
-  }
-  const actor = async (naam: string): Promise<string> => {
-    const r = await api.post('/actoren', { naam, soortActor: 'medewerker' })
-    return String(r.body['uuid'])
-  }
+  const klantcontact = async (): Promise<string> => (await createKlantcontact(api)).uuid
+  const actor = async (naam: string): Promise<string> => (await createActor(api, { naam })).uuid
 
   beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
     actorA = await actor('Team Burgerzaken')
     actorB = await actor('Team Belastingen')
   })
-  afterAll(() => provider.close())
 
-  const body = (k: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-    gevraagdeHandeling: 'Terugbellen',
-    aanleidinggevendKlantcontact: { uuid: k },
-    toegewezenAanActoren: [{ uuid: actorA }],
-    status: 'te_verwerken',
-    ...extra,
-  })
-  const create = async (k: string, extra: Record<string, unknown> = {}): Promise<InterneTaak> => {
-    const r = await api.post<InterneTaak>('/internetaken', body(k, extra), 'InterneTaak')
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const invalidParams = async (
+  const body = (k: string, extra: Body = {}): Body => interneTaakBody(k, [actorA], extra)
+  const create = (k: string, extra: Body = {}): Promise<InterneTaak> =>
+    createInterneTaak(api, k, [actorA], extra)
+  const invalidParams = (
     method: 'POST' | 'PUT' | 'PATCH',
     path: string,
-    payload: Record<string, unknown>,
-  ): Promise<unknown> => {
-    const r = await api.request(method, path, { body: payload })
-    expect(r.status).toBe(400)
-    return r.body['invalidParams']
-  }
+    payload: Body,
+  ): Promise<InvalidParam[]> => refused(api, method, path, payload)
 
   it('creates a taak for several actoren; the first is also toegewezenAanActor', async () => {
     const k = await klantcontact()

@@ -1,7 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { directRows, type DirectRows } from './direct-rows'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  createActor,
+  createBetrokkene,
+  createBijlage,
+  createInterneTaak,
+  createKlantcontact,
+  createOnderwerpobject,
+} from '../../support/builders'
+import type { List } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 /**
  * `expand` through the klantcontact-side resources (OAS `ExpandKlantcontact`, `ExpandBetrokkene`;
@@ -11,15 +18,9 @@ import { directRows, type DirectRows } from './direct-rows'
  */
 type Json = Record<string, unknown>
 type Expanded = Json & { uuid: string; _expand: Record<string, unknown> }
-interface List<T> {
-  count: number
-  results: T[]
-}
 
 describe('expand over klantcontacten and betrokkenen', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-  let rows: DirectRows
+  const { api, rows } = useProvider()
   let k: string
   let bare: string
   let partij: string
@@ -30,46 +31,20 @@ describe('expand over klantcontacten and betrokkenen', () => {
   let onderwerpobject: string
   let bijlage: string
 
-  const created = async (path: string, body: Json): Promise<string> => {
-    const r = await api.post(path, body)
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return String(r.body['uuid'])
-  }
   const resource = async (path: string): Promise<Json> => (await api.get(path)).body
 
   beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-    rows = directRows(provider)
-    const contact = { kanaal: 'Telefoon', onderwerp: 'Expand', taal: 'nld', vertrouwelijk: false }
-    k = await created('/klantcontacten', contact)
-    bare = await created('/klantcontacten', contact)
+    const contact = { onderwerp: 'Expand' }
+    k = (await createKlantcontact(api, contact)).uuid
+    bare = (await createKlantcontact(api, contact)).uuid
     partij = await rows.partij()
-    metPartij = await created('/betrokkenen', {
-      hadKlantcontact: { uuid: k },
-      wasPartij: { uuid: partij },
-      rol: 'klant',
-      initiator: true,
-    })
-    zonderPartij = await created('/betrokkenen', {
-      hadKlantcontact: { uuid: k },
-      rol: 'vertegenwoordiger',
-      initiator: false,
-    })
+    metPartij = (await createBetrokkene(api, k, { wasPartij: { uuid: partij } })).uuid
+    zonderPartij = (await createBetrokkene(api, k, { rol: 'vertegenwoordiger', initiator: false })).uuid
     adres = await rows.digitaalAdres({ betrokkene: metPartij, adres: 'expand@example.nl' })
-    const actor = await created('/actoren', { naam: 'Expander', soortActor: 'medewerker' })
-    taak = await created('/internetaken', {
-      gevraagdeHandeling: 'Terugbellen',
-      aanleidinggevendKlantcontact: { uuid: k },
-      toegewezenAanActoren: [{ uuid: actor }],
-      status: 'te_verwerken',
-    })
-    onderwerpobject = await created('/onderwerpobjecten', { klantcontact: { uuid: k } })
-    bijlage = await created('/bijlagen', { wasBijlageVanKlantcontact: { uuid: k } })
-  })
-  afterAll(async () => {
-    await rows.close()
-    await provider.close()
+    const actor = (await createActor(api, { naam: 'Expander' })).uuid
+    taak = (await createInterneTaak(api, k, [actor])).uuid
+    onderwerpobject = (await createOnderwerpobject(api, { klantcontact: { uuid: k } })).uuid
+    bijlage = (await createBijlage(api, { wasBijlageVanKlantcontact: { uuid: k } })).uuid
   })
 
   it('expands every reverse list of a klantcontact into whole resources', async () => {

@@ -1,23 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Klantcontact {
-  uuid: string
-  url: string
-  onderwerp: string
-  inhoud: string
-  reactie: string
-  kanaal: string
-  vertrouwelijk: boolean
-  indicatieContactGelukt: boolean | null
-  verdereActieOndernomen: boolean
-  metadata: Record<string, string>
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createKlantcontact, type Body } from '../../support/builders'
+import type { Klantcontact, List } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 const base = {
   kanaal: 'Telefoon',
@@ -28,20 +12,8 @@ const base = {
 }
 
 describe('klantcontacten', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const create = async (extra: Record<string, unknown> = {}): Promise<Klantcontact> => {
-    const r = await api.post<Klantcontact>('/klantcontacten', { ...base, ...extra }, 'Klantcontact')
-    expect(r.status).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const create = (extra: Body = {}): Promise<Klantcontact> => createKlantcontact(api, { ...base, ...extra })
 
   it('returns an absolute url built from the request host', async () => {
     const k = await create()
@@ -128,12 +100,9 @@ describe('klantcontacten', () => {
   })
 
   describe('filters', () => {
-    let filtering: ProviderClient
+    const { api: filtering } = useProvider()
     beforeAll(async () => {
-      const p = await startProvider()
-      filtering = new ProviderClient(p.app)
-      const post = (body: Record<string, unknown>) =>
-        filtering.post('/klantcontacten', { ...base, ...body }, 'Klantcontact')
+      const post = (body: Body): Promise<Klantcontact> => createKlantcontact(filtering, { ...base, ...body })
       await post({
         onderwerp: 'Dakkapel plaatsen',
         kanaal: 'Telefoon',
@@ -147,7 +116,6 @@ describe('klantcontacten', () => {
         indicatieContactGelukt: false,
       })
       await post({ onderwerp: 'dakgoot', kanaal: 'Balie', plaatsgevondenOp: '2024-05-01T08:00:00Z' })
-      return () => p.close()
     })
     const onderwerpen = async (query: string): Promise<string[]> => {
       const r = await filtering.get<List<Klantcontact>>(

@@ -1,42 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface Created {
-  klantcontact: {
-    uuid: string
-    url: string
-    hadBetrokkenen: Ref[]
-    gingOverOnderwerpobjecten: Ref[]
-    onderwerp: string
-  }
-  betrokkene?: {
-    uuid: string
-    url: string
-    hadKlantcontact: Ref
-    volledigeNaam: string
-    wasPartij: Ref | null
-  }
-  onderwerpobject?: { uuid: string; url: string; klantcontact: Ref; wasKlantcontact: Ref | null }
-}
+import { describe, expect, it } from 'vitest'
+import { refused, type Body } from '../../support/builders'
+import type { InvalidParam, MaakKlantcontact } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('POST /maak-klantcontact', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
+  const { api } = useProvider()
 
   /** A klantcontact body with an onderwerp unique to the test, to find out whether it was stored. */
-  const contact = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  const contact = (extra: Body = {}): Body => ({
     kanaal: 'Telefoon',
     onderwerp: `Maak ${randomUUID()}`,
     taal: 'nld',
@@ -45,15 +17,12 @@ describe('POST /maak-klantcontact', () => {
   })
   const stored = async (onderwerp: string): Promise<number> =>
     Number((await api.get(`/klantcontacten?onderwerp=${encodeURIComponent(onderwerp)}`)).body['count'])
-  const invalid = async (payload: Record<string, unknown>): Promise<unknown> => {
-    const r = await api.post('/maak-klantcontact', payload)
-    expect(r.status).toBe(400)
-    return r.body['invalidParams']
-  }
+  const invalid = (payload: Body): Promise<InvalidParam[]> =>
+    refused(api, 'POST', '/maak-klantcontact', payload)
 
   it('creates a klantcontact with its betrokkene and onderwerpobject, linked to it', async () => {
     const klantcontact = contact()
-    const r = await api.post<Created>(
+    const r = await api.post<MaakKlantcontact>(
       '/maak-klantcontact',
       {
         klantcontact,
@@ -79,15 +48,19 @@ describe('POST /maak-klantcontact', () => {
   })
 
   it('creates only a klantcontact when nothing else is sent, and answers without the other parts', async () => {
-    const r = await api.post<Created>('/maak-klantcontact', { klantcontact: contact() }, 'MaakKlantcontact')
+    const r = await api.post<MaakKlantcontact>(
+      '/maak-klantcontact',
+      { klantcontact: contact() },
+      'MaakKlantcontact',
+    )
     expect(r.status).toBe(201)
     expect(Object.keys(r.body)).toEqual(['klantcontact'])
     expect(r.body.klantcontact.hadBetrokkenen).toEqual([])
   })
 
   it('links the new klantcontact even when the parts name another one', async () => {
-    const other = await api.post<Created>('/maak-klantcontact', { klantcontact: contact() })
-    const r = await api.post<Created>(
+    const other = await api.post<MaakKlantcontact>('/maak-klantcontact', { klantcontact: contact() })
+    const r = await api.post<MaakKlantcontact>(
       '/maak-klantcontact',
       {
         klantcontact: contact(),

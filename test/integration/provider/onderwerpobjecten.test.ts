@@ -1,23 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { directRows, type DirectRows } from './direct-rows'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface Onderwerpobject {
-  uuid: string
-  url: string
-  klantcontact: Ref | null
-  wasKlantcontact: Ref | null
-  onderwerpobjectidentificator: Record<string, string>
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
+import { describe, expect, it } from 'vitest'
+import { createKlantcontact, createOnderwerpobject, listUuids, type Body } from '../../support/builders'
+import type { Onderwerpobject } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 const ZAAK = {
   objectId: '095be615-a8ad-4c33-8e9c-c7612fbf6c9f',
@@ -28,43 +12,10 @@ const ZAAK = {
 const EMPTY = { objectId: '', codeObjecttype: '', codeRegister: '', codeSoortObjectId: '' }
 
 describe('onderwerpobjecten', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-  let rows: DirectRows
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-    rows = directRows(provider)
-  })
-  afterAll(async () => {
-    await rows.close()
-    await provider.close()
-  })
-
-  const klantcontact = async (): Promise<string> => {
-    const r = await api.post('/klantcontacten', {
-      kanaal: 'E-mail',
-      onderwerp: 'Zaak',
-      taal: 'nld',
-      vertrouwelijk: false,
-    })
-    expect(r.status).toBe(201)
-    return String(r.body['uuid'])
-  }
-  const create = async (payload: Record<string, unknown>): Promise<Onderwerpobject> => {
-    const r = await api.post<Onderwerpobject>('/onderwerpobjecten', payload, 'Onderwerpobject')
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const list = async (query: string): Promise<string[]> => {
-    const r = await api.get<List<Onderwerpobject>>(
-      `/onderwerpobjecten?${query}`,
-      'PaginatedOnderwerpobjectList',
-    )
-    expect(r.status).toBe(200)
-    return r.body.results.map((o) => o.uuid)
-  }
+  const { api, rows } = useProvider()
+  const klantcontact = async (): Promise<string> => (await createKlantcontact(api)).uuid
+  const create = (payload: Body): Promise<Onderwerpobject> => createOnderwerpobject(api, payload)
+  const list = listUuids(api, '/onderwerpobjecten', 'PaginatedOnderwerpobjectList')
   const exists = async (path: string): Promise<boolean> => (await api.get(path)).status === 200
 
   it('creates one about a zaak, which its klantcontact lists', async () => {

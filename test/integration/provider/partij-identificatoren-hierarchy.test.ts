@@ -1,45 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
+import { describe, expect, it } from 'vitest'
 import {
   bsnGroep,
+  createPartij,
+  createPartijIdentificator,
   errorsOf,
   groep,
   kvkGroep,
+  listUuids,
   nextBsn,
   nextKvk,
+  refused,
   vestigingGroep,
-  type InvalidParam,
-  type Identificator,
-  type List,
-  type Ref,
-} from './partij-fixtures'
+  type Body,
+} from '../../support/builders'
+import type { Identificator, InvalidParam, Partij } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('partij-identificatoren: subIdentificatorVan, uniqueness and filters', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const partij = async (): Promise<Ref> => {
-    const r = await api.post<Ref>('/partijen', { soortPartij: 'persoon', indicatieActief: true }, 'Partij')
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const create = async (body: Record<string, unknown>): Promise<Identificator> => {
-    const r = await api.post<Identificator>('/partij-identificatoren', body, 'PartijIdentificator')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const rejected = async (body: Record<string, unknown>): Promise<InvalidParam[]> => {
-    const r = await api.post('/partij-identificatoren', body)
-    expect(r.status).toBe(400)
-    return errorsOf(r.body)
-  }
+  const { api } = useProvider()
+  const partij = (): Promise<Partij> => createPartij(api)
+  const create = (body: Body): Promise<Identificator> => createPartijIdentificator(api, body)
+  const rejected = (body: Body): Promise<InvalidParam[]> =>
+    refused(api, 'POST', '/partij-identificatoren', body)
 
   describe('subIdentificatorVan', () => {
     it('requires a subIdentificatorVan for a vestigingsnummer', async () => {
@@ -210,14 +192,7 @@ describe('partij-identificatoren: subIdentificatorVan, uniqueness and filters', 
         anderePartijIdentificator: 'filter-ander',
         partijIdentificator: groep('hr', 'niet_natuurlijk_persoon', 'rsin', nextBsn()),
       })
-      const uuids = async (query: string): Promise<string[]> => {
-        const r = await api.get<List<Identificator>>(
-          `/partij-identificatoren?${query}`,
-          'PaginatedPartijIdentificatorList',
-        )
-        expect(r.status).toBe(200)
-        return r.body.results.map((i) => i.uuid)
-      }
+      const uuids = listUuids(api, '/partij-identificatoren', 'PaginatedPartijIdentificatorList')
       expect(await uuids('anderePartijIdentificator=filter-ander')).toEqual([newer.uuid, older.uuid])
       expect(
         await uuids('anderePartijIdentificator=filter-ander&partijIdentificatorCodeSoortObjectId=kvk_nummer'),

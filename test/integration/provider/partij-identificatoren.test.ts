@@ -1,47 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
+import { describe, expect, it } from 'vitest'
 import {
   bsnGroep,
+  createPartij,
+  createPartijIdentificator,
   errorsOf,
   groep,
   kvkGroep,
   nextBsn,
   nextKvk,
+  refused,
   UNKNOWN_UUID,
   vestigingGroep,
+  type Body,
   type Groep,
-  type InvalidParam,
-  type Identificator,
-  type List,
-  type Ref,
-} from './partij-fixtures'
+} from '../../support/builders'
+import type { Identificator, InvalidParam, List, Partij } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('partij-identificatoren', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const partij = async (): Promise<Ref> => {
-    const r = await api.post<Ref>('/partijen', { soortPartij: 'persoon', indicatieActief: true }, 'Partij')
-    expect(r.status).toBe(201)
-    return r.body
-  }
-  const create = async (body: Record<string, unknown>): Promise<Identificator> => {
-    const r = await api.post<Identificator>('/partij-identificatoren', body, 'PartijIdentificator')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const rejected = async (body: Record<string, unknown>): Promise<InvalidParam[]> => {
-    const r = await api.post('/partij-identificatoren', body)
-    expect(r.status).toBe(400)
-    return errorsOf(r.body)
-  }
+  const { api } = useProvider()
+  const partij = (): Promise<Partij> => createPartij(api)
+  const create = (body: Body): Promise<Identificator> => createPartijIdentificator(api, body)
+  const rejected = (body: Body): Promise<InvalidParam[]> =>
+    refused(api, 'POST', '/partij-identificatoren', body)
 
   describe('crud', () => {
     it('creates, reads, lists, replaces, patches and deletes an identificator', async () => {

@@ -1,32 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { bsn, errorsOf, kvk, persoon, type List, type Partij, type Ref } from './partij-fixtures'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  bsn,
+  createBetrokkene,
+  createDigitaalAdres,
+  createKlantcontact,
+  createPartij,
+  errorsOf,
+  kvk,
+  listUuids,
+  persoon,
+  type Body,
+} from '../../support/builders'
+import type { DigitaalAdres, List, Partij, Ref } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('partijen: list, filters and expand', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const create = async (body: Record<string, unknown>): Promise<Partij> => {
-    const r = await api.post<Partij>('/partijen', body, 'Partij')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const digitaalAdres = async (adres: string, extra: Record<string, unknown> = {}): Promise<Ref> => {
-    const r = await api.post<Ref>(
-      '/digitaleadressen',
-      { adres, soortDigitaalAdres: 'email', ...extra },
-      'DigitaalAdres',
-    )
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const create = (body: Body): Promise<Partij> => createPartij(api, body)
+  const digitaalAdres = (adres: string): Promise<DigitaalAdres> => createDigitaalAdres(api, { adres })
 
   describe('list and filters', () => {
     let jan: Partij
@@ -68,11 +59,7 @@ describe('partijen: list, filters and expand', () => {
       })
     })
 
-    const uuids = async (query: string): Promise<string[]> => {
-      const r = await api.get<List<Partij>>(`/partijen?${query}`, 'PaginatedPartijList')
-      expect(r.status, JSON.stringify(r.body)).toBe(200)
-      return r.body.results.map((p) => p.uuid)
-    }
+    const uuids = listUuids(api, '/partijen', 'PaginatedPartijList')
 
     it('lists newest first', async () => {
       const all = await uuids('pageSize=3')
@@ -162,21 +149,8 @@ describe('partijen: list, filters and expand', () => {
     it('expands digitaleAdressen, categorieRelaties, betrokkenen and their klantcontact', async () => {
       const a = await digitaalAdres('expand@example.nl')
       const p = await create(persoon('Expand', { digitaleAdressen: [{ uuid: a.uuid }] }))
-      const kc = await api.post<Ref>(
-        '/klantcontacten',
-        { kanaal: 'Balie', onderwerp: 'Paspoort', taal: 'nld', vertrouwelijk: false },
-        'Klantcontact',
-      )
-      await api.post(
-        '/betrokkenen',
-        {
-          hadKlantcontact: { uuid: kc.body.uuid },
-          wasPartij: { uuid: p.uuid },
-          rol: 'klant',
-          initiator: true,
-        },
-        'Betrokkene',
-      )
+      const kc = await createKlantcontact(api, { kanaal: 'Balie', onderwerp: 'Paspoort' })
+      await createBetrokkene(api, kc.uuid, { wasPartij: { uuid: p.uuid } })
       const r = await api.get<Partij>(
         `/partijen/${p.uuid}?expand=digitaleAdressen,betrokkenen.hadKlantcontact,categorieRelaties`,
         'ExpandPartij',

@@ -1,48 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
+import { describe, expect, it } from 'vitest'
 import {
   bsn,
+  createDigitaalAdres,
+  createPartij,
+  createRekeningnummer,
   errorsOf,
   kvk,
   nextBsn,
   persoon,
   UNKNOWN_UUID,
-  type Identificator,
-  type List,
-  type Partij,
-  type Ref,
-} from './partij-fixtures'
+  type Body,
+} from '../../support/builders'
+import type {
+  DigitaalAdres,
+  Identificator,
+  List,
+  Partij,
+  Ref,
+  Rekeningnummer,
+} from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('partijen: digitaleAdressen, rekeningnummers and nested partijIdentificatoren', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const create = async (body: Record<string, unknown>): Promise<Partij> => {
-    const r = await api.post<Partij>('/partijen', body, 'Partij')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const digitaalAdres = async (adres: string, extra: Record<string, unknown> = {}): Promise<Ref> => {
-    const r = await api.post<Ref>(
-      '/digitaleadressen',
-      { adres, soortDigitaalAdres: 'email', ...extra },
-      'DigitaalAdres',
-    )
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const rekeningnummer = async (iban: string): Promise<Ref> => {
-    const r = await api.post<Ref>('/rekeningnummers', { iban }, 'Rekeningnummer')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const create = (body: Body): Promise<Partij> => createPartij(api, body)
+  const digitaalAdres = (adres: string): Promise<DigitaalAdres> => createDigitaalAdres(api, { adres })
+  const rekeningnummer = (iban: string): Promise<Rekeningnummer> => createRekeningnummer(api, { iban })
 
   describe('digitaleAdressen and rekeningnummers', () => {
     it('links the given digitale adressen and accepts a voorkeur among them', async () => {

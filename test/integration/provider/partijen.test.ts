@@ -1,37 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-import { bsn, errorsOf, kvk, nextBsn, persoon, UNKNOWN_UUID, type Partij, type Ref } from './partij-fixtures'
+import { describe, expect, it } from 'vitest'
+import {
+  bsn,
+  createBetrokkene,
+  createDigitaalAdres,
+  createKlantcontact,
+  createPartij,
+  createRekeningnummer,
+  errorsOf,
+  kvk,
+  nextBsn,
+  persoon,
+  UNKNOWN_UUID,
+  type Body,
+} from '../../support/builders'
+import type {
+  Betrokkene,
+  DigitaalAdres,
+  Partij,
+  Ref,
+  Rekeningnummer,
+} from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('partijen', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const create = async (body: Record<string, unknown>): Promise<Partij> => {
-    const r = await api.post<Partij>('/partijen', body, 'Partij')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const digitaalAdres = async (adres: string, extra: Record<string, unknown> = {}): Promise<Ref> => {
-    const r = await api.post<Ref>(
-      '/digitaleadressen',
-      { adres, soortDigitaalAdres: 'email', ...extra },
-      'DigitaalAdres',
-    )
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
-  const rekeningnummer = async (iban: string): Promise<Ref> => {
-    const r = await api.post<Ref>('/rekeningnummers', { iban }, 'Rekeningnummer')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const create = (body: Body): Promise<Partij> => createPartij(api, body)
+  const digitaalAdres = (adres: string): Promise<DigitaalAdres> => createDigitaalAdres(api, { adres })
+  const rekeningnummer = (iban: string): Promise<Rekeningnummer> => createRekeningnummer(api, { iban })
+  /** A betrokkene in a new klantcontact, who was the partij `p`. */
+  const betrokkeneOf = async (p: Ref): Promise<Betrokkene> =>
+    createBetrokkene(api, (await createKlantcontact(api)).uuid, { wasPartij: { uuid: p.uuid } })
 
   describe('create and read', () => {
     it('creates a persoon with its contactnaam and derives the read-only volledigeNaam', async () => {
@@ -261,21 +259,7 @@ describe('partijen', () => {
     it('lists betrokkenen, categorieRelaties and vertegenwoordigden', async () => {
       const p = await create(persoon('Relaties'))
       const vertegenwoordigde = await create(persoon('Vertegenwoordigd'))
-      const kc = await api.post<Ref>(
-        '/klantcontacten',
-        { kanaal: 'Telefoon', onderwerp: 'Vraag', taal: 'nld', vertrouwelijk: false },
-        'Klantcontact',
-      )
-      const betrokkene = await api.post<Ref>(
-        '/betrokkenen',
-        {
-          hadKlantcontact: { uuid: kc.body.uuid },
-          wasPartij: { uuid: p.uuid },
-          rol: 'klant',
-          initiator: true,
-        },
-        'Betrokkene',
-      )
+      const betrokkene = await betrokkeneOf(p)
       const categorie = await api.post<Ref>('/categorieen', { naam: 'Ondernemer' }, 'Categorie')
       const relatie = await api.post<Ref>(
         '/categorie-relaties',
@@ -291,7 +275,7 @@ describe('partijen', () => {
         'Vertegenwoordigden',
       )
       const r = await api.get<Partij>(`/partijen/${p.uuid}`, 'Partij')
-      expect(r.body.betrokkenen.map((b) => b.uuid)).toEqual([betrokkene.body.uuid])
+      expect(r.body.betrokkenen.map((b) => b.uuid)).toEqual([betrokkene.uuid])
       expect(r.body.categorieRelaties).toEqual([
         {
           uuid: relatie.body.uuid,
@@ -323,27 +307,13 @@ describe('partijen', () => {
           partijIdentificatoren: [bsn(nextBsn())],
         }),
       )
-      const kc = await api.post<Ref>(
-        '/klantcontacten',
-        { kanaal: 'Post', onderwerp: 'Brief', taal: 'nld', vertrouwelijk: false },
-        'Klantcontact',
-      )
-      const betrokkene = await api.post<Ref>(
-        '/betrokkenen',
-        {
-          hadKlantcontact: { uuid: kc.body.uuid },
-          wasPartij: { uuid: p.uuid },
-          rol: 'klant',
-          initiator: true,
-        },
-        'Betrokkene',
-      )
+      const betrokkene = await betrokkeneOf(p)
       expect((await api.delete(`/partijen/${p.uuid}`)).status).toBe(204)
       expect((await api.get(`/partijen/${p.uuid}`)).status).toBe(404)
       expect((await api.get(`/digitaleadressen/${a.uuid}`)).status).toBe(404)
       expect((await api.get(`/rekeningnummers/${rn.uuid}`)).status).toBe(404)
       expect((await api.get(`/partij-identificatoren/${p.partijIdentificatoren[0]!.uuid}`)).status).toBe(404)
-      const b = await api.get<{ wasPartij: Ref | null }>(`/betrokkenen/${betrokkene.body.uuid}`, 'Betrokkene')
+      const b = await api.get<{ wasPartij: Ref | null }>(`/betrokkenen/${betrokkene.uuid}`, 'Betrokkene')
       expect(b.body.wasPartij).toBeNull()
     })
 

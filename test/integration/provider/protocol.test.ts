@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { BASE, ProviderClient } from '../../support/provider-client'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { expectProblem } from '../../support/oas-assert'
+import { BASE, ProviderClient } from '../../support/provider-client'
+import { useProvider } from '../../support/provider-fixture'
 
 const contact = (onderwerp: string, plaatsgevondenOp: string): Record<string, unknown> => ({
   kanaal: 'Telefoon',
@@ -13,40 +13,33 @@ const contact = (onderwerp: string, plaatsgevondenOp: string): Record<string, un
 })
 
 describe('provider protocol', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
+  const { api, provider } = useProvider()
 
   describe('authentication', () => {
     it('answers 401 problem+json without a token', async () => {
-      const r = await new ProviderClient(provider.app, null).get('/klantcontacten')
+      const r = await new ProviderClient(provider().app, null).get('/klantcontacten')
       expect(r.status).toBe(401)
       expect(r.body['code']).toBe('not_authenticated')
       expect(r.headers['www-authenticate']).toBe('Token')
     })
 
     it('answers 401 for a wrong token', async () => {
-      const r = await new ProviderClient(provider.app, 'wrong-token-0123456789').get('/klantcontacten')
+      const r = await new ProviderClient(provider().app, 'wrong-token-0123456789').get('/klantcontacten')
       expect(r.status).toBe(401)
       expect(r.body['code']).toBe('authentication_failed')
     })
 
     it('refuses a Bearer header: the scheme is Token', async () => {
-      const response = await provider.app.inject({
+      const response = await provider().app.inject({
         url: `${BASE}/klantcontacten`,
-        headers: { authorization: `Bearer ${provider.config.tokens[0]}` },
+        headers: { authorization: `Bearer ${provider().config.tokens[0]}` },
       })
       expect(response.statusCode).toBe(401)
     })
   })
 
   it('serves the vendored OAS at openapi.yaml without a token', async () => {
-    const response = await provider.app.inject({ url: `${BASE}/openapi.yaml` })
+    const response = await provider().app.inject({ url: `${BASE}/openapi.yaml` })
     expect(response.statusCode).toBe(200)
     expect(response.headers['api-version']).toBe('0.9.0')
     expect(response.body).toBe(
@@ -79,10 +72,10 @@ describe('provider protocol', () => {
   })
 
   it('answers malformed JSON with a 400 problem and no stack trace', async () => {
-    const response = await provider.app.inject({
+    const response = await provider().app.inject({
       method: 'POST',
       url: `${BASE}/klantcontacten`,
-      headers: { authorization: `Token ${provider.config.tokens[0]}`, 'content-type': 'application/json' },
+      headers: { authorization: `Token ${provider().config.tokens[0]}`, 'content-type': 'application/json' },
       payload: '{"kanaal": ',
     })
     expect(response.statusCode).toBe(400)
@@ -123,14 +116,11 @@ describe('provider protocol', () => {
   })
 
   describe('pagination', () => {
-    let subset: ProviderClient
+    const { api: subset } = useProvider()
     beforeAll(async () => {
-      const p = await startProvider()
-      subset = new ProviderClient(p.app)
       for (let i = 0; i < 7; i++) {
         await subset.post('/klantcontacten', contact(`c${i}`, `2024-01-0${i + 1}T10:00:00Z`), 'Klantcontact')
       }
-      return () => p.close()
     })
 
     it('pages with page and pageSize, linking next and previous', async () => {

@@ -1,44 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface Rekeningnummer {
-  uuid: string
-  url: string
-  partij: Ref | null
-  iban: string
-  bic: string
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
-interface Problem {
-  invalidParams: Array<{ name: string; code: string; reason: string }>
-}
+import { describe, expect, it } from 'vitest'
+import { createPartij, createRekeningnummer, errorsOf, listUuids, type Body } from '../../support/builders'
+import type { Partij, Ref, Rekeningnummer } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('rekeningnummers', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const errorsOf = (body: unknown): Problem['invalidParams'] => (body as Problem).invalidParams
-  const partij = async (): Promise<Ref> =>
-    (await api.post<Ref>('/partijen', { soortPartij: 'persoon', indicatieActief: true }, 'Partij')).body
-  const create = async (body: Record<string, unknown>): Promise<Rekeningnummer> => {
-    const r = await api.post<Rekeningnummer>('/rekeningnummers', body, 'Rekeningnummer')
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const partij = (): Promise<Partij> => createPartij(api)
+  const create = (body: Body): Promise<Rekeningnummer> => createRekeningnummer(api, body)
 
   it('creates, reads, replaces, patches and deletes a rekeningnummer', async () => {
     const p = await partij()
@@ -102,14 +70,7 @@ describe('rekeningnummers', () => {
   it('filters on iban, bic and uuid, newest first', async () => {
     const a = await create({ iban: 'NL02RABO0123456789', bic: 'RABONL2U' })
     const b = await create({ iban: 'NL02RABO0123456789', bic: 'RABONL2UXXX' })
-    const uuids = async (query: string): Promise<string[]> => {
-      const r = await api.get<List<Rekeningnummer>>(
-        `/rekeningnummers?${query}`,
-        'PaginatedRekeningnummerList',
-      )
-      expect(r.status).toBe(200)
-      return r.body.results.map((x) => x.uuid)
-    }
+    const uuids = listUuids(api, '/rekeningnummers', 'PaginatedRekeningnummerList')
     expect(await uuids('iban=NL02RABO0123456789')).toEqual([b.uuid, a.uuid])
     expect(await uuids('bic=RABONL2U')).toEqual([a.uuid])
     expect(await uuids(`uuid=${b.uuid}`)).toEqual([b.uuid])

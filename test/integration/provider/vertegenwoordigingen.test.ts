@@ -1,51 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startProvider, type TestProvider } from '../../support/provider'
-import { ProviderClient } from '../../support/provider-client'
-
-interface Ref {
-  uuid: string
-  url: string
-}
-interface Vertegenwoordiging {
-  uuid: string
-  url: string
-  vertegenwoordigendePartij: Ref
-  vertegenwoordigdePartij: Ref
-}
-interface List<T> {
-  count: number
-  results: T[]
-}
-interface Problem {
-  invalidParams: Array<{ name: string; code: string; reason: string }>
-}
+import { describe, expect, it } from 'vitest'
+import {
+  createPartij,
+  createVertegenwoordiging,
+  errorsOf,
+  listUuids,
+  vertegenwoordigingBody,
+} from '../../support/builders'
+import type { Partij, Ref, Vertegenwoordiging } from '../../support/klantinteracties-types'
+import { useProvider } from '../../support/provider-fixture'
 
 describe('vertegenwoordigingen', () => {
-  let provider: TestProvider
-  let api: ProviderClient
-
-  beforeAll(async () => {
-    provider = await startProvider()
-    api = new ProviderClient(provider.app)
-  })
-  afterAll(() => provider.close())
-
-  const errorsOf = (body: unknown): Problem['invalidParams'] => (body as Problem).invalidParams
-  const partij = async (): Promise<Ref> =>
-    (await api.post<Ref>('/partijen', { soortPartij: 'persoon', indicatieActief: true }, 'Partij')).body
-  const link = (van: Ref, voor: Ref): Record<string, unknown> => ({
-    vertegenwoordigendePartij: { uuid: van.uuid },
-    vertegenwoordigdePartij: { uuid: voor.uuid },
-  })
-  const create = async (van: Ref, voor: Ref): Promise<Vertegenwoordiging> => {
-    const r = await api.post<Vertegenwoordiging>(
-      '/vertegenwoordigingen',
-      link(van, voor),
-      'Vertegenwoordigden',
-    )
-    expect(r.status, JSON.stringify(r.body)).toBe(201)
-    return r.body
-  }
+  const { api } = useProvider()
+  const partij = (): Promise<Partij> => createPartij(api)
+  const link = vertegenwoordigingBody
+  const create = (van: Ref, voor: Ref): Promise<Vertegenwoordiging> =>
+    createVertegenwoordiging(api, van, voor)
 
   it('creates, reads, replaces, patches and deletes a vertegenwoordiging', async () => {
     const [a, b, c] = [await partij(), await partij(), await partij()]
@@ -144,14 +113,7 @@ describe('vertegenwoordigingen', () => {
     const ab = await create(a, b)
     const ac = await create(a, c)
     const cb = await create(c, b)
-    const uuids = async (query: string): Promise<string[]> => {
-      const r = await api.get<List<Vertegenwoordiging>>(
-        `/vertegenwoordigingen?${query}`,
-        'PaginatedVertegenwoordigdenList',
-      )
-      expect(r.status).toBe(200)
-      return r.body.results.map((v) => v.uuid)
-    }
+    const uuids = listUuids(api, '/vertegenwoordigingen', 'PaginatedVertegenwoordigdenList')
     expect(await uuids(`vertegenwoordigendePartij__uuid=${a.uuid}`)).toEqual([ac.uuid, ab.uuid])
     expect(await uuids(`vertegenwoordigendePartij__url=${encodeURIComponent(c.url)}`)).toEqual([cb.uuid])
     expect(await uuids(`vertegenwoordigdePartij__uuid=${b.uuid}`)).toEqual([cb.uuid, ab.uuid])

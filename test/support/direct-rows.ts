@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { openStorage, type Storage } from '../../../server/klantinteracties/db/database'
-import type { TestProvider } from '../../support/provider'
+import { openStorage, type Storage } from '../../server/klantinteracties/db/database'
+import type { TestProvider } from './provider'
 
 /**
  * Direct access to a test provider's database, for rows that belong to resources outside the
