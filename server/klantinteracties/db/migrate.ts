@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import type { Engine } from './dialect'
 import * as initial from './migrations/001_initial'
+import * as foreignKeyIndexes from './migrations/002_foreign_key_indexes'
 
 /**
  * Versioned migrations, applied in name order and recorded by Kysely in `kysely_migration`
@@ -13,6 +14,7 @@ interface EngineMigration {
 
 const migrations: Record<string, EngineMigration> = {
   '001_initial': initial,
+  '002_foreign_key_indexes': foreignKeyIndexes,
 }
 
 /**

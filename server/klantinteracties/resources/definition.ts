@@ -2,6 +2,10 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
 import type { Row, Tables } from '../db/database'
 import type { Json, ResourceContext } from './context'
 
+export interface SerializeOptions {
+  justCreated?: boolean
+}
+
 /** The operations a path offers, named as DRF's viewset actions. */
 export type Operation = 'list' | 'create' | 'retrieve' | 'update' | 'partial_update' | 'destroy'
 
@@ -57,8 +61,11 @@ export interface ResourceDefinition {
   relations?: Record<string, Relation>
   /** Deterministic order, ending with a tiebreaker. */
   orderBy: ReadonlyArray<readonly [column: string, direction: 'asc' | 'desc']>
-  /** Serialises a batch of rows; loads related data per batch, never per row. */
-  serialize(ctx: ResourceContext, rows: Row[]): Promise<Json[]>
+  /**
+   * Serialises a batch of rows; loads related data per batch, never per row. `justCreated` says
+   * the rows were inserted in this transaction, so read-only reverse lists are known to be empty.
+   */
+  serialize(ctx: ResourceContext, rows: Row[], options?: SerializeOptions): Promise<Json[]>
   /** Checks what JSON schema cannot (references exist, uniqueness, cross-field rules) and maps to columns. */
   write(ctx: ResourceContext, body: Json, mode: WriteMode, existing?: Row): Promise<WriteResult>
   /** Extra work in the deleting transaction before the row goes (cascades the database does not do). */

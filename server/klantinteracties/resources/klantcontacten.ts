@@ -1,7 +1,7 @@
 import type { Row } from '../db/database'
 import { validationError, type InvalidParam } from '../http/problem'
 import type { Json, ResourceContext } from './context'
-import type { ResourceDefinition, WriteMode, WriteResult } from './definition'
+import type { ResourceDefinition, SerializeOptions, WriteMode, WriteResult } from './definition'
 import { serializeActor } from './actoren'
 import { klantcontactFilters } from './klantcontact-filters'
 import { numberColumns, numberFieldErrors, type NumberFields } from './number-fields'
@@ -30,8 +30,13 @@ const NUMBERS: NumberFields = {
 }
 const NON_BLANK = ['kanaal', 'onderwerp', 'taal'] as const
 
-export async function serializeKlantcontacten(ctx: ResourceContext, rows: Row[]): Promise<Json[]> {
-  const ids = rows.map((r) => Number(r['id']))
+export async function serializeKlantcontacten(
+  ctx: ResourceContext,
+  rows: Row[],
+  options: SerializeOptions = {},
+): Promise<Json[]> {
+  // Nothing can point at a klantcontact inserted in this very transaction: skip five queries.
+  const ids = options.justCreated ? [] : rows.map((r) => Number(r['id']))
   const [betrokkenen, onderwerpobjecten, bijlagen, interneTaken, actors] = await Promise.all([
     childUuids(ctx, 'betrokkene', 'klantcontact_id', ids),
     childUuids(ctx, 'onderwerpobject', 'klantcontact_id', ids),

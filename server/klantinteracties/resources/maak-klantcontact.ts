@@ -62,23 +62,19 @@ async function createAll(deps: RouteDeps, ctx: ResourceContext, body: Json): Pro
   try {
     return await deps.transact(async (trx) => {
       const tctx: ResourceContext = { ...ctx, db: trx }
-      const klantcontactId = await writeRow(tctx, KLANTCONTACT, body['klantcontact'] as Json, 'create')
-      const klantcontact = await trx
-        .selectFrom('klantcontact')
-        .select('uuid')
-        .where('id', '=', klantcontactId)
-        .executeTakeFirstOrThrow()
+      const klantcontact = await writeRow(tctx, KLANTCONTACT, body['klantcontact'] as Json, 'create')
+      const klantcontactId = Number(klantcontact['id'])
       const own = { uuid: String(klantcontact['uuid']) }
 
       let betrokkeneId: number | undefined
       if (body['betrokkene'] !== undefined) {
         const part = { ...(body['betrokkene'] as Json), hadKlantcontact: own }
-        betrokkeneId = await writeRow(tctx, BETROKKENE, part, 'create')
+        betrokkeneId = Number((await writeRow(tctx, BETROKKENE, part, 'create'))['id'])
       }
       let onderwerpobjectId: number | undefined
       if (body['onderwerpobject'] !== undefined) {
         const part = { wasKlantcontact: null, ...(body['onderwerpobject'] as Json), klantcontact: own }
-        onderwerpobjectId = await writeRow(tctx, ONDERWERPOBJECT, part, 'create')
+        onderwerpobjectId = Number((await writeRow(tctx, ONDERWERPOBJECT, part, 'create'))['id'])
       }
 
       // Serialised after all writes, so the klantcontact lists its new betrokkene and onderwerpobject.
