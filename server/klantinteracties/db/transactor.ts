@@ -7,9 +7,9 @@ import type { Engine } from './dialect'
  *
  * On SQLite every commit is an fsync (synchronous=FULL), and there is one writer; one transaction
  * per request caps the write rate at the disk's fsync rate. So SQLite writes go through a group
- * commit: requests that arrive while a transaction is running are gathered into the next one, each
- * inside its own SAVEPOINT, so a request that fails (a validation error, a constraint) rolls back
- * only its own work. Every caller is answered after the shared COMMIT; if the COMMIT itself fails,
+ * commit: requests that arrive while a transaction is running are gathered into the next one; a
+ * request that fails (a reference that does not exist, a constraint) rolls back only its own work
+ * (see `attempt`). Every caller is answered after the shared COMMIT; if the COMMIT itself fails,
  * every caller of that batch gets the error. Under light load a batch holds one request.
  *
  * PostgreSQL has many connections and groups concurrent commits itself: there each unit of work
@@ -32,22 +32,45 @@ export function createTransactor(db: Db, engine: Engine): Transact {
   const queue: Job[] = []
   let draining = false
 
-  async function runBatch(batch: Job[]): Promise<void> {
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = []
-    try {
-      await db.transaction().execute(async (trx) => {
-        for (const job of batch) {
-          await sql`savepoint work`.execute(trx)
-          try {
-            const value = await job.work(trx)
-            await sql`release savepoint work`.execute(trx)
-            outcomes.push({ ok: true, value })
-          } catch (error) {
-            await sql`rollback to savepoint work`.execute(trx)
-            await sql`release savepoint work`.execute(trx)
-            outcomes.push({ ok: false, error })
-          }
+  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+
+  /**
+   * First try: the whole batch in one transaction, no savepoints. If every job succeeds (the usual
+   * case: validation errors are raised before a request is queued) that is two statements per job
+   * fewer. If one fails, that attempt is rolled back whole and the batch runs again with a
+   * savepoint per job, so only the failing job's work is undone.
+   */
+  async function attempt(batch: Job[], isolated: boolean): Promise<Outcome[]> {
+    const outcomes: Outcome[] = []
+    await db.transaction().execute(async (trx) => {
+      for (const job of batch) {
+        if (!isolated) {
+          outcomes.push({ ok: true, value: await job.work(trx) })
+          continue
         }
+        await sql`savepoint work`.execute(trx)
+        try {
+          const value = await job.work(trx)
+          await sql`release savepoint work`.execute(trx)
+          outcomes.push({ ok: true, value })
+        } catch (error) {
+          await sql`rollback to savepoint work`.execute(trx)
+          await sql`release savepoint work`.execute(trx)
+          outcomes.push({ ok: false, error })
+        }
+      }
+    })
+    return outcomes
+  }
+
+  async function runBatch(batch: Job[]): Promise<void> {
+    let outcomes: Outcome[]
+    try {
+      outcomes = await attempt(batch, batch.length === 1).catch((error: unknown) => {
+        if (batch.length === 1) {
+          throw error
+        }
+        return attempt(batch, true)
       })
     } catch (error) {
       batch.forEach((job) => job.reject(error))
