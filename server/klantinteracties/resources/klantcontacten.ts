@@ -5,7 +5,7 @@ import type { ResourceDefinition, SerializeOptions, WriteMode, WriteResult } fro
 import { serializeActor } from './actoren'
 import { klantcontactFilters } from './klantcontact-filters'
 import { numberColumns, numberFieldErrors, type NumberFields } from './number-fields'
-import { childRefs, childUuids, groupByParent, ref } from './references'
+import { childRefs, childUuidsOfTables, groupByParent, ref } from './references'
 import { children } from './relations'
 import {
   readBool,
@@ -35,13 +35,19 @@ export async function serializeKlantcontacten(
   rows: Row[],
   options: SerializeOptions = {},
 ): Promise<Json[]> {
-  // Nothing can point at a klantcontact inserted in this very transaction: skip five queries.
+  // Nothing can point at a klantcontact inserted in this very transaction: skip the relation queries.
   const ids = options.justCreated ? [] : rows.map((r) => Number(r['id']))
-  const [betrokkenen, onderwerpobjecten, bijlagen, interneTaken, actors] = await Promise.all([
-    childUuids(ctx, 'betrokkene', 'klantcontact_id', ids),
-    childUuids(ctx, 'onderwerpobject', 'klantcontact_id', ids),
-    childUuids(ctx, 'bijlage', 'klantcontact_id', ids),
-    childUuids(ctx, 'interne_taak', 'klantcontact_id', ids),
+  const [[betrokkenen, onderwerpobjecten, bijlagen, interneTaken], actors] = await Promise.all([
+    childUuidsOfTables(
+      ctx,
+      [
+        ['betrokkene', 'klantcontact_id'],
+        ['onderwerpobject', 'klantcontact_id'],
+        ['bijlage', 'klantcontact_id'],
+        ['interne_taak', 'klantcontact_id'],
+      ],
+      ids,
+    ),
     actorsByKlantcontact(ctx, ids),
   ])
   return rows.map((row) => {

@@ -28,6 +28,22 @@ export interface NummerPolicy {
 const MAX_DIGITS = 10
 const yearFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: '2-digit' })
 
+/** The two-digit year a nummer issued at `now` starts with (Europe/Amsterdam, like the counter). */
+let cachedYear: { year2: string; validUntil: number } | undefined
+
+/**
+ * The two-digit year in the Netherlands at `now`. Formatting a date with a time zone costs more
+ * than the rest of a POST's nummer work, so the answer is kept for a minute (so at New Year the
+ * prefix may change up to a minute late; the number stays unique).
+ */
+export function nummerYear(now: Date): string {
+  const time = now.getTime()
+  if (!cachedYear || time >= cachedYear.validUntil || time < cachedYear.validUntil - 60_000) {
+    cachedYear = { year2: yearFormat.format(now), validUntil: time + 60_000 }
+  }
+  return cachedYear.year2
+}
+
 export function formatNummer(year2: string, sequence: number): string {
   const nummer = `${year2}${String(sequence).padStart(6, '0')}`
   if (nummer.length > MAX_DIGITS) {
@@ -85,7 +101,7 @@ export function createNummerPolicy(
   return {
     generate,
     async next(trx, now) {
-      const year2 = yearFormat.format(now)
+      const year2 = nummerYear(now)
       for (;;) {
         const candidate = formatNummer(year2, await nextSequence(trx, year2))
         const taken = await trx

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Row } from '../db/database'
 import type { InvalidParam } from '../http/problem'
 import type { Json, ResourceContext } from './context'
@@ -177,6 +178,39 @@ export async function childUuids(
     rows,
     (r) => r[fkColumn],
     (r) => String(r['uuid']),
+  )
+}
+
+/**
+ * Several reverse lists of one parent table in a single round trip (`union all`), e.g. the
+ * betrokkenen, onderwerpobjecten, bijlagen and interne taken of a page of klantcontacten. On
+ * PostgreSQL each round trip wakes a backend; one query instead of four keeps the tail latency of
+ * a lookup low (bench:provider). Returns one map per requested table, in the order given.
+ */
+export async function childUuidsOfTables(
+  ctx: ResourceContext,
+  children: ReadonlyArray<readonly [table: string, fkColumn: string]>,
+  parentIds: number[],
+): Promise<Array<Map<number, string[]>>> {
+  if (parentIds.length === 0 || children.length === 0) {
+    return children.map(() => new Map())
+  }
+  const part = ([table, fkColumn]: readonly [string, string], kind: number) =>
+    ctx.db
+      .selectFrom(table)
+      .select([sql<number>`${sql.lit(kind)}`.as('kind'), `${fkColumn} as parent_id`, 'uuid', 'id'])
+      .where(fkColumn, 'in', parentIds)
+  let query = part(children[0]!, 0)
+  children.slice(1).forEach((child, i) => {
+    query = query.unionAll(part(child, i + 1))
+  })
+  const rows = await query.orderBy('kind').orderBy('id').execute()
+  return children.map((_, kind) =>
+    groupByParent(
+      rows.filter((r) => Number(r['kind']) === kind),
+      (r) => r['parent_id'],
+      (r) => String(r['uuid']),
+    ),
   )
 }
 
