@@ -94,7 +94,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'scripts/**/*.{ts,js,mjs}', 'bench/**/*.ts'],
+    files: ['server/**/*.ts', 'scripts/**/*.{ts,js,mjs}', 'bench/**/*.ts', 'deploy/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': [

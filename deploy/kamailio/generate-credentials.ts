@@ -1,0 +1,165 @@
+// Writes the data files deploy/kamailio/kamailio.cfg loads, from one small JSON file:
+//
+//   { "domain": "kcc.example.nl",
+//     "agents": [{ "extension": "agent1", "password": "…" }],
+//     "groups": [{ "user": "vergunningen", "members": ["agent1"] }] }
+//
+// Usage: npx tsx deploy/kamailio/generate-credentials.ts --input kcc-sip.json --out /etc/kamailio/kcc
+//
+// Output (a db_text database directory, every file mode 0600, the directory 0700):
+//   version      table versions that auth_db and htable check at start-up
+//   subscriber   one row per agent: username, domain and HA1 = md5(extension:domain:password);
+//                the plain password is never written
+//   kcc_groups   the htable of group addresses: one array key per group, one row per member
+import { createHash } from 'node:crypto'
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+export interface KamailioCredentialsInput {
+  domain: string
+  agents: Array<{ extension: string; password: string }>
+  groups?: Array<{ user: string; members: string[] }>
+}
+
+/** Table versions of Kamailio 5.6 (see /usr/share/kamailio/dbtext/kamailio/version). */
+const SUBSCRIBER_VERSION = 7
+const HTABLE_VERSION = 2
+export const GROUPS_TABLE = 'kcc_groups'
+
+// Conservative on purpose: these strings end up in db_text rows (':' separated) and SIP URIs.
+const USER_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/i
+const DOMAIN_RE =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+export const MIN_PASSWORD_LENGTH = 12
+
+export function ha1(user: string, realm: string, password: string): string {
+  return createHash('md5').update(`${user}:${realm}:${password}`).digest('hex')
+}
+
+/** Checks the input and returns every problem at once (empty when it is fine). */
+export function validateInput(input: unknown): string[] {
+  const problems: string[] = []
+  if (typeof input !== 'object' || input === null) {
+    return ['the input must be a JSON object { domain, agents, groups }']
+  }
+  const { domain, agents, groups } = input as Record<string, unknown>
+  if (typeof domain !== 'string' || !DOMAIN_RE.test(domain)) {
+    problems.push('domain must be a host name such as kcc.example.nl')
+  }
+  const extensions = new Set<string>()
+  if (!Array.isArray(agents) || agents.length === 0) {
+    problems.push('agents must be a non-empty array of { extension, password }')
+  } else {
+    agents.forEach((agent: unknown, i) => {
+      const { extension, password } = (agent ?? {}) as Record<string, unknown>
+      if (typeof extension !== 'string' || !USER_RE.test(extension)) {
+        problems.push(`agents[${i}].extension must match ${USER_RE}`)
+      } else if (extensions.has(extension.toLowerCase())) {
+        problems.push(`agents[${i}].extension ${extension} appears twice`)
+      } else {
+        extensions.add(extension.toLowerCase())
+      }
+      if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
+        problems.push(`agents[${i}].password must be a string of at least ${MIN_PASSWORD_LENGTH} characters`)
+      } else if (typeof extension === 'string' && password.includes(extension)) {
+        problems.push(`agents[${i}].password must not contain the extension`)
+      }
+    })
+  }
+  if (groups !== undefined && !Array.isArray(groups)) {
+    problems.push('groups must be an array of { user, members }')
+  } else {
+    const seen = new Set<string>()
+    ;(groups ?? []).forEach((group: unknown, i) => {
+      const { user, members } = (group ?? {}) as Record<string, unknown>
+      if (typeof user !== 'string' || !USER_RE.test(user)) {
+        problems.push(`groups[${i}].user must match ${USER_RE}`)
+      } else if (extensions.has(user.toLowerCase()) || seen.has(user.toLowerCase())) {
+        problems.push(`groups[${i}].user ${user} is already an agent extension or another group`)
+      } else {
+        seen.add(user.toLowerCase())
+      }
+      if (!Array.isArray(members) || members.some((m) => typeof m !== 'string')) {
+        problems.push(`groups[${i}].members must be an array of agent extensions`)
+      } else {
+        for (const member of members as string[]) {
+          if (!extensions.has(member.toLowerCase())) {
+            problems.push(`groups[${i}].members: ${member} is not one of the agents`)
+          }
+        }
+      }
+    })
+  }
+  return problems
+}
+
+/** The db_text files as { name: content }. */
+export function renderTables(input: KamailioCredentialsInput): Record<string, string> {
+  const version = [
+    'table_name(str) table_version(int)',
+    `subscriber:${SUBSCRIBER_VERSION}`,
+    `${GROUPS_TABLE}:${HTABLE_VERSION}`,
+  ]
+  const subscriber = ['id(int,auto) username(str) domain(str) ha1(str)']
+  input.agents.forEach((agent, i) => {
+    subscriber.push(
+      `${i + 1}:${agent.extension}:${input.domain}:${ha1(agent.extension, input.domain, agent.password)}`,
+    )
+  })
+  // htable rows: key_type 1 makes `user` an array key (user[0], user[1], … and user::size).
+  const groups = ['id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)']
+  let id = 0
+  for (const group of input.groups ?? []) {
+    for (const member of group.members) {
+      groups.push(`${++id}:${group.user}:1:0:${member}:0`)
+    }
+  }
+  const file = (lines: string[]): string => `${lines.join('\n')}\n`
+  return { version: file(version), subscriber: file(subscriber), [GROUPS_TABLE]: file(groups) }
+}
+
+/** Validates, then writes the tables into `outDir` (created 0700; files 0600, replaced atomically). */
+export function writeKamailioData(input: unknown, outDir: string): string[] {
+  const problems = validateInput(input)
+  if (problems.length > 0) {
+    throw new Error(`invalid credentials input:\n  ${problems.join('\n  ')}`)
+  }
+  mkdirSync(outDir, { recursive: true, mode: 0o700 })
+  chmodSync(outDir, 0o700)
+  const tables = renderTables(input as KamailioCredentialsInput)
+  for (const [name, content] of Object.entries(tables)) {
+    const target = join(outDir, name)
+    const temporary = `${target}.tmp-${process.pid}`
+    writeFileSync(temporary, content, { mode: 0o600 })
+    chmodSync(temporary, 0o600)
+    renameSync(temporary, target)
+  }
+  return Object.keys(tables).map((name) => join(outDir, name))
+}
+
+function main(argv: string[]): void {
+  const arg = (name: string): string | undefined => {
+    const i = argv.indexOf(name)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  const inputFile = arg('--input')
+  const outDir = arg('--out')
+  if (!inputFile || !outDir) {
+    process.stderr.write(
+      'usage: tsx deploy/kamailio/generate-credentials.ts --input <file.json> --out <directory>\n',
+    )
+    process.exit(2)
+  }
+  try {
+    const written = writeKamailioData(JSON.parse(readFileSync(inputFile, 'utf8')), outDir)
+    process.stdout.write(`wrote ${written.join(', ')}\n`)
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2))
+}

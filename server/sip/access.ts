@@ -1,0 +1,89 @@
+import type { SipRequest } from 'sip'
+import type { Logger } from '../lib/logger'
+import type { Digest } from './digest'
+import { uriOf } from './messages'
+import type { Flow } from './ws-transport'
+
+/**
+ * Who sent an initial request, and may they. Every REGISTER and every initial request other than
+ * ACK/CANCEL must carry digest credentials of the account it claims to come from (From user; To
+ * user for REGISTER), so an agent identity is never taken on trust. The configured guests (the demo
+ * caller page) are the one exception: unauthenticated, INVITE only, never REGISTER.
+ */
+export type Caller = { kind: 'agent'; user: string } | { kind: 'guest'; user: string }
+
+export type AccessResult =
+  | { allowed: true; caller: Caller }
+  | { allowed: false; status: number; reason: string; headers?: Record<string, unknown>; closeFlow?: boolean }
+
+/** Headers an outsider must never be able to inject (reliability notes §3.3). */
+export const GUEST_STRIPPED_HEADERS = ['x-kcc-klantcontact', 'user-to-user'] as const
+
+export interface Access {
+  check(request: SipRequest, flow: Flow): AccessResult
+}
+
+export function createAccess(options: {
+  domain: string
+  accounts: ReadonlySet<string>
+  guests: ReadonlySet<string>
+  digest: Digest
+  maxAuthFailures: number
+  logger: Logger
+}): Access {
+  const { domain, accounts, guests, digest, logger } = options
+  return {
+    check(request, flow) {
+      const register = request.method === 'REGISTER'
+      const identity = uriOf(register ? request.headers.to : request.headers.from)
+      const user = identity?.user
+      if (!identity || !user || identity.host.toLowerCase() !== domain) {
+        return { allowed: false, status: 403, reason: 'Unknown Domain' }
+      }
+      if (guests.has(user)) {
+        if (register) {
+          return { allowed: false, status: 403, reason: 'Guests Cannot Register' }
+        }
+        if (request.method !== 'INVITE') {
+          return { allowed: false, status: 403, reason: 'Guests May Only Call' }
+        }
+        return { allowed: true, caller: { kind: 'guest', user } }
+      }
+      if (!accounts.has(user)) {
+        return { allowed: false, status: 403, reason: 'Forbidden' }
+      }
+      const kind = register ? 'www' : 'proxy'
+      const result = digest.verify(request, kind)
+      switch (result.outcome) {
+        case 'ok':
+          if (result.user !== user) {
+            logger.warn({ connection: flow.id, user, authUser: result.user }, 'sip auth: user mismatch')
+            return { allowed: false, status: 403, reason: 'Authentication User Mismatch' }
+          }
+          flow.authenticated.add(user)
+          return { allowed: true, caller: { kind: 'agent', user } }
+        case 'missing':
+        case 'stale':
+          return {
+            allowed: false,
+            status: register ? 401 : 407,
+            reason: register ? 'Unauthorized' : 'Proxy Authentication Required',
+            headers: digest.challenge(kind, result.outcome === 'stale'),
+          }
+        case 'failed': {
+          flow.authFailures++
+          logger.warn(
+            { connection: flow.id, remote: flow.remote, user: result.user, why: result.why },
+            'sip auth failed',
+          )
+          return {
+            allowed: false,
+            status: 403,
+            reason: 'Forbidden',
+            closeFlow: flow.authFailures >= options.maxAuthFailures,
+          }
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,275 @@
+import sip, { type NameAddr, type SipRequest, type SipResponse, type SipUri } from 'sip'
+import type { Logger } from '../lib/logger'
+import { GUEST_STRIPPED_HEADERS, type Access } from './access'
+import type { FlowTokens } from './flow-token'
+import { InviteFork } from './fork'
+import type { Groups } from './groups'
+import { hasToTag, makeReply, parseUri, reasonPhrase, removeHeaders } from './messages'
+import type { Registrar } from './registrar'
+import type { IncomingRequest, Stack } from './stack'
+import { createTargets } from './targets'
+import type { Flow } from './ws-transport'
+
+/**
+ * Routing (stateful proxy, RFC 3261 §16). Initial requests are authenticated (access.ts) and go to
+ * a registered Contact, to every binding of an agent, or to every available member of a group.
+ * Dialog-forming requests get two Record-Routes: the first names the callee's connection, the second
+ * the caller's (flow tokens). In-dialog requests carry them back as Route; we pop our own and send
+ * the request out on the connection named by the last one we popped, with no dialog state and no
+ * Contact rewriting. Nothing is ever sent anywhere but to a connected client.
+ */
+export interface Proxy {
+  onRequest(incoming: IncomingRequest): void
+  onAck(ack: SipRequest, flow: Flow): void
+  onFlowClosed(flow: Flow): void
+  callCount(): number
+}
+
+export interface ProxyOptions {
+  domain: string
+  accounts: ReadonlySet<string>
+  stack: Stack
+  registrar: Registrar
+  groups: Groups
+  access: Access
+  tokens: FlowTokens
+  flows: ReadonlyMap<string, Flow>
+  ringTimeoutMs: number
+  logger: Logger
+}
+
+const RECORD_ROUTED = new Set(['INVITE', 'SUBSCRIBE', 'REFER'])
+const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, SUBSCRIBE, INFO, UPDATE, MESSAGE, PRACK'
+
+export function createProxy(options: ProxyOptions): Proxy {
+  const { domain, stack, registrar, access, tokens, flows, logger } = options
+  const targetsOf = createTargets(options)
+  const forks = new Map<string, { fork: InviteFork; callerFlowId: string }>()
+  const forkKey = (request: SipRequest): string =>
+    `${request.headers['call-id']}|${String(request.headers.via[0]?.params['branch'])}`
+
+  /** Responses and in-dialog requests from a connection that never authenticated: an outsider. */
+  const stripIfOutsider = (message: SipRequest | SipResponse, from: Flow): void => {
+    if (from.authenticated.size === 0) {
+      removeHeaders(message, GUEST_STRIPPED_HEADERS)
+    }
+  }
+
+  const recordRoute = (flow: Flow): NameAddr<SipUri> => ({
+    uri: {
+      schema: 'sip',
+      user: tokens.encode(flow.id),
+      host: domain,
+      params: { transport: flow.protocol.toLowerCase(), lr: null },
+      headers: {},
+    },
+    params: {},
+  })
+
+  const forwardInvite = (
+    incoming: IncomingRequest,
+    branches: Array<{ flow: Flow; request: SipRequest }>,
+  ): void => {
+    const key = forkKey(incoming.request)
+    const fork = new InviteFork(incoming.request, {
+      stack,
+      respond: incoming.respond,
+      filter: stripIfOutsider,
+      ringTimeoutMs: options.ringTimeoutMs,
+      onFinished: () => forks.delete(key),
+    })
+    forks.set(key, { fork, callerFlowId: incoming.flow.id })
+    fork.start(branches)
+  }
+
+  const forwardOther = (incoming: IncomingRequest, target: Flow, request: SipRequest): void => {
+    stack.send(target, request, (response) => {
+      response.headers.via.shift()
+      stripIfOutsider(response, target)
+      response.reason ||= reasonPhrase(response.status)
+      incoming.respond(response)
+    })
+  }
+
+  /** Pops the leading Route entries that are ours; returns the connection the last one names. */
+  const popOwnRoutes = (request: SipRequest): { flowId?: string; foreign: boolean } => {
+    const routes = request.headers.route ?? []
+    let flowId: string | undefined
+    while (routes.length > 0 && routes[0]!.uri?.host?.toLowerCase() === domain) {
+      const user = routes.shift()!.uri.user
+      flowId = user ? tokens.decode(user) : undefined
+    }
+    if (routes.length === 0) {
+      delete request.headers.route
+    }
+    return { flowId, foreign: routes.length > 0 }
+  }
+
+  const initial = (incoming: IncomingRequest): void => {
+    const { request, flow, respond } = incoming
+    const reply = (status: number, reason?: string, headers?: Record<string, unknown>): void =>
+      respond(makeReply(request, status, reason, headers))
+
+    const target = parseUri(request.uri)
+    if (request.method === 'OPTIONS' && target && !target.user && target.host.toLowerCase() === domain) {
+      reply(200, 'OK', { allow: ALLOW })
+      return
+    }
+    const verdict = access.check(request, flow)
+    if (!verdict.allowed) {
+      reply(verdict.status, verdict.reason, verdict.headers)
+      if (verdict.closeFlow) {
+        setImmediate(() => flow.close(1008, 'too many failed authentications'))
+      }
+      return
+    }
+    const { caller } = verdict
+    // Credentials are for us; never pass them on.
+    delete request.headers.authorization
+    delete request.headers['proxy-authorization']
+    if (caller.kind === 'guest') {
+      const removed = removeHeaders(request, GUEST_STRIPPED_HEADERS)
+      if (removed > 0) {
+        logger.warn(
+          { connection: flow.id, guest: caller.user, removed },
+          'sip: stripped headers from a guest',
+        )
+      }
+    }
+
+    if (request.method === 'REGISTER') {
+      if (!target || target.host.toLowerCase() !== domain) {
+        reply(404, 'Not Our Domain')
+        return
+      }
+      const result = registrar.register(request, caller.user, flow.id)
+      if (result.status === 200) {
+        logger.debug(
+          { user: caller.user, connection: flow.id, contacts: result.contacts.length },
+          'sip: registered',
+        )
+        reply(200, 'OK', result.contacts.length > 0 ? { contact: result.contacts } : {})
+      } else {
+        reply(result.status, result.reason, result.headers)
+      }
+      return
+    }
+
+    const targets = targetsOf(request, caller)
+    if ('status' in targets) {
+      reply(targets.status, targets.reason)
+      return
+    }
+    const branches = targets.bindings.flatMap((binding) => {
+      const branchFlow = flows.get(binding.flowId)
+      if (!branchFlow) {
+        return []
+      }
+      const copy = sip.copyMessage(request, true)
+      if (!targets.keepUri) {
+        copy.uri = binding.contact
+      }
+      if (RECORD_ROUTED.has(request.method)) {
+        copy.headers['record-route'] = [
+          recordRoute(branchFlow),
+          recordRoute(flow),
+          ...(request.headers['record-route'] ?? []),
+        ]
+      }
+      return [{ flow: branchFlow, request: copy }]
+    })
+    if (branches.length === 0) {
+      reply(480)
+      return
+    }
+    logger.debug(
+      { method: request.method, caller: caller.user, branches: branches.length, connection: flow.id },
+      'sip: forwarding initial request',
+    )
+    if (request.method === 'INVITE') {
+      forwardInvite(incoming, branches)
+    } else {
+      forwardOther(incoming, branches[0]!.flow, branches[0]!.request)
+    }
+  }
+
+  return {
+    onRequest(incoming) {
+      const { request, flow, respond } = incoming
+      const reply = (status: number, reason?: string): void => respond(makeReply(request, status, reason))
+
+      const maxForwards = request.headers['max-forwards']
+      const hops = typeof maxForwards === 'string' ? Number(maxForwards.trim()) : 70
+      if (!Number.isInteger(hops) || hops < 0) {
+        reply(400, 'Bad Max-Forwards')
+        return
+      }
+      if (hops === 0) {
+        reply(483)
+        return
+      }
+      request.headers['max-forwards'] = String(hops - 1)
+
+      if (request.method === 'CANCEL') {
+        const entry = forks.get(forkKey(request))
+        if (!entry || entry.callerFlowId !== flow.id) {
+          reply(481)
+          return
+        }
+        reply(200)
+        entry.fork.cancelAll('upstream')
+        return
+      }
+
+      const route = popOwnRoutes(request)
+      if (route.foreign) {
+        reply(403, 'Relaying Forbidden')
+        return
+      }
+      if (!hasToTag(request)) {
+        initial(incoming)
+        return
+      }
+      // In-dialog: only along our Record-Route.
+      const target = route.flowId ? flows.get(route.flowId) : undefined
+      if (!target) {
+        reply(route.flowId ? 430 : 404, route.flowId ? undefined : 'Not Here')
+        return
+      }
+      stripIfOutsider(request, flow)
+      const copy = sip.copyMessage(request, true)
+      if (request.method === 'INVITE') {
+        forwardInvite(incoming, [{ flow: target, request: copy }])
+      } else {
+        forwardOther(incoming, target, copy)
+      }
+    },
+
+    onAck(ack, flow) {
+      const route = popOwnRoutes(ack)
+      const target = route.flowId && !route.foreign ? flows.get(route.flowId) : undefined
+      if (!target) {
+        return // an ACK we have no route for: nothing to answer, drop it
+      }
+      const hops = Number(String(ack.headers['max-forwards'] ?? '70').trim())
+      if (!Number.isInteger(hops) || hops <= 0) {
+        return
+      }
+      ack.headers['max-forwards'] = String(hops - 1)
+      stripIfOutsider(ack, flow)
+      stack.sendAck(target, ack)
+    },
+
+    onFlowClosed(flow) {
+      stack.dropFlow(flow)
+      registrar.removeFlow(flow.id)
+      for (const entry of [...forks.values()]) {
+        if (entry.callerFlowId === flow.id) {
+          entry.fork.cancelAll('caller-gone')
+        }
+      }
+    },
+
+    callCount: () => forks.size,
+  }
+}

@@ -1,0 +1,121 @@
+import type { Logger } from '../lib/logger'
+import { createAccess } from './access'
+import { computeHa1, createDigest } from './digest'
+import { createFlowTokens } from './flow-token'
+import { createGroups } from './groups'
+import { createProxy, type Proxy } from './proxy'
+import { createRegistrar } from './registrar'
+import { createStack } from './stack'
+import { DEFAULT_LIMITS, type SipServer, type SipServerOptions } from './types'
+import { createWsTransport } from './ws-transport'
+
+export type * from './types'
+
+/**
+ * The embedded SIP server for the demo and the tests: a SIP-over-WebSocket registrar and proxy on
+ * 127.0.0.1 (or mounted on an existing HTTP server at a path), with digest authentication, group
+ * addresses and record-routing. Production uses a real PBX (deploy/kamailio). See docs/telephony.md.
+ */
+export async function createSipServer(options: SipServerOptions): Promise<SipServer> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const logger: Logger = options.logger
+  const domain = options.domain.toLowerCase()
+  if (!/^[a-z0-9.-]+$/.test(domain)) {
+    throw new Error(`sip server: domain ${options.domain} is not a host name`)
+  }
+  const ha1 = new Map<string, string>()
+  for (const account of options.accounts) {
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(account.username) || ha1.has(account.username)) {
+      throw new Error(`sip server: account ${account.username} is invalid or defined twice`)
+    }
+    ha1.set(account.username, computeHa1(account.username, domain, account.password))
+  }
+  const accounts: ReadonlySet<string> = new Set(ha1.keys())
+  const guests = new Set(options.guests ?? [])
+  for (const guest of guests) {
+    if (accounts.has(guest)) {
+      throw new Error(`sip server: guest ${guest} is also an account`)
+    }
+  }
+
+  const registrar = createRegistrar(limits)
+  const groups = createGroups(options.groups ?? [], accounts, registrar)
+  const digest = createDigest({ realm: domain, ha1, nonceTtlSeconds: limits.nonceTtlSeconds })
+  const access = createAccess({
+    domain,
+    accounts,
+    guests,
+    digest,
+    maxAuthFailures: limits.maxAuthFailuresPerConnection,
+    logger,
+  })
+  const tokens = createFlowTokens()
+
+  // The stack and the transport call into the proxy, which needs both: it is created last and only
+  // used once connections arrive.
+  const stack = createStack({
+    viaHost: domain,
+    logger,
+    onRequest: (incoming) => proxy.onRequest(incoming),
+    onAck: (ack, flow) => proxy.onAck(ack, flow),
+  })
+  const transport = await createWsTransport({
+    server: options.server,
+    port: options.port,
+    path: options.path ?? '/',
+    maxMessageBytes: limits.maxMessageBytes,
+    allowedOrigins: options.allowedOrigins,
+    logger,
+    onMessage: (flow, data) => stack.receive(flow, data),
+    onClose: (flow) => proxy.onFlowClosed(flow),
+  })
+  const proxy: Proxy = createProxy({
+    domain,
+    accounts,
+    stack,
+    registrar,
+    groups,
+    access,
+    tokens,
+    flows: transport.flows,
+    ringTimeoutMs: limits.ringTimeoutSeconds * 1000,
+    logger,
+  })
+
+  const sweeper = setInterval(() => {
+    const expired = registrar.sweep()
+    digest.sweep()
+    if (expired > 0) {
+      logger.debug({ expired }, 'sip: expired registrations removed')
+    }
+  }, limits.sweepIntervalMs)
+  sweeper.unref()
+
+  logger.info(
+    { url: transport.url, accounts: accounts.size, groups: options.groups?.length ?? 0 },
+    'sip server ready',
+  )
+
+  let closed: Promise<void> | undefined
+  return {
+    get url() {
+      return transport.url
+    },
+    registrations: () => registrar.list(),
+    stats: () => ({
+      connections: transport.flows.size,
+      registrations: registrar.size(),
+      transactions: stack.transactionCount(),
+      calls: proxy.callCount(),
+      nonces: digest.nonceCount(),
+    }),
+    close() {
+      closed ??= (async () => {
+        clearInterval(sweeper)
+        stack.destroy() // first: connections closing below must not start new transactions
+        await transport.close()
+      })()
+      return closed
+    },
+  }
+}

@@ -1,0 +1,105 @@
+import type { Server as HttpServer } from 'node:http'
+import type { Logger } from '../lib/logger'
+
+/** An agent's SIP account: extension (the SIP user) and password. Only HA1 is kept. */
+export interface SipAccount {
+  username: string
+  password: string
+}
+
+/** A group address (`sip:<user>@<domain>`) that rings every available member at once. */
+export interface SipGroup {
+  user: string
+  /** Usernames available right now; called for every INVITE to the group. */
+  members(): string[]
+}
+
+export interface SipLimits {
+  /** Largest SIP message (one WebSocket message) accepted; bigger closes the connection. */
+  maxMessageBytes: number
+  /** Contacts one account may have registered at the same time. */
+  maxRegistrationsPerAccount: number
+  /** REGISTER expiry bounds and default, in seconds (below the minimum: 423). */
+  minExpires: number
+  maxExpires: number
+  defaultExpires: number
+  /** How often expired registrations and nonces are swept, in milliseconds. */
+  sweepIntervalMs: number
+  /** How long a digest nonce is accepted, in seconds (then `stale=true`). */
+  nonceTtlSeconds: number
+  /** How long an INVITE may ring before the proxy cancels it (RFC 3261 timer C), in seconds. */
+  ringTimeoutSeconds: number
+  /** Failed digest attempts on one connection before it is closed. */
+  maxAuthFailuresPerConnection: number
+}
+
+interface SipServerBaseOptions {
+  /** SIP domain and digest realm, e.g. `kcc.test`. */
+  domain: string
+  accounts: SipAccount[]
+  groups?: SipGroup[]
+  /**
+   * Users that may call without authentication (the demo caller page). They may only send INVITEs
+   * to group addresses, registered agents and registered agents' contacts, may not REGISTER, and
+   * the proxy strips X-KCC-Klantcontact and User-to-User from everything they send.
+   */
+  guests?: string[]
+  /** If set, WebSocket handshakes with an Origin header outside this list are refused. */
+  allowedOrigins?: string[]
+  limits?: Partial<SipLimits>
+  logger: Logger
+}
+
+/** Own HTTP server on 127.0.0.1 (port 0 = any free port); WebSocket upgrades on `path` (default `/`). */
+export interface SipServerOwnPortOptions extends SipServerBaseOptions {
+  port?: number
+  path?: string
+  server?: never
+}
+
+/** Mounted on an existing HTTP(S) server: WebSocket upgrades on `path` only (e.g. `/sip`). */
+export interface SipServerMountedOptions extends SipServerBaseOptions {
+  server: HttpServer
+  path: string
+  port?: never
+}
+
+export type SipServerOptions = SipServerOwnPortOptions | SipServerMountedOptions
+
+export interface RegistrationInfo {
+  user: string
+  /** The registered Contact URI as the client sent it. */
+  contact: string
+  expiresInSeconds: number
+  /** The WebSocket connection it is bound to. */
+  connection: string
+}
+
+export interface SipServerStats {
+  connections: number
+  registrations: number
+  transactions: number
+  calls: number
+  nonces: number
+}
+
+export interface SipServer {
+  /** `ws://127.0.0.1:<port><path>` (or `wss://` when mounted on an HTTPS server). */
+  readonly url: string
+  registrations(): RegistrationInfo[]
+  /** Live state counters, for health checks and leak tests. */
+  stats(): SipServerStats
+  close(): Promise<void>
+}
+
+export const DEFAULT_LIMITS: SipLimits = {
+  maxMessageBytes: 64 * 1024,
+  maxRegistrationsPerAccount: 5,
+  minExpires: 60,
+  maxExpires: 3600,
+  defaultExpires: 600,
+  sweepIntervalMs: 10_000,
+  nonceTtlSeconds: 300,
+  ringTimeoutSeconds: 120,
+  maxAuthFailuresPerConnection: 5,
+}

@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http'
+import { Server as HttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { Logger } from '../lib/logger'
+
+/**
+ * SIP over WebSocket (RFC 7118) with `ws` 8: one Flow per connection. Either on our own HTTP server
+ * bound to 127.0.0.1 only, or as an upgrade handler on an existing server at one path. The `sip`
+ * package's own ws transport cannot do the latter (it always creates `new WebSocket.Server({port})`
+ * on every interface), so this adapter feeds messages into its transaction layer instead (stack.ts).
+ */
+export interface Flow {
+  readonly id: string
+  readonly protocol: 'WS' | 'WSS'
+  readonly remote: string
+  /** Accounts that have passed digest authentication on this connection. Empty = outsider. */
+  readonly authenticated: Set<string>
+  authFailures: number
+  closed: boolean
+  /** Sends one SIP message (a latin1 string, as the `sip` serializer produces). */
+  send(message: string): void
+  close(code: number, reason: string): void
+}
+
+export interface WsTransportOptions {
+  port?: number
+  server?: HttpServer
+  path: string
+  maxMessageBytes: number
+  allowedOrigins?: string[]
+  logger: Logger
+  onMessage(flow: Flow, data: Buffer): void
+  onClose(flow: Flow): void
+}
+
+export interface WsTransport {
+  readonly url: string
+  readonly flows: ReadonlyMap<string, Flow>
+  close(): Promise<void>
+}
+
+const KEEPALIVE_MS = 30_000
+
+export async function createWsTransport(options: WsTransportOptions): Promise<WsTransport> {
+  const { logger, path } = options
+  const flows = new Map<string, Flow>()
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
+  })
+  let counter = 0
+
+  const refuse = (socket: Duplex, status: number, text: string): void => {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  }
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const pathname = (req.url ?? '/').split('?')[0]
+    if (pathname !== path) {
+      // Someone else's path: leave it to the server's other upgrade handlers, if there are any.
+      if (server.listeners('upgrade').length <= 1) {
+        refuse(socket, 404, 'Not Found')
+      }
+      return
+    }
+    const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+    if (!offered.includes('sip')) {
+      refuse(socket, 400, 'Bad Request')
+      return
+    }
+    const origin = req.headers.origin
+    if (options.allowedOrigins && origin !== undefined && !options.allowedOrigins.includes(origin)) {
+      logger.warn({ origin }, 'sip websocket refused: origin not allowed')
+      refuse(socket, 403, 'Forbidden')
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req))
+  }
+
+  const accept = (ws: WebSocket, req: IncomingMessage): void => {
+    const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true
+    let alive = true
+    const flow: Flow = {
+      id: `c${++counter}`,
+      protocol: encrypted ? 'WSS' : 'WS',
+      remote: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`,
+      authenticated: new Set(),
+      authFailures: 0,
+      closed: false,
+      send(message) {
+        if (!flow.closed && ws.readyState === ws.OPEN) {
+          ws.send(Buffer.from(message, 'latin1'), { binary: false })
+        }
+      },
+      close(code, reason) {
+        ws.close(code, reason)
+      },
+    }
+    flows.set(flow.id, flow)
+    logger.debug({ connection: flow.id, remote: flow.remote }, 'sip websocket open')
+    const ping = setInterval(() => {
+      if (!alive) {
+        ws.terminate()
+        return
+      }
+      alive = false
+      ws.ping()
+    }, KEEPALIVE_MS)
+    ping.unref()
+    ws.on('pong', () => {
+      alive = true
+    })
+    ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      alive = true
+      const buffer = Buffer.isBuffer(data)
+        ? data
+        : Array.isArray(data)
+          ? Buffer.concat(data)
+          : Buffer.from(data)
+      options.onMessage(flow, buffer)
+    })
+    ws.on('error', (error) => {
+      logger.debug({ connection: flow.id, err: error.message }, 'sip websocket error')
+    })
+    ws.on('close', (code) => {
+      clearInterval(ping)
+      flow.closed = true
+      flows.delete(flow.id)
+      logger.debug({ connection: flow.id, code }, 'sip websocket closed')
+      options.onClose(flow)
+    })
+  }
+
+  let ownServer: HttpServer | undefined
+  let server: HttpServer
+  if (options.server) {
+    server = options.server
+  } else {
+    ownServer = createServer((_req, res) => {
+      res.writeHead(426, { 'Content-Type': 'text/plain', Connection: 'close' })
+      res.end('SIP over WebSocket only\n')
+    })
+    server = ownServer
+    await new Promise<void>((resolve, reject) => {
+      ownServer!.once('error', reject)
+      // Loopback only, always: this is the demo/test server, never a public endpoint.
+      ownServer!.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+    })
+  }
+  server.on('upgrade', onUpgrade)
+
+  return {
+    get url() {
+      const address = server.address() as AddressInfo | string | null
+      if (!address || typeof address === 'string') {
+        throw new Error('sip server: the HTTP server it is mounted on is not listening on a TCP port')
+      }
+      const unspecified = address.address === '0.0.0.0' || address.address === '::'
+      const host = unspecified
+        ? '127.0.0.1'
+        : address.family === 'IPv6'
+          ? `[${address.address}]`
+          : address.address
+      const scheme = server instanceof HttpsServer ? 'wss' : 'ws'
+      return `${scheme}://${host}:${address.port}${path}`
+    },
+    flows,
+    async close() {
+      server.off('upgrade', onUpgrade)
+      for (const client of wss.clients) {
+        client.terminate()
+      }
+      await new Promise<void>((resolve) => wss.close(() => resolve()))
+      if (ownServer) {
+        await new Promise<void>((resolve) => ownServer!.close(() => resolve()))
+      }
+    },
+  }
+}

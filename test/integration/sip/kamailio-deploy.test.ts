@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  GENERATE_CREDENTIALS,
+  KAMAILIO_CFG,
+  TSX,
+  generateKamailioData,
+  kamailioBinary,
+  sipFixture,
+} from '../../support/sip-servers'
+
+// The production artefacts in deploy/kamailio: the configuration Kamailio must accept, and the
+// generator of the files it loads. (Their behaviour is tested in proxy-behaviour.test.ts.)
+const dirs: string[] = []
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'kcc-deploy-'))
+  dirs.push(dir)
+  return dir
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) {
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+describe('deploy/kamailio', () => {
+  it("is accepted by Debian's Kamailio as shipped and with test settings", () => {
+    const kamailio = kamailioBinary()
+    const dir = tempDir()
+    generateKamailioData(sipFixture(['agent1'], {}), dir)
+
+    const shipped = spawnSync(kamailio, ['-f', KAMAILIO_CFG, '-c'], { encoding: 'utf8' })
+    const overridden = spawnSync(
+      kamailio,
+      [
+        '-f',
+        KAMAILIO_CFG,
+        '-c',
+        '-A',
+        'KCC_LISTEN=tcp:127.0.0.1:15999',
+        '-A',
+        'KCC_DOMAIN="kcc.example.nl"',
+        '-A',
+        `KCC_DB_URL="text://${join(dir, 'db')}"`,
+      ],
+      { encoding: 'utf8' },
+    )
+
+    expect(shipped.status, shipped.stderr).toBe(0)
+    expect(overridden.status, overridden.stderr).toBe(0)
+    expect(overridden.stdout + overridden.stderr).toMatch(/tcp: 127\.0\.0\.1 \[127\.0\.0\.1\]:15999/)
+    expect(overridden.stdout + overridden.stderr).toMatch(/kcc\.example\.nl/)
+  })
+
+  it('generate-credentials writes HA1 values only, in files only their owner can read', () => {
+    const dir = tempDir()
+    const fixture = sipFixture(['agent1', 'agent2'], { vergunningen: ['agent1', 'agent2'] })
+
+    generateKamailioData(fixture, dir)
+
+    const db = join(dir, 'db')
+    expect(statSync(db).mode & 0o777).toBe(0o700)
+    expect(readdirSync(db).sort()).toEqual(['kcc_groups', 'subscriber', 'version'])
+    for (const file of readdirSync(db)) {
+      expect(statSync(join(db, file)).mode & 0o777, file).toBe(0o600)
+    }
+    const subscriber = readFileSync(join(db, 'subscriber'), 'utf8')
+    for (const [user, pw] of Object.entries(fixture.passwords)) {
+      const ha1 = createHash('md5').update(`${user}:kcc.test:${pw}`).digest('hex')
+      expect(subscriber).toContain(`:${user}:kcc.test:${ha1}`)
+      expect(subscriber).not.toContain(pw)
+    }
+    expect(readFileSync(join(db, 'kcc_groups'), 'utf8')).toContain('1:vergunningen:1:0:agent1:0')
+  })
+
+  it('generate-credentials refuses bad input and lists every problem', () => {
+    const dir = tempDir()
+    const input = join(dir, 'bad.json')
+    writeFileSync(
+      input,
+      JSON.stringify({
+        domain: 'kcc.test',
+        agents: [
+          { extension: 'agent1', password: 'short' },
+          { extension: 'bad:name', password: 'long-enough-password' },
+        ],
+        groups: [{ user: 'vergunningen', members: ['agent9'] }],
+      }),
+    )
+
+    const result = spawnSync(TSX, [GENERATE_CREDENTIALS, '--input', input, '--out', join(dir, 'db')], {
+      encoding: 'utf8',
+    })
+
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/agents\[0\]\.password/)
+    expect(result.stderr).toMatch(/agents\[1\]\.extension/)
+    expect(result.stderr).toMatch(/agent9 is not one of the agents/)
+    expect(() => statSync(join(dir, 'db'))).toThrow()
+  })
+})

@@ -1,0 +1,176 @@
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { connect, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createRootLogger } from '../../server/lib/logger'
+import { createSipServer } from '../../server/sip/server'
+import type { SipServer, SipServerOptions } from '../../server/sip/types'
+
+/**
+ * The two SIP servers the telephony suite runs against: our embedded server (server/sip) and
+ * Debian's Kamailio with deploy/kamailio/kamailio.cfg, each on 127.0.0.1 with a free port.
+ */
+export const SIP_DOMAIN = 'kcc.test'
+
+export interface SipFixture {
+  domain: string
+  /** extension → password */
+  passwords: Record<string, string>
+  groups: Record<string, string[]>
+}
+
+export interface RunningSipServer {
+  kind: 'embedded' | 'kamailio'
+  url: string
+  close(): Promise<void>
+  /** Only for the embedded server. */
+  embedded?: SipServer
+}
+
+const password = (): string => `pw-${randomBytes(12).toString('base64url')}`
+
+export function sipFixture(extensions: string[], groups: Record<string, string[]>): SipFixture {
+  return {
+    domain: SIP_DOMAIN,
+    passwords: Object.fromEntries(extensions.map((e) => [e, password()])),
+    groups,
+  }
+}
+
+export async function startEmbedded(
+  fixture: SipFixture,
+  extra: Partial<Omit<SipServerOptions, 'server' | 'port' | 'path'>> = {},
+): Promise<RunningSipServer> {
+  const embedded = await createSipServer({
+    domain: fixture.domain,
+    accounts: Object.entries(fixture.passwords).map(([username, pw]) => ({ username, password: pw })),
+    groups: Object.entries(fixture.groups).map(([user, members]) => ({ user, members: () => members })),
+    logger: createRootLogger({ level: process.env['LOG_LEVEL'] ?? 'silent' }),
+    ...extra,
+  })
+  return { kind: 'embedded', url: embedded.url, embedded, close: () => embedded.close() }
+}
+
+const REPO = resolve(import.meta.dirname, '../..')
+export const KAMAILIO_CFG = join(REPO, 'deploy/kamailio/kamailio.cfg')
+export const GENERATE_CREDENTIALS = join(REPO, 'deploy/kamailio/generate-credentials.ts')
+export const TSX = join(REPO, 'node_modules/.bin/tsx')
+
+/** Kamailio's path, or a thrown error saying how to install it (CI installs it: never skip). */
+export function kamailioBinary(): string {
+  const which = spawnSync('which', ['kamailio'], { encoding: 'utf8' })
+  const path = which.stdout.trim()
+  if (which.status !== 0 || !path) {
+    throw new Error(
+      'kamailio is not installed. Install Debian packages kamailio and kamailio-websocket-modules ' +
+        '(apt-get install -y --no-install-recommends kamailio kamailio-websocket-modules); CI installs them.',
+    )
+  }
+  return path
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const { port } = server.address() as { port: number }
+  await new Promise<void>((r) => server.close(() => r()))
+  return port
+}
+
+async function waitForPort(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`kamailio exited with ${child.exitCode}:\n${output()}`)
+    }
+    const open = await new Promise<boolean>((r) => {
+      const socket = connect(port, '127.0.0.1')
+      socket.once('connect', () => {
+        socket.destroy()
+        r(true)
+      })
+      socket.once('error', () => r(false))
+    })
+    if (open) {
+      return
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`kamailio did not listen on 127.0.0.1:${port} within 15 s:\n${output()}`)
+}
+
+/** Writes the credentials with generate-credentials.ts (as in production) into `dir`. */
+export function generateKamailioData(fixture: SipFixture, dir: string): void {
+  const input = join(dir, 'kcc-sip.json')
+  writeFileSync(
+    input,
+    JSON.stringify({
+      domain: fixture.domain,
+      agents: Object.entries(fixture.passwords).map(([extension, pw]) => ({ extension, password: pw })),
+      groups: Object.entries(fixture.groups).map(([user, members]) => ({ user, members })),
+    }),
+    { mode: 0o600 },
+  )
+  execFileSync(TSX, [GENERATE_CREDENTIALS, '--input', input, '--out', join(dir, 'db')], { stdio: 'pipe' })
+}
+
+export async function startKamailio(fixture: SipFixture): Promise<RunningSipServer> {
+  const binary = kamailioBinary()
+  const dir = mkdtempSync(join(tmpdir(), 'kcc-kamailio-'))
+  generateKamailioData(fixture, dir)
+  const run = join(dir, 'run')
+  mkdirSync(run)
+  const port = await freePort()
+  const child = spawn(
+    binary,
+    [
+      '-f',
+      KAMAILIO_CFG,
+      '-DD',
+      '-E',
+      '-Y',
+      run,
+      '-P',
+      join(run, 'kamailio.pid'),
+      '-w',
+      dir,
+      '-m',
+      '32',
+      '-A',
+      `KCC_LISTEN=tcp:127.0.0.1:${port}`,
+      '-A',
+      `KCC_DOMAIN="${fixture.domain}"`,
+      '-A',
+      `KCC_DB_URL="text://${join(dir, 'db')}"`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-20_000)
+    if (process.env['KCC_SIP_DEBUG']) {
+      process.stderr.write(chunk)
+    }
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) {
+      const exited = new Promise<void>((r) => child.once('exit', () => r()))
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+      await exited
+      clearTimeout(timer)
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    await waitForPort(port, child, () => output)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { kind: 'kamailio', url: `ws://127.0.0.1:${port}`, close: stop }
+}
