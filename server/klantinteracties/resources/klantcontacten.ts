@@ -37,7 +37,7 @@ export async function serializeKlantcontacten(
 ): Promise<Json[]> {
   // Nothing can point at a klantcontact inserted in this very transaction: skip the relation queries.
   const ids = options.justCreated ? [] : rows.map((r) => Number(r['id']))
-  const [[betrokkenen, onderwerpobjecten, bijlagen, interneTaken], actors] = await Promise.all([
+  const [reverse, actors] = await Promise.all([
     childUuidsOfTables(
       ctx,
       [
@@ -50,6 +50,12 @@ export async function serializeKlantcontacten(
     ),
     actorsByKlantcontact(ctx, ids),
   ])
+  const [
+    betrokkenen = new Map(),
+    onderwerpobjecten = new Map(),
+    bijlagen = new Map(),
+    interneTaken = new Map(),
+  ] = reverse
   return rows.map((row) => {
     const id = Number(row['id'])
     return {
