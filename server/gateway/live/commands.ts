@@ -1,0 +1,117 @@
+import { transition } from './transitions'
+import type {
+  AgentStatus,
+  CallInfo,
+  ClientCallInfo,
+  ClientMessage,
+  LiveCall,
+  LiveErrorCode,
+  LiveEventBody,
+  LiveIdentity,
+} from './types'
+
+/**
+ * What an agent app may publish about itself, and the event it becomes. The login and afdeling
+ * always come from the authenticated session, never from the message: that is what makes "only
+ * their own state" hold. Calls are owned by the agent that started them.
+ */
+export type Command = Extract<
+  ClientMessage,
+  { type: 'state' | 'call.started' | 'call.updated' | 'call.ended' }
+>
+
+export type CommandResult =
+  | { ok: true; event: LiveEventBody }
+  /** Nothing changes (the agent republished its current state): no event, no error. */
+  | { ok: true; event: null }
+  | { ok: false; code: LiveErrorCode; message: string }
+
+/** What the checks need to know of the current state (a hub satisfies it). */
+export interface LiveView {
+  agent(login: string): AgentStatus | undefined
+  call(callId: string): LiveCall | undefined
+  callsOf(login: string): LiveCall[]
+}
+
+/** A consult makes two calls; more than this at once is a misbehaving client. */
+export const MAX_CALLS_PER_AGENT = 4
+
+function callOf(identity: LiveIdentity, call: ClientCallInfo): CallInfo {
+  return {
+    ...call,
+    agent: identity.login,
+    afdeling: identity.afdeling,
+    vertrouwelijk: call.vertrouwelijk ?? false,
+  }
+}
+
+function ownCall(identity: LiveIdentity, callId: string, view: LiveView): CommandResult | LiveCall {
+  const existing = view.call(callId)
+  if (!existing) {
+    return { ok: false, code: 'unknown_call', message: `no live call ${callId}` }
+  }
+  if (existing.agent !== identity.login) {
+    return { ok: false, code: 'forbidden', message: `call ${callId} belongs to another agent` }
+  }
+  return existing
+}
+
+export function commandEvent(identity: LiveIdentity, command: Command, view: LiveView): CommandResult {
+  const { login, afdeling } = identity
+  switch (command.type) {
+    case 'state': {
+      const current = view.agent(login)?.state ?? 'offline'
+      const outcome = transition(current, command.state)
+      switch (outcome) {
+        case 'unchanged':
+          return { ok: true, event: null }
+        case 'invalid':
+          return {
+            ok: false,
+            code: 'invalid_transition',
+            message: `cannot go from ${current} to ${command.state}`,
+          }
+        case 'change':
+          return { ok: true, event: { type: 'agent.state', login, afdeling, state: command.state } }
+        default: {
+          const unreachable: never = outcome
+          throw new Error(`unknown transition: ${String(unreachable)}`)
+        }
+      }
+    }
+    case 'call.started': {
+      if (view.call(command.call.callId)) {
+        return { ok: false, code: 'call_exists', message: `call ${command.call.callId} is already live` }
+      }
+      if (view.callsOf(login).length >= MAX_CALLS_PER_AGENT) {
+        return {
+          ok: false,
+          code: 'forbidden',
+          message: `at most ${MAX_CALLS_PER_AGENT} live calls per agent`,
+        }
+      }
+      return { ok: true, event: { type: 'call.started', call: callOf(identity, command.call) } }
+    }
+    case 'call.updated': {
+      const owned = ownCall(identity, command.call.callId, view)
+      if ('ok' in owned) {
+        return owned
+      }
+      return { ok: true, event: { type: 'call.updated', call: callOf(identity, command.call) } }
+    }
+    case 'call.ended': {
+      const owned = ownCall(identity, command.callId, view)
+      if ('ok' in owned) {
+        return owned
+      }
+      return {
+        ok: true,
+        event: { type: 'call.ended', callId: owned.callId, agent: login, afdeling, reason: command.reason },
+      }
+    }
+    default: {
+      const unreachable: never = command
+      throw new Error(`unknown command: ${JSON.stringify(unreachable)}`)
+    }
+  }
+}

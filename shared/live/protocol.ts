@@ -1,0 +1,166 @@
+/**
+ * The live socket's wire protocol (`GET /api/live`), shared by the gateway and the agent app.
+ * Pure TypeScript: the renderer imports it as is.
+ *
+ * Flow: the client opens the socket and sends `auth` first (the token travels in a message, not in
+ * the URL or a header, so it never lands in an access log); the server answers `welcome`. The
+ * client then sends `snapshot` (no state yet) or `resume` (it has state up to `lastSeq` of hub
+ * `epoch`); the server answers `snapshot` or `resumed` and from then on streams `event`s in `seq`
+ * order. Events the client already has (seq ≤ its last seq) can be ignored. A `snapshot` may also
+ * arrive unasked (the server had to rebuild its state): it replaces everything the client holds.
+ *
+ * On close: 4401 means log in again; every other code (or a lost connection) means reconnect with
+ * backoff and `resume` from the last seq applied. An agent's state survives a reconnect within the
+ * server's grace period (10 s by default); after that the agent is `offline` and its calls ended.
+ */
+
+export const AGENT_STATES = [
+  'offline',
+  'beschikbaar',
+  'pauze',
+  'ringing',
+  'in_gesprek',
+  'on_hold',
+  'consulting',
+  'nawerk',
+] as const
+export type AgentState = (typeof AGENT_STATES)[number]
+
+export type LiveRole = 'agent' | 'supervisor'
+
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const
+export type CallDirection = (typeof CALL_DIRECTIONS)[number]
+
+/** `agent_offline`: the server ended the call because the agent's last connection went away. */
+export const CALL_END_REASONS = ['completed', 'abandoned', 'transferred', 'failed', 'agent_offline'] as const
+export type CallEndReason = (typeof CALL_END_REASONS)[number]
+
+export const TRANSFER_OUTCOMES = ['accepted', 'declined', 'cancelled', 'expired'] as const
+export type TransferOutcome = (typeof TRANSFER_OUTCOMES)[number]
+
+/** One agent's current state; `since` is the ISO time of the event that set it. */
+export interface AgentStatus {
+  login: string
+  afdeling: string
+  state: AgentState
+  since: string
+}
+
+/** What a call event says about a call; every call event carries the whole of it. */
+export interface CallInfo {
+  /** Unique per call (the agent app uses the SIP Call-ID). */
+  callId: string
+  /** Login of the agent handling the call. */
+  agent: string
+  afdeling: string
+  direction: CallDirection
+  /** The customer's number: the caller on an inbound call, the called party on an outbound one. */
+  callerNumber: string
+  klantcontactnummer?: string
+  /** Never present when `vertrouwelijk` (reliability notes §4.2: no content of a confidential contact). */
+  onderwerp?: string
+  vertrouwelijk: boolean
+}
+
+/** A call in a snapshot: the last CallInfo plus when it started and last changed. */
+export interface LiveCall extends CallInfo {
+  startedAt: string
+  updatedAt: string
+}
+
+export type TransferTarget = { kind: 'agent'; login: string } | { kind: 'afdeling'; afdeling: string }
+
+export interface TransferInfo {
+  transferId: string
+  klantcontactnummer: string
+  /** Login of the offering agent. */
+  from: string
+  to: TransferTarget
+  callId?: string
+}
+
+export interface TransferOffer extends TransferInfo {
+  offeredAt: string
+}
+
+/** Event bodies as publishers hand them to the hub (no seq, no time yet). */
+export type LiveEventBody =
+  | { type: 'agent.state'; login: string; afdeling: string; state: AgentState }
+  | { type: 'call.started'; call: CallInfo }
+  | { type: 'call.updated'; call: CallInfo }
+  | { type: 'call.ended'; callId: string; agent: string; afdeling: string; reason: CallEndReason }
+  | { type: 'transfer.offered'; transfer: TransferInfo }
+  | {
+      type: 'transfer.closed'
+      transferId: string
+      klantcontactnummer: string
+      from: string
+      to: TransferTarget
+      outcome: TransferOutcome
+    }
+
+export type LiveEventType = LiveEventBody['type']
+
+/**
+ * Every event as the hub delivers it: `seq` is one global, gap-free, increasing order per hub
+ * (shared by all gateway instances on one PostgreSQL), `at` the ISO time it was published.
+ */
+export type LiveEvent = LiveEventBody & { seq: number; at: string }
+
+export interface LiveSnapshot {
+  /** Identifies the hub's sequence; a resume against a different epoch gets a snapshot instead. */
+  epoch: string
+  /** The last event the snapshot includes. */
+  seq: number
+  agents: AgentStatus[]
+  calls: LiveCall[]
+  transfers: TransferOffer[]
+}
+
+/** What an agent app may say about its own call (agent and afdeling come from its session). */
+export type ClientCallInfo = Omit<CallInfo, 'agent' | 'afdeling' | 'vertrouwelijk'> & {
+  vertrouwelijk?: boolean
+}
+
+export type ClientMessage =
+  | { type: 'auth'; token: string }
+  | { type: 'snapshot' }
+  | { type: 'resume'; epoch: string; lastSeq: number }
+  | { type: 'state'; state: AgentState }
+  | { type: 'call.started'; call: ClientCallInfo }
+  | { type: 'call.updated'; call: ClientCallInfo }
+  | { type: 'call.ended'; callId: string; reason: CallEndReason }
+  | { type: 'ping' }
+
+export type LiveErrorCode =
+  'invalid_message' | 'invalid_transition' | 'forbidden' | 'unknown_call' | 'call_exists' | 'unavailable'
+
+export type ServerMessage =
+  | {
+      type: 'welcome'
+      login: string
+      role: LiveRole
+      afdeling: string
+      epoch: string
+      /** The server pings this often; the app may send `ping` to check the connection itself. */
+      heartbeatMs: number
+    }
+  | ({ type: 'snapshot' } & LiveSnapshot)
+  | { type: 'resumed'; epoch: string; lastSeq: number }
+  | { type: 'event'; event: LiveEvent }
+  | { type: 'error'; code: LiveErrorCode; message: string }
+  | { type: 'pong' }
+
+/** Close codes the server uses (4000–4999 is the application range of RFC 6455). */
+export const LiveCloseCode = {
+  /** No valid `auth` as the first message within the time allowed. */
+  unauthenticated: 4401,
+  /** Not JSON, or too large. */
+  badMessage: 4400,
+  /** The client fell behind (send queue full) or sent faster than it could be served; resume. */
+  tooSlow: 4429,
+  /** The server is shutting down; reconnect (to another instance) and resume. */
+  goingAway: 1001,
+  /** The session could not be checked (authentication backend down); retry. */
+  internalError: 1011,
+} as const

@@ -1,0 +1,182 @@
+import {
+  AGENT_STATES,
+  CALL_DIRECTIONS,
+  CALL_END_REASONS,
+  type ClientCallInfo,
+  type ClientMessage,
+} from './protocol'
+
+/**
+ * Checks what a live-socket client sent, before the gateway acts on it. Hand-written (no schema
+ * library is a dependency) and strict: unknown properties are rejected rather than ignored, so a
+ * client cannot, say, name another agent's login and hope it is used.
+ */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string }
+
+/** Largest message a client may send; the biggest legitimate one (call.updated) is far below. */
+export const MAX_CLIENT_MESSAGE_BYTES = 8 * 1024
+
+const LIMITS = {
+  token: 4096,
+  epoch: 64,
+  callId: 128,
+  callerNumber: 64,
+  klantcontactnummer: 32,
+  onderwerp: 200, // Klantinteracties klantcontact.onderwerp maxLength
+} as const
+
+class Invalid extends Error {}
+
+type Fields = Readonly<Record<string, unknown>>
+
+function record(input: unknown, path: string): Fields {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new Invalid(`${path}: expected an object`)
+  }
+  return input as Fields
+}
+
+function onlyKeys(fields: Fields, allowed: readonly string[], path: string): void {
+  for (const key of Object.keys(fields)) {
+    if (!allowed.includes(key)) {
+      throw new Invalid(`${path}.${key}: unexpected property`)
+    }
+  }
+}
+
+// Control characters never belong in any of these fields; refusing them keeps log lines and the
+// supervisor view free of injected line breaks.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/
+
+function text(value: unknown, path: string, max: number, pattern?: RegExp): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new Invalid(`${path}: expected a non-empty string`)
+  }
+  if (value.length > max) {
+    throw new Invalid(`${path}: expected at most ${max} characters`)
+  }
+  if (CONTROL.test(value) || (pattern && !pattern.test(value))) {
+    throw new Invalid(`${path}: invalid characters`)
+  }
+  return value
+}
+
+function optionalText(value: unknown, path: string, max: number, pattern?: RegExp): string | undefined {
+  return value === undefined ? undefined : text(value, path, max, pattern)
+}
+
+function oneOf<T extends string>(value: unknown, options: readonly T[], path: string): T {
+  if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) {
+    throw new Invalid(`${path}: expected one of ${options.join(', ')}`)
+  }
+  return value as T
+}
+
+function sequence(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new Invalid(`${path}: expected a non-negative integer`)
+  }
+  return value
+}
+
+const CALL_ID = /^[\x21-\x7e]+$/ // printable ASCII without spaces, as a SIP Call-ID is
+const NUMMER = /^[A-Za-z0-9_-]+$/
+
+function callInfo(input: unknown, path: string): ClientCallInfo {
+  const fields = record(input, path)
+  onlyKeys(
+    fields,
+    ['callId', 'direction', 'callerNumber', 'klantcontactnummer', 'onderwerp', 'vertrouwelijk'],
+    path,
+  )
+  const call: ClientCallInfo = {
+    callId: text(fields['callId'], `${path}.callId`, LIMITS.callId, CALL_ID),
+    direction: oneOf(fields['direction'], CALL_DIRECTIONS, `${path}.direction`),
+    callerNumber: text(fields['callerNumber'], `${path}.callerNumber`, LIMITS.callerNumber),
+  }
+  const nummer = optionalText(
+    fields['klantcontactnummer'],
+    `${path}.klantcontactnummer`,
+    LIMITS.klantcontactnummer,
+    NUMMER,
+  )
+  if (nummer !== undefined) {
+    call.klantcontactnummer = nummer
+  }
+  const onderwerp = optionalText(fields['onderwerp'], `${path}.onderwerp`, LIMITS.onderwerp)
+  if (onderwerp !== undefined) {
+    call.onderwerp = onderwerp
+  }
+  const vertrouwelijk = fields['vertrouwelijk']
+  if (vertrouwelijk !== undefined) {
+    if (typeof vertrouwelijk !== 'boolean') {
+      throw new Invalid(`${path}.vertrouwelijk: expected a boolean`)
+    }
+    call.vertrouwelijk = vertrouwelijk
+  }
+  return call
+}
+
+function clientMessage(input: unknown): ClientMessage {
+  const fields = record(input, 'message')
+  const type = fields['type']
+  switch (type) {
+    case 'auth':
+      onlyKeys(fields, ['type', 'token'], 'message')
+      return { type, token: text(fields['token'], 'message.token', LIMITS.token) }
+    case 'snapshot':
+    case 'ping':
+      onlyKeys(fields, ['type'], 'message')
+      return { type }
+    case 'resume':
+      onlyKeys(fields, ['type', 'epoch', 'lastSeq'], 'message')
+      return {
+        type,
+        epoch: text(fields['epoch'], 'message.epoch', LIMITS.epoch),
+        lastSeq: sequence(fields['lastSeq'], 'message.lastSeq'),
+      }
+    case 'state':
+      onlyKeys(fields, ['type', 'state'], 'message')
+      return { type, state: oneOf(fields['state'], AGENT_STATES, 'message.state') }
+    case 'call.started':
+    case 'call.updated':
+      onlyKeys(fields, ['type', 'call'], 'message')
+      return { type, call: callInfo(fields['call'], 'message.call') }
+    case 'call.ended':
+      onlyKeys(fields, ['type', 'callId', 'reason'], 'message')
+      return {
+        type,
+        callId: text(fields['callId'], 'message.callId', LIMITS.callId, CALL_ID),
+        reason: oneOf(fields['reason'], CALL_END_REASONS, 'message.reason'),
+      }
+    default:
+      throw new Invalid('message.type: unknown message type')
+  }
+}
+
+/** Validates an already-parsed value as a client message. */
+export function parseClientMessage(input: unknown): ParseResult<ClientMessage> {
+  try {
+    return { ok: true, value: clientMessage(input) }
+  } catch (error) {
+    if (error instanceof Invalid) {
+      return { ok: false, message: error.message }
+    }
+    throw error
+  }
+}
+
+/** Parses the text of one WebSocket message (JSON) and validates it. */
+export function decodeClientMessage(data: string): ParseResult<ClientMessage> {
+  if (data.length > MAX_CLIENT_MESSAGE_BYTES) {
+    return { ok: false, message: 'message: too large' }
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(data)
+  } catch {
+    return { ok: false, message: 'message: not JSON' }
+  }
+  return parseClientMessage(parsed)
+}

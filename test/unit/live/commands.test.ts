@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { commandEvent, MAX_CALLS_PER_AGENT, type LiveView } from '../../../server/gateway/live/commands'
+import { LiveState } from '../../../server/gateway/live/state'
+import type { LiveIdentity } from '../../../server/gateway/live/types'
+import { at, call } from './fixtures'
+
+const medewerker1: LiveIdentity = { login: 'medewerker1', role: 'agent', afdeling: 'kcc' }
+const clientCall = { callId: 'call-1', direction: 'inbound', callerNumber: '0201234567' } as const
+
+function view(...events: Parameters<typeof at>[1][]): LiveView {
+  const state = new LiveState('e')
+  events.forEach((body, i) => state.apply(at(i + 1, body)))
+  return state
+}
+
+describe('what an agent app may publish about itself', () => {
+  it("publishes a state change under the session's login and afdeling", () => {
+    expect(commandEvent(medewerker1, { type: 'state', state: 'beschikbaar' }, view())).toEqual({
+      ok: true,
+      event: { type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'beschikbaar' },
+    })
+  })
+
+  it('publishes nothing when the state does not change', () => {
+    const current = view({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'pauze' })
+    expect(commandEvent(medewerker1, { type: 'state', state: 'pauze' }, current)).toEqual({
+      ok: true,
+      event: null,
+    })
+  })
+
+  it('refuses a state the machine does not allow from the current one', () => {
+    const current = view({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'beschikbaar' })
+    expect(commandEvent(medewerker1, { type: 'state', state: 'on_hold' }, current)).toEqual({
+      ok: false,
+      code: 'invalid_transition',
+      message: 'cannot go from beschikbaar to on_hold',
+    })
+  })
+
+  it('starts a call owned by the session, not confidential unless said so', () => {
+    expect(commandEvent(medewerker1, { type: 'call.started', call: clientCall }, view())).toEqual({
+      ok: true,
+      event: {
+        type: 'call.started',
+        call: { ...clientCall, agent: 'medewerker1', afdeling: 'kcc', vertrouwelijk: false },
+      },
+    })
+  })
+
+  it('refuses to start a call id that is already live', () => {
+    const current = view({ type: 'call.started', call: call({ agent: 'medewerker2' }) })
+    expect(commandEvent(medewerker1, { type: 'call.started', call: clientCall }, current)).toMatchObject({
+      ok: false,
+      code: 'call_exists',
+    })
+  })
+
+  it('refuses more live calls than a consult needs', () => {
+    const calls = Array.from({ length: MAX_CALLS_PER_AGENT }, (_, i) => ({
+      type: 'call.started' as const,
+      call: call({ callId: `c${i}` }),
+    }))
+    const result = commandEvent(medewerker1, { type: 'call.started', call: clientCall }, view(...calls))
+    expect(result).toMatchObject({ ok: false, code: 'forbidden' })
+  })
+
+  it("refuses to update or end another agent's call", () => {
+    const current = view({ type: 'call.started', call: call({ agent: 'medewerker2' }) })
+    expect(commandEvent(medewerker1, { type: 'call.updated', call: clientCall }, current)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    })
+    expect(
+      commandEvent(medewerker1, { type: 'call.ended', callId: 'call-1', reason: 'completed' }, current),
+    ).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    })
+  })
+
+  it('refuses to update or end a call that is not live', () => {
+    expect(commandEvent(medewerker1, { type: 'call.updated', call: clientCall }, view())).toMatchObject({
+      ok: false,
+      code: 'unknown_call',
+    })
+    expect(
+      commandEvent(medewerker1, { type: 'call.ended', callId: 'nope', reason: 'failed' }, view()),
+    ).toMatchObject({
+      ok: false,
+      code: 'unknown_call',
+    })
+  })
+
+  it('ends its own call', () => {
+    const current = view({ type: 'call.started', call: call() })
+    expect(
+      commandEvent(medewerker1, { type: 'call.ended', callId: 'call-1', reason: 'transferred' }, current),
+    ).toEqual({
+      ok: true,
+      event: {
+        type: 'call.ended',
+        callId: 'call-1',
+        agent: 'medewerker1',
+        afdeling: 'kcc',
+        reason: 'transferred',
+      },
+    })
+  })
+})
