@@ -1,4 +1,4 @@
-import { pino, type Logger, type LoggerOptions } from 'pino'
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 
 export type { Logger }
 
@@ -20,12 +20,16 @@ const redact: LoggerOptions['redact'] = {
   censor: '[redacted]',
 }
 
-export function createRootLogger(options: { level?: string; name?: string } = {}): Logger {
-  return pino({
+/** `destination` defaults to stdout; tests pass a stream to read what a component logged. */
+export function createRootLogger(
+  options: { level?: string; name?: string; destination?: DestinationStream } = {},
+): Logger {
+  const settings: LoggerOptions = {
     name: options.name ?? 'kcc',
     level: options.level ?? process.env['LOG_LEVEL'] ?? 'info',
     redact,
-  })
+  }
+  return options.destination ? pino(settings, options.destination) : pino(settings)
 }
 
 export function scopedLogger(root: Logger, scope: string): Logger {

@@ -23,6 +23,7 @@ export class GatewayConfigError extends Error {}
  * | `KCC_KLANTINTERACTIES_GENERATES_NUMMER` | whether that provider fills in `nummer` (default false, as Open Klant 2.16+) |
  * | `KCC_SIP_WEBSOCKET_URL` | `sip.websocketUrl` |
  * | `KCC_ANSWER_FIELD` | `answerField` |
+ * | `KCC_DATABASE_URL`, `KCC_DATABASE_SCHEMA` | the gateway's own database: PostgreSQL (and schema) instead of SQLite in `dataDir` |
  *
  * Every problem is reported at once, with the path in the file, and nothing starts until it is fixed.
  */
@@ -70,6 +71,12 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): GatewayConfig {
   }
   if (env['KCC_SIP_WEBSOCKET_URL'] && typeof config.sip === 'object' && config.sip !== null) {
     config.sip.websocketUrl = env['KCC_SIP_WEBSOCKET_URL']
+  }
+  if (env['KCC_DATABASE_URL']) {
+    config.database = {
+      url: env['KCC_DATABASE_URL'],
+      ...(env['KCC_DATABASE_SCHEMA'] ? { schema: env['KCC_DATABASE_SCHEMA'] } : {}),
+    }
   }
   if (env['KCC_ANSWER_FIELD']) {
     config.answerField = env['KCC_ANSWER_FIELD'] as GatewayConfig['answerField']

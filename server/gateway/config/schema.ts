@@ -27,6 +27,16 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
     host: { type: 'string', minLength: 1 },
     port: { type: 'integer', minimum: 0, maximum: 65535 },
     dataDir: { type: 'string', minLength: 1 },
+    database: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: ['url'],
+      properties: {
+        url: { type: 'string', pattern: '^postgres(ql)?://' },
+        schema: { type: 'string', nullable: true, pattern: '^[a-z_][a-z0-9_]{0,62}$' },
+      },
+    },
     answerField: { type: 'string', enum: ['inhoud', 'reactie'] },
     agents: {
       type: 'array',

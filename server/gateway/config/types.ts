@@ -50,6 +50,17 @@ export type KlantinteractiesUpstream =
       providerGeneratesNummer: boolean
     }
 
+/**
+ * Where the gateway keeps its own state (sessions, idempotency records, transfer records, the audit
+ * log). Without it: SQLite in `dataDir`. With a PostgreSQL URL, instances can share that state.
+ */
+export interface GatewayDatabaseConfig {
+  /** `postgres://…` */
+  url: string
+  /** PostgreSQL schema (created if missing); default the connection's search_path (`public`). */
+  schema?: string
+}
+
 export interface GatewayConfig {
   /** Demo mode allows the shipped demo passwords; outside it the gateway refuses them. */
   demo: boolean
@@ -63,4 +74,6 @@ export interface GatewayConfig {
   answerField: 'inhoud' | 'reactie'
   /** Data directory for the embedded provider and the gateway's own state. */
   dataDir: string
+  /** The gateway's own database; SQLite in `dataDir` when left out. */
+  database?: GatewayDatabaseConfig
 }

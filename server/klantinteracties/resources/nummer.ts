@@ -28,7 +28,6 @@ export interface NummerPolicy {
 const MAX_DIGITS = 10
 const yearFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: '2-digit' })
 
-/** The two-digit year a nummer issued at `now` starts with (Europe/Amsterdam, like the counter). */
 let cachedYear: { year2: string; validUntil: number } | undefined
 
 /**

@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { GatewayDb } from '../db/tables'
+import type { Clock } from '../lib/clock'
+
+/**
+ * Agent sessions, in the gateway database so every gateway instance knows them.
+ *
+ * - The token is 256 random bits (base64url), given to the agent once; the database keeps only its
+ *   SHA-256, so a copy of the database opens no session (OWASP Session Management: tokens are
+ *   secrets, store them like passwords; a fast hash suffices for 256-bit random values).
+ * - Idle expiry 30 minutes, absolute expiry 12 hours (a shift), both checked on every use
+ *   (OWASP ASVS V3.3). Activity is written at most once a minute, so a busy agent does not cost a
+ *   database write per request; the idle window is therefore up to a minute shorter, never longer.
+ */
+export const IDLE_TIMEOUT_MS = 30 * 60_000
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000
+const TOUCH_INTERVAL_MS = 60_000
+
+export interface Session {
+  login: string
+  createdAt: number
+  /** When the session ends if the agent stays inactive: the earlier of idle and absolute expiry. */
+  expiresAt: number
+}
+
+export interface IssuedSession extends Session {
+  token: string
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export class SessionStore {
+  constructor(
+    private readonly db: GatewayDb,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(login: string): Promise<IssuedSession> {
+    const token = randomBytes(32).toString('base64url')
+    const now = this.clock()
+    await this.#purgeExpired(now)
+    await this.db
+      .insertInto('agent_session')
+      .values({ token_hash: hashToken(token), login, created_at: now, last_seen_at: now })
+      .execute()
+    return { token, login, createdAt: now, expiresAt: expiry(now, now) }
+  }
+
+  /** The live session for a token (and a renewed idle window), or null. */
+  async verify(token: string): Promise<Session | null> {
+    const hash = hashToken(token)
+    const row = await this.db
+      .selectFrom('agent_session')
+      .selectAll()
+      .where('token_hash', '=', hash)
+      .executeTakeFirst()
+    if (!row) {
+      return null
+    }
+    const now = this.clock()
+    const createdAt = Number(row.created_at)
+    const lastSeen = Number(row.last_seen_at)
+    if (now - lastSeen >= IDLE_TIMEOUT_MS || now - createdAt >= ABSOLUTE_TIMEOUT_MS) {
+      await this.db.deleteFrom('agent_session').where('token_hash', '=', hash).execute()
+      return null
+    }
+    let seen = lastSeen
+    if (now - lastSeen >= TOUCH_INTERVAL_MS) {
+      await this.db
+        .updateTable('agent_session')
+        .set({ last_seen_at: now })
+        .where('token_hash', '=', hash)
+        .execute()
+      seen = now
+    }
+    return { login: row.login, createdAt, expiresAt: expiry(createdAt, seen) }
+  }
+
+  async revoke(token: string): Promise<void> {
+    await this.db.deleteFrom('agent_session').where('token_hash', '=', hashToken(token)).execute()
+  }
+
+  async #purgeExpired(now: number): Promise<void> {
+    await this.db
+      .deleteFrom('agent_session')
+      .where((eb) =>
+        eb.or([
+          eb('last_seen_at', '<=', now - IDLE_TIMEOUT_MS),
+          eb('created_at', '<=', now - ABSOLUTE_TIMEOUT_MS),
+        ]),
+      )
+      .execute()
+  }
+}
+
+function expiry(createdAt: number, lastSeen: number): number {
+  return Math.min(createdAt + ABSOLUTE_TIMEOUT_MS, lastSeen + IDLE_TIMEOUT_MS)
+}

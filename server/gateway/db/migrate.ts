@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely'
+import type { Engine } from '../../klantinteracties/db/dialect'
+import { runMigrations, type EngineMigration } from '../../lib/db/migrator'
+import * as initial from './migrations/001_initial'
+
+/**
+ * The gateway's migrations, recorded in bookkeeping tables of their own so the gateway can share a
+ * PostgreSQL schema with the embedded provider (see lib/db/migrator.ts).
+ */
+const migrations: Record<string, EngineMigration<Engine>> = {
+  '001_initial': initial,
+}
+
+export function migrateGateway(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {
+  return runMigrations(
+    db,
+    engine,
+    {
+      component: 'gateway',
+      migrations,
+      tableName: 'gateway_migration',
+      lockTableName: 'gateway_migration_lock',
+    },
+    schema,
+  )
+}

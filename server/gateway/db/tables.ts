@@ -1,0 +1,74 @@
+import type { Generated, Kysely } from 'kysely'
+
+/**
+ * The gateway's own tables. Times are epoch milliseconds (`bigint`), the same on both engines and
+ * compared as numbers; nothing here holds a klantcontact's content (onderwerp, inhoud, names): the
+ * register keeps that, the gateway keeps only identifiers (AVG art. 5(1)(c), data minimisation).
+ */
+export interface AgentSessionTable {
+  /** SHA-256 (hex) of the session token; the token itself is never stored. */
+  token_hash: string
+  login: string
+  created_at: number
+  last_seen_at: number
+}
+
+export type IdempotencyState = 'pending' | 'created' | 'complete'
+
+export interface IdempotencyRecordTable {
+  agent_login: string
+  idempotency_key: string
+  /** SHA-256 of the request body: the same key with another body is refused, not replayed. */
+  request_hash: string
+  /** Chosen by the gateway before the first call to the register; the register's dedupe key. */
+  referentienummer: string
+  /** Supplied by the gateway when the register does not generate nummers (Open Klant 2.16+). */
+  nummer: string | null
+  klantcontact_uuid: string | null
+  state: IdempotencyState
+  created_at: number
+  updated_at: number
+}
+
+export interface TransferRecordTable {
+  id: string
+  klantcontact_uuid: string
+  nummer: string
+  from_login: string
+  target_type: 'agent' | 'afdeling'
+  target_id: string
+  created_at: number
+  expires_at: number
+}
+
+export interface AuditEventTable {
+  id: Generated<number>
+  at: string
+  actor: string | null
+  action: string
+  resource: string
+  object_uuid: string | null
+  object_nummer: string | null
+  result: string
+  status: number
+  /** 0 or 1 */
+  security: number
+  detail: string | null
+  origin: string | null
+  request_id: string | null
+}
+
+export interface CounterTable {
+  scope: string
+  value: number
+}
+
+export interface GatewayTables {
+  agent_session: AgentSessionTable
+  idempotency_record: IdempotencyRecordTable
+  transfer_record: TransferRecordTable
+  audit_event: AuditEventTable
+  gateway_counter: CounterTable
+}
+
+export type GatewayDb = Kysely<GatewayTables>

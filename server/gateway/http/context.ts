@@ -1,0 +1,32 @@
+import type { AgentIdentity } from '../auth/authenticator'
+import type { AuditOutcome, AuditRoute } from '../audit/types'
+
+/**
+ * What the gateway attaches to Fastify's request and route config. Routes declare:
+ * - `config.public`: reachable without a session (only the login);
+ * - `config.audit`: the action and resource their audit line names (audit/hooks.ts).
+ * Handlers set `request.audit.object` to the klantcontact they touched and, where the status code
+ * alone does not say it, `request.audit.outcome` (a security event, a masked read).
+ */
+export interface AuditContext {
+  object: { uuid?: string | undefined; nummer?: string | undefined }
+  outcome: AuditOutcome
+  /** The login someone tried to use (login route, before a session exists). */
+  claimedActor?: string | undefined
+  /** Set once the line is written, so an error reply for the same request writes no second line. */
+  written: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    public?: boolean
+    audit?: AuditRoute
+  }
+  interface FastifyRequest {
+    agent: AgentIdentity | null
+    sessionToken: string | null
+    audit: AuditContext
+  }
+}
+
+export {}

@@ -1,0 +1,43 @@
+import type { AgentIdentity } from '../auth/authenticator'
+import type { TransferStore } from '../transfers/store'
+import type { ActorRegistry } from './actors'
+import type { IdempotencyStore } from './idempotency'
+import type { Klantcontact } from './types'
+import { actorUuids } from './view'
+
+/**
+ * Who may see the content of a klantcontact (docs/gateway.md, "Vertrouwelijk").
+ *
+ * The register stores `vertrouwelijk` but attaches no behaviour to it (VNG: consequences "nog in
+ * beeld gebracht"; reliability notes §0.10), and its token cannot tell agents apart; so the gateway
+ * enforces need-to-know (BIO2 8.03.02): the content of a vertrouwelijk klantcontact is visible only
+ * to an agent who is involved in it (an actor on it, or who registered it through the gateway) or
+ * to whom (or whose afdeling) a live transfer record addresses it. Roles grant nothing extra:
+ * a supervisor is no exception (notes §4.2: no vertrouwelijk content in the supervisor's view).
+ */
+export class AccessPolicy {
+  constructor(
+    private readonly actors: ActorRegistry,
+    private readonly registrations: IdempotencyStore,
+    private readonly transfers: TransferStore,
+  ) {}
+
+  /** An actor on the klantcontact, or its registrant through the gateway. */
+  async isInvolved(agent: AgentIdentity, klantcontact: Klantcontact): Promise<boolean> {
+    const uuids = actorUuids(klantcontact)
+    if (uuids.length > 0 && uuids.includes(await this.actors.medewerker(agent))) {
+      return true
+    }
+    return this.registrations.registeredBy(agent.login, klantcontact.uuid)
+  }
+
+  async canSeeContent(agent: AgentIdentity, klantcontact: Klantcontact): Promise<boolean> {
+    if (!klantcontact.vertrouwelijk) {
+      return true
+    }
+    return (
+      (await this.isInvolved(agent, klantcontact)) ||
+      (await this.transfers.addresses(klantcontact.uuid, agent.login, agent.afdeling))
+    )
+  }
+}

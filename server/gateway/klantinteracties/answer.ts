@@ -1,0 +1,100 @@
+import type { Logger } from '../../lib/logger'
+import type { AgentIdentity } from '../auth/authenticator'
+import { notFound, permissionDenied, validationError } from '../http/problems'
+import { codePoints } from '../http/validation'
+import { KeyedQueue } from '../lib/single-flight'
+import type { AccessPolicy } from './access'
+import { LinkRefused, linkActor } from './actor-link'
+import type { ActorRegistry } from './actors'
+import { UpstreamError, type KlantinteractiesClient } from './client'
+import type { KlantcontactReader } from './reader'
+import { problemFor } from './upstream-errors'
+import type { KlantcontactView, ViewBuilder } from './view'
+
+/**
+ * The colleague's answer (C0534 §3B "Het antwoord wordt vastgelegd door de inhoud van het
+ * klantcontact aan te vullen", F0796; C0534 §5 / F6542 "koppel actor aan klantcontact").
+ *
+ * - `inhoud` (the case's way): the answer is appended to the question and only `inhoud` is
+ *   PATCHed (VNG 0796.md: append, don't replace; a PATCH changes only what it sends, notes §6.7).
+ *   inhoud holds at most 1000 characters (OAS); an answer that does not fit is refused with a
+ *   field error that says by how many characters, and nothing is written, so nothing is lost.
+ * - `reactie` (Open Klant 2.16+, ≤ 4000): the field meant for the answer (notes §0.7).
+ *
+ * Then the answering agent's actor is linked, once: "already linked" is success.
+ *
+ * One answer per klantcontact at a time in this process (a read-modify-write of inhoud must not
+ * interleave). A retry of the same answer, whose first attempt was written but not acknowledged,
+ * is recognised (the text already ends with it) and not appended twice.
+ */
+export const INHOUD_MAX = 1000
+export const REACTIE_MAX = 4000
+
+export class AnswerService {
+  readonly #queue = new KeyedQueue()
+
+  constructor(
+    private readonly deps: {
+      client: KlantinteractiesClient
+      reader: KlantcontactReader
+      access: AccessPolicy
+      actors: ActorRegistry
+      views: ViewBuilder
+      field: 'inhoud' | 'reactie'
+      log: Logger
+    },
+  ) {}
+
+  answer(agent: AgentIdentity, uuid: string, antwoord: string): Promise<KlantcontactView> {
+    return this.#queue.run(uuid, () => this.#answer(agent, uuid, antwoord))
+  }
+
+  async #answer(agent: AgentIdentity, uuid: string, antwoord: string): Promise<KlantcontactView> {
+    const { client, reader, access, actors, views, field } = this.deps
+    const klantcontact = await reader.byUuid(uuid)
+    if (!klantcontact) {
+      throw notFound()
+    }
+    // Who may read the question may answer it; a vertrouwelijk one only who is involved or addressed.
+    if (!(await access.canSeeContent(agent, klantcontact))) {
+      throw permissionDenied(
+        'Dit klantcontact is vertrouwelijk; alleen betrokken medewerkers kunnen het beantwoorden.',
+      )
+    }
+    const current = (field === 'inhoud' ? klantcontact.inhoud : klantcontact.reactie) ?? ''
+    const addition = field === 'inhoud' ? `Antwoord: ${antwoord}` : antwoord
+    if (!current.endsWith(addition)) {
+      const next = current === '' ? addition : `${current}\n\n${addition}`
+      const max = field === 'inhoud' ? INHOUD_MAX : REACTIE_MAX
+      const length = codePoints(next)
+      if (length > max) {
+        throw validationError([{ name: 'antwoord', code: 'max_length', reason: tooLong(field, length, max) }])
+      }
+      try {
+        await client.patch(`klantcontacten/${uuid}`, { [field]: next })
+      } catch (error) {
+        throw error instanceof UpstreamError ? problemFor(error, () => 'antwoord') : error
+      }
+    }
+    try {
+      await linkActor(client, await actors.medewerker(agent), uuid)
+    } catch (error) {
+      throw error instanceof LinkRefused ? problemFor(error.refusal) : error
+    }
+    const updated = await reader.byUuid(uuid)
+    if (!updated) {
+      throw notFound()
+    }
+    return views.build(updated, { visible: true })
+  }
+}
+
+function tooLong(field: 'inhoud' | 'reactie', length: number, max: number): string {
+  const over = length - max
+  const where = field === 'inhoud' ? 'de inhoud van het klantcontact' : 'de reactie'
+  return (
+    `Het antwoord past niet in ${where}: samen met wat er al staat wordt dat ${length} tekens, ` +
+    `${over} ${over === 1 ? 'teken' : 'tekens'} te veel (hoogstens ${max}). ` +
+    `Maak het antwoord ${over} ${over === 1 ? 'teken' : 'tekens'} korter; er is nog niets opgeslagen.`
+  )
+}

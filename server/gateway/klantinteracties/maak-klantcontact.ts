@@ -1,0 +1,91 @@
+import type { Logger } from '../../lib/logger'
+import type { KlantinteractiesClient } from './client'
+import type { IdempotencyRecord } from './idempotency'
+import { EXPAND_BETROKKENEN, type KlantcontactRecord, type Page } from './types'
+
+/**
+ * The register side of a registration: the `POST /maak-klantcontact` body (klantcontact and
+ * betrokkene in one transaction, notes §3.10) and the lookup that finds what an earlier attempt
+ * made.
+ */
+export interface RegisterInput {
+  kanaal: string
+  onderwerp: string
+  inhoud?: string
+  taal?: string
+  vertrouwelijk?: boolean
+  indicatieContactGelukt?: boolean | null
+  plaatsgevondenOp?: string
+  contactnaam?: {
+    voorletters?: string
+    voornaam?: string
+    voorvoegselAchternaam?: string
+    achternaam?: string
+  }
+  partijUuid?: string
+}
+
+/**
+ * Marks a klantcontact as made for this Idempotency-Key, so a lookup by referentienummer never
+ * mistakes another application's klantcontact (one referentienummer space in a shared Open Klant)
+ * for ours. `metadata` is Open Klant 2.16+ (string values ≤ 255), as is `referentienummer`.
+ */
+export const METADATA_KEY = 'kccIdempotencyKey'
+
+export function maakKlantcontactBody(
+  record: IdempotencyRecord,
+  input: RegisterInput,
+  now: Date,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    klantcontact: {
+      kanaal: input.kanaal,
+      onderwerp: input.onderwerp,
+      inhoud: input.inhoud ?? '',
+      taal: input.taal ?? 'nld',
+      vertrouwelijk: input.vertrouwelijk ?? false,
+      indicatieContactGelukt: input.indicatieContactGelukt ?? null,
+      plaatsgevondenOp: input.plaatsgevondenOp ?? now.toISOString(),
+      referentienummer: record.referentienummer,
+      ...(record.nummer !== null ? { nummer: record.nummer } : {}),
+      metadata: { [METADATA_KEY]: record.idempotency_key },
+    },
+  }
+  if (input.contactnaam || input.partijUuid) {
+    const naam = input.contactnaam ?? {}
+    body['betrokkene'] = {
+      rol: 'klant',
+      initiator: true,
+      // A gegevensgroep is replaced whole: send every member (notes §0.10).
+      contactnaam: {
+        voorletters: naam.voorletters ?? '',
+        voornaam: naam.voornaam ?? '',
+        voorvoegselAchternaam: naam.voorvoegselAchternaam ?? '',
+        achternaam: naam.achternaam ?? '',
+      },
+      wasPartij: input.partijUuid ? { uuid: input.partijUuid } : null,
+    }
+  }
+  return body
+}
+
+/** Our klantcontact with this record's referentienummer, if the register has it (one call). */
+export async function findOwn(
+  client: KlantinteractiesClient,
+  record: IdempotencyRecord,
+  log: Logger,
+): Promise<KlantcontactRecord | null> {
+  const page = await client.get<Page<KlantcontactRecord>>('klantcontacten', {
+    referentienummer: record.referentienummer,
+    ...EXPAND_BETROKKENEN,
+  })
+  const found = page.results[0]
+  if (!found) {
+    return null
+  }
+  if (found.metadata?.[METADATA_KEY] !== record.idempotency_key) {
+    log.warn({ klantcontact: found.uuid }, 'referentienummer taken by a klantcontact of another writer')
+    return null
+  }
+  return found
+}

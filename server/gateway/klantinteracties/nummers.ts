@@ -1,0 +1,46 @@
+import { sql } from 'kysely'
+import { formatNummer, nummerYear } from '../../klantinteracties/resources/nummer'
+import type { GatewayDb } from '../db/tables'
+import type { Clock } from '../lib/clock'
+
+/**
+ * Numbers the gateway chooses itself, from counters in its own database (an upsert per number, so
+ * concurrent requests and gateway instances never hand out the same one; numbers must be unique,
+ * not gapless).
+ *
+ * - `nummer`: the klantcontactnummer an agent reads out over the phone (C0534 §3B). Open Klant 2.16+
+ *   no longer generates it (notes §0.1, OK #525), so against such a register the gateway supplies
+ *   it, in the same format as our provider: two-digit year + six-digit sequence (`26000001`;
+ *   klantinteracties/resources/nummer.ts). A number someone else already used in the register is
+ *   refused there as `unique`; the caller then takes the next one.
+ * - `referentienummer`: the gateway's dedupe key in the register (reliability notes §4.1.3): chosen
+ *   before the first attempt, sent with it, and looked up after an ambiguous outcome. Ten digits
+ *   (year + eight-digit sequence), so it can never be mistaken for a nummer read out on the phone.
+ */
+export class NumberAllocator {
+  constructor(private readonly clock: Clock) {}
+
+  async nummer(db: GatewayDb): Promise<string> {
+    const year2 = nummerYear(new Date(this.clock()))
+    return formatNummer(year2, await next(db, `nummer:${year2}`))
+  }
+
+  async referentienummer(db: GatewayDb): Promise<string> {
+    const year2 = nummerYear(new Date(this.clock()))
+    const value = `${year2}${String(await next(db, `referentienummer:${year2}`)).padStart(8, '0')}`
+    if (value.length > 10) {
+      throw new Error('referentienummer sequence exhausted for this year')
+    }
+    return value
+  }
+}
+
+async function next(db: GatewayDb, scope: string): Promise<number> {
+  const row = await db
+    .insertInto('gateway_counter')
+    .values({ scope, value: 1 })
+    .onConflict((oc) => oc.column('scope').doUpdateSet({ value: sql`gateway_counter.value + 1` }))
+    .returning('value')
+    .executeTakeFirstOrThrow()
+  return Number(row.value)
+}

@@ -1,0 +1,242 @@
+import type { Logger } from '../../lib/logger'
+import type { AgentIdentity } from '../auth/authenticator'
+import { idempotencyKeyReused, notFoundBecause, ProblemError } from '../http/problems'
+import { canonicalJson, sha256 } from '../lib/canonical-json'
+import type { Clock } from '../lib/clock'
+import { SingleFlight } from '../lib/single-flight'
+import { LinkRefused, linkActor } from './actor-link'
+import type { ActorRegistry } from './actors'
+import { UpstreamError, type KlantinteractiesClient } from './client'
+import type { IdempotencyRecord, IdempotencyStore } from './idempotency'
+import { findOwn, maakKlantcontactBody, type RegisterInput } from './maak-klantcontact'
+import { EXPAND_BETROKKENEN, type KlantcontactRecord, type MaakKlantcontactReply } from './types'
+import { problemFor, registrationField } from './upstream-errors'
+import type { ActorView, KlantcontactView, ViewBuilder } from './view'
+
+/**
+ * C0534 step 1 (F2173 "registreer klantcontact"): klantcontact + betrokkene (rol klant, initiator,
+ * contactnaam) + the agent's actorklantcontact, exactly once per Idempotency-Key.
+ *
+ * The register offers no idempotency and no atomic "klantcontact + actor" create (notes §0.2, §0.5),
+ * so this is a saga over its calls (VNG artefacten 2173.md accepts the temporary inconsistency and
+ * describes compensation):
+ *
+ * 1. claim the idempotency record, choosing the referentienummer (and, against Open Klant 2.16+,
+ *    the nummer) BEFORE the register is called;
+ * 2. if an earlier attempt may have reached the register, look the klantcontact up by
+ *    referentienummer first (reliability notes §4.1.3); otherwise `POST /maak-klantcontact`
+ *    (klantcontact + betrokkene in one transaction). A lost answer (timeout, reset, 5xx) is followed
+ *    by the same lookup; a `unique` refusal of the referentienummer means an earlier attempt won;
+ * 3. link the agent's actor (`POST /actorklantcontacten`), tolerating "already linked";
+ * 4. mark the record complete. A retry after that only reads the klantcontact back.
+ *
+ * A crash anywhere leaves a record that the next attempt with the same key continues from: a lookup
+ * finds the half-made klantcontact, step 3 completes it. If step 3 is definitely refused, the
+ * half-made klantcontact is deleted again (compensation; `DELETE` cascades to its betrokkene) and
+ * the record starts over.
+ *
+ * The klantcontact carries `metadata.kccIdempotencyKey` (maak-klantcontact.ts), so a lookup never
+ * mistakes another application's klantcontact for ours.
+ */
+export type { RegisterInput }
+
+export interface Registered {
+  klantcontact: KlantcontactView
+  /** An earlier request with this key already registered it. */
+  replayed: boolean
+}
+
+function rolledBack(): ProblemError {
+  return new ProblemError(
+    502,
+    'registratie_teruggedraaid',
+    'Het klantcontact kon niet volledig worden vastgelegd.',
+    'Het klantcontactregister weigerde de koppeling met de medewerker; het half vastgelegde klantcontact is verwijderd. Probeer het opnieuw.',
+    'BadGateway',
+  )
+}
+
+/** How often a nummer or referentienummer someone else took is replaced before giving up. */
+const MAX_RENUMBER = 20
+
+export interface RegistrationDeps {
+  client: KlantinteractiesClient
+  store: IdempotencyStore
+  actors: ActorRegistry
+  views: ViewBuilder
+  clock: Clock
+  log: Logger
+}
+
+export class ContactRegistration {
+  readonly #flights = new SingleFlight<Registered>()
+
+  constructor(private readonly deps: RegistrationDeps) {}
+
+  register(agent: AgentIdentity, key: string, input: RegisterInput): Promise<Registered> {
+    const hash = sha256(canonicalJson(input))
+    return this.#flights.run(`${agent.login}\n${key}`, () => this.#register(agent, key, hash, input))
+  }
+
+  async #register(
+    agent: AgentIdentity,
+    key: string,
+    hash: string,
+    input: RegisterInput,
+  ): Promise<Registered> {
+    const { store, actors, views } = this.deps
+    const claim = await store.claim(agent.login, key, hash)
+    let record = claim.record
+    if (record.request_hash !== hash) {
+      throw idempotencyKeyReused()
+    }
+    if (record.state === 'complete' && record.klantcontact_uuid) {
+      return { klantcontact: await this.#readBack(record.klantcontact_uuid), replayed: true }
+    }
+
+    const self: ActorView = {
+      uuid: await actors.medewerker(agent),
+      naam: agent.displayName,
+      soortActor: 'medewerker',
+      login: agent.login,
+    }
+    let made: MaakKlantcontactReply | null = null
+    let existing: KlantcontactRecord | null = null
+    let uuid = record.klantcontact_uuid
+    if (!uuid) {
+      // A fresh record has never been sent; any other may have reached the register before a crash.
+      existing = claim.fresh ? null : await findOwn(this.deps.client, record, this.deps.log)
+      if (!existing) {
+        const created = await this.#create(record, input)
+        record = created.record
+        if ('reply' in created) {
+          made = created.reply
+        } else {
+          existing = created.found
+        }
+      }
+      uuid = (made?.klantcontact ?? existing)!.uuid
+    }
+    try {
+      self.uuid = await this.#link(agent, self.uuid, uuid)
+    } catch (error) {
+      if (error instanceof LinkRefused) {
+        this.deps.log.warn(
+          { klantcontact: uuid, status: error.refusal.status },
+          'actor link refused; compensating',
+        )
+        await this.#compensate(record, uuid)
+        throw rolledBack()
+      }
+      // Remember the half-made klantcontact, so the next attempt only links (a crash before this
+      // line is covered too: that attempt finds it by referentienummer).
+      await store.markCreated(record, uuid)
+      throw error
+    }
+    // One write on the happy path: `created` is only needed when the saga stops half-way.
+    await store.markComplete(record, uuid)
+
+    const replayed = !claim.fresh
+    if (made) {
+      const betrokkenen = made.betrokkene ? [made.betrokkene] : []
+      return {
+        klantcontact: views.build(made.klantcontact, { visible: true, betrokkenen, extraActors: [self] }),
+        replayed,
+      }
+    }
+    existing ??= await this.#read(uuid)
+    return { klantcontact: views.build(existing, { visible: true, extraActors: [self] }), replayed }
+  }
+
+  /** POST /maak-klantcontact, resolving `unique` refusals and lost answers. */
+  async #create(
+    initial: IdempotencyRecord,
+    input: RegisterInput,
+  ): Promise<
+    | { record: IdempotencyRecord; reply: MaakKlantcontactReply }
+    | { record: IdempotencyRecord; found: KlantcontactRecord }
+  > {
+    let record = initial
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const reply = await this.deps.client.post<MaakKlantcontactReply>(
+          'maak-klantcontact',
+          maakKlantcontactBody(record, input, new Date(this.deps.clock())),
+        )
+        return { record, reply }
+      } catch (error) {
+        if (!(error instanceof UpstreamError)) {
+          throw error
+        }
+        const refusedReferentie = error.isUniqueViolation('referentienummer')
+        const refusedNummer = record.nummer !== null && error.isUniqueViolation('nummer')
+        if (error.ambiguous || refusedReferentie || refusedNummer) {
+          // The answer was lost, or an earlier attempt (a crash, another instance) already made it.
+          const found = await findOwn(this.deps.client, record, this.deps.log)
+          if (found) {
+            return { record, found }
+          }
+        }
+        if ((refusedReferentie || refusedNummer) && attempt < MAX_RENUMBER) {
+          // Someone else's klantcontact holds that number (a shared Open Klant): take the next.
+          record = refusedReferentie
+            ? await this.deps.store.rereference(record)
+            : await this.deps.store.renumber(record)
+          this.deps.log.info(
+            { field: refusedReferentie ? 'referentienummer' : 'nummer' },
+            'number taken, renumbered',
+          )
+          continue
+        }
+        if (!error.ambiguous) {
+          // A definite refusal created nothing: drop the record so the corrected draft can reuse its key.
+          await this.deps.store.discard(record)
+        }
+        throw problemFor(error, registrationField)
+      }
+    }
+  }
+
+  /** Links the agent's actor; a deleted actor is looked up or created again, once. */
+  async #link(agent: AgentIdentity, actor: string, uuid: string): Promise<string> {
+    try {
+      await linkActor(this.deps.client, actor, uuid)
+      return actor
+    } catch (error) {
+      if (!(error instanceof LinkRefused && error.actorUnknown)) {
+        throw error
+      }
+      this.deps.actors.forget(actor)
+      const again = await this.deps.actors.medewerker(agent)
+      await linkActor(this.deps.client, again, uuid)
+      return again
+    }
+  }
+
+  /** VNG's saga: undo the klantcontact (its betrokkene goes with it). If that fails, a retry continues. */
+  async #compensate(record: IdempotencyRecord, uuid: string): Promise<void> {
+    try {
+      await this.deps.client.delete(`klantcontacten/${uuid}`)
+    } catch (error) {
+      if (!(error instanceof UpstreamError && error.status === 404)) {
+        throw error
+      }
+    }
+    await this.deps.store.reset(record)
+  }
+
+  async #read(uuid: string): Promise<KlantcontactRecord> {
+    const found = await this.deps.client.find<KlantcontactRecord>(
+      `klantcontacten/${uuid}`,
+      EXPAND_BETROKKENEN,
+    )
+    if (!found) {
+      throw notFoundBecause('Het klantcontact van deze registratie bestaat niet meer in het register.')
+    }
+    return found
+  }
+
+  async #readBack(uuid: string): Promise<KlantcontactView> {
+    return this.deps.views.build(await this.#read(uuid), { visible: true })
+  }
+}

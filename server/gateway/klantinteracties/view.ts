@@ -1,0 +1,103 @@
+import type { AgentConfig } from '../config/types'
+import type { Actor, Betrokkene, Klantcontact, KlantcontactRecord } from './types'
+
+/**
+ * What the agent app sees of a klantcontact: the register's fields it needs, the betrokkenen with
+ * their names and the actors with theirs (C0534 step 3B: one screen, one call), flattened so the app
+ * does not need to know the register's `_expand` mechanics.
+ *
+ * `afgeschermd` (vertrouwelijk, docs/gateway.md): onderwerp, inhoud, reactie and the betrokkenen's
+ * names are withheld; the agent sees that the contact exists, when, and through which kanaal.
+ */
+export interface BetrokkeneView {
+  uuid: string
+  rol: string
+  initiator: boolean
+  volledigeNaam: string | null
+}
+
+export interface ActorView {
+  uuid: string
+  naam: string
+  soortActor: string
+  /** The agent's login when the actor is one of this gateway's agents. */
+  login: string | null
+}
+
+export interface KlantcontactView {
+  uuid: string
+  nummer: string | null
+  referentienummer: string | null
+  kanaal: string
+  onderwerp: string | null
+  inhoud: string | null
+  reactie: string | null
+  taal: string
+  vertrouwelijk: boolean
+  indicatieContactGelukt: boolean | null
+  plaatsgevondenOp: string | null
+  betrokkenen: BetrokkeneView[]
+  actoren: ActorView[]
+  afgeschermd: boolean
+}
+
+export class ViewBuilder {
+  readonly #loginByEmail: Map<string, string>
+
+  constructor(agents: readonly AgentConfig[]) {
+    this.#loginByEmail = new Map(agents.map((a) => [a.email.toLowerCase(), a.login]))
+  }
+
+  /**
+   * `betrokkenen` defaults to the expanded ones; `extraActors` adds actors the register's copy does
+   * not list yet (the one just linked).
+   */
+  build(
+    klantcontact: KlantcontactRecord,
+    options: { visible: boolean; betrokkenen?: Betrokkene[]; extraActors?: ActorView[] },
+  ): KlantcontactView {
+    const visible = options.visible
+    const betrokkenen = options.betrokkenen ?? klantcontact._expand?.hadBetrokkenen ?? []
+    const actors = (klantcontact.hadBetrokkenActoren ?? []).map((a) => this.#actor(a))
+    for (const extra of options.extraActors ?? []) {
+      if (!actors.some((a) => a.uuid === extra.uuid)) {
+        actors.push(extra)
+      }
+    }
+    return {
+      uuid: klantcontact.uuid,
+      nummer: klantcontact.nummer ?? null,
+      referentienummer: klantcontact.referentienummer ?? null,
+      kanaal: klantcontact.kanaal,
+      onderwerp: visible ? klantcontact.onderwerp : null,
+      inhoud: visible ? (klantcontact.inhoud ?? '') : null,
+      reactie: visible ? (klantcontact.reactie ?? '') : null,
+      taal: klantcontact.taal,
+      vertrouwelijk: klantcontact.vertrouwelijk,
+      indicatieContactGelukt: klantcontact.indicatieContactGelukt ?? null,
+      plaatsgevondenOp: klantcontact.plaatsgevondenOp ?? null,
+      betrokkenen: betrokkenen.map((b) => ({
+        uuid: b.uuid,
+        rol: b.rol,
+        initiator: b.initiator,
+        volledigeNaam: visible ? b.volledigeNaam : null,
+      })),
+      actoren: actors,
+      afgeschermd: !visible,
+    }
+  }
+
+  #actor(actor: Actor): ActorView {
+    const id = actor.actoridentificator
+    const login =
+      actor.soortActor === 'medewerker' && id?.objectId
+        ? (this.#loginByEmail.get(id.objectId.toLowerCase()) ?? null)
+        : null
+    return { uuid: actor.uuid, naam: actor.naam, soortActor: actor.soortActor, login }
+  }
+}
+
+/** The actor uuids on a klantcontact (OAS: hadBetrokkenActoren are full actors). */
+export function actorUuids(klantcontact: Klantcontact): string[] {
+  return (klantcontact.hadBetrokkenActoren ?? []).map((a) => a.uuid)
+}

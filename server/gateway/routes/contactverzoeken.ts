@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify'
+import { agentOf } from '../auth/guard'
+import { bodyValidator, requireText } from '../http/validation'
+import type { ContactverzoekInput } from '../klantinteracties/contactverzoek'
+import type { GatewayServices } from '../services'
+
+/** `POST /api/contactverzoeken` {klantcontactUuid, gevraagdeHandeling, toelichting?, toegewezenAan} → 201 */
+const body = bodyValidator<ContactverzoekInput>({
+  type: 'object',
+  required: ['klantcontactUuid', 'gevraagdeHandeling', 'toegewezenAan'],
+  properties: {
+    klantcontactUuid: { type: 'string', format: 'uuid' },
+    gevraagdeHandeling: { type: 'string', minLength: 1, maxLength: 200 },
+    toelichting: { type: 'string', nullable: true, maxLength: 1000 },
+    toegewezenAan: {
+      type: 'object',
+      required: ['type', 'id'],
+      properties: {
+        type: { type: 'string', enum: ['afdeling', 'agent'] },
+        id: { type: 'string', minLength: 1, maxLength: 64 },
+      },
+    },
+  },
+})
+
+export function registerContactverzoekRoutes(app: FastifyInstance, services: GatewayServices): void {
+  app.post(
+    '/api/contactverzoeken',
+    { config: { audit: { action: 'contactverzoek.aanmaken', resource: 'klantcontact' } } },
+    async (request, reply) => {
+      const agent = agentOf(request)
+      const input = body(request.body)
+      requireText('gevraagdeHandeling', input.gevraagdeHandeling)
+      request.audit.object.uuid = input.klantcontactUuid
+      const created = await services.contactverzoeken.create(agent, input)
+      return reply.code(201).send(created)
+    },
+  )
+}

@@ -1,0 +1,136 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { agentOf } from '../auth/guard'
+import { notFoundBecause, validationError } from '../http/problems'
+import { bodyValidator, isNummer, isUuid, requireText } from '../http/validation'
+import { INHOUD_MAX, REACTIE_MAX } from '../klantinteracties/answer'
+import type { RegisterInput } from '../klantinteracties/register'
+import type { GatewayServices } from '../services'
+
+/**
+ * The klantcontact part of the task API (C0534):
+ * - `POST /api/klantcontacten` + `Idempotency-Key` → 201 KlantcontactView (step 1)
+ * - `GET /api/klantcontacten/by-nummer/:nummer` → KlantcontactView (step 3B)
+ * - `POST /api/klantcontacten/:uuid/antwoord` {antwoord} → KlantcontactView (step 3B/5)
+ * - `GET /api/klantcontacten/recent` → {results: KlantcontactView[]}
+ */
+const registerBody = bodyValidator<RegisterInput>({
+  type: 'object',
+  required: ['kanaal', 'onderwerp'],
+  properties: {
+    kanaal: { type: 'string', minLength: 1, maxLength: 50 },
+    onderwerp: { type: 'string', minLength: 1, maxLength: 200 },
+    inhoud: { type: 'string', nullable: true, maxLength: INHOUD_MAX },
+    taal: { type: 'string', nullable: true, minLength: 1, maxLength: 3 },
+    vertrouwelijk: { type: 'boolean', nullable: true },
+    indicatieContactGelukt: { type: 'boolean', nullable: true },
+    plaatsgevondenOp: { type: 'string', nullable: true, format: 'date-time' },
+    contactnaam: {
+      type: 'object',
+      nullable: true,
+      properties: {
+        voorletters: { type: 'string', nullable: true, maxLength: 10 },
+        voornaam: { type: 'string', nullable: true, maxLength: 200 },
+        voorvoegselAchternaam: { type: 'string', nullable: true, maxLength: 10 },
+        achternaam: { type: 'string', nullable: true, maxLength: 200 },
+      },
+    },
+    partijUuid: { type: 'string', nullable: true, format: 'uuid' },
+  },
+})
+
+const answerBody = bodyValidator<{ antwoord: string }>({
+  type: 'object',
+  required: ['antwoord'],
+  properties: {
+    antwoord: { type: 'string', minLength: 1, maxLength: REACTIE_MAX },
+  },
+})
+
+function idempotencyKey(request: FastifyRequest): string {
+  const key = request.headers['idempotency-key']
+  if (key === undefined) {
+    throw validationError([
+      {
+        name: 'Idempotency-Key',
+        code: 'required',
+        reason:
+          'Stuur per concept een Idempotency-Key (een UUID) mee, zodat een herhaling geen tweede klantcontact maakt.',
+      },
+    ])
+  }
+  if (!isUuid(key)) {
+    throw validationError([
+      { name: 'Idempotency-Key', code: 'invalid', reason: 'Moet een geldige UUID zijn.' },
+    ])
+  }
+  return key.toLowerCase()
+}
+
+export function registerKlantcontactRoutes(app: FastifyInstance, services: GatewayServices): void {
+  const { registration, reader, answers, recent } = services
+
+  app.post(
+    '/api/klantcontacten',
+    { config: { audit: { action: 'klantcontact.registreren', resource: 'klantcontact' } } },
+    async (request, reply) => {
+      const agent = agentOf(request)
+      const key = idempotencyKey(request)
+      const input = registerBody(request.body)
+      requireText('onderwerp', input.onderwerp)
+      const { klantcontact, replayed } = await registration.register(agent, key, input)
+      request.audit.object = { uuid: klantcontact.uuid, nummer: klantcontact.nummer ?? undefined }
+      if (replayed) {
+        request.audit.outcome.detail = 'herhaald'
+        void reply.header('idempotent-replayed', 'true')
+      }
+      return reply.code(201).send(klantcontact)
+    },
+  )
+
+  app.get(
+    '/api/klantcontacten/recent',
+    { config: { audit: { action: 'klantcontact.recent', resource: 'klantcontact' } } },
+    async (request) => ({ results: await recent.of(agentOf(request)) }),
+  )
+
+  app.get<{ Params: { nummer: string } }>(
+    '/api/klantcontacten/by-nummer/:nummer',
+    { config: { audit: { action: 'klantcontact.lezen', resource: 'klantcontact' } } },
+    async (request) => {
+      const agent = agentOf(request)
+      const { nummer } = request.params
+      if (!isNummer(nummer)) {
+        throw validationError([
+          { name: 'nummer', code: 'invalid', reason: 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.' },
+        ])
+      }
+      const klantcontact = await reader.byNummer(nummer)
+      if (!klantcontact) {
+        throw notFoundBecause('Er is geen klantcontact met dit nummer.')
+      }
+      const view = await reader.viewFor(agent, klantcontact)
+      request.audit.object.uuid = view.uuid
+      if (view.afgeschermd) {
+        request.audit.outcome.detail = 'afgeschermd'
+      }
+      return view
+    },
+  )
+
+  app.post<{ Params: { uuid: string } }>(
+    '/api/klantcontacten/:uuid/antwoord',
+    { config: { audit: { action: 'klantcontact.beantwoorden', resource: 'klantcontact' } } },
+    async (request) => {
+      const agent = agentOf(request)
+      const { uuid } = request.params
+      if (!isUuid(uuid)) {
+        throw notFoundBecause('Er is geen klantcontact met deze uuid.')
+      }
+      const { antwoord } = answerBody(request.body)
+      requireText('antwoord', antwoord)
+      const view = await answers.answer(agent, uuid.toLowerCase(), antwoord)
+      request.audit.object.nummer = view.nummer ?? undefined
+      return view
+    },
+  )
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify'
+import { agentOf } from '../auth/guard'
+import { notFoundBecause, validationError } from '../http/problems'
+import { bodyValidator, isNummer } from '../http/validation'
+import type { TransferTarget } from '../transfers/store'
+import type { GatewayServices } from '../services'
+
+/**
+ * - `POST /api/transfers` {klantcontactUuid | nummer, target: {type: agent|afdeling, id}} → 201 TransferView
+ * - `GET /api/transfers/resolve/:nummer` → {transfer, klantcontact} or 404 (a security event)
+ */
+interface AnnounceBody {
+  klantcontactUuid?: string
+  nummer?: string
+  target: TransferTarget
+}
+
+const announceBody = bodyValidator<AnnounceBody>({
+  type: 'object',
+  required: ['target'],
+  properties: {
+    klantcontactUuid: { type: 'string', nullable: true, format: 'uuid' },
+    nummer: { type: 'string', nullable: true, pattern: '^[0-9]{1,10}$' },
+    target: {
+      type: 'object',
+      required: ['type', 'id'],
+      properties: {
+        type: { type: 'string', enum: ['agent', 'afdeling'] },
+        id: { type: 'string', minLength: 1, maxLength: 64 },
+      },
+    },
+  },
+})
+
+export function registerTransferRoutes(app: FastifyInstance, services: GatewayServices): void {
+  const { transfers } = services
+
+  app.post(
+    '/api/transfers',
+    { config: { audit: { action: 'overdracht.aankondigen', resource: 'klantcontact' } } },
+    async (request, reply) => {
+      const agent = agentOf(request)
+      const input = announceBody(request.body)
+      if ((input.klantcontactUuid === undefined) === (input.nummer === undefined)) {
+        throw validationError([
+          {
+            name: 'nonFieldErrors',
+            code: 'invalid',
+            reason: 'Geef precies één van klantcontactUuid en nummer op.',
+          },
+        ])
+      }
+      request.audit.object = { uuid: input.klantcontactUuid, nummer: input.nummer }
+      const { transfer } = await transfers.announce(agent, input)
+      request.audit.object = { uuid: transfer.klantcontactUuid, nummer: transfer.nummer }
+      return reply.code(201).send(transfer)
+    },
+  )
+
+  app.get<{ Params: { nummer: string } }>(
+    '/api/transfers/resolve/:nummer',
+    { config: { audit: { action: 'overdracht.openen', resource: 'klantcontact' } } },
+    async (request) => {
+      const agent = agentOf(request)
+      const { nummer } = request.params
+      if (!isNummer(nummer)) {
+        // Reliability notes §3.3: anything but 1-10 digits is refused and is itself a security event.
+        request.audit.outcome = { result: 'denied', security: true, detail: 'ongeldig-nummer' }
+        throw validationError([
+          { name: 'nummer', code: 'invalid', reason: 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.' },
+        ])
+      }
+      const resolved = await transfers.resolve(agent, nummer)
+      if (!resolved) {
+        request.audit.outcome = { result: 'denied', security: true, detail: 'geen-overdracht' }
+        throw notFoundBecause('Er is geen overdracht van dit klantcontact aan u.')
+      }
+      request.audit.object.uuid = resolved.klantcontact.uuid
+      return resolved
+    },
+  )
+}

@@ -1,0 +1,98 @@
+import type { Logger } from '../lib/logger'
+import { AuditLog } from './audit/audit-log'
+import type { Authenticator } from './auth/authenticator'
+import { SessionAuth } from './auth/guard'
+import type { LoginRateLimit } from './auth/login-rate-limit'
+import { SessionStore } from './auth/sessions'
+import type { GatewayConfig } from './config/types'
+import type { GatewayDb } from './db/tables'
+import type { PresenceSource } from './directory/presence'
+import { AccessPolicy } from './klantinteracties/access'
+import { ActorRegistry } from './klantinteracties/actors'
+import { AnswerService } from './klantinteracties/answer'
+import { KlantinteractiesClient, type UpstreamSettings } from './klantinteracties/client'
+import { ContactverzoekService } from './klantinteracties/contactverzoek'
+import { IdempotencyStore } from './klantinteracties/idempotency'
+import { NumberAllocator } from './klantinteracties/nummers'
+import { KlantcontactReader } from './klantinteracties/reader'
+import { RecentContacts } from './klantinteracties/recent'
+import { ContactRegistration } from './klantinteracties/register'
+import { ViewBuilder } from './klantinteracties/view'
+import type { Clock } from './lib/clock'
+import { TransferService } from './transfers/service'
+import { TransferStore } from './transfers/store'
+
+/** Everything the routes use, built once per gateway app (the composition root is app.ts). */
+export interface GatewayServices {
+  config: GatewayConfig
+  log: Logger
+  clock: Clock
+  auth: SessionAuth
+  loginRateLimit: LoginRateLimit
+  audit: AuditLog
+  actors: ActorRegistry
+  registration: ContactRegistration
+  reader: KlantcontactReader
+  answers: AnswerService
+  contactverzoeken: ContactverzoekService
+  recent: RecentContacts
+  transfers: TransferService
+  presence: PresenceSource
+}
+
+export interface ServiceOptions {
+  config: GatewayConfig
+  log: Logger
+  db: GatewayDb
+  clock: Clock
+  upstream: UpstreamSettings
+  /** The register fills in `nummer` itself (our provider; Open Klant ≤ 2.15). */
+  registerGeneratesNummer: boolean
+  authenticator: Authenticator
+  presence: PresenceSource
+  loginRateLimit: LoginRateLimit
+  transferTtlMs: number
+}
+
+export function createServices(options: ServiceOptions): GatewayServices {
+  const { config, log, db, clock } = options
+  const scoped = (scope: string): Logger => log.child({ scope })
+  const client = new KlantinteractiesClient(options.upstream, scoped('klantinteracties'))
+  const actors = new ActorRegistry(client, scoped('actors'))
+  const views = new ViewBuilder(config.agents)
+  const store = new IdempotencyStore(db, new NumberAllocator(clock), clock, !options.registerGeneratesNummer)
+  const transferStore = new TransferStore(db, clock, options.transferTtlMs)
+  const access = new AccessPolicy(actors, store, transferStore)
+  const reader = new KlantcontactReader(client, access, views)
+  return {
+    config,
+    log,
+    clock,
+    auth: new SessionAuth(new SessionStore(db, clock), options.authenticator),
+    loginRateLimit: options.loginRateLimit,
+    audit: new AuditLog(db, scoped('audit')),
+    actors,
+    registration: new ContactRegistration({
+      client,
+      store,
+      actors,
+      views,
+      clock,
+      log: scoped('registration'),
+    }),
+    reader,
+    answers: new AnswerService({
+      client,
+      reader,
+      access,
+      actors,
+      views,
+      field: config.answerField,
+      log: scoped('answer'),
+    }),
+    contactverzoeken: new ContactverzoekService({ config, client, reader, access, actors }),
+    recent: new RecentContacts(client, actors, reader, views),
+    transfers: new TransferService({ config, store: transferStore, reader, access, views }),
+    presence: options.presence,
+  }
+}

@@ -1,0 +1,112 @@
+import type { AgentIdentity } from '../auth/authenticator'
+import type { GatewayConfig } from '../config/types'
+import { conflict, notFound, permissionDenied, validationError } from '../http/problems'
+import type { AccessPolicy } from '../klantinteracties/access'
+import type { KlantcontactReader } from '../klantinteracties/reader'
+import type { KlantcontactView, ViewBuilder } from '../klantinteracties/view'
+import type { TransferRecord, TransferStore, TransferTarget } from './store'
+
+/**
+ * Announcing and resolving transfers (C0534 §3 "overname van gesprek"; reliability notes §3.3
+ * "Trust"): the sending agent, who must be involved in the klantcontact, announces it for a
+ * colleague or an afdeling; the receiving agent's app resolves the nummer it got (in the SIP
+ * header, or by phone) only while such a record addresses it. A nummer no record backs opens
+ * nothing.
+ */
+export interface TransferView {
+  id: string
+  klantcontactUuid: string
+  nummer: string
+  from: string
+  target: TransferTarget
+  expiresAt: string
+}
+
+export class TransferService {
+  constructor(
+    private readonly deps: {
+      config: GatewayConfig
+      store: TransferStore
+      reader: KlantcontactReader
+      access: AccessPolicy
+      views: ViewBuilder
+    },
+  ) {}
+
+  async announce(
+    agent: AgentIdentity,
+    input: { klantcontactUuid?: string | undefined; nummer?: string | undefined; target: TransferTarget },
+  ): Promise<{ transfer: TransferView; klantcontactUuid: string }> {
+    const { config, store, reader, access } = this.deps
+    const { target } = input
+    const exists =
+      target.type === 'agent'
+        ? config.agents.some((a) => a.login === target.id)
+        : config.afdelingen.some((a) => a.id === target.id)
+    if (!exists) {
+      throw validationError([
+        {
+          name: 'target.id',
+          code: 'does_not_exist',
+          reason: target.type === 'agent' ? 'Onbekende medewerker.' : 'Onbekende afdeling.',
+        },
+      ])
+    }
+    if (target.type === 'agent' && target.id === agent.login) {
+      throw validationError([
+        { name: 'target.id', code: 'invalid', reason: 'Een klantcontact draag je over aan een ander.' },
+      ])
+    }
+    const klantcontact = input.klantcontactUuid
+      ? await reader.byUuid(input.klantcontactUuid)
+      : await reader.byNummer(input.nummer!)
+    if (!klantcontact) {
+      throw notFound()
+    }
+    if (!(await access.isInvolved(agent, klantcontact))) {
+      throw permissionDenied(
+        'Alleen een medewerker die bij dit klantcontact betrokken is, kan het overdragen.',
+      )
+    }
+    if (!klantcontact.nummer) {
+      throw conflict('klantcontact_zonder_nummer', 'Dit klantcontact heeft geen nummer om over te dragen.')
+    }
+    const record = await store.create({
+      klantcontactUuid: klantcontact.uuid,
+      nummer: klantcontact.nummer,
+      from: agent.login,
+      target,
+    })
+    return { transfer: viewOf(record), klantcontactUuid: klantcontact.uuid }
+  }
+
+  /** The klantcontact behind `nummer`, if a live transfer addresses this agent; else null. */
+  async resolve(
+    agent: AgentIdentity,
+    nummer: string,
+  ): Promise<{ transfer: TransferView; klantcontact: KlantcontactView } | null> {
+    const record = await this.deps.store.liveFor(nummer, agent.login, agent.afdeling)
+    if (!record) {
+      return null
+    }
+    const klantcontact = await this.deps.reader.byNummer(nummer)
+    if (!klantcontact || klantcontact.uuid !== record.klantcontact_uuid) {
+      return null
+    }
+    return {
+      transfer: viewOf(record),
+      klantcontact: this.deps.views.build(klantcontact, { visible: true }),
+    }
+  }
+}
+
+function viewOf(record: TransferRecord): TransferView {
+  return {
+    id: record.id,
+    klantcontactUuid: record.klantcontact_uuid,
+    nummer: record.nummer,
+    from: record.from_login,
+    target: { type: record.target_type, id: record.target_id },
+    expiresAt: new Date(Number(record.expires_at)).toISOString(),
+  }
+}

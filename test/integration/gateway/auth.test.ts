@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto'
+import websocket from '@fastify/websocket'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { GatewayClient, demoPassword, useGateway } from '../../support/gateway'
+
+/**
+ * Agent authentication (reliability notes test 14): sessions, roles, expiry, the login rate limit.
+ */
+const PROTECTED: Array<['GET' | 'POST' | 'DELETE', string]> = [
+  ['GET', '/api/me'],
+  ['GET', '/api/softphone'],
+  ['DELETE', '/api/session'],
+  ['POST', '/api/klantcontacten'],
+  ['GET', '/api/klantcontacten/recent'],
+  ['GET', '/api/klantcontacten/by-nummer/26000001'],
+  ['POST', '/api/klantcontacten/8a3b1d0e-7c1f-4f5e-9a40-2f2b8e1c3d4a/antwoord'],
+  ['POST', '/api/contactverzoeken'],
+  ['POST', '/api/transfers'],
+  ['GET', '/api/transfers/resolve/26000001'],
+  ['GET', '/api/directory'],
+  ['GET', '/api/audit'],
+  ['GET', '/api/does-not-exist'],
+]
+
+describe('agent sessions', () => {
+  const gw = useGateway()
+
+  it('answers 401 problem+json with a Bearer challenge on every API route without a session', async () => {
+    for (const [method, url] of PROTECTED) {
+      const r = await gw().anonymous.request(method, url, method === 'POST' ? { body: {} } : {})
+      expect(r.status, `${method} ${url}`).toBe(401)
+      expect(r.body['code']).toBe('not_authenticated')
+      expect(r.headers['www-authenticate']).toMatch(/^Bearer/)
+    }
+  })
+
+  it('leaves a WebSocket route (the live socket) to authenticate in its first message', async () => {
+    const instance = await gw().startInstance()
+    await instance.app.register(websocket)
+    instance.app.get('/api/echo', { websocket: true }, (socket) => {
+      socket.on('message', (data: Buffer) => socket.send(`echo ${data.toString()}`))
+    })
+    await instance.app.ready()
+    const socket = await instance.app.injectWS('/api/echo')
+    const reply = new Promise<string>((resolve) =>
+      socket.once('message', (data: Buffer) => resolve(data.toString())),
+    )
+    socket.send('hallo')
+    expect(await reply).toBe('echo hallo')
+    socket.terminate()
+    // A plain request to it is no way around the session check.
+    expect((await instance.app.inject({ method: 'GET', url: '/api/echo' })).statusCode).toBe(404)
+  })
+
+  it('answers 401 for a token that is not a session', async () => {
+    const r = await new GatewayClient(() => gw().app, 'x'.repeat(43)).get('/api/me')
+    expect(r.status).toBe(401)
+    expect(r.body['code']).toBe('authentication_failed')
+  })
+
+  it('logs in with the password and answers who the agent is', async () => {
+    const login = await gw().anonymous.post<{ token: string; tokenType: string; idleTimeoutSeconds: number }>(
+      '/api/session',
+      { login: 'medewerker2', password: demoPassword('medewerker2') },
+    )
+    expect(login.status).toBe(201)
+    expect(login.body.tokenType).toBe('Bearer')
+    expect(login.body.idleTimeoutSeconds).toBe(1800)
+    const me = await new GatewayClient(() => gw().app, login.body.token).get('/api/me')
+    expect(me.body).toEqual({
+      login: 'medewerker2',
+      displayName: 'Medewerker 2 (Vergunningen)',
+      email: 'medewerker2@kcc.test',
+      role: 'agent',
+      afdeling: { id: 'vergunningen', naam: 'Afdeling Vergunningen' },
+    })
+  })
+
+  it('issues 256-bit random tokens and stores only their SHA-256', async () => {
+    const agent = await gw().login('medewerker1')
+    const token = agent.token!
+    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(32)
+    const rows = await gw().gateway.storage.db.selectFrom('agent_session').selectAll().execute()
+    expect(rows.map((r) => r.token_hash)).toContain(createHash('sha256').update(token).digest('hex'))
+    expect(JSON.stringify(rows)).not.toContain(token)
+  })
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    for (const login of ['medewerker1', 'niemand']) {
+      const r = await gw().anonymous.post('/api/session', { login, password: 'fout' })
+      expect(r.status).toBe(401)
+      expect(r.body['detail']).toBe('Onjuiste gebruikersnaam of wachtwoord.')
+      expect(r.body['token']).toBeUndefined()
+    }
+  })
+
+  it('ends the session on logout', async () => {
+    const agent = await gw().login('medewerker1')
+    expect((await agent.delete('/api/session')).status).toBe(204)
+    expect((await agent.get('/api/me')).status).toBe(401)
+  })
+
+  it('hands the agent its own SIP credentials after login, and never logs them', async () => {
+    const agent = await gw().login('medewerker1')
+    const r = await agent.get('/api/softphone')
+    expect(r.body).toEqual({
+      websocketUrl: 'ws://127.0.0.1:8480/sip',
+      domain: 'kcc.test',
+      extension: 'medewerker1',
+      password: 'sip-demo-1001',
+      displayName: 'Medewerker 1 (KCC)',
+      aor: 'sip:medewerker1@kcc.test',
+    })
+    expect(r.headers['cache-control']).toBe('no-store')
+    expect(gw().logs.join('')).not.toContain('sip-demo-1001')
+  })
+})
+
+describe('roles', () => {
+  const gw = useGateway()
+  let agent: GatewayClient
+  let supervisor: GatewayClient
+
+  beforeAll(async () => {
+    agent = await gw().login('medewerker1')
+    supervisor = await gw().login('supervisor')
+  })
+
+  it('answers 403 problem+json when an agent calls a supervisor endpoint', async () => {
+    const r = await agent.get('/api/audit')
+    expect(r.status).toBe(403)
+    expect(r.body['code']).toBe('permission_denied')
+  })
+
+  it('lets a supervisor call it', async () => {
+    expect((await supervisor.get('/api/audit')).status).toBe(200)
+  })
+})
+
+describe('session expiry', () => {
+  const clock = { now: Date.parse('2026-03-02T08:00:00Z') }
+  const gw = useGateway({ app: { clock: () => clock.now } })
+  const minutes = (n: number): number => n * 60_000
+
+  it('ends a session after 30 minutes without activity', async () => {
+    const agent = await gw().login('medewerker1')
+    clock.now += minutes(29)
+    expect((await agent.get('/api/me')).status).toBe(200)
+    clock.now += minutes(29)
+    expect((await agent.get('/api/me')).status).toBe(200)
+    clock.now += minutes(31)
+    expect((await agent.get('/api/me')).status).toBe(401)
+  })
+
+  it('ends an active session 12 hours after login', async () => {
+    const agent = await gw().login('medewerker1')
+    for (let elapsed = 0; elapsed < 12 * 60 - 20; elapsed += 20) {
+      clock.now += minutes(20)
+      expect((await agent.get('/api/me')).status).toBe(200)
+    }
+    clock.now += minutes(20)
+    expect((await agent.get('/api/me')).status).toBe(401)
+  })
+})
+
+describe('login rate limit', () => {
+  const gw = useGateway()
+
+  it('answers 429 problem+json after 5 attempts for one login within a minute, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await gw().anonymous.post('/api/session', { login: 'medewerker1', password: 'fout' })).status,
+      ).toBe(401)
+    }
+    const r = await gw().anonymous.post('/api/session', {
+      login: 'medewerker1',
+      password: demoPassword('medewerker1'),
+    })
+    expect(r.status).toBe(429)
+    expect(r.body['code']).toBe('throttled')
+    expect(Number(r.headers['retry-after'])).toBeGreaterThan(0)
+    // Another agent is not locked out by it.
+    expect(
+      (
+        await gw().anonymous.post('/api/session', {
+          login: 'medewerker2',
+          password: demoPassword('medewerker2'),
+        })
+      ).status,
+    ).toBe(201)
+  })
+
+  it('answers 429 after 30 attempts from one address, whatever the logins', async () => {
+    const from = (i: number) =>
+      gw().anonymous.request('POST', '/api/session', {
+        body: { login: `gebruiker${i}`, password: 'fout' },
+        remoteAddress: '192.0.2.7',
+      })
+    for (let i = 0; i < 30; i++) {
+      expect((await from(i)).status).toBe(401)
+    }
+    expect((await from(30)).status).toBe(429)
+  })
+})

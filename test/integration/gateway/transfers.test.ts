@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { KlantcontactView } from '../../../server/gateway/klantinteracties/view'
+import { registration, useGateway, type GatewayClient } from '../../support/gateway'
+
+/**
+ * Transfer records (reliability notes §3.3, test 8): a nummer opens a klantcontact for the
+ * receiving agent only while a record of the sending agent addresses that agent or its afdeling.
+ */
+describe('transfer records', () => {
+  const clock = { now: Date.now() }
+  const gw = useGateway({ app: { clock: () => clock.now } })
+  let medewerker1: GatewayClient
+  let medewerker2: GatewayClient
+  let supervisor: GatewayClient
+  let klantcontact: KlantcontactView
+
+  beforeAll(async () => {
+    medewerker1 = await gw().login('medewerker1')
+    medewerker2 = await gw().login('medewerker2')
+    supervisor = await gw().login('supervisor')
+    klantcontact = (
+      await medewerker1.post<KlantcontactView>('/api/klantcontacten', registration(), {
+        'idempotency-key': randomUUID(),
+      })
+    ).body
+  })
+
+  const securityEvents = async (nummer: string) =>
+    gw()
+      .gateway.storage.db.selectFrom('audit_event')
+      .selectAll()
+      .where('object_nummer', '=', nummer)
+      .where('security', '=', 1)
+      .execute()
+
+  it('resolves a nummer that no transfer backs to nothing (404), logged as a security event', async () => {
+    const r = await medewerker2.get(`/api/transfers/resolve/${klantcontact.nummer}`)
+    expect(r.status).toBe(404)
+    expect(JSON.stringify(r.body)).not.toContain(klantcontact.uuid)
+    expect(await securityEvents(klantcontact.nummer!)).toEqual([
+      expect.objectContaining({
+        actor: 'medewerker2',
+        action: 'overdracht.openen',
+        result: 'denied',
+        status: 404,
+        detail: 'geen-overdracht',
+      }),
+    ])
+  })
+
+  it('refuses a nummer that is not 1 to 10 digits, as a security event', async () => {
+    const r = await medewerker2.get('/api/transfers/resolve/12345678901')
+    expect(r.status).toBe(400)
+    const rows = await gw()
+      .gateway.storage.db.selectFrom('audit_event')
+      .selectAll()
+      .where('detail', '=', 'ongeldig-nummer')
+      .execute()
+    expect(rows).toEqual([
+      expect.objectContaining({ actor: 'medewerker2', security: 1, object_nummer: null }),
+    ])
+  })
+
+  it('lets only an agent involved in the klantcontact announce its transfer', async () => {
+    const r = await medewerker2.post('/api/transfers', {
+      klantcontactUuid: klantcontact.uuid,
+      target: { type: 'agent', id: 'supervisor' },
+    })
+    expect(r.status).toBe(403)
+    expect((await supervisor.get(`/api/transfers/resolve/${klantcontact.nummer}`)).status).toBe(404)
+  })
+
+  it('opens the klantcontact for the addressed agent only', async () => {
+    const announced = await medewerker1.post('/api/transfers', {
+      nummer: klantcontact.nummer,
+      target: { type: 'agent', id: 'medewerker2' },
+    })
+    expect(announced.status).toBe(201)
+    const opened = await medewerker2.get<{ klantcontact: KlantcontactView; transfer: { from: string } }>(
+      `/api/transfers/resolve/${klantcontact.nummer}`,
+    )
+    expect(opened.status).toBe(200)
+    expect(opened.body.klantcontact.uuid).toBe(klantcontact.uuid)
+    expect(opened.body.transfer.from).toBe('medewerker1')
+    // The supervisor (afdeling KCC) is not addressed.
+    expect((await supervisor.get(`/api/transfers/resolve/${klantcontact.nummer}`)).status).toBe(404)
+  })
+
+  it('opens a transfer to an afdeling for each of its members, and nobody else', async () => {
+    const r = await medewerker1.post<KlantcontactView>('/api/klantcontacten', registration(), {
+      'idempotency-key': randomUUID(),
+    })
+    await medewerker1.post('/api/transfers', {
+      klantcontactUuid: r.body.uuid,
+      target: { type: 'afdeling', id: 'kcc' },
+    })
+    expect((await supervisor.get(`/api/transfers/resolve/${r.body.nummer}`)).status).toBe(200)
+    expect((await medewerker2.get(`/api/transfers/resolve/${r.body.nummer}`)).status).toBe(404)
+  })
+
+  it('opens nothing once the transfer record has expired (10 minutes)', async () => {
+    const r = await medewerker1.post<KlantcontactView>('/api/klantcontacten', registration(), {
+      'idempotency-key': randomUUID(),
+    })
+    await medewerker1.post('/api/transfers', {
+      klantcontactUuid: r.body.uuid,
+      target: { type: 'agent', id: 'medewerker2' },
+    })
+    clock.now += 9 * 60_000
+    expect((await medewerker2.get(`/api/transfers/resolve/${r.body.nummer}`)).status).toBe(200)
+    clock.now += 2 * 60_000
+    expect((await medewerker2.get(`/api/transfers/resolve/${r.body.nummer}`)).status).toBe(404)
+  })
+
+  it('refuses a transfer to an unknown colleague with a field error', async () => {
+    const r = await medewerker1.post('/api/transfers', {
+      klantcontactUuid: klantcontact.uuid,
+      target: { type: 'agent', id: 'onbekend' },
+    })
+    expect(r.status).toBe(400)
+    expect(r.body['invalidParams']).toEqual([
+      expect.objectContaining({ name: 'target.id', code: 'does_not_exist' }),
+    ])
+  })
+})
