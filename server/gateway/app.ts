@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify'
 import type { Logger } from '../lib/logger'
 import { registerAuditHooks } from './audit/hooks'
 import { PasswordAuthenticator, type Authenticator } from './auth/authenticator'
@@ -53,6 +53,8 @@ export interface GatewayAppOptions {
   /** How long a transfer record lets the receiving agent open the klantcontact (default 10 min). */
   transferTtlMs?: number
   upstream?: Pick<UpstreamSettings, 'timeoutMs' | 'fetch'>
+  /** Serve through a server of the caller's (one port for gateway and provider: server/compose). */
+  serverFactory?: FastifyServerFactory
 }
 
 export interface GatewayApp {
@@ -89,6 +91,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       genReqId: () => randomUUID(),
       // Task API bodies are a few kilobytes at most (inhoud ≤ 1000, reactie ≤ 4000 characters).
       bodyLimit: 64 * 1024,
+      ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
     })
     app.setErrorHandler(gatewayErrorHandler)
     app.setNotFoundHandler(gatewayNotFound)

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify'
 import type { Logger } from '../lib/logger'
 import type { ProviderConfig } from './config'
 import { ensureSchema, openStorage, type Storage } from './db/database'
@@ -23,7 +23,16 @@ export interface ProviderApp {
  * Builds the Klantinteracties provider: storage (migrated), authentication, every resource route.
  * It does not listen; `main.ts` does, and tests use `app.inject` or listen on port 0.
  */
-export async function buildProviderApp(config: ProviderConfig, logger: Logger): Promise<ProviderApp> {
+export interface ProviderAppOptions {
+  /** Serve through a server of the caller's (one port for gateway and provider: server/compose). */
+  serverFactory?: FastifyServerFactory
+}
+
+export async function buildProviderApp(
+  config: ProviderConfig,
+  logger: Logger,
+  options: ProviderAppOptions = {},
+): Promise<ProviderApp> {
   const storage = openStorage({
     databaseUrl: config.databaseUrl,
     schema: config.databaseSchema,
@@ -41,6 +50,7 @@ export async function buildProviderApp(config: ProviderConfig, logger: Logger): 
     loggerInstance: logger as FastifyBaseLogger,
     // Request bodies of this API are small; 1 MiB leaves room for bulk metadata without inviting abuse.
     bodyLimit: 1024 * 1024,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   })
   const oasText = loadOas().text
   const authenticate = tokenAuthenticator(config.tokens)

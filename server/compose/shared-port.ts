@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { FastifyServerFactory } from 'fastify'
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void
+
+/**
+ * One HTTP port for several Fastify apps: requests under a path prefix go to the app mounted there,
+ * everything else to the main app. Fastify's `serverFactory` hands each app's request handler to us
+ * instead of to a server of its own. Upgrades (WebSockets) belong to the main app, whose server this
+ * is; a mounted app gets a detached server object that never listens.
+ *
+ * Requests that arrive before the apps are ready get a 503, so the port can be bound first (its
+ * number is part of the URL the gateway uses to reach the mounted provider).
+ */
+export interface SharedPort {
+  server: Server
+  /** serverFactory for the app that owns the port (gets every path not mounted elsewhere). */
+  main: FastifyServerFactory
+  /** serverFactory for an app that serves only `prefix` on this port. */
+  mount(prefix: string): FastifyServerFactory
+  /**
+   * Runs `attach`, which mounts something on `server` that takes WebSocket upgrades under `prefix`
+   * (the SIP server at /sip), and remembers the upgrade listeners it added as that prefix's.
+   * Call `routeUpgrades()` once every app has attached its listeners.
+   */
+  claimUpgrades<T>(prefix: string, attach: () => Promise<T>): Promise<T>
+  /**
+   * From now on an upgrade under a prefix given to `upgradesFor` goes only there, every other
+   * upgrade to the listeners the main app attached (its own WebSocket routes, which otherwise
+   * answer 404 to, and close, any upgrade they do not know).
+   */
+  routeUpgrades(): void
+}
+
+export function createSharedPort(): SharedPort {
+  let mainHandler: Handler | undefined
+  const mounted: Array<{ prefix: string; handler?: Handler }> = []
+
+  const server = createServer((request, response) => {
+    const url = request.url ?? '/'
+    const target = mounted.find((m) => url === m.prefix || url.startsWith(`${m.prefix}/`))
+    const handler = target ? target.handler : mainHandler
+    if (!handler) {
+      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' })
+      response.end('De server start nog.\n')
+      return
+    }
+    handler(request, response)
+  })
+
+  type UpgradeListener = (...args: unknown[]) => void
+  const upgradeTargets: Array<{ prefix: string; listeners: UpgradeListener[] }> = []
+  const claimed = new Set<UpgradeListener>()
+
+  return {
+    server,
+    async claimUpgrades(prefix, attach) {
+      const before = new Set(server.listeners('upgrade'))
+      const result = await attach()
+      const added = (server.listeners('upgrade') as UpgradeListener[]).filter((l) => !before.has(l))
+      added.forEach((l) => claimed.add(l))
+      upgradeTargets.push({ prefix, listeners: added })
+      return result
+    },
+    routeUpgrades() {
+      const mainListeners = (server.listeners('upgrade') as UpgradeListener[]).filter((l) => !claimed.has(l))
+      server.removeAllListeners('upgrade')
+      server.on('upgrade', (request: IncomingMessage, socket: unknown, head: unknown) => {
+        const url = request.url ?? '/'
+        const target = upgradeTargets.find(
+          (t) => url === t.prefix || url.startsWith(`${t.prefix}/`) || url.startsWith(`${t.prefix}?`),
+        )
+        if (target) {
+          for (const listener of target.listeners) {
+            listener.call(server, request, socket, head)
+          }
+          return
+        }
+        for (const listener of mainListeners) {
+          listener.call(server, request, socket, head)
+        }
+      })
+    },
+    main: (handler) => {
+      mainHandler = handler
+      return server
+    },
+    mount(prefix) {
+      const entry: { prefix: string; handler?: Handler } = { prefix }
+      mounted.push(entry)
+      return (handler) => {
+        entry.handler = handler
+        return createServer()
+      }
+    },
+  }
+}

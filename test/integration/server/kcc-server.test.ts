@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { startKccServer, type KccServer } from '../../../server/compose/kcc-server'
+import { loadGatewayConfig } from '../../../server/gateway/config/load'
+import { createRootLogger } from '../../../server/lib/logger'
+import { SipTestClient } from '../../support/sip-client'
+import { DEMO_CONFIG, demoPassword } from '../../support/gateway'
+
+/**
+ * `npm run server` as one process: the agent app, the gateway, its live socket, the embedded
+ * provider and the embedded SIP server, all on one HTTP port on 127.0.0.1.
+ */
+const PROVIDER_TOKEN = 'compose-test-token-0123456789'
+
+describe('the KCC server on one port', () => {
+  let server: KccServer
+  let dir: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kcc-server-'))
+    const webRoot = join(dir, 'web')
+    rmSync(webRoot, { recursive: true, force: true })
+    await import('node:fs').then((fs) => fs.mkdirSync(webRoot))
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<!doctype html><html lang="nl"><title>KCC Werkplek</title></html>',
+    )
+    const config = await loadGatewayConfig(DEMO_CONFIG, {})
+    server = await startKccServer({
+      config: { ...config, port: 0, dataDir: join(dir, 'data') },
+      logger: createRootLogger({ level: 'silent' }),
+      providerToken: PROVIDER_TOKEN,
+      webRoot,
+    })
+  })
+  afterAll(async () => {
+    await server?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const login = async (name: string): Promise<string> => {
+    const response = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: name, password: demoPassword(name) }),
+    })
+    expect(response.status).toBe(201)
+    return ((await response.json()) as { token: string }).token
+  }
+
+  it('serves the agent app at /', async () => {
+    const response = await fetch(`${server.url}/`)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('KCC Werkplek')
+  })
+
+  it('serves the embedded provider at /klantinteracties/api/v1, only with its token', async () => {
+    const url = `${server.url}/klantinteracties/api/v1/klantcontacten`
+    expect((await fetch(url)).status).toBe(401)
+    const response = await fetch(url, { headers: { authorization: `Token ${PROVIDER_TOKEN}` } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('api-version')).toBe('0.9.0')
+  })
+
+  it('registers a klantcontact through the gateway into the embedded provider', async () => {
+    const token = await login('medewerker1')
+    const response = await fetch(`${server.url}/api/klantcontacten`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
+      body: JSON.stringify({
+        kanaal: 'Telefoon',
+        onderwerp: 'Voorwaarden vergunningsvrije dakkapel',
+        taal: 'nld',
+      }),
+    })
+    expect(response.status).toBe(201)
+    const { nummer } = (await response.json()) as { nummer: string }
+    const found = await fetch(`${server.url}/klantinteracties/api/v1/klantcontacten?nummer=${nummer}`, {
+      headers: { authorization: `Token ${PROVIDER_TOKEN}` },
+    })
+    expect(((await found.json()) as { count: number }).count).toBe(1)
+  })
+
+  it('accepts an authenticated live socket at /api/live and shows the agent in the directory', async () => {
+    const token = await login('medewerker2')
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`)
+    const messages: Array<{ type: string }> = []
+    socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString()) as { type: string }))
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve)
+      socket.once('error', reject)
+    })
+    socket.send(JSON.stringify({ type: 'auth', token }))
+    await expect.poll(() => messages.map((m) => m.type)).toContain('welcome')
+    socket.send(JSON.stringify({ type: 'state', state: 'beschikbaar' }))
+    const directory = async (): Promise<string | undefined> => {
+      const response = await fetch(`${server.url}/api/directory`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      const body = (await response.json()) as { medewerkers: Array<{ login: string; state: string }> }
+      return body.medewerkers.find((c) => c.login === 'medewerker2')?.state
+    }
+    await expect.poll(directory).toBe('beschikbaar')
+    socket.close()
+  })
+
+  it('runs the SIP server at /sip on the same port, with digest authentication', async () => {
+    expect(server.sipUrl).toBe(`${server.url.replace('http', 'ws')}/sip`)
+    const client = await SipTestClient.connect({
+      url: server.sipUrl!,
+      domain: 'kcc.test',
+      user: 'medewerker1',
+      password: 'sip-demo-1001',
+    })
+    try {
+      const response = await client.register()
+      expect(response.status).toBe(200)
+    } finally {
+      await client.close()
+    }
+  })
+})
