@@ -5,6 +5,8 @@
 //     "groups": [{ "user": "vergunningen", "members": ["agent1"] }] }
 //
 // Usage: npx tsx deploy/kamailio/generate-credentials.ts --input kcc-sip.json --out /etc/kamailio/kcc
+//    or: npx tsx deploy/kamailio/generate-credentials.ts --gateway-config config/kcc.json --out /etc/kamailio/kcc
+//        (the gateway's own configuration file, validated as the gateway validates it)
 //
 // Output (a db_text database directory, every file mode 0600, the directory 0700):
 //   version      table versions that auth_db and htable check at start-up
@@ -15,6 +17,8 @@ import { createHash } from 'node:crypto'
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { loadGatewayConfig } from '../../server/gateway/config/load'
+import { kamailioInputFromGatewayConfig } from './from-gateway-config'
 
 export interface KamailioCredentialsInput {
   domain: string
@@ -138,21 +142,25 @@ export function writeKamailioData(input: unknown, outDir: string): string[] {
   return Object.keys(tables).map((name) => join(outDir, name))
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const arg = (name: string): string | undefined => {
     const i = argv.indexOf(name)
     return i >= 0 ? argv[i + 1] : undefined
   }
   const inputFile = arg('--input')
+  const gatewayConfig = arg('--gateway-config')
   const outDir = arg('--out')
-  if (!inputFile || !outDir) {
+  if ((!inputFile && !gatewayConfig) || !outDir) {
     process.stderr.write(
-      'usage: tsx deploy/kamailio/generate-credentials.ts --input <file.json> --out <directory>\n',
+      'usage: tsx deploy/kamailio/generate-credentials.ts (--input <file.json> | --gateway-config <kcc.json>) --out <directory>\n',
     )
     process.exit(2)
   }
   try {
-    const written = writeKamailioData(JSON.parse(readFileSync(inputFile, 'utf8')), outDir)
+    const input: unknown = gatewayConfig
+      ? kamailioInputFromGatewayConfig(await loadGatewayConfig(gatewayConfig))
+      : JSON.parse(readFileSync(inputFile!, 'utf8'))
+    const written = writeKamailioData(input, outDir)
     process.stdout.write(`wrote ${written.join(', ')}\n`)
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
@@ -161,5 +169,5 @@ function main(argv: string[]): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2))
+  void main(process.argv.slice(2))
 }

@@ -53,7 +53,7 @@ export async function startEmbedded(
   return { kind: 'embedded', url: embedded.url, embedded, close: () => embedded.close() }
 }
 
-const REPO = resolve(import.meta.dirname, '../..')
+export const REPO = resolve(import.meta.dirname, '../..')
 export const KAMAILIO_CFG = join(REPO, 'deploy/kamailio/kamailio.cfg')
 export const GENERATE_CREDENTIALS = join(REPO, 'deploy/kamailio/generate-credentials.ts')
 export const TSX = join(REPO, 'node_modules/.bin/tsx')

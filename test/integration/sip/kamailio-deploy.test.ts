@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   GENERATE_CREDENTIALS,
+  REPO,
   KAMAILIO_CFG,
   TSX,
   generateKamailioData,
@@ -75,6 +76,24 @@ describe('deploy/kamailio', () => {
       expect(subscriber).not.toContain(pw)
     }
     expect(readFileSync(join(db, 'kcc_groups'), 'utf8')).toContain('1:vergunningen:1:0:agent1:0')
+  })
+
+  it('generate-credentials takes the agents and afdelingen from the gateway configuration', () => {
+    const dir = tempDir()
+    const demo = join(REPO, 'config/kcc.demo.json')
+    const result = spawnSync(
+      TSX,
+      [GENERATE_CREDENTIALS, '--gateway-config', demo, '--out', join(dir, 'db')],
+      {
+        encoding: 'utf8',
+      },
+    )
+    expect(result.status, result.stderr).toBe(0)
+    const subscriber = readFileSync(join(dir, 'db', 'subscriber'), 'utf8')
+    const ha1 = createHash('md5').update('medewerker1:kcc.test:sip-demo-1001').digest('hex')
+    expect(subscriber).toContain(`:medewerker1:kcc.test:${ha1}`)
+    expect(subscriber).not.toContain('sip-demo-1001')
+    expect(readFileSync(join(dir, 'db', 'kcc_groups'), 'utf8')).toContain(':vergunningen:')
   })
 
   it('generate-credentials refuses bad input and lists every problem', () => {
