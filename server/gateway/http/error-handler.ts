@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { sendProblem } from '../../klantinteracties/http/error-handler'
-import { parseError, serverError } from '../../klantinteracties/http/problem'
+import { frameworkProblem, sendProblem } from '../../klantinteracties/http/error-handler'
+import { serverError } from '../../klantinteracties/http/problem'
 import { UpstreamError } from '../klantinteracties/client'
 import { problemFor } from '../klantinteracties/upstream-errors'
 import { notFound, ProblemError, unsupportedMediaType } from './problems'
@@ -29,16 +29,9 @@ export function gatewayErrorHandler(
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return sendProblem(request, reply, unsupportedMediaType())
   }
-  const status = (error as FastifyError).statusCode
-  if (status === 400 && (error instanceof SyntaxError || code?.startsWith('FST_ERR_CTP'))) {
-    return sendProblem(request, reply, parseError())
-  }
-  if (status === 413) {
-    return sendProblem(
-      request,
-      reply,
-      new ProblemError(413, 'request_too_large', 'Verzoek te groot.', 'Verzoek te groot.', 'RequestTooLarge'),
-    )
+  const problem = frameworkProblem(error)
+  if (problem) {
+    return sendProblem(request, reply, problem)
   }
   request.log.error({ err: error }, 'unhandled error')
   return sendProblem(request, reply, serverError())

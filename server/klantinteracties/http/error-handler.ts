@@ -20,6 +20,30 @@ export function sendProblem(
 }
 
 /**
+ * The problem for an error Fastify itself raised while reading a request (malformed or empty JSON,
+ * a body over the limit), or undefined for anything else. Shared by the provider and the gateway.
+ */
+export function frameworkProblem(error: FastifyError | Error): ProblemError | undefined {
+  const { code, statusCode } = error as FastifyError
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return parseError()
+  }
+  if (statusCode === 400 && (error instanceof SyntaxError || code?.startsWith('FST_ERR_CTP'))) {
+    return parseError()
+  }
+  if (statusCode === 413) {
+    return new ProblemError(
+      413,
+      'request_too_large',
+      'Verzoek te groot.',
+      'Verzoek te groot.',
+      'RequestTooLarge',
+    )
+  }
+  return undefined
+}
+
+/**
  * Every error leaves as problem+json. 4xx say what is wrong; a 5xx says only that something went
  * wrong (the details go to the log with the request id, never to the client: no stack traces).
  */
@@ -31,18 +55,9 @@ export function errorHandler(
   if (error instanceof ProblemError) {
     return sendProblem(request, reply, error)
   }
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return sendProblem(request, reply, parseError())
-  }
-  if (error.statusCode === 400 && (error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP'))) {
-    return sendProblem(request, reply, parseError())
-  }
-  if (error.statusCode === 413) {
-    return sendProblem(
-      request,
-      reply,
-      new ProblemError(413, 'request_too_large', 'Verzoek te groot.', 'Verzoek te groot.', 'RequestTooLarge'),
-    )
+  const problem = frameworkProblem(error)
+  if (problem) {
+    return sendProblem(request, reply, problem)
   }
   request.log.error({ err: error }, 'unhandled error')
   return sendProblem(request, reply, serverError())
