@@ -101,6 +101,21 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       presence,
       serverFactory: port.main,
       ...(provider ? { provider } : {}),
+      // The receiving agent's app hears of the transfer over its live socket.
+      transferAnnounced: async (transfer) => {
+        await hub.publish({
+          type: 'transfer.offered',
+          transfer: {
+            transferId: transfer.id,
+            klantcontactnummer: transfer.nummer,
+            from: transfer.from,
+            to:
+              transfer.target.type === 'agent'
+                ? { kind: 'agent', login: transfer.target.id }
+                : { kind: 'afdeling', afdeling: transfer.target.id },
+          },
+        })
+      },
     })
     // Closing the gateway app closes the shared HTTP server too.
     closers.push(() => gateway.app.close())

@@ -21,6 +21,7 @@ import { registerDirectoryRoutes } from './routes/directory'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
 import { registerTransferRoutes } from './routes/transfers'
 import { createServices, type GatewayServices } from './services'
+import type { TransferAnnounced } from './transfers/service'
 
 /**
  * The gateway: the one server the agent app talks to. It authenticates agents, holds the
@@ -52,6 +53,8 @@ export interface GatewayAppOptions {
   loginRateLimit?: Partial<LoginRateLimit>
   /** How long a transfer record lets the receiving agent open the klantcontact (default 10 min). */
   transferTtlMs?: number
+  /** Told of every announced transfer (the live hub turns it into a transfer offer). */
+  transferAnnounced?: TransferAnnounced
   upstream?: Pick<UpstreamSettings, 'timeoutMs' | 'fetch'>
   /** Serve through a server of the caller's (one port for gateway and provider: server/compose). */
   serverFactory?: FastifyServerFactory
@@ -84,6 +87,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       presence: options.presence ?? offlinePresence,
       loginRateLimit: { ...DEFAULT_LOGIN_RATE_LIMIT, ...options.loginRateLimit },
       transferTtlMs: options.transferTtlMs ?? TRANSFER_TTL_MS,
+      transferAnnounced: options.transferAnnounced,
     })
     const app = Fastify({
       loggerInstance: logger.child({ scope: 'http' }) as FastifyBaseLogger,

@@ -19,7 +19,7 @@ import { RecentContacts } from './klantinteracties/recent'
 import { ContactRegistration } from './klantinteracties/register'
 import { ViewBuilder } from './klantinteracties/view'
 import type { Clock } from './lib/clock'
-import { TransferService } from './transfers/service'
+import { TransferService, type TransferAnnounced } from './transfers/service'
 import { TransferStore } from './transfers/store'
 
 /** Everything the routes use, built once per gateway app (the composition root is app.ts). */
@@ -52,6 +52,7 @@ export interface ServiceOptions {
   presence: PresenceSource
   loginRateLimit: LoginRateLimit
   transferTtlMs: number
+  transferAnnounced?: TransferAnnounced | undefined
 }
 
 export function createServices(options: ServiceOptions): GatewayServices {
@@ -92,7 +93,14 @@ export function createServices(options: ServiceOptions): GatewayServices {
     }),
     contactverzoeken: new ContactverzoekService({ config, client, reader, access, actors }),
     recent: new RecentContacts(client, actors, reader, views),
-    transfers: new TransferService({ config, store: transferStore, reader, access, views }),
+    transfers: new TransferService({
+      config,
+      store: transferStore,
+      reader,
+      access,
+      views,
+      announced: options.transferAnnounced,
+    }),
     presence: options.presence,
   }
 }

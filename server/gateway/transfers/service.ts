@@ -22,6 +22,12 @@ export interface TransferView {
   expiresAt: string
 }
 
+/**
+ * Told of every announced transfer, so the receiving agent's app hears of it at once (the live
+ * hub's transfer offer) even when a PBX stripped the klantcontactnummer from the SIP signalling.
+ */
+export type TransferAnnounced = (transfer: TransferView) => void | Promise<void>
+
 export class TransferService {
   constructor(
     private readonly deps: {
@@ -30,6 +36,7 @@ export class TransferService {
       reader: KlantcontactReader
       access: AccessPolicy
       views: ViewBuilder
+      announced?: TransferAnnounced | undefined
     },
   ) {}
 
@@ -77,7 +84,9 @@ export class TransferService {
       from: agent.login,
       target,
     })
-    return { transfer: viewOf(record), klantcontactUuid: klantcontact.uuid }
+    const transfer = viewOf(record)
+    await this.deps.announced?.(transfer)
+    return { transfer, klantcontactUuid: klantcontact.uuid }
   }
 
   /** The klantcontact behind `nummer`, if a live transfer addresses this agent; else null. */

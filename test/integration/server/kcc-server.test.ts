@@ -111,6 +111,53 @@ describe('the KCC server on one port', () => {
     socket.close()
   })
 
+  it('offers an announced transfer to the addressed afdeling over the live socket', async () => {
+    const sender = await login('medewerker1')
+    const receiver = await login('medewerker2')
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`)
+    const events: Array<{ type: string; transfer?: { klantcontactnummer: string; from: string } }> = []
+    const received: string[] = []
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { type: string; event?: (typeof events)[number] }
+      received.push(message.type)
+      if (message.type === 'event' && message.event) {
+        events.push(message.event)
+      }
+    })
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve)
+      socket.once('error', reject)
+    })
+    socket.send(JSON.stringify({ type: 'auth', token: receiver }))
+    await expect.poll(() => received).toContain('welcome')
+    // Events flow once the client has its starting point (a snapshot, or a resume).
+    socket.send(JSON.stringify({ type: 'snapshot' }))
+    await expect.poll(() => received).toContain('snapshot')
+
+    const api = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sender}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      })
+    const created = await api(
+      '/api/klantcontacten',
+      { kanaal: 'Telefoon', onderwerp: 'Dakkapel', taal: 'nld' },
+      { 'idempotency-key': crypto.randomUUID() },
+    )
+    const { uuid, nummer } = (await created.json()) as { uuid: string; nummer: string }
+    const announced = await api('/api/transfers', {
+      klantcontactUuid: uuid,
+      target: { type: 'afdeling', id: 'vergunningen' },
+    })
+    expect(announced.status).toBe(201)
+
+    await expect
+      .poll(() => events.find((e) => e.type === 'transfer.offered')?.transfer)
+      .toMatchObject({ klantcontactnummer: nummer, from: 'medewerker1' })
+    socket.close()
+  })
+
   it('runs the SIP server at /sip on the same port, with digest authentication', async () => {
     expect(server.sipUrl).toBe(`${server.url.replace('http', 'ws')}/sip`)
     const client = await SipTestClient.connect({
