@@ -54,7 +54,8 @@ const percent = (n: number): string => `${(n * 100).toFixed(1)} %`
 const times = (n: number): string => `${n.toFixed(1)}×`
 const met = (ok: boolean): string => (ok ? 'yes' : '**no**')
 
-function table(header: string[], rows: string[][]): string {
+/** A Markdown table (prettier aligns it when the section is written). */
+export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
 }

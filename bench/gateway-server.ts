@@ -1,0 +1,154 @@
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { buildGatewayApp } from '../server/gateway/app'
+import { loadGatewayConfig } from '../server/gateway/config/load'
+import type { AgentConfig, GatewayConfig } from '../server/gateway/config/types'
+import {
+  createMemoryHub,
+  createPostgresHub,
+  createPresenceSource,
+  createPresenceTracker,
+  liveSocketRoutes,
+  type LiveHub,
+} from '../server/gateway/live'
+import { quoteIdent } from '../server/klantinteracties/db/database'
+import { createRootLogger } from '../server/lib/logger'
+import {
+  BENCH_ARM_PATH,
+  BENCH_SESSIONS_PATH,
+  BENCH_STAMPS_PATH,
+  DEMO_CONFIG_URL,
+  monoMs,
+  supervisorLogin,
+  type GatewaySpec,
+  type HubStamp,
+  type LiveGatewaySpec,
+  type RegisterGatewaySpec,
+} from './lib/gateway-child'
+import { serveForBenchmark } from './lib/serve'
+
+/**
+ * The gateway under test, built as the tests build it (buildGatewayApp on config/kcc.demo.json,
+ * test/support/gateway.ts), started by bench/gateway.ts with a GatewaySpec as the first argument.
+ * Logging is at `warn`: per-request info lines (audit lines included) would measure pino, and
+ * errors must still show. The audit rows are written to the database as always.
+ *
+ * - `register`: the task API in front of the provider child, embedded mode (the provider generates
+ *   nummers), as `npm run server` runs them.
+ * - `live`: the same app plus the live socket (`/api/live`, liveSocketRoutes) wired as
+ *   server/compose/kcc-server.ts wires it (memory hub, presence tracker and source, the gateway's
+ *   session check), or on the PostgreSQL hub that several instances would share, and
+ *   `spec.supervisors` extra supervisor accounts, each with a session made by the gateway's session
+ *   store as a login would (without 500 scrypt checks). The register is not used: its address is a
+ *   closed port.
+ */
+const spec = JSON.parse(process.argv[2] ?? '') as GatewaySpec
+// The live child has no register: its login's actor lookup fails by design and warns; errors still show.
+const logger = createRootLogger({
+  level: spec.kind === 'live' ? 'error' : 'warn',
+  name: `bench-gateway-${spec.kind}`,
+})
+const demo = await loadGatewayConfig(fileURLToPath(DEMO_CONFIG_URL), {})
+
+if (spec.kind === 'register') {
+  await serveRegister(spec)
+} else {
+  await serveLive(spec)
+}
+
+function baseConfig(spec: GatewaySpec): GatewayConfig {
+  return {
+    ...demo,
+    dataDir: spec.dataDir,
+    ...(spec.database ? { database: spec.database } : {}),
+    klantinteracties: { mode: 'embedded' },
+  }
+}
+
+async function serveRegister(spec: RegisterGatewaySpec): Promise<void> {
+  const { app } = await buildGatewayApp({
+    config: baseConfig(spec),
+    logger,
+    provider: { baseUrl: spec.providerBaseUrl, token: spec.providerToken, generatesNummer: true },
+  })
+  await serveForBenchmark(app)
+}
+
+async function serveLive(spec: LiveGatewaySpec): Promise<void> {
+  const template = demo.agents.find((a) => a.role === 'supervisor')
+  if (!template) {
+    throw new Error('the demo configuration has no supervisor to copy')
+  }
+  const extra: AgentConfig[] = Array.from({ length: spec.supervisors }, (_, i) => ({
+    ...template,
+    login: supervisorLogin(i),
+    displayName: `Bench supervisor ${i + 1}`,
+    email: `${supervisorLogin(i)}@kcc.test`,
+    sipExtension: supervisorLogin(i),
+  }))
+  const config: GatewayConfig = { ...baseConfig(spec), agents: [...demo.agents, ...extra] }
+
+  let pool: pg.Pool | undefined
+  let hub: LiveHub
+  if (spec.hub === 'postgres') {
+    if (!spec.database) {
+      throw new Error('the PostgreSQL hub needs a database')
+    }
+    const { url, schema } = spec.database
+    pool = new pg.Pool({ connectionString: url, options: `-c search_path=${quoteIdent(schema)}`, max: 4 })
+    await pool.query(`create schema if not exists ${quoteIdent(schema)}`)
+    // Channels are per database; the schema name keeps this run apart from any other.
+    hub = await createPostgresHub({ pool, channel: schema, logger })
+  } else {
+    hub = createMemoryHub({ logger })
+  }
+  const presence = createPresenceTracker({ hub, logger })
+  const gateway = await buildGatewayApp({
+    config,
+    logger,
+    provider: { baseUrl: 'http://127.0.0.1:9/klantinteracties/api/v1', token: 'bench-unused-register-token' },
+    presence: createPresenceSource(hub),
+  })
+  const { app, auth } = gateway
+  await app.register(liveSocketRoutes, {
+    hub,
+    presence,
+    logger,
+    // As server/compose/kcc-server.ts wires it: the gateway's session check.
+    authenticate: (token) => auth.authenticate(token),
+  })
+
+  const tokens: string[] = []
+  for (const agent of extra) {
+    tokens.push((await auth.sessions.create(agent.login)).token)
+  }
+
+  // The benchmark's own subscribers: the first runs before every socket's, the last (armed once
+  // all clients are in) after every socket's, so together they bracket the fan-out loop.
+  const first = new Map<number, number>()
+  const stamps: HubStamp[] = []
+  hub.subscribe({ kind: 'everything' }, (event) => {
+    first.set(event.seq, monoMs())
+  })
+  let armed = false
+  app.get(BENCH_SESSIONS_PATH, async () => ({ tokens }))
+  app.post(BENCH_ARM_PATH, async () => {
+    if (!armed) {
+      armed = true
+      hub.subscribe({ kind: 'everything' }, (event) => {
+        const last = monoMs()
+        stamps.push([event.seq, first.get(event.seq) ?? Number.NaN, last])
+        first.delete(event.seq)
+      })
+    }
+    return { armed }
+  })
+  app.get(BENCH_STAMPS_PATH, async () => ({ stamps: stamps.splice(0) }))
+
+  app.addHook('onClose', async () => {
+    presence.close()
+    await hub.close()
+    await pool?.end()
+  })
+  await serveForBenchmark(app)
+}
