@@ -1,4 +1,5 @@
 import type { Engine } from './settings'
+import { assertLoopback, int, writeDocs } from './env'
 
 /**
  * Parameters of `npm run bench:gateway`. The defaults are the issue's specification; the
@@ -44,18 +45,6 @@ export const GATEWAY_DEFAULTS: GatewaySettings = {
   databaseUrl: 'postgres://postgres@127.0.0.1:5432/test',
   writeDocs: true,
   maxMinutes: 15,
-}
-
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') {
-    return fallback
-  }
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}`)
-  }
-  return value
 }
 
 function list<T extends string>(
@@ -104,15 +93,6 @@ export function gatewaySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ga
     settings.registrations >= d.registrations &&
     settings.clients === d.clients &&
     settings.events >= d.events
-  const docs = env['BENCH_WRITE_DOCS']
-  settings.writeDocs = docs === undefined || docs === '' ? isFullSpec : docs === '1' || docs === 'true'
+  settings.writeDocs = writeDocs(env, isFullSpec)
   return settings
-}
-
-/** Everything stays on this machine: the benchmark refuses a database that is not on loopback. */
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname
-  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) {
-    throw new Error(`BENCH_DATABASE_URL must point at 127.0.0.1 (got host ${host})`)
-  }
 }

@@ -1,3 +1,5 @@
+import { assertLoopback, int, writeDocs } from './env'
+
 /**
  * Benchmark parameters. The defaults are the issue's specification; the environment knobs exist for
  * a quick local run (e.g. `BENCH_ROWS=100000 BENCH_SECONDS=3`). A run that deviates from the
@@ -38,18 +40,6 @@ export const DEFAULTS: Settings = {
   maxMinutes: 20,
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') {
-    return fallback
-  }
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}`)
-  }
-  return value
-}
-
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
   const engines = (env['BENCH_ENGINES'] ?? DEFAULTS.engines.join(','))
     .split(',')
@@ -82,15 +72,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     settings.repeats === DEFAULTS.repeats &&
     settings.connections === DEFAULTS.connections &&
     settings.getRequests === DEFAULTS.getRequests
-  const docs = env['BENCH_WRITE_DOCS']
-  settings.writeDocs = docs === undefined || docs === '' ? isFullSpec : docs === '1' || docs === 'true'
+  settings.writeDocs = writeDocs(env, isFullSpec)
   return settings
-}
-
-/** Everything stays on this machine: the benchmark refuses a database that is not on loopback. */
-function assertLoopback(url: string): void {
-  const host = new URL(url).hostname
-  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) {
-    throw new Error(`BENCH_DATABASE_URL must point at 127.0.0.1 (got host ${host})`)
-  }
 }
