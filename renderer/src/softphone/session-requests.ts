@@ -1,0 +1,81 @@
+import type { Session } from 'sip.js'
+
+/**
+ * In-dialog requests the softphone sends on an established call, kept apart from the service so it
+ * stays one concept per file.
+ */
+
+export interface ReinviteRetry {
+  /** How many times to resend after a 491 or 500; 2 by default. */
+  attempts: number
+  /** Milliseconds to wait before a resend. */
+  delayMs: () => number
+}
+
+/**
+ * RFC 3261 §14.1: after 491 (glare) the owner of the Call-ID waits 2.1–4 s, the other side 0–2 s;
+ * a 500 with Retry-After during an unfinished ACK (RFC 6337 §4.3) clears within a round trip. One
+ * window, 0.5–2 s, covers both for the holds of a human agent.
+ */
+export const DEFAULT_REINVITE_RETRY: ReinviteRetry = {
+  attempts: 2,
+  delayMs: () => 500 + Math.random() * 1_500,
+}
+
+const RETRYABLE = new Set([491, 500])
+
+/**
+ * Sends a hold (`a=sendonly`) or resume (`a=sendrecv`) re-INVITE (RFC 6337 §5.3; what sip.js'
+ * `Web.SessionManager.hold()` does). Resolves when a 2xx arrives; rejects on a final failure.
+ */
+export async function sendHoldReinvite(session: Session, hold: boolean, retry: ReinviteRetry): Promise<void> {
+  session.sessionDescriptionHandlerOptionsReInvite = {
+    hold,
+  } as typeof session.sessionDescriptionHandlerOptionsReInvite
+  for (let attempt = 0; ; attempt++) {
+    const status = await new Promise<number>((resolve, reject) => {
+      session
+        .invite({
+          requestDelegate: {
+            onAccept: () => resolve(200),
+            onReject: (response) => resolve(response.message.statusCode ?? 0),
+          },
+        })
+        .catch(reject)
+    })
+    if (status >= 200 && status < 300) {
+      return
+    }
+    if (!RETRYABLE.has(status) || attempt >= retry.attempts) {
+      throw new Error(`re-INVITE rejected: ${status}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, retry.delayMs()))
+  }
+}
+
+const DTMF = /^[0-9*#]$/
+
+/** Throws a RangeError unless `tone` is exactly one of 0-9, * and #. */
+export function assertDtmfTone(tone: string): void {
+  if (!DTMF.test(tone)) {
+    throw new RangeError('a DTMF tone is one of 0-9, * and #')
+  }
+}
+
+/**
+ * Sends one DTMF tone as SIP INFO `application/dtmf-relay` (as sip.js SimpleUser does), which
+ * survives proxies that do not pass RFC 4733 events. Throws a RangeError for anything but one of
+ * 0-9, * and #, before anything is sent.
+ */
+export async function sendDtmfInfo(session: Session, tone: string): Promise<void> {
+  assertDtmfTone(tone)
+  await session.info({
+    requestOptions: {
+      body: {
+        contentDisposition: 'render',
+        contentType: 'application/dtmf-relay',
+        content: `Signal=${tone}\r\nDuration=100`,
+      },
+    },
+  })
+}

@@ -1,0 +1,182 @@
+import type { SessionDescriptionHandler } from 'sip.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import type { LogSink } from '../../../renderer/src/log'
+import { createLogger } from '../../../renderer/src/log'
+import { createRootLogger } from '../../../server/lib/logger'
+import { createSipServer } from '../../../server/sip/server'
+import { Softphone } from '../../../renderer/src/softphone/softphone'
+import type { SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
+import { SIP_DOMAIN, sipFixture, startEmbedded, type RunningSipServer } from '../../support/sip-servers'
+
+// Two Softphones in Node against the embedded SIP server: real sip.js signalling, a fixed SDP
+// instead of WebRTC (as test/support/sip-sipjs.ts does), WebSocket from `ws`.
+const SDP = [
+  'v=0',
+  'o=- 1 1 IN IP4 127.0.0.1',
+  's=-',
+  'c=IN IP4 127.0.0.1',
+  't=0 0',
+  'm=audio 9 RTP/AVP 0',
+  'a=sendrecv',
+  '',
+].join('\r\n')
+const fakeMedia = (): SessionDescriptionHandler => ({
+  close: () => undefined,
+  getDescription: async () => ({ body: SDP, contentType: 'application/sdp' }),
+  hasDescription: () => true,
+  setDescription: async () => undefined,
+  sendDtmf: () => true,
+})
+
+const quiet: LogSink = () => undefined
+const fixture = sipFixture(['agent1', 'agent2'], {})
+
+/** Resolves with the first snapshot (current or later) that satisfies `predicate`. */
+function until(phone: Softphone, predicate: (s: SoftphoneSnapshot) => boolean): Promise<SoftphoneSnapshot> {
+  return new Promise((resolve) => {
+    if (predicate(phone.getSnapshot())) {
+      resolve(phone.getSnapshot())
+      return
+    }
+    const off = phone.subscribe((s) => {
+      if (predicate(s)) {
+        off()
+        resolve(s)
+      }
+    })
+  })
+}
+
+describe('Softphone against the embedded SIP server', () => {
+  let server: RunningSipServer | undefined
+  const phones: Softphone[] = []
+
+  beforeAll(async () => {
+    ;(globalThis as { WebSocket?: unknown }).WebSocket = WebSocket
+    server = await startEmbedded(fixture)
+  })
+  afterEach(async () => {
+    await Promise.all(phones.splice(0).map((p) => p.stop()))
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  const phone = async (extension: string, url = server!.url): Promise<Softphone> => {
+    const p = new Softphone({
+      websocketUrl: url,
+      backoff: { baseMs: 20, maxMs: 200 },
+      domain: SIP_DOMAIN,
+      extension,
+      password: fixture.passwords[extension]!,
+      displayName: extension,
+      sessionDescriptionHandlerFactory: fakeMedia,
+      logger: createLogger(`softphone:${extension}`, quiet),
+      reinviteRetry: { attempts: 3, delayMs: () => 50 },
+    })
+    phones.push(p)
+    await p.start()
+    await until(p, (s) => s.registration === 'registered')
+    return p
+  }
+
+  describe('agent1 calls agent2', () => {
+    it('rings, connects, holds, resumes and ends on both sides', async () => {
+      const a = await phone('agent1')
+      const b = await phone('agent2')
+
+      await a.call('agent2')
+      const ringing = await until(b, (s) => s.call?.state === 'ringing')
+      expect(ringing.call).toMatchObject({
+        direction: 'inbound',
+        remoteNumber: 'agent1',
+        muted: false,
+        held: false,
+      })
+      expect(ringing.call?.klantcontactnummer).toBeUndefined()
+      expect(a.getSnapshot().call).toMatchObject({
+        direction: 'outbound',
+        remoteNumber: 'agent2',
+        state: 'connecting',
+      })
+
+      await b.answer()
+      const [atA, atB] = await Promise.all([
+        until(a, (s) => s.call?.state === 'active'),
+        until(b, (s) => s.call?.state === 'active'),
+      ])
+      expect(atA.call?.answeredAt).toBeTypeOf('number')
+      expect(atB.call?.answeredAt).toBeTypeOf('number')
+
+      await a.hold()
+      expect(a.getSnapshot().call).toMatchObject({ state: 'on_hold', held: true })
+      await a.resume()
+      expect(a.getSnapshot().call).toMatchObject({ state: 'active', held: false })
+
+      await a.sendDtmf('5')
+
+      a.mute(true)
+      expect(a.getSnapshot().call?.muted).toBe(true)
+
+      await a.hangup()
+      await Promise.all([
+        until(a, (s) => s.call?.state === 'ended'),
+        until(b, (s) => s.call?.state === 'ended'),
+      ])
+    })
+
+    it('shows the klantcontactnummer a consult INVITE carries', async () => {
+      const a = await phone('agent1')
+      const b = await phone('agent2')
+
+      await a.call('agent2', { klantcontactnummer: '26000001' })
+      const ringing = await until(b, (s) => s.call?.state === 'ringing')
+      expect(ringing.call?.klantcontactnummer).toBe('26000001')
+
+      await b.decline()
+      await Promise.all([
+        until(a, (s) => s.call?.state === 'ended'),
+        until(b, (s) => s.call?.state === 'ended'),
+      ])
+    })
+  })
+
+  it('refuses a DTMF tone that is not 0-9, * or #', async () => {
+    const a = await phone('agent1')
+    await expect(a.sendDtmf('A')).rejects.toThrow(RangeError)
+    await expect(a.sendDtmf('12')).rejects.toThrow(RangeError)
+  })
+
+  it('reconnects and registers again after the SIP server went away and came back', async () => {
+    const embedded = (port = 0) =>
+      createSipServer({
+        domain: SIP_DOMAIN,
+        port,
+        accounts: [{ username: 'agent1', password: fixture.passwords['agent1']! }],
+        logger: createRootLogger({ level: 'silent' }),
+      })
+    const own = await embedded()
+    const port = Number(new URL(own.url).port)
+    const a = await phone('agent1', own.url)
+
+    const lost = until(a, (s) => s.registration === 'reconnecting')
+    await own.close()
+    await lost
+
+    const back = await embedded(port)
+    try {
+      await until(a, (s) => s.registration === 'registered')
+      expect(back.registrations().map((r) => r.user)).toContain('agent1')
+    } finally {
+      await a.stop()
+      await back.close()
+    }
+  })
+
+  it('is unregistered after stop', async () => {
+    const a = await phone('agent1')
+    await a.stop()
+    expect(a.getSnapshot().registration).toBe('unregistered')
+  })
+})
