@@ -26,7 +26,8 @@ const SDP = [
   '',
 ].join('\r\n')
 
-const fakeMedia = (): SessionDescriptionHandler => ({
+/** A session description handler with a fixed SDP: real signalling, no WebRTC (Node tests). */
+export const fakeMedia = (): SessionDescriptionHandler => ({
   close: () => undefined,
   getDescription: async () => ({ body: SDP, contentType: 'application/sdp' }),
   hasDescription: () => true,

@@ -1,4 +1,3 @@
-import type { SessionDescriptionHandler } from 'sip.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { LogSink } from '../../../renderer/src/log'
@@ -8,27 +7,10 @@ import { createSipServer } from '../../../server/sip/server'
 import { Softphone } from '../../../renderer/src/softphone/softphone'
 import type { SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
 import { SIP_DOMAIN, sipFixture, startEmbedded, type RunningSipServer } from '../../support/sip-servers'
+import { fakeMedia } from '../../support/sip-sipjs'
 
 // Two Softphones in Node against the embedded SIP server: real sip.js signalling, a fixed SDP
 // instead of WebRTC (as test/support/sip-sipjs.ts does), WebSocket from `ws`.
-const SDP = [
-  'v=0',
-  'o=- 1 1 IN IP4 127.0.0.1',
-  's=-',
-  'c=IN IP4 127.0.0.1',
-  't=0 0',
-  'm=audio 9 RTP/AVP 0',
-  'a=sendrecv',
-  '',
-].join('\r\n')
-const fakeMedia = (): SessionDescriptionHandler => ({
-  close: () => undefined,
-  getDescription: async () => ({ body: SDP, contentType: 'application/sdp' }),
-  hasDescription: () => true,
-  setDescription: async () => undefined,
-  sendDtmf: () => true,
-})
-
 const quiet: LogSink = () => undefined
 const fixture = sipFixture(['agent1', 'agent2'], {})
 
