@@ -1,4 +1,4 @@
-import type { AppInfo, IpcResult } from './ipc'
+import type { AppConfig, AppInfo, IncomingCallNotice, IpcResult } from './ipc'
 
 /**
  * What the preload exposes to the renderer as `window.kcc`.
@@ -9,8 +9,25 @@ import type { AppInfo, IpcResult } from './ipc'
  * rejecting, so failures are values the UI must handle. Future event subscriptions return an
  * unsubscribe function.
  */
-export interface AgentBridge {
+export interface DesktopBridge {
   readonly app: {
     getInfo(): Promise<IpcResult<AppInfo>>
+    /** The gateway's base URL; the plain web build uses its own origin instead. */
+    getConfig(): Promise<IpcResult<AppConfig>>
   }
+  readonly calls: {
+    /** Shows an OS notification for a ringing call and brings the window to the front. */
+    notifyIncoming(notice: IncomingCallNotice): Promise<IpcResult<null>>
+  }
+}
+
+/**
+ * `window.kcc` as the renderer must treat it. The preload always provides a full
+ * {@link DesktopBridge}; methods added after `app.getInfo` are optional here, so renderer code checks
+ * for them like for the bridge itself (the page cannot know what sits at `window.kcc`: it also checks
+ * every reply) and partial stand-ins in tests stay valid.
+ */
+export interface AgentBridge {
+  readonly app: Pick<DesktopBridge['app'], 'getInfo'> & Partial<Pick<DesktopBridge['app'], 'getConfig'>>
+  readonly calls?: DesktopBridge['calls']
 }

@@ -4,7 +4,8 @@ import type { Session } from 'electron'
  * The renderer's Content Security Policy (Electron security checklist #7).
  *
  * Default-deny: scripts, styles, fonts and images only from the app itself, network connections
- * only to the configured gateway and SIP origins, no plugins, no <base>, no form posts.
+ * only to the app's own origin and the configured gateway and SIP origins, no plugins, no <base>,
+ * no form posts.
  * `buildContentSecurityPolicy` is pure and shared by two delivery paths:
  * - the renderer build injects it as a <meta> tag (electron.vite.config.ts), which is the one
  *   mechanism that also works for file:// pages and for the plain web build;
@@ -41,7 +42,12 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
   }
   const dev = devServerOrigin === undefined ? [] : [devServerOrigin, devServerOrigin.replace(/^http/, 'ws')]
   const devInline = devServerOrigin === undefined ? [] : ["'unsafe-inline'"]
-  const connect = [...new Set([...connectOrigins, ...dev])]
+  // 'self' always: the web build is served by the gateway itself and fetches /api and opens its
+  // ws: sockets (/api/live, /sip) on that same origin. CSP Level 3 lets 'self' match ws:/wss: on
+  // the page's own host and port ("Does url match expression in origin with redirect count?"),
+  // which CSP 2 did not. In the Electron file:// page 'self' covers only the app's own files; the
+  // gateway and SIP origins must still be listed, and any other origin stays blocked.
+  const connect = [...new Set(["'self'", ...connectOrigins, ...dev])]
 
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'none'"]],
@@ -51,7 +57,7 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
     ['font-src', ["'self'"]],
     // Ringtones from the app itself; remote call audio arrives as a MediaStream, not a URL.
     ['media-src', ["'self'", 'blob:']],
-    ['connect-src', connect.length === 0 ? ["'none'"] : connect],
+    ['connect-src', connect],
     ['object-src', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['form-action', ["'none'"]],

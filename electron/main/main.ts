@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url'
 import { BrowserWindow, app, session } from 'electron'
 import { buildContentSecurityPolicy, installContentSecurityPolicy } from './csp'
 import { endpointsFromEnv } from './endpoints'
+import { registerAppConfigHandler } from './handlers/app-config'
 import { registerAppInfoHandler } from './handlers/app-info'
+import { registerIncomingCallHandler } from './handlers/incoming-call'
 import { createHandle } from './ipc'
 import { createLogger } from './log'
 import { installPermissionHandlers } from './permissions'
@@ -55,8 +57,9 @@ function start(): void {
   })
   const isOurRenderer = (url: string): boolean => isRendererUrl(source, url)
 
+  // Throws on a bad KCC_GATEWAY_URL / KCC_SIP_URL: startup fails before any window opens.
   const endpoints = endpointsFromEnv(process.env)
-  log.info('endpoints configured', { gateway: endpoints.gatewayOrigin, sip: endpoints.sipOrigin })
+  log.info('endpoints configured', { gateway: endpoints.gatewayUrl, sip: endpoints.sipOrigin })
   installContentSecurityPolicy(
     session.defaultSession,
     buildContentSecurityPolicy({
@@ -67,7 +70,10 @@ function start(): void {
   )
   installPermissionHandlers(session.defaultSession, isOurRenderer, log.child('permissions'))
 
-  registerAppInfoHandler(createHandle(isOurRenderer, log.child('ipc')))
+  const handle = createHandle(isOurRenderer, log.child('ipc'))
+  registerAppInfoHandler(handle)
+  registerAppConfigHandler(handle, { gatewayUrl: endpoints.gatewayUrl })
+  registerIncomingCallHandler(handle, { getWindow: () => mainWindow, log: log.child('calls') })
 
   const openMainWindow = (): void => {
     mainWindow = createMainWindow({

@@ -1,4 +1,5 @@
 import { app, type BrowserWindow } from 'electron'
+import { bringToFront } from './window-front'
 
 /**
  * One app per agent session: a second instance would register the same SIP account twice and
@@ -11,14 +12,9 @@ export function acquireSingleInstanceLock(getWindow: () => BrowserWindow | undef
   }
   app.on('second-instance', () => {
     const window = getWindow()
-    if (window === undefined || window.isDestroyed()) {
-      return
+    if (window !== undefined) {
+      bringToFront(window)
     }
-    if (window.isMinimized()) {
-      window.restore()
-    }
-    window.show()
-    window.focus()
   })
   return true
 }

@@ -1,9 +1,11 @@
-import type { AgentBridge } from '../../shared/bridge'
+import type { DesktopBridge } from '../../shared/bridge'
 import {
   IpcChannel,
   ipcContract,
   ipcFail,
   parseIpcResult,
+  type IpcRequest,
+  type IpcResponse,
   type IpcResult,
   type Validator,
 } from '../../shared/ipc'
@@ -15,28 +17,36 @@ import {
 
 export type Invoke = (channel: IpcChannel, ...args: unknown[]) => Promise<unknown>
 
-async function invokeChecked<T>(
+async function invokeChecked<C extends IpcChannel>(
   invoke: Invoke,
-  channel: IpcChannel,
-  request: unknown,
-  validateResponse: Validator<T>,
-): Promise<IpcResult<T>> {
+  channel: C,
+  request: IpcRequest<C>,
+): Promise<IpcResult<IpcResponse<C>>> {
   let reply: unknown
   try {
     reply = request === undefined ? await invoke(channel) : await invoke(channel, request)
   } catch {
-    // invoke rejects when main has no handler for the channel (e.g. a version mismatch).
+    // invoke rejects when main has no handler for the channel (e.g. a version mismatch), or when
+    // the request cannot be cloned (a page passing a function or a DOM node).
     return ipcFail('INTERNAL', `no answer on ${channel}`)
   }
   // Main's reply is checked too: the renderer only ever sees contract-shaped values.
+  // TypeScript cannot narrow `ipcContract[channel]` by a generic key; IpcResponse<C> is derived
+  // from this very validator, so the cast restates the contract rather than widening it.
+  const validateResponse = ipcContract[channel].response as Validator<IpcResponse<C>>
   return parseIpcResult(reply, validateResponse)
 }
 
-export function createBridge(invoke: Invoke): AgentBridge {
+export function createBridge(invoke: Invoke): DesktopBridge {
   return {
     app: {
-      getInfo: () =>
-        invokeChecked(invoke, IpcChannel.AppInfoGet, undefined, ipcContract[IpcChannel.AppInfoGet].response),
+      getInfo: () => invokeChecked(invoke, IpcChannel.AppInfoGet, undefined),
+      getConfig: () => invokeChecked(invoke, IpcChannel.AppConfigGet, undefined),
+    },
+    calls: {
+      // The payload is passed as given; main validates it (the preload is not a trust boundary
+      // worth duplicating the check in, and main must check anyway).
+      notifyIncoming: (notice) => invokeChecked(invoke, IpcChannel.CallIncomingNotify, notice),
     },
   }
 }

@@ -1,4 +1,4 @@
-import { noPayload, object, string, type Infer, type Validator } from './validate'
+import { noPayload, nullValue, object, optional, string, type Infer, type Validator } from './validate'
 
 /**
  * The one IPC contract between renderer (through the preload) and main. Channel names are
@@ -7,6 +7,8 @@ import { noPayload, object, string, type Infer, type Validator } from './validat
  */
 export const IpcChannel = {
   AppInfoGet: 'app:info:get',
+  AppConfigGet: 'app:config:get',
+  CallIncomingNotify: 'call:incoming:notify',
 } as const
 
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel]
@@ -18,6 +20,34 @@ export const appInfo = object({
 
 export type AppInfo = Infer<typeof appInfo>
 
+/**
+ * Where the renderer finds the gateway. The Electron renderer is a file:// page without a usable
+ * origin of its own, so main tells it the configured base URL (KCC_GATEWAY_URL). shared/ has no
+ * URL parser, so the reply check is a plain shape check: http(s), no whitespace, bounded length.
+ */
+export const appConfig = object({
+  gatewayUrl: string({ minLength: 1, maxLength: 2048, pattern: /^https?:\/\/[^\s]+$/ }),
+})
+
+export type AppConfig = Infer<typeof appConfig>
+
+/**
+ * Who is calling, as the softphone saw it: the user part of the caller's SIP URI (a phone number,
+ * `*`/`#` codes, or a name such as `burger` or `medewerker1`). Strict on purpose: the value ends up
+ * in an OS notification, so no spaces, line breaks or markup characters, and a bounded length.
+ */
+export const callerNumber = string({ pattern: /^[A-Za-z0-9+*#._-]{1,64}$/ })
+
+/** A klantcontactnummer: 1 to 10 ASCII digits (the OAS limit, as in shared/sip/klantcontactnummer.ts). */
+export const klantcontactnummer = string({ pattern: /^[0-9]{1,10}$/ })
+
+export const incomingCallNotice = object({
+  callerNumber,
+  klantcontactnummer: optional(klantcontactnummer),
+})
+
+export type IncomingCallNotice = Infer<typeof incomingCallNotice>
+
 interface ChannelContract<Req, Res> {
   readonly request: Validator<Req>
   readonly response: Validator<Res>
@@ -25,6 +55,8 @@ interface ChannelContract<Req, Res> {
 
 export const ipcContract = {
   [IpcChannel.AppInfoGet]: { request: noPayload, response: appInfo },
+  [IpcChannel.AppConfigGet]: { request: noPayload, response: appConfig },
+  [IpcChannel.CallIncomingNotify]: { request: incomingCallNotice, response: nullValue },
 } as const satisfies { readonly [C in IpcChannel]: ChannelContract<unknown, unknown> }
 
 export type IpcRequest<C extends IpcChannel> = Infer<(typeof ipcContract)[C]['request']>

@@ -30,8 +30,22 @@ function describe(input: unknown): string {
 export const noPayload: Validator<undefined> = (input, path = 'value') =>
   input === undefined ? valid(undefined) : invalid(`${path}: expected no value, got ${describe(input)}`)
 
-export function string(options: { minLength?: number; maxLength?: number } = {}): Validator<string> {
-  const { minLength = 0, maxLength = Number.POSITIVE_INFINITY } = options
+/** Accepts only `null`: the value of a reply that carries no data, only success or failure. */
+export const nullValue: Validator<null> = (input, path = 'value') =>
+  input === null ? valid(null) : invalid(`${path}: expected null, got ${describe(input)}`)
+
+export interface StringOptions {
+  readonly minLength?: number
+  readonly maxLength?: number
+  /**
+   * The whole string must match; anchor it (`^…$`) and leave out the `m` flag, so `$` cannot match
+   * before a line break. The message never repeats the value: it may be personal data.
+   */
+  readonly pattern?: RegExp
+}
+
+export function string(options: StringOptions = {}): Validator<string> {
+  const { minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern } = options
   return (input, path = 'value') => {
     if (typeof input !== 'string') {
       return invalid(`${path}: expected string, got ${describe(input)}`)
@@ -42,16 +56,46 @@ export function string(options: { minLength?: number; maxLength?: number } = {})
     if (input.length > maxLength) {
       return invalid(`${path}: expected at most ${maxLength} characters`)
     }
+    if (pattern !== undefined && !pattern.test(input)) {
+      return invalid(`${path}: does not have the expected format`)
+    }
     return valid(input)
   }
 }
 
-type Shape = Readonly<Record<string, Validator<unknown>>>
-type ObjectOf<S extends Shape> = { readonly [K in keyof S]: Infer<S[K]> }
+/** A validator for an object property that may be left out; see {@link optional}. */
+export type OptionalValidator<T> = Validator<T | undefined> & { readonly optional: true }
 
 /**
- * A plain object with exactly the given keys. Unknown keys are rejected rather than stripped: an
- * IPC peer that sends more than the contract says is either buggy or hostile.
+ * Marks an object property as optional: absent (or `undefined`) is accepted and left out of the
+ * result; any other value must pass `validate`. `null` is not absent: it is checked like a value.
+ */
+export function optional<T>(validate: Validator<T>): OptionalValidator<T> {
+  const check: Validator<T | undefined> = (input, path) =>
+    input === undefined ? valid(undefined) : validate(input, path)
+  return Object.assign(check, { optional: true as const })
+}
+
+function isOptional(validate: Validator<unknown>): boolean {
+  return (validate as Partial<OptionalValidator<unknown>>).optional === true
+}
+
+type Shape = Readonly<Record<string, Validator<unknown>>>
+type OptionalKeys<S extends Shape> = {
+  [K in keyof S]: S[K] extends OptionalValidator<unknown> ? K : never
+}[keyof S]
+// Flattens the intersection below, so editors and error messages show one object type.
+type Flatten<T> = { [K in keyof T]: T[K] } & {}
+type ObjectOf<S extends Shape> = Flatten<
+  { readonly [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & {
+    readonly [K in OptionalKeys<S>]?: Exclude<Infer<S[K]>, undefined>
+  }
+>
+
+/**
+ * A plain object with exactly the given keys; those marked {@link optional} may be missing. Unknown
+ * keys are rejected rather than stripped: an IPC peer that sends more than the contract says is
+ * either buggy or hostile.
  */
 export function object<S extends Shape>(shape: S): Validator<ObjectOf<S>> {
   return (input, path = 'value') => {
@@ -70,7 +114,9 @@ export function object<S extends Shape>(shape: S): Validator<ObjectOf<S>> {
       if (!result.ok) {
         return result
       }
-      output[key] = result.value
+      if (result.value !== undefined || !isOptional(validate)) {
+        output[key] = result.value
+      }
     }
     // The loop above checked every key of `shape` with its validator.
     return valid(output as ObjectOf<S>)

@@ -25,3 +25,35 @@ test('the desktop app starts, shows the heading and the version from the preload
     await app.close()
   }
 })
+
+test('the bridge tells the renderer the gateway URL and checks incoming-call notices in main', async () => {
+  const app = await electron.launch({
+    args: ['.'],
+    env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1', KCC_GATEWAY_URL: 'http://127.0.0.1:8480/' },
+  })
+  try {
+    const page = await app.firstWindow()
+    await expect(page.getByRole('heading', { level: 1, name: 'KCC Werkplek' })).toBeVisible()
+    const replies = await page.evaluate(async () => {
+      const bridge = window.kcc
+      if (bridge?.app.getConfig === undefined || bridge.calls === undefined) {
+        return undefined
+      }
+      return {
+        keys: Object.keys(bridge).sort(),
+        config: await bridge.app.getConfig(),
+        // What a compromised page could send: a line break to start a second notification line.
+        injected: await bridge.calls.notifyIncoming({ callerNumber: '06\r\nX-Evil: 1' }),
+        valid: await bridge.calls.notifyIncoming({ callerNumber: 'burger', klantcontactnummer: '26000042' }),
+      }
+    })
+    expect(replies).toEqual({
+      keys: ['app', 'calls'],
+      config: { ok: true, value: { gatewayUrl: 'http://127.0.0.1:8480' } },
+      injected: { ok: false, error: { code: 'INVALID_REQUEST', message: expect.any(String) } },
+      valid: { ok: true, value: null },
+    })
+  } finally {
+    await app.close()
+  }
+})

@@ -21,8 +21,14 @@ test.describe('KCC Werkplek as a plain web app (no desktop bridge)', () => {
   test('shows the version when a bridge is present', async ({ page }) => {
     await page.addInitScript(() => {
       Object.defineProperty(window, 'kcc', {
+        // Shaped like the preload's bridge (shared/bridge.ts DesktopBridge); the gateway is this
+        // page's own server, as in the web build.
         value: {
-          app: { getInfo: async () => ({ ok: true, value: { name: 'kcc-desktop', version: '9.9.9' } }) },
+          app: {
+            getInfo: async () => ({ ok: true, value: { name: 'kcc-desktop', version: '9.9.9' } }),
+            getConfig: async () => ({ ok: true, value: { gatewayUrl: window.location.origin } }),
+          },
+          calls: { notifyIncoming: async () => ({ ok: true, value: null }) },
         },
       })
     })

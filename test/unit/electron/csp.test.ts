@@ -20,16 +20,30 @@ describe('buildContentSecurityPolicy', () => {
     expect(directive(policy, 'form-action')).toBe("'none'")
   })
 
-  it('allows connections only to the configured origins', () => {
+  it('allows connections only to the app’s own origin and the configured origins', () => {
     const policy = buildContentSecurityPolicy({ connectOrigins: origins, delivery: 'header' })
     expect(directive(policy, 'connect-src')).toBe(
-      'https://kcc.gemeente.example wss://sip.gemeente.example:7443',
+      "'self' https://kcc.gemeente.example wss://sip.gemeente.example:7443",
     )
   })
 
-  it('allows no connections at all when no origin is configured', () => {
-    const policy = buildContentSecurityPolicy({ connectOrigins: [], delivery: 'header' })
-    expect(directive(policy, 'connect-src')).toBe("'none'")
+  it('lets the web build reach its own gateway (and its ws: sockets) when no origin is configured', () => {
+    for (const delivery of ['header', 'meta'] as const) {
+      const policy = buildContentSecurityPolicy({ connectOrigins: [], delivery })
+      expect(directive(policy, 'connect-src')).toBe("'self'")
+    }
+  })
+
+  it('lists the app’s own origin once and no wildcard or scheme-wide source', () => {
+    const policy = buildContentSecurityPolicy({
+      connectOrigins: [...origins, ...origins],
+      devServerOrigin: 'http://localhost:5173',
+      delivery: 'header',
+    })
+    const sources = directive(policy, 'connect-src')?.split(' ') ?? []
+    expect(sources.filter((source) => source === "'self'")).toHaveLength(1)
+    expect(new Set(sources).size).toBe(sources.length)
+    expect(sources.some((source) => source === '*' || /^[a-z]+:$/.test(source))).toBe(false)
   })
 
   it('allows only the app’s own scripts and styles in a built app', () => {

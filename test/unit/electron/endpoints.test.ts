@@ -4,18 +4,44 @@ import { endpointsFromEnv } from '../../../electron/main/endpoints'
 describe('endpointsFromEnv', () => {
   it('falls back to the loopback development endpoints', () => {
     expect(endpointsFromEnv({})).toEqual({
-      gatewayOrigin: 'http://127.0.0.1:8080',
-      sipOrigin: 'ws://127.0.0.1:5066',
+      gatewayUrl: 'http://127.0.0.1:8480',
+      gatewayOrigin: 'http://127.0.0.1:8480',
+      sipOrigin: 'ws://127.0.0.1:8480',
     })
   })
 
-  it('reduces configured URLs to their origins', () => {
+  it('reduces configured URLs to their origins and keeps the gateway’s full base URL', () => {
     expect(
       endpointsFromEnv({
-        KCC_GATEWAY_URL: 'https://kcc.gemeente.example/api/v1',
+        KCC_GATEWAY_URL: 'https://kcc.gemeente.example/werkplek',
         KCC_SIP_URL: 'wss://sip.gemeente.example:7443/ws',
       }),
-    ).toEqual({ gatewayOrigin: 'https://kcc.gemeente.example', sipOrigin: 'wss://sip.gemeente.example:7443' })
+    ).toEqual({
+      gatewayUrl: 'https://kcc.gemeente.example/werkplek',
+      gatewayOrigin: 'https://kcc.gemeente.example',
+      sipOrigin: 'wss://sip.gemeente.example:7443',
+    })
+  })
+
+  it('gives the gateway base URL without a trailing slash, so paths can be appended', () => {
+    expect(endpointsFromEnv({ KCC_GATEWAY_URL: 'http://127.0.0.1:8480/' }).gatewayUrl).toBe(
+      'http://127.0.0.1:8480',
+    )
+    expect(endpointsFromEnv({ KCC_GATEWAY_URL: 'https://kcc.gemeente.example/werkplek/' }).gatewayUrl).toBe(
+      'https://kcc.gemeente.example/werkplek',
+    )
+    expect(endpointsFromEnv({ KCC_GATEWAY_URL: 'HTTPS://KCC.Gemeente.Example:443/?#' }).gatewayUrl).toBe(
+      'https://kcc.gemeente.example',
+    )
+  })
+
+  it('rejects a gateway URL with a query or fragment', () => {
+    expect(() => endpointsFromEnv({ KCC_GATEWAY_URL: 'https://kcc.gemeente.example/?x=1' })).toThrow(
+      /query or fragment/,
+    )
+    expect(() => endpointsFromEnv({ KCC_GATEWAY_URL: 'https://kcc.gemeente.example/#api' })).toThrow(
+      /query or fragment/,
+    )
   })
 
   it('rejects a gateway URL with a non-HTTP scheme', () => {

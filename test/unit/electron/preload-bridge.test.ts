@@ -32,9 +32,52 @@ describe('preload bridge', () => {
     await expect(bridge.app.getInfo()).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
   })
 
+  it('asks main on app:config:get without a payload and returns the gateway URL', async () => {
+    const invoke = vi
+      .fn<Invoke>()
+      .mockResolvedValue({ ok: true, value: { gatewayUrl: 'https://kcc.gemeente.example/werkplek' } })
+    await expect(createBridge(invoke).app.getConfig()).resolves.toEqual({
+      ok: true,
+      value: { gatewayUrl: 'https://kcc.gemeente.example/werkplek' },
+    })
+    expect(invoke).toHaveBeenCalledWith('app:config:get')
+  })
+
+  it('turns a gateway URL that is not http(s) into INVALID_RESPONSE', async () => {
+    const bridge = createBridge(
+      vi.fn<Invoke>().mockResolvedValue({ ok: true, value: { gatewayUrl: 'javascript:alert(1)' } }),
+    )
+    await expect(bridge.app.getConfig()).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_RESPONSE' },
+    })
+  })
+
+  it('sends an incoming call on call:incoming:notify and returns null on success', async () => {
+    const invoke = vi.fn<Invoke>().mockResolvedValue({ ok: true, value: null })
+    const notice = { callerNumber: '0612345678', klantcontactnummer: '26000042' }
+    await expect(createBridge(invoke).calls.notifyIncoming(notice)).resolves.toEqual({
+      ok: true,
+      value: null,
+    })
+    expect(invoke).toHaveBeenCalledWith('call:incoming:notify', notice)
+  })
+
+  it('turns a notify reply that carries a value into INVALID_RESPONSE', async () => {
+    const bridge = createBridge(vi.fn<Invoke>().mockResolvedValue({ ok: true, value: { shown: true } }))
+    await expect(bridge.calls.notifyIncoming({ callerNumber: 'burger' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_RESPONSE' },
+    })
+  })
+
   it('exposes named methods only, no generic invoke or send', () => {
     const bridge = createBridge(vi.fn<Invoke>())
-    expect(Object.keys(bridge)).toEqual(['app'])
-    expect(Object.keys(bridge.app)).toEqual(['getInfo'])
+    expect(Object.keys(bridge)).toEqual(['app', 'calls'])
+    expect(Object.keys(bridge.app)).toEqual(['getInfo', 'getConfig'])
+    expect(Object.keys(bridge.calls)).toEqual(['notifyIncoming'])
+    for (const method of [bridge.app.getInfo, bridge.app.getConfig, bridge.calls.notifyIncoming]) {
+      expect(method).toBeTypeOf('function')
+    }
   })
 })

@@ -22,4 +22,17 @@ describe('preload script', () => {
     await expect(bridge.app.getInfo()).resolves.toMatchObject({ ok: true })
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('app:info:get')
   })
+
+  it('sends an incoming call notice through ipcRenderer.invoke, never send', async () => {
+    await import('../../../electron/preload/preload')
+    const [, api] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] ?? []
+    vi.mocked(ipcRenderer.invoke).mockResolvedValue({ ok: true, value: null })
+    const bridge = api as { calls: { notifyIncoming(notice: unknown): Promise<unknown> } }
+    await expect(bridge.calls.notifyIncoming({ callerNumber: 'burger' })).resolves.toEqual({
+      ok: true,
+      value: null,
+    })
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith('call:incoming:notify', { callerNumber: 'burger' })
+    expect(ipcRenderer.send).not.toHaveBeenCalled()
+  })
 })

@@ -2,7 +2,7 @@ import { app, type BrowserWindow } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { acquireSingleInstanceLock } from '../../../electron/main/single-instance'
 
-vi.mock('electron', () => ({ app: { requestSingleInstanceLock: vi.fn(), on: vi.fn() } }))
+vi.mock('electron', () => ({ app: { requestSingleInstanceLock: vi.fn(), on: vi.fn(), focus: vi.fn() } }))
 
 function fakeWindow(minimized: boolean) {
   return {
@@ -10,6 +10,7 @@ function fakeWindow(minimized: boolean) {
     isMinimized: () => minimized,
     restore: vi.fn(),
     show: vi.fn(),
+    moveTop: vi.fn(),
     focus: vi.fn(),
   }
 }
