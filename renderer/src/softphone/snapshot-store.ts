@@ -1,6 +1,9 @@
 import type { Logger } from '../log'
 import { transitionCall, transitionRegistration, type CallEvent, type RegistrationEvent } from './states'
-import type { CallSnapshot, SoftphoneListener, SoftphoneSnapshot } from './types'
+import type { CallSnapshot, DeviceChoice, SoftphoneListener, SoftphoneSnapshot } from './types'
+
+/** Before `start()`: not registered, no call, the system's default devices. */
+export const INITIAL_SNAPSHOT: SoftphoneSnapshot = { registration: 'unregistered', call: null, devices: {} }
 
 /**
  * The softphone's published state: every change goes through the state machines in states.ts, and
@@ -8,7 +11,7 @@ import type { CallSnapshot, SoftphoneListener, SoftphoneSnapshot } from './types
  * logged (it means a late or duplicate sip.js callback, not an error to surface).
  */
 export class SnapshotStore {
-  private snapshot: SoftphoneSnapshot = { registration: 'unregistered', call: null }
+  private snapshot: SoftphoneSnapshot = INITIAL_SNAPSHOT
   private readonly listeners = new Set<SoftphoneListener>()
 
   constructor(
@@ -66,6 +69,19 @@ export class SnapshotStore {
   updateCall(patch: Partial<Pick<CallSnapshot, 'state' | 'held' | 'muted' | 'answeredAt'>>): void {
     if (this.snapshot.call) {
       this.publish({ ...this.snapshot, call: { ...this.snapshot.call, ...patch } })
+    }
+  }
+
+  /** The agent's device choice; an id set to undefined goes back to the system default. */
+  devices(choice: DeviceChoice): void {
+    const merged: Record<string, string | undefined> = { ...this.snapshot.devices, ...choice }
+    // Plain data without `undefined` members, so snapshots compare and serialise cleanly.
+    const devices: DeviceChoice = Object.fromEntries(
+      Object.entries(merged).filter(([, id]) => id !== undefined),
+    )
+    const current = this.snapshot.devices
+    if (devices.microphoneId !== current.microphoneId || devices.speakerId !== current.speakerId) {
+      this.publish({ ...this.snapshot, devices })
     }
   }
 

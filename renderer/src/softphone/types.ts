@@ -8,6 +8,11 @@ export type CallDirection = 'inbound' | 'outbound'
 
 export interface CallSnapshot {
   readonly id: string
+  /**
+   * The dialog's Call-ID (RFC 3261 §8.1.1.4): the same at both ends and at every proxy, so the app
+   * publishes calls to the live hub keyed by it.
+   */
+  readonly sipCallId: string
   readonly state: CallState
   readonly direction: CallDirection
   /** The other party's user part (a number or an extension). */
@@ -22,9 +27,27 @@ export interface CallSnapshot {
   readonly held: boolean
 }
 
+/** A microphone or speaker as `enumerateDevices` lists it; `label` is empty until media permission. */
+export interface Device {
+  readonly id: string
+  readonly label: string
+}
+
+export interface DeviceList {
+  readonly microphones: Device[]
+  readonly speakers: Device[]
+}
+
+/** The agent's choice of devices; an absent id means the system default. */
+export interface DeviceChoice {
+  readonly microphoneId?: string
+  readonly speakerId?: string
+}
+
 export interface SoftphoneSnapshot {
   readonly registration: RegistrationState
   readonly call: CallSnapshot | null
+  readonly devices: DeviceChoice
 }
 
 export type SoftphoneListener = (snapshot: SoftphoneSnapshot) => void

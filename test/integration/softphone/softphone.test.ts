@@ -5,30 +5,14 @@ import { createLogger } from '../../../renderer/src/log'
 import { createRootLogger } from '../../../server/lib/logger'
 import { createSipServer } from '../../../server/sip/server'
 import { Softphone } from '../../../renderer/src/softphone/softphone'
-import type { SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
 import { SIP_DOMAIN, sipFixture, startEmbedded, type RunningSipServer } from '../../support/sip-servers'
 import { fakeMedia } from '../../support/sip-sipjs'
+import { until } from './harness'
 
 // Two Softphones in Node against the embedded SIP server: real sip.js signalling, a fixed SDP
 // instead of WebRTC (as test/support/sip-sipjs.ts does), WebSocket from `ws`.
 const quiet: LogSink = () => undefined
 const fixture = sipFixture(['agent1', 'agent2'], {})
-
-/** Resolves with the first snapshot (current or later) that satisfies `predicate`. */
-function until(phone: Softphone, predicate: (s: SoftphoneSnapshot) => boolean): Promise<SoftphoneSnapshot> {
-  return new Promise((resolve) => {
-    if (predicate(phone.getSnapshot())) {
-      resolve(phone.getSnapshot())
-      return
-    }
-    const off = phone.subscribe((s) => {
-      if (predicate(s)) {
-        off()
-        resolve(s)
-      }
-    })
-  })
-}
 
 describe('Softphone against the embedded SIP server', () => {
   let server: RunningSipServer | undefined

@@ -1,0 +1,182 @@
+import {
+  Registerer,
+  SIPExtension,
+  UserAgent,
+  UserAgentState,
+  type Invitation,
+  type SessionDescriptionHandlerFactory,
+} from 'sip.js'
+import type { Logger } from '../log'
+import { DEFAULT_BACKOFF, reconnectDelay, type BackoffOptions } from './backoff'
+import type { SnapshotStore } from './snapshot-store'
+
+export interface ConnectionOptions {
+  /** The SIP server's WebSocket, e.g. `wss://sip.example/ws`. */
+  websocketUrl: string
+  domain: string
+  extension: string
+  password: string
+  displayName?: string
+  /** Never the sip.js default (Google STUN, telephony notes §10.1): empty unless we run our own. */
+  iceServers?: RTCIceServer[]
+  /** Media for sessions; tests inject a fake, the browser uses sip.js' WebRTC handler. */
+  sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory
+  backoff?: Partial<BackoffOptions>
+}
+
+/**
+ * The softphone's link to the registrar: one sip.js UserAgent over one WebSocket (RFC 7118) and a
+ * Registerer on it. sip.js does not reconnect or re-register by itself (telephony notes §10), so
+ * this does, with backoff, for as long as the agent wants to be registered. It publishes only the
+ * registration state; calls are the {@link Softphone}'s business (`onInvite`).
+ */
+export class SipConnection {
+  private readonly backoff: BackoffOptions
+  /** Desired state, apart from the actual one in `snapshot.registration`. */
+  private wantRegistered = false
+  private ua: UserAgent | undefined
+  private registerer: Registerer | undefined
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  private attempt = 0
+
+  constructor(
+    private readonly options: ConnectionOptions,
+    private readonly log: Logger,
+    private readonly state: SnapshotStore,
+    private readonly onInvite: (invitation: Invitation) => void,
+  ) {
+    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff }
+  }
+
+  /** The UserAgent between {@link start} and {@link stop}, connected or not. */
+  get userAgent(): UserAgent | undefined {
+    return this.ua
+  }
+
+  /** Connects and registers; resolves once the first attempt is made. See `Softphone.start`. */
+  async start(): Promise<void> {
+    // Idempotent, except after a refused REGISTER: then start() is the way to try again.
+    if (this.wantRegistered && this.state.get().registration !== 'failed') {
+      return
+    }
+    this.wantRegistered = true
+    this.attempt = 0
+    this.state.registration('start')
+    this.ua ??= this.createUserAgent()
+    await this.connect()
+  }
+
+  /** Stops reconnecting, ends sessions, unregisters and disconnects. */
+  async stop(): Promise<void> {
+    this.wantRegistered = false
+    clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    const ua = this.ua
+    this.ua = undefined
+    this.registerer = undefined
+    this.state.registration('stop')
+    if (ua) {
+      // UserAgent.stop() ends sessions and unregisters (sip.js user-agent.ts, "graceful shutdown").
+      await ua.stop().catch((error: unknown) => this.log.warn('stop failed', { error: String(error) }))
+    }
+  }
+
+  private createUserAgent(): UserAgent {
+    const { extension, domain, password, displayName } = this.options
+    const uri = UserAgent.makeURI(`sip:${extension}@${domain}`)
+    if (!uri) {
+      throw new RangeError('extension and domain do not make a SIP URI')
+    }
+    return new UserAgent({
+      uri,
+      displayName,
+      authorizationUsername: extension,
+      authorizationPassword: password,
+      transportOptions: { server: this.options.websocketUrl },
+      // Needed to be the target of an attended transfer (telephony notes §10.2).
+      sipExtensionReplaces: SIPExtension.Supported,
+      // We reconnect ourselves, with backoff and re-registration.
+      reconnectionAttempts: 0,
+      // sip.js' own log goes through our scoped logger, never straight to the console.
+      logBuiltinEnabled: false,
+      logLevel: 'warn',
+      logConnector: (level, category, _label, content) => {
+        const fields = { category, content }
+        if (level === 'error' || level === 'warn') {
+          this.log.warn('sip.js', fields)
+        } else {
+          this.log.debug('sip.js', fields)
+        }
+      },
+      sessionDescriptionHandlerFactory: this.options.sessionDescriptionHandlerFactory,
+      sessionDescriptionHandlerFactoryOptions: {
+        peerConnectionConfiguration: { iceServers: this.options.iceServers ?? [] },
+        iceGatheringTimeout: 500,
+      },
+      delegate: {
+        onInvite: (invitation) => this.onInvite(invitation),
+        onDisconnect: (error) => this.onDisconnect(error),
+      },
+    })
+  }
+
+  private async connect(): Promise<void> {
+    const ua = this.ua
+    if (!ua || !this.wantRegistered) {
+      return
+    }
+    try {
+      await (ua.state === UserAgentState.Stopped ? ua.start() : ua.reconnect())
+    } catch (error) {
+      this.log.warn('connect failed', { attempt: this.attempt, error: String(error) })
+      this.onDisconnect(error instanceof Error ? error : new Error(String(error)))
+      return
+    }
+    if (ua !== this.ua || !this.wantRegistered) {
+      return
+    }
+    this.attempt = 0
+    this.register(ua)
+  }
+
+  private register(ua: UserAgent): void {
+    // One Registerer per connection (the previous one is dropped in onDisconnect): it carries no
+    // Authorization from the old connection, whose nonce a restarted registrar refuses.
+    this.registerer ??= new Registerer(ua, { expires: 600 })
+    const registerer = this.registerer
+    registerer
+      .register({
+        requestDelegate: {
+          // The 2xx, not the Registerer's state: that stays Registered across a dropped socket.
+          onAccept: () => this.state.registration('accepted'),
+          onReject: (response) => {
+            this.log.warn('registration rejected', { status: response.message.statusCode })
+            this.state.registration('rejected')
+          },
+        },
+      })
+      .catch((error: unknown) => this.log.warn('register failed', { error: String(error) }))
+  }
+
+  private onDisconnect(error?: Error): void {
+    // After a refused REGISTER, retrying with the same credentials cannot help: wait for start().
+    if (!this.wantRegistered || this.state.get().registration === 'failed') {
+      return
+    }
+    this.log.info('disconnected', { error: error ? String(error) : undefined })
+    // Disposed while the socket is down, its un-REGISTER cannot go out, so it can never remove the
+    // binding the next connection makes for the same Contact.
+    const stale = this.registerer
+    this.registerer = undefined
+    void stale?.dispose().catch(() => undefined)
+    this.state.registration('disconnected')
+    if (this.retryTimer !== undefined) {
+      return
+    }
+    const delay = reconnectDelay(this.attempt++, this.backoff)
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined
+      void this.connect()
+    }, delay)
+  }
+}
