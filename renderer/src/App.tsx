@@ -1,6 +1,13 @@
-import { useEffect } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { AgentBridge } from '../../shared/bridge'
+import { useMessages } from './i18n/use-messages'
+import { LoginScreen } from './login/LoginScreen'
+import { ServicesContext } from './services/context'
 import { useAppStore, type AppInfoState } from './store'
+import { AppController } from './workspace/controller'
+import { workspaceMessages } from './workspace/messages'
+import { WorkspaceScreen } from './workspace/WorkspaceScreen'
+import './styles/app.css'
 
 export interface AppProps {
   /** The preload bridge; undefined when running as a plain web app. */
@@ -8,20 +15,47 @@ export interface AppProps {
 }
 
 export function App({ bridge }: AppProps) {
+  const t = useMessages(workspaceMessages)
   const info = useAppStore((state) => state.app.info)
   const loadInfo = useAppStore((state) => state.app.loadInfo)
+  const session = useAppStore((state) => state.workspace.session)
+  const [controller] = useState(() => new AppController(useAppStore, bridge))
+  const services = useSyncExternalStore(controller.subscribe, controller.getServices)
 
   useEffect(() => {
     void loadInfo(bridge)
-  }, [bridge, loadInfo])
+    // The controller lives as long as the page; booting twice (StrictMode) is a no-op.
+    void controller.boot()
+  }, [bridge, loadInfo, controller])
 
   return (
-    <main>
-      <header>
+    <>
+      <header className="app-header">
         <h1>KCC Werkplek</h1>
         <VersionLine info={info} />
       </header>
-    </main>
+      <main>
+        {session.status === 'checking' ? <p role="status">{t.loading}</p> : null}
+        {session.status === 'anonymous' || session.status === 'logging_in' ? (
+          <LoginScreen
+            busy={session.status === 'logging_in'}
+            error={session.status === 'anonymous' ? session.error : undefined}
+            onLogin={controller.login}
+          />
+        ) : null}
+        {session.status === 'active' && !services ? <p role="status">{t.starting}</p> : null}
+        {session.status === 'active' && services ? (
+          <ServicesContext.Provider value={services}>
+            <WorkspaceScreen
+              agent={session.agent}
+              onLogout={controller.logout}
+              onChoose={controller.choose}
+              onRefreshRecent={controller.refreshRecent}
+            />
+          </ServicesContext.Provider>
+        ) : null}
+      </main>
+    </>
   )
 }
 

@@ -1,15 +1,52 @@
 import { create } from 'zustand'
+import { persist, type StateStorage } from 'zustand/middleware'
+import { durableStorage, klantcontactPersistOptions, memoryStorage } from '../klantcontact/persistence'
+import { createKlantcontactSlice } from '../klantcontact/slice'
+import { createWorkspaceSlice } from '../workspace/workspace-slice'
 import { createAppSlice } from './app-slice'
 import type { StoreState } from './types'
 
+export interface AppStoreOptions {
+  /** Where the persisted part lives; localStorage by default (tests pass an in-memory Storage). */
+  readonly storage?: StateStorage
+}
+
 /**
- * The one renderer store, bound from slices (zustand slices pattern). Middleware, if any, goes
- * here on the combined store, never inside a slice. Components read narrow selectors:
+ * The one renderer store, bound from slices (zustand slices pattern). Middleware goes here on the
+ * combined store, never inside a slice: `persist` keeps the klantcontact drafts in localStorage
+ * (klantcontact/persistence.ts says what and why), and hydrates synchronously at creation, so the
+ * first render already shows them. Components read narrow selectors:
  * `useAppStore((s) => s.app.info)`.
  */
-export const useAppStore = create<StoreState>()((...args) => ({
-  ...createAppSlice(...args),
-}))
+export function createAppStore(options: AppStoreOptions = {}) {
+  const storage = durableStorage(options.storage ?? browserStorage())
+  return create<StoreState>()(
+    persist(
+      (...args) => ({
+        ...createAppSlice(...args),
+        ...createWorkspaceSlice(...args),
+        ...createKlantcontactSlice(...args),
+      }),
+      klantcontactPersistOptions(storage),
+    ),
+  )
+}
+
+export type AppStore = ReturnType<typeof createAppStore>
+
+export const useAppStore: AppStore = createAppStore()
+
+function browserStorage(): StateStorage {
+  try {
+    if (typeof localStorage !== 'undefined') {
+      return localStorage
+    }
+  } catch {
+    // Some embedders throw on access (storage disabled); fall through.
+  }
+  // No localStorage here (a test runner): drafts are kept in memory only.
+  return memoryStorage()
+}
 
 export type { StoreState } from './types'
 export type { AppInfoState, AppSlice } from './app-slice'

@@ -1,4 +1,6 @@
+import type { KlantcontactSlice } from '../klantcontact/slice'
+import type { WorkspaceSlice } from '../workspace/workspace-slice'
 import type { AppSlice } from './app-slice'
 
-/** The whole renderer state: the intersection of all slices. Later: softphone, klantcontact, … */
-export type StoreState = AppSlice
+/** The whole renderer state: the intersection of all slices. */
+export type StoreState = AppSlice & WorkspaceSlice & KlantcontactSlice

@@ -1,4 +1,5 @@
 import type { AgentConfig } from '../config/types'
+import type { ActorView, KlantcontactView } from '../../../shared/gateway/api'
 import type { Actor, Betrokkene, Klantcontact, KlantcontactRecord } from './types'
 
 /**
@@ -9,37 +10,7 @@ import type { Actor, Betrokkene, Klantcontact, KlantcontactRecord } from './type
  * `afgeschermd` (vertrouwelijk, docs/gateway.md): onderwerp, inhoud, reactie and the betrokkenen's
  * names are withheld; the agent sees that the contact exists, when, and through which kanaal.
  */
-export interface BetrokkeneView {
-  uuid: string
-  rol: string
-  initiator: boolean
-  volledigeNaam: string | null
-}
-
-export interface ActorView {
-  uuid: string
-  naam: string
-  soortActor: string
-  /** The agent's login when the actor is one of this gateway's agents. */
-  login: string | null
-}
-
-export interface KlantcontactView {
-  uuid: string
-  nummer: string | null
-  referentienummer: string | null
-  kanaal: string
-  onderwerp: string | null
-  inhoud: string | null
-  reactie: string | null
-  taal: string
-  vertrouwelijk: boolean
-  indicatieContactGelukt: boolean | null
-  plaatsgevondenOp: string | null
-  betrokkenen: BetrokkeneView[]
-  actoren: ActorView[]
-  afgeschermd: boolean
-}
+export type { ActorView, BetrokkeneView, KlantcontactView } from '../../../shared/gateway/api'
 
 export class ViewBuilder {
   readonly #loginByEmail: Map<string, string>

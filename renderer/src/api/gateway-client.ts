@@ -1,0 +1,145 @@
+import ky, { HTTPError, type KyInstance } from 'ky'
+import type {
+  DirectoryView,
+  KlantcontactView,
+  PartijLookupView,
+  ProblemView,
+  RecentView,
+  RegisterKlantcontactInput,
+  SessionView,
+  SoftphoneAccountView,
+  AgentView,
+} from '../../../shared/gateway/api'
+import { GatewayError } from './errors'
+
+/**
+ * The agent app's one way to the gateway (docs/gateway.md). Every failure becomes a
+ * {@link GatewayError} whose `kind` tells the UI what to do; nothing here retries on its own, because
+ * only the caller knows whether a request is safe to repeat (registration carries an idempotency key
+ * and is retried by the outbox, see klantcontact/outbox.ts).
+ */
+export interface GatewayApi {
+  login(login: string, password: string): Promise<SessionView>
+  logout(): Promise<void>
+  me(): Promise<AgentView>
+  softphoneAccount(): Promise<SoftphoneAccountView>
+  registerKlantcontact(input: RegisterKlantcontactInput, idempotencyKey: string): Promise<KlantcontactView>
+  klantcontactByNummer(nummer: string): Promise<KlantcontactView>
+  recent(): Promise<RecentView>
+  directory(): Promise<DirectoryView>
+  /** Known partijen with a telefoonnummer digitaal adres equal to `telefoonnummer`. */
+  partijenByTelefoonnummer(telefoonnummer: string): Promise<PartijLookupView>
+}
+
+export interface GatewayClientOptions {
+  /** e.g. `https://kcc-gateway.gemeente.example`; the web build uses its own origin. */
+  baseUrl: string
+  /** The session token, read at every request (it changes on login and logout). */
+  token: () => string | undefined
+  /** Called once per 401, so the app can return to the login screen. */
+  onUnauthenticated?: () => void
+  /** Per request; registration is retried by the outbox anyway. Default 10 s. */
+  timeoutMs?: number
+  /** For tests. */
+  fetch?: typeof fetch
+}
+
+const NUMMER = /^[0-9]{1,10}$/
+const TELEFOON = /^\+?[0-9]{3,20}$/
+
+export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
+  const http: KyInstance = ky.create({
+    prefix: `${options.baseUrl.replace(/\/$/, '')}/api/`,
+    timeout: options.timeoutMs ?? 10_000,
+    // No ky retries: a POST is repeated only by the outbox, with its idempotency key.
+    retry: 0,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    hooks: {
+      beforeRequest: [
+        ({ request }) => {
+          const token = options.token()
+          if (token) {
+            request.headers.set('authorization', `Bearer ${token}`)
+          }
+        },
+      ],
+    },
+  })
+
+  const call = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run()
+    } catch (error) {
+      const mapped = toGatewayError(error)
+      if (mapped.kind === 'unauthenticated') {
+        options.onUnauthenticated?.()
+      }
+      throw mapped
+    }
+  }
+
+  return {
+    login: (login, password) =>
+      // A wrong password is 401 too, but it is not a lost session: do not call onUnauthenticated.
+      run(() => http.post('session', { json: { login, password } }).json<SessionView>()),
+    logout: () => call(async () => void (await http.delete('session'))),
+    me: () => call(() => http.get('me').json<AgentView>()),
+    softphoneAccount: () => call(() => http.get('softphone').json<SoftphoneAccountView>()),
+    registerKlantcontact: (input, idempotencyKey) =>
+      call(() =>
+        http
+          .post('klantcontacten', { json: input, headers: { 'idempotency-key': idempotencyKey } })
+          .json<KlantcontactView>(),
+      ),
+    klantcontactByNummer: (nummer) => {
+      if (!NUMMER.test(nummer)) {
+        return Promise.reject(invalid('nummer', 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.'))
+      }
+      return call(() => http.get(`klantcontacten/by-nummer/${nummer}`).json<KlantcontactView>())
+    },
+    recent: () => call(() => http.get('klantcontacten/recent').json<RecentView>()),
+    directory: () => call(() => http.get('directory').json<DirectoryView>()),
+    partijenByTelefoonnummer: (telefoonnummer) => {
+      if (!TELEFOON.test(telefoonnummer)) {
+        return Promise.resolve({ results: [] })
+      }
+      return call(() => http.get('partijen', { searchParams: { telefoonnummer } }).json<PartijLookupView>())
+    },
+  }
+}
+
+async function run<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request()
+  } catch (error) {
+    throw toGatewayError(error)
+  }
+}
+
+function invalid(name: string, reason: string): GatewayError {
+  return new GatewayError('rejected', 400, { invalidParams: [{ name, code: 'invalid', reason }] }, reason)
+}
+
+function toGatewayError(error: unknown): GatewayError {
+  if (error instanceof GatewayError) {
+    return error
+  }
+  if (error instanceof HTTPError) {
+    const status = error.response.status
+    // ky 2 has already read the body into `data` (parsed when it was JSON).
+    const data: unknown = error.data
+    const problem = typeof data === 'object' && data !== null ? (data as ProblemView) : undefined
+    const message = problem?.detail ?? problem?.title ?? `HTTP ${status}`
+    if (status === 401) {
+      return new GatewayError('unauthenticated', status, problem, message)
+    }
+    return new GatewayError(status >= 500 ? 'failed' : 'rejected', status, problem, message)
+  }
+  // TypeError from fetch (connection refused, reset) or ky's TimeoutError: no answer at all.
+  return new GatewayError(
+    'unreachable',
+    undefined,
+    undefined,
+    error instanceof Error ? error.message : String(error),
+  )
+}

@@ -1,0 +1,103 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { format } from '../i18n/locale'
+import { useMessages } from '../i18n/use-messages'
+import { createLogger } from '../log'
+import { useAppStore } from '../store'
+import type { KlantcontactDraft } from './draft'
+import { klantcontactMessages } from './messages'
+
+const log = createLogger('klantcontact:saved')
+
+export interface SavedKlantcontactProps {
+  readonly draft: KlantcontactDraft
+}
+
+/** The copy button's feedback: nothing yet, done, or refused by the clipboard. */
+type CopyState = 'idle' | 'copied' | 'failed'
+
+/** Groups of three from the right ("26 000 001"), the way a number is read aloud in Dutch. */
+export function groupDigits(nummer: string): string[] {
+  const groups: string[] = []
+  for (let end = nummer.length; end > 0; end -= 3) {
+    groups.unshift(nummer.slice(Math.max(0, end - 3), end))
+  }
+  return groups
+}
+
+/**
+ * The confirmed klantcontact: its nummer large, to read aloud to the caller (issue 4 §5), with a
+ * copy button. The groups are spaced by CSS only, so the text (and what a copy of the selection
+ * gives) is the plain digits.
+ */
+export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
+  const t = useMessages(klantcontactMessages).saved
+  const base = useId()
+  const dismiss = useAppStore((state) => state.klantcontact.dismiss)
+  const [copy, setCopy] = useState<CopyState>('idle')
+  const heading = useRef<HTMLHeadingElement>(null)
+  const { nummer } = draft
+
+  useEffect(() => {
+    // The form (and its focused Opslaan button) just made way for this view: keep keyboard focus in
+    // the panel instead of dropping it on the page body.
+    if (document.activeElement === null || document.activeElement === document.body) {
+      heading.current?.focus()
+    }
+  }, [])
+
+  const copyNummer = (nummer: string): void => {
+    // Through a promise: without a clipboard (an insecure context) the access itself throws.
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(nummer))
+      .then(
+        () => setCopy('copied'),
+        (error: unknown) => {
+          log.warn('copy to clipboard failed', { error: error instanceof Error ? error.name : typeof error })
+          setCopy('failed')
+        },
+      )
+  }
+
+  return (
+    <section className="kc-saved" aria-labelledby={`${base}-kop`}>
+      <h3 id={`${base}-kop`} ref={heading} tabIndex={-1}>
+        {t.heading}
+      </h3>
+      {nummer !== undefined ? (
+        <>
+          <p id={`${base}-label`} className="kc-nummer-label">
+            {t.nummerLabel}
+          </p>
+          <p className="kc-nummer" aria-labelledby={`${base}-label`} data-testid="klantcontactnummer">
+            {groupDigits(nummer).map((group, index) => (
+              <span key={index} className="kc-nummer-groep">
+                {group}
+              </span>
+            ))}
+          </p>
+          <div className="kc-actions">
+            <button type="button" className="kc-primary" onClick={() => copyNummer(nummer)}>
+              {t.kopieer}
+            </button>
+            <span role="status" className="kc-copy-status">
+              {copy === 'copied' ? t.gekopieerd : ''}
+            </span>
+            {copy === 'failed' ? (
+              <span role="alert" className="kc-error">
+                {t.kopierenMislukt}
+              </span>
+            ) : null}
+          </div>
+        </>
+      ) : (
+        <p>{t.geenNummer}</p>
+      )}
+      {draft.onderwerp !== '' ? <p>{format(t.onderwerp, { onderwerp: draft.onderwerp })}</p> : null}
+      <div className="kc-actions">
+        <button type="button" className="kc-secondary" onClick={() => dismiss(draft.id)}>
+          {t.sluiten}
+        </button>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,160 @@
+import type { Catalog } from '../i18n/locale'
+
+/**
+ * Texts of the klantcontact panel. The accessible names of the fields ("Naam klant", "Onderwerp",
+ * …) are fixed by issue 4 and tested; change them only together with the tests.
+ */
+export interface KlantcontactMessages {
+  readonly panel: {
+    readonly heading: string
+    readonly nieuw: string
+    readonly concepten: string
+    readonly conceptZonderOnderwerp: string
+    readonly conceptLabel: string
+    readonly geenConcept: string
+  }
+  readonly form: {
+    readonly headingCall: string
+    readonly headingManual: string
+    readonly naamKlant: string
+    readonly onderwerp: string
+    readonly inhoud: string
+    readonly gegevens: string
+    readonly kanaal: string
+    readonly plaatsgevondenOp: string
+    readonly taal: string
+    readonly vertrouwelijk: string
+    readonly vertrouwelijkHint: string
+    readonly opslaan: string
+    readonly opslaanHint: string
+    readonly counter: string
+    readonly counterOver: string
+    readonly verwijderen: string
+    readonly verwijderenVraag: string
+    readonly verwijderenBevestig: string
+    readonly annuleren: string
+  }
+  readonly suggestion: {
+    readonly offer: string
+    readonly accept: string
+    readonly linked: string
+  }
+  readonly status: {
+    readonly sending: string
+    readonly waiting: string
+    readonly rejected: string
+  }
+  readonly saved: {
+    readonly heading: string
+    readonly nummerLabel: string
+    readonly geenNummer: string
+    readonly onderwerp: string
+    readonly kopieer: string
+    readonly gekopieerd: string
+    readonly kopierenMislukt: string
+    readonly sluiten: string
+  }
+  readonly errors: {
+    readonly onderwerpLeeg: string
+    readonly teLang: string
+    readonly kanaalLeeg: string
+    readonly taalOngeldig: string
+    readonly datumOngeldig: string
+    readonly datumToekomst: string
+    readonly naamDeelTeLang: string
+    readonly naamDelen: {
+      readonly voorletters: string
+      readonly voornaam: string
+      readonly voorvoegselAchternaam: string
+      readonly achternaam: string
+    }
+    readonly onbekend: string
+  }
+  readonly kanalen: readonly string[]
+  /** ISO 639-2/B codes (the OAS asks for the B form: `ger`, `fre`, not `deu`, `fra`). */
+  readonly talen: ReadonlyArray<{ readonly code: string; readonly label: string }>
+}
+
+export const klantcontactMessages: Catalog<KlantcontactMessages> = {
+  nl: {
+    panel: {
+      heading: 'Klantcontact',
+      nieuw: 'Nieuw klantcontact',
+      concepten: 'Open klantcontacten',
+      conceptZonderOnderwerp: 'Zonder onderwerp',
+      conceptLabel: '{onderwerp} ({tijd})',
+      geenConcept: 'Er is geen klantcontact open.',
+    },
+    form: {
+      headingCall: 'Klantcontact bij gesprek',
+      headingManual: 'Nieuw klantcontact',
+      naamKlant: 'Naam klant',
+      onderwerp: 'Onderwerp',
+      inhoud: 'Inhoud',
+      gegevens: 'Gegevens van het contact',
+      kanaal: 'Kanaal',
+      plaatsgevondenOp: 'Plaatsgevonden op',
+      taal: 'Taal',
+      vertrouwelijk: 'Vertrouwelijk',
+      vertrouwelijkHint: 'Alleen wie bij dit contact betrokken is, ziet onderwerp, inhoud en naam.',
+      opslaan: 'Opslaan',
+      opslaanHint: 'Sneltoets: Ctrl+S',
+      counter: '{count}/{max}',
+      counterOver: '{count}/{max}: {over} tekens te veel',
+      verwijderen: 'Concept verwijderen',
+      verwijderenVraag: 'Dit concept verwijderen? Wat u hebt ingevuld, gaat verloren.',
+      verwijderenBevestig: 'Ja, verwijderen',
+      annuleren: 'Annuleren',
+    },
+    suggestion: {
+      offer: 'Bekende klant bij dit nummer: {naam}',
+      accept: 'Naam overnemen',
+      linked: 'Gekoppeld aan de bekende klant bij dit nummer.',
+    },
+    status: {
+      sending: 'Wordt opgeslagen…',
+      waiting: 'Wacht op verbinding met de gateway; wordt automatisch opnieuw verstuurd.',
+      rejected: 'Het klantcontact is niet opgeslagen. Pas de gemarkeerde velden aan en sla opnieuw op.',
+    },
+    saved: {
+      heading: 'Klantcontact opgeslagen',
+      nummerLabel: 'Klantcontactnummer',
+      geenNummer: 'Opgeslagen, maar het register gaf geen klantcontactnummer.',
+      onderwerp: 'Onderwerp: {onderwerp}',
+      kopieer: 'Kopieer nummer',
+      gekopieerd: 'Gekopieerd',
+      kopierenMislukt: 'Kopiëren is niet gelukt; lees het nummer hierboven.',
+      sluiten: 'Sluiten',
+    },
+    errors: {
+      onderwerpLeeg: 'Vul een onderwerp in.',
+      teLang: 'Dit is {count} tekens lang; maximaal {max}.',
+      kanaalLeeg: 'Kies een kanaal.',
+      taalOngeldig: 'Kies een taal.',
+      datumOngeldig: 'Vul een geldige datum en tijd in.',
+      datumToekomst: 'Dit tijdstip ligt in de toekomst.',
+      naamDeelTeLang:
+        'Deze naam past niet in het register: {deel} "{waarde}" mag maximaal {max} tekens hebben.',
+      naamDelen: {
+        voorletters: 'de voorletters',
+        voornaam: 'de voornaam',
+        voorvoegselAchternaam: 'het voorvoegsel',
+        achternaam: 'de achternaam',
+      },
+      onbekend: 'Het klantcontact is niet opgeslagen.',
+    },
+    kanalen: ['Telefoon', 'E-mail', 'Balie', 'Brief', 'Chat', 'Contactformulier', 'Social media'],
+    talen: [
+      { code: 'nld', label: 'Nederlands' },
+      { code: 'eng', label: 'Engels' },
+      { code: 'ger', label: 'Duits' },
+      { code: 'fre', label: 'Frans' },
+      { code: 'spa', label: 'Spaans' },
+      { code: 'pol', label: 'Pools' },
+      { code: 'tur', label: 'Turks' },
+      { code: 'ara', label: 'Arabisch' },
+      { code: 'pap', label: 'Papiaments' },
+      { code: 'fry', label: 'Fries' },
+    ],
+  },
+}

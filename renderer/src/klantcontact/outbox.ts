@@ -1,0 +1,218 @@
+import type { StoreApi } from 'zustand'
+import type { GatewayApi } from '../api/gateway-client'
+import { GatewayError } from '../api/errors'
+import { createLogger, type Logger } from '../log'
+import type { StoreState } from '../store/types'
+import type { KlantcontactDraft } from './draft'
+
+/**
+ * Sends the agent's queued drafts to the gateway, each with its draft id as Idempotency-Key, until
+ * the gateway confirms them (issue 4 §6: "never lost, never created twice"):
+ *
+ * - one request at a time per draft; different drafts go in parallel;
+ * - a retryable failure (unreachable, 5xx, 429: the outcome is unknown) leaves the draft `waiting`,
+ *   retried with backoff and at once when the browser says it is online again, always with the same
+ *   key and the body frozen at Opslaan, so the gateway settles a request that did arrive
+ *   (docs/gateway.md, "Registering a contact exactly once");
+ * - a refusal (4xx) puts the field errors on the draft; the agent corrects and saves again with the
+ *   same key (the gateway drops its record after a definite refusal). The gateway's 422 "key reused
+ *   with another body" gets the draft a new key;
+ * - 401: the session is gone, nothing was registered. The draft goes back to `queued` and the outbox
+ *   pauses; `start()` after the next login sends it with the same key.
+ *
+ * Only the logged-in agent's drafts are sent: a registration is made in the name of the session's
+ * agent, and the gateway keys idempotency per (agent, key).
+ */
+export interface KlantcontactOutboxOptions {
+  readonly store: Pick<StoreApi<StoreState>, 'getState' | 'subscribe'>
+  readonly api: Pick<GatewayApi, 'registerKlantcontact'>
+  readonly agentLogin: string
+  readonly logger?: Logger
+  /** Delay before retry `attempt` (0-based) of a waiting draft; {@link retryDelay} by default. */
+  readonly backoff?: (attempt: number) => number
+  /** setTimeout by default; returns a cancel function. */
+  readonly schedule?: (run: () => void, ms: number) => () => void
+  /** Where `online` events come from; `window` by default (absent outside a browser). */
+  readonly onlineEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
+}
+
+const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000]
+const RETRY_EVERY_MS = 15_000
+
+/** 1 s, 2 s, 5 s, 10 s, then every 15 s: quick after a blip, calm during an outage. */
+export function retryDelay(attempt: number): number {
+  return RETRY_DELAYS_MS[attempt] ?? RETRY_EVERY_MS
+}
+
+const defaultSchedule = (run: () => void, ms: number): (() => void) => {
+  const handle = setTimeout(run, ms)
+  return () => clearTimeout(handle)
+}
+
+export class KlantcontactOutbox {
+  readonly #store: KlantcontactOutboxOptions['store']
+  readonly #api: KlantcontactOutboxOptions['api']
+  readonly #agentLogin: string
+  readonly #log: Logger
+  readonly #backoff: (attempt: number) => number
+  readonly #schedule: (run: () => void, ms: number) => () => void
+  readonly #onlineEvents: KlantcontactOutboxOptions['onlineEvents']
+  /** Drafts with a request on its way: never a second one for the same draft. */
+  readonly #inFlight = new Set<string>()
+  readonly #retries = new Map<string, () => void>()
+  readonly #attempts = new Map<string, number>()
+  #unsubscribe: (() => void) | undefined
+  #paused = false
+
+  constructor(options: KlantcontactOutboxOptions) {
+    this.#store = options.store
+    this.#api = options.api
+    this.#agentLogin = options.agentLogin
+    this.#log = options.logger ?? createLogger('klantcontact:outbox')
+    this.#backoff = options.backoff ?? retryDelay
+    this.#schedule = options.schedule ?? defaultSchedule
+    this.#onlineEvents = options.onlineEvents ?? (typeof window === 'undefined' ? undefined : window)
+  }
+
+  /** Sends what is queued now and whatever is queued later; idempotent. */
+  start(): void {
+    this.#paused = false
+    if (this.#unsubscribe === undefined) {
+      this.#unsubscribe = this.#store.subscribe(() => this.#pump())
+      this.#onlineEvents?.addEventListener('online', this.#onOnline)
+    }
+    this.#pump()
+  }
+
+  /** Stops sending and retrying. A request on its way still records its outcome in the store. */
+  stop(): void {
+    this.#unsubscribe?.()
+    this.#unsubscribe = undefined
+    this.#onlineEvents?.removeEventListener('online', this.#onOnline)
+    for (const cancel of this.#retries.values()) {
+      cancel()
+    }
+    this.#retries.clear()
+  }
+
+  get #running(): boolean {
+    return this.#unsubscribe !== undefined && !this.#paused
+  }
+
+  readonly #onOnline = (): void => {
+    if (!this.#running) {
+      return
+    }
+    this.#log.info('online again: retrying waiting drafts')
+    for (const draft of this.#own()) {
+      if (draft.status === 'waiting') {
+        this.#retries.get(draft.id)?.()
+        this.#retries.delete(draft.id)
+        this.#send(draft.id)
+      }
+    }
+  }
+
+  /** Called on every store change: send what is queued, make sure every waiting draft has a retry. */
+  #pump(): void {
+    if (!this.#running) {
+      return
+    }
+    for (const draft of this.#own()) {
+      if (this.#inFlight.has(draft.id)) {
+        continue
+      }
+      if (draft.status === 'queued') {
+        this.#send(draft.id)
+      } else if (draft.status === 'waiting' && !this.#retries.has(draft.id)) {
+        this.#scheduleRetry(draft.id)
+      }
+    }
+  }
+
+  #own(): KlantcontactDraft[] {
+    return Object.values(this.#store.getState().klantcontact.drafts).filter(
+      (draft) => draft.agentLogin === this.#agentLogin,
+    )
+  }
+
+  #scheduleRetry(id: string): void {
+    const attempt = this.#attempts.get(id) ?? 0
+    this.#attempts.set(id, attempt + 1)
+    const cancel = this.#schedule(() => {
+      this.#retries.delete(id)
+      if (this.#running && this.#store.getState().klantcontact.drafts[id]?.status === 'waiting') {
+        this.#send(id)
+      }
+    }, this.#backoff(attempt))
+    this.#retries.set(id, cancel)
+  }
+
+  #send(id: string): void {
+    const draft = this.#store.getState().klantcontact.drafts[id]
+    if (draft === undefined || this.#inFlight.has(id)) {
+      return
+    }
+    if (draft.request === undefined) {
+      // Cannot happen (requestSave and parseDraft set it); say so rather than wait silently.
+      this.#log.warn('queued draft without a request body', { id })
+      return
+    }
+    const { request } = draft
+    // Before markSending: that store change calls #pump again, which must see this draft in flight.
+    this.#inFlight.add(id)
+    const actions = this.#store.getState().klantcontact
+    actions.markSending(id)
+    this.#log.debug('sending draft', { id })
+    // Through a promise, so even a synchronous throw of the client ends up in #failed.
+    Promise.resolve()
+      .then(() => this.#api.registerKlantcontact(request, id))
+      .then(
+        (view) => {
+          this.#settled(id)
+          this.#attempts.delete(id)
+          this.#log.info('draft saved', { id, uuid: view.uuid })
+          this.#store.getState().klantcontact.markSaved(id, view)
+        },
+        (error: unknown) => {
+          this.#settled(id)
+          this.#failed(id, error)
+        },
+      )
+  }
+
+  #settled(id: string): void {
+    this.#inFlight.delete(id)
+  }
+
+  #failed(id: string, error: unknown): void {
+    const actions = this.#store.getState().klantcontact
+    if (!(error instanceof GatewayError)) {
+      // Not an answer from the gateway client: our own fault, outcome unknown. The same key is safe.
+      this.#log.error('draft send failed unexpectedly', { id, error: String(error) })
+      actions.markWaiting(id, String(error))
+      return
+    }
+    const fields = { id, kind: error.kind, status: error.status }
+    if (error.kind === 'unauthenticated') {
+      this.#log.info('session gone: draft waits for the next login', fields)
+      this.#paused = true
+      actions.markQueued(id)
+      return
+    }
+    if (error.retryable) {
+      this.#log.info('draft waiting for the gateway', fields)
+      actions.markWaiting(id, error.message)
+      return
+    }
+    if (error.status === 422 && error.problem?.code === 'idempotency_key_reused') {
+      this.#attempts.delete(id)
+      const fresh = actions.rekey(id)
+      this.#log.warn('idempotency key reused with another body: draft gets a new key', { ...fields, fresh })
+      return
+    }
+    this.#log.info('draft refused by the gateway', { ...fields, code: error.problem?.code })
+    this.#attempts.delete(id)
+    actions.markRejected(id, error.problem, error.message)
+  }
+}

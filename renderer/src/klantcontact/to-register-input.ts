@@ -1,0 +1,36 @@
+import type { RegisterKlantcontactInput } from '../../../shared/gateway/api'
+import type { KlantcontactDraft } from './draft'
+import { splitNaamKlant } from './naam-klant'
+
+/**
+ * The `POST /api/klantcontacten` body for a valid draft (validate.ts). The gateway adds what the
+ * register needs beyond it (server/gateway/klantinteracties/maak-klantcontact.ts): the betrokkene
+ * with rol klant and initiator true, its contactnaam, the link to the partij, the referentienummer,
+ * the nummer and the agent's actor.
+ *
+ * - contactnaam always, empty when no name was typed: the caller is always there, so the gateway
+ *   always makes the betrokkene with rol klant and initiator (issue 4 §5); partijUuid only when the
+ *   agent accepted a suggestion;
+ * - onderwerp and inhoud without leading or trailing white space (the gateway refuses an onderwerp
+ *   of only spaces); inhoud left out when empty (the gateway stores "");
+ * - plaatsgevondenOp normalised to UTC ISO 8601 (OAS `format: date-time`).
+ */
+export function toRegisterInput(draft: KlantcontactDraft): RegisterKlantcontactInput {
+  const input: RegisterKlantcontactInput = {
+    kanaal: draft.kanaal.trim(),
+    onderwerp: draft.onderwerp.trim(),
+    taal: draft.taal,
+    vertrouwelijk: draft.vertrouwelijk,
+    indicatieContactGelukt: draft.indicatieContactGelukt,
+    plaatsgevondenOp: new Date(draft.plaatsgevondenOp).toISOString(),
+  }
+  const inhoud = draft.inhoud.trim()
+  if (inhoud !== '') {
+    input.inhoud = inhoud
+  }
+  input.contactnaam = splitNaamKlant(draft.naamKlant)
+  if (draft.partijUuid !== undefined) {
+    input.partijUuid = draft.partijUuid
+  }
+  return input
+}

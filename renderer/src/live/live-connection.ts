@@ -1,0 +1,257 @@
+import type {
+  AgentState,
+  AgentStatus,
+  ClientCallInfo,
+  ClientMessage,
+  CallEndReason,
+  LiveEvent,
+  TransferOffer,
+} from '../../../shared/live/protocol'
+import { LiveCloseCode } from '../../../shared/live/protocol'
+import { createLogger, type Logger } from '../log'
+import { parseServerMessage } from './server-message'
+
+/**
+ * The agent app's end of the live socket (`/api/live`, shared/live/protocol.ts). It tells the
+ * gateway the agent's own state and calls (the app runs the softphone, so it is the source of
+ * both; group calls only ring agents the gateway sees as `beschikbaar`), and hears the team's
+ * state and transfer offers. Reconnects with backoff and resumes from the last sequence number;
+ * what the agent is doing is re-sent after every reconnect, because the server may have marked the
+ * agent offline meanwhile.
+ */
+export type LiveConnectionState = 'connecting' | 'open' | 'closed' | 'unauthenticated'
+
+export interface LiveView {
+  readonly connection: LiveConnectionState
+  readonly agents: readonly AgentStatus[]
+  readonly transfers: readonly TransferOffer[]
+}
+
+export interface LiveConnectionOptions {
+  /** The gateway's base URL (http or https); the socket uses ws or wss on the same host. */
+  gatewayUrl: string
+  token: () => string | undefined
+  onChange: (view: LiveView) => void
+  /** A 4401 close: the session is gone, log in again. */
+  onUnauthenticated?: () => void
+  logger?: Logger
+  /** For tests. */
+  webSocket?: typeof WebSocket
+}
+
+const BACKOFF_MS = [500, 1_000, 2_000, 5_000, 10_000]
+
+export class LiveConnection {
+  private readonly log: Logger
+  private socket: WebSocket | undefined
+  private wanted = false
+  private attempt = 0
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  private epoch: string | undefined
+  private lastSeq = 0
+  private view: LiveView = { connection: 'closed', agents: [], transfers: [] }
+  /** What the agent is doing now; re-sent after every (re)connect. */
+  private ownState: AgentState | undefined
+  private readonly calls = new Map<string, ClientCallInfo>()
+  /** Calls that ended while the socket was down; told on the next connect. */
+  private readonly endedOffline = new Map<string, CallEndReason>()
+
+  constructor(private readonly options: LiveConnectionOptions) {
+    this.log = options.logger ?? createLogger('live')
+  }
+
+  start(): void {
+    if (this.wanted) {
+      return
+    }
+    this.wanted = true
+    this.open()
+  }
+
+  stop(): void {
+    this.wanted = false
+    clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    this.socket?.close(1000)
+    this.socket = undefined
+    this.update({ connection: 'closed' })
+  }
+
+  setState(state: AgentState): void {
+    this.ownState = state
+    this.send({ type: 'state', state })
+  }
+
+  callStarted(call: ClientCallInfo): void {
+    const known = this.calls.has(call.callId)
+    this.calls.set(call.callId, call)
+    this.send({ type: known ? 'call.updated' : 'call.started', call })
+  }
+
+  callEnded(callId: string, reason: CallEndReason): void {
+    if (!this.calls.delete(callId)) {
+      return
+    }
+    if (this.view.connection === 'open') {
+      this.send({ type: 'call.ended', callId, reason })
+    } else {
+      this.endedOffline.set(callId, reason)
+    }
+  }
+
+  private open(): void {
+    const token = this.options.token()
+    if (!token) {
+      this.update({ connection: 'unauthenticated' })
+      return
+    }
+    const url = new URL('/api/live', this.options.gatewayUrl)
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+    const Socket = this.options.webSocket ?? WebSocket
+    const socket = new Socket(url.toString())
+    this.socket = socket
+    this.update({ connection: 'connecting' })
+    socket.onopen = () => {
+      // The token travels in the first message, never in the URL (protocol.ts).
+      this.sendOn(socket, { type: 'auth', token })
+    }
+    socket.onmessage = (message) => this.onMessage(socket, message.data)
+    socket.onclose = (event) => this.onClose(socket, event.code)
+    socket.onerror = () => this.log.debug('socket error')
+  }
+
+  private onMessage(socket: WebSocket, data: unknown): void {
+    const message = parseServerMessage(data)
+    if (!message) {
+      this.log.warn('ignored a malformed live message')
+      return
+    }
+    switch (message.type) {
+      case 'welcome':
+        this.attempt = 0
+        this.sendOn(
+          socket,
+          this.epoch ? { type: 'resume', epoch: this.epoch, lastSeq: this.lastSeq } : { type: 'snapshot' },
+        )
+        return
+      case 'snapshot':
+        this.epoch = message.epoch
+        this.lastSeq = message.seq
+        this.update({ connection: 'open', agents: message.agents, transfers: message.transfers })
+        this.replayOwn(socket)
+        return
+      case 'resumed':
+        this.update({ connection: 'open' })
+        this.replayOwn(socket)
+        return
+      case 'event':
+        this.onEvent(message.event)
+        return
+      case 'error':
+        this.log.warn('live error', { code: message.code })
+        return
+      case 'pong':
+        return
+      default: {
+        const unreachable: never = message
+        this.log.warn('unknown live message', { message: unreachable })
+      }
+    }
+  }
+
+  private onEvent(event: LiveEvent): void {
+    if (event.seq <= this.lastSeq) {
+      return
+    }
+    this.lastSeq = event.seq
+    switch (event.type) {
+      case 'agent.state': {
+        const others = this.view.agents.filter((a) => a.login !== event.login)
+        const status: AgentStatus = {
+          login: event.login,
+          afdeling: event.afdeling,
+          state: event.state,
+          since: event.at,
+        }
+        this.update({ agents: [...others, status] })
+        return
+      }
+      case 'transfer.offered':
+        this.update({
+          transfers: [
+            ...this.view.transfers.filter((t) => t.transferId !== event.transfer.transferId),
+            { ...event.transfer, offeredAt: event.at },
+          ],
+        })
+        return
+      case 'transfer.closed':
+        this.update({ transfers: this.view.transfers.filter((t) => t.transferId !== event.transferId) })
+        return
+      case 'call.started':
+      case 'call.updated':
+      case 'call.ended':
+        // Calls of others matter to the supervisor view, not to the agent's own workspace.
+        return
+      default: {
+        const unreachable: never = event
+        this.log.debug('unknown live event', { event: unreachable })
+      }
+    }
+  }
+
+  /** After a (re)connect the server may think the agent offline: tell it again what is going on. */
+  private replayOwn(socket: WebSocket): void {
+    if (this.ownState) {
+      this.sendOn(socket, { type: 'state', state: this.ownState })
+    }
+    for (const [callId, reason] of this.endedOffline) {
+      this.sendOn(socket, { type: 'call.ended', callId, reason })
+    }
+    this.endedOffline.clear()
+    for (const call of this.calls.values()) {
+      this.sendOn(socket, { type: 'call.started', call })
+    }
+  }
+
+  private onClose(socket: WebSocket, code: number): void {
+    if (socket !== this.socket) {
+      return
+    }
+    this.socket = undefined
+    if (!this.wanted) {
+      return
+    }
+    if (code === LiveCloseCode.unauthenticated) {
+      this.wanted = false
+      this.update({ connection: 'unauthenticated' })
+      this.options.onUnauthenticated?.()
+      return
+    }
+    this.update({ connection: 'connecting' })
+    const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)] ?? 10_000
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined
+      if (this.wanted) {
+        this.open()
+      }
+    }, delay)
+  }
+
+  private send(message: ClientMessage): void {
+    // Before `open`, the message is not lost: replayOwn sends the current state and calls.
+    if (this.socket && this.view.connection === 'open') {
+      this.sendOn(this.socket, message)
+    }
+  }
+
+  private sendOn(socket: WebSocket, message: ClientMessage): void {
+    if (socket.readyState === socket.OPEN) {
+      socket.send(JSON.stringify(message))
+    }
+  }
+
+  private update(patch: Partial<LiveView>): void {
+    this.view = { ...this.view, ...patch }
+    this.options.onChange(this.view)
+  }
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react'
+import type { DirectoryView } from '../../../shared/gateway/api'
+import { useMessages } from '../i18n/use-messages'
+import { phoneMessages } from './messages'
+
+// What the softphone accepts as a target (softphone.ts TARGET): digits, or an extension name.
+const TARGET = /^[A-Za-z0-9_.+-]{1,64}$/
+
+/** Dial a number, or pick a colleague or an afdeling from the directory (its extension or group). */
+export function DialForm(props: {
+  readonly directory: DirectoryView | undefined
+  readonly ownLogin: string
+  readonly disabled: boolean
+  readonly onDial: (target: string) => void
+}) {
+  const t = useMessages(phoneMessages)
+  const [target, setTarget] = useState('')
+  const [error, setError] = useState<string | undefined>()
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const value = target.replace(/[\s()-]/g, '')
+    if (!TARGET.test(value)) {
+      setError(t.invalidTarget)
+      return
+    }
+    setError(undefined)
+    props.onDial(value)
+  }
+
+  const colleagues = props.directory?.medewerkers.filter((m) => m.login !== props.ownLogin) ?? []
+  const afdelingen = props.directory?.afdelingen ?? []
+
+  return (
+    <form className="dial" onSubmit={submit} aria-labelledby="dial-title" noValidate>
+      <h3 id="dial-title">{t.dialTitle}</h3>
+      <div className="field">
+        <label htmlFor="dial-target">{t.dialTarget}</label>
+        <input
+          id="dial-target"
+          value={target}
+          inputMode="tel"
+          autoComplete="off"
+          aria-describedby={error ? 'dial-hint dial-error' : 'dial-hint'}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => setTarget(event.target.value)}
+        />
+        <p id="dial-hint" className="hint">
+          {t.dialHint}
+        </p>
+        {error ? (
+          <p id="dial-error" role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor="dial-colleague">{t.colleague}</label>
+        <select
+          id="dial-colleague"
+          value=""
+          onChange={(event) => {
+            if (event.target.value) {
+              setTarget(event.target.value)
+              setError(undefined)
+            }
+          }}
+        >
+          <option value="">{t.colleagueNone}</option>
+          {afdelingen.map((a) => (
+            <option key={`a-${a.id}`} value={userPart(a.groupAddress)}>
+              {a.naam}
+            </option>
+          ))}
+          {colleagues.map((m) => (
+            <option key={`m-${m.login}`} value={m.extension}>
+              {`${m.displayName} (${m.state})`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={props.disabled}>
+        {t.dial}
+      </button>
+    </form>
+  )
+}
+
+function userPart(sipAddress: string): string {
+  return /^sip:([^@]+)@/.exec(sipAddress)?.[1] ?? sipAddress
+}

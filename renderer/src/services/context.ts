@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react'
+import type { GatewayApi } from '../api/gateway-client'
+import type { Softphone } from '../softphone/softphone'
+
+/**
+ * The renderer's services (plain TypeScript objects with behaviour: the gateway client, the
+ * softphone), handed to components through React context after login. The zustand store holds
+ * only plain data; services write into it (conventions §7).
+ */
+export interface Services {
+  readonly api: GatewayApi
+  readonly softphone: Softphone
+}
+
+export const ServicesContext = createContext<Services | undefined>(undefined)
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext)
+  if (!services) {
+    throw new Error('useServices outside a logged-in workspace')
+  }
+  return services
+}

@@ -1,0 +1,36 @@
+import type { AgentView } from '../../../shared/gateway/api'
+import { useMessages } from '../i18n/use-messages'
+import { KlantcontactPanel } from '../klantcontact'
+import { SoftphonePanel } from '../phone/SoftphonePanel'
+import type { Availability } from './agent-state'
+import { AvailabilityControl } from './AvailabilityControl'
+import { workspaceMessages } from './messages'
+import { RecentContacts } from './RecentContacts'
+
+/** The agent's workspace: own state on top; the phone, the klantcontact and recent contacts below. */
+export function WorkspaceScreen(props: {
+  readonly agent: AgentView
+  readonly onLogout: () => void
+  readonly onChoose: (availability: Availability) => void
+  readonly onRefreshRecent: () => void
+}) {
+  const t = useMessages(workspaceMessages)
+  return (
+    <div className="workspace">
+      <div className="agent-bar">
+        <p className="agent-name">
+          <strong>{props.agent.displayName}</strong> · {props.agent.afdeling.naam}
+        </p>
+        <AvailabilityControl onChoose={props.onChoose} />
+        <button type="button" onClick={props.onLogout}>
+          {t.logout}
+        </button>
+      </div>
+      <div className="workspace-grid">
+        <SoftphonePanel />
+        <KlantcontactPanel agentLogin={props.agent.login} />
+        <RecentContacts onRefresh={props.onRefreshRecent} />
+      </div>
+    </div>
+  )
+}

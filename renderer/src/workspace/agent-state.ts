@@ -1,0 +1,42 @@
+import type { AgentState } from '../../../shared/live/protocol'
+import type { CallSnapshot } from '../softphone/types'
+
+/**
+ * The agent's own state as the live hub sees it (shared/live/protocol.ts), derived from two
+ * things: what the agent chose (beschikbaar, pauze, nawerk) and what the softphone is doing. The
+ * app is the source of its own state, so this one pure function decides it.
+ */
+export type Availability = 'beschikbaar' | 'pauze' | 'nawerk'
+
+export const AVAILABILITIES: readonly Availability[] = ['beschikbaar', 'pauze', 'nawerk']
+
+export function agentStateFor(availability: Availability, call: CallSnapshot | null): AgentState {
+  const state = call?.state
+  switch (state) {
+    case undefined:
+    case 'idle':
+    case 'ended':
+      return availability
+    case 'ringing':
+      return 'ringing'
+    case 'connecting':
+      // Dialling out or answering: the agent is busy with this call either way.
+      return 'in_gesprek'
+    case 'active':
+      return 'in_gesprek'
+    case 'on_hold':
+      return 'on_hold'
+    default: {
+      const unreachable: never = state
+      throw new Error(`unknown call state ${String(unreachable)}`)
+    }
+  }
+}
+
+/**
+ * After a call the agent wraps up (nawerk) until they say they are done; a call that was never
+ * answered (missed, declined, cancelled) leaves the choice as it was.
+ */
+export function availabilityAfterCall(current: Availability, call: CallSnapshot): Availability {
+  return call.answeredAt !== undefined ? 'nawerk' : current
+}

@@ -1,0 +1,88 @@
+import type { AgentBridge } from '../../../shared/bridge'
+import type { LiveConnection } from '../live/live-connection'
+import { createLogger, type Logger } from '../log'
+import type { CallSnapshot, SoftphoneSnapshot } from '../softphone/types'
+import type { useAppStore } from '../store'
+import { agentStateFor, availabilityAfterCall } from './agent-state'
+
+type Store = typeof useAppStore
+
+/**
+ * Turns what the softphone does into what the workspace shows and the gateway hears (issue 4 §5):
+ * every snapshot goes into the store (where the screen pop, klantcontact/screen-pop.ts, opens the
+ * klantcontact), an inbound call asks the desktop shell to bring the window forward, and the
+ * agent's state and calls go to the live hub. One instance per logged-in workspace.
+ */
+export interface CallCoordinatorOptions {
+  store: Store
+  live: Pick<LiveConnection, 'setState' | 'callStarted' | 'callEnded'>
+  bridge?: AgentBridge
+  logger?: Logger
+}
+
+export class CallCoordinator {
+  private readonly log: Logger
+  private previous: CallSnapshot | null = null
+
+  constructor(private readonly options: CallCoordinatorOptions) {
+    this.log = options.logger ?? createLogger('calls')
+  }
+
+  /** Feed every softphone snapshot, in order. */
+  onSnapshot(snapshot: SoftphoneSnapshot): void {
+    const { store } = this.options
+    const before = this.previous
+    const call = snapshot.call
+    this.previous = call
+    // The screen pop (klantcontact/screen-pop.ts) follows this store update synchronously.
+    store.getState().workspace.setPhone(snapshot)
+    if (call && call.id !== before?.id) {
+      this.onNewCall(call)
+    }
+    if (call && call.state !== before?.state) {
+      this.onStateChange(call)
+    }
+    this.publishState()
+  }
+
+  /** The agent chose beschikbaar, pauze or nawerk. */
+  choose(availability: Parameters<ReturnType<Store['getState']>['workspace']['setAvailability']>[0]): void {
+    this.options.store.getState().workspace.setAvailability(availability)
+    this.publishState()
+  }
+
+  /** Sends the current derived state (also after login). */
+  publishState(): void {
+    const { workspace } = this.options.store.getState()
+    this.options.live.setState(agentStateFor(workspace.availability, workspace.phone.call))
+  }
+
+  private onNewCall(call: CallSnapshot): void {
+    const { bridge } = this.options
+    if (call.direction === 'inbound') {
+      if (bridge?.calls) {
+        void bridge.calls
+          .notifyIncoming({
+            callerNumber: call.remoteNumber,
+            ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
+          })
+          .catch((error: unknown) => this.log.warn('notification failed', { error: String(error) }))
+      }
+    }
+    this.options.live.callStarted({
+      callId: call.sipCallId,
+      direction: call.direction,
+      callerNumber: call.remoteNumber,
+      ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
+    })
+  }
+
+  private onStateChange(call: CallSnapshot): void {
+    if (call.state !== 'ended') {
+      return
+    }
+    const { workspace } = this.options.store.getState()
+    this.options.live.callEnded(call.sipCallId, call.answeredAt !== undefined ? 'completed' : 'abandoned')
+    workspace.setAvailability(availabilityAfterCall(workspace.availability, call))
+  }
+}

@@ -1,0 +1,118 @@
+import type { AgentBridge } from '../../../shared/bridge'
+import { appConfig, parseIpcResult } from '../../../shared/ipc'
+import { createLogger } from '../log'
+import type { Services } from '../services/context'
+import type { useAppStore } from '../store'
+import type { Availability } from './agent-state'
+import { WorkspaceRuntime } from './runtime'
+import { AgentSession } from './session'
+
+type Store = typeof useAppStore
+
+const log = createLogger('app')
+
+/**
+ * The app's lifecycle in one object: find the gateway, restore or create a session, start and stop
+ * the workspace runtime. React subscribes to `services` (useSyncExternalStore) to render the
+ * workspace once it runs. Lives as long as the page.
+ */
+export class AppController {
+  private session: AgentSession | undefined
+  private runtime: WorkspaceRuntime | undefined
+  private booted = false
+  private services: Services | undefined
+  private readonly listeners = new Set<() => void>()
+
+  constructor(
+    private readonly store: Store,
+    private readonly bridge: AgentBridge | undefined,
+  ) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly getServices = (): Services | undefined => this.services
+
+  async boot(): Promise<void> {
+    if (this.booted) {
+      return
+    }
+    this.booted = true
+    const gatewayUrl = await this.gatewayUrl()
+    const session = new AgentSession({
+      gatewayUrl,
+      store: this.store,
+      onActive: (agent) => {
+        WorkspaceRuntime.start({
+          gatewayUrl,
+          api: session.api,
+          agent,
+          store: this.store,
+          token: () => session.currentToken,
+          onUnauthenticated: () => void session.logout(),
+          ...(this.bridge ? { bridge: this.bridge } : {}),
+        })
+          .then((runtime) => {
+            this.runtime = runtime
+            this.setServices(runtime.services)
+          })
+          .catch((error: unknown) => {
+            log.error('workspace failed to start', { error: String(error) })
+            this.store.getState().workspace.setSession({
+              status: 'anonymous',
+              error: 'De werkplek kon niet worden gestart: de gateway is niet bereikbaar.',
+            })
+          })
+      },
+      onEnded: () => void this.stopRuntime(),
+    })
+    this.session = session
+    await session.restore()
+  }
+
+  login = (login: string, password: string): void => {
+    void this.session?.login(login, password)
+  }
+
+  logout = (): void => {
+    void this.session?.logout()
+  }
+
+  choose = (availability: Availability): void => {
+    this.runtime?.choose(availability)
+  }
+
+  refreshRecent = (): void => {
+    this.runtime?.refreshRecent()
+  }
+
+  private async stopRuntime(): Promise<void> {
+    const runtime = this.runtime
+    this.runtime = undefined
+    this.setServices(undefined)
+    await runtime?.stop()
+  }
+
+  private setServices(services: Services | undefined): void {
+    this.services = services
+    for (const listener of this.listeners) {
+      listener()
+    }
+  }
+
+  /** The desktop shell names the gateway; the web build is served by the gateway itself. */
+  private async gatewayUrl(): Promise<string> {
+    if (!this.bridge) {
+      return window.location.origin
+    }
+    const reply: unknown = await this.bridge.app.getConfig?.().catch(() => undefined)
+    const result = parseIpcResult(reply, appConfig)
+    if (!result.ok) {
+      log.error('no gateway configured by the desktop shell', { code: result.error.code })
+      return window.location.origin
+    }
+    return result.value.gatewayUrl
+  }
+}

@@ -1,0 +1,134 @@
+import type { AgentView } from '../../../shared/gateway/api'
+import type { AgentBridge } from '../../../shared/bridge'
+import type { GatewayApi } from '../api/gateway-client'
+import { KlantcontactOutbox, startScreenPop } from '../klantcontact'
+import { LiveConnection } from '../live/live-connection'
+import { createLogger } from '../log'
+import type { Services } from '../services/context'
+import { Softphone } from '../softphone/softphone'
+import type { useAppStore } from '../store'
+import type { Availability } from './agent-state'
+import { CallCoordinator } from './call-coordinator'
+import { INITIAL_PHONE } from './workspace-slice'
+
+type Store = typeof useAppStore
+
+const log = createLogger('workspace')
+
+/**
+ * Everything that runs while an agent is logged in: the softphone (with the SIP account the
+ * gateway hands out), the live connection, the call coordinator (screen pop) and the klantcontact
+ * outbox. Started after login, stopped at logout; one per window.
+ */
+export class WorkspaceRuntime {
+  readonly services: Services
+  private readonly live: LiveConnection
+  private readonly coordinator: CallCoordinator
+  private readonly outbox: KlantcontactOutbox
+  private readonly cleanups: Array<() => void> = []
+
+  static async start(options: {
+    gatewayUrl: string
+    api: GatewayApi
+    agent: AgentView
+    store: Store
+    token: () => string | undefined
+    onUnauthenticated: () => void
+    bridge?: AgentBridge
+  }): Promise<WorkspaceRuntime> {
+    const account = await options.api.softphoneAccount()
+    const softphone = new Softphone({
+      websocketUrl: account.websocketUrl,
+      domain: account.domain,
+      extension: account.extension,
+      password: account.password,
+      displayName: account.displayName,
+      // Never sip.js' public STUN default (telephony notes): none until the municipality runs its own.
+      iceServers: [],
+    })
+    return new WorkspaceRuntime(options, softphone)
+  }
+
+  private constructor(
+    private readonly options: Parameters<typeof WorkspaceRuntime.start>[0],
+    softphone: Softphone,
+  ) {
+    const { store, api, agent } = options
+    this.services = { api, softphone }
+    this.live = new LiveConnection({
+      gatewayUrl: options.gatewayUrl,
+      token: options.token,
+      onChange: (view) => store.getState().workspace.setLive(view),
+      onUnauthenticated: options.onUnauthenticated,
+    })
+    this.coordinator = new CallCoordinator({
+      store,
+      live: this.live,
+      ...(options.bridge ? { bridge: options.bridge } : {}),
+    })
+    this.outbox = new KlantcontactOutbox({ store, api, agentLogin: agent.login })
+    this.cleanups.push(startScreenPop({ store, api, agentLogin: agent.login }))
+    this.cleanups.push(softphone.subscribe((snapshot) => this.coordinator.onSnapshot(snapshot)))
+    // A saved klantcontact belongs in the recent list at once.
+    let savedCount = this.countSaved()
+    this.cleanups.push(
+      store.subscribe(() => {
+        const now = this.countSaved()
+        if (now !== savedCount) {
+          savedCount = now
+          this.refreshRecent()
+        }
+      }),
+    )
+    this.outbox.start()
+    this.live.start()
+    this.coordinator.publishState()
+    void softphone.start()
+    this.refreshRecent()
+    this.refreshDirectory()
+  }
+
+  choose(availability: Availability): void {
+    this.coordinator.choose(availability)
+  }
+
+  refreshRecent(): void {
+    const { store, api } = this.options
+    store.getState().workspace.setRecent({ status: 'loading' })
+    api
+      .recent()
+      .then((recent) => store.getState().workspace.setRecent({ status: 'ready', value: recent.results }))
+      .catch((error: unknown) => {
+        log.warn('recent contacts failed', { error: String(error) })
+        store.getState().workspace.setRecent({ status: 'failed', error: String(error) })
+      })
+  }
+
+  refreshDirectory(): void {
+    const { store, api } = this.options
+    api
+      .directory()
+      .then((directory) => store.getState().workspace.setDirectory({ status: 'ready', value: directory }))
+      .catch((error: unknown) => {
+        log.warn('directory failed', { error: String(error) })
+        store.getState().workspace.setDirectory({ status: 'failed', error: String(error) })
+      })
+  }
+
+  async stop(): Promise<void> {
+    for (const cleanup of this.cleanups.splice(0)) {
+      cleanup()
+    }
+    this.outbox.stop()
+    this.live.stop()
+    await this.services.softphone.stop()
+    this.options.store.getState().workspace.setPhone(INITIAL_PHONE)
+    // Saved drafts are done; unsaved ones stay (durably) for this agent's next login.
+    this.options.store.getState().klantcontact.clearSaved(this.options.agent.login)
+  }
+
+  private countSaved(): number {
+    const drafts = this.options.store.getState().klantcontact.drafts
+    return Object.values(drafts).filter((d) => d.status === 'saved').length
+  }
+}

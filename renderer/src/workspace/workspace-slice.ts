@@ -1,0 +1,66 @@
+import type { StateCreator } from 'zustand'
+import type { AgentView, DirectoryView, KlantcontactView } from '../../../shared/gateway/api'
+import type { LiveView } from '../live/live-connection'
+import { INITIAL_SNAPSHOT } from '../softphone/snapshot-store'
+import type { SoftphoneSnapshot } from '../softphone/types'
+import type { StoreState } from '../store/types'
+import type { Availability } from './agent-state'
+
+/**
+ * The agent's workspace as plain data: who is logged in, the softphone's last snapshot, the live
+ * connection and the team, the agent's chosen availability, recent contacts and the directory.
+ * The services (workspace/session.ts, workspace/call-coordinator.ts) write it; components read it.
+ *
+ *   session: checking ──▶ anonymous ──login──▶ logging_in ──▶ active ──logout/401──▶ anonymous
+ */
+export type SessionState =
+  | { readonly status: 'checking' }
+  | { readonly status: 'anonymous'; readonly error?: string }
+  | { readonly status: 'logging_in' }
+  | { readonly status: 'active'; readonly agent: AgentView }
+
+export type Loadable<T> =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'failed'; readonly error: string }
+
+export interface WorkspaceSlice {
+  readonly workspace: {
+    readonly session: SessionState
+    readonly phone: SoftphoneSnapshot
+    readonly live: LiveView
+    readonly availability: Availability
+    readonly recent: Loadable<readonly KlantcontactView[]>
+    readonly directory: Loadable<DirectoryView>
+    setSession(session: SessionState): void
+    setPhone(phone: SoftphoneSnapshot): void
+    setLive(live: LiveView): void
+    setAvailability(availability: Availability): void
+    setRecent(recent: Loadable<readonly KlantcontactView[]>): void
+    setDirectory(directory: Loadable<DirectoryView>): void
+  }
+}
+
+export const INITIAL_PHONE: SoftphoneSnapshot = INITIAL_SNAPSHOT
+
+export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSlice> = (set) => {
+  const patch = (values: Partial<WorkspaceSlice['workspace']>): void =>
+    set((state) => ({ workspace: { ...state.workspace, ...values } }))
+  return {
+    workspace: {
+      session: { status: 'checking' },
+      phone: INITIAL_PHONE,
+      live: { connection: 'closed', agents: [], transfers: [] },
+      availability: 'beschikbaar',
+      recent: { status: 'idle' },
+      directory: { status: 'idle' },
+      setSession: (session) => patch({ session }),
+      setPhone: (phone) => patch({ phone }),
+      setLive: (live) => patch({ live }),
+      setAvailability: (availability) => patch({ availability }),
+      setRecent: (recent) => patch({ recent }),
+      setDirectory: (directory) => patch({ directory }),
+    },
+  }
+}

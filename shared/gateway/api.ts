@@ -1,0 +1,123 @@
+/**
+ * The gateway's HTTP contract as the agent app sees it (docs/gateway.md, "Routes"). Pure types,
+ * shared by the gateway (which produces them) and the renderer (which consumes them), so a change
+ * on one side fails the other's typecheck.
+ */
+
+export type AgentRole = 'agent' | 'supervisor'
+
+export interface AgentView {
+  login: string
+  displayName: string
+  email: string
+  role: AgentRole
+  afdeling: { id: string; naam: string }
+}
+
+/** `POST /api/session` → 201. */
+export interface SessionView {
+  token: string
+  tokenType: 'Bearer'
+  expiresAt: string
+  idleTimeoutSeconds: number
+  agent: AgentView
+}
+
+/** `GET /api/softphone`: the agent's own SIP account, for its own softphone only. */
+export interface SoftphoneAccountView {
+  websocketUrl: string
+  domain: string
+  extension: string
+  password: string
+  displayName: string
+  aor: string
+}
+
+export interface BetrokkeneView {
+  uuid: string
+  rol: string
+  initiator: boolean
+  volledigeNaam: string | null
+}
+
+export interface ActorView {
+  uuid: string
+  naam: string
+  soortActor: string
+  /** The agent's login when the actor is one of this gateway's agents. */
+  login: string | null
+}
+
+export interface KlantcontactView {
+  uuid: string
+  nummer: string | null
+  referentienummer: string | null
+  kanaal: string
+  onderwerp: string | null
+  inhoud: string | null
+  reactie: string | null
+  taal: string
+  vertrouwelijk: boolean
+  indicatieContactGelukt: boolean | null
+  plaatsgevondenOp: string | null
+  betrokkenen: BetrokkeneView[]
+  actoren: ActorView[]
+  afgeschermd: boolean
+}
+
+/** OAS Contactnaam (Klantinteracties 0.9.0); every part optional. */
+export interface ContactnaamInput {
+  voorletters?: string
+  voornaam?: string
+  voorvoegselAchternaam?: string
+  achternaam?: string
+}
+
+/** `POST /api/klantcontacten` body (with an `Idempotency-Key` header). */
+export interface RegisterKlantcontactInput {
+  kanaal: string
+  onderwerp: string
+  inhoud?: string
+  taal?: string
+  vertrouwelijk?: boolean
+  indicatieContactGelukt?: boolean
+  plaatsgevondenOp?: string
+  contactnaam?: ContactnaamInput
+  partijUuid?: string
+}
+
+export interface RecentView {
+  results: KlantcontactView[]
+}
+
+export interface DirectoryView {
+  afdelingen: Array<{ id: string; naam: string; groupAddress: string; leden: string[] }>
+  medewerkers: Array<{
+    login: string
+    displayName: string
+    afdeling: string
+    extension: string
+    sipAddress: string
+    state: string
+  }>
+}
+
+/** A known partij whose digitaal adres matches a caller's number (offered, never filled in silently). */
+export interface PartijMatchView {
+  uuid: string
+  naam: string
+}
+
+export interface PartijLookupView {
+  results: PartijMatchView[]
+}
+
+/** RFC 9457 problem as the gateway answers it. */
+export interface ProblemView {
+  type?: string
+  code?: string
+  title?: string
+  status?: number
+  detail?: string
+  invalidParams?: Array<{ name: string; code: string; reason: string }>
+}

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { PartijLookupView } from '../../../shared/gateway/api'
+import { GatewayError } from '../../../renderer/src/api/errors'
+import { suggestPartij } from '../../../renderer/src/klantcontact/partij-suggestion'
+import { startScreenPop } from '../../../renderer/src/klantcontact/screen-pop'
+import type { CallSnapshot } from '../../../renderer/src/softphone/types'
+import type { AppStore } from '../../../renderer/src/store'
+import { AGENT, RING } from './fixtures'
+import { quietLogger, storeOver } from './store-fixtures'
+
+const PARTIJ = { uuid: '5e0f8a51-59b5-4f1a-a9a1-6d1f64f4c0a1', naam: 'Jan de Vries' }
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+function lookup(answer: PartijLookupView | GatewayError = { results: [PARTIJ] }) {
+  return {
+    partijenByTelefoonnummer: vi.fn((_number: string) =>
+      answer instanceof GatewayError ? Promise.reject(answer) : Promise.resolve(answer),
+    ),
+  }
+}
+
+function ring(store: AppStore, call: Partial<CallSnapshot> = {}): void {
+  const snapshot: CallSnapshot = {
+    id: 'call-1',
+    sipCallId: 'a84b4c76e66710@pc33.gemeente.example',
+    state: 'ringing',
+    direction: 'inbound',
+    remoteNumber: '0612345678',
+    startedAt: RING,
+    muted: false,
+    held: false,
+    ...call,
+  }
+  store.getState().workspace.setPhone({ ...store.getState().workspace.phone, call: snapshot })
+}
+
+const stops: Array<() => void> = []
+afterEach(() => {
+  for (const stop of stops.splice(0)) {
+    stop()
+  }
+})
+
+describe('suggestPartij', () => {
+  it('offers the first partij with the caller number, without filling the name', async () => {
+    const { store } = storeOver()
+    const id = store.getState().klantcontact.openForCall({
+      agentLogin: AGENT,
+      callId: 'c1',
+      callerNumber: '+31612345678',
+      at: RING,
+    })
+    const api = lookup({ results: [PARTIJ, { uuid: 'other', naam: 'Piet' }] })
+    await suggestPartij({ store, api, logger: quietLogger }, id)
+    expect(api.partijenByTelefoonnummer).toHaveBeenCalledWith('+31612345678')
+    expect(store.getState().klantcontact.drafts[id]).toMatchObject({ suggestion: PARTIJ, naamKlant: '' })
+  })
+
+  it('does not look up what is not a phone number (an extension name, an anonymous caller)', async () => {
+    const { store } = storeOver()
+    const api = lookup()
+    for (const callerNumber of ['medewerker2', 'anonymous', '']) {
+      const id = store
+        .getState()
+        .klantcontact.openForCall({ agentLogin: AGENT, callId: callerNumber, callerNumber, at: RING })
+      await suggestPartij({ store, api, logger: quietLogger }, id)
+    }
+    expect(api.partijenByTelefoonnummer).not.toHaveBeenCalled()
+  })
+
+  it('costs only the suggestion when the lookup fails', async () => {
+    const { store } = storeOver()
+    const id = store
+      .getState()
+      .klantcontact.openForCall({ agentLogin: AGENT, callId: 'c1', callerNumber: '0612345678', at: RING })
+    const api = lookup(new GatewayError('unreachable', undefined, undefined, 'down'))
+    await expect(suggestPartij({ store, api, logger: quietLogger }, id)).resolves.toBeUndefined()
+    expect(store.getState().klantcontact.drafts[id]?.suggestion).toBeUndefined()
+  })
+})
+
+describe('startScreenPop', () => {
+  it('opens a draft the moment an inbound call rings, and offers the known partij', async () => {
+    const { store } = storeOver()
+    const api = lookup()
+    stops.push(startScreenPop({ store, api, agentLogin: AGENT, logger: quietLogger }))
+    ring(store)
+    await settle()
+    const { activeId, drafts } = store.getState().klantcontact
+    expect(activeId).not.toBeNull()
+    expect(drafts[activeId!]).toMatchObject({
+      callId: 'call-1',
+      callerNumber: '0612345678',
+      plaatsgevondenOp: new Date(RING).toISOString(),
+      suggestion: PARTIJ,
+      naamKlant: '',
+    })
+  })
+
+  it('takes the answer time as plaatsgevondenOp, and opens only one draft per call', async () => {
+    const { store } = storeOver()
+    stops.push(
+      startScreenPop({ store, api: lookup({ results: [] }), agentLogin: AGENT, logger: quietLogger }),
+    )
+    ring(store)
+    ring(store, { state: 'connecting' })
+    ring(store, { state: 'active', answeredAt: RING + 6_000 })
+    await settle()
+    const drafts = Object.values(store.getState().klantcontact.drafts)
+    expect(drafts).toHaveLength(1)
+    expect(drafts[0]?.plaatsgevondenOp).toBe(new Date(RING + 6_000).toISOString())
+  })
+
+  it('opens nothing for an outbound call or a warm transfer carrying a klantcontactnummer', () => {
+    const { store } = storeOver()
+    stops.push(startScreenPop({ store, api: lookup(), agentLogin: AGENT, logger: quietLogger }))
+    ring(store, { id: 'out', direction: 'outbound', state: 'connecting' })
+    ring(store, { id: 'transfer', klantcontactnummer: '26000001' })
+    expect(store.getState().klantcontact.drafts).toEqual({})
+  })
+})
