@@ -19,6 +19,7 @@ import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
 import { registerDirectoryRoutes } from './routes/directory'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
+import { registerPartijRoutes } from './routes/partijen'
 import { registerTransferRoutes } from './routes/transfers'
 import { createServices, type GatewayServices } from './services'
 import type { TransferAnnounced } from './transfers/service'
@@ -110,6 +111,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerContactverzoekRoutes(app, services)
     registerTransferRoutes(app, services)
     registerDirectoryRoutes(app, services)
+    registerPartijRoutes(app, services)
     registerAuditRoutes(app, services)
 
     app.addHook('onClose', () => storage.close())

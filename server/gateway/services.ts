@@ -14,6 +14,7 @@ import { KlantinteractiesClient, type UpstreamSettings } from './klantinteractie
 import { ContactverzoekService } from './klantinteracties/contactverzoek'
 import { IdempotencyStore } from './klantinteracties/idempotency'
 import { NumberAllocator } from './klantinteracties/nummers'
+import { PartijLookup } from './klantinteracties/partij-lookup'
 import { KlantcontactReader } from './klantinteracties/reader'
 import { RecentContacts } from './klantinteracties/recent'
 import { ContactRegistration } from './klantinteracties/register'
@@ -36,6 +37,7 @@ export interface GatewayServices {
   answers: AnswerService
   contactverzoeken: ContactverzoekService
   recent: RecentContacts
+  partijen: PartijLookup
   transfers: TransferService
   presence: PresenceSource
 }
@@ -93,6 +95,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
     }),
     contactverzoeken: new ContactverzoekService({ config, client, reader, access, actors }),
     recent: new RecentContacts(client, actors, reader, views),
+    partijen: new PartijLookup(client),
     transfers: new TransferService({
       config,
       store: transferStore,

@@ -1,0 +1,83 @@
+import type { PartijMatchView } from '../../../shared/gateway/api'
+import type { DigitaalAdres, Partij } from '../../../shared/api/klantinteracties'
+import type { KlantinteractiesClient } from './client'
+import { registerSpellings, samePhoneNumber, toE164 } from './phone-number'
+import type { Page } from './types'
+
+/**
+ * Which known partijen a caller's number belongs to: the partijen that gave it as a digitaal adres
+ * of soort telefoonnummer (OAS 0.9.0 `DigitaalAdres.verstrektDoorPartij`). The agent app offers the
+ * names when a call rings; it never fills one in by itself, as several partijen may share a number.
+ *
+ * The register is asked with its exact `adres` filter (`GET /digitaleadressen?adres=`, OAS 0.9.0),
+ * once per spelling the register can hold (phone-number.ts: `0…`, `+31…`, `0031…`; Open Klant 2.13+
+ * and our provider refuse separators), in parallel. An equality match is selective and can use an
+ * index (our provider has one on `adres`); `adres__icontains` with the national number would be one
+ * request, but a substring match (`LIKE '%…%'`) reads every digitaal adres in the register. Numbers
+ * stored with separators before Open Klant 2.13 validated them are not found.
+ *
+ * The OAS has no "partijen by uuid" list filter, so each partij is read on its own (at most
+ * `CANDIDATES`). Skipped: partijen that are not active (OAS `Partij.indicatieActief`: "Gegevens van
+ * niet-actieve partijen mogen hiervoor niet worden gebruikt"), that no longer exist, or that have no
+ * name to offer.
+ */
+export const MAX_MATCHES = 5
+/** Digitale adressen per spelling: a shared number (a family, an office) can belong to several partijen. */
+const PAGE_SIZE = 20
+/** Partijen read to find MAX_MATCHES active ones with a name. */
+const CANDIDATES = 2 * MAX_MATCHES
+
+export class PartijLookup {
+  constructor(private readonly client: KlantinteractiesClient) {}
+
+  async byTelefoonnummer(telefoonnummer: string): Promise<PartijMatchView[]> {
+    const e164 = toE164(telefoonnummer)
+    if (e164 === null) {
+      return []
+    }
+    const pages = await Promise.all(
+      registerSpellings(e164).map((adres) =>
+        this.client.get<Page<DigitaalAdres>>('digitaleadressen', {
+          soortDigitaalAdres: 'telefoonnummer',
+          adres,
+          pageSize: PAGE_SIZE,
+        }),
+      ),
+    )
+    const uuids = new Set<string>()
+    for (const digitaalAdres of pages.flatMap((page) => page.results)) {
+      // Checked again here: a register that ignored a filter would otherwise offer strangers.
+      const partij = digitaalAdres.verstrektDoorPartij?.uuid
+      if (
+        partij &&
+        digitaalAdres.soortDigitaalAdres === 'telefoonnummer' &&
+        samePhoneNumber(digitaalAdres.adres, e164)
+      ) {
+        uuids.add(partij)
+      }
+    }
+    const partijen = await Promise.all(
+      [...uuids].slice(0, CANDIDATES).map((uuid) => this.client.find<Partij>(`partijen/${uuid}`)),
+    )
+    const matches: PartijMatchView[] = []
+    for (const partij of partijen) {
+      const naam = partij && partij.indicatieActief !== false ? naamOf(partij) : ''
+      if (partij && naam) {
+        matches.push({ uuid: partij.uuid, naam })
+      }
+    }
+    return matches.slice(0, MAX_MATCHES)
+  }
+}
+
+/**
+ * The name to offer, per soortPartij: `Organisatie.naam`; for `Persoon` and `Contactpersoon` the
+ * register's `volledigeNaam` (OAS 0.9.0, read-only, required), built from the contactnaam the partij
+ * wants to be addressed by.
+ */
+export function naamOf(partij: Partij): string {
+  if (partij.soortPartij === 'organisatie') {
+    return partij.partijIdentificatie?.naam?.trim() ?? ''
+  }
+  return partij.partijIdentificatie?.volledigeNaam?.trim() ?? ''
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { PartijLookupView } from '../../../shared/gateway/api'
+import { validationError } from '../http/problems'
+import type { GatewayServices } from '../services'
+
+/**
+ * `GET /api/partijen?telefoonnummer=<number>` → {results: [{uuid, naam}]} (≤ 5): the known partijen
+ * whose digitaal adres is the caller's number, for the agent app to offer when a call rings
+ * (klantinteracties/partij-lookup.ts). Any agent may ask; vertrouwelijk concerns klantcontacten, not
+ * partijen.
+ *
+ * A phone number is personal data: it stays out of the audit line (BIO2 8.15.02: the line names the
+ * action, not the number) and out of the request log (NL API Design Rules API-58: query strings end
+ * up in logs), which logs this route's URL without its query.
+ */
+const TELEFOONNUMMER = /^\+?[0-9 ()-]{3,25}$/
+
+function telefoonnummerOf(request: FastifyRequest<{ Querystring: { telefoonnummer?: unknown } }>): string {
+  const value = request.query.telefoonnummer
+  if (typeof value !== 'string' || !TELEFOONNUMMER.test(value)) {
+    throw validationError([
+      {
+        name: 'telefoonnummer',
+        code: value === undefined ? 'required' : 'invalid',
+        reason:
+          value === undefined
+            ? 'Dit veld is vereist.'
+            : 'Een telefoonnummer bestaat uit cijfers, eventueel met +, spaties, haakjes of streepjes.',
+      },
+    ])
+  }
+  return value
+}
+
+const withoutQuery = (request: FastifyRequest): Record<string, unknown> => ({
+  method: request.method,
+  url: request.url.split('?')[0],
+  host: request.host,
+  remoteAddress: request.ip,
+})
+
+export function registerPartijRoutes(app: FastifyInstance, services: GatewayServices): void {
+  app.get<{ Querystring: { telefoonnummer?: unknown } }>(
+    '/api/partijen',
+    {
+      config: { audit: { action: 'partij.zoeken', resource: 'partij' } },
+      logSerializers: { req: withoutQuery },
+    },
+    async (request): Promise<PartijLookupView> => {
+      const telefoonnummer = telefoonnummerOf(request)
+      return { results: await services.partijen.byTelefoonnummer(telefoonnummer) }
+    },
+  )
+}
