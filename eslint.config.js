@@ -77,6 +77,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['caller/src/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'caller/ runs in the browser: no Node built-ins.' },
+            {
+              group: ['electron', 'react', 'react-dom', '**/renderer/**', '**/server/**', '**/electron/**'],
+              message: 'caller/ is a page of its own: sip.js and the DOM only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
@@ -111,7 +129,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.{ts,tsx}', '*.config.{ts,js}'],
+    files: ['test/**/*.{ts,tsx}', '*.config.{ts,js}', 'caller/vite.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 )

@@ -50,7 +50,8 @@ run('unit and integration tests', 'npx', [
 ])
 
 const playwrightReport = `${results}/reports-${engine}/playwright.json`
-const built = run('build', 'npx', ['electron-vite', 'build'])
+const built =
+  run('build', 'npx', ['electron-vite', 'build']) && run('build caller page', 'npm', ['run', 'build:caller'])
 gate('build', built)
 if (built) {
   run('browser tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {

@@ -27,6 +27,8 @@ try {
     logger: root,
     providerToken: readFileSync(tokenFile, 'utf8').trim(),
     webRoot: process.env['KCC_WEB_ROOT'] ?? 'out/renderer',
+    // `npm run build:caller`; served at /caller/ in demo mode only.
+    callerRoot: 'out/caller',
   })
   process.stdout.write(
     [

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { GatewayConfig } from '../../server/gateway/config/types'
 import type { KamailioCredentialsInput } from './generate-credentials'
 
@@ -6,8 +7,13 @@ import type { KamailioCredentialsInput } from './generate-credentials'
  * and the gateway cannot drift apart: every agent's SIP extension and password, and every
  * afdeling's group address with all its members. (Kamailio rings every registered member of a
  * group; it does not know who is on a break. The embedded SIP server asks the live state instead.)
+ * The configured guests (`sip.guests`, the demo caller page) become caller accounts, with the
+ * password `guestPassword` gives each (default: a fresh random one, read back from the answer).
  */
-export function kamailioInputFromGatewayConfig(config: GatewayConfig): KamailioCredentialsInput {
+export function kamailioInputFromGatewayConfig(
+  config: GatewayConfig,
+  guestPassword: (user: string) => string = randomPassword,
+): KamailioCredentialsInput {
   return {
     domain: config.sip.domain,
     agents: config.agents.map((agent) => ({ extension: agent.sipExtension, password: agent.sipPassword })),
@@ -17,5 +23,11 @@ export function kamailioInputFromGatewayConfig(config: GatewayConfig): KamailioC
         .filter((agent) => agent.afdeling === afdeling.id)
         .map((agent) => agent.sipExtension),
     })),
+    // The embedded server lets guests call without any credentials; Kamailio authenticates every
+    // request, so here a guest is an account that may only call (kamailio.cfg route[AUTH]).
+    guests: config.sip.guests.map((user) => ({ user, password: guestPassword(user) })),
   }
 }
+
+/** 144 random bits, URL-safe (it goes into the caller page's query string). */
+const randomPassword = (): string => randomBytes(18).toString('base64url')

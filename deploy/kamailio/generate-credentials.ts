@@ -2,17 +2,21 @@
 //
 //   { "domain": "kcc.example.nl",
 //     "agents": [{ "extension": "agent1", "password": "…" }],
-//     "groups": [{ "user": "vergunningen", "members": ["agent1"] }] }
+//     "groups": [{ "user": "vergunningen", "members": ["agent1"] }],
+//     "guests": [{ "user": "burger", "password": "…" }] }
 //
 // Usage: npx tsx deploy/kamailio/generate-credentials.ts --input kcc-sip.json --out /etc/kamailio/kcc
 //    or: npx tsx deploy/kamailio/generate-credentials.ts --gateway-config config/kcc.json --out /etc/kamailio/kcc
-//        (the gateway's own configuration file, validated as the gateway validates it)
+//        (the gateway's own configuration file, validated as the gateway validates it; its
+//        `sip.guests` become caller accounts with a fresh random password each, printed once)
 //
 // Output (a db_text database directory, every file mode 0600, the directory 0700):
 //   version      table versions that auth_db and htable check at start-up
-//   subscriber   one row per agent: username, domain and HA1 = md5(extension:domain:password);
-//                the plain password is never written
+//   subscriber   one row per agent and per guest: username, domain and
+//                HA1 = md5(user:domain:password); the plain password is never written
 //   kcc_groups   the htable of group addresses: one array key per group, one row per member
+//   kcc_guests   the htable of guests (callers such as the demo caller page): they may only call,
+//                and never set the klantcontactnummer headers (kamailio.cfg route[AUTH])
 import { createHash } from 'node:crypto'
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -24,18 +28,22 @@ export interface KamailioCredentialsInput {
   domain: string
   agents: Array<{ extension: string; password: string }>
   groups?: Array<{ user: string; members: string[] }>
+  /** Callers, not agents: INVITE only, and their klantcontactnummer headers are removed. */
+  guests?: Array<{ user: string; password: string }>
 }
 
 /** Table versions of Kamailio 5.6 (see /usr/share/kamailio/dbtext/kamailio/version). */
 const SUBSCRIBER_VERSION = 7
 const HTABLE_VERSION = 2
 export const GROUPS_TABLE = 'kcc_groups'
+export const GUESTS_TABLE = 'kcc_guests'
 
 // Conservative on purpose: these strings end up in db_text rows (':' separated) and SIP URIs.
 const USER_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/i
 const DOMAIN_RE =
   /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
 export const MIN_PASSWORD_LENGTH = 12
+const HTABLE_COLUMNS = 'id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)'
 
 export function ha1(user: string, realm: string, password: string): string {
   return createHash('md5').update(`${user}:${realm}:${password}`).digest('hex')
@@ -47,7 +55,7 @@ export function validateInput(input: unknown): string[] {
   if (typeof input !== 'object' || input === null) {
     return ['the input must be a JSON object { domain, agents, groups }']
   }
-  const { domain, agents, groups } = input as Record<string, unknown>
+  const { domain, agents, groups, guests } = input as Record<string, unknown>
   if (typeof domain !== 'string' || !DOMAIN_RE.test(domain)) {
     problems.push('domain must be a host name such as kcc.example.nl')
   }
@@ -71,10 +79,10 @@ export function validateInput(input: unknown): string[] {
       }
     })
   }
+  const seen = new Set<string>()
   if (groups !== undefined && !Array.isArray(groups)) {
     problems.push('groups must be an array of { user, members }')
   } else {
-    const seen = new Set<string>()
     ;(groups ?? []).forEach((group: unknown, i) => {
       const { user, members } = (group ?? {}) as Record<string, unknown>
       if (typeof user !== 'string' || !USER_RE.test(user)) {
@@ -95,6 +103,34 @@ export function validateInput(input: unknown): string[] {
       }
     })
   }
+  problems.push(...guestProblems(guests, new Set([...extensions, ...seen])))
+  return problems
+}
+
+function guestProblems(guests: unknown, taken: ReadonlySet<string>): string[] {
+  if (guests === undefined) {
+    return []
+  }
+  if (!Array.isArray(guests)) {
+    return ['guests must be an array of { user, password }']
+  }
+  const problems: string[] = []
+  const seen = new Set<string>()
+  guests.forEach((guest: unknown, i) => {
+    const { user, password } = (guest ?? {}) as Record<string, unknown>
+    if (typeof user !== 'string' || !USER_RE.test(user)) {
+      problems.push(`guests[${i}].user must match ${USER_RE}`)
+    } else if (taken.has(user.toLowerCase()) || seen.has(user.toLowerCase())) {
+      problems.push(`guests[${i}].user ${user} is already an agent extension, a group or another guest`)
+    } else {
+      seen.add(user.toLowerCase())
+    }
+    if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
+      problems.push(`guests[${i}].password must be a string of at least ${MIN_PASSWORD_LENGTH} characters`)
+    } else if (typeof user === 'string' && password.includes(user)) {
+      problems.push(`guests[${i}].password must not contain the user`)
+    }
+  })
   return problems
 }
 
@@ -104,23 +140,36 @@ export function renderTables(input: KamailioCredentialsInput): Record<string, st
     'table_name(str) table_version(int)',
     `subscriber:${SUBSCRIBER_VERSION}`,
     `${GROUPS_TABLE}:${HTABLE_VERSION}`,
+    `${GUESTS_TABLE}:${HTABLE_VERSION}`,
   ]
   const subscriber = ['id(int,auto) username(str) domain(str) ha1(str)']
-  input.agents.forEach((agent, i) => {
-    subscriber.push(
-      `${i + 1}:${agent.extension}:${input.domain}:${ha1(agent.extension, input.domain, agent.password)}`,
-    )
+  const accounts = [
+    ...input.agents.map((agent) => ({ user: agent.extension, password: agent.password })),
+    ...(input.guests ?? []),
+  ]
+  accounts.forEach(({ user, password }, i) => {
+    subscriber.push(`${i + 1}:${user}:${input.domain}:${ha1(user, input.domain, password)}`)
   })
   // htable rows: key_type 1 makes `user` an array key (user[0], user[1], … and user::size).
-  const groups = ['id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)']
+  const groups = [HTABLE_COLUMNS]
   let id = 0
   for (const group of input.groups ?? []) {
     for (const member of group.members) {
       groups.push(`${++id}:${group.user}:1:0:${member}:0`)
     }
   }
+  // A plain key per guest (key_type 0); kamailio.cfg only asks whether it exists.
+  const guests = [HTABLE_COLUMNS]
+  ;(input.guests ?? []).forEach((guest, i) => {
+    guests.push(`${i + 1}:${guest.user}:0:0:1:0`)
+  })
   const file = (lines: string[]): string => `${lines.join('\n')}\n`
-  return { version: file(version), subscriber: file(subscriber), [GROUPS_TABLE]: file(groups) }
+  return {
+    version: file(version),
+    subscriber: file(subscriber),
+    [GROUPS_TABLE]: file(groups),
+    [GUESTS_TABLE]: file(guests),
+  }
 }
 
 /** Validates, then writes the tables into `outDir` (created 0700; files 0600, replaced atomically). */
@@ -157,11 +206,17 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2)
   }
   try {
-    const input: unknown = gatewayConfig
+    const fromGateway = gatewayConfig
       ? kamailioInputFromGatewayConfig(await loadGatewayConfig(gatewayConfig))
-      : JSON.parse(readFileSync(inputFile!, 'utf8'))
+      : undefined
+    const input: unknown = fromGateway ?? JSON.parse(readFileSync(inputFile!, 'utf8'))
     const written = writeKamailioData(input, outDir)
     process.stdout.write(`wrote ${written.join(', ')}\n`)
+    // The gateway's configuration names guests without passwords (the embedded server needs none):
+    // each got a fresh random one, shown only here, for the caller page's `password=`.
+    for (const guest of fromGateway?.guests ?? []) {
+      process.stdout.write(`caller account ${guest.user}: password ${guest.password}\n`)
+    }
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
     process.exit(1)

@@ -24,6 +24,7 @@ import { createSharedPort } from './shared-port'
  *
  * One HTTP port (default 127.0.0.1:8480):
  *   /                          the agent app (web build), when built
+ *   /caller/                   the demo caller page (a citizen's phone), when built and in demo mode
  *   /api, /api/live            the gateway and its live socket
  *   /klantinteracties/api/v1   the embedded provider (token in `providerToken`)
  *   /sip                       the embedded SIP server (SIP over WebSocket), when its URL is on this port
@@ -35,6 +36,8 @@ export interface KccServerOptions {
   providerToken: string
   /** The agent app's web build (`out/renderer`); not served when absent. */
   webRoot?: string
+  /** The demo caller page's build (`out/caller`), served at /caller/ in demo mode only; not when absent. */
+  callerRoot?: string
   /** Time before a disconnected agent shows as offline (default 10 s). */
   presenceGraceMs?: number
 }
@@ -63,6 +66,15 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       await closer().catch((error: unknown) => log.error({ err: error }, 'error while shutting down'))
     }
   }
+  // Last: Fastify closes only a server it made listen itself, and this port must be free again after
+  // close (the browser tests restart the server on it). Kept-alive connections would hold it open.
+  closers.push(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        port.server.close((error) => (error ? reject(error) : resolve()))
+        port.server.closeAllConnections()
+      }),
+  )
 
   try {
     let provider: { baseUrl: string; token: string } | undefined
@@ -95,8 +107,14 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     closers.push(async () => tracker.close())
     const presence = createPresenceSource(hub)
 
+    // The gateway hands the softphones `sip.websocketUrl`; when the SIP server shares a port chosen at
+    // random (tests), only the bound port is one they can reach.
+    const sipOnHttpPort = sharesHttpPort(config)
+    const gatewayConfig: GatewayConfig = sipOnHttpPort
+      ? { ...config, sip: { ...config.sip, websocketUrl: withPort(config.sip.websocketUrl, boundPort) } }
+      : config
     const gateway = await buildGatewayApp({
-      config,
+      config: gatewayConfig,
       logger,
       presence,
       serverFactory: port.main,
@@ -117,7 +135,6 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
         })
       },
     })
-    // Closing the gateway app closes the shared HTTP server too.
     closers.push(() => gateway.app.close())
     await gateway.app.register(liveSocketRoutes, {
       hub,
@@ -132,9 +149,29 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
         index: 'index.html',
       })
     }
+    // A page anyone can open to call the contact centre: for demos and tests only, never in
+    // production (`demo: false`). A second root of @fastify/static must not decorate the reply again.
+    if (config.demo && options.callerRoot && existsSync(join(options.callerRoot, 'index.html'))) {
+      await gateway.app.register(fastifyStatic, {
+        root: resolve(options.callerRoot),
+        // Without the trailing slash, so that `redirect` also sends /caller to /caller/.
+        prefix: '/caller',
+        index: 'index.html',
+        redirect: true,
+        decorateReply: false,
+      })
+      log.info({ path: '/caller/' }, 'demo caller page')
+    }
     await gateway.app.ready()
 
-    const sipUrl = await startSip(config, logger, presence.availableLogins, port, boundPort, closers)
+    const sipUrl = await startSip(
+      gatewayConfig,
+      logger,
+      presence.availableLogins,
+      port,
+      sipOnHttpPort,
+      closers,
+    )
     port.routeUpgrades()
     log.info({ url, sipUrl }, 'KCC server ready')
     return { url, sipUrl, hub, close }
@@ -151,7 +188,7 @@ async function startSip(
   logger: Logger,
   available: (afdeling?: string) => string[],
   port: ReturnType<typeof createSharedPort>,
-  httpPort: number,
+  samePort: boolean,
   closers: Array<() => Promise<void>>,
 ): Promise<string | undefined> {
   if (!config.sip.embedded) {
@@ -171,15 +208,27 @@ async function startSip(
     guests: config.sip.guests,
     logger,
   }
-  // On the HTTP port when the URL names it (or when that port is chosen at random, as in tests).
-  const samePort = config.port === 0 || Number(target.port) === config.port
   const sip: SipServer = samePort
     ? await port.claimUpgrades(path, () => createSipServer({ ...common, server: port.server, path }))
     : await createSipServer({ ...common, port: Number(target.port), path })
   closers.push(() => sip.close())
-  if (!samePort) {
-    return sip.url
-  }
-  target.port = String(httpPort)
+  // On the shared port `config` already names the bound port (see startKccServer).
+  return samePort ? config.sip.websocketUrl : sip.url
+}
+
+/**
+ * The embedded SIP server goes on the HTTP port when its URL names that port, or when the port is
+ * chosen at random (tests), since no other port is known then.
+ */
+function sharesHttpPort(config: GatewayConfig): boolean {
+  return (
+    config.sip.embedded &&
+    (config.port === 0 || Number(new URL(config.sip.websocketUrl).port) === config.port)
+  )
+}
+
+function withPort(url: string, port: number): string {
+  const target = new URL(url)
+  target.port = String(port)
   return target.toString()
 }

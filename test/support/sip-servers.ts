@@ -19,6 +19,11 @@ export interface SipFixture {
   /** extension → password */
   passwords: Record<string, string>
   groups: Record<string, string[]>
+  /**
+   * Guests (callers such as the demo caller page): user → password. The embedded server lets them
+   * call without credentials; Kamailio needs the password (deploy/kamailio/generate-credentials.ts).
+   */
+  guests?: Record<string, string>
 }
 
 export interface RunningSipServer {
@@ -31,11 +36,16 @@ export interface RunningSipServer {
 
 const password = (): string => `pw-${randomBytes(12).toString('base64url')}`
 
-export function sipFixture(extensions: string[], groups: Record<string, string[]>): SipFixture {
+export function sipFixture(
+  extensions: string[],
+  groups: Record<string, string[]>,
+  guests: string[] = [],
+): SipFixture {
   return {
     domain: SIP_DOMAIN,
     passwords: Object.fromEntries(extensions.map((e) => [e, password()])),
     groups,
+    guests: Object.fromEntries(guests.map((g) => [g, password()])),
   }
 }
 
@@ -47,6 +57,7 @@ export async function startEmbedded(
     domain: fixture.domain,
     accounts: Object.entries(fixture.passwords).map(([username, pw]) => ({ username, password: pw })),
     groups: Object.entries(fixture.groups).map(([user, members]) => ({ user, members: () => members })),
+    guests: Object.keys(fixture.guests ?? {}),
     logger: createRootLogger({ level: process.env['LOG_LEVEL'] ?? 'silent' }),
     ...extra,
   })
@@ -110,6 +121,7 @@ export function generateKamailioData(fixture: SipFixture, dir: string): void {
       domain: fixture.domain,
       agents: Object.entries(fixture.passwords).map(([extension, pw]) => ({ extension, password: pw })),
       groups: Object.entries(fixture.groups).map(([user, members]) => ({ user, members })),
+      guests: Object.entries(fixture.guests ?? {}).map(([user, pw]) => ({ user, password: pw })),
     }),
     { mode: 0o600 },
   )

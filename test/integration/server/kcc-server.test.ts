@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -158,6 +158,17 @@ describe('the KCC server on one port', () => {
     socket.close()
   })
 
+  it('hands the softphone the SIP URL on the bound port when the port was chosen at random', async () => {
+    const token = await login('medewerker1')
+    const response = await fetch(`${server.url}/api/softphone`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(response.status).toBe(200)
+    const { websocketUrl } = (await response.json()) as { websocketUrl: string }
+    expect(websocketUrl).toBe(`${server.url.replace('http', 'ws')}/sip`)
+    expect(websocketUrl).toBe(server.sipUrl)
+  })
+
   it('runs the SIP server at /sip on the same port, with digest authentication', async () => {
     expect(server.sipUrl).toBe(`${server.url.replace('http', 'ws')}/sip`)
     const client = await SipTestClient.connect({
@@ -172,5 +183,68 @@ describe('the KCC server on one port', () => {
     } finally {
       await client.close()
     }
+  })
+})
+
+describe('the demo caller page', () => {
+  let dir: string
+  const servers: KccServer[] = []
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kcc-caller-'))
+    const callerRoot = join(dir, 'caller')
+    mkdirSync(join(callerRoot, 'assets'), { recursive: true })
+    writeFileSync(
+      join(callerRoot, 'index.html'),
+      '<!doctype html><html lang="nl"><title>Beller</title></html>',
+    )
+    writeFileSync(join(callerRoot, 'assets', 'caller.js'), 'export {}\n')
+    const webRoot = join(dir, 'web')
+    mkdirSync(webRoot)
+    writeFileSync(
+      join(webRoot, 'index.html'),
+      '<!doctype html><html lang="nl"><title>KCC Werkplek</title></html>',
+    )
+    const config = await loadGatewayConfig(DEMO_CONFIG, {})
+    for (const demo of [true, false]) {
+      servers.push(
+        await startKccServer({
+          config: { ...config, demo, port: 0, dataDir: join(dir, `data-${demo}`) },
+          logger: createRootLogger({ level: 'silent' }),
+          providerToken: PROVIDER_TOKEN,
+          webRoot,
+          callerRoot,
+        }),
+      )
+    }
+  })
+  afterAll(async () => {
+    for (const server of servers.splice(0)) {
+      await server.close()
+    }
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('is served at /caller/ in demo mode, with its assets, beside the agent app', async () => {
+    const { url } = servers[0]!
+    const app = await fetch(`${url}/`)
+    const page = await fetch(`${url}/caller/`)
+    const asset = await fetch(`${url}/caller/assets/caller.js`)
+    const withoutSlash = await fetch(`${url}/caller`, { redirect: 'manual' })
+
+    expect(await app.text()).toContain('KCC Werkplek')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await page.text()).toContain('<title>Beller</title>')
+    expect(asset.status).toBe(200)
+    expect(withoutSlash.status).toBe(301)
+    expect(withoutSlash.headers.get('location')).toBe('/caller/')
+  })
+
+  it('is not served outside demo mode', async () => {
+    const { url } = servers[1]!
+    expect(await (await fetch(`${url}/`)).text()).toContain('KCC Werkplek')
+    expect((await fetch(`${url}/caller/`)).status).toBe(404)
+    expect((await fetch(`${url}/caller/assets/caller.js`)).status).toBe(404)
   })
 })

@@ -59,23 +59,24 @@ describe('deploy/kamailio', () => {
 
   it('generate-credentials writes HA1 values only, in files only their owner can read', () => {
     const dir = tempDir()
-    const fixture = sipFixture(['agent1', 'agent2'], { vergunningen: ['agent1', 'agent2'] })
+    const fixture = sipFixture(['agent1', 'agent2'], { vergunningen: ['agent1', 'agent2'] }, ['burger'])
 
     generateKamailioData(fixture, dir)
 
     const db = join(dir, 'db')
     expect(statSync(db).mode & 0o777).toBe(0o700)
-    expect(readdirSync(db).sort()).toEqual(['kcc_groups', 'subscriber', 'version'])
+    expect(readdirSync(db).sort()).toEqual(['kcc_groups', 'kcc_guests', 'subscriber', 'version'])
     for (const file of readdirSync(db)) {
       expect(statSync(join(db, file)).mode & 0o777, file).toBe(0o600)
     }
     const subscriber = readFileSync(join(db, 'subscriber'), 'utf8')
-    for (const [user, pw] of Object.entries(fixture.passwords)) {
+    for (const [user, pw] of Object.entries({ ...fixture.passwords, ...fixture.guests })) {
       const ha1 = createHash('md5').update(`${user}:kcc.test:${pw}`).digest('hex')
       expect(subscriber).toContain(`:${user}:kcc.test:${ha1}`)
       expect(subscriber).not.toContain(pw)
     }
     expect(readFileSync(join(db, 'kcc_groups'), 'utf8')).toContain('1:vergunningen:1:0:agent1:0')
+    expect(readFileSync(join(db, 'kcc_guests'), 'utf8')).toContain('1:burger:0:0:1:0')
   })
 
   it('generate-credentials takes the agents and afdelingen from the gateway configuration', () => {
@@ -96,6 +97,34 @@ describe('deploy/kamailio', () => {
     expect(readFileSync(join(dir, 'db', 'kcc_groups'), 'utf8')).toContain(':vergunningen:')
   })
 
+  it("generate-credentials makes the gateway configuration's guests caller accounts, with a password shown once", () => {
+    const dir = tempDir()
+    const demo = join(REPO, 'config/kcc.demo.json')
+    const generate = (): { password: string; subscriber: string } => {
+      const result = spawnSync(
+        TSX,
+        [GENERATE_CREDENTIALS, '--gateway-config', demo, '--out', join(dir, 'db')],
+        {
+          encoding: 'utf8',
+        },
+      )
+      expect(result.status, result.stderr).toBe(0)
+      const password = /^caller account burger: password (\S+)$/m.exec(result.stdout)?.[1]
+      expect(password, result.stdout).toMatch(/^[A-Za-z0-9_-]{24}$/)
+      return { password: password!, subscriber: readFileSync(join(dir, 'db', 'subscriber'), 'utf8') }
+    }
+
+    const first = generate()
+    const second = generate()
+
+    const ha1 = createHash('md5').update(`burger:kcc.test:${first.password}`).digest('hex')
+    expect(first.subscriber).toContain(`:burger:kcc.test:${ha1}`)
+    expect(first.subscriber).not.toContain(first.password)
+    expect(readFileSync(join(dir, 'db', 'kcc_guests'), 'utf8')).toContain(':burger:')
+    // A fresh password every run: none is shipped, so none is public.
+    expect(second.password).not.toBe(first.password)
+  })
+
   it('generate-credentials refuses bad input and lists every problem', () => {
     const dir = tempDir()
     const input = join(dir, 'bad.json')
@@ -108,6 +137,10 @@ describe('deploy/kamailio', () => {
           { extension: 'bad:name', password: 'long-enough-password' },
         ],
         groups: [{ user: 'vergunningen', members: ['agent9'] }],
+        guests: [
+          { user: 'vergunningen', password: 'long-enough-password' },
+          { user: 'burger', password: 'burger-password-1' },
+        ],
       }),
     )
 
@@ -119,6 +152,8 @@ describe('deploy/kamailio', () => {
     expect(result.stderr).toMatch(/agents\[0\]\.password/)
     expect(result.stderr).toMatch(/agents\[1\]\.extension/)
     expect(result.stderr).toMatch(/agent9 is not one of the agents/)
+    expect(result.stderr).toMatch(/guests\[0\]\.user vergunningen is already/)
+    expect(result.stderr).toMatch(/guests\[1\]\.password must not contain the user/)
     expect(() => statSync(join(dir, 'db'))).toThrow()
   })
 })

@@ -1,0 +1,211 @@
+import { Inviter, SessionState, UserAgent, Web, type Core } from 'sip.js'
+import type { Logger } from './log'
+import type { CallerSettings } from './settings'
+
+export type CallStatus =
+  | { state: 'verbinden' }
+  | { state: 'gaat-over' }
+  | { state: 'in-gesprek' }
+  | { state: 'beeindigd' }
+  | { state: 'mislukt'; reason: string }
+
+export interface CallEnvironment {
+  /** Plays the other side (the agent). */
+  audio: HTMLAudioElement
+  onStatus(status: CallStatus): void
+  log: Logger
+}
+
+/** Dutch for the final responses a caller meets (RFC 3261 §21); others keep the server's phrase. */
+const REASONS: Readonly<Record<number, string>> = {
+  403: 'geweigerd',
+  404: 'onbekend adres',
+  407: 'de SIP-server vraagt een wachtwoord',
+  408: 'geen antwoord',
+  480: 'niemand beschikbaar',
+  486: 'bezet',
+  488: 'geen geschikte verbinding voor geluid',
+  503: 'de SIP-server is niet beschikbaar',
+  603: 'geweigerd',
+}
+
+/**
+ * One call from the caller page, with a UserAgent of its own: it connects, sends one INVITE and
+ * disconnects when the call ends. It never REGISTERs: the embedded server refuses a guest's
+ * REGISTER and Kamailio's caller account may only call (deploy/kamailio/README.md), and a caller
+ * needs no incoming calls. Media is WebRTC (DTLS-SRTP, RFC 8827) with no ICE servers: the sip.js
+ * default is a public Google STUN server, and the demo runs on one machine or one network.
+ */
+export class CallerCall {
+  readonly #env: CallEnvironment
+  readonly #ua: UserAgent
+  readonly #target: string
+  #inviter: Inviter | undefined
+  #failure: string | undefined
+  #hangingUp = false
+  #ended = false
+
+  private constructor(settings: CallerSettings, env: CallEnvironment) {
+    this.#env = env
+    this.#target = `sip:${settings.target}@${settings.domain}`
+    this.#ua = new UserAgent({
+      uri: UserAgent.makeURI(`sip:${settings.user}@${settings.domain}`),
+      ...(settings.password !== undefined
+        ? { authorizationUsername: settings.user, authorizationPassword: settings.password }
+        : {}),
+      transportOptions: { server: settings.server },
+      // sip.js' own log goes through our logger, and only its warnings: its connector also gets
+      // every debug line, whatever `logLevel` says.
+      logBuiltinEnabled: false,
+      logConfiguration: false,
+      logLevel: 'warn',
+      logConnector: (level, category, _label, content) => {
+        if (level === 'error' || level === 'warn') {
+          env.log.warn('sip.js', { category, content })
+        }
+      },
+      sessionDescriptionHandlerFactoryOptions: {
+        peerConnectionConfiguration: { iceServers: [] },
+        iceGatheringTimeout: 500,
+      },
+      delegate: {
+        onDisconnect: (error) => {
+          if (error) {
+            this.#fail('de verbinding met de SIP-server is verbroken')
+          }
+        },
+      },
+    })
+  }
+
+  static start(settings: CallerSettings, env: CallEnvironment): CallerCall {
+    const call = new CallerCall(settings, env)
+    void call.#run()
+    return call
+  }
+
+  get ended(): boolean {
+    return this.#ended
+  }
+
+  hangUp(): void {
+    if (this.#ended) {
+      return
+    }
+    this.#hangingUp = true
+    const inviter = this.#inviter
+    if (inviter?.state === SessionState.Established) {
+      void inviter.bye().catch((error: unknown) => this.#fail(String(error)))
+    } else if (inviter?.state === SessionState.Initial || inviter?.state === SessionState.Establishing) {
+      // Answered with 487 Request Terminated, then Terminated (RFC 3261 §9).
+      void inviter.cancel().catch((error: unknown) => this.#fail(String(error)))
+    } else {
+      this.#finish({ state: 'beeindigd' })
+    }
+  }
+
+  /** A key of the keypad, as RTP telephone-events (RFC 4733) through WebRTC's DTMF sender. */
+  sendDtmf(tone: string): boolean {
+    const inviter = this.#inviter
+    if (inviter?.state !== SessionState.Established || !inviter.sessionDescriptionHandler) {
+      return false
+    }
+    return inviter.sessionDescriptionHandler.sendDtmf(tone)
+  }
+
+  async #run(): Promise<void> {
+    this.#env.onStatus({ state: 'verbinden' })
+    try {
+      await this.#ua.start()
+    } catch (error) {
+      this.#env.log.warn('connect failed', { error: String(error) })
+      this.#fail('geen verbinding met de SIP-server')
+      return
+    }
+    const target = UserAgent.makeURI(this.#target)
+    if (this.#ended || !target) {
+      this.#finish({ state: 'beeindigd' })
+      return
+    }
+    const inviter = new Inviter(this.#ua, target, {
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+    })
+    this.#inviter = inviter
+    inviter.stateChange.addListener((state) => {
+      if (state === SessionState.Established) {
+        this.#env.onStatus({ state: 'in-gesprek' })
+        this.#playRemoteAudio(inviter)
+      } else if (state === SessionState.Terminated) {
+        // sip.js terminates the session before it tells the request delegate or rejects invite():
+        // wait for those, so a refusal shows its reason rather than "Beëindigd".
+        setTimeout(() => this.#finish(this.#failure ? failed(this.#failure) : { state: 'beeindigd' }), 0)
+      }
+    })
+    try {
+      await inviter.invite({
+        requestDelegate: {
+          onProgress: (response) => {
+            const code = response.message.statusCode ?? 0
+            if ((code === 180 || code === 183) && !this.#ended) {
+              this.#env.onStatus({ state: 'gaat-over' })
+            }
+          },
+          onReject: (response) => {
+            if (!this.#hangingUp) {
+              this.#failure = reasonOf(response)
+            }
+          },
+        },
+      })
+    } catch (error) {
+      this.#env.log.warn('invite failed', { error: String(error) })
+      const name = error instanceof Error ? error.name : ''
+      this.#fail(
+        name === 'NotAllowedError' || name === 'NotFoundError'
+          ? 'geen toegang tot een microfoon'
+          : 'het gesprek kon niet worden opgezet',
+      )
+    }
+  }
+
+  #playRemoteAudio(inviter: Inviter): void {
+    const sdh = inviter.sessionDescriptionHandler
+    if (!(sdh instanceof Web.SessionDescriptionHandler)) {
+      return
+    }
+    const play = (): void => {
+      this.#env.audio.srcObject = sdh.remoteMediaStream
+      void this.#env.audio
+        .play()
+        .catch((error: unknown) => this.#env.log.warn('audio does not play', { error: String(error) }))
+    }
+    play()
+    // sip.js swaps tracks inside the one remote stream on `ontrack` (a re-INVITE, hold).
+    sdh.peerConnectionDelegate = { ...sdh.peerConnectionDelegate, ontrack: play }
+  }
+
+  #fail(reason: string): void {
+    this.#failure ??= reason
+    this.#finish(failed(this.#failure))
+  }
+
+  #finish(status: CallStatus): void {
+    if (this.#ended) {
+      return
+    }
+    this.#ended = true
+    this.#env.audio.srcObject = null
+    this.#env.onStatus(status)
+    this.#env.log.info('call ended', { state: status.state })
+    void this.#ua
+      .stop()
+      .catch((error: unknown) => this.#env.log.warn('stop failed', { error: String(error) }))
+  }
+}
+
+const failed = (reason: string): CallStatus => ({ state: 'mislukt', reason })
+
+function reasonOf(response: Core.IncomingResponse): string {
+  const code = response.message.statusCode ?? 0
+  return `${code} ${REASONS[code] ?? response.message.reasonPhrase ?? ''}`.trim()
+}
