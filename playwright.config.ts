@@ -25,6 +25,8 @@ export default defineConfig({
     {
       name: 'web',
       testMatch: /.*\.web\.spec\.ts/,
+      // Specs on the rig (support/kcc-rig.ts) start a whole contact centre, and Kamailio, per test.
+      timeout: 60_000,
       use: {
         browserName: 'chromium',
         headless: true,
@@ -38,6 +40,8 @@ export default defineConfig({
             '--use-fake-ui-for-media-stream',
             '--use-fake-device-for-media-stream',
             '--allow-loopback-in-peer-connection',
+            // The ringtone plays before the agent has touched the page.
+            '--autoplay-policy=no-user-gesture-required',
             '--disable-background-networking',
             '--disable-component-update',
             '--disable-sync',
