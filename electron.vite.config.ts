@@ -58,6 +58,8 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // electron-vite leaves the renderer unminified by default; agents' PCs load it on every start.
+      minify: true,
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

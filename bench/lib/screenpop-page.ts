@@ -1,0 +1,231 @@
+/**
+ * What `npm run bench:screenpop` puts into the pages it drives, from the outside: Playwright init
+ * scripts that run before the app's own code, so the product carries no benchmark hooks.
+ *
+ * The scripts are plain JavaScript in strings on purpose. A function handed to Playwright is sent
+ * to the page as its source text, and under tsx (esbuild with keepNames) that text calls a
+ * `__name` helper that exists only in Node; bench/ is also type-checked without the DOM library.
+ * Every clock here is the page's `performance.now()`: milliseconds since the page's navigation
+ * started, one monotonic clock per page.
+ */
+
+/** One screen pop and one save, as the agent's page saw them; null until it happened. */
+export interface ScreenPopReading {
+  /** A SIP message starting with `INVITE ` arrived on a WebSocket (first one after `arm()`). */
+  invite: number | null
+  /** The first focusin on the input labelled "Naam klant" after that INVITE. */
+  focus: number | null
+  /** The first animation frame after `focus` (the frame that paints the form). */
+  focusFrame: number | null
+  /** A click on a button "Opslaan" (or Ctrl+S / Cmd+S) after the focus. */
+  save: number | null
+  /** `[data-testid=klantcontactnummer]` in the document with digits, after the save. */
+  nummer: number | null
+  nummerFrame: number | null
+  /** Its digits. */
+  nummerText: string | null
+}
+
+export type ScreenPopMoment = 'invite' | 'focus' | 'focusFrame' | 'save' | 'nummer' | 'nummerFrame'
+
+/** The global the agent-page script defines (not enumerable, so the app cannot stumble on it). */
+export const AGENT_PROBE = '__kccScreenPop'
+
+/**
+ * The agent page's probe. `arm()` clears the last reading and starts a new one; `read()` returns
+ * it; `when(moment)` resolves once that moment is recorded, so the benchmark waits without
+ * polling the page while the app works.
+ *
+ * - INVITE: a listener added in the WebSocket constructor, so it runs before the softphone's own
+ *   message listener (sip.js adds its listeners after constructing the socket).
+ * - Focus: a capturing focusin listener on window; the element must be an input whose label reads
+ *   "Naam klant". The screen pop focuses that field from an effect after the form is committed to
+ *   the DOM, so this moment is also "form rendered".
+ * - Nummer: a MutationObserver on the whole document; it runs after the DOM change that put the
+ *   nummer there, before the browser paints it. The next animation frame is recorded as well.
+ */
+export const AGENT_PROBE_SCRIPT = `(() => {
+  const empty = () => ({
+    invite: null, focus: null, focusFrame: null, save: null, nummer: null, nummerFrame: null, nummerText: null,
+  })
+  let armed = false
+  let reading = empty()
+  let waiters = []
+  const notify = () => {
+    waiters = waiters.filter((waiter) => {
+      if (reading[waiter.moment] === null) {
+        return true
+      }
+      waiter.resolve(reading[waiter.moment])
+      return false
+    })
+  }
+  const record = (moment, frameMoment) => {
+    const current = reading
+    current[moment] = performance.now()
+    if (frameMoment) {
+      requestAnimationFrame(() => {
+        current[frameMoment] = performance.now()
+        notify()
+      })
+    }
+    notify()
+  }
+  const labelled = (element, text) =>
+    element instanceof HTMLInputElement &&
+    element.labels !== null &&
+    Array.from(element.labels).some((label) => (label.textContent || '').trim() === text)
+
+  const NativeWebSocket = window.WebSocket
+  class ProbedWebSocket extends NativeWebSocket {
+    constructor(url, protocols) {
+      super(url, protocols)
+      this.addEventListener('message', (event) => {
+        if (armed && reading.invite === null && typeof event.data === 'string' && event.data.startsWith('INVITE ')) {
+          record('invite')
+        }
+      })
+    }
+  }
+  window.WebSocket = ProbedWebSocket
+
+  window.addEventListener('focusin', (event) => {
+    if (reading.invite !== null && reading.focus === null && labelled(event.target, 'Naam klant')) {
+      record('focus', 'focusFrame')
+    }
+  }, true)
+  const saving = () => {
+    if (reading.focus !== null && reading.save === null) {
+      record('save')
+    }
+  }
+  window.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null
+    if (button !== null && (button.textContent || '').trim() === 'Opslaan') {
+      saving()
+    }
+  }, true)
+  window.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      saving()
+    }
+  }, true)
+  new MutationObserver(() => {
+    if (reading.save === null || reading.nummer !== null) {
+      return
+    }
+    const shown = document.querySelector('[data-testid="klantcontactnummer"]')
+    const digits = shown === null ? '' : (shown.textContent || '').replace(/\\D/g, '')
+    if (digits.length > 0) {
+      reading.nummerText = digits
+      record('nummer', 'nummerFrame')
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true })
+
+  Object.defineProperty(window, '${AGENT_PROBE}', {
+    value: Object.freeze({
+      arm() {
+        armed = true
+        reading = empty()
+        waiters = []
+      },
+      read: () => ({ ...reading }),
+      when: (moment) => new Promise((resolve) => {
+        waiters.push({ moment, resolve })
+        notify()
+      }),
+    }),
+  })
+})()`
+
+/** The global of the login-page script. */
+export const LOGIN_PROBE = '__kccLoginProbe'
+
+export interface LoginReading {
+  /** First focusin on an enabled input labelled "Gebruikersnaam" (ms since navigation start). */
+  focus: number
+  /** PerformanceNavigationTiming of the same load (ms since navigation start). */
+  domInteractive: number
+  domContentLoadedEventEnd: number
+  loadEventEnd: number
+  /** Bytes of the document and every script as the browser fetched them (transferSize). */
+  transferred: number
+}
+
+/**
+ * The login page's probe: the login screen focuses "Gebruikersnaam" when it mounts, so that focus
+ * is when an agent can start typing. `done()` resolves with the reading once that happened and the
+ * load event has finished.
+ */
+export const LOGIN_PROBE_SCRIPT = `(() => {
+  let focus = null
+  let resolveFocus
+  const focused = new Promise((resolve) => { resolveFocus = resolve })
+  window.addEventListener('focusin', (event) => {
+    const element = event.target
+    if (
+      focus === null &&
+      element instanceof HTMLInputElement &&
+      !element.disabled &&
+      element.labels !== null &&
+      Array.from(element.labels).some((label) => (label.textContent || '').trim() === 'Gebruikersnaam')
+    ) {
+      focus = performance.now()
+      resolveFocus()
+    }
+  }, true)
+  const loaded = new Promise((resolve) => {
+    const check = () => {
+      const entry = performance.getEntriesByType('navigation')[0]
+      if (entry !== undefined && entry.loadEventEnd > 0) {
+        resolve(entry)
+      } else {
+        setTimeout(check, 10)
+      }
+    }
+    if (document.readyState === 'complete') {
+      check()
+    } else {
+      window.addEventListener('load', () => setTimeout(check, 0), { once: true })
+    }
+  })
+  Object.defineProperty(window, '${LOGIN_PROBE}', {
+    value: Object.freeze({
+      done: () => Promise.all([focused, loaded]).then(([, entry]) => ({
+        focus,
+        domInteractive: entry.domInteractive,
+        domContentLoadedEventEnd: entry.domContentLoadedEventEnd,
+        loadEventEnd: entry.loadEventEnd,
+        transferred: performance.getEntriesByType('resource')
+          .filter((resource) => resource.initiatorType === 'script' || resource.name.endsWith('.js'))
+          .reduce((sum, resource) => sum + resource.transferSize, entry.transferSize),
+      })),
+    }),
+  })
+})()`
+
+const isNumberOrNull = (value: unknown): value is number | null => value === null || typeof value === 'number'
+
+/** Checks what came back from the page, instead of trusting a cast. */
+export function asScreenPopReading(value: unknown): ScreenPopReading {
+  const r = value as Record<string, unknown> | null
+  const moments: ScreenPopMoment[] = ['invite', 'focus', 'focusFrame', 'save', 'nummer', 'nummerFrame']
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    !moments.every((m) => isNumberOrNull(r[m])) ||
+    !(r['nummerText'] === null || typeof r['nummerText'] === 'string')
+  ) {
+    throw new Error(`unexpected reading from the agent page: ${JSON.stringify(value)}`)
+  }
+  return r as unknown as ScreenPopReading
+}
+
+export function asLoginReading(value: unknown): LoginReading {
+  const r = value as Record<string, unknown> | null
+  const fields = ['focus', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd', 'transferred']
+  if (typeof r !== 'object' || r === null || !fields.every((f) => typeof r[f] === 'number')) {
+    throw new Error(`unexpected reading from the login page: ${JSON.stringify(value)}`)
+  }
+  return r as unknown as LoginReading
+}
