@@ -100,12 +100,12 @@ export class SipConnection {
       // sip.js' own log goes through our scoped logger, never straight to the console.
       logBuiltinEnabled: false,
       logLevel: 'warn',
+      // sip.js hands the connector every line whatever `logLevel` says (LoggerFactory.genericLog),
+      // debug included: whole SIP messages with caller numbers, klantcontactnummers and digest
+      // responses. Only warnings and errors go on; they cost nothing on the call path either.
       logConnector: (level, category, _label, content) => {
-        const fields = { category, content }
         if (level === 'error' || level === 'warn') {
-          this.log.warn('sip.js', fields)
-        } else {
-          this.log.debug('sip.js', fields)
+          this.log.warn('sip.js', { category, content })
         }
       },
       sessionDescriptionHandlerFactory: this.options.sessionDescriptionHandlerFactory,
