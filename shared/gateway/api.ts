@@ -112,6 +112,54 @@ export interface PartijLookupView {
   results: PartijMatchView[]
 }
 
+/** Whom a transfer or a contactverzoek addresses: a colleague (by login) or an afdeling (by id). */
+export interface AssigneeRef {
+  type: 'agent' | 'afdeling'
+  id: string
+}
+
+/**
+ * `POST /api/transfers` → 201: a transfer record (10 minutes) that lets the addressed colleague, or
+ * anyone of the addressed afdeling, open the klantcontact by its nummer (docs/gateway.md, Transfers).
+ */
+export interface TransferView {
+  id: string
+  klantcontactUuid: string
+  nummer: string
+  /** Login of the announcing agent. */
+  from: string
+  target: AssigneeRef
+  expiresAt: string
+}
+
+/** `GET /api/transfers/resolve/:nummer`: only while a live transfer record addresses the agent. */
+export interface ResolvedTransferView {
+  transfer: TransferView
+  klantcontact: KlantcontactView
+}
+
+/**
+ * `POST /api/contactverzoeken` body: an interne taak (OAS InterneTaak) for an afdeling or a
+ * colleague, following a klantcontact up. OAS limits: gevraagdeHandeling ≤ 200, toelichting ≤ 1000.
+ */
+export interface ContactverzoekInput {
+  klantcontactUuid: string
+  gevraagdeHandeling: string
+  toelichting?: string
+  toegewezenAan: { type: 'afdeling' | 'agent'; id: string }
+}
+
+/** `POST /api/contactverzoeken` → 201. */
+export interface ContactverzoekView {
+  uuid: string
+  klantcontactUuid: string
+  gevraagdeHandeling: string
+  toelichting: string
+  status: string
+  toegewezenOp: string | null
+  toegewezenAan: { type: 'afdeling' | 'agent'; id: string; naam: string; actorUuid: string }
+}
+
 /** RFC 9457 problem as the gateway answers it. */
 export interface ProblemView {
   type?: string

@@ -1,13 +1,18 @@
 import ky, { HTTPError, type KyInstance } from 'ky'
 import type {
+  AssigneeRef,
+  ContactverzoekInput,
+  ContactverzoekView,
   DirectoryView,
   KlantcontactView,
   PartijLookupView,
   ProblemView,
   RecentView,
   RegisterKlantcontactInput,
+  ResolvedTransferView,
   SessionView,
   SoftphoneAccountView,
+  TransferView,
   AgentView,
 } from '../../../shared/gateway/api'
 import { GatewayError } from './errors'
@@ -29,7 +34,18 @@ export interface GatewayApi {
   directory(): Promise<DirectoryView>
   /** Known partijen with a telefoonnummer digitaal adres equal to `telefoonnummer`. */
   partijenByTelefoonnummer(telefoonnummer: string): Promise<PartijLookupView>
+  /** A transfer record for a colleague or an afdeling (issue 5 §2); only an involved agent may. */
+  announceTransfer(subject: TransferSubject, target: AssigneeRef): Promise<TransferView>
+  /** The klantcontact behind a transfer's nummer; 404 unless a live record addresses this agent. */
+  resolveTransfer(nummer: string): Promise<ResolvedTransferView>
+  /** The colleague's answer, appended by the gateway (C0534 §3B); answers the updated klantcontact. */
+  answer(uuid: string, antwoord: string): Promise<KlantcontactView>
+  /** An interne taak following the klantcontact up (issue 5 §5, a failed transfer). */
+  createContactverzoek(input: ContactverzoekInput): Promise<ContactverzoekView>
 }
+
+/** Which klantcontact a transfer is about: by its nummer, or by its uuid. */
+export type TransferSubject = { readonly nummer: string } | { readonly klantcontactUuid: string }
 
 export interface GatewayClientOptions {
   /** e.g. `https://kcc-gateway.gemeente.example`; the web build uses its own origin. */
@@ -45,6 +61,9 @@ export interface GatewayClientOptions {
 }
 
 const NUMMER = /^[0-9]{1,10}$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const NUMMER_REASON = 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.'
+const UUID_REASON = 'Geen geldige klantcontact-uuid.'
 const TELEFOON = /^\+?[0-9]{3,20}$/
 
 export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
@@ -104,6 +123,40 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
         return Promise.resolve({ results: [] })
       }
       return call(() => http.get('partijen', { searchParams: { telefoonnummer } }).json<PartijLookupView>())
+    },
+    announceTransfer: (subject, target) => {
+      // Checked here too: what goes into a request (and from there a SIP header) is digits or a uuid.
+      if ('nummer' in subject ? !NUMMER.test(subject.nummer) : !UUID.test(subject.klantcontactUuid)) {
+        return Promise.reject(
+          'nummer' in subject ? invalid('nummer', NUMMER_REASON) : invalid('klantcontactUuid', UUID_REASON),
+        )
+      }
+      const json =
+        'nummer' in subject
+          ? { nummer: subject.nummer, target: { type: target.type, id: target.id } }
+          : { klantcontactUuid: subject.klantcontactUuid, target: { type: target.type, id: target.id } }
+      return call(() => http.post('transfers', { json }).json<TransferView>())
+    },
+    resolveTransfer: (nummer) => {
+      // Reliability notes §3.3: a nummer from a SIP header is 1 to 10 digits or it is not asked about.
+      if (!NUMMER.test(nummer)) {
+        return Promise.reject(invalid('nummer', NUMMER_REASON))
+      }
+      return call(() => http.get(`transfers/resolve/${nummer}`).json<ResolvedTransferView>())
+    },
+    answer: (uuid, antwoord) => {
+      if (!UUID.test(uuid)) {
+        return Promise.reject(invalid('uuid', UUID_REASON))
+      }
+      return call(() =>
+        http.post(`klantcontacten/${uuid}/antwoord`, { json: { antwoord } }).json<KlantcontactView>(),
+      )
+    },
+    createContactverzoek: (input) => {
+      if (!UUID.test(input.klantcontactUuid)) {
+        return Promise.reject(invalid('klantcontactUuid', UUID_REASON))
+      }
+      return call(() => http.post('contactverzoeken', { json: input }).json<ContactverzoekView>())
     },
   }
 }

@@ -1,10 +1,10 @@
 import type { Session } from 'sip.js'
 import type { Logger } from '../log'
 import { domAudioOutput, type AudioOutput } from './audio-output'
-import { playRemoteAudio, swapMicrophone, webMedia } from './call-media'
+import { playRemoteAudio, swapMicrophone, webMedia, type WebMedia } from './call-media'
 import { defaultMediaDevices, listDevices, microphoneConstraints, type MediaDevicesLike } from './devices'
 import { domRingtone, type RingtonePlayer } from './ringtone'
-import type { SnapshotStore } from './snapshot-store'
+import type { CallSlot, SnapshotStore } from './snapshot-store'
 import type { DeviceChoice, DeviceList } from './types'
 
 export interface CallAudioOptions {
@@ -16,11 +16,15 @@ export interface CallAudioOptions {
   mediaDevices?: MediaDevicesLike | null
 }
 
+/** The sessions behind the snapshot's `call` and `consult`, where they exist. */
+export type CallLegs = () => Partial<Record<CallSlot, Session>>
+
 /**
  * What the agent hears and which devices the phone uses: the other party on the audio output, the
  * ringtone while an inbound call rings (it follows every snapshot), and the microphone and speaker
- * choice, which it publishes as `snapshot.devices`. The Softphone tells it when media is up and
- * when the call ended; `currentSession` is read when a device change is applied.
+ * choice, which it publishes as `snapshot.devices`. The Softphone tells it which call to play (the
+ * customer, or the colleague during a consult) and when the call ended; `legs` is read when the
+ * microphone changes or is muted.
  */
 export class CallAudio {
   private readonly audioOutput: AudioOutput | undefined
@@ -28,12 +32,16 @@ export class CallAudio {
   private readonly mediaDevices: MediaDevicesLike | undefined
   /** The device change in progress; the next one waits for it, so two quick picks cannot race. */
   private deviceChange: Promise<void> = Promise.resolve()
+  /** The session on the audio output. */
+  private heard: Session | undefined
+  /** Handlers whose ontrack already feeds the output (one wrapper per handler, not one per switch). */
+  private readonly wired = new WeakSet<WebMedia>()
 
   constructor(
     options: CallAudioOptions,
     log: Logger,
     private readonly state: SnapshotStore,
-    private readonly currentSession: () => Session | undefined,
+    private readonly legs: CallLegs,
   ) {
     this.audioOutput = options.audioOutput === null ? undefined : (options.audioOutput ?? domAudioOutput(log))
     this.ringtone = options.ringtone === null ? undefined : (options.ringtone ?? domRingtone(log))
@@ -50,22 +58,40 @@ export class CallAudio {
     return { constraints: microphoneConstraints(this.state.get().devices.microphoneId) }
   }
 
-  /** The session is Established: play the other party from now on. */
-  mediaUp(session: Session): void {
+  /**
+   * Plays `session`'s other party from now on: when its media is up (Established), and when the
+   * agent goes back to the customer after a consult. The other session's new tracks stay silent.
+   */
+  listenTo(session: Session): void {
+    this.heard = session
     const media = webMedia(session.sessionDescriptionHandler)
-    if (media && this.audioOutput) {
-      playRemoteAudio(media, this.audioOutput)
+    const output = this.audioOutput
+    if (!media || !output) {
+      return
+    }
+    if (this.wired.has(media)) {
+      output.play(media.remoteMediaStream)
+    } else {
+      this.wired.add(media)
+      playRemoteAudio(media, output, () => this.heard === session)
     }
   }
 
   /** The call is over: silence the output and let go of its stream. */
   callEnded(): void {
+    this.heard = undefined
     this.audioOutput?.stop()
   }
 
-  /** Sends the microphone unless the call is muted or held (sender tracks only, no signalling). */
+  /**
+   * Sends the microphone on each call unless it is muted or held (sender tracks only, no
+   * signalling). sip.js' hold disables the held call's senders itself; this keeps them so.
+   */
   applyMute(): void {
-    webMedia(this.currentSession()?.sessionDescriptionHandler)?.enableSenderTracks(this.microphoneOpen())
+    const legs = this.legs()
+    for (const slot of SLOTS) {
+      webMedia(legs[slot]?.sessionDescriptionHandler)?.enableSenderTracks(this.microphoneOpen(slot))
+    }
   }
 
   listDevices(): Promise<DeviceList> {
@@ -87,18 +113,24 @@ export class CallAudio {
     }
     if ('microphoneId' in choice) {
       const { microphoneId } = choice
-      const media = webMedia(this.currentSession()?.sessionDescriptionHandler)
       const mediaDevices = this.mediaDevices
-      if (media && mediaDevices) {
-        const getUserMedia = (constraints: MediaStreamConstraints) => mediaDevices.getUserMedia(constraints)
-        await swapMicrophone(media, getUserMedia, microphoneConstraints(microphoneId), this.microphoneOpen())
+      const legs = this.legs()
+      for (const slot of SLOTS) {
+        const media = webMedia(legs[slot]?.sessionDescriptionHandler)
+        if (media && mediaDevices) {
+          const getUserMedia = (constraints: MediaStreamConstraints) => mediaDevices.getUserMedia(constraints)
+          const constraints = microphoneConstraints(microphoneId)
+          await swapMicrophone(media, getUserMedia, constraints, this.microphoneOpen(slot))
+        }
       }
       this.state.devices({ microphoneId })
     }
   }
 
-  private microphoneOpen(): boolean {
-    const call = this.state.get().call
+  private microphoneOpen(slot: CallSlot): boolean {
+    const call = this.state.get()[slot]
     return !(call?.muted ?? false) && !(call?.held ?? false)
   }
 }
+
+const SLOTS: readonly CallSlot[] = ['call', 'consult']

@@ -32,9 +32,14 @@ export function webMedia(sdh: SessionDescriptionHandler | undefined): WebMedia |
  * sent) and again on every later remote track. sip.js keeps one remoteMediaStream per session and
  * swaps tracks inside it on `ontrack` (setRemoteTrack runs before our delegate is called), e.g.
  * after a re-INVITE that renegotiates media; handing the stream over again makes the element
- * reload it.
+ * reload it. With two calls (the customer on hold during a consult) only one is heard: a new track
+ * on the other one is played only while `audible()` says so.
  */
-export function playRemoteAudio(media: WebMedia, output: AudioOutput): void {
+export function playRemoteAudio(
+  media: WebMedia,
+  output: AudioOutput,
+  audible: () => boolean = () => true,
+): void {
   output.play(media.remoteMediaStream)
   // sip.js sets no delegate of its own; one set elsewhere keeps its callbacks all the same.
   const previous = media.peerConnectionDelegate
@@ -42,7 +47,9 @@ export function playRemoteAudio(media: WebMedia, output: AudioOutput): void {
     ...previous,
     ontrack: (event) => {
       previous?.ontrack?.(event)
-      output.play(media.remoteMediaStream)
+      if (audible()) {
+        output.play(media.remoteMediaStream)
+      }
     },
   }
 }

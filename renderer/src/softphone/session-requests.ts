@@ -1,7 +1,8 @@
-import type { Session } from 'sip.js'
+import { Invitation, Inviter, SessionState, type Session } from 'sip.js'
+import { missingCaseError } from './missing-case'
 
 /**
- * In-dialog requests the softphone sends on an established call, kept apart from the service so it
+ * Requests the softphone sends on a call (hold, DTMF, ending it), kept apart from the service so it
  * stays one concept per file.
  */
 
@@ -78,4 +79,29 @@ export async function sendDtmfInfo(session: Session, tone: string): Promise<void
       },
     },
   })
+}
+
+/**
+ * Ends `session` in whatever phase it is: CANCEL while our INVITE rings (RFC 3261 §9), a reject
+ * while theirs rings, BYE once established (§15). Resolves at once for a session already ending.
+ */
+export async function endSession(session: Session): Promise<void> {
+  switch (session.state) {
+    case SessionState.Initial:
+    case SessionState.Establishing:
+      if (session instanceof Inviter) {
+        await session.cancel()
+      } else if (session instanceof Invitation) {
+        await session.reject()
+      }
+      return
+    case SessionState.Established:
+      await session.bye()
+      return
+    case SessionState.Terminating:
+    case SessionState.Terminated:
+      return
+    default:
+      throw missingCaseError(session.state)
+  }
 }

@@ -1,14 +1,35 @@
 import type { Logger } from '../log'
 import { transitionCall, transitionRegistration, type CallEvent, type RegistrationEvent } from './states'
-import type { CallSnapshot, DeviceChoice, SoftphoneListener, SoftphoneSnapshot } from './types'
+import { transitionTransfer, type TransferEvent } from './transfer-states'
+import type {
+  CallSnapshot,
+  DeviceChoice,
+  SoftphoneListener,
+  SoftphoneSnapshot,
+  TransferKind,
+  TransferSnapshot,
+} from './types'
 
 /** Before `start()`: not registered, no call, the system's default devices. */
-export const INITIAL_SNAPSHOT: SoftphoneSnapshot = { registration: 'unregistered', call: null, devices: {} }
+export const INITIAL_SNAPSHOT: SoftphoneSnapshot = {
+  registration: 'unregistered',
+  call: null,
+  consult: null,
+  transfer: null,
+  devices: {},
+}
+
+/** Which call record: the customer's call, or the agent's consult call during a warm transfer. */
+export type CallSlot = 'call' | 'consult'
+
+type CallPatch = Partial<Pick<CallSnapshot, 'state' | 'held' | 'muted' | 'answeredAt'>>
+type TransferPatch = Partial<Pick<TransferSnapshot, 'reason' | 'referSentAt' | 'notifyOkAt'>>
 
 /**
- * The softphone's published state: every change goes through the state machines in states.ts, and
- * every listener gets the new immutable snapshot. A refused transition changes nothing and is
- * logged (it means a late or duplicate sip.js callback, not an error to surface).
+ * The softphone's published state: every change goes through the state machines in states.ts and
+ * transfer-states.ts, and every listener gets the new immutable snapshot. A refused transition
+ * changes nothing and is logged (it means a late or duplicate sip.js callback, not an error to
+ * surface).
  */
 export class SnapshotStore {
   private snapshot: SoftphoneSnapshot = INITIAL_SNAPSHOT
@@ -41,35 +62,89 @@ export class SnapshotStore {
     }
   }
 
-  /** A new call record, in `idle` until its first event. */
-  newCall(call: Omit<CallSnapshot, 'state' | 'startedAt' | 'muted' | 'held'>): void {
-    this.publish({
-      ...this.snapshot,
-      call: { ...call, state: 'idle', startedAt: this.now(), muted: false, held: false },
-    })
+  /**
+   * A new call record, in `idle` until its first event. A new customer call starts with no consult
+   * and no transfer: those belonged to the previous one.
+   */
+  newCall(call: Omit<CallSnapshot, 'state' | 'startedAt' | 'muted' | 'held'>, slot: CallSlot = 'call'): void {
+    const record: CallSnapshot = { ...call, state: 'idle', startedAt: this.now(), muted: false, held: false }
+    this.publish(
+      slot === 'call'
+        ? { ...this.snapshot, call: record, consult: null, transfer: null }
+        : { ...this.snapshot, consult: record },
+    )
   }
 
-  callEvent(event: CallEvent): void {
-    const call = this.snapshot.call
+  callEvent(event: CallEvent, slot: CallSlot = 'call'): void {
+    const call = this.snapshot[slot]
     if (!call) {
       return
     }
     const next = transitionCall(call.state, event)
     if (!next.ok) {
-      this.log.debug('call transition refused', { reason: next.reason })
+      this.log.debug('call transition refused', { slot, reason: next.reason })
       return
     }
-    this.updateCall({
-      state: next.state,
-      held: next.state === 'on_hold',
-      ...(event === 'established' ? { answeredAt: this.now() } : {}),
-    })
+    this.updateCall(
+      {
+        state: next.state,
+        held: next.state === 'on_hold',
+        ...(event === 'established' ? { answeredAt: this.now() } : {}),
+      },
+      slot,
+    )
   }
 
-  updateCall(patch: Partial<Pick<CallSnapshot, 'state' | 'held' | 'muted' | 'answeredAt'>>): void {
-    if (this.snapshot.call) {
-      this.publish({ ...this.snapshot, call: { ...this.snapshot.call, ...patch } })
+  updateCall(patch: CallPatch, slot: CallSlot = 'call'): void {
+    const call = this.snapshot[slot]
+    if (call) {
+      this.publish({ ...this.snapshot, [slot]: { ...call, ...patch } })
     }
+  }
+
+  /**
+   * Starts a transfer record (`consult` for warm, `blind_refer` for blind). Returns false, changing
+   * nothing, while another transfer is under way.
+   */
+  beginTransfer(
+    event: 'consult' | 'blind_refer',
+    start: { kind: TransferKind; target: string; klantcontactnummer?: string | undefined },
+    patch: TransferPatch = {},
+  ): boolean {
+    const next = transitionTransfer(this.snapshot.transfer?.state ?? null, event)
+    if (!next.ok || next.state === null) {
+      this.log.debug('transfer transition refused', { reason: next.ok ? event : next.reason })
+      return false
+    }
+    const transfer: TransferSnapshot = {
+      kind: start.kind,
+      state: next.state,
+      target: start.target,
+      ...(start.klantcontactnummer ? { klantcontactnummer: start.klantcontactnummer } : {}),
+      startedAt: this.now(),
+      ...patch,
+    }
+    this.publish({ ...this.snapshot, transfer })
+    return true
+  }
+
+  /**
+   * Moves the current transfer on. Returns whether it moved, so of two racing callbacks (a NOTIFY
+   * and a timeout, say) exactly one acts.
+   */
+  transferEvent(event: TransferEvent, patch: TransferPatch = {}): boolean {
+    const transfer = this.snapshot.transfer
+    const next = transitionTransfer(transfer?.state ?? null, event)
+    if (!transfer || !next.ok || next.state === null) {
+      this.log.debug('transfer transition refused', { reason: next.ok ? event : next.reason })
+      return false
+    }
+    const ended = next.state === 'completed' || next.state === 'failed' || next.state === 'cancelled'
+    this.publish({
+      ...this.snapshot,
+      transfer: { ...transfer, ...patch, state: next.state, ...(ended ? { endedAt: this.now() } : {}) },
+    })
+    return true
   }
 
   /** The agent's device choice; an id set to undefined goes back to the system default. */

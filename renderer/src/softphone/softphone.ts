@@ -1,52 +1,93 @@
-import { Invitation, Inviter, SessionState, UserAgent, type Session } from 'sip.js'
-import { klantcontactHeaders, klantcontactnummerFromHeaders } from '../../../shared/sip/klantcontactnummer'
+import { Invitation, Inviter, SessionState, type Session } from 'sip.js'
+import { klantcontactHeaders } from '../../../shared/sip/klantcontactnummer'
 import { createLogger, type Logger } from '../log'
 import { CallAudio, type CallAudioOptions } from './call-audio'
+import { callTargetUri, targetLabel } from './call-target'
 import { SipConnection, type ConnectionOptions } from './connection'
-import { missingCaseError } from './missing-case'
+import { CustomerCall } from './customer-call'
 import {
   assertDtmfTone,
   DEFAULT_REINVITE_RETRY,
+  endSession,
   sendDtmfInfo,
-  sendHoldReinvite,
   type ReinviteRetry,
 } from './session-requests'
 import { SnapshotStore } from './snapshot-store'
-import type { CallSnapshot, DeviceChoice, DeviceList, SoftphoneListener, SoftphoneSnapshot } from './types'
+import {
+  DEFAULT_TRANSFER_TIMEOUTS,
+  TransferControl,
+  type TransferOptions,
+  type TransferTimeouts,
+} from './transfer'
+import { isTransferInProgress } from './transfer-states'
+import type {
+  DeviceChoice,
+  DeviceList,
+  SoftphoneListener,
+  SoftphoneSnapshot,
+  TransferSnapshot,
+} from './types'
 
 export interface SoftphoneOptions extends ConnectionOptions, CallAudioOptions {
   /** Resends of a hold/resume re-INVITE after 491 or 500 (RFC 3261 §14.1). */
   reinviteRetry?: ReinviteRetry
+  /** Waits while a transfer is completing (transfer.ts); tests shorten them. */
+  transferTimeouts?: Partial<TransferTimeouts>
   logger?: Logger
   now?: () => number
 }
 
-const TARGET = /^[A-Za-z0-9_.+-]{1,64}$/
-
 /**
  * The agent's phone: sip.js UserAgent + Registerer (connection.ts) behind plain verbs, with its
- * state published as {@link SoftphoneSnapshot}s (issue 4 §4, conventions §7). One call at a time; a
- * second INVITE gets 486 Busy Here. It also drives the call's audio: the remote voice on the audio
- * output, the ringtone while an inbound call rings, and the agent's microphone and speaker choice.
+ * state published as {@link SoftphoneSnapshot}s (issue 4 §4, conventions §7). One customer call at
+ * a time (customer-call.ts); during a warm transfer a consult call runs beside it (transfer.ts). It
+ * also drives the call's audio: the remote voice on the audio output, the ringtone while an inbound
+ * call rings, and the agent's microphone and speaker choice.
  */
 export class Softphone {
   private readonly log: Logger
   private readonly domain: string
-  private readonly reinviteRetry: ReinviteRetry
+  private readonly extension: string
   private readonly state: SnapshotStore
   private readonly connection: SipConnection
   private readonly audio: CallAudio
-  private session: Session | undefined
+  private readonly customer: CustomerCall
+  private readonly transfer: TransferControl
 
   constructor(options: SoftphoneOptions) {
     this.log = options.logger ?? createLogger('softphone')
     this.domain = options.domain
-    this.state = new SnapshotStore(this.log, options.now ?? Date.now)
-    this.reinviteRetry = options.reinviteRetry ?? DEFAULT_REINVITE_RETRY
+    this.extension = options.extension
+    const now = options.now ?? Date.now
+    this.state = new SnapshotStore(this.log, now)
     this.connection = new SipConnection(options, this.log, this.state, (invitation) =>
-      this.onInvite(invitation),
+      this.customer.onInvite(invitation),
     )
-    this.audio = new CallAudio(options, this.log, this.state, () => this.session)
+    this.audio = new CallAudio(options, this.log, this.state, () => ({
+      call: this.customer.session,
+      consult: this.transfer.consultSession(),
+    }))
+    this.customer = new CustomerCall({
+      log: this.log,
+      state: this.state,
+      audio: this.audio,
+      reinviteRetry: options.reinviteRetry ?? DEFAULT_REINVITE_RETRY,
+      transferring: () => isTransferInProgress(this.state.get().transfer?.state ?? null),
+      ended: () => this.transfer.customerEnded(),
+    })
+    this.transfer = new TransferControl(
+      {
+        log: this.log,
+        state: this.state,
+        audio: this.audio,
+        domain: this.domain,
+        now,
+        userAgent: () => this.connection.userAgent,
+        customer: () => this.customer.session,
+        reinvite: (hold) => this.customer.setHold(hold),
+      },
+      { ...DEFAULT_TRANSFER_TIMEOUTS, ...options.transferTimeouts },
+    )
   }
 
   /** The current state; the same object until something changes (fits `useSyncExternalStore`). */
@@ -69,6 +110,7 @@ export class Softphone {
 
   /** Stops reconnecting, ends a call, unregisters and disconnects. Resolves when done. */
   stop(): Promise<void> {
+    this.transfer.agentHangsUp()
     return this.connection.stop()
   }
 
@@ -82,33 +124,28 @@ export class Softphone {
     if (!ua) {
       throw new Error('softphone not started')
     }
-    if (this.session) {
+    if (this.customer.session) {
       throw new Error('already in a call')
     }
-    const uri = target.startsWith('sip:')
-      ? UserAgent.makeURI(target)
-      : TARGET.test(target)
-        ? UserAgent.makeURI(`sip:${target}@${this.domain}`)
-        : undefined
-    if (!uri) {
-      throw new RangeError('not a number, extension or sip: URI')
-    }
+    const uri = callTargetUri(target, this.domain)
     const nummer = options.klantcontactnummer
     const inviter = new Inviter(ua, uri, {
       extraHeaders: nummer ? klantcontactHeaders(nummer) : [],
       sessionDescriptionHandlerOptions: this.audio.sessionDescriptionHandlerOptions(),
     })
     // The Call-ID is fixed when the Inviter builds its INVITE, before anything is sent.
-    this.track(inviter, 'outbound', uri.user ?? target, inviter.request.callId, nummer)
+    this.customer.track(inviter, {
+      sipCallId: inviter.request.callId,
+      direction: 'outbound',
+      remoteNumber: targetLabel(uri, target),
+      ...(nummer ? { klantcontactnummer: nummer } : {}),
+    })
     this.state.callEvent('dial')
     try {
       await inviter.invite()
     } catch (error) {
       // Not sent (e.g. the socket is down): no session will ever terminate, so end the record here.
-      if (this.session === inviter) {
-        this.session = undefined
-        this.state.callEvent('end')
-      }
+      this.customer.notSent(inviter)
       void inviter.dispose().catch(() => undefined)
       throw error
     }
@@ -123,52 +160,96 @@ export class Softphone {
     })
   }
 
-  /** Declines the ringing call (486 Busy Here, so a group call moves on). Rejects if nothing rings. */
+  /**
+   * Declines the ringing call. A call to a group address gets 486 Busy Here, so it moves on to the
+   * other members; a call to the agent personally (the To user is our extension, RFC 3261 §8.1.1.2),
+   * such as a colleague's consult, gets 603 Decline (§21.6.2), which the caller shows as declined.
+   * Rejects if nothing rings.
+   */
   async decline(): Promise<void> {
-    await this.ringing().reject({ statusCode: 486 })
+    const invitation = this.ringing()
+    const personal = invitation.request.to.uri.user === this.extension
+    await invitation.reject({ statusCode: personal ? 603 : 486 })
   }
 
-  /** Ends the call in whatever phase: CANCEL, reject or BYE. Resolves at once without a call. */
+  /**
+   * Ends the customer's call in whatever phase: CANCEL, reject or BYE. During a transfer it also
+   * hangs up the consult (the transfer is cancelled). Resolves at once without a call.
+   */
   async hangup(): Promise<void> {
-    const session = this.session
+    const session = this.customer.session
     if (!session) {
       return
     }
-    switch (session.state) {
-      case SessionState.Initial:
-      case SessionState.Establishing:
-        if (session instanceof Inviter) {
-          await session.cancel()
-        } else if (session instanceof Invitation) {
-          await session.reject()
-        }
-        return
-      case SessionState.Established:
-        await session.bye()
-        return
-      case SessionState.Terminating:
-      case SessionState.Terminated:
-        return
-      default:
-        throw missingCaseError(session.state)
-    }
+    this.transfer.agentHangsUp()
+    await endSession(session)
   }
 
-  /** Puts the active call on hold (re-INVITE, sendonly; RFC 6337 §5.3). Resolves when accepted. */
+  /**
+   * Puts the active call on hold (re-INVITE, sendonly; RFC 6337 §5.3). Resolves when accepted.
+   * Refused during a transfer, which holds and resumes the customer itself.
+   */
   hold(): Promise<void> {
-    return this.reinvite(true)
+    return this.guardedReinvite(true)
   }
 
-  /** Takes the call off hold (re-INVITE, sendrecv). Resolves when accepted. */
+  /** Takes the call off hold (re-INVITE, sendrecv). Resolves when accepted. Refused during a transfer. */
   resume(): Promise<void> {
-    return this.reinvite(false)
+    return this.guardedReinvite(false)
   }
 
-  /** Mutes or unmutes the microphone (local only: the sender track, no signalling). */
+  /**
+   * Mutes or unmutes the microphone (local only: the sender tracks, no signalling), on the
+   * customer's call and on a consult call alike: it is the agent's one microphone.
+   */
   mute(on: boolean): void {
     this.requireSession()
     this.state.updateCall({ muted: on })
+    const consult = this.state.get().consult
+    if (consult && consult.state !== 'ended') {
+      this.state.updateCall({ muted: on }, 'consult')
+    }
     this.audio.applyMute()
+  }
+
+  /**
+   * Warm transfer, step 1: puts the active customer call on hold and dials `target` (as {@link call}
+   * does) as the consult call, carrying the klantcontactnummer when given. The snapshot's `consult`
+   * shows that call, `transfer` is `consulting`. If the colleague does not take it (busy, declined,
+   * no answer, unreachable) or hangs up, the transfer fails with that reason and the customer is
+   * resumed. Resolves when the consult INVITE is sent; rejects (with a RangeError for a bad target or
+   * nummer, before the hold) without an active call, or during another transfer.
+   */
+  startConsult(target: string, options: TransferOptions = {}): Promise<void> {
+    return this.transfer.startConsult(target, options)
+  }
+
+  /**
+   * Warm transfer, step 2: REFER with Replaces on the customer's call (RFC 3515, RFC 3891), so the
+   * customer's phone calls the colleague and takes the consult call's place. Once the transferee
+   * reports the colleague's 2xx (NOTIFY) the customer leg is ended; the colleague ends the consult.
+   * A refused REFER or a failed new call: failed, back with the customer, consult hung up. Resolves
+   * with the transfer when completed or failed; rejects while the consult still rings (semi-attended
+   * transfer is not supported, see transfer.ts) or without a consult.
+   */
+  completeTransfer(): Promise<TransferSnapshot> {
+    return this.transfer.completeTransfer()
+  }
+
+  /** Gives up the consult: hangs it up and resumes the customer. Rejects without a consult. */
+  cancelConsult(): Promise<void> {
+    return this.transfer.cancelConsult()
+  }
+
+  /**
+   * Blind transfer: REFER on the customer's call to `target` (RFC 5589 §6), the nummer embedded in
+   * the Refer-To (refer-to.ts) for a transferee that copies it. The customer leg is ended on the
+   * NOTIFY with a 2xx, or on the REFER's 202 when no NOTIFY comes. Resolves with the transfer when
+   * completed or failed (back with the customer); rejects for a bad target or nummer, without an
+   * established call, or during another transfer.
+   */
+  blindTransfer(target: string, options: TransferOptions = {}): Promise<TransferSnapshot> {
+    return this.transfer.blindTransfer(target, options)
   }
 
   /**
@@ -177,7 +258,7 @@ export class Softphone {
    */
   async sendDtmf(tone: string): Promise<void> {
     assertDtmfTone(tone)
-    const session = this.session
+    const session = this.customer.session
     if (!session || session.state !== SessionState.Established) {
       throw new Error('no established call')
     }
@@ -202,75 +283,15 @@ export class Softphone {
     return this.audio.setDevices(choice)
   }
 
-  private onInvite(invitation: Invitation): void {
-    if (this.session) {
-      void invitation.reject({ statusCode: 486 }).catch(() => undefined)
-      return
+  private guardedReinvite(hold: boolean): Promise<void> {
+    if (isTransferInProgress(this.state.get().transfer?.state ?? null)) {
+      return Promise.reject(new Error('the transfer holds and resumes the customer itself'))
     }
-    const nummer = klantcontactnummerFromHeaders((name) => invitation.request.getHeader(name))
-    const remote = invitation.remoteIdentity.uri.user ?? 'onbekend'
-    this.track(invitation, 'inbound', remote, invitation.request.callId, nummer)
-    // The callee's dialog is confirmed by the ACK, not by sending 200 (RFC 3261 §13.3.1.4). A
-    // re-INVITE before the ACK is processed gets 500 (RFC 6337 §4.3), so "active" waits for it.
-    invitation.delegate = {
-      onAck: () => {
-        if (invitation === this.session) {
-          this.state.callEvent('established')
-        }
-      },
-    }
-    this.state.callEvent('incoming')
-  }
-
-  private track(
-    session: Session,
-    direction: CallSnapshot['direction'],
-    remoteNumber: string,
-    sipCallId: string,
-    klantcontactnummer: string | undefined,
-  ): void {
-    this.session = session
-    this.state.newCall({
-      id: crypto.randomUUID(),
-      sipCallId,
-      direction,
-      remoteNumber,
-      ...(klantcontactnummer ? { klantcontactnummer } : {}),
-    })
-    session.stateChange.addListener((state) => {
-      if (session !== this.session) {
-        return
-      }
-      if (state === SessionState.Established) {
-        // Media is up once the 2xx is in (caller) or sent (callee): play the other party from here.
-        this.audio.mediaUp(session)
-        if (session instanceof Inviter) {
-          this.state.callEvent('established')
-        }
-      } else if (state === SessionState.Terminated) {
-        this.audio.callEnded()
-        this.state.callEvent('end')
-        this.session = undefined
-      }
-    })
-  }
-
-  private async reinvite(hold: boolean): Promise<void> {
-    const session = this.requireSession()
-    const expected = hold ? 'active' : 'on_hold'
-    if (this.state.get().call?.state !== expected) {
-      throw new Error(`cannot ${hold ? 'hold' : 'resume'} a call that is ${this.state.get().call?.state}`)
-    }
-    await sendHoldReinvite(session, hold, this.reinviteRetry)
-    if (session === this.session) {
-      this.state.callEvent(hold ? 'held' : 'resumed')
-      // sip.js' web handler re-enables the microphone on resume; keep a mute in place.
-      this.audio.applyMute()
-    }
+    return this.customer.setHold(hold)
   }
 
   private ringing(): Invitation {
-    const session = this.session
+    const session = this.customer.session
     if (!(session instanceof Invitation) || this.state.get().call?.state !== 'ringing') {
       throw new Error('no ringing call')
     }
@@ -278,9 +299,10 @@ export class Softphone {
   }
 
   private requireSession(): Session {
-    if (!this.session) {
+    const session = this.customer.session
+    if (!session) {
       throw new Error('no call')
     }
-    return this.session
+    return session
   }
 }

@@ -35,16 +35,21 @@ export type RegistrationEvent =
  * ```text
  *   idle ──incoming──▶ ringing ──answer──▶ connecting ──established──▶ active ◀──resumed── on_hold
  *   idle ──dial──────────────────────────▶ connecting                  active ──held──────▶ on_hold
+ *   idle ──replace───────────────────────▶ connecting
  *   ringing | connecting | active | on_hold ──end──▶ ended
- *   ended ──incoming──▶ ringing,  ended ──dial──▶ connecting   (the next call)
+ *   ended ──incoming──▶ ringing,  ended ──dial | replace──▶ connecting   (the next call)
  * ```
+ *
+ * `replace` is an INVITE with Replaces (RFC 3891) that takes over one of our calls, the customer
+ * arriving on the consult call at the end of a warm transfer: it is accepted at once and never rings.
  *
  * `held`/`resumed` fire when the re-INVITE is accepted (RFC 6337 §5.3), not when it is sent, so the
  * state never claims a hold the other side has not agreed to.
  */
 export type CallState = 'idle' | 'ringing' | 'connecting' | 'active' | 'on_hold' | 'ended'
 
-export type CallEvent = 'incoming' | 'dial' | 'answer' | 'established' | 'held' | 'resumed' | 'end'
+export type CallEvent =
+  'incoming' | 'dial' | 'replace' | 'answer' | 'established' | 'held' | 'resumed' | 'end'
 
 export type Transition<S> =
   | { readonly ok: true; readonly state: S }
@@ -90,6 +95,7 @@ export function transitionCall(state: CallState, event: CallEvent): Transition<C
     case 'incoming':
       return state === 'idle' || state === 'ended' ? to('ringing') : refuse(state, event)
     case 'dial':
+    case 'replace':
       return state === 'idle' || state === 'ended' ? to('connecting') : refuse(state, event)
     case 'answer':
       return state === 'ringing' ? to('connecting') : refuse(state, event)

@@ -1,4 +1,5 @@
 import type { CallState, RegistrationState } from './states'
+import type { TransferFailureReason, TransferState } from './transfer-states'
 
 /**
  * What the softphone shows the rest of the renderer: plain, serialisable data (conventions §7). No
@@ -17,8 +18,16 @@ export interface CallSnapshot {
   readonly direction: CallDirection
   /** The other party's user part (a number or an extension). */
   readonly remoteNumber: string
-  /** Only on a consult call that carried one (shared/sip/klantcontactnummer.ts). */
+  /**
+   * Only on a consult call that carried one (shared/sip/klantcontactnummer.ts), and on the call that
+   * replaced such a consult at the end of a warm transfer (it inherits the nummer).
+   */
   readonly klantcontactnummer?: string
+  /**
+   * Set on a call that took over from an earlier call of ours by an INVITE with Replaces (RFC 3891):
+   * the customer, transferred to us, replacing the consult call. The replaced call's `sipCallId`.
+   */
+  readonly replacedSipCallId?: string
   /** Epoch ms when the call rang in or was dialled. */
   readonly startedAt?: number
   /** Epoch ms when the call was established. */
@@ -44,9 +53,48 @@ export interface DeviceChoice {
   readonly speakerId?: string
 }
 
+export type TransferKind = 'warm' | 'blind'
+
+/**
+ * The agent passing the customer on to a colleague (issue 5 §1 and §2). Warm (attended): the
+ * customer waits on hold while the agent consults the colleague, then a REFER with Replaces (RFC
+ * 3515, RFC 3891, RFC 5589 §7) joins them. Blind: a REFER to the colleague at once (RFC 5589 §6).
+ * States and transitions: transfer-states.ts.
+ */
+export interface TransferSnapshot {
+  readonly kind: TransferKind
+  readonly state: TransferState
+  /** The colleague: their extension, group address or the user part of the `sip:` URI dialled. */
+  readonly target: string
+  /** The nummer passed on with the transfer (consult INVITE headers, or the blind Refer-To). */
+  readonly klantcontactnummer?: string
+  /** Only in `failed`: why the agent is back with the customer. */
+  readonly reason?: TransferFailureReason
+  /** Epoch ms the transfer started (consult dialled, or blind REFER sent). */
+  readonly startedAt: number
+  /** Epoch ms the REFER was sent. */
+  readonly referSentAt?: number
+  /**
+   * Epoch ms the transferee reported the new call answered (the NOTIFY with a 2xx sipfrag, RFC
+   * 3515 §2.4.5). Absent on a blind transfer completed on the REFER's 202 alone (the transferee
+   * sent no NOTIFY in time).
+   */
+  readonly notifyOkAt?: number
+  /** Epoch ms the transfer reached completed, failed or cancelled. */
+  readonly endedAt?: number
+}
+
 export interface SoftphoneSnapshot {
   readonly registration: RegistrationState
+  /**
+   * The customer's call. During a warm transfer it stays the customer's (on hold while the agent
+   * consults); on the colleague's side the customer's call replaces the consult call here.
+   */
   readonly call: CallSnapshot | null
+  /** The agent's consult call to a colleague during a warm transfer; kept once ended, like `call`. */
+  readonly consult: CallSnapshot | null
+  /** The current or last transfer of this customer's call; null until one starts. */
+  readonly transfer: TransferSnapshot | null
   readonly devices: DeviceChoice
 }
 

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { persist, type StateStorage } from 'zustand/middleware'
 import { durableStorage, klantcontactPersistOptions, memoryStorage } from '../klantcontact/persistence'
 import { createKlantcontactSlice } from '../klantcontact/slice'
+import { createOpenedSlice } from '../opened/slice'
 import { createWorkspaceSlice } from '../workspace/workspace-slice'
 import { createAppSlice } from './app-slice'
 import type { StoreState } from './types'
@@ -26,6 +27,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
         ...createAppSlice(...args),
         ...createWorkspaceSlice(...args),
         ...createKlantcontactSlice(...args),
+        ...createOpenedSlice(...args),
       }),
       klantcontactPersistOptions(storage),
     ),

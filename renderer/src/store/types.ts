@@ -1,6 +1,7 @@
 import type { KlantcontactSlice } from '../klantcontact/slice'
+import type { OpenedSlice } from '../opened/slice'
 import type { WorkspaceSlice } from '../workspace/workspace-slice'
 import type { AppSlice } from './app-slice'
 
 /** The whole renderer state: the intersection of all slices. */
-export type StoreState = AppSlice & WorkspaceSlice & KlantcontactSlice
+export type StoreState = AppSlice & WorkspaceSlice & KlantcontactSlice & OpenedSlice

@@ -1,6 +1,7 @@
 import type { AgentView } from '../../../shared/gateway/api'
 import { useMessages } from '../i18n/use-messages'
 import { KlantcontactPanel } from '../klantcontact'
+import { OpenedPanel } from '../opened'
 import { SoftphonePanel } from '../phone/SoftphonePanel'
 import type { Availability } from './agent-state'
 import { AvailabilityControl } from './AvailabilityControl'
@@ -29,6 +30,7 @@ export function WorkspaceScreen(props: {
       <div className="workspace-grid">
         <SoftphonePanel />
         <KlantcontactPanel agentLogin={props.agent.login} />
+        <OpenedPanel />
         <RecentContacts onRefresh={props.onRefreshRecent} />
       </div>
     </div>

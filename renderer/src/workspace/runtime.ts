@@ -2,6 +2,7 @@ import type { AgentView } from '../../../shared/gateway/api'
 import type { AgentBridge } from '../../../shared/bridge'
 import type { GatewayApi } from '../api/gateway-client'
 import { KlantcontactOutbox, startScreenPop } from '../klantcontact'
+import { startTransferReceiver } from '../opened'
 import { LiveConnection } from '../live/live-connection'
 import { createLogger } from '../log'
 import type { Services } from '../services/context'
@@ -68,6 +69,9 @@ export class WorkspaceRuntime {
     })
     this.outbox = new KlantcontactOutbox({ store, api, agentLogin: agent.login })
     this.cleanups.push(startScreenPop({ store, api, agentLogin: agent.login }))
+    this.cleanups.push(
+      startTransferReceiver({ store, api, agentLogin: agent.login, afdeling: agent.afdeling.id }),
+    )
     this.cleanups.push(softphone.subscribe((snapshot) => this.coordinator.onSnapshot(snapshot)))
     // A saved klantcontact belongs in the recent list at once.
     let savedCount = this.countSaved()

@@ -1,3 +1,4 @@
+import type { ContactverzoekInput, ContactverzoekView } from '../../../shared/gateway/api'
 import type { AgentIdentity } from '../auth/authenticator'
 import type { GatewayConfig } from '../config/types'
 import { notFound, permissionDenied, validationError } from '../http/problems'
@@ -11,24 +12,10 @@ import { problemFor } from './upstream-errors'
 /**
  * A contactverzoek: an interne taak (OAS InterneTaak; notes §3.7) asking an afdeling or a colleague
  * to follow a klantcontact up, assigned through `toegewezenAanActoren` (the singular
- * `toegewezenAanActor` is deprecated, Open Klant #182), status `te_verwerken`.
+ * `toegewezenAanActor` is deprecated, Open Klant #182), status `te_verwerken`. Body and answer are
+ * the agent app's contract (shared/gateway/api.ts).
  */
-export interface ContactverzoekInput {
-  klantcontactUuid: string
-  gevraagdeHandeling: string
-  toelichting?: string
-  toegewezenAan: { type: 'afdeling' | 'agent'; id: string }
-}
-
-export interface ContactverzoekView {
-  uuid: string
-  klantcontactUuid: string
-  gevraagdeHandeling: string
-  toelichting: string
-  status: string
-  toegewezenOp: string | null
-  toegewezenAan: { type: 'afdeling' | 'agent'; id: string; naam: string; actorUuid: string }
-}
+export type { ContactverzoekInput, ContactverzoekView } from '../../../shared/gateway/api'
 
 export class ContactverzoekService {
   constructor(

@@ -1,9 +1,10 @@
+import type { ResolvedTransferView, TransferView } from '../../../shared/gateway/api'
 import type { AgentIdentity } from '../auth/authenticator'
 import type { GatewayConfig } from '../config/types'
 import { conflict, notFound, permissionDenied, validationError } from '../http/problems'
 import type { AccessPolicy } from '../klantinteracties/access'
 import type { KlantcontactReader } from '../klantinteracties/reader'
-import type { KlantcontactView, ViewBuilder } from '../klantinteracties/view'
+import type { ViewBuilder } from '../klantinteracties/view'
 import type { TransferRecord, TransferStore, TransferTarget } from './store'
 
 /**
@@ -11,16 +12,9 @@ import type { TransferRecord, TransferStore, TransferTarget } from './store'
  * "Trust"): the sending agent, who must be involved in the klantcontact, announces it for a
  * colleague or an afdeling; the receiving agent's app resolves the nummer it got (in the SIP
  * header, or by phone) only while such a record addresses it. A nummer no record backs opens
- * nothing.
+ * nothing. The answers' shapes are the agent app's contract (shared/gateway/api.ts).
  */
-export interface TransferView {
-  id: string
-  klantcontactUuid: string
-  nummer: string
-  from: string
-  target: TransferTarget
-  expiresAt: string
-}
+export type { ResolvedTransferView, TransferView } from '../../../shared/gateway/api'
 
 /**
  * Told of every announced transfer, so the receiving agent's app hears of it at once (the live
@@ -90,10 +84,7 @@ export class TransferService {
   }
 
   /** The klantcontact behind `nummer`, if a live transfer addresses this agent; else null. */
-  async resolve(
-    agent: AgentIdentity,
-    nummer: string,
-  ): Promise<{ transfer: TransferView; klantcontact: KlantcontactView } | null> {
+  async resolve(agent: AgentIdentity, nummer: string): Promise<ResolvedTransferView | null> {
     const record = await this.deps.store.liveFor(nummer, agent.login, agent.afdeling)
     if (!record) {
       return null

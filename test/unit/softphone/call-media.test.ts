@@ -65,6 +65,18 @@ describe('playRemoteAudio', () => {
     expect(media.remoteStream.getTracks().map((t) => t.id)).toEqual(['remote-1'])
   })
 
+  it('leaves a new track of a call the agent is not listening to off the output', async () => {
+    const media = new FakeWebMedia()
+    const { output, played } = recordingOutput()
+    let audible = true
+    playRemoteAudio(media, output, () => audible)
+
+    audible = false
+    await media.setDescription('hold re-INVITE answer while consulting')
+
+    expect(played).toHaveLength(1)
+  })
+
   it('keeps a peer connection delegate that was already there', async () => {
     const media = new FakeWebMedia()
     const ontrack = vi.fn()

@@ -20,6 +20,8 @@ const call = (state: CallState, direction: CallDirection = 'inbound'): CallSnaps
 const snapshot = (c: CallSnapshot | null): SoftphoneSnapshot => ({
   registration: 'registered',
   call: c,
+  consult: null,
+  transfer: null,
   devices: {},
 })
 

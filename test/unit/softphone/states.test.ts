@@ -24,6 +24,12 @@ describe('transitionCall', () => {
     expect(callTo('connecting', 'established')).toEqual({ ok: true, state: 'active' })
   })
 
+  it('takes a call that replaces ours (RFC 3891) to connecting without ringing', () => {
+    expect(callTo('idle', 'replace')).toEqual({ ok: true, state: 'connecting' })
+    expect(callTo('ended', 'replace')).toEqual({ ok: true, state: 'connecting' })
+    expect(callTo('active', 'replace').ok).toBe(false)
+  })
+
   it('holds an active call and resumes it', () => {
     expect(callTo('active', 'held')).toEqual({ ok: true, state: 'on_hold' })
     expect(callTo('on_hold', 'resumed')).toEqual({ ok: true, state: 'active' })

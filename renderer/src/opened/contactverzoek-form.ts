@@ -1,0 +1,153 @@
+import type { ContactverzoekView, ProblemView } from '../../../shared/gateway/api'
+import { isGatewayError } from '../api/errors'
+import { format } from '../i18n/locale'
+import { codePoints } from '../klantcontact/validate'
+import { missingCaseError } from '../softphone/missing-case'
+import { openedErrorOf } from './error-of'
+import type { OpenedMessages } from './messages'
+import type { OpenedError } from './state'
+
+/**
+ * The contactverzoek offered after a failed transfer (issue 5 §5): an interne taak (OAS InterneTaak)
+ * for the afdeling or colleague the customer could not reach, prefilled from the klantcontact. The
+ * form's state is local to the form (it lives as long as the failed transfer is on screen); this is
+ * its pure part.
+ *
+ *   editing ──send──▶ sending ──created──▶ created
+ *      ▲                 └────refused───▶ failed ──edit──▶ editing
+ *      └──edit / invalid     failed ──send──▶ sending
+ */
+export type ContactverzoekStatus = 'editing' | 'sending' | 'created' | 'failed'
+
+export type ContactverzoekField = 'gevraagdeHandeling' | 'toelichting'
+
+/** OAS 0.9.0 InterneTaak: gevraagdeHandeling ≤ 200, toelichting ≤ 1000 (the gateway checks the same). */
+export const CONTACTVERZOEK_LIMITS: Readonly<Record<ContactverzoekField, number>> = {
+  gevraagdeHandeling: 200,
+  toelichting: 1000,
+}
+
+export type ContactverzoekFieldErrors = Partial<Record<ContactverzoekField, string>>
+
+export interface ContactverzoekFormState {
+  readonly status: ContactverzoekStatus
+  readonly gevraagdeHandeling: string
+  readonly toelichting: string
+  readonly fieldErrors: ContactverzoekFieldErrors
+  readonly error?: OpenedError
+  readonly created?: ContactverzoekView
+}
+
+export type ContactverzoekFormEvent =
+  | { readonly type: 'edit'; readonly field: ContactverzoekField; readonly value: string }
+  | { readonly type: 'invalid'; readonly fieldErrors: ContactverzoekFieldErrors }
+  | { readonly type: 'send' }
+  | { readonly type: 'created'; readonly view: ContactverzoekView }
+  | { readonly type: 'refused'; readonly error: OpenedError; readonly fieldErrors: ContactverzoekFieldErrors }
+
+/** What the failed transfer was about (the props of ContactverzoekForm). */
+export interface ContactverzoekContext {
+  readonly target: { readonly naam: string }
+  readonly onderwerp: string | null
+  readonly callerNumber?: string
+}
+
+/** The prefilled form: "Klant terugbellen over: <onderwerp>", and a toelichting saying what happened. */
+export function initialContactverzoek(
+  context: ContactverzoekContext,
+  t: OpenedMessages['contactverzoek'],
+): ContactverzoekFormState {
+  const onderwerp = context.onderwerp?.trim() ?? ''
+  const gevraagdeHandeling =
+    onderwerp === ''
+      ? t.gevraagdeHandelingZonderOnderwerp
+      : fit(format(t.gevraagdeHandelingVoorstel, { onderwerp }), CONTACTVERZOEK_LIMITS.gevraagdeHandeling)
+  const lines = [
+    format(t.toelichtingMislukt, { naam: context.target.naam }),
+    ...(onderwerp !== '' ? [format(t.toelichtingOnderwerp, { onderwerp })] : []),
+    ...(context.callerNumber ? [format(t.toelichtingTelefoon, { nummer: context.callerNumber })] : []),
+  ]
+  return {
+    status: 'editing',
+    gevraagdeHandeling,
+    toelichting: fit(lines.join('\n'), CONTACTVERZOEK_LIMITS.toelichting),
+    fieldErrors: {},
+  }
+}
+
+/** Field errors before sending (empty when it may be sent). */
+export function validateContactverzoek(
+  state: Pick<ContactverzoekFormState, ContactverzoekField>,
+  t: OpenedMessages['contactverzoek'],
+): ContactverzoekFieldErrors {
+  const errors: ContactverzoekFieldErrors = {}
+  if (state.gevraagdeHandeling.trim() === '') {
+    errors.gevraagdeHandeling = t.gevraagdeHandelingLeeg
+  }
+  for (const field of ['gevraagdeHandeling', 'toelichting'] as const) {
+    const count = codePoints(state[field])
+    const max = CONTACTVERZOEK_LIMITS[field]
+    if (count > max && errors[field] === undefined) {
+      errors[field] = format(t.teLang, { count, max })
+    }
+  }
+  return errors
+}
+
+export function reduceContactverzoek(
+  state: ContactverzoekFormState,
+  event: ContactverzoekFormEvent,
+): ContactverzoekFormState {
+  switch (event.type) {
+    case 'edit':
+      return state.status === 'editing' || state.status === 'failed'
+        ? { ...withoutError(state), status: 'editing', [event.field]: event.value }
+        : state
+    case 'invalid':
+      return state.status === 'editing' || state.status === 'failed'
+        ? { ...withoutError(state), status: 'editing', fieldErrors: event.fieldErrors }
+        : state
+    case 'send':
+      return state.status === 'editing' || state.status === 'failed'
+        ? { ...withoutError(state), status: 'sending', fieldErrors: {} }
+        : state
+    case 'created':
+      return state.status === 'sending' ? { ...state, status: 'created', created: event.view } : state
+    case 'refused':
+      return state.status === 'sending'
+        ? { ...state, status: 'failed', error: event.error, fieldErrors: event.fieldErrors }
+        : state
+    default:
+      throw missingCaseError(event)
+  }
+}
+
+/** A refusal of `POST /api/contactverzoeken`: field errors next to their fields, the rest as text. */
+export function refusalOf(error: unknown): Extract<ContactverzoekFormEvent, { type: 'refused' }> {
+  const problem: ProblemView | undefined = isGatewayError(error) ? error.problem : undefined
+  const fieldErrors: ContactverzoekFieldErrors = {}
+  const other: string[] = []
+  for (const param of problem?.invalidParams ?? []) {
+    if (param.name === 'gevraagdeHandeling' || param.name === 'toelichting') {
+      fieldErrors[param.name] = param.reason
+    } else {
+      other.push(param.reason)
+    }
+  }
+  const base = openedErrorOf(error)
+  const placed = Object.keys(fieldErrors).length > 0
+  const { detail: _detail, ...kind } = base
+  const errorOut: OpenedError = other.length > 0 ? { ...kind, detail: other.join(' ') } : placed ? kind : base
+  return { type: 'refused', error: errorOut, fieldErrors }
+}
+
+function withoutError(state: ContactverzoekFormState): ContactverzoekFormState {
+  const { error: _error, ...rest } = state
+  return rest
+}
+
+/** `text` cut to `max` code points, ending in "…" when cut. */
+function fit(text: string, max: number): string {
+  const chars = [...text]
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
+}

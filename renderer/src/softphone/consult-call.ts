@@ -1,0 +1,122 @@
+import { Inviter, SessionState, type Session, type URI, type UserAgent } from 'sip.js'
+import type { Logger } from '../log'
+import type { CallAudio } from './call-audio'
+import { endSession } from './session-requests'
+import type { SnapshotStore } from './snapshot-store'
+
+export interface ConsultCallHost {
+  readonly log: Logger
+  readonly state: SnapshotStore
+  readonly audio: CallAudio
+  /** The customer's session, to hear again when the consult is over. */
+  customer(): Session | undefined
+}
+
+export interface ConsultDial {
+  uri: URI
+  /** What the snapshot shows as the other party. */
+  label: string
+  klantcontactnummer: string | undefined
+  /** The klantcontact headers (shared/sip/klantcontactnummer.ts), already checked. */
+  extraHeaders: string[]
+}
+
+/**
+ * How a consult call ended: `established` tells a colleague who hung up from one who never
+ * answered; `status` is the final response to our INVITE when there was one (RFC 3261 §21).
+ */
+export type ConsultEnded = (end: { status: number | undefined; established: boolean }) => void
+
+/**
+ * The agent's consult call to a colleague during a warm transfer (RFC 5589 §7): an outbound call
+ * beside the customer's, published as the snapshot's `consult`. While it is up the agent hears the
+ * colleague; when it ends, the customer again.
+ */
+export class ConsultCall {
+  private current: Inviter | undefined
+
+  constructor(private readonly host: ConsultCallHost) {}
+
+  get session(): Inviter | undefined {
+    return this.current
+  }
+
+  /**
+   * Dials the colleague; `ended` is called once when the consult is over, however. Resolves when
+   * the INVITE is sent; rejects (after `ended`) when it cannot be.
+   */
+  async dial(ua: UserAgent, dial: ConsultDial, ended: ConsultEnded): Promise<void> {
+    const { state, audio, log } = this.host
+    const inviter = new Inviter(ua, dial.uri, {
+      extraHeaders: dial.extraHeaders,
+      sessionDescriptionHandlerOptions: audio.sessionDescriptionHandlerOptions(),
+    })
+    this.current = inviter
+    state.newCall(
+      {
+        id: crypto.randomUUID(),
+        // Fixed when the Inviter builds its INVITE, before anything is sent.
+        sipCallId: inviter.request.callId,
+        direction: 'outbound',
+        remoteNumber: dial.label,
+        ...(dial.klantcontactnummer === undefined ? {} : { klantcontactnummer: dial.klantcontactnummer }),
+      },
+      'consult',
+    )
+    state.callEvent('dial', 'consult')
+    let status: number | undefined
+    let established = false
+    const end = (): void => this.ended(inviter, { status, established }, ended)
+    inviter.stateChange.addListener((sessionState) => {
+      if (sessionState === SessionState.Established && inviter === this.current) {
+        established = true
+        state.callEvent('established', 'consult')
+        // The agent hears the colleague now; the customer, on hold, is silent.
+        audio.listenTo(inviter)
+        audio.applyMute()
+      } else if (sessionState === SessionState.Terminated) {
+        // sip.js moves a refused Inviter to Terminated before it calls the request delegate's
+        // onReject (inviter.js), so the final status is known one microtask later.
+        queueMicrotask(end)
+      }
+    })
+    try {
+      await inviter.invite({
+        requestDelegate: {
+          onReject: (response) => {
+            status = response.message.statusCode
+          },
+        },
+      })
+    } catch (error) {
+      // Not sent (the socket is down): no session will terminate, so end the record here.
+      log.warn('consult INVITE not sent', { error: String(error) })
+      end()
+      void inviter.dispose().catch(() => undefined)
+      throw error
+    }
+  }
+
+  /** Ends the consult in whatever phase (CANCEL while it rings, BYE once up). */
+  async hangUp(): Promise<void> {
+    const consult = this.current
+    if (consult) {
+      await endSession(consult).catch((error: unknown) =>
+        this.host.log.warn('ending the consult failed', { error: String(error) }),
+      )
+    }
+  }
+
+  private ended(inviter: Inviter, end: Parameters<ConsultEnded>[0], ended: ConsultEnded): void {
+    if (inviter !== this.current) {
+      return
+    }
+    this.current = undefined
+    this.host.state.callEvent('end', 'consult')
+    const customer = this.host.customer()
+    if (end.established && customer?.state === SessionState.Established) {
+      this.host.audio.listenTo(customer)
+    }
+    ended(end)
+  }
+}

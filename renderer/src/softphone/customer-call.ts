@@ -1,0 +1,166 @@
+import { Inviter, SessionState, type Invitation, type Session } from 'sip.js'
+import { klantcontactnummerFromHeaders } from '../../../shared/sip/klantcontactnummer'
+import type { Logger } from '../log'
+import type { CallAudio } from './call-audio'
+import { endSession, sendHoldReinvite, type ReinviteRetry } from './session-requests'
+import type { SnapshotStore } from './snapshot-store'
+import type { CallSnapshot } from './types'
+
+export type NewCall = Omit<CallSnapshot, 'id' | 'state' | 'startedAt' | 'muted' | 'held'>
+
+export interface CustomerCallHost {
+  readonly log: Logger
+  readonly state: SnapshotStore
+  readonly audio: CallAudio
+  readonly reinviteRetry: ReinviteRetry
+  /** Whether a transfer of ours is under way (transfer-states.ts). */
+  transferring(): boolean
+  /** The customer's session terminated (after the snapshot says `ended`). */
+  ended(): void
+}
+
+/**
+ * Which sip.js session is the snapshot's `call`, the customer's call, from the INVITE that starts it
+ * (sent or received) to its end: one at a time, a second INVITE gets 486 Busy Here. Also the
+ * receiving end of a warm transfer: an INVITE with Replaces for our call takes its place.
+ */
+export class CustomerCall {
+  private current: Session | undefined
+
+  constructor(private readonly host: CustomerCallHost) {}
+
+  get session(): Session | undefined {
+    return this.current
+  }
+
+  /** `session` is the customer's call from now on: publish it and follow it to its end. */
+  track(session: Session, call: NewCall): void {
+    const { state, audio } = this.host
+    this.current = session
+    state.newCall({ id: crypto.randomUUID(), ...call })
+    session.stateChange.addListener((sessionState) => {
+      if (session !== this.current) {
+        return
+      }
+      if (sessionState === SessionState.Established) {
+        // Media is up once the 2xx is in (caller) or sent (callee): play the other party from here.
+        audio.listenTo(session)
+        if (session instanceof Inviter) {
+          state.callEvent('established')
+        }
+      } else if (sessionState === SessionState.Terminated) {
+        audio.callEnded()
+        state.callEvent('end')
+        this.current = undefined
+        this.host.ended()
+      }
+    })
+  }
+
+  /**
+   * Holds (re-INVITE, sendonly; RFC 6337 §5.3) or resumes (sendrecv) the active call. Resolves when
+   * accepted: the state never claims a hold the other side has not agreed to.
+   */
+  async setHold(hold: boolean): Promise<void> {
+    const { state, audio } = this.host
+    const session = this.current
+    const expected = hold ? 'active' : 'on_hold'
+    if (!session || state.get().call?.state !== expected) {
+      throw new Error(
+        `cannot ${hold ? 'hold' : 'resume'} a call that is ${state.get().call?.state ?? 'absent'}`,
+      )
+    }
+    await sendHoldReinvite(session, hold, this.host.reinviteRetry)
+    if (session === this.current) {
+      state.callEvent(hold ? 'held' : 'resumed')
+      // sip.js' web handler re-enables the microphone on resume; keep a mute in place.
+      audio.applyMute()
+    }
+  }
+
+  /** Our INVITE was never sent: no session will terminate, so the record ends here. */
+  notSent(session: Session): void {
+    if (this.current === session) {
+      this.current = undefined
+      this.host.state.callEvent('end')
+    }
+  }
+
+  /** sip.js' `onInvite`: a new inbound call, a transfer replacing ours, or busy. */
+  onInvite(invitation: Invitation): void {
+    if (invitation.replacee) {
+      this.onReplacingInvite(invitation, invitation.replacee)
+      return
+    }
+    if (this.current) {
+      void invitation.reject({ statusCode: 486 }).catch(() => undefined)
+      return
+    }
+    this.track(invitation, {
+      sipCallId: invitation.request.callId,
+      direction: 'inbound',
+      remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
+      ...nummerOf(invitation),
+    })
+    this.confirmOnAck(invitation)
+    this.host.state.callEvent('incoming')
+  }
+
+  /**
+   * An INVITE with Replaces (RFC 3891) that sip.js matched to one of our dialogs (it answers 481
+   * itself when none matches): the end of a warm transfer to us, the customer replacing the consult
+   * call. Accepted at once, without ringing; it becomes `call`, keeping the consult's
+   * klantcontactnummer when it brings none. sip.js BYEs the replaced call after the 200
+   * (invitation.ts, "automagic" BYE to the replacee).
+   */
+  private onReplacingInvite(invitation: Invitation, replaced: Session): void {
+    const { state, audio, log } = this.host
+    const call = state.get().call
+    const transferring = this.host.transferring()
+    if (replaced !== this.current || replaced.state !== SessionState.Established || !call || transferring) {
+      // RFC 3891 §3: only a confirmed dialog of our call may be replaced (an early dialog we did not
+      // start gets 481); with a transfer of our own under way we are busy for this one.
+      void invitation.reject({ statusCode: transferring ? 486 : 481 }).catch(() => undefined)
+      return
+    }
+    log.info('call replaced by a transfer', { replaced: call.sipCallId })
+    // From here on `call` is the new call; the replaced one ends now, in the snapshot and the audio.
+    audio.callEnded()
+    state.callEvent('end')
+    this.track(invitation, {
+      sipCallId: invitation.request.callId,
+      direction: 'inbound',
+      remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
+      ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
+      ...nummerOf(invitation),
+      replacedSipCallId: call.sipCallId,
+    })
+    this.confirmOnAck(invitation)
+    state.callEvent('replace')
+    invitation
+      .accept({ sessionDescriptionHandlerOptions: audio.sessionDescriptionHandlerOptions() })
+      .catch((error: unknown) => {
+        // Not accepted, so sip.js keeps the replaced call up: end it, nothing shows it any more.
+        log.warn('accepting the transfer failed', { error: String(error) })
+        void endSession(replaced).catch(() => undefined)
+      })
+  }
+
+  private confirmOnAck(invitation: Invitation): void {
+    // The callee's dialog is confirmed by the ACK, not by sending 200 (RFC 3261 §13.3.1.4). A
+    // re-INVITE before the ACK is processed gets 500 (RFC 6337 §4.3), so "active" waits for it.
+    invitation.delegate = {
+      onAck: () => {
+        if (invitation === this.current) {
+          this.host.state.callEvent('established')
+        }
+      },
+    }
+  }
+}
+
+/** The klantcontactnummer an INVITE carries (checked by the codec), as a snapshot field. */
+function nummerOf(invitation: Invitation): { klantcontactnummer?: string } {
+  const nummer = klantcontactnummerFromHeaders((name) => invitation.request.getHeader(name))
+  return nummer ? { klantcontactnummer: nummer } : {}
+}

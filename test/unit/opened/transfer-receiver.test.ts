@@ -1,0 +1,263 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startTransferReceiver } from '../../../renderer/src/opened/transfer-receiver'
+import type { AppStore } from '../../../renderer/src/store'
+import {
+  AFDELING,
+  AGENT,
+  COLLEAGUE,
+  NUMMER,
+  RING,
+  UUID,
+  fakeApi,
+  offerOf,
+  problem,
+  recordingLogger,
+  resolvedOf,
+  setCall,
+  setOffers,
+  settle,
+  storeOver,
+  unreachable,
+  viewOf,
+} from './fixtures'
+
+const stops: Array<() => void> = []
+afterEach(() => {
+  for (const stop of stops.splice(0)) {
+    stop()
+  }
+})
+
+function receiving(api = fakeApi(), options: { afdeling?: string } = {}) {
+  const { store } = storeOver()
+  const logger = recordingLogger()
+  stops.push(
+    startTransferReceiver({
+      store,
+      api,
+      agentLogin: AGENT,
+      afdeling: AFDELING,
+      logger,
+      now: () => RING,
+      ...options,
+    }),
+  )
+  return { store, api, logger, opened: () => store.getState().opened }
+}
+
+/** The customer's call replacing the consult call (INVITE with Replaces), as the softphone shows it. */
+function replace(store: AppStore, changes: Parameters<typeof setCall>[1] = {}) {
+  setCall(store, { state: 'ended' })
+  setCall(store, {
+    id: 'call-2',
+    sipCallId: 'customer-1@sbc.gemeente.example',
+    state: 'connecting',
+    remoteNumber: '0612345678',
+    replacedSipCallId: 'consult-1@pc12.gemeente.example',
+    startedAt: RING + 30_000,
+    ...changes,
+  })
+}
+
+describe('startTransferReceiver', () => {
+  it('opens the klantcontact of a ringing call that carries a nummer, through the transfer record', async () => {
+    const { store, api, opened } = receiving()
+    setCall(store, { klantcontactnummer: NUMMER })
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledExactlyOnceWith(NUMMER)
+    expect(api.klantcontactByNummer).not.toHaveBeenCalled()
+    expect(opened()).toMatchObject({ status: 'ready', source: 'transfer', callId: 'call-1', nummer: NUMMER })
+    expect(opened().view?.uuid).toBe(UUID)
+    expect(store.getState().workspace.phone.call?.state).toBe('ringing')
+  })
+
+  it('opens nothing for a nummer no transfer addresses to this agent, and warns', async () => {
+    const { store, logger, opened } = receiving(fakeApi({ resolve: problem(404) }))
+    setCall(store, { remoteNumber: '0201234567', klantcontactnummer: '26000001' })
+    await settle()
+    expect(opened().status).toBe('idle')
+    expect(logger.lines.filter(([level]) => level === 'warn')).toHaveLength(1)
+    expect(JSON.stringify(logger.lines)).not.toContain('26000001')
+  })
+
+  it('leaves what was open alone when a forged nummer rings in', async () => {
+    const { store, opened } = receiving(fakeApi({ resolve: problem(404) }))
+    store.getState().opened.show({ source: 'manual', nummer: '7' }, viewOf({ uuid: 'other', nummer: '7' }))
+    store.getState().opened.editAnswer('Half getypt')
+    setCall(store, { klantcontactnummer: '26000001' })
+    await settle()
+    expect(opened()).toMatchObject({ nummer: '7', answer: { text: 'Half getypt' } })
+  })
+
+  it('shows why a transfer could not be opened when the gateway did not answer', async () => {
+    const { store, opened } = receiving(fakeApi({ resolve: unreachable() }))
+    setCall(store, { klantcontactnummer: NUMMER })
+    await settle()
+    expect(opened()).toMatchObject({ status: 'failed', source: 'transfer', nummer: NUMMER, callId: 'call-1' })
+    expect(opened().error).toEqual({ kind: 'unreachable' })
+  })
+
+  it('asks nothing for an ordinary call, an outbound call or a call without a transfer offer', async () => {
+    const { store, api } = receiving()
+    setCall(store, { remoteNumber: '0612345678' })
+    setCall(store, { id: 'out', direction: 'outbound', state: 'connecting', klantcontactnummer: NUMMER })
+    await settle()
+    expect(api.resolveTransfer).not.toHaveBeenCalled()
+  })
+
+  it('takes the nummer from the live transfer offer when a PBX stripped the header', async () => {
+    const { store, api, opened } = receiving()
+    setOffers(store, [offerOf()])
+    setCall(store, {})
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledExactlyOnceWith(NUMMER)
+    expect(opened()).toMatchObject({ status: 'ready', source: 'transfer', callId: 'call-1' })
+  })
+
+  it('also takes an offer that arrives while the call still rings', async () => {
+    const { store, api } = receiving()
+    setCall(store, {})
+    expect(api.resolveTransfer).not.toHaveBeenCalled()
+    setOffers(store, [offerOf()])
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledExactlyOnceWith(NUMMER)
+  })
+
+  it('takes the newest offer for this agent or its afdeling, and one the caller sent before others', async () => {
+    const { store, api } = receiving()
+    setOffers(store, [
+      offerOf({
+        transferId: 'old',
+        klantcontactnummer: '1',
+        offeredAt: new Date(RING - 50_000).toISOString(),
+      }),
+      offerOf({
+        transferId: 'afdeling',
+        klantcontactnummer: '2',
+        from: 'medewerker3',
+        to: { kind: 'afdeling', afdeling: AFDELING },
+        offeredAt: new Date(RING - 1_000).toISOString(),
+      }),
+    ])
+    setCall(store, { remoteNumber: '0612345678' })
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenLastCalledWith('2')
+
+    setCall(store, { state: 'ended' })
+    setOffers(store, [
+      offerOf({ transferId: 'mine', klantcontactnummer: '3', from: COLLEAGUE }),
+      offerOf({
+        transferId: 'newer',
+        klantcontactnummer: '4',
+        from: 'medewerker3',
+        offeredAt: new Date(RING).toISOString(),
+      }),
+    ])
+    setCall(store, { id: 'call-2', remoteNumber: COLLEAGUE })
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenLastCalledWith('3')
+  })
+
+  it('ignores offers that are old, its own, or for someone else, and uses each offer once', async () => {
+    const { store, api } = receiving()
+    setOffers(store, [
+      offerOf({ transferId: 'a', offeredAt: new Date(RING - 61_000).toISOString() }),
+      offerOf({ transferId: 'b', from: AGENT }),
+      offerOf({ transferId: 'c', to: { kind: 'agent', login: 'medewerker3' } }),
+      offerOf({ transferId: 'd', to: { kind: 'afdeling', afdeling: 'kcc' } }),
+    ])
+    setCall(store, {})
+    await settle()
+    expect(api.resolveTransfer).not.toHaveBeenCalled()
+
+    setOffers(store, [offerOf({ transferId: 'e' })])
+    await settle()
+    setCall(store, { state: 'ended' })
+    setCall(store, { id: 'call-2', sipCallId: 'other@pc', startedAt: RING + 1_000 })
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledOnce()
+  })
+
+  it('never attaches an offer to a call that is already going on', async () => {
+    const { store, api } = receiving()
+    setCall(store, { state: 'active', answeredAt: RING + 3_000 })
+    setOffers(store, [offerOf({ to: { kind: 'afdeling', afdeling: AFDELING } })])
+    await settle()
+    expect(api.resolveTransfer).not.toHaveBeenCalled()
+  })
+
+  it("reads the agent's afdeling from the session when it is not given", async () => {
+    const { store } = storeOver()
+    const api = fakeApi()
+    stops.push(
+      startTransferReceiver({ store, api, agentLogin: AGENT, logger: recordingLogger(), now: () => RING }),
+    )
+    store.getState().workspace.setSession({
+      status: 'active',
+      agent: {
+        login: AGENT,
+        displayName: 'Medewerker Twee',
+        email: 'm2@gemeente.example',
+        role: 'agent',
+        afdeling: { id: AFDELING, naam: 'Afdeling Vergunningen' },
+      },
+    })
+    setOffers(store, [offerOf({ to: { kind: 'afdeling', afdeling: AFDELING } })])
+    setCall(store, {})
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledWith(NUMMER)
+  })
+
+  it('keeps the klantcontact, and the answer being typed, when the customer replaces the consult call', async () => {
+    const { store, api, opened } = receiving()
+    setCall(store, { klantcontactnummer: NUMMER })
+    await settle()
+    store.getState().opened.editAnswer('Ja, daar is een vergunning voor nodig.')
+    replace(store, { klantcontactnummer: NUMMER })
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledOnce()
+    expect(opened()).toMatchObject({
+      status: 'ready',
+      callId: 'call-2',
+      nummer: NUMMER,
+      answer: { text: 'Ja, daar is een vergunning voor nodig.' },
+    })
+  })
+
+  it('follows the replacing call by the replaced one when the nummer came from an offer', async () => {
+    const { store, api, opened } = receiving()
+    setOffers(store, [offerOf()])
+    setCall(store, {})
+    await settle()
+    replace(store)
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledOnce()
+    expect(opened()).toMatchObject({ status: 'ready', callId: 'call-2' })
+  })
+
+  it('asks once, and opens with the customer call, when the replacement comes before the answer', async () => {
+    let answer: (value: ReturnType<typeof resolvedOf>) => void = () => undefined
+    const api = fakeApi({ resolve: () => new Promise((resolve) => (answer = resolve)) })
+    const { store, opened } = receiving(api)
+    setCall(store, { klantcontactnummer: NUMMER, state: 'active' })
+    replace(store, { klantcontactnummer: NUMMER })
+    answer(resolvedOf())
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledOnce()
+    expect(opened()).toMatchObject({ status: 'ready', callId: 'call-2' })
+  })
+
+  it('writes nothing after it was stopped', async () => {
+    let answer: (value: ReturnType<typeof resolvedOf>) => void = () => undefined
+    const { store } = storeOver()
+    const api = fakeApi({ resolve: () => new Promise((resolve) => (answer = resolve)) })
+    const stop = startTransferReceiver({ store, api, agentLogin: AGENT, logger: recordingLogger() })
+    setCall(store, { klantcontactnummer: NUMMER })
+    stop()
+    answer(resolvedOf())
+    await settle()
+    setCall(store, { id: 'call-2', klantcontactnummer: '1' })
+    expect(store.getState().opened.status).toBe('idle')
+    expect(api.resolveTransfer).toHaveBeenCalledOnce()
+  })
+})
