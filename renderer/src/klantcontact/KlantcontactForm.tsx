@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, type FormEvent, type KeyboardEvent } from 'react'
+import { isSaveShortcut } from '../lib/save-shortcut'
 import { useMessages } from '../i18n/use-messages'
 import { useAppStore } from '../store'
 import { ContactDetails } from './ContactDetails'
@@ -60,8 +61,7 @@ export function KlantcontactForm({ draft }: KlantcontactFormProps) {
     save()
   }
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    // The desktop habit for "save"; without preventDefault the browser would offer to save the page.
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+    if (isSaveShortcut(event)) {
       event.preventDefault()
       save()
     }

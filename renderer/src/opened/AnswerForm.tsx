@@ -1,4 +1,5 @@
 import { useId, type FormEvent, type KeyboardEvent } from 'react'
+import { isSaveShortcut } from '../lib/save-shortcut'
 import type { KlantcontactView } from '../../../shared/gateway/api'
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
@@ -42,8 +43,7 @@ export function AnswerForm({ view, answerField }: AnswerFormProps) {
     save()
   }
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>): void => {
-    // The same "save" habit as the klantcontact form (klantcontact/KlantcontactForm.tsx).
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+    if (isSaveShortcut(event)) {
       event.preventDefault()
       save()
     }

@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { useMessages } from '../i18n/use-messages'
+import { isCallTarget } from '../softphone/call-target'
 import { phoneMessages } from './messages'
-
-// What the softphone accepts as a target (softphone.ts TARGET): digits, or an extension name.
-const TARGET = /^[A-Za-z0-9_.+-]{1,64}$/
 
 /** Dial a number, or pick a colleague or an afdeling from the directory (its extension or group). */
 export function DialForm(props: {
@@ -20,7 +18,7 @@ export function DialForm(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const value = target.replace(/[\s()-]/g, '')
-    if (!TARGET.test(value)) {
+    if (!isCallTarget(value)) {
       setError(t.invalidTarget)
       return
     }

@@ -2,6 +2,11 @@ import { UserAgent, type URI } from 'sip.js'
 
 const TARGET = /^[A-Za-z0-9_.+-]{1,64}$/
 
+/** Whether `target` is a number or extension the softphone can dial on our domain. */
+export function isCallTarget(target: string): boolean {
+  return TARGET.test(target)
+}
+
 /**
  * The SIP URI for what an agent dials: an extension, a group address user or a number on our
  * domain, or a full `sip:` URI. The same rule for a call, a consult call and a blind transfer, so

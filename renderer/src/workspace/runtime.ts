@@ -73,13 +73,16 @@ export class WorkspaceRuntime {
       startTransferReceiver({ store, api, agentLogin: agent.login, afdeling: agent.afdeling.id }),
     )
     this.cleanups.push(softphone.subscribe((snapshot) => this.coordinator.onSnapshot(snapshot)))
-    // A saved klantcontact belongs in the recent list at once.
-    let savedCount = this.countSaved()
+    // A klantcontact that just got saved belongs in the recent list at once. Most store changes
+    // (softphone snapshots, live events) leave the drafts object alone and cost one comparison.
     this.cleanups.push(
-      store.subscribe(() => {
-        const now = this.countSaved()
-        if (now !== savedCount) {
-          savedCount = now
+      store.subscribe((state, previous) => {
+        const drafts = state.klantcontact.drafts
+        const before = previous.klantcontact.drafts
+        if (
+          drafts !== before &&
+          Object.values(drafts).some((d) => d.status === 'saved' && before[d.id]?.status !== 'saved')
+        ) {
           this.refreshRecent()
         }
       }),
@@ -129,10 +132,5 @@ export class WorkspaceRuntime {
     this.options.store.getState().workspace.setPhone(INITIAL_PHONE)
     // Saved drafts are done; unsaved ones stay (durably) for this agent's next login.
     this.options.store.getState().klantcontact.clearSaved(this.options.agent.login)
-  }
-
-  private countSaved(): number {
-    const drafts = this.options.store.getState().klantcontact.drafts
-    return Object.values(drafts).filter((d) => d.status === 'saved').length
   }
 }

@@ -1,3 +1,4 @@
+import type { DirectoryView } from '../../../shared/gateway/api'
 import type { GatewayConfig } from '../config/types'
 import type { PresenceSource } from './presence'
 
@@ -6,17 +7,7 @@ import type { PresenceSource } from './presence'
  * available member) and colleagues (with their own extension), with live state. From the gateway's
  * configuration: the register knows actors, not extensions.
  */
-export interface DirectoryView {
-  afdelingen: Array<{ id: string; naam: string; groupAddress: string; leden: string[] }>
-  medewerkers: Array<{
-    login: string
-    displayName: string
-    afdeling: string
-    extension: string
-    sipAddress: string
-    state: string
-  }>
-}
+export type { DirectoryView } from '../../../shared/gateway/api'
 
 export function directoryOf(config: GatewayConfig, presence: PresenceSource): DirectoryView {
   const sip = (user: string): string => `sip:${user}@${config.sip.domain}`
