@@ -12,6 +12,11 @@ export interface AgentView {
   email: string
   role: AgentRole
   afdeling: { id: string; naam: string }
+  /**
+   * Where this gateway puts a colleague's answer to a transferred klantcontact (its `answerField`
+   * setting, docs/gateway.md): appended to inhoud, as the seed case does, or in reactie.
+   */
+  answerField: 'inhoud' | 'reactie'
 }
 
 /** `POST /api/session` → 201. */

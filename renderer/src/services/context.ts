@@ -1,15 +1,17 @@
 import { createContext, useContext } from 'react'
 import type { GatewayApi } from '../api/gateway-client'
 import type { Softphone } from '../softphone/softphone'
+import type { TransferService } from '../transfer/transfer-service'
 
 /**
  * The renderer's services (plain TypeScript objects with behaviour: the gateway client, the
- * softphone), handed to components through React context after login. The zustand store holds
+ * softphone, the transfer service), handed to components through React context after login. The zustand store holds
  * only plain data; services write into it (conventions §7).
  */
 export interface Services {
   readonly api: GatewayApi
   readonly softphone: Softphone
+  readonly transfers: TransferService
 }
 
 export const ServicesContext = createContext<Services | undefined>(undefined)

@@ -3,6 +3,7 @@ import { persist, type StateStorage } from 'zustand/middleware'
 import { durableStorage, klantcontactPersistOptions, memoryStorage } from '../klantcontact/persistence'
 import { createKlantcontactSlice } from '../klantcontact/slice'
 import { createOpenedSlice } from '../opened/slice'
+import { createTransferSlice } from '../transfer/slice'
 import { createWorkspaceSlice } from '../workspace/workspace-slice'
 import { createAppSlice } from './app-slice'
 import type { StoreState } from './types'
@@ -28,6 +29,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
         ...createWorkspaceSlice(...args),
         ...createKlantcontactSlice(...args),
         ...createOpenedSlice(...args),
+        ...createTransferSlice(...args),
       }),
       klantcontactPersistOptions(storage),
     ),

@@ -1,6 +1,6 @@
 import { useMessages } from '../i18n/use-messages'
 import { useAppStore } from '../store'
-import { agentStateFor, AVAILABILITIES, type Availability } from './agent-state'
+import { agentStateFor, AVAILABILITIES, isConsulting, type Availability } from './agent-state'
 import { workspaceMessages } from './messages'
 
 /**
@@ -15,8 +15,9 @@ export function AvailabilityControl({
   const t = useMessages(workspaceMessages)
   const availability = useAppStore((s) => s.workspace.availability)
   const call = useAppStore((s) => s.workspace.phone.call)
+  const consulting = useAppStore((s) => isConsulting(s.workspace.phone.transfer))
   const live = useAppStore((s) => s.workspace.live.connection)
-  const current = agentStateFor(availability, call)
+  const current = agentStateFor(availability, call, consulting)
 
   return (
     <div className="availability">

@@ -3,6 +3,7 @@ import { useMessages } from '../i18n/use-messages'
 import { KlantcontactPanel } from '../klantcontact'
 import { OpenedPanel } from '../opened'
 import { SoftphonePanel } from '../phone/SoftphonePanel'
+import { TransferPanel } from '../transfer'
 import type { Availability } from './agent-state'
 import { AvailabilityControl } from './AvailabilityControl'
 import { workspaceMessages } from './messages'
@@ -29,8 +30,9 @@ export function WorkspaceScreen(props: {
       </div>
       <div className="workspace-grid">
         <SoftphonePanel />
+        <TransferPanel />
         <KlantcontactPanel agentLogin={props.agent.login} />
-        <OpenedPanel />
+        <OpenedPanel answerField={props.agent.answerField} />
         <RecentContacts onRefresh={props.onRefreshRecent} />
       </div>
     </div>

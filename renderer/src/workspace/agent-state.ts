@@ -1,5 +1,6 @@
 import type { AgentState } from '../../../shared/live/protocol'
-import type { CallSnapshot } from '../softphone/types'
+import { isTransferInProgress } from '../softphone/transfer-states'
+import type { CallSnapshot, TransferSnapshot } from '../softphone/types'
 
 /**
  * The agent's own state as the live hub sees it (shared/live/protocol.ts), derived from two
@@ -10,8 +11,19 @@ export type Availability = 'beschikbaar' | 'pauze' | 'nawerk'
 
 export const AVAILABILITIES: readonly Availability[] = ['beschikbaar', 'pauze', 'nawerk']
 
-export function agentStateFor(availability: Availability, call: CallSnapshot | null): AgentState {
+/**
+ * `consulting`: a warm transfer is under way (the customer on hold, the agent talking to the
+ * colleague, or the REFER out); the live hub then shows the agent as in overleg, not just on hold.
+ */
+export function agentStateFor(
+  availability: Availability,
+  call: CallSnapshot | null,
+  consulting = false,
+): AgentState {
   const state = call?.state
+  if (consulting && (state === 'active' || state === 'on_hold')) {
+    return 'consulting'
+  }
   switch (state) {
     case undefined:
     case 'idle':
@@ -39,4 +51,9 @@ export function agentStateFor(availability: Availability, call: CallSnapshot | n
  */
 export function availabilityAfterCall(current: Availability, call: CallSnapshot): Availability {
   return call.answeredAt !== undefined ? 'nawerk' : current
+}
+
+/** Whether the agent is consulting a colleague: a warm transfer that has not ended yet. */
+export function isConsulting(transfer: TransferSnapshot | null): boolean {
+  return transfer?.kind === 'warm' && isTransferInProgress(transfer.state)
 }

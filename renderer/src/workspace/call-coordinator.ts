@@ -1,9 +1,10 @@
 import type { AgentBridge } from '../../../shared/bridge'
 import type { LiveConnection } from '../live/live-connection'
 import { createLogger, type Logger } from '../log'
-import type { CallSnapshot, SoftphoneSnapshot } from '../softphone/types'
+import type { CallEndReason } from '../../../shared/live/protocol'
+import type { CallSnapshot, SoftphoneSnapshot, TransferSnapshot } from '../softphone/types'
 import type { useAppStore } from '../store'
-import { agentStateFor, availabilityAfterCall } from './agent-state'
+import { agentStateFor, availabilityAfterCall, isConsulting } from './agent-state'
 
 type Store = typeof useAppStore
 
@@ -54,12 +55,15 @@ export class CallCoordinator {
   /** Sends the current derived state (also after login). */
   publishState(): void {
     const { workspace } = this.options.store.getState()
-    this.options.live.setState(agentStateFor(workspace.availability, workspace.phone.call))
+    const { call, transfer } = workspace.phone
+    this.options.live.setState(agentStateFor(workspace.availability, call, isConsulting(transfer)))
   }
 
   private onNewCall(call: CallSnapshot): void {
     const { bridge } = this.options
-    if (call.direction === 'inbound') {
+    // A call that replaced our consult call (the customer, transferred to us: INVITE with Replaces,
+    // RFC 3891) never rang: the agent is already talking, so no notification and no window raise.
+    if (call.direction === 'inbound' && call.replacedSipCallId === undefined) {
       if (bridge?.calls) {
         void bridge.calls
           .notifyIncoming({
@@ -82,7 +86,15 @@ export class CallCoordinator {
       return
     }
     const { workspace } = this.options.store.getState()
-    this.options.live.callEnded(call.sipCallId, call.answeredAt !== undefined ? 'completed' : 'abandoned')
+    this.options.live.callEnded(call.sipCallId, endReason(call, workspace.phone.transfer))
     workspace.setAvailability(availabilityAfterCall(workspace.availability, call))
   }
+}
+
+/** Why a call ended, for the live hub's counters: passed on to a colleague, talked, or never answered. */
+function endReason(call: CallSnapshot, transfer: TransferSnapshot | null): CallEndReason {
+  if (transfer?.state === 'completed') {
+    return 'transferred'
+  }
+  return call.answeredAt !== undefined ? 'completed' : 'abandoned'
 }

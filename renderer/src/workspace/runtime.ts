@@ -7,6 +7,7 @@ import { LiveConnection } from '../live/live-connection'
 import { createLogger } from '../log'
 import type { Services } from '../services/context'
 import { Softphone } from '../softphone/softphone'
+import { TransferService } from '../transfer/transfer-service'
 import type { useAppStore } from '../store'
 import type { Availability } from './agent-state'
 import { CallCoordinator } from './call-coordinator'
@@ -55,7 +56,17 @@ export class WorkspaceRuntime {
     softphone: Softphone,
   ) {
     const { store, api, agent } = options
-    this.services = { api, softphone }
+    this.services = {
+      api,
+      softphone,
+      transfers: new TransferService({
+        store,
+        api,
+        softphone,
+        agentLogin: agent.login,
+        refreshDirectory: () => this.refreshDirectory(),
+      }),
+    }
     this.live = new LiveConnection({
       gatewayUrl: options.gatewayUrl,
       token: options.token,

@@ -5,6 +5,7 @@ import { bodyValidator } from '../http/validation'
 import { agentOf } from './guard'
 import { loginRateLimiter } from './login-rate-limit'
 import { IDLE_TIMEOUT_MS } from './sessions'
+import type { AgentView } from '../../../shared/gateway/api'
 import type { AgentIdentity } from './authenticator'
 
 /**
@@ -33,12 +34,13 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
   const log = services.log.child({ scope: 'auth' })
   const known = new Set(config.agents.map((a) => a.login))
   const afdelingNaam = new Map(config.afdelingen.map((a) => [a.id, a.naam]))
-  const me = (agent: AgentIdentity) => ({
+  const me = (agent: AgentIdentity): AgentView => ({
     login: agent.login,
     displayName: agent.displayName,
     email: agent.email,
     role: agent.role,
     afdeling: { id: agent.afdeling, naam: afdelingNaam.get(agent.afdeling) ?? agent.afdeling },
+    answerField: config.answerField,
   })
 
   app.post(

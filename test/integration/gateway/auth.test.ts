@@ -73,6 +73,7 @@ describe('agent sessions', () => {
       email: 'medewerker2@kcc.test',
       role: 'agent',
       afdeling: { id: 'vergunningen', naam: 'Afdeling Vergunningen' },
+      answerField: 'inhoud',
     })
   })
 

@@ -200,6 +200,7 @@ describe('startTransferReceiver', () => {
         email: 'm2@gemeente.example',
         role: 'agent',
         afdeling: { id: AFDELING, naam: 'Afdeling Vergunningen' },
+        answerField: 'inhoud',
       },
     })
     setOffers(store, [offerOf({ to: { kind: 'afdeling', afdeling: AFDELING } })])

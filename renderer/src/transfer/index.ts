@@ -1,0 +1,10 @@
+/**
+ * The transferring side (issue 5 §1 and §5): "Doorverbinden" with its picker and progress, and the
+ * service that saves, announces and hands the transfer to the softphone. The store slice itself is
+ * bound in store/index.ts.
+ */
+export { TransferPanel } from './TransferPanel'
+export { TransferService, type TransferServiceOptions } from './transfer-service'
+export type { TransferSlice, TransferActions } from './slice'
+export type { TransferIntent, TransferPhase, TransferRefusal } from './state'
+export type { TransferTarget } from './target'

@@ -1,0 +1,87 @@
+import { missingCaseError } from '../softphone/missing-case'
+import type { TransferTarget } from './target'
+
+/**
+ * The agent's "Doorverbinden" from the click until the softphone takes over (issue 5 §1): the
+ * softphone's own transfer state (softphone/transfer-states.ts) starts only once the consult is
+ * dialled or the blind REFER sent. Before that the klantcontact is saved if it is not yet, and the
+ * gateway records the transfer (the receiving client resolves the nummer through that record,
+ * never on the SIP header alone).
+ *
+ * | from \ event | saved      | announced | handed | refuse  |
+ * | ------------ | ---------- | --------- | ------ | ------- |
+ * | saving       | announcing | –         | –      | refused |
+ * | announcing   | –          | dialling  | –      | refused |
+ * | dialling     | –          | –         | handed | refused |
+ * | handed       | –          | –         | –      | refused |
+ * | refused      | –          | –         | –      | –       |
+ *
+ * A transfer without a klantcontact (a call nobody registered) goes straight to dialling. `refuse`
+ * after `handed`: the softphone refused a blind REFER it had been handed (no established call any
+ * more). `refused` ends it, as `handed` does once the softphone's transfer ends; the next
+ * "Doorverbinden" starts a new one.
+ */
+export type TransferPhase = 'saving' | 'announcing' | 'dialling' | 'handed' | 'refused'
+
+export type TransferPhaseEvent = 'saved' | 'announced' | 'handed' | 'refuse'
+
+/**
+ * Why "Doorverbinden" stopped before the colleague's phone rang (the UI words it, messages.ts):
+ * the klantcontact has invalid fields (focus went to the first), it could not be saved, the
+ * gateway refused or did not answer the transfer record, or the softphone refused to dial.
+ */
+export type TransferRefusal =
+  'klantcontact_invalid' | 'klantcontact_not_saved' | 'announce_refused' | 'unreachable' | 'dial_failed'
+
+/** The klantcontact that travels with the call (its nummer goes into the SIP headers). */
+export interface TransferredKlantcontact {
+  readonly uuid: string
+  readonly nummer: string
+  /** Null when the agent may not see it (vertrouwelijk, not involved). */
+  readonly onderwerp: string | null
+}
+
+export interface TransferIntent {
+  /** The softphone's id of the customer's call being transferred. */
+  readonly callId: string
+  readonly kind: 'warm' | 'blind'
+  readonly target: TransferTarget
+  readonly phase: TransferPhase
+  readonly klantcontact?: TransferredKlantcontact
+  readonly refusal?: TransferRefusal
+  /** The gateway's own Dutch reason, when it gave one. */
+  readonly detail?: string
+}
+
+/** The next phase, or undefined when `event` is not allowed in `from` (the table above). */
+export function nextTransferPhase(from: TransferPhase, event: TransferPhaseEvent): TransferPhase | undefined {
+  switch (from) {
+    case 'saving':
+      return event === 'saved' ? 'announcing' : event === 'refuse' ? 'refused' : undefined
+    case 'announcing':
+      return event === 'announced' ? 'dialling' : event === 'refuse' ? 'refused' : undefined
+    case 'dialling':
+      return event === 'handed' ? 'handed' : event === 'refuse' ? 'refused' : undefined
+    case 'handed':
+      return event === 'refuse' ? 'refused' : undefined
+    case 'refused':
+      return undefined
+    default:
+      throw missingCaseError(from)
+  }
+}
+
+/** Whether the intent is still before the softphone (so a second "Doorverbinden" must wait). */
+export function isPreparing(phase: TransferPhase): boolean {
+  switch (phase) {
+    case 'saving':
+    case 'announcing':
+    case 'dialling':
+      return true
+    case 'handed':
+    case 'refused':
+      return false
+    default:
+      throw missingCaseError(phase)
+  }
+}

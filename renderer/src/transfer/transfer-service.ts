@@ -1,0 +1,165 @@
+import type { StoreApi } from 'zustand'
+import { isGatewayError } from '../api/errors'
+import type { GatewayApi } from '../api/gateway-client'
+import { createLogger, type Logger } from '../log'
+import type { Softphone } from '../softphone/softphone'
+import { isTransferInProgress } from '../softphone/transfer-states'
+import type { StoreState } from '../store/types'
+import { klantcontactOfCall, saveDraftFirst } from './call-klantcontact'
+import { isPreparing, type TransferredKlantcontact } from './state'
+import type { TransferTarget } from './target'
+
+/**
+ * "Doorverbinden" (issue 5 §1; C0534 §3 "overname van gesprek"): save the klantcontact if need
+ * be, have the gateway record the transfer for the colleague or afdeling, then let the softphone
+ * consult (warm, the default) or REFER (blind) with the klantcontactnummer in the SIP signalling.
+ * The softphone takes it from there (snapshot `transfer` and `consult`); this service only holds the
+ * steps before it, in the store's `transfer.intent`.
+ *
+ * The nummer put into SIP headers is the one the gateway's transfer record returned, which the
+ * register assigned: digits only, checked again by the softphone (shared/sip/klantcontactnummer.ts).
+ * Nothing the agent typed reaches a header.
+ */
+export interface TransferServiceOptions {
+  readonly store: Pick<StoreApi<StoreState>, 'getState' | 'subscribe'>
+  readonly api: Pick<GatewayApi, 'announceTransfer'>
+  readonly softphone: Pick<Softphone, 'startConsult' | 'blindTransfer' | 'completeTransfer' | 'cancelConsult'>
+  readonly agentLogin: string
+  /** Fetches the directory again, with every colleague's current state (GET /api/directory). */
+  readonly refreshDirectory?: () => void
+  /** How long a transfer waits for the klantcontact to be saved first (the outbox keeps trying). */
+  readonly saveTimeoutMs?: number
+  readonly logger?: Logger
+}
+
+export const DEFAULT_SAVE_TIMEOUT_MS = 8_000
+
+export class TransferService {
+  private readonly log: Logger
+
+  constructor(private readonly options: TransferServiceOptions) {
+    this.log = options.logger ?? createLogger('transfer')
+  }
+
+  /**
+   * Starts a transfer of the customer's current call to `target`. Resolves when the colleague's
+   * phone is being called (warm), or when the blind transfer has its outcome; never rejects: what
+   * went wrong is in the store (`transfer.intent.refusal`, or the softphone's `transfer.reason`).
+   */
+  async start(target: TransferTarget, kind: 'warm' | 'blind'): Promise<void> {
+    const { store, agentLogin } = this.options
+    const state = store.getState()
+    const call = state.workspace.phone.call
+    if (!call || (call.state !== 'active' && call.state !== 'on_hold')) {
+      this.log.warn('transfer without an established call ignored')
+      return
+    }
+    const intent = state.transfer.intent
+    if (
+      (intent && intent.callId === call.id && isPreparing(intent.phase)) ||
+      isTransferInProgress(state.workspace.phone.transfer?.state ?? null)
+    ) {
+      this.log.debug('transfer already under way')
+      return
+    }
+    const found = klantcontactOfCall(state, call.id, agentLogin)
+    state.transfer.begin({ callId: call.id, kind, target, saving: found.kind === 'draft' })
+    const step = store.getState().transfer.step
+
+    let klantcontact: TransferredKlantcontact | undefined
+    switch (found.kind) {
+      case 'none':
+        break
+      case 'ready':
+        klantcontact = found.klantcontact
+        break
+      case 'draft': {
+        const saved = await saveDraftFirst(
+          store,
+          found.draftId,
+          this.options.saveTimeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS,
+        )
+        if (!saved.ok) {
+          this.log.info('transfer stopped: klantcontact not saved', { reason: saved.reason })
+          step(call.id, 'refuse', {
+            refusal: saved.reason === 'invalid' ? 'klantcontact_invalid' : 'klantcontact_not_saved',
+          })
+          return
+        }
+        klantcontact = saved.klantcontact
+        step(call.id, 'saved', { klantcontact })
+        break
+      }
+      default: {
+        const unreachable: never = found
+        throw new Error(`unknown klantcontact ${String(unreachable)}`)
+      }
+    }
+
+    let nummer: string | undefined
+    if (klantcontact) {
+      try {
+        const record = await this.options.api.announceTransfer(
+          { klantcontactUuid: klantcontact.uuid },
+          { type: target.type, id: target.id },
+        )
+        nummer = record.nummer
+      } catch (error) {
+        const unreachable = isGatewayError(error) && error.retryable
+        this.log.warn('transfer record refused', { error: String(error) })
+        const detail = isGatewayError(error) ? (error.problem?.detail ?? undefined) : undefined
+        step(call.id, 'refuse', {
+          refusal: unreachable ? 'unreachable' : 'announce_refused',
+          ...(detail !== undefined ? { detail } : {}),
+        })
+        return
+      }
+    }
+    // Without a klantcontact there is nothing to announce: on to dialling.
+    step(call.id, 'announced', klantcontact ? { klantcontact } : {})
+
+    const options = nummer !== undefined ? { klantcontactnummer: nummer } : {}
+    try {
+      if (kind === 'warm') {
+        await this.options.softphone.startConsult(target.address, options)
+        step(call.id, 'handed')
+      } else {
+        const done = this.options.softphone.blindTransfer(target.address, options)
+        step(call.id, 'handed')
+        await done
+      }
+    } catch (error) {
+      this.log.warn('transfer not started by the softphone', { error: String(error) })
+      step(call.id, 'refuse', { refusal: 'dial_failed' })
+    }
+  }
+
+  /** "Doorverbinden voltooien": REFER with Replaces. The outcome is in the softphone's snapshot. */
+  async complete(): Promise<void> {
+    try {
+      await this.options.softphone.completeTransfer()
+    } catch (error) {
+      this.log.warn('completing the transfer refused', { error: String(error) })
+      throw error
+    }
+  }
+
+  /** "Annuleren": hang up the consult, back to the customer. */
+  cancel(): Promise<void> {
+    return this.options.softphone.cancelConsult()
+  }
+
+  /**
+   * The picker's colleagues with their state now. The live hub streams an agent only its own state
+   * (a colleague's calls are none of its business, server/gateway/live/filter.ts), so the panel asks
+   * the directory, whose states come from the same hub, while it is open.
+   */
+  refreshTargets(): void {
+    this.options.refreshDirectory?.()
+  }
+
+  /** Closes what the panel shows about the last transfer. */
+  dismiss(): void {
+    this.options.store.getState().transfer.clear()
+  }
+}

@@ -1,0 +1,52 @@
+import { expect, type Page } from '@playwright/test'
+import { klantcontactForm } from './pages'
+
+/**
+ * The transfer steps as the agents do them, by the Dutch labels on screen (issue 5 §1–§4); shared by
+ * the transfer browser tests and bench:transfer.
+ */
+export const ONDERWERP = 'Voorwaarden vergunningsvrije dakkapel'
+export const INHOUD =
+  'Klant wil weten of een dakkapel aan de achterkant van zijn woning vergunningsvrij geplaatst mag worden.'
+export const ANTWOORD =
+  'Antwoord: vergunningsvrij mits niet aan de voorkant en binnen de regels van het Besluit omgevingsrecht.'
+
+export const transferPanel = (page: Page) => page.getByRole('region', { name: 'Doorverbinden' })
+export const openedKlantcontact = (page: Page, nummer: string) =>
+  page.getByRole('region', { name: `Klantcontact ${nummer}` })
+
+/** The agent answers the ringing customer and registers the seed's klantcontact; returns its nummer. */
+export async function answerAndRegister(
+  agent: Page,
+  options: { save?: boolean } = {},
+): Promise<string | undefined> {
+  const form = klantcontactForm(agent)
+  await agent.getByRole('button', { name: 'Opnemen' }).click()
+  await expect(agent.getByRole('region', { name: 'Telefoon' }).getByText('In gesprek')).toBeVisible()
+  await form.naamKlant.fill('Jan de Vries')
+  await form.onderwerp.fill(ONDERWERP)
+  await form.inhoud.fill(INHOUD)
+  if (options.save === false) {
+    return undefined
+  }
+  await form.opslaan.click()
+  await expect(form.nummer).toHaveText(/\d{1,10}/)
+  return (await form.nummer.textContent())!.replace(/\D/g, '')
+}
+
+/** Chooses the target in the transfer panel (by the start of its label) and presses Doorverbinden. */
+export async function transferTo(
+  agent: Page,
+  target: string | RegExp,
+  kind: 'warm' | 'blind' = 'warm',
+): Promise<void> {
+  const panel = transferPanel(agent)
+  await panel.getByRole('radio', { name: target }).check()
+  if (kind === 'blind') {
+    await panel.getByRole('radio', { name: 'Direct doorverbinden, zonder overleg' }).check()
+  }
+  await panel.getByRole('button', { name: 'Doorverbinden', exact: true }).click()
+}
+
+export const AFDELING_VERGUNNINGEN = /^Afdeling Vergunningen ·/
+export const MEDEWERKER2 = /^Medewerker 2 \(Vergunningen\) ·/

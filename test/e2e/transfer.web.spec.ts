@@ -1,0 +1,320 @@
+import type { Page } from '@playwright/test'
+import { SipTestClient } from '../support/sip-client'
+import { expectNoAxeViolations } from './support/axe'
+import { expect, SIP_BACKENDS, test, type KccRig } from './support/kcc-rig'
+import { callerDials, klantcontactForm, loginAgent, openPage } from './support/pages'
+import {
+  AFDELING_VERGUNNINGEN,
+  ANTWOORD,
+  answerAndRegister,
+  INHOUD,
+  MEDEWERKER2,
+  ONDERWERP,
+  openedKlantcontact,
+  transferPanel,
+  transferTo,
+} from './support/transfer-flow'
+import { expectAudioBothWays } from './support/webrtc-stats'
+
+/**
+ * Issue 5's acceptance tests, C0534 step 2 ("overname van gesprek"): the klantcontactnummer travels
+ * with the call and the colleague's app opens the klantcontact by itself. Real parts only: the
+ * gateway, our provider, the SIP server (embedded and Kamailio), the demo caller page, Chromium with
+ * fake media devices, all on 127.0.0.1.
+ */
+const phone = (page: Page) => page.getByRole('region', { name: 'Telefoon' })
+const callerStatus = (caller: Page) => caller.getByRole('status')
+
+/** The provider's actors of a klantcontact, as the e-mail addresses they were registered with. */
+async function actorsOf(rig: KccRig, klantcontactUuid: string): Promise<string[]> {
+  const links = await rig.providerApi.actorKlantcontacten(klantcontactUuid)
+  const actoren = await Promise.all(
+    links.map((link) =>
+      rig.providerApi.get<{ actoridentificator: { objectId: string } }>(`/actoren/${link.actor.uuid}`),
+    ),
+  )
+  return actoren.map((a) => a.actoridentificator.objectId).sort()
+}
+
+for (const backend of SIP_BACKENDS) {
+  test.describe(`transfer with the ${backend} SIP server`, () => {
+    test.use({ sipBackend: backend })
+
+    test('a warm transfer carries the klantcontact to Afdeling Vergunningen, who answers it', async ({
+      rig,
+      browser,
+    }) => {
+      const medewerker1 = await openPage(browser)
+      const medewerker2 = await openPage(browser)
+      const caller = await openPage(browser)
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await loginAgent(medewerker2, rig, 'medewerker2')
+
+      await callerDials(caller, rig)
+      const nummer = (await answerAndRegister(medewerker1))!
+      await expect(
+        transferPanel(medewerker1).getByRole('radio', { name: AFDELING_VERGUNNINGEN }),
+      ).toHaveAccessibleName(/1 van 1 beschikbaar/)
+      await expectNoAxeViolations(medewerker1)
+      await transferTo(medewerker1, AFDELING_VERGUNNINGEN)
+
+      // medewerker2's app shows the klantcontact while the consult call still rings.
+      await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
+      const opened = openedKlantcontact(medewerker2, nummer)
+      await expect(opened.getByText(ONDERWERP)).toBeVisible()
+      await expect(opened.getByText(INHOUD)).toBeVisible()
+      await expect(opened.getByText('Jan de Vries')).toBeVisible()
+      await expect(opened.getByText(/Medewerker 1/)).toBeVisible()
+      await expect(phone(medewerker2).getByRole('button', { name: 'Opnemen' })).toBeVisible()
+      // No second, empty klantcontact for the consult call.
+      await expect(klantcontactForm(medewerker2).naamKlant).toHaveCount(0)
+      await expect(medewerker1.getByTestId('agent-state')).toHaveText('In overleg')
+      await expect(transferPanel(medewerker1).getByText('De klant staat in de wacht.')).toBeVisible()
+      await expectNoAxeViolations(medewerker2)
+
+      await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
+      const voltooien = transferPanel(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' })
+      await expect(voltooien).toBeEnabled()
+      await expectNoAxeViolations(medewerker1)
+      await voltooien.click()
+      await expect(
+        transferPanel(medewerker1).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
+      ).toBeVisible()
+      await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
+
+      // The caller now talks to medewerker2, and the klantcontact stayed open with the call.
+      await expect(callerStatus(caller)).toHaveText(/In gesprek/)
+      await expect(phone(medewerker2).getByText('In gesprek')).toBeVisible()
+      await expectAudioBothWays(medewerker2, caller)
+      await expect(opened.getByText(ONDERWERP)).toBeVisible()
+
+      await opened.getByLabel('Antwoord').fill(ANTWOORD)
+      await opened.getByRole('button', { name: 'Antwoord opslaan' }).click()
+      await expect(opened.getByText('Antwoord opgeslagen')).toBeVisible()
+
+      // The seed's "Aanpassen" and "had betrokken": the question stays, the answer follows it, and
+      // both medewerkers are actors of the klantcontact.
+      const [klantcontact] = await rig.providerApi.klantcontactenByNummer(nummer)
+      expect(klantcontact!.onderwerp).toBe(ONDERWERP)
+      const inhoud = klantcontact!.inhoud ?? ''
+      expect(inhoud.startsWith(INHOUD)).toBe(true)
+      expect(inhoud.indexOf(ANTWOORD)).toBeGreaterThan(INHOUD.length - 1)
+      expect(await actorsOf(rig, klantcontact!.uuid)).toEqual([
+        'medewerker1@kcc.test',
+        'medewerker2@kcc.test',
+      ])
+      const links = await rig.providerApi.actorKlantcontacten(klantcontact!.uuid)
+      const hadBetrokkenActoren = (klantcontact as { hadBetrokkenActoren?: Array<{ uuid: string }> })
+        .hadBetrokkenActoren
+      expect(hadBetrokkenActoren?.map((a) => a.uuid).sort()).toEqual(links.map((l) => l.actor.uuid).sort())
+
+      await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
+      await expect(callerStatus(caller)).toHaveText(/Beëindigd/)
+    })
+
+    test('a blind transfer hands the caller and the klantcontact to medewerker2', async ({
+      rig,
+      browser,
+    }) => {
+      const medewerker1 = await openPage(browser)
+      const medewerker2 = await openPage(browser)
+      const caller = await openPage(browser)
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await loginAgent(medewerker2, rig, 'medewerker2')
+      await callerDials(caller, rig)
+      const nummer = (await answerAndRegister(medewerker1))!
+
+      await transferTo(medewerker1, MEDEWERKER2, 'blind')
+
+      await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
+      const opened = openedKlantcontact(medewerker2, nummer)
+      await expect(opened.getByText(ONDERWERP)).toBeVisible()
+      await expect(
+        transferPanel(medewerker1).getByText('De klant is doorverbonden met Medewerker 2 (Vergunningen).'),
+      ).toBeVisible()
+      await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
+
+      await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
+      await expect(callerStatus(caller)).toHaveText(/In gesprek/)
+      await expectAudioBothWays(medewerker2, caller)
+      await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
+      await expect(callerStatus(caller)).toHaveText(/Beëindigd/)
+    })
+
+    test('a cancelled consult puts the agent back with the caller', async ({ rig, browser }) => {
+      const medewerker1 = await openPage(browser)
+      const medewerker2 = await openPage(browser)
+      const caller = await openPage(browser)
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await loginAgent(medewerker2, rig, 'medewerker2')
+      await callerDials(caller, rig)
+      await answerAndRegister(medewerker1)
+
+      await transferTo(medewerker1, MEDEWERKER2)
+      await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
+      await expect(
+        transferPanel(medewerker1).getByText('In overleg met Medewerker 2 (Vergunningen).'),
+      ).toBeVisible()
+      await transferPanel(medewerker1).getByRole('button', { name: 'Annuleren' }).click()
+
+      await expect(
+        transferPanel(medewerker1).getByText(
+          'Overleg met Medewerker 2 (Vergunningen) geannuleerd. U bent weer in gesprek met de klant.',
+        ),
+      ).toBeVisible()
+      await expect(phone(medewerker2).getByText('Gesprek beëindigd')).toBeVisible()
+      await expect(phone(medewerker1).getByText('In gesprek')).toBeVisible()
+      await expect(medewerker1.getByTestId('agent-state')).toHaveText('In gesprek')
+      await expect(callerStatus(caller)).toHaveText(/In gesprek/)
+      await expectAudioBothWays(medewerker1, caller)
+    })
+
+    test('a consult nobody answers ends in a contactverzoek for the afdeling', async ({ rig, browser }) => {
+      const medewerker1 = await openPage(browser)
+      const caller = await openPage(browser)
+      // Nobody of Afdeling Vergunningen is logged in.
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await callerDials(caller, rig)
+      const nummer = (await answerAndRegister(medewerker1))!
+
+      await transferTo(medewerker1, AFDELING_VERGUNNINGEN)
+
+      const panel = transferPanel(medewerker1)
+      await expect(panel.getByRole('alert')).toContainText(
+        'Doorverbinden met Afdeling Vergunningen is niet gelukt: er wordt niet opgenomen.',
+      )
+      await expect(panel.getByRole('alert')).toContainText('U bent weer in gesprek met de klant.')
+      await expect(callerStatus(caller)).toHaveText(/In gesprek/)
+      await expect(panel.getByLabel('Gevraagde handeling')).toHaveValue(
+        `Klant terugbellen over: ${ONDERWERP}`,
+      )
+      await expectNoAxeViolations(medewerker1)
+      await panel.getByRole('button', { name: 'Contactverzoek maken' }).click()
+      await expect(panel.getByText('Contactverzoek gemaakt')).toBeVisible()
+
+      const [klantcontact] = await rig.providerApi.klantcontactenByNummer(nummer)
+      const taken = await rig.providerApi.get<{
+        results: Array<{ gevraagdeHandeling: string; status: string }>
+      }>(`/internetaken?klantcontact__uuid=${klantcontact!.uuid}`)
+      expect(taken.results).toHaveLength(1)
+      expect(taken.results[0]).toMatchObject({
+        gevraagdeHandeling: `Klant terugbellen over: ${ONDERWERP}`,
+        status: 'te_verwerken',
+      })
+    })
+
+    test('a klantcontactnummer sent by someone outside opens nothing', async ({ rig, browser }) => {
+      const medewerker1 = await openPage(browser)
+      const medewerker2 = await openPage(browser)
+      const caller = await openPage(browser)
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await loginAgent(medewerker2, rig, 'medewerker2')
+      await callerDials(caller, rig)
+      const nummer = (await answerAndRegister(medewerker1))!
+      await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
+
+      // A caller from outside, on the guest account, names that real nummer in our headers.
+      const outsider = await SipTestClient.connect({
+        url: rig.sipUrl,
+        domain: rig.config.sip.domain,
+        user: rig.callerAccount['user']!,
+        ...(rig.callerAccount['password'] ? { password: rig.callerAccount['password'] } : {}),
+      })
+      try {
+        const hex = Buffer.from(nummer, 'ascii').toString('hex')
+        const sent = outsider.invite(`sip:medewerker2@${rig.config.sip.domain}`, {
+          headers: {
+            'X-KCC-Klantcontact': nummer,
+            'User-to-User': `${hex};encoding=hex;purpose=kcc-klantcontact`,
+          },
+        })
+        await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
+        // The SIP server stripped the headers: an ordinary call with an empty klantcontact of its own.
+        await expect(klantcontactForm(medewerker2).naamKlant).toBeFocused()
+        await expect(klantcontactForm(medewerker2).onderwerp).toHaveValue('')
+        await expect(openedKlantcontact(medewerker2, nummer)).toHaveCount(0)
+        await phone(medewerker2).getByRole('button', { name: 'Weigeren' }).click()
+        expect((await sent).final.status).toBeGreaterThanOrEqual(400)
+      } finally {
+        await outsider.close()
+      }
+    })
+
+    test('a klantcontactnummer without a transfer record opens nothing, even from an agent phone', async ({
+      rig,
+      browser,
+    }) => {
+      const medewerker1 = await openPage(browser)
+      const medewerker2 = await openPage(browser)
+      const caller = await openPage(browser)
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await loginAgent(medewerker2, rig, 'medewerker2')
+      await callerDials(caller, rig)
+      const nummer = (await answerAndRegister(medewerker1))!
+      await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
+
+      // medewerker1's SIP account (say, copied off a PC) sends the headers, which the SIP servers
+      // pass on an agent's connection; the gateway has no transfer record for medewerker2.
+      const account = rig.config.agents.find((a) => a.login === 'medewerker1')!
+      const rogue = await SipTestClient.connect({
+        url: rig.sipUrl,
+        domain: rig.config.sip.domain,
+        user: account.sipExtension,
+        password: account.sipPassword,
+      })
+      const supervisor = await rig.login('supervisor')
+      try {
+        const sent = rogue.invite(`sip:medewerker2@${rig.config.sip.domain}`, {
+          headers: { 'X-KCC-Klantcontact': nummer },
+        })
+        await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
+        await expect(phone(medewerker2).getByText(nummer)).toBeVisible()
+        // medewerker2's app asked the gateway, which refused and audited it as a security event.
+        await expect
+          .poll(async () => {
+            const audit = await supervisor.get<{ results: Array<{ detail: string | null }> }>(
+              '/api/audit?security=true&limit=20',
+            )
+            return audit.results.some((event) => event.detail === 'geen-overdracht')
+          })
+          .toBe(true)
+        await expect(openedKlantcontact(medewerker2, nummer)).toHaveCount(0)
+        await expect(medewerker2.getByText(ONDERWERP)).toHaveCount(0)
+        await phone(medewerker2).getByRole('button', { name: 'Weigeren' }).click()
+        expect((await sent).final.status).toBe(603)
+      } finally {
+        await rogue.close()
+      }
+    })
+
+    test('twenty warm transfers in a row all complete', async ({ rig, browser }) => {
+      test.setTimeout(300_000)
+      const medewerker1 = await openPage(browser)
+      const medewerker2 = await openPage(browser)
+      const caller = await openPage(browser)
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await loginAgent(medewerker2, rig, 'medewerker2')
+      for (let round = 1; round <= 20; round += 1) {
+        await test.step(`transfer ${round}`, async () => {
+          await callerDials(caller, rig)
+          const nummer = (await answerAndRegister(medewerker1))!
+          await transferTo(medewerker1, MEDEWERKER2)
+          await expect(openedKlantcontact(medewerker2, nummer).getByText(ONDERWERP)).toBeVisible()
+          await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
+          const voltooien = transferPanel(medewerker1).getByRole('button', {
+            name: 'Doorverbinden voltooien',
+          })
+          await expect(voltooien).toBeEnabled()
+          await voltooien.click()
+          await expect(transferPanel(medewerker1).getByText(/De klant is doorverbonden met/)).toBeVisible()
+          await expect(callerStatus(caller)).toHaveText(/In gesprek/)
+          await expect(phone(medewerker2).getByText('In gesprek')).toBeVisible()
+          await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
+          await expect(callerStatus(caller)).toHaveText(/Beëindigd/)
+          await medewerker1.getByLabel('Mijn status').selectOption('beschikbaar')
+          await expect(medewerker1.getByTestId('agent-state')).toHaveText('Beschikbaar')
+        })
+      }
+    })
+  })
+}
