@@ -1,5 +1,6 @@
-import { Inviter, SessionState, UserAgent, Web, type Core } from 'sip.js'
+import { Inviter, SessionState, UserAgent, Web, type Core, type Referral, type SessionDelegate } from 'sip.js'
 import type { Logger } from './log'
+import { endCall, followReferral } from './referral'
 import type { CallerSettings } from './settings'
 
 export type CallStatus =
@@ -13,6 +14,8 @@ export interface CallEnvironment {
   /** Plays the other side (the agent). */
   audio: HTMLAudioElement
   onStatus(status: CallStatus): void
+  /** The call now goes on with whom a REFER sent us to (the agent transferred us). */
+  onTransferred?(): void
   log: Logger
 }
 
@@ -35,12 +38,21 @@ const REASONS: Readonly<Record<number, string>> = {
  * REGISTER and Kamailio's caller account may only call (deploy/kamailio/README.md), and a caller
  * needs no incoming calls. Media is WebRTC (DTLS-SRTP, RFC 8827) with no ICE servers: the sip.js
  * default is a public Google STUN server, and the demo runs on one machine or one network.
+ *
+ * Like a desk phone it follows a REFER from the agent (RFC 3515, RFC 5589): it calls the Refer-To
+ * target (with Replaces for an attended transfer, RFC 3891; with the headers a blind transfer
+ * embedded in the Refer-To), sip.js NOTIFYs the agent of that call's progress, and once it is
+ * answered the page goes on with it. The agent then ends the old call, which the page lets go
+ * quietly. If the new call fails, the page stays on the old call while it lasts.
  */
 export class CallerCall {
   readonly #env: CallEnvironment
   readonly #ua: UserAgent
   readonly #target: string
+  /** The call the page shows: the first one, or the one a REFER made once it was answered. */
   #inviter: Inviter | undefined
+  /** A call a REFER made that is not answered yet. */
+  #referred: Inviter | undefined
   #failure: string | undefined
   #hangingUp = false
   #ended = false
@@ -93,7 +105,14 @@ export class CallerCall {
       return
     }
     this.#hangingUp = true
+    const referred = this.#referred
+    if (referred) {
+      endCall(referred, this.#env.log)
+    }
     const inviter = this.#inviter
+    if (!inviter && referred) {
+      return
+    }
     if (inviter?.state === SessionState.Established) {
       void inviter.bye().catch((error: unknown) => this.#fail(String(error)))
     } else if (inviter?.state === SessionState.Initial || inviter?.state === SessionState.Establishing) {
@@ -128,19 +147,11 @@ export class CallerCall {
       return
     }
     const inviter = new Inviter(this.#ua, target, {
-      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+      sessionDescriptionHandlerOptions: AUDIO_ONLY,
+      delegate: this.#sessionDelegate,
     })
     this.#inviter = inviter
-    inviter.stateChange.addListener((state) => {
-      if (state === SessionState.Established) {
-        this.#env.onStatus({ state: 'in-gesprek' })
-        this.#playRemoteAudio(inviter)
-      } else if (state === SessionState.Terminated) {
-        // sip.js terminates the session before it tells the request delegate or rejects invite():
-        // wait for those, so a refusal shows its reason rather than "Beëindigd".
-        setTimeout(() => this.#finish(this.#failure ? failed(this.#failure) : { state: 'beeindigd' }), 0)
-      }
-    })
+    this.#watch(inviter)
     try {
       await inviter.invite({
         requestDelegate: {
@@ -165,6 +176,76 @@ export class CallerCall {
           ? 'geen toegang tot een microfoon'
           : 'het gesprek kon niet worden opgezet',
       )
+    }
+  }
+
+  readonly #sessionDelegate: SessionDelegate = {
+    onRefer: (referral) => this.#followReferral(referral),
+  }
+
+  #watch(inviter: Inviter): void {
+    inviter.stateChange.addListener((state) => {
+      if (state === SessionState.Established) {
+        this.#established(inviter)
+      } else if (state === SessionState.Terminated) {
+        // sip.js terminates the session before it tells the request delegate or rejects invite():
+        // wait for those, so a refusal shows its reason rather than "Beëindigd".
+        setTimeout(() => this.#terminated(inviter), 0)
+      }
+    })
+  }
+
+  #established(inviter: Inviter): void {
+    if (inviter === this.#referred) {
+      this.#referred = undefined
+      this.#inviter = inviter
+      this.#env.log.info('transferred call answered')
+      this.#env.onTransferred?.()
+    }
+    if (inviter === this.#inviter) {
+      this.#env.onStatus({ state: 'in-gesprek' })
+      this.#playRemoteAudio(inviter)
+    }
+  }
+
+  #terminated(inviter: Inviter): void {
+    if (inviter === this.#referred) {
+      // The transfer did not work out: back on the first call if it is still there.
+      this.#referred = undefined
+      this.#env.log.info('transferred call not answered')
+      if (this.#inviter?.state === SessionState.Established) {
+        this.#failure = undefined
+        return
+      }
+      this.#finish(
+        this.#hangingUp ? { state: 'beeindigd' } : failed(this.#failure ?? 'doorverbinden is mislukt'),
+      )
+    } else if (inviter === this.#inviter) {
+      if (this.#referred) {
+        // The agent ended our first call while the call it sent us to is still being set up.
+        this.#inviter = undefined
+        return
+      }
+      this.#finish(this.#failure ? failed(this.#failure) : { state: 'beeindigd' })
+    }
+  }
+
+  /** A REFER on the current call (referral.ts); one at a time. */
+  #followReferral(referral: Referral): void {
+    const busy = this.#ended || this.#hangingUp || this.#referred !== undefined
+    const next = followReferral(referral, {
+      busy: busy ? (this.#referred ? 491 : 603) : undefined,
+      sessionDescriptionHandlerOptions: AUDIO_ONLY,
+      delegate: this.#sessionDelegate,
+      log: this.#env.log,
+      onReject: (reason) => {
+        this.#failure = reason
+      },
+      reasonOf,
+    })
+    if (next) {
+      this.#referred = next
+      this.#watch(next)
     }
   }
 
@@ -204,6 +285,8 @@ export class CallerCall {
 }
 
 const failed = (reason: string): CallStatus => ({ state: 'mislukt', reason })
+
+const AUDIO_ONLY = { constraints: { audio: true, video: false } }
 
 function reasonOf(response: Core.IncomingResponse): string {
   const code = response.message.statusCode ?? 0

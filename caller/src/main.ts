@@ -74,7 +74,16 @@ form.addEventListener('submit', (event) => {
     show({ state: 'mislukt', reason: problem })
     return
   }
-  call = CallerCall.start(settings, { audio, log, onStatus: show })
+  delete status.dataset['transferred']
+  call = CallerCall.start(settings, {
+    audio,
+    log,
+    onStatus: show,
+    // For tests and demos: the call now goes on with whom the agent transferred it to.
+    onTransferred: () => {
+      status.dataset['transferred'] = 'true'
+    },
+  })
 })
 
 hangUpButton.addEventListener('click', () => call?.hangUp())

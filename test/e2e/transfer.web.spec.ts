@@ -84,11 +84,12 @@ for (const backend of SIP_BACKENDS) {
 
       // The caller now talks to medewerker2, and the klantcontact stayed open with the call.
       await expect(callerStatus(caller)).toHaveText(/In gesprek/)
+      await expect(callerStatus(caller)).toHaveAttribute('data-transferred', 'true')
       await expect(phone(medewerker2).getByText('In gesprek')).toBeVisible()
       await expectAudioBothWays(medewerker2, caller)
       await expect(opened.getByText(ONDERWERP)).toBeVisible()
 
-      await opened.getByLabel('Antwoord').fill(ANTWOORD)
+      await opened.getByRole('textbox', { name: 'Antwoord' }).fill(ANTWOORD)
       await opened.getByRole('button', { name: 'Antwoord opslaan' }).click()
       await expect(opened.getByText('Antwoord opgeslagen')).toBeVisible()
 
@@ -126,16 +127,24 @@ for (const backend of SIP_BACKENDS) {
 
       await transferTo(medewerker1, MEDEWERKER2, 'blind')
 
+      // The caller's phone calls medewerker2, whose app opens the klantcontact while it rings.
       await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
       const opened = openedKlantcontact(medewerker2, nummer)
       await expect(opened.getByText(ONDERWERP)).toBeVisible()
       await expect(
+        transferPanel(medewerker1).getByText(
+          'De klant wordt direct doorverbonden met Medewerker 2 (Vergunningen)…',
+        ),
+      ).toBeVisible()
+
+      await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
+      await expect(
         transferPanel(medewerker1).getByText('De klant is doorverbonden met Medewerker 2 (Vergunningen).'),
       ).toBeVisible()
       await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
-
-      await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
       await expect(callerStatus(caller)).toHaveText(/In gesprek/)
+      await expect(callerStatus(caller)).toHaveAttribute('data-transferred', 'true')
+      await expect(opened.getByText(ONDERWERP)).toBeVisible()
       await expectAudioBothWays(medewerker2, caller)
       await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
       await expect(callerStatus(caller)).toHaveText(/Beëindigd/)
@@ -318,3 +327,31 @@ for (const backend of SIP_BACKENDS) {
     })
   })
 }
+
+test.describe('nawerk', () => {
+  test('after the call the agent stays in nawerk and can still finish and save the klantcontact', async ({
+    rig,
+    browser,
+  }) => {
+    const medewerker1 = await openPage(browser)
+    const caller = await openPage(browser)
+    await loginAgent(medewerker1, rig, 'medewerker1')
+    await callerDials(caller, rig)
+    const form = klantcontactForm(medewerker1)
+    await answerAndRegister(medewerker1, { save: false })
+    await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
+    await expect(callerStatus(caller)).toHaveText(/Beëindigd/)
+    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
+
+    await form.inhoud.fill(`${INHOUD} Teruggebeld niet nodig.`)
+    await form.opslaan.click()
+    await expect(form.nummer).toHaveText(/\d{1,10}/)
+    const nummer = (await form.nummer.textContent())!.replace(/\D/g, '')
+    const [klantcontact] = await rig.providerApi.klantcontactenByNummer(nummer)
+    expect(klantcontact!.inhoud).toBe(`${INHOUD} Teruggebeld niet nodig.`)
+    // Still in nawerk until the agent says they are done.
+    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
+    await medewerker1.getByLabel('Mijn status').selectOption('beschikbaar')
+    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Beschikbaar')
+  })
+})

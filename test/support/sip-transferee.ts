@@ -1,39 +1,11 @@
 import { Inviter, type NameAddrHeader, type Session } from 'sip.js'
+import { embeddedHeaders } from '../../shared/sip/refer-headers'
 
 /**
  * The customer's side of a transfer in our tests: a sip.js session that follows a REFER (RFC 3515)
- * the way our own callers will, copying the headers embedded in the Refer-To URI onto the new INVITE.
- *
- * sip.js alone would follow the REFER too, but `Referral.makeInviter()` clears the URI's headers
- * and adds back only Replaces and Referred-By (telephony notes §6), so `X-KCC-Klantcontact` and
- * `User-to-User` of a blind transfer would be lost. Replaces (RFC 3891) and Referred-By (RFC 3892)
- * are left to sip.js, which adds them itself; `body` is not a header (RFC 3261 §19.1.1). The values
- * arrive percent-encoded (sip.js does not decode them) and are decoded here; a value that does not
- * decode, a name that is not a token, or a CR/LF (header injection) is dropped.
+ * the way our own caller page does (caller/src/referral.ts), copying the headers embedded in the
+ * Refer-To URI onto the new INVITE (shared/sip/refer-headers.ts says why sip.js alone would not).
  */
-const LEFT_TO_SIPJS = /^(replaces|referred-by|body)$/i
-const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/
-
-/** The header lines to put on the INVITE that follows a REFER with this Refer-To. */
-export function embeddedHeaders(referTo: NameAddrHeader): string[] {
-  return Object.entries(referTo.uri.headers)
-    .filter(([name]) => !LEFT_TO_SIPJS.test(name) && TOKEN.test(name))
-    .flatMap(([name, values]) =>
-      values.flatMap((value) => {
-        const decoded = decode(value)
-        return decoded === undefined || /[\r\n]/.test(decoded) ? [] : [`${name}: ${decoded}`]
-      }),
-    )
-}
-
-function decode(value: string): string | undefined {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return undefined
-  }
-}
-
 export interface Transferee {
   /** Every INVITE the REFERs made, in order. */
   readonly referred: readonly Inviter[]

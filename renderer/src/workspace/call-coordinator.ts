@@ -38,6 +38,11 @@ export class CallCoordinator {
     // The screen pop (klantcontact/screen-pop.ts) follows this store update synchronously.
     store.getState().workspace.setPhone(snapshot)
     if (call && call.id !== before?.id) {
+      if (before && before.state !== 'ended' && call.replacedSipCallId === before.sipCallId) {
+        // The customer's call took over our consult call (INVITE with Replaces, RFC 3891): that
+        // call never reports `ended` as the snapshot's call, so the hub hears it here.
+        this.options.live.callEnded(before.sipCallId, 'transferred')
+      }
       this.onNewCall(call)
     }
     if (call && call.state !== before?.state) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { klantcontactnummerFromHeaders } from '../../../shared/sip/klantcontactnummer'
 import { callTargetUri } from '../../../renderer/src/softphone/call-target'
 import { blindReferTo } from '../../../renderer/src/softphone/refer-to'
-import { embeddedHeaders } from '../../support/sip-transferee'
+import { embeddedHeaders } from '../../../shared/sip/refer-headers'
 
 const colleague = () => UserAgent.makeURI('sip:medewerker2@kcc.test')!
 
