@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import type { KccRig } from './kcc-rig'
 import { klantcontactForm } from './pages'
 
 /**
@@ -11,6 +12,8 @@ export const INHOUD =
 export const ANTWOORD =
   'Antwoord: vergunningsvrij mits niet aan de voorkant en binnen de regels van het Besluit omgevingsrecht.'
 
+export const phone = (page: Page) => page.getByRole('region', { name: 'Telefoon' })
+export const callerStatus = (caller: Page) => caller.getByRole('status')
 export const transferPanel = (page: Page) => page.getByRole('region', { name: 'Doorverbinden' })
 export const openedKlantcontact = (page: Page, nummer: string) =>
   page.getByRole('region', { name: `Klantcontact ${nummer}` })
@@ -50,3 +53,14 @@ export async function transferTo(
 
 export const AFDELING_VERGUNNINGEN = /^Afdeling Vergunningen ·/
 export const MEDEWERKER2 = /^Medewerker 2 \(Vergunningen\) ·/
+
+/** The provider's actors of a klantcontact, as the e-mail addresses they were registered with. */
+export async function actorsOf(rig: KccRig, klantcontactUuid: string): Promise<string[]> {
+  const links = await rig.providerApi.actorKlantcontacten(klantcontactUuid)
+  const actoren = await Promise.all(
+    links.map((link) =>
+      rig.providerApi.get<{ actoridentificator: { objectId: string } }>(`/actoren/${link.actor.uuid}`),
+    ),
+  )
+  return actoren.map((a) => a.actoridentificator.objectId).sort()
+}

@@ -1,0 +1,74 @@
+import { expectNoAxeViolations } from './support/axe'
+import { expect, test } from './support/kcc-rig'
+import { callerDials, klantcontactForm, loginAgent, openPage } from './support/pages'
+import {
+  actorsOf,
+  ANTWOORD,
+  answerAndRegister,
+  callerStatus,
+  INHOUD,
+  openedKlantcontact,
+  phone,
+} from './support/transfer-flow'
+
+/**
+ * Issue 5 §3 and §6 in the browser: "Klantcontact openen" by a nummer read out on the phone (the
+ * seed's manual path), and nawerk after a call. Neither depends on the SIP server beyond the call
+ * itself, so they run against the embedded one.
+ */
+test.describe('nawerk', () => {
+  test('after the call the agent stays in nawerk and can still finish and save the klantcontact', async ({
+    rig,
+    browser,
+  }) => {
+    const medewerker1 = await openPage(browser)
+    const caller = await openPage(browser)
+    await loginAgent(medewerker1, rig, 'medewerker1')
+    await callerDials(caller, rig)
+    const form = klantcontactForm(medewerker1)
+    await answerAndRegister(medewerker1, { save: false })
+    await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
+    await expect(callerStatus(caller)).toHaveText(/Beëindigd/)
+    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
+
+    await form.inhoud.fill(`${INHOUD} Teruggebeld niet nodig.`)
+    await form.opslaan.click()
+    await expect(form.nummer).toHaveText(/\d{1,10}/)
+    const nummer = (await form.nummer.textContent())!.replace(/\D/g, '')
+    const [klantcontact] = await rig.providerApi.klantcontactenByNummer(nummer)
+    expect(klantcontact!.inhoud).toBe(`${INHOUD} Teruggebeld niet nodig.`)
+    // Still in nawerk until the agent says they are done.
+    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
+    await medewerker1.getByLabel('Mijn status').selectOption('beschikbaar')
+    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Beschikbaar')
+  })
+})
+
+test.describe('klantcontact openen', () => {
+  test('a colleague opens a klantcontact by the nummer read out on the phone and answers it', async ({
+    rig,
+    browser,
+  }) => {
+    const medewerker1 = await openPage(browser)
+    const medewerker2 = await openPage(browser)
+    const caller = await openPage(browser)
+    await loginAgent(medewerker1, rig, 'medewerker1')
+    await loginAgent(medewerker2, rig, 'medewerker2')
+    await callerDials(caller, rig)
+    const nummer = (await answerAndRegister(medewerker1))!
+
+    await medewerker2.getByLabel('Klantcontactnummer').fill(nummer)
+    await medewerker2.getByRole('button', { name: 'Openen' }).click()
+    const opened = openedKlantcontact(medewerker2, nummer)
+    await expect(opened.getByRole('heading', { name: `Klantcontact ${nummer}` })).toBeFocused()
+    await expect(opened.getByText(INHOUD)).toBeVisible()
+    await opened.getByRole('textbox', { name: 'Antwoord' }).fill(ANTWOORD)
+    await opened.getByRole('button', { name: 'Antwoord opslaan' }).click()
+    await expect(opened.getByText('Antwoord opgeslagen')).toBeVisible()
+    await expectNoAxeViolations(medewerker2)
+
+    const [klantcontact] = await rig.providerApi.klantcontactenByNummer(nummer)
+    expect(klantcontact!.inhoud).toContain(ANTWOORD)
+    expect(await actorsOf(rig, klantcontact!.uuid)).toEqual(['medewerker1@kcc.test', 'medewerker2@kcc.test'])
+  })
+})

@@ -1,0 +1,99 @@
+import { SipTestClient } from '../support/sip-client'
+import { expect, SIP_BACKENDS, test } from './support/kcc-rig'
+import { callerDials, klantcontactForm, loginAgent, openPage } from './support/pages'
+import { answerAndRegister, ONDERWERP, openedKlantcontact, phone } from './support/transfer-flow'
+
+/**
+ * Issue 5 §2, trust: a klantcontactnummer in the SIP signalling opens a klantcontact only through
+ * the gateway's transfer record, never on the header alone (docs/agent-app.md, "The receiving
+ * side"). Against both SIP servers, with a raw SIP client playing the attacker.
+ */
+for (const backend of SIP_BACKENDS) {
+  test.describe(`a forged klantcontactnummer with the ${backend} SIP server`, () => {
+    test.use({ sipBackend: backend })
+
+    test('a klantcontactnummer sent by someone outside opens nothing', async ({ rig, browser }) => {
+      const medewerker1 = await openPage(browser)
+      const medewerker2 = await openPage(browser)
+      const caller = await openPage(browser)
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await loginAgent(medewerker2, rig, 'medewerker2')
+      await callerDials(caller, rig)
+      const nummer = (await answerAndRegister(medewerker1))!
+      await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
+
+      // A caller from outside, on the guest account, names that real nummer in our headers.
+      const outsider = await SipTestClient.connect({
+        url: rig.sipUrl,
+        domain: rig.config.sip.domain,
+        user: rig.callerAccount['user']!,
+        ...(rig.callerAccount['password'] ? { password: rig.callerAccount['password'] } : {}),
+      })
+      try {
+        const hex = Buffer.from(nummer, 'ascii').toString('hex')
+        const sent = outsider.invite(`sip:medewerker2@${rig.config.sip.domain}`, {
+          headers: {
+            'X-KCC-Klantcontact': nummer,
+            'User-to-User': `${hex};encoding=hex;purpose=kcc-klantcontact`,
+          },
+        })
+        await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
+        // The SIP server stripped the headers: an ordinary call with an empty klantcontact of its own.
+        await expect(klantcontactForm(medewerker2).naamKlant).toBeFocused()
+        await expect(klantcontactForm(medewerker2).onderwerp).toHaveValue('')
+        await expect(openedKlantcontact(medewerker2, nummer)).toHaveCount(0)
+        await phone(medewerker2).getByRole('button', { name: 'Weigeren' }).click()
+        expect((await sent).final.status).toBeGreaterThanOrEqual(400)
+      } finally {
+        await outsider.close()
+      }
+    })
+
+    test('a klantcontactnummer without a transfer record opens nothing, even from an agent phone', async ({
+      rig,
+      browser,
+    }) => {
+      const medewerker1 = await openPage(browser)
+      const medewerker2 = await openPage(browser)
+      const caller = await openPage(browser)
+      await loginAgent(medewerker1, rig, 'medewerker1')
+      await loginAgent(medewerker2, rig, 'medewerker2')
+      await callerDials(caller, rig)
+      const nummer = (await answerAndRegister(medewerker1))!
+      await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
+
+      // medewerker1's SIP account (say, copied off a PC) sends the headers, which the SIP servers
+      // pass on an agent's connection; the gateway has no transfer record for medewerker2.
+      const account = rig.config.agents.find((a) => a.login === 'medewerker1')!
+      const rogue = await SipTestClient.connect({
+        url: rig.sipUrl,
+        domain: rig.config.sip.domain,
+        user: account.sipExtension,
+        password: account.sipPassword,
+      })
+      const supervisor = await rig.login('supervisor')
+      try {
+        const sent = rogue.invite(`sip:medewerker2@${rig.config.sip.domain}`, {
+          headers: { 'X-KCC-Klantcontact': nummer },
+        })
+        await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
+        await expect(phone(medewerker2).getByText(nummer)).toBeVisible()
+        // medewerker2's app asked the gateway, which refused and audited it as a security event.
+        await expect
+          .poll(async () => {
+            const audit = await supervisor.get<{ results: Array<{ detail: string | null }> }>(
+              '/api/audit?security=true&limit=20',
+            )
+            return audit.results.some((event) => event.detail === 'geen-overdracht')
+          })
+          .toBe(true)
+        await expect(openedKlantcontact(medewerker2, nummer)).toHaveCount(0)
+        await expect(medewerker2.getByText(ONDERWERP)).toHaveCount(0)
+        await phone(medewerker2).getByRole('button', { name: 'Weigeren' }).click()
+        expect((await sent).final.status).toBe(603)
+      } finally {
+        await rogue.close()
+      }
+    })
+  })
+}
