@@ -36,7 +36,15 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
   const answered = new Set<string>()
 
   const follow = (call: CallSnapshot | null): void => {
-    if (call === null || call.direction !== 'inbound' || call.klantcontactnummer !== undefined) {
+    if (
+      call === null ||
+      call.direction !== 'inbound' ||
+      call.klantcontactnummer !== undefined ||
+      // The customer arriving by an attended transfer (INVITE with Replaces, RFC 3891) takes the
+      // place of a consult call that already had its screen pop or its transferred klantcontact;
+      // it never rang, and a second, empty klantcontact would only be in the way.
+      call.replacedSipCallId !== undefined
+    ) {
       return
     }
     const actions = store.getState().klantcontact

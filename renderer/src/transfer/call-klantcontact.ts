@@ -17,6 +17,10 @@ export function klantcontactOfCall(state: StoreState, callId: string, agentLogin
   const draft = Object.values(state.klantcontact.drafts).find(
     (d) => d.callId === callId && d.agentLogin === agentLogin,
   )
+  if (draft?.status === 'saved' && draft.nummer === undefined) {
+    // Registered, but the register gave it no nummer (the OAS allows that): nothing to pass on.
+    return { kind: 'none' }
+  }
   if (draft) {
     return draft.status === 'saved' && draft.uuid !== undefined && draft.nummer !== undefined
       ? {
@@ -33,8 +37,9 @@ export function klantcontactOfCall(state: StoreState, callId: string, agentLogin
   return { kind: 'none' }
 }
 
+/** Saved: with the klantcontact to pass on, or without one when the register gave it no nummer. */
 export type SaveOutcome =
-  | { readonly ok: true; readonly klantcontact: TransferredKlantcontact }
+  | { readonly ok: true; readonly klantcontact: TransferredKlantcontact | undefined }
   | { readonly ok: false; readonly reason: 'invalid' | 'rejected' | 'timeout' | 'gone' }
 
 /**
@@ -72,12 +77,13 @@ export function saveDraftFirst(
       }
       switch (current.status) {
         case 'saved':
-          return current.uuid !== undefined && current.nummer !== undefined
-            ? {
-                ok: true,
-                klantcontact: { uuid: current.uuid, nummer: current.nummer, onderwerp: current.onderwerp },
-              }
-            : { ok: false, reason: 'rejected' }
+          return {
+            ok: true,
+            klantcontact:
+              current.uuid !== undefined && current.nummer !== undefined
+                ? { uuid: current.uuid, nummer: current.nummer, onderwerp: current.onderwerp }
+                : undefined,
+          }
         case 'rejected':
         case 'editing':
           return { ok: false, reason: 'rejected' }

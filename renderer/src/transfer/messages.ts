@@ -91,6 +91,8 @@ export const transferMessages: Catalog<{
       klantcontact_not_saved:
         'Het klantcontact kon nog niet worden opgeslagen, dus er is niet doorverbonden. Het klantcontact blijft bewaard en wordt opgeslagen zodra de gateway bereikbaar is.',
       announce_refused: 'De gateway weigerde de overdracht.',
+      announce_failed:
+        'De overdracht kon niet worden vastgelegd door een storing bij de gateway of het register; er is niet doorverbonden. Probeer het zo opnieuw.',
       unreachable: 'De gateway is niet bereikbaar; er is niet doorverbonden. Probeer het zo opnieuw.',
       dial_failed: 'Het gesprek kon niet worden doorverbonden.',
     },

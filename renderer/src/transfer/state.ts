@@ -28,10 +28,16 @@ export type TransferPhaseEvent = 'saved' | 'announced' | 'handed' | 'refuse'
 /**
  * Why "Doorverbinden" stopped before the colleague's phone rang (the UI words it, messages.ts):
  * the klantcontact has invalid fields (focus went to the first), it could not be saved, the
- * gateway refused or did not answer the transfer record, or the softphone refused to dial.
+ * gateway refused the transfer record (4xx), failed on it (5xx, 429) or did not answer, or the
+ * softphone refused to dial.
  */
 export type TransferRefusal =
-  'klantcontact_invalid' | 'klantcontact_not_saved' | 'announce_refused' | 'unreachable' | 'dial_failed'
+  | 'klantcontact_invalid'
+  | 'klantcontact_not_saved'
+  | 'announce_refused'
+  | 'announce_failed'
+  | 'unreachable'
+  | 'dial_failed'
 
 /** The klantcontact that travels with the call (its nummer goes into the SIP headers). */
 export interface TransferredKlantcontact {

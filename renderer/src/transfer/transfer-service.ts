@@ -6,7 +6,7 @@ import type { Softphone } from '../softphone/softphone'
 import { isTransferInProgress } from '../softphone/transfer-states'
 import type { StoreState } from '../store/types'
 import { klantcontactOfCall, saveDraftFirst } from './call-klantcontact'
-import { isPreparing, type TransferredKlantcontact } from './state'
+import { isPreparing, type TransferRefusal, type TransferredKlantcontact } from './state'
 import type { TransferTarget } from './target'
 
 /**
@@ -87,7 +87,7 @@ export class TransferService {
           return
         }
         klantcontact = saved.klantcontact
-        step(call.id, 'saved', { klantcontact })
+        step(call.id, 'saved', klantcontact ? { klantcontact } : {})
         break
       }
       default: {
@@ -105,11 +105,10 @@ export class TransferService {
         )
         nummer = record.nummer
       } catch (error) {
-        const unreachable = isGatewayError(error) && error.retryable
         this.log.warn('transfer record refused', { error: String(error) })
         const detail = isGatewayError(error) ? (error.problem?.detail ?? undefined) : undefined
         step(call.id, 'refuse', {
-          refusal: unreachable ? 'unreachable' : 'announce_refused',
+          refusal: announceRefusal(error),
           ...(detail !== undefined ? { detail } : {}),
         })
         return
@@ -162,4 +161,15 @@ export class TransferService {
   dismiss(): void {
     this.options.store.getState().transfer.clear()
   }
+}
+
+/** Why the transfer record was not made, as the panel words it. */
+function announceRefusal(error: unknown): TransferRefusal {
+  if (!isGatewayError(error)) {
+    return 'announce_failed'
+  }
+  if (error.kind === 'unreachable') {
+    return 'unreachable'
+  }
+  return error.retryable ? 'announce_failed' : 'announce_refused'
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { CallSnapshot } from '../../../renderer/src/softphone/types'
-import { agentStateFor, availabilityAfterCall } from '../../../renderer/src/workspace/agent-state'
+import type { CallSnapshot, TransferSnapshot } from '../../../renderer/src/softphone/types'
+import {
+  agentStateFor,
+  availabilityAfterCall,
+  isConsulting,
+} from '../../../renderer/src/workspace/agent-state'
 
 const call = (patch: Partial<CallSnapshot>): CallSnapshot =>
   ({
@@ -32,5 +36,46 @@ describe('the agent state told to the live hub', () => {
     expect(availabilityAfterCall('beschikbaar', call({ state: 'ended', answeredAt: 1 }))).toBe('nawerk')
     expect(availabilityAfterCall('beschikbaar', call({ state: 'ended' }))).toBe('beschikbaar')
     expect(availabilityAfterCall('pauze', call({ state: 'ended' }))).toBe('pauze')
+  })
+})
+
+const transfer = (patch: Partial<TransferSnapshot>): TransferSnapshot => ({
+  kind: 'warm',
+  state: 'consulting',
+  target: 'vergunningen',
+  startedAt: 1,
+  ...patch,
+})
+
+describe('the agent consulting a colleague during a warm transfer', () => {
+  it('is consulting while the customer waits on hold or the call is up', () => {
+    expect(agentStateFor('beschikbaar', call({ state: 'on_hold' }), true)).toBe('consulting')
+    expect(agentStateFor('beschikbaar', call({ state: 'active' }), true)).toBe('consulting')
+    expect(agentStateFor('pauze', call({ state: 'on_hold' }), true)).toBe('consulting')
+  })
+
+  it('is not consulting without an established call', () => {
+    expect(agentStateFor('beschikbaar', null, true)).toBe('beschikbaar')
+    expect(agentStateFor('beschikbaar', call({ state: 'ringing' }), true)).toBe('ringing')
+    expect(agentStateFor('beschikbaar', call({ state: 'connecting' }), true)).toBe('in_gesprek')
+    expect(agentStateFor('nawerk', call({ state: 'ended' }), true)).toBe('nawerk')
+  })
+
+  it('follows the call as before when not consulting, also by default', () => {
+    expect(agentStateFor('beschikbaar', call({ state: 'on_hold' }), false)).toBe('on_hold')
+    expect(agentStateFor('beschikbaar', call({ state: 'on_hold' }))).toBe('on_hold')
+  })
+
+  it('counts a warm transfer as consulting until it has ended', () => {
+    expect(isConsulting(transfer({ state: 'consulting' }))).toBe(true)
+    expect(isConsulting(transfer({ state: 'completing' }))).toBe(true)
+    expect(isConsulting(transfer({ state: 'completed' }))).toBe(false)
+    expect(isConsulting(transfer({ state: 'failed', reason: 'busy' }))).toBe(false)
+    expect(isConsulting(transfer({ state: 'cancelled' }))).toBe(false)
+  })
+
+  it('does not count a blind transfer, nor no transfer at all', () => {
+    expect(isConsulting(transfer({ kind: 'blind', state: 'completing' }))).toBe(false)
+    expect(isConsulting(null)).toBe(false)
   })
 })

@@ -3,7 +3,7 @@ import type { AgentState, CallEndReason, ClientCallInfo } from '../../../shared/
 import type { AgentBridge } from '../../../shared/bridge'
 import { memoryStorage } from '../../../renderer/src/klantcontact/persistence'
 import { createLogger } from '../../../renderer/src/log'
-import type { CallSnapshot, SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
+import type { CallSnapshot, SoftphoneSnapshot, TransferSnapshot } from '../../../renderer/src/softphone/types'
 import { createAppStore } from '../../../renderer/src/store'
 import { CallCoordinator } from '../../../renderer/src/workspace/call-coordinator'
 
@@ -108,5 +108,113 @@ describe('the call coordinator', () => {
     expect(live.states.at(-1)).toBe('pauze')
     coordinator.onSnapshot(snapshot({ state: 'ringing' }))
     expect(live.states.at(-1)).toBe('ringing')
+  })
+})
+
+/** A snapshot of the customer's call with a transfer of it (warm and consulting unless `transfer` says otherwise). */
+const transferring = (
+  call: Partial<CallSnapshot>,
+  transfer: Partial<TransferSnapshot>,
+): SoftphoneSnapshot => ({
+  ...snapshot(call),
+  transfer: { kind: 'warm', state: 'consulting', target: 'vergunningen', startedAt: 1, ...transfer },
+})
+
+describe('the call coordinator during a transfer', () => {
+  it('reports the customer call ended by a completed warm transfer as transferred', () => {
+    const { live, coordinator } = setup()
+    coordinator.onSnapshot(snapshot({ state: 'ringing' }))
+    coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: 1 }))
+    coordinator.onSnapshot(transferring({ state: 'on_hold', answeredAt: 1 }, { state: 'consulting' }))
+    coordinator.onSnapshot(transferring({ state: 'on_hold', answeredAt: 1 }, { state: 'completing' }))
+    coordinator.onSnapshot(transferring({ state: 'on_hold', answeredAt: 1 }, { state: 'completed' }))
+    coordinator.onSnapshot(transferring({ state: 'ended', answeredAt: 1 }, { state: 'completed' }))
+    expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'transferred' }])
+  })
+
+  it('reports a call ended by a completed blind transfer as transferred', () => {
+    const { live, coordinator } = setup()
+    coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: 1 }))
+    coordinator.onSnapshot(
+      transferring({ state: 'active', answeredAt: 1 }, { kind: 'blind', state: 'completing' }),
+    )
+    coordinator.onSnapshot(
+      transferring({ state: 'ended', answeredAt: 1 }, { kind: 'blind', state: 'completed' }),
+    )
+    expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'transferred' }])
+  })
+
+  it.each(['failed', 'cancelled'] as const)(
+    'reports a call whose transfer %s as completed when the agent ends it',
+    (state) => {
+      const { live, coordinator } = setup()
+      coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: 1 }))
+      coordinator.onSnapshot(transferring({ state: 'active', answeredAt: 1 }, { state }))
+      coordinator.onSnapshot(transferring({ state: 'ended', answeredAt: 1 }, { state }))
+      expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'completed' }])
+    },
+  )
+
+  it('tells the hub the agent is consulting during a warm transfer, and in gesprek again after it', () => {
+    const { live, coordinator } = setup()
+    coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: 1 }))
+    coordinator.onSnapshot(transferring({ state: 'on_hold', answeredAt: 1 }, { state: 'consulting' }))
+    coordinator.onSnapshot(transferring({ state: 'on_hold', answeredAt: 1 }, { state: 'completing' }))
+    coordinator.onSnapshot(
+      transferring({ state: 'active', answeredAt: 1 }, { state: 'failed', reason: 'busy' }),
+    )
+    expect(live.states).toEqual(['in_gesprek', 'consulting', 'consulting', 'in_gesprek'])
+  })
+
+  it('keeps saying consulting when the agent chooses an availability mid-transfer', () => {
+    const { live, coordinator } = setup()
+    coordinator.onSnapshot(transferring({ state: 'on_hold', answeredAt: 1 }, { state: 'consulting' }))
+    coordinator.choose('pauze')
+    expect(live.states.at(-1)).toBe('consulting')
+  })
+
+  it('does not say consulting during a blind transfer', () => {
+    const { live, coordinator } = setup()
+    coordinator.onSnapshot(
+      transferring({ state: 'active', answeredAt: 1 }, { kind: 'blind', state: 'completing' }),
+    )
+    expect(live.states).toEqual(['in_gesprek'])
+  })
+
+  it("raises no notification for the customer's call that replaced our consult call, but tells the hub of it", async () => {
+    const notices: unknown[] = []
+    const bridge: AgentBridge = {
+      app: { getInfo: async () => ({ ok: true, value: { name: 'x', version: '1' } }) },
+      calls: {
+        notifyIncoming: async (notice) => {
+          notices.push(notice)
+          return { ok: true, value: null }
+        },
+      },
+    }
+    const { live, coordinator } = setup(bridge)
+    // The colleague's consult call rings in, carrying the klantcontactnummer; the agent answers it.
+    const consult = {
+      id: 'consult',
+      sipCallId: 'consult@pc12',
+      remoteNumber: 'medewerker1',
+      klantcontactnummer: '26000001',
+    }
+    coordinator.onSnapshot(snapshot({ ...consult, state: 'ringing' }))
+    coordinator.onSnapshot(snapshot({ ...consult, state: 'active', answeredAt: 1 }))
+    // The customer's call replaces it (INVITE with Replaces), already talking.
+    coordinator.onSnapshot(
+      snapshot({
+        id: 'customer',
+        sipCallId: 'customer@pbx',
+        state: 'active',
+        answeredAt: 2,
+        klantcontactnummer: '26000001',
+        replacedSipCallId: 'consult@pc12',
+      }),
+    )
+    await Promise.resolve()
+    expect(notices).toEqual([{ callerNumber: 'medewerker1', klantcontactnummer: '26000001' }])
+    expect(live.started.map((call) => call.callId)).toEqual(['consult@pc12', 'customer@pbx'])
   })
 })

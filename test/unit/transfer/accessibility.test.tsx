@@ -1,0 +1,59 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useAppStore } from '../../../renderer/src/store'
+import { VERGUNNINGEN, callOf, transferOf } from './fixtures'
+import { handed, phone, renderPanel, resetStore, violations } from './render-panel'
+
+beforeEach(() => {
+  resetStore()
+  vi.spyOn(console, 'debug').mockImplementation(() => undefined)
+})
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})
+
+describe('the Doorverbinden panel and axe-core (WCAG 2.1 AA)', () => {
+  it('would notice a radio button without a label (the check itself works here)', async () => {
+    const { container } = render(<input type="radio" name="x" />)
+    expect(await violations(container)).not.toEqual([])
+  })
+
+  it('has no violations in the picker, nor with its "choose a target" error', async () => {
+    const { container } = renderPanel()
+    expect(await violations(container)).toEqual([])
+    fireEvent.click(screen.getByRole('button', { name: 'Doorverbinden' }))
+    expect(await violations(container)).toEqual([])
+  })
+
+  it('has no violations after a failed transfer, with the contactverzoek form and the picker', async () => {
+    const { container } = renderPanel()
+    handed('warm')
+    phone({ transfer: transferOf({ state: 'failed', reason: 'no_answer' }) })
+    expect(screen.getByRole('button', { name: 'Contactverzoek maken' })).toBeDefined()
+    expect(await violations(container)).toEqual([])
+  })
+
+  it('has no violations while consulting', async () => {
+    const { container } = renderPanel()
+    handed('warm')
+    phone({
+      call: callOf({ state: 'on_hold', held: true }),
+      consult: callOf({ id: 'consult-1', direction: 'outbound', state: 'active' }),
+      transfer: transferOf({ state: 'consulting' }),
+    })
+    expect(screen.getByRole('button', { name: 'Doorverbinden voltooien' })).toBeDefined()
+    expect(await violations(container)).toEqual([])
+  })
+
+  it('has no violations after a refusal, with the picker back', async () => {
+    const { container } = renderPanel()
+    act(() => {
+      const { transfer } = useAppStore.getState()
+      transfer.begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: false })
+      transfer.step('call-1', 'refuse', { refusal: 'announce_refused', detail: 'Nee.' })
+    })
+    expect(screen.getByRole('alert')).toBeDefined()
+    expect(await violations(container)).toEqual([])
+  })
+})
