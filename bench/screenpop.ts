@@ -1,15 +1,23 @@
-import { spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { startKccServer, type KccServer } from '../server/compose/kcc-server'
-import { loadGatewayConfig } from '../server/gateway/config/load'
-import type { GatewayConfig } from '../server/gateway/config/types'
-import { createRootLogger } from '../server/lib/logger'
+import type { KccServer } from '../server/compose/kcc-server'
+import {
+  CHROMIUM_ARGS,
+  cleanupsOnExit,
+  demoPassword,
+  DOCS,
+  ensureBuilds,
+  packageVersion,
+  progressLog,
+  REPO,
+  startServer,
+  until,
+  WEB_ROOT,
+  withTimeout,
+} from './lib/browser-rig'
 import { measureBundle } from './lib/bundle-size'
 import { removeDirectory } from './lib/databases'
 import { describeMachine, loadAverage } from './lib/machine'
@@ -48,135 +56,13 @@ import { screenPopSettingsFromEnv, type ScreenPopSettings } from './lib/screenpo
  * login-screen loads, then medewerker1 logs in and takes the calls; report. Browser, server and
  * temporary directory are removed at the end, on failure and on Ctrl-C too.
  */
-const REPO = fileURLToPath(new URL('..', import.meta.url))
-const DOCS = join(REPO, 'docs/benchmarks.md')
-const WEB_ROOT = join(REPO, 'out/renderer')
-const CALLER_ROOT = join(REPO, 'out/caller')
-const DEMO_CONFIG = join(REPO, 'config/kcc.demo.json')
 const AGENT = 'medewerker1'
-/** The public demo password of config/kcc.demo.json (README). */
-const AGENT_PASSWORD = 'welkom-medewerker1'
 /** Upper bound for one step of a call (a UI state to appear, a moment to be recorded). */
 const STEP_TIMEOUT_MS = 15_000
 
-/** As playwright.config.ts launches Debian's Chromium for the browser tests. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  // The ringtone plays before the agent has touched the page.
-  '--autoplay-policy=no-user-gesture-required',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 const started = performance.now()
-const log = (message: string): void => {
-  const at = ((performance.now() - started) / 1000).toFixed(0).padStart(4)
-  process.stderr.write(`[${at}s] ${message}\n`)
-}
-
-const cleanups: (() => Promise<void> | void)[] = []
-let cleaning: Promise<void> | undefined
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.splice(0).reverse()) {
-      try {
-        await step()
-      } catch (error) {
-        process.stderr.write(`cleanup: ${String(error)}\n`)
-      }
-    }
-  })()
-  return cleaning
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`)
-    void cleanup().finally(() => process.exit(130))
-  })
-}
-
-/** Rejects after `ms` with the message `what()` gives then; the promise itself is left to settle. */
-function withTimeout<T>(promise: Promise<T>, ms: number, what: () => Promise<string> | string): Promise<T> {
-  promise.catch(() => undefined)
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      void Promise.resolve()
-        .then(what)
-        .catch((error: unknown) => String(error))
-        .then((message) => reject(new Error(message)))
-    }, ms)
-  })
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
-/** Waits for state outside the browser (the live hub); checked every 10 ms, never a fixed sleep. */
-async function until(condition: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = performance.now() + ms
-  while (!condition()) {
-    if (performance.now() > deadline) {
-      throw new Error(`timed out after ${ms} ms waiting for ${what}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
-function packageVersion(name: string): string {
-  try {
-    const file = join(REPO, 'node_modules', name, 'package.json')
-    return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown'
-  } catch {
-    return 'unknown'
-  }
-}
-
-/** The builds the benchmark serves; made with the project's own scripts when missing. */
-function ensureBuilds(): void {
-  const builds: Array<[string, string]> = [
-    [join(WEB_ROOT, 'index.html'), 'build'],
-    [join(CALLER_ROOT, 'index.html'), 'build:caller'],
-  ]
-  for (const [file, script] of builds) {
-    if (existsSync(file)) {
-      continue
-    }
-    log(`${file} is missing: npm run ${script}`)
-    // Its output goes to stderr, so stdout keeps only the benchmark's tables.
-    const result = spawnSync('npm', ['run', script], { cwd: REPO, stdio: ['ignore', 2, 2] })
-    if (result.status !== 0 || !existsSync(file)) {
-      throw new Error(`npm run ${script} failed (exit ${String(result.status)})`)
-    }
-  }
-}
-
-async function startServer(dir: string): Promise<KccServer> {
-  // The embedded provider takes a PostgreSQL database from these; this benchmark measures SQLite.
-  for (const name of ['KLANTINTERACTIES_DATABASE_URL', 'KLANTINTERACTIES_DATABASE_SCHEMA']) {
-    if (process.env[name]) {
-      log(`ignoring ${name}: the benchmark runs on SQLite`)
-      delete process.env[name]
-    }
-  }
-  const dataDir = join(dir, 'data')
-  mkdirSync(dataDir)
-  // No environment overrides: the demo configuration as shipped, on a random loopback port.
-  const loaded = await loadGatewayConfig(DEMO_CONFIG, {})
-  const config: GatewayConfig = { ...loaded, host: '127.0.0.1', port: 0, dataDir }
-  return startKccServer({
-    config,
-    logger: createRootLogger({ level: 'silent' }),
-    providerToken: randomBytes(20).toString('hex'),
-    webRoot: WEB_ROOT,
-    callerRoot: CALLER_ROOT,
-  })
-}
+const log = progressLog(started)
+const cleanups = cleanupsOnExit(log)
 
 /** Fresh loads of the login screen, each in a new context: no cache, no session, no drafts. */
 async function measureLoads(
@@ -333,7 +219,7 @@ async function measureCalls(
   const step = { timeout: STEP_TIMEOUT_MS }
   await agent.goto(server.url)
   await agent.getByLabel('Gebruikersnaam').fill(AGENT, step)
-  await agent.getByLabel('Wachtwoord').fill(AGENT_PASSWORD, step)
+  await agent.getByLabel('Wachtwoord').fill(demoPassword(AGENT), step)
   await agent.getByRole('button', { name: 'Inloggen' }).click(step)
   await agent.getByText('Telefoon verbonden').waitFor(step)
   await agent.getByText('Verbonden met de gateway').waitFor(step)
@@ -379,11 +265,11 @@ async function measureCalls(
 async function main(settings: ScreenPopSettings): Promise<void> {
   const watchdog = setTimeout(() => {
     log(`the run exceeded BENCH_MAX_MINUTES=${settings.maxMinutes}; aborting`)
-    void cleanup().finally(() => process.exit(1))
+    void cleanups.run().finally(() => process.exit(1))
   }, settings.maxMinutes * 60_000)
   watchdog.unref()
 
-  ensureBuilds()
+  ensureBuilds(log)
   const build = describeBuild(REPO, join(WEB_ROOT, 'index.html'))
   log(build.replace(/\*\*/g, ''))
   const bundle = measureBundle(join(WEB_ROOT, 'assets'))
@@ -395,7 +281,7 @@ async function main(settings: ScreenPopSettings): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'kcc-bench-screenpop-'))
   cleanups.push(() => removeDirectory(dir))
-  const server = await startServer(dir)
+  const server = await startServer(dir, log)
   cleanups.push(() => server.close())
   log(`KCC server on ${server.url}, SIP ${server.sipUrl ?? 'none'}`)
 
@@ -445,7 +331,7 @@ try {
   )
   exitCode = 1
 } finally {
-  await cleanup()
+  await cleanups.run()
   log(`done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`)
 }
 process.exit(exitCode)

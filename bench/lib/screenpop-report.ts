@@ -104,11 +104,11 @@ export function describeBuild(repo: string, builtFile: string): string {
     : `out/renderer built ${at} UTC from the working tree (no file in renderer/ or shared/ is newer)`
 }
 
-const ms = (n: number): string => `${n.toFixed(1)} ms`
+export const ms = (n: number): string => `${n.toFixed(1)} ms`
 const kb = (bytes: number): string =>
   `${(bytes / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} KB`
-const int = (n: number): string => Math.round(n).toLocaleString('en-US')
-const met = (ok: boolean): string => (ok ? 'met' : '**NOT MET**')
+export const int = (n: number): string => Math.round(n).toLocaleString('en-US')
+export const met = (ok: boolean): string => (ok ? 'met' : '**NOT MET**')
 
 export function intervalsTable(results: ScreenPopResults): string {
   const calls = results.calls
@@ -221,7 +221,13 @@ export function samplesList(results: ScreenPopResults): string {
   return lines.join('\n')
 }
 
-function machineTable(results: ScreenPopResults): string {
+/** What a browser benchmark's results need for the machine table (bench:transfer's too). */
+export type MachineOfRun = Pick<
+  ScreenPopResults,
+  'machine' | 'revision' | 'build' | 'chromium' | 'playwright' | 'loadAfter'
+>
+
+export function machineTable(results: MachineOfRun): string {
   const m = results.machine
   return table(
     ['', ''],
