@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
-import { buildGatewayApp } from '../gateway/app'
+import { buildGatewayApp, TRANSFER_TTL_MS } from '../gateway/app'
 import type { GatewayConfig } from '../gateway/config/types'
 import {
   createMemoryHub,
@@ -15,6 +15,7 @@ import { buildProviderApp } from '../klantinteracties/app'
 import { scopedLogger, type Logger } from '../lib/logger'
 import { createSipServer, type SipServer } from '../sip/server'
 import { createSharedPort } from './shared-port'
+import { transferOffers } from './transfer-offers'
 
 /**
  * The whole contact centre in one process (`npm run server`): the gateway with its live socket, the
@@ -106,6 +107,8 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     })
     closers.push(async () => tracker.close())
     const presence = createPresenceSource(hub)
+    const offers = transferOffers(hub, TRANSFER_TTL_MS, scopedLogger(logger, 'transfers'))
+    closers.push(async () => offers.stop())
 
     // The gateway hands the softphones `sip.websocketUrl`; when the SIP server shares a port chosen at
     // random (tests), only the bound port is one they can reach.
@@ -119,21 +122,9 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       presence,
       serverFactory: port.main,
       ...(provider ? { provider } : {}),
-      // The receiving agent's app hears of the transfer over its live socket.
-      transferAnnounced: async (transfer) => {
-        await hub.publish({
-          type: 'transfer.offered',
-          transfer: {
-            transferId: transfer.id,
-            klantcontactnummer: transfer.nummer,
-            from: transfer.from,
-            to:
-              transfer.target.type === 'agent'
-                ? { kind: 'agent', login: transfer.target.id }
-                : { kind: 'afdeling', afdeling: transfer.target.id },
-          },
-        })
-      },
+      // The receiving agent's app hears of the transfer over its live socket; supervisors see it.
+      transferAnnounced: (transfer) => offers.announced(transfer),
+      transferClosed: (transfer, outcome) => offers.closed(transfer, outcome),
     })
     closers.push(() => gateway.app.close())
     await gateway.app.register(liveSocketRoutes, {

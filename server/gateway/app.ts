@@ -22,7 +22,7 @@ import { registerKlantcontactRoutes } from './routes/klantcontacten'
 import { registerPartijRoutes } from './routes/partijen'
 import { registerTransferRoutes } from './routes/transfers'
 import { createServices, type GatewayServices } from './services'
-import type { TransferAnnounced } from './transfers/service'
+import type { TransferAnnounced, TransferClosed } from './transfers/service'
 
 /**
  * The gateway: the one server the agent app talks to. It authenticates agents, holds the
@@ -56,6 +56,8 @@ export interface GatewayAppOptions {
   transferTtlMs?: number
   /** Told of every announced transfer (the live hub turns it into a transfer offer). */
   transferAnnounced?: TransferAnnounced
+  /** Told when the announcing agent reports a transfer's outcome (the live hub closes the offer). */
+  transferClosed?: TransferClosed
   upstream?: Pick<UpstreamSettings, 'timeoutMs' | 'fetch'>
   /** Serve through a server of the caller's (one port for gateway and provider: server/compose). */
   serverFactory?: FastifyServerFactory
@@ -69,7 +71,7 @@ export interface GatewayApp {
   auth: SessionAuth
 }
 
-const TRANSFER_TTL_MS = 10 * 60_000
+export const TRANSFER_TTL_MS = 10 * 60_000
 
 export async function buildGatewayApp(options: GatewayAppOptions): Promise<GatewayApp> {
   const { config, logger } = options
@@ -89,6 +91,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       loginRateLimit: { ...DEFAULT_LOGIN_RATE_LIMIT, ...options.loginRateLimit },
       transferTtlMs: options.transferTtlMs ?? TRANSFER_TTL_MS,
       transferAnnounced: options.transferAnnounced,
+      transferClosed: options.transferClosed,
     })
     const app = Fastify({
       loggerInstance: logger.child({ scope: 'http' }) as FastifyBaseLogger,

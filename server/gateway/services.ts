@@ -20,7 +20,7 @@ import { RecentContacts } from './klantinteracties/recent'
 import { ContactRegistration } from './klantinteracties/register'
 import { ViewBuilder } from './klantinteracties/view'
 import type { Clock } from './lib/clock'
-import { TransferService, type TransferAnnounced } from './transfers/service'
+import { TransferService, type TransferAnnounced, type TransferClosed } from './transfers/service'
 import { TransferStore } from './transfers/store'
 
 /** Everything the routes use, built once per gateway app (the composition root is app.ts). */
@@ -55,6 +55,7 @@ export interface ServiceOptions {
   loginRateLimit: LoginRateLimit
   transferTtlMs: number
   transferAnnounced?: TransferAnnounced | undefined
+  transferClosed?: TransferClosed | undefined
 }
 
 export function createServices(options: ServiceOptions): GatewayServices {
@@ -103,6 +104,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
       access,
       views,
       announced: options.transferAnnounced,
+      closed: options.transferClosed,
     }),
     presence: options.presence,
   }

@@ -137,6 +137,15 @@ export interface TransferView {
   expiresAt: string
 }
 
+/**
+ * `POST /api/transfers/:id/close` body, by the announcing agent: how the transfer ended. `accepted`:
+ * the colleague took the call; `declined`: busy, declined, not answered or failed; `cancelled`: the
+ * agent gave up (or the customer hung up). → 204; the live hub closes the transfer offer.
+ */
+export interface TransferCloseInput {
+  outcome: 'accepted' | 'declined' | 'cancelled'
+}
+
 /** `GET /api/transfers/resolve/:nummer`: only while a live transfer record addresses the agent. */
 export interface ResolvedTransferView {
   transfer: TransferView

@@ -14,6 +14,7 @@ import type {
   SoftphoneAccountView,
   TransferView,
   AgentView,
+  TransferCloseInput,
 } from '../../../shared/gateway/api'
 import { GatewayError } from './errors'
 
@@ -36,6 +37,8 @@ export interface GatewayApi {
   partijenByTelefoonnummer(telefoonnummer: string): Promise<PartijLookupView>
   /** A transfer record for a colleague or an afdeling (issue 5 §2); only an involved agent may. */
   announceTransfer(subject: TransferSubject, target: AssigneeRef): Promise<TransferView>
+  /** How a transfer this agent announced ended, so the gateway closes its live offer. */
+  closeTransfer(id: string, outcome: TransferCloseInput['outcome']): Promise<void>
   /** The klantcontact behind a transfer's nummer; 404 unless a live record addresses this agent. */
   resolveTransfer(nummer: string): Promise<ResolvedTransferView>
   /** The colleague's answer, appended by the gateway (C0534 §3B); answers the updated klantcontact. */
@@ -136,6 +139,14 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
           ? { nummer: subject.nummer, target: { type: target.type, id: target.id } }
           : { klantcontactUuid: subject.klantcontactUuid, target: { type: target.type, id: target.id } }
       return call(() => http.post('transfers', { json }).json<TransferView>())
+    },
+    closeTransfer: (id, outcome) => {
+      if (!UUID.test(id)) {
+        return Promise.reject(invalid('id', 'Geen geldig overdracht-id.'))
+      }
+      return call(async () => {
+        await http.post(`transfers/${id}/close`, { json: { outcome } })
+      })
     },
     resolveTransfer: (nummer) => {
       // Reliability notes §3.3: a nummer from a SIP header is 1 to 10 digits or it is not asked about.

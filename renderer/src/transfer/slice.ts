@@ -16,12 +16,18 @@ const log = createLogger('transfer')
  * step for another call or out of order changes nothing (logged at debug).
  */
 export interface TransferActions {
-  begin(intent: Pick<TransferIntent, 'callId' | 'kind' | 'target'> & { readonly saving: boolean }): void
+  begin(
+    intent: Pick<TransferIntent, 'callId' | 'kind' | 'target'> & {
+      readonly saving: boolean
+      readonly at?: number
+    },
+  ): void
   step(
     callId: string,
     event: TransferPhaseEvent,
     details?: {
       readonly klantcontact?: TransferredKlantcontact
+      readonly transferId?: string
       readonly refusal?: TransferRefusal
       readonly detail?: string
     },
@@ -37,8 +43,8 @@ export const createTransferSlice: StateCreator<StoreState, [], [], TransferSlice
   const write = (intent: TransferIntent | null): void =>
     set((state) => ({ transfer: { ...state.transfer, intent } }))
   const actions: TransferActions = {
-    begin: ({ callId, kind, target, saving }) =>
-      write({ callId, kind, target, phase: saving ? 'saving' : 'announcing' }),
+    begin: ({ callId, kind, target, saving, at = Date.now() }) =>
+      write({ callId, kind, target, phase: saving ? 'saving' : 'announcing', startedAt: at }),
     step: (callId, event, details = {}) => {
       const intent = get().transfer.intent
       const phase = intent && intent.callId === callId ? nextTransferPhase(intent.phase, event) : undefined

@@ -53,7 +53,11 @@ export interface TransferIntent {
   readonly kind: 'warm' | 'blind'
   readonly target: TransferTarget
   readonly phase: TransferPhase
+  /** Epoch ms the agent pressed Doorverbinden (the softphone's transfer starts after it). */
+  readonly startedAt: number
   readonly klantcontact?: TransferredKlantcontact
+  /** The gateway's transfer record, once announced: its outcome is reported to close the offer. */
+  readonly transferId?: string
   readonly refusal?: TransferRefusal
   /** The gateway's own Dutch reason, when it gave one. */
   readonly detail?: string

@@ -1,12 +1,15 @@
 import type { StoreApi } from 'zustand'
+import type { TransferCloseInput } from '../../../shared/gateway/api'
 import { isGatewayError } from '../api/errors'
 import type { GatewayApi } from '../api/gateway-client'
 import { createLogger, type Logger } from '../log'
 import type { Softphone } from '../softphone/softphone'
+import { missingCaseError } from '../softphone/missing-case'
 import { isTransferInProgress } from '../softphone/transfer-states'
+import type { TransferSnapshot } from '../softphone/types'
 import type { StoreState } from '../store/types'
 import { klantcontactOfCall, saveDraftFirst } from './call-klantcontact'
-import { isPreparing, type TransferRefusal, type TransferredKlantcontact } from './state'
+import { isPreparing, type TransferIntent, type TransferRefusal, type TransferredKlantcontact } from './state'
 import type { TransferTarget } from './target'
 
 /**
@@ -22,7 +25,7 @@ import type { TransferTarget } from './target'
  */
 export interface TransferServiceOptions {
   readonly store: Pick<StoreApi<StoreState>, 'getState' | 'subscribe'>
-  readonly api: Pick<GatewayApi, 'announceTransfer'>
+  readonly api: Pick<GatewayApi, 'announceTransfer' | 'closeTransfer'>
   readonly softphone: Pick<Softphone, 'startConsult' | 'blindTransfer' | 'completeTransfer' | 'cancelConsult'>
   readonly agentLogin: string
   /** Fetches the directory again, with every colleague's current state (GET /api/directory). */
@@ -97,6 +100,7 @@ export class TransferService {
     }
 
     let nummer: string | undefined
+    let transferId: string | undefined
     if (klantcontact) {
       try {
         const record = await this.options.api.announceTransfer(
@@ -104,6 +108,7 @@ export class TransferService {
           { type: target.type, id: target.id },
         )
         nummer = record.nummer
+        transferId = record.id
       } catch (error) {
         this.log.warn('transfer record refused', { error: String(error) })
         const detail = isGatewayError(error) ? (error.problem?.detail ?? undefined) : undefined
@@ -115,7 +120,10 @@ export class TransferService {
       }
     }
     // Without a klantcontact there is nothing to announce: on to dialling.
-    step(call.id, 'announced', klantcontact ? { klantcontact } : {})
+    step(call.id, 'announced', {
+      ...(klantcontact ? { klantcontact } : {}),
+      ...(transferId !== undefined ? { transferId } : {}),
+    })
 
     const options = nummer !== undefined ? { klantcontactnummer: nummer } : {}
     try {
@@ -131,6 +139,31 @@ export class TransferService {
       this.log.warn('transfer not started by the softphone', { error: String(error) })
       step(call.id, 'refuse', { refusal: 'dial_failed' })
     }
+  }
+
+  /**
+   * Reports how each announced transfer ended (POST /api/transfers/:id/close), once, so the
+   * gateway closes its live offer: a supervisor sees transfers in flight, not every one ever made,
+   * and the colleague's app no longer matches a call against it. Returns the function that stops.
+   */
+  follow(): () => void {
+    const { store, api } = this.options
+    const reported = new Set<string>()
+    return store.subscribe((state) => {
+      const intent = state.transfer.intent
+      if (intent?.transferId === undefined || reported.has(intent.transferId)) {
+        return
+      }
+      const outcome = outcomeOf(intent, state.workspace.phone.transfer)
+      if (outcome === undefined) {
+        return
+      }
+      reported.add(intent.transferId)
+      api.closeTransfer(intent.transferId, outcome).catch((error: unknown) => {
+        // The offer then closes as expired with its record; nothing for the agent to do.
+        this.log.warn('transfer outcome not reported', { error: String(error) })
+      })
+    })
   }
 
   /** "Doorverbinden voltooien": REFER with Replaces. The outcome is in the softphone's snapshot. */
@@ -173,3 +206,38 @@ function announceRefusal(error: unknown): TransferRefusal {
   }
   return error.retryable ? 'announce_failed' : 'announce_refused'
 }
+
+/** The outcome to report for an announced transfer, once it has one. */
+function outcomeOf(intent: TransferIntent, transfer: TransferSnapshot | null): TransferOutcome | undefined {
+  switch (intent.phase) {
+    case 'refused':
+      // Announced, then not dialled (the softphone refused).
+      return 'cancelled'
+    case 'saving':
+    case 'announcing':
+    case 'dialling':
+      return undefined
+    case 'handed':
+      // Only the softphone's transfer this intent started; an older one's end state is not ours.
+      if (transfer === null || transfer.startedAt < intent.startedAt) {
+        return undefined
+      }
+      switch (transfer.state) {
+        case 'completed':
+          return 'accepted'
+        case 'failed':
+          return transfer.reason === 'customer_hung_up' ? 'cancelled' : 'declined'
+        case 'cancelled':
+          return 'cancelled'
+        case 'consulting':
+        case 'completing':
+          return undefined
+        default:
+          throw missingCaseError(transfer.state)
+      }
+    default:
+      throw missingCaseError(intent.phase)
+  }
+}
+
+type TransferOutcome = TransferCloseInput['outcome']

@@ -10,6 +10,7 @@ import { Softphone } from '../softphone/softphone'
 import { TransferService } from '../transfer/transfer-service'
 import type { useAppStore } from '../store'
 import type { Availability } from './agent-state'
+import { startCallContext } from './call-context'
 import { CallCoordinator } from './call-coordinator'
 import { INITIAL_PHONE } from './workspace-slice'
 
@@ -67,6 +68,7 @@ export class WorkspaceRuntime {
         refreshDirectory: () => this.refreshDirectory(),
       }),
     }
+    this.cleanups.push(this.services.transfers.follow())
     this.live = new LiveConnection({
       gatewayUrl: options.gatewayUrl,
       token: options.token,
@@ -84,6 +86,7 @@ export class WorkspaceRuntime {
       startTransferReceiver({ store, api, agentLogin: agent.login, afdeling: agent.afdeling.id }),
     )
     this.cleanups.push(softphone.subscribe((snapshot) => this.coordinator.onSnapshot(snapshot)))
+    this.cleanups.push(startCallContext({ store, live: this.live, agentLogin: agent.login }))
     // A klantcontact that just got saved belongs in the recent list at once. Most store changes
     // (softphone snapshots, live events) leave the drafts object alone and cost one comparison.
     this.cleanups.push(

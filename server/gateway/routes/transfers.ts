@@ -3,11 +3,13 @@ import { agentOf } from '../auth/guard'
 import { notFoundBecause, validationError } from '../http/problems'
 import { bodyValidator, isNummer } from '../http/validation'
 import type { TransferTarget } from '../transfers/store'
+import type { TransferCloseInput } from '../../../shared/gateway/api'
 import type { GatewayServices } from '../services'
 
 /**
  * - `POST /api/transfers` {klantcontactUuid | nummer, target: {type: agent|afdeling, id}} → 201 TransferView
  * - `GET /api/transfers/resolve/:nummer` → {transfer, klantcontact} or 404 (a security event)
+ * - `POST /api/transfers/:id/close` {outcome} → 204, by the announcing agent only (404 otherwise)
  */
 interface AnnounceBody {
   klantcontactUuid?: string
@@ -32,8 +34,32 @@ const announceBody = bodyValidator<AnnounceBody>({
   },
 })
 
+const closeBody = bodyValidator<TransferCloseInput>({
+  type: 'object',
+  required: ['outcome'],
+  additionalProperties: false,
+  properties: { outcome: { type: 'string', enum: ['accepted', 'declined', 'cancelled'] } },
+})
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export function registerTransferRoutes(app: FastifyInstance, services: GatewayServices): void {
   const { transfers } = services
+
+  app.post<{ Params: { id: string } }>(
+    '/api/transfers/:id/close',
+    { config: { audit: { action: 'overdracht.afsluiten', resource: 'overdracht' } } },
+    async (request, reply) => {
+      const agent = agentOf(request)
+      const { outcome } = closeBody(request.body)
+      if (!UUID.test(request.params.id)) {
+        throw notFoundBecause('Geen overdracht met dit id.')
+      }
+      const transfer = await transfers.close(agent, request.params.id, outcome)
+      request.audit.object = { uuid: transfer.klantcontactUuid, nummer: transfer.nummer }
+      return reply.code(204).send()
+    },
+  )
 
   app.post(
     '/api/transfers',

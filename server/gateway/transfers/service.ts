@@ -1,4 +1,4 @@
-import type { ResolvedTransferView, TransferView } from '../../../shared/gateway/api'
+import type { ResolvedTransferView, TransferCloseInput, TransferView } from '../../../shared/gateway/api'
 import type { AgentIdentity } from '../auth/authenticator'
 import type { GatewayConfig } from '../config/types'
 import { conflict, notFound, permissionDenied, validationError } from '../http/problems'
@@ -22,6 +22,12 @@ export type { ResolvedTransferView, TransferView } from '../../../shared/gateway
  */
 export type TransferAnnounced = (transfer: TransferView) => void | Promise<void>
 
+/** How a transfer ended, as the announcing agent's softphone saw it (shared/gateway/api.ts). */
+export type TransferOutcomeInput = TransferCloseInput['outcome']
+
+/** Told when the announcing agent reports the outcome: the live hub closes the transfer offer. */
+export type TransferClosed = (transfer: TransferView, outcome: TransferOutcomeInput) => void | Promise<void>
+
 export class TransferService {
   constructor(
     private readonly deps: {
@@ -31,8 +37,24 @@ export class TransferService {
       access: AccessPolicy
       views: ViewBuilder
       announced?: TransferAnnounced | undefined
+      closed?: TransferClosed | undefined
     },
   ) {}
+
+  /**
+   * The announcing agent's report of how the transfer ended (the colleague took the call, did not,
+   * or the agent gave up), so the offer leaves the live view. Only the announcer may close it; for
+   * anyone else the record does not exist. Closing twice is harmless.
+   */
+  async close(agent: AgentIdentity, id: string, outcome: TransferOutcomeInput): Promise<TransferView> {
+    const record = await this.deps.store.announcedBy(id, agent.login)
+    if (!record) {
+      throw notFound()
+    }
+    const transfer = viewOf(record)
+    await this.deps.closed?.(transfer, outcome)
+    return transfer
+  }
 
   async announce(
     agent: AgentIdentity,

@@ -46,6 +46,16 @@ export class TransferStore {
     return record
   }
 
+  /** The record `id` if `from` announced it (expired or not: the outcome may come late). */
+  async announcedBy(id: string, from: string): Promise<TransferRecord | undefined> {
+    return this.db
+      .selectFrom('transfer_record')
+      .selectAll()
+      .where('id', '=', id)
+      .where('from_login', '=', from)
+      .executeTakeFirst()
+  }
+
   /** The newest live record for `nummer` that addresses this agent or its afdeling. */
   async liveFor(nummer: string, login: string, afdeling: string): Promise<TransferRecord | undefined> {
     return this.#addressed(login, afdeling)

@@ -124,3 +124,56 @@ describe('transfer records', () => {
     ])
   })
 })
+
+describe('closing a transfer', () => {
+  const closed: Array<{ id: string; outcome: string }> = []
+  const gw = useGateway({
+    app: { transferClosed: (transfer, outcome) => void closed.push({ id: transfer.id, outcome }) },
+  })
+  let medewerker1: GatewayClient
+  let medewerker2: GatewayClient
+  let transferId: string
+
+  beforeAll(async () => {
+    medewerker1 = await gw().login('medewerker1')
+    medewerker2 = await gw().login('medewerker2')
+    const klantcontact = (
+      await medewerker1.post<KlantcontactView>('/api/klantcontacten', registration(), {
+        'idempotency-key': randomUUID(),
+      })
+    ).body
+    const announced = await medewerker1.post<{ id: string }>('/api/transfers', {
+      klantcontactUuid: klantcontact.uuid,
+      target: { type: 'agent', id: 'medewerker2' },
+    })
+    transferId = announced.body.id
+  })
+
+  it('takes the announcing agent’s outcome and passes it on to close the live offer', async () => {
+    const r = await medewerker1.post(`/api/transfers/${transferId}/close`, { outcome: 'accepted' })
+    expect(r.status).toBe(204)
+    expect(closed).toContainEqual({ id: transferId, outcome: 'accepted' })
+  })
+
+  it('does not let anyone but the announcing agent close it: for them it does not exist', async () => {
+    const before = closed.length
+    const r = await medewerker2.post(`/api/transfers/${transferId}/close`, { outcome: 'declined' })
+    expect(r.status).toBe(404)
+    expect(
+      (await medewerker1.post(`/api/transfers/${randomUUID()}/close`, { outcome: 'declined' })).status,
+    ).toBe(404)
+    expect((await medewerker1.post('/api/transfers/not-a-uuid/close', { outcome: 'declined' })).status).toBe(
+      404,
+    )
+    expect(closed).toHaveLength(before)
+  })
+
+  it('refuses an outcome it does not know, with a field error', async () => {
+    const r = await medewerker1.post<{ invalidParams: Array<{ name: string }> }>(
+      `/api/transfers/${transferId}/close`,
+      { outcome: 'completed' },
+    )
+    expect(r.status).toBe(400)
+    expect(r.body.invalidParams.map((p) => p.name)).toContain('outcome')
+  })
+})

@@ -173,6 +173,7 @@ export function fakeTransferApi(
       answer ??
         ((subject: TransferSubject, target: AssigneeRef) => Promise.resolve(recordOf(subject, target))),
     ),
+    closeTransfer: vi.fn((_id: string, _outcome: 'accepted' | 'declined' | 'cancelled') => Promise.resolve()),
   }
 }
 

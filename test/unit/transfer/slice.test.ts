@@ -26,19 +26,21 @@ describe('the transfer slice', () => {
 
   it('begins by saving when the klantcontact is not saved yet, else by announcing', () => {
     const { transfer } = setup()
-    transfer().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: true })
+    transfer().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: true, at: 1_000 })
     expect(transfer().intent).toEqual({
       callId: 'call-1',
       kind: 'warm',
       target: VERGUNNINGEN,
       phase: 'saving',
+      startedAt: 1_000,
     })
-    transfer().begin({ callId: 'call-1', kind: 'blind', target: VERGUNNINGEN, saving: false })
+    transfer().begin({ callId: 'call-1', kind: 'blind', target: VERGUNNINGEN, saving: false, at: 2_000 })
     expect(transfer().intent).toEqual({
       callId: 'call-1',
       kind: 'blind',
       target: VERGUNNINGEN,
       phase: 'announcing',
+      startedAt: 2_000,
     })
   })
 

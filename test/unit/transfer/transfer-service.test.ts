@@ -413,3 +413,67 @@ describe('TransferService, after the start', () => {
     expect(refreshDirectory).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('TransferService.follow: reporting the outcome so the gateway closes the live offer', () => {
+  const later = (changes: Partial<TransferSnapshot>) =>
+    transferOf({ startedAt: Date.now() + 1_000, ...changes })
+
+  async function handed() {
+    const context = setup()
+    savedDraftForCall(context.store)
+    const stop = context.service.follow()
+    await context.service.start(VERGUNNINGEN, 'warm')
+    expect(context.intent()).toMatchObject({ phase: 'handed', transferId: 't-1' })
+    return { ...context, stop }
+  }
+
+  it('reports accepted once, when the warm transfer completes', async () => {
+    const { store, api, stop } = await handed()
+    setPhone(store, { transfer: later({ state: 'consulting' }) })
+    expect(api.closeTransfer).not.toHaveBeenCalled()
+    setPhone(store, { transfer: later({ state: 'completed' }) })
+    setPhone(store, { transfer: later({ state: 'completed', endedAt: Date.now() + 2_000 }) })
+    expect(api.closeTransfer).toHaveBeenCalledTimes(1)
+    expect(api.closeTransfer).toHaveBeenCalledWith('t-1', 'accepted')
+    stop()
+  })
+
+  it('reports declined when the colleague did not take it, cancelled when the customer hung up', async () => {
+    const first = await handed()
+    setPhone(first.store, { transfer: later({ state: 'failed', reason: 'busy' }) })
+    expect(first.api.closeTransfer).toHaveBeenCalledWith('t-1', 'declined')
+    first.stop()
+    const second = await handed()
+    setPhone(second.store, { transfer: later({ state: 'failed', reason: 'customer_hung_up' }) })
+    expect(second.api.closeTransfer).toHaveBeenCalledWith('t-1', 'cancelled')
+    second.stop()
+  })
+
+  it('ignores the end state of an earlier transfer still in the snapshot', async () => {
+    const { store, api, stop } = await handed()
+    setPhone(store, {
+      transfer: transferOf({ state: 'failed', reason: 'busy', startedAt: Date.now() - 60_000 }),
+    })
+    expect(api.closeTransfer).not.toHaveBeenCalled()
+    stop()
+  })
+
+  it('reports cancelled when the transfer was announced but the softphone refused to dial', async () => {
+    const { store, api, softphone, service } = setup()
+    savedDraftForCall(store)
+    const stop = service.follow()
+    softphone.startConsult.mockRejectedValueOnce(new Error('no active call to transfer'))
+    await service.start(VERGUNNINGEN, 'warm')
+    expect(api.closeTransfer).toHaveBeenCalledWith('t-1', 'cancelled')
+    stop()
+  })
+
+  it('reports nothing for a transfer without a klantcontact: there is no record to close', async () => {
+    const { store, api, service } = setup()
+    const stop = service.follow()
+    await service.start(VERGUNNINGEN, 'warm')
+    setPhone(store, { transfer: later({ state: 'completed' }) })
+    expect(api.closeTransfer).not.toHaveBeenCalled()
+    stop()
+  })
+})
