@@ -4,6 +4,7 @@ import type {
   ClientCallInfo,
   ClientMessage,
   CallEndReason,
+  LiveCall,
   LiveEvent,
   TransferOffer,
 } from '../../../shared/live/protocol'
@@ -14,8 +15,9 @@ import { parseServerMessage } from './server-message'
 /**
  * The agent app's end of the live socket (`/api/live`, shared/live/protocol.ts). It tells the
  * gateway the agent's own state and calls (the app runs the softphone, so it is the source of
- * both; group calls only ring agents the gateway sees as `beschikbaar`), and hears the team's
- * state and transfer offers. Reconnects with backoff and resumes from the last sequence number;
+ * both; group calls only ring agents the gateway sees as `beschikbaar`), and hears what the
+ * gateway lets it see: an agent its own state and calls and the transfer offers for it, a
+ * supervisor every agent, call and transfer (server/gateway/live/filter.ts). Reconnects with backoff and resumes from the last sequence number;
  * what the agent is doing is re-sent after every reconnect, because the server may have marked the
  * agent offline meanwhile.
  */
@@ -24,8 +26,12 @@ export type LiveConnectionState = 'connecting' | 'open' | 'closed' | 'unauthenti
 export interface LiveView {
   readonly connection: LiveConnectionState
   readonly agents: readonly AgentStatus[]
+  /** The calls in progress, each with when it started (the supervisor view shows them). */
+  readonly calls: readonly LiveCall[]
   readonly transfers: readonly TransferOffer[]
 }
+
+export const INITIAL_LIVE_VIEW: LiveView = { connection: 'closed', agents: [], calls: [], transfers: [] }
 
 export interface LiveConnectionOptions {
   /** The gateway's base URL (http or https); the socket uses ws or wss on the same host. */
@@ -49,7 +55,7 @@ export class LiveConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private epoch: string | undefined
   private lastSeq = 0
-  private view: LiveView = { connection: 'closed', agents: [], transfers: [] }
+  private view: LiveView = INITIAL_LIVE_VIEW
   /** What the agent is doing now; re-sent after every (re)connect. */
   private ownState: AgentState | undefined
   private readonly calls = new Map<string, ClientCallInfo>()
@@ -82,10 +88,18 @@ export class LiveConnection {
     this.send({ type: 'state', state })
   }
 
+  /**
+   * A call started, or what is known about it grew (its klantcontact, workspace/call-context.ts).
+   * Fields given before and absent now are kept: every event carries the whole call.
+   */
   callStarted(call: ClientCallInfo): void {
-    const known = this.calls.has(call.callId)
-    this.calls.set(call.callId, call)
-    this.send({ type: known ? 'call.updated' : 'call.started', call })
+    const known = this.calls.get(call.callId)
+    const merged = known ? { ...known, ...call } : call
+    // Never the onderwerp of a vertrouwelijk klantcontact (the hub drops it too, state.ts).
+    const { onderwerp: _hidden, ...withoutOnderwerp } = merged
+    const whole = merged.vertrouwelijk === true ? withoutOnderwerp : merged
+    this.calls.set(call.callId, whole)
+    this.send({ type: known ? 'call.updated' : 'call.started', call: whole })
   }
 
   callEnded(callId: string, reason: CallEndReason): void {
@@ -137,7 +151,12 @@ export class LiveConnection {
       case 'snapshot':
         this.epoch = message.epoch
         this.lastSeq = message.seq
-        this.update({ connection: 'open', agents: message.agents, transfers: message.transfers })
+        this.update({
+          connection: 'open',
+          agents: message.agents,
+          calls: message.calls,
+          transfers: message.transfers,
+        })
         this.replayOwn(socket)
         return
       case 'resumed':
@@ -188,9 +207,15 @@ export class LiveConnection {
         this.update({ transfers: this.view.transfers.filter((t) => t.transferId !== event.transferId) })
         return
       case 'call.started':
-      case 'call.updated':
+      case 'call.updated': {
+        // An update keeps the start time, as the hub does (server/gateway/live/state.ts).
+        const known = this.view.calls.find((c) => c.callId === event.call.callId)
+        const call: LiveCall = { ...event.call, startedAt: known?.startedAt ?? event.at, updatedAt: event.at }
+        this.update({ calls: [...this.view.calls.filter((c) => c.callId !== call.callId), call] })
+        return
+      }
       case 'call.ended':
-        // Calls of others matter to the supervisor view, not to the agent's own workspace.
+        this.update({ calls: this.view.calls.filter((c) => c.callId !== event.callId) })
         return
       default: {
         const unreachable: never = event

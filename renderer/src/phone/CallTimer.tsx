@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useNow } from '../lib/use-now'
 
 /** mm:ss (or h:mm:ss) since `since`; re-renders once a second while mounted. */
 export function CallTimer({ since, label }: { readonly since: number; readonly label: string }) {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000)
-    return () => clearInterval(timer)
-  }, [])
+  const now = useNow()
   return (
     // role=timer is not live by default, so screen readers are not interrupted every second.
     <span role="timer" aria-label={label} className="call-timer">

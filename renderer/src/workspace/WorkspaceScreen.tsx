@@ -3,6 +3,7 @@ import { useMessages } from '../i18n/use-messages'
 import { KlantcontactPanel } from '../klantcontact'
 import { OpenedPanel } from '../opened'
 import { SoftphonePanel } from '../phone/SoftphonePanel'
+import { SupervisorPanel } from '../supervisor'
 import { TransferPanel } from '../transfer'
 import type { Availability } from './agent-state'
 import { AvailabilityControl } from './AvailabilityControl'
@@ -29,6 +30,7 @@ export function WorkspaceScreen(props: {
         </button>
       </div>
       <div className="workspace-grid">
+        {props.agent.role === 'supervisor' ? <SupervisorPanel /> : null}
         <SoftphonePanel />
         <TransferPanel />
         <KlantcontactPanel agentLogin={props.agent.login} />

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { AgentView, DirectoryView, KlantcontactView } from '../../../shared/gateway/api'
-import type { LiveView } from '../live/live-connection'
+import { INITIAL_LIVE_VIEW, type LiveView } from '../live/live-connection'
 import { INITIAL_SNAPSHOT } from '../softphone/snapshot-store'
 import type { SoftphoneSnapshot } from '../softphone/types'
 import type { StoreState } from '../store/types'
@@ -51,7 +51,7 @@ export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSli
     workspace: {
       session: { status: 'checking' },
       phone: INITIAL_PHONE,
-      live: { connection: 'closed', agents: [], transfers: [] },
+      live: INITIAL_LIVE_VIEW,
       availability: 'beschikbaar',
       recent: { status: 'idle' },
       directory: { status: 'idle' },

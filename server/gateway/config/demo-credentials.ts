@@ -5,7 +5,13 @@
 export const DEMO_LOGIN_PASSWORDS: readonly string[] = [
   'welkom-medewerker1',
   'welkom-medewerker2',
+  'welkom-medewerker3',
   'welkom-supervisor',
 ]
 
-export const DEMO_SIP_PASSWORDS: readonly string[] = ['sip-demo-1001', 'sip-demo-1002', 'sip-demo-1900']
+export const DEMO_SIP_PASSWORDS: readonly string[] = [
+  'sip-demo-1001',
+  'sip-demo-1002',
+  'sip-demo-1003',
+  'sip-demo-1900',
+]

@@ -17,7 +17,12 @@ function write(config: unknown): string {
 describe('gateway configuration', () => {
   it('loads the shipped demo configuration', async () => {
     const config = await loadGatewayConfig(DEMO.pathname, {})
-    expect(config.agents.map((a) => a.login)).toEqual(['medewerker1', 'medewerker2', 'supervisor'])
+    expect(config.agents.map((a) => a.login)).toEqual([
+      'medewerker1',
+      'medewerker3',
+      'medewerker2',
+      'supervisor',
+    ])
     expect(config.afdelingen.map((a) => a.naam)).toEqual(['KCC', 'Afdeling Vergunningen'])
     expect(config.sip.guests).toEqual(['burger'])
   })

@@ -1,0 +1,116 @@
+import { format } from '../i18n/locale'
+import { useMessages } from '../i18n/use-messages'
+import { useNow } from '../lib/use-now'
+import { formatDuration } from '../phone/CallTimer'
+import { useAppStore } from '../store'
+import { workspaceMessages } from '../workspace/messages'
+import { supervisorMessages } from './messages'
+import './supervisor.css'
+import { teamView, type TeamCall, type TeamMember } from './team-view'
+
+/**
+ * The supervisor's view of the team (issue 6 §1): per afdeling every agent with their state and
+ * for how long, their current call (direction, duration, the caller's number partly masked,
+ * klantcontactnummer and onderwerp, the onderwerp hidden for a vertrouwelijk klantcontact), and
+ * the transfers in flight. Everything comes from the live socket, which streams a supervisor every
+ * change as it happens; only the durations tick locally.
+ */
+export function SupervisorPanel() {
+  const t = useMessages(supervisorMessages)
+  const states = useMessages(workspaceMessages).states
+  const live = useAppStore((s) => s.workspace.live)
+  const directory = useAppStore((s) => s.workspace.directory)
+  const now = useNow()
+  if (directory.status !== 'ready') {
+    return null
+  }
+  const view = teamView(directory.value, live, now)
+
+  return (
+    <section className="panel supervisor" aria-labelledby="team-title">
+      <h2 id="team-title">{t.title}</h2>
+      {live.connection !== 'open' ? (
+        <p role="alert" className="error">
+          {t.verbinding}
+        </p>
+      ) : null}
+      {view.afdelingen.length === 0 ? <p>{t.geenMedewerkers}</p> : null}
+      {view.afdelingen.map((afdeling) => (
+        <table key={afdeling.id} className="team-table" aria-label={afdeling.naam}>
+          <caption>{afdeling.naam}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.medewerker}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col">{t.sinds}</th>
+              <th scope="col">{t.gesprek}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {afdeling.members.map((member) => (
+              <MemberRow key={member.login} member={member} stateText={states[member.state]} t={t} />
+            ))}
+          </tbody>
+        </table>
+      ))}
+      <h3>{t.overdrachten}</h3>
+      {view.transfers.length === 0 ? (
+        <p>{t.geenOverdrachten}</p>
+      ) : (
+        <ul className="team-transfers" aria-label={t.overdrachten}>
+          {view.transfers.map((transfer) => (
+            <li key={transfer.transferId}>
+              {format(t.overdracht, {
+                van: transfer.from,
+                naar: transfer.to,
+                nummer: transfer.klantcontactnummer,
+                duur: formatDuration(transfer.sinceMs),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+type Messages = (typeof supervisorMessages)['nl']
+
+function MemberRow(props: { readonly member: TeamMember; readonly stateText: string; readonly t: Messages }) {
+  const { member, t } = props
+  return (
+    <tr data-login={member.login} data-state={member.state}>
+      <th scope="row">{member.naam}</th>
+      <td>{props.stateText}</td>
+      <td>{member.sinceMs !== undefined ? formatDuration(member.sinceMs) : '–'}</td>
+      <td>
+        {member.calls.length === 0
+          ? t.geenGesprek
+          : member.calls.map((call) => <CallLine key={call.callId} call={call} t={t} />)}
+      </td>
+    </tr>
+  )
+}
+
+function CallLine({ call, t }: { readonly call: TeamCall; readonly t: Messages }) {
+  const onderwerp =
+    call.onderwerp === 'hidden'
+      ? t.vertrouwelijk
+      : call.onderwerp !== undefined
+        ? call.onderwerp
+        : t.geenOnderwerp
+  return (
+    <p className="team-call">
+      {call.direction === 'inbound' ? t.inkomend : t.uitgaand} · {formatDuration(call.durationMs)} ·{' '}
+      {call.caller}
+      {call.klantcontactnummer !== undefined ? (
+        <>
+          {' · '}
+          {format(t.klantcontact, { nummer: call.klantcontactnummer })}
+          {' · '}
+          {onderwerp}
+        </>
+      ) : null}
+    </p>
+  )
+}

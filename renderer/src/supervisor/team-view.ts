@@ -1,0 +1,116 @@
+import type { DirectoryView } from '../../../shared/gateway/api'
+import type { AgentState, CallDirection, LiveCall, TransferTarget } from '../../../shared/live/protocol'
+import type { LiveView } from '../live/live-connection'
+import { maskNumber } from './mask'
+
+/**
+ * What the supervisor view shows (issue 6 §1), derived from the live view the hub streams to a
+ * supervisor (every agent, call and transfer) and the directory (names, afdelingen). Pure: the
+ * panel re-derives it on every live change and every second (the durations).
+ */
+export interface TeamCall {
+  readonly callId: string
+  readonly direction: CallDirection
+  readonly durationMs: number
+  /** Partly masked (mask.ts). */
+  readonly caller: string
+  readonly klantcontactnummer?: string
+  /** The onderwerp, or `hidden` for a vertrouwelijk klantcontact (the hub never sends it). */
+  readonly onderwerp: string | 'hidden' | undefined
+}
+
+export interface TeamMember {
+  readonly login: string
+  readonly naam: string
+  readonly state: AgentState
+  /** How long the agent has been in this state; undefined when the hub has not seen them. */
+  readonly sinceMs: number | undefined
+  readonly calls: readonly TeamCall[]
+}
+
+export interface TeamAfdeling {
+  readonly id: string
+  readonly naam: string
+  readonly members: readonly TeamMember[]
+}
+
+export interface TeamTransfer {
+  readonly transferId: string
+  readonly from: string
+  readonly to: string
+  readonly klantcontactnummer: string
+  readonly sinceMs: number
+}
+
+export interface TeamView {
+  readonly afdelingen: readonly TeamAfdeling[]
+  readonly transfers: readonly TeamTransfer[]
+}
+
+export function teamView(directory: DirectoryView, live: LiveView, now: number): TeamView {
+  const naamOf = new Map(directory.medewerkers.map((m) => [m.login, m.displayName]))
+  const afdelingNaam = new Map(directory.afdelingen.map((a) => [a.id, a.naam]))
+  const status = new Map(live.agents.map((a) => [a.login, a]))
+  const callsOf = new Map<string, LiveCall[]>()
+  for (const call of live.calls) {
+    callsOf.set(call.agent, [...(callsOf.get(call.agent) ?? []), call])
+  }
+
+  // Everyone the directory knows, plus anyone the hub knows that the directory does not (yet).
+  const logins = new Map<string, string>(directory.medewerkers.map((m) => [m.login, m.afdeling]))
+  for (const agent of live.agents) {
+    if (!logins.has(agent.login)) {
+      logins.set(agent.login, agent.afdeling)
+    }
+  }
+  const byAfdeling = new Map<string, TeamMember[]>()
+  for (const [login, afdeling] of logins) {
+    const seen = status.get(login)
+    const member: TeamMember = {
+      login,
+      naam: naamOf.get(login) ?? login,
+      state: seen?.state ?? 'offline',
+      sinceMs: seen ? elapsed(seen.since, now) : undefined,
+      calls: (callsOf.get(login) ?? []).map((call) => teamCall(call, now)),
+    }
+    byAfdeling.set(afdeling, [...(byAfdeling.get(afdeling) ?? []), member])
+  }
+  const order = [...directory.afdelingen.map((a) => a.id), ...byAfdeling.keys()]
+  const afdelingen = [...new Set(order)]
+    .filter((id) => byAfdeling.has(id))
+    .map((id) => ({
+      id,
+      naam: afdelingNaam.get(id) ?? id,
+      members: [...(byAfdeling.get(id) ?? [])].sort((a, b) => a.naam.localeCompare(b.naam, 'nl')),
+    }))
+
+  const targetNaam = (to: TransferTarget): string =>
+    to.kind === 'agent' ? (naamOf.get(to.login) ?? to.login) : (afdelingNaam.get(to.afdeling) ?? to.afdeling)
+  const transfers = [...live.transfers]
+    .sort((a, b) => Date.parse(a.offeredAt) - Date.parse(b.offeredAt))
+    .map((t) => ({
+      transferId: t.transferId,
+      from: naamOf.get(t.from) ?? t.from,
+      to: targetNaam(t.to),
+      klantcontactnummer: t.klantcontactnummer,
+      sinceMs: elapsed(t.offeredAt, now),
+    }))
+  return { afdelingen, transfers }
+}
+
+function teamCall(call: LiveCall, now: number): TeamCall {
+  return {
+    callId: call.callId,
+    direction: call.direction,
+    durationMs: elapsed(call.startedAt, now),
+    caller: maskNumber(call.callerNumber),
+    ...(call.klantcontactnummer !== undefined ? { klantcontactnummer: call.klantcontactnummer } : {}),
+    onderwerp: call.vertrouwelijk ? 'hidden' : call.onderwerp,
+  }
+}
+
+/** Milliseconds since an ISO time, never negative (the gateway's clock is not ours). */
+function elapsed(iso: string, now: number): number {
+  const at = Date.parse(iso)
+  return Number.isFinite(at) ? Math.max(0, now - at) : 0
+}

@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test'
+import { expectNoAxeViolations } from './support/axe'
+import { expect, test } from './support/kcc-rig'
+import { callerDials, klantcontactForm, loginAgent, openPage } from './support/pages'
+import {
+  answerAndRegister,
+  MEDEWERKER2,
+  ONDERWERP,
+  openedKlantcontact,
+  phone,
+  transferPanel,
+  transferTo,
+} from './support/transfer-flow'
+
+/**
+ * Issue 6 §1 in the browser: the supervisor's team overview follows the agents live. The SIP server
+ * only carries the calls here, so these run against the embedded one.
+ */
+const team = (page: Page) => page.getByRole('region', { name: 'Teamoverzicht' })
+const row = (page: Page, naam: string) => team(page).getByRole('row', { name: new RegExp(`^${naam}`) })
+
+/** Records every agent.state event the page's live socket receives, before the app sees it. */
+const RECORD_AGENT_STATES = `
+  window.__agentStates = []
+  const Native = window.WebSocket
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args)
+      this.addEventListener('message', (message) => {
+        try {
+          const data = JSON.parse(message.data)
+          if (data.type === 'event' && data.event.type === 'agent.state') {
+            window.__agentStates.push(data.event.login + ':' + data.event.state)
+          }
+        } catch {}
+      })
+    }
+  }
+`
+
+test.describe('supervisor view', () => {
+  test('shows the state changes of three agents as they happen, each in its order', async ({
+    rig,
+    browser,
+  }) => {
+    const supervisor = await openPage(browser)
+    await supervisor.addInitScript(RECORD_AGENT_STATES)
+    await loginAgent(supervisor, rig, 'supervisor')
+    await expect(team(supervisor).getByRole('table', { name: 'KCC' })).toBeVisible()
+    const agents = {
+      medewerker1: await openPage(browser),
+      medewerker2: await openPage(browser),
+      medewerker3: await openPage(browser),
+    }
+    for (const [login, page] of Object.entries(agents)) {
+      await loginAgent(page, rig, login)
+    }
+    await expect(row(supervisor, 'Medewerker 3 \\(KCC\\)')).toContainText('Beschikbaar')
+    await expectNoAxeViolations(supervisor)
+
+    const steps: Array<[keyof typeof agents, 'pauze' | 'beschikbaar']> = [
+      ['medewerker1', 'pauze'],
+      ['medewerker2', 'pauze'],
+      ['medewerker3', 'pauze'],
+      ['medewerker1', 'beschikbaar'],
+      ['medewerker3', 'beschikbaar'],
+      ['medewerker1', 'pauze'],
+      ['medewerker2', 'beschikbaar'],
+    ]
+    const before = await supervisor.evaluate(
+      () => (window as unknown as { __agentStates: string[] }).__agentStates.length,
+    )
+    for (const [login, state] of steps) {
+      await agents[login].getByLabel('Mijn status').selectOption(state)
+    }
+
+    await expect(row(supervisor, 'Medewerker 1 \\(KCC\\)')).toContainText('Pauze')
+    await expect(row(supervisor, 'Medewerker 2 \\(Vergunningen\\)')).toContainText('Beschikbaar')
+    await expect(row(supervisor, 'Medewerker 3 \\(KCC\\)')).toContainText('Beschikbaar')
+    await expect
+      .poll(() =>
+        supervisor.evaluate(() => (window as unknown as { __agentStates: string[] }).__agentStates.length),
+      )
+      .toBe(before + steps.length)
+    const seen = (
+      await supervisor.evaluate(() => (window as unknown as { __agentStates: string[] }).__agentStates)
+    ).slice(before)
+    for (const login of Object.keys(agents)) {
+      expect(seen.filter((entry) => entry.startsWith(`${login}:`))).toEqual(
+        steps.filter(([who]) => who === login).map(([who, state]) => `${who}:${state}`),
+      )
+    }
+  })
+
+  test('shows each call with its klantcontact and onderwerp, and the transfer in flight', async ({
+    rig,
+    browser,
+  }) => {
+    const supervisor = await openPage(browser)
+    const medewerker1 = await openPage(browser)
+    const medewerker2 = await openPage(browser)
+    const caller = await openPage(browser)
+    await loginAgent(supervisor, rig, 'supervisor')
+    // The supervisor takes no customer calls here.
+    await supervisor.getByLabel('Mijn status').selectOption('pauze')
+    await loginAgent(medewerker1, rig, 'medewerker1')
+    await loginAgent(medewerker2, rig, 'medewerker2')
+
+    await callerDials(caller, rig)
+    await expect(row(supervisor, 'Medewerker 1 \\(KCC\\)')).toContainText('Gaat over')
+    const nummer = (await answerAndRegister(medewerker1))!
+    const medewerker1Row = row(supervisor, 'Medewerker 1 \\(KCC\\)')
+    await expect(medewerker1Row).toContainText('In gesprek')
+    await expect(medewerker1Row).toContainText(`Inkomend`)
+    await expect(medewerker1Row).toContainText(`Klantcontact ${nummer}`)
+    await expect(medewerker1Row).toContainText(ONDERWERP)
+
+    await transferTo(medewerker1, MEDEWERKER2)
+    await expect(medewerker1Row).toContainText('In overleg')
+    const transfers = team(supervisor).getByRole('list', { name: 'Lopende overdrachten' })
+    await expect(transfers).toContainText(
+      `Medewerker 1 (KCC) → Medewerker 2 (Vergunningen): klantcontact ${nummer}`,
+    )
+    await expectNoAxeViolations(supervisor)
+    await expect(openedKlantcontact(medewerker2, nummer).getByText(ONDERWERP)).toBeVisible()
+    await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
+    await transferPanel(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' }).click()
+
+    // The transfer is done: the offer closes, and the customer's call is medewerker2's now.
+    await expect(team(supervisor).getByText('Geen lopende overdrachten.')).toBeVisible()
+    await expect(medewerker1Row).toContainText('Nawerk')
+    const medewerker2Row = row(supervisor, 'Medewerker 2 \\(Vergunningen\\)')
+    await expect(medewerker2Row).toContainText('In gesprek')
+    await expect(medewerker2Row).toContainText(`Klantcontact ${nummer}`)
+    await expect(medewerker2Row).toContainText(ONDERWERP)
+    await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
+    await expect(medewerker2Row).not.toContainText('Inkomend')
+  })
+
+  test('never shows the onderwerp of a vertrouwelijk klantcontact', async ({ rig, browser }) => {
+    const supervisor = await openPage(browser)
+    const medewerker1 = await openPage(browser)
+    const caller = await openPage(browser)
+    await loginAgent(supervisor, rig, 'supervisor')
+    await supervisor.getByLabel('Mijn status').selectOption('pauze')
+    await loginAgent(medewerker1, rig, 'medewerker1')
+    await callerDials(caller, rig)
+    await answerAndRegister(medewerker1, { save: false })
+    const form = klantcontactForm(medewerker1)
+    await form.vertrouwelijk.check()
+    await form.opslaan.click()
+    await expect(form.nummer).toHaveText(/\d{1,10}/)
+    const nummer = (await form.nummer.textContent())!.replace(/\D/g, '')
+
+    const medewerker1Row = row(supervisor, 'Medewerker 1 \\(KCC\\)')
+    await expect(medewerker1Row).toContainText(`Klantcontact ${nummer}`)
+    await expect(medewerker1Row).toContainText('Onderwerp afgeschermd (vertrouwelijk)')
+    await expect(team(supervisor).getByText(ONDERWERP)).toHaveCount(0)
+  })
+})
