@@ -15,8 +15,10 @@ import type { Logger } from './log'
  * (shared/sip/refer-headers.ts); sip.js adds Replaces for an attended transfer (RFC 3891) and NOTIFYs
  * the referrer of the new call's progress (§2.4.4).
  *
- * Refused instead: a Refer-To that is not a SIP URI (603: we place SIP calls only), and a REFER
- * while the phone is busy (`busy`: 491 Request Pending while another REFER is being followed).
+ * Refused instead: a REFER while the phone is busy (`busy`: 491 Request Pending while another
+ * REFER is being followed), a Refer-To sip.js cannot parse (400 Bad Request, RFC 3261 §21.4.1:
+ * sip.js checks only that there is one, and its `referTo` getter throws on the rest), and a
+ * Refer-To that parses but is not a SIP URI, such as http: (603 Decline: we place SIP calls only).
  * Returns the new call, or undefined when refused.
  */
 export interface FollowOptions {
@@ -32,8 +34,7 @@ export interface FollowOptions {
 }
 
 export function followReferral(referral: Referral, options: FollowOptions): Inviter | undefined {
-  const scheme = referral.referTo.uri.scheme.toLowerCase()
-  const status = options.busy ?? (scheme === 'sip' || scheme === 'sips' ? undefined : 603)
+  const status = options.busy ?? refusalOf(referral)
   if (status !== undefined) {
     options.log.info('REFER refused', { status })
     void referral.reject({ statusCode: status }).catch(() => undefined)
@@ -57,6 +58,17 @@ export function followReferral(referral: Referral, options: FollowOptions): Invi
       endCall(next, options.log)
     })
   return next
+}
+
+/** Why a Refer-To cannot be followed, as a final status; undefined when it can. */
+function refusalOf(referral: Referral): number | undefined {
+  let scheme: string
+  try {
+    scheme = referral.referTo.uri.scheme.toLowerCase()
+  } catch {
+    return 400
+  }
+  return scheme === 'sip' || scheme === 'sips' ? undefined : 603
 }
 
 /** Ends a call in whatever phase it is: BYE once established, CANCEL while it rings. */
