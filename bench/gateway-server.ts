@@ -14,6 +14,7 @@ import {
 import { quoteIdent } from '../server/klantinteracties/db/database'
 import { createRootLogger } from '../server/lib/logger'
 import {
+  agentLogin,
   BENCH_ARM_PATH,
   BENCH_SESSIONS_PATH,
   BENCH_STAMPS_PATH,
@@ -38,9 +39,9 @@ import { serveForBenchmark } from './lib/serve'
  * - `live`: the same app plus the live socket (`/api/live`, liveSocketRoutes) wired as
  *   server/compose/kcc-server.ts wires it (memory hub, presence tracker and source, the gateway's
  *   session check), or on the PostgreSQL hub that several instances would share, and
- *   `spec.supervisors` extra supervisor accounts, each with a session made by the gateway's session
- *   store as a login would (without 500 scrypt checks). The register is not used: its address is a
- *   closed port.
+ *   `spec.supervisors` extra supervisor accounts and `spec.agents` extra agent accounts (afdeling of
+ *   medewerker1), each with a session made by the gateway's session store as a login would (without
+ *   500 scrypt checks). The register is not used: its address is a closed port.
  */
 const spec = JSON.parse(process.argv[2] ?? '') as GatewaySpec
 // The live child has no register: its login's actor lookup fails by design and warns; errors still show.
@@ -76,17 +77,26 @@ async function serveRegister(spec: RegisterGatewaySpec): Promise<void> {
 
 async function serveLive(spec: LiveGatewaySpec): Promise<void> {
   const template = demo.agents.find((a) => a.role === 'supervisor')
-  if (!template) {
-    throw new Error('the demo configuration has no supervisor to copy')
+  const agentTemplate = demo.agents.find((a) => a.role === 'agent')
+  if (!template || !agentTemplate) {
+    throw new Error('the demo configuration has no supervisor or no agent to copy')
   }
-  const extra: AgentConfig[] = Array.from({ length: spec.supervisors }, (_, i) => ({
-    ...template,
-    login: supervisorLogin(i),
-    displayName: `Bench supervisor ${i + 1}`,
-    email: `${supervisorLogin(i)}@kcc.test`,
-    sipExtension: supervisorLogin(i),
-  }))
-  const config: GatewayConfig = { ...baseConfig(spec), agents: [...demo.agents, ...extra] }
+  const copies = (
+    from: AgentConfig,
+    count: number,
+    login: (i: number) => string,
+    name: string,
+  ): AgentConfig[] =>
+    Array.from({ length: count }, (_, i) => ({
+      ...from,
+      login: login(i),
+      displayName: `${name} ${i + 1}`,
+      email: `${login(i)}@kcc.test`,
+      sipExtension: login(i),
+    }))
+  const extra = copies(template, spec.supervisors, supervisorLogin, 'Bench supervisor')
+  const extraAgents = copies(agentTemplate, spec.agents ?? 0, agentLogin, 'Bench agent')
+  const config: GatewayConfig = { ...baseConfig(spec), agents: [...demo.agents, ...extra, ...extraAgents] }
 
   let pool: pg.Pool | undefined
   let hub: LiveHub
@@ -122,6 +132,10 @@ async function serveLive(spec: LiveGatewaySpec): Promise<void> {
   for (const agent of extra) {
     tokens.push((await auth.sessions.create(agent.login)).token)
   }
+  const agentTokens: string[] = []
+  for (const agent of extraAgents) {
+    agentTokens.push((await auth.sessions.create(agent.login)).token)
+  }
 
   // The benchmark's own subscribers: the first runs before every socket's, the last (armed once
   // all clients are in) after every socket's, so together they bracket the fan-out loop.
@@ -131,7 +145,7 @@ async function serveLive(spec: LiveGatewaySpec): Promise<void> {
     first.set(event.seq, monoMs())
   })
   let armed = false
-  app.get(BENCH_SESSIONS_PATH, async () => ({ tokens }))
+  app.get(BENCH_SESSIONS_PATH, async () => ({ tokens, agentTokens }))
   app.post(BENCH_ARM_PATH, async () => {
     if (!armed) {
       armed = true

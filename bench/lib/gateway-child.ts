@@ -29,11 +29,16 @@ export interface LiveGatewaySpec {
   database?: GatewayDatabase
   /** Supervisor accounts added to the demo configuration, each with one session. */
   supervisors: number
+  /** Agent accounts (afdeling kcc) added to the demo configuration, each with one session (default 0). */
+  agents?: number
 }
 
 export type GatewaySpec = RegisterGatewaySpec | LiveGatewaySpec
 
-/** GET: `{ tokens: string[] }`, one session token per added supervisor. */
+/**
+ * GET: `{ tokens: string[], agentTokens: string[] }`, one session token per added supervisor
+ * (`supervisorLogin(i)`) and per added agent (`agentLogin(i)`), in that order.
+ */
 export const BENCH_SESSIONS_PATH = '/__bench/sessions'
 /** POST: adds the hub subscriber that runs after every socket's (call once all clients are in). */
 export const BENCH_ARM_PATH = '/__bench/arm'
@@ -53,6 +58,7 @@ export function monoMs(): number {
 }
 
 export const supervisorLogin = (i: number): string => `bench-supervisor-${String(i + 1).padStart(4, '0')}`
+export const agentLogin = (i: number): string => `bench-agent-${String(i + 1).padStart(4, '0')}`
 
 /** The demo configuration (config/kcc.demo.json) and its demo password for a login. */
 export const DEMO_CONFIG_URL = new URL('../../config/kcc.demo.json', import.meta.url)

@@ -43,7 +43,8 @@ export interface FanoutBench {
 }
 
 const CONNECT_TIMEOUT_MS = 15_000
-const CONNECT_BATCH = 25
+/** Live sockets opened at once while connecting many (their handshakes overlap, then the next batch). */
+export const CONNECT_BATCH = 25
 const DELIVERY_TIMEOUT_MS = 15_000
 const PUBLISHER = 'medewerker1'
 
@@ -64,7 +65,7 @@ class Recorder {
   }
 }
 
-interface Connected {
+export interface Connected {
   socket: WebSocket
   /** Why the socket failed after the handshake, if it did. */
   failure(): string | undefined
@@ -75,7 +76,7 @@ interface Connected {
  * snapshot is in (from then on the socket is subscribed). Later messages go to `onMessage`, stamped
  * before anything else happens.
  */
-function openLive(
+export function openLive(
   url: string,
   token: string,
   onMessage: (message: ServerMessage, at: number) => void,
@@ -124,6 +125,50 @@ function openLive(
   })
 }
 
+/**
+ * Opens one live socket per token, `CONNECT_BATCH` at a time. `onMessage` gets the token's index;
+ * `onOpen` each socket as soon as it is in (in token order), so a caller can close what was opened
+ * when a later one fails (it throws then).
+ */
+export async function openLiveAll(
+  url: string,
+  tokens: readonly string[],
+  onMessage: (client: number, message: ServerMessage, at: number) => void,
+  onOpen: (connected: Connected) => void,
+): Promise<void> {
+  for (let from = 0; from < tokens.length; from += CONNECT_BATCH) {
+    const batch = tokens
+      .slice(from, from + CONNECT_BATCH)
+      .map((token, j) => openLive(url, token, (message, at) => onMessage(from + j, message, at)))
+    const settled = await Promise.allSettled(batch)
+    for (const result of settled) {
+      if (result.status === 'fulfilled') {
+        onOpen(result.value)
+      }
+    }
+    const failed = settled.find((r) => r.status === 'rejected')
+    if (failed) {
+      throw failed.reason
+    }
+  }
+}
+
+/** Terminates every socket and waits (at most 5 s) until all are closed. */
+export async function terminateAll(sockets: readonly WebSocket[]): Promise<void> {
+  const closing = sockets.map(
+    (socket) =>
+      new Promise<void>((resolve) => {
+        if (socket.readyState === WebSocket.CLOSED) {
+          resolve()
+          return
+        }
+        socket.once('close', () => resolve())
+        socket.terminate()
+      }),
+  )
+  await Promise.race([Promise.all(closing), sleep(5_000)])
+}
+
 export async function fanoutBench(port: number, clients: number): Promise<FanoutBench> {
   const http = connection(port)
   const url = `ws://127.0.0.1:${port}/api/live`
@@ -135,18 +180,7 @@ export async function fanoutBench(port: number, clients: number): Promise<Fanout
 
   const closeAll = async (): Promise<void> => {
     http.close()
-    const closing = sockets.map(
-      (socket) =>
-        new Promise<void>((resolve) => {
-          if (socket.readyState === WebSocket.CLOSED) {
-            resolve()
-            return
-          }
-          socket.once('close', () => resolve())
-          socket.terminate()
-        }),
-    )
-    await Promise.race([Promise.all(closing), sleep(5_000)])
+    await terminateAll(sockets)
   }
 
   try {
@@ -158,28 +192,21 @@ export async function fanoutBench(port: number, clients: number): Promise<Fanout
     if (tokens.length !== clients) {
       throw new Error(`the gateway made ${tokens.length} sessions, expected ${clients}`)
     }
-    for (let from = 0; from < clients; from += CONNECT_BATCH) {
-      const batch = tokens.slice(from, from + CONNECT_BATCH).map((token, j) =>
-        openLive(url, token, (message, at) => {
-          if (message.type === 'event') {
-            recorder.client.push(from + j)
-            recorder.seq.push(message.event.seq)
-            recorder.at.push(at)
-          }
-        }),
-      )
-      const settled = await Promise.allSettled(batch)
-      for (const result of settled) {
-        if (result.status === 'fulfilled') {
-          sockets.push(result.value.socket)
-          receivers.push(result.value)
+    await openLiveAll(
+      url,
+      tokens,
+      (client, message, at) => {
+        if (message.type === 'event') {
+          recorder.client.push(client)
+          recorder.seq.push(message.event.seq)
+          recorder.at.push(at)
         }
-      }
-      const failed = settled.find((r) => r.status === 'rejected')
-      if (failed) {
-        throw failed.reason
-      }
-    }
+      },
+      (connected) => {
+        sockets.push(connected.socket)
+        receivers.push(connected)
+      },
+    )
 
     // The publisher logs in as an agent app does (password, session), then opens its socket.
     const session = expectJson<{ token: string }>(
