@@ -125,6 +125,9 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       // The receiving agent's app hears of the transfer over its live socket; supervisors see it.
       transferAnnounced: (transfer) => offers.announced(transfer),
       transferClosed: (transfer, outcome) => offers.closed(transfer, outcome),
+      // Monitoring needs the monitored agent's live call. (monitorStarted/monitorEnded are not wired
+      // to the hub yet: that is the next step of issue 6 §2.)
+      liveCalls: (login) => hub.callsOf(login),
     })
     closers.push(() => gateway.app.close())
     await gateway.app.register(liveSocketRoutes, {

@@ -19,9 +19,11 @@ import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
 import { registerDirectoryRoutes } from './routes/directory'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
+import { registerMonitorRoutes } from './routes/monitor-sessions'
 import { registerPartijRoutes } from './routes/partijen'
 import { registerTransferRoutes } from './routes/transfers'
 import { createServices, type GatewayServices } from './services'
+import type { LiveCalls, MonitorListener } from './monitoring/service'
 import type { TransferAnnounced, TransferClosed } from './transfers/service'
 
 /**
@@ -58,6 +60,12 @@ export interface GatewayAppOptions {
   transferAnnounced?: TransferAnnounced
   /** Told when the announcing agent reports a transfer's outcome (the live hub closes the offer). */
   transferClosed?: TransferClosed
+  /** An agent's live calls right now (the live hub's `callsOf`); default none, so monitoring is refused. */
+  liveCalls?: LiveCalls
+  /** Told when a supervisor starts monitoring a call. Not wired to the live hub yet (next step). */
+  monitorStarted?: MonitorListener
+  /** Told when a supervisor stops monitoring a call. Not wired to the live hub yet (next step). */
+  monitorEnded?: MonitorListener
   upstream?: Pick<UpstreamSettings, 'timeoutMs' | 'fetch'>
   /** Serve through a server of the caller's (one port for gateway and provider: server/compose). */
   serverFactory?: FastifyServerFactory
@@ -92,6 +100,9 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       transferTtlMs: options.transferTtlMs ?? TRANSFER_TTL_MS,
       transferAnnounced: options.transferAnnounced,
       transferClosed: options.transferClosed,
+      liveCalls: options.liveCalls ?? (() => []),
+      monitorStarted: options.monitorStarted,
+      monitorEnded: options.monitorEnded,
     })
     const app = Fastify({
       loggerInstance: logger.child({ scope: 'http' }) as FastifyBaseLogger,
@@ -113,6 +124,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerKlantcontactRoutes(app, services)
     registerContactverzoekRoutes(app, services)
     registerTransferRoutes(app, services)
+    registerMonitorRoutes(app, services)
     registerDirectoryRoutes(app, services)
     registerPartijRoutes(app, services)
     registerAuditRoutes(app, services)

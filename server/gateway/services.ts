@@ -20,6 +20,8 @@ import { RecentContacts } from './klantinteracties/recent'
 import { ContactRegistration } from './klantinteracties/register'
 import { ViewBuilder } from './klantinteracties/view'
 import type { Clock } from './lib/clock'
+import { MonitorService, type LiveCalls, type MonitorListener } from './monitoring/service'
+import { MonitorSessionStore } from './monitoring/store'
 import { TransferService, type TransferAnnounced, type TransferClosed } from './transfers/service'
 import { TransferStore } from './transfers/store'
 
@@ -39,6 +41,7 @@ export interface GatewayServices {
   recent: RecentContacts
   partijen: PartijLookup
   transfers: TransferService
+  monitoring: MonitorService
   presence: PresenceSource
 }
 
@@ -56,6 +59,9 @@ export interface ServiceOptions {
   transferTtlMs: number
   transferAnnounced?: TransferAnnounced | undefined
   transferClosed?: TransferClosed | undefined
+  liveCalls: LiveCalls
+  monitorStarted?: MonitorListener | undefined
+  monitorEnded?: MonitorListener | undefined
 }
 
 export function createServices(options: ServiceOptions): GatewayServices {
@@ -105,6 +111,13 @@ export function createServices(options: ServiceOptions): GatewayServices {
       views,
       announced: options.transferAnnounced,
       closed: options.transferClosed,
+    }),
+    monitoring: new MonitorService({
+      config,
+      store: new MonitorSessionStore(db, clock),
+      liveCalls: options.liveCalls,
+      started: options.monitorStarted,
+      ended: options.monitorEnded,
     }),
     presence: options.presence,
   }

@@ -174,6 +174,31 @@ export interface ContactverzoekView {
   toegewezenAan: { type: 'afdeling' | 'agent'; id: string; naam: string; actorUuid: string }
 }
 
+/** How a supervisor joins an agent's call: hear both sides, speak to the agent only, or speak to both. */
+export type MonitorMode = 'listen' | 'whisper' | 'barge'
+
+/**
+ * `POST /api/monitor-sessions` body (supervisor only): monitor the live call of `agent` (a login of
+ * an afdeling the supervisor supervises).
+ */
+export interface MonitorSessionInput {
+  agent: string
+  mode: MonitorMode
+}
+
+/** `POST /api/monitor-sessions` → 201; `DELETE /api/monitor-sessions/:id` ends it (204). */
+export interface MonitorSessionView {
+  id: string
+  /** Login of the monitoring supervisor. */
+  supervisor: string
+  /** Login of the monitored agent. */
+  agent: string
+  mode: MonitorMode
+  startedAt: string
+  /** The monitored live call (the agent app's SIP Call-ID). */
+  callId: string
+}
+
 /** RFC 9457 problem as the gateway answers it. */
 export interface ProblemView {
   type?: string

@@ -69,11 +69,14 @@ export function registerSessionGuard(app: FastifyInstance, auth: SessionAuth): v
   })
 }
 
-/** preHandler: the agent must have `role` (403 otherwise; the guard has already ensured a session). */
-export function requireRole(role: Role): preHandlerAsyncHookHandler {
+/**
+ * preHandler: the agent must have `role` (403 otherwise, with `detail` when given; the guard has
+ * already ensured a session).
+ */
+export function requireRole(role: Role, detail?: string): preHandlerAsyncHookHandler {
   return async (request) => {
     if (request.agent?.role !== role) {
-      throw permissionDenied()
+      throw permissionDenied(detail)
     }
   }
 }

@@ -133,6 +133,11 @@ function checkConsistency(config: GatewayConfig): void {
     if (!afdelingen.has(agent.afdeling)) {
       problems.push(`agent ${agent.login}: afdeling ${agent.afdeling} is not configured`)
     }
+    for (const supervised of agent.supervises ?? []) {
+      if (!afdelingen.has(supervised)) {
+        problems.push(`agent ${agent.login}: supervised afdeling ${supervised} is not configured`)
+      }
+    }
   }
   if (problems.length > 0) {
     throw new GatewayConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)

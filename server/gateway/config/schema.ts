@@ -63,6 +63,12 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
           passwordHash: { type: 'string', pattern: '^scrypt\\$' },
           sipExtension: { type: 'string', pattern: SIP_USER },
           sipPassword: { type: 'string', minLength: 8, maxLength: 128 },
+          supervises: {
+            type: 'array',
+            nullable: true,
+            uniqueItems: true,
+            items: { type: 'string', pattern: ID },
+          },
         },
       },
     },

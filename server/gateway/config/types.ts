@@ -19,6 +19,11 @@ export interface AgentConfig {
   sipExtension: string
   /** Handed to the agent's own softphone after login, for digest authentication at the PBX. */
   sipPassword: string
+  /**
+   * Supervisors: ids of the afdelingen whose agents this supervisor may monitor. Left out: the
+   * supervisor's own afdeling only. When given it replaces that (list the own afdeling too if meant).
+   */
+  supervises?: string[]
 }
 
 export interface AfdelingConfig {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Engine } from '../../klantinteracties/db/dialect'
 import { runMigrations, type EngineMigration } from '../../lib/db/migrator'
 import * as initial from './migrations/001_initial'
+import * as monitorSession from './migrations/002_monitor_session'
 
 /**
  * The gateway's migrations, recorded in bookkeeping tables of their own so the gateway can share a
@@ -9,6 +10,7 @@ import * as initial from './migrations/001_initial'
  */
 const migrations: Record<string, EngineMigration<Engine>> = {
   '001_initial': initial,
+  '002_monitor_session': monitorSession,
 }
 
 export function migrateGateway(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {

@@ -1,4 +1,7 @@
 import type { Generated, Kysely } from 'kysely'
+import type { MonitorMode } from '../../../shared/gateway/api'
+
+export type { MonitorMode }
 
 /**
  * The gateway's own tables. Times are epoch milliseconds (`bigint`), the same on both engines and
@@ -41,6 +44,18 @@ export interface TransferRecordTable {
   expires_at: number
 }
 
+/** A supervisor monitoring an agent's call (listen, whisper or barge); `ended_at` null while it runs. */
+export interface MonitorSessionTable {
+  id: string
+  supervisor_login: string
+  agent_login: string
+  mode: MonitorMode
+  /** The live call's id (the agent app's SIP Call-ID). */
+  call_id: string
+  started_at: number
+  ended_at: number | null
+}
+
 export interface AuditEventTable {
   id: Generated<number>
   at: string
@@ -67,6 +82,7 @@ export interface GatewayTables {
   agent_session: AgentSessionTable
   idempotency_record: IdempotencyRecordTable
   transfer_record: TransferRecordTable
+  monitor_session: MonitorSessionTable
   audit_event: AuditEventTable
   gateway_counter: CounterTable
 }

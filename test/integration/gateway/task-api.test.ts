@@ -151,7 +151,12 @@ describe('the task API', () => {
       medewerkers: Array<{ login: string; extension: string; state: string }>
     }>('/api/directory')
     expect(r.body.afdelingen).toEqual([
-      { id: 'kcc', naam: 'KCC', groupAddress: 'sip:kcc@kcc.test', leden: ['medewerker1', 'supervisor'] },
+      {
+        id: 'kcc',
+        naam: 'KCC',
+        groupAddress: 'sip:kcc@kcc.test',
+        leden: ['medewerker1', 'medewerker3', 'supervisor'],
+      },
       {
         id: 'vergunningen',
         naam: 'Afdeling Vergunningen',

@@ -65,6 +65,19 @@ describe('gateway configuration', () => {
     expect(error.message).toMatch(/SIP user kcc is used twice/)
   })
 
+  it('accepts a supervisor’s `supervises` afdelingen only when they are configured', async () => {
+    const config = demo()
+    const agents = config['agents'] as Array<Record<string, unknown>>
+    const supervisor = agents.find((a) => a['login'] === 'supervisor')!
+    supervisor['supervises'] = ['kcc', 'vergunningen']
+    const loaded = await loadGatewayConfig(write(config), {})
+    expect(loaded.agents.find((a) => a.login === 'supervisor')?.supervises).toEqual(['kcc', 'vergunningen'])
+    supervisor['supervises'] = ['kcc', 'burgerzaken']
+    const error = (await loadGatewayConfig(write(config), {}).catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(GatewayConfigError)
+    expect(error.message).toMatch(/supervisor: supervised afdeling burgerzaken is not configured/)
+  })
+
   it('refuses to start outside demo mode with the public demo passwords', async () => {
     const error = (await loadGatewayConfig(DEMO.pathname, { KCC_DEMO: 'false' }).catch(
       (e: unknown) => e,

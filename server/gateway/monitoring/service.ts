@@ -1,0 +1,104 @@
+import type { MonitorSessionInput, MonitorSessionView } from '../../../shared/gateway/api'
+import type { AgentIdentity } from '../auth/authenticator'
+import type { AgentConfig, GatewayConfig } from '../config/types'
+import { conflict, notFound, permissionDenied, validationError } from '../http/problems'
+import type { LiveCall } from '../live/types'
+import type { MonitorSessionRecord, MonitorSessionStore } from './store'
+
+/**
+ * Monitoring (issue 6 §2): a supervisor listens in on, whispers to or joins ("barge") the live call
+ * of an agent of an afdeling the supervisor supervises. This is the gateway's authorisation and
+ * record of it; the audio itself is the softphones' and the PBX's business, never the gateway's.
+ */
+export type { MonitorSessionView } from '../../../shared/gateway/api'
+
+/** An agent's live calls right now (the live hub's `callsOf`); none when there is no live hub. */
+export type LiveCalls = (login: string) => LiveCall[]
+
+/** Told when a monitoring session starts or ends (for the live hub: not wired yet). */
+export type MonitorListener = (session: MonitorSessionView) => void | Promise<void>
+
+export class MonitorService {
+  constructor(
+    private readonly deps: {
+      config: GatewayConfig
+      store: MonitorSessionStore
+      liveCalls: LiveCalls
+      started?: MonitorListener | undefined
+      ended?: MonitorListener | undefined
+    },
+  ) {}
+
+  /** The session, and the klantcontactnummer of the monitored call if it has one (for the audit line). */
+  async start(
+    supervisor: AgentIdentity,
+    input: MonitorSessionInput,
+  ): Promise<{ session: MonitorSessionView; klantcontactnummer: string | undefined }> {
+    const { config, store } = this.deps
+    const agent = config.agents.find((a) => a.login === input.agent)
+    if (!agent) {
+      throw validationError([{ name: 'agent', code: 'does_not_exist', reason: 'Onbekende medewerker.' }])
+    }
+    if (agent.login === supervisor.login) {
+      throw validationError([
+        { name: 'agent', code: 'invalid', reason: 'Je kunt niet meeluisteren met je eigen gesprek.' },
+      ])
+    }
+    if (!supervisedAfdelingen(config, supervisor.login).includes(agent.afdeling)) {
+      throw permissionDenied(
+        'Je kunt alleen meeluisteren met medewerkers van een afdeling waarover je supervisor bent.',
+      )
+    }
+    const call = newest(this.deps.liveCalls(agent.login))
+    if (!call) {
+      throw conflict('geen_gesprek', 'Deze medewerker is nu niet in gesprek.')
+    }
+    const view = viewOf(
+      await store.create({
+        supervisor: supervisor.login,
+        agent: agent.login,
+        mode: input.mode,
+        callId: call.callId,
+      }),
+    )
+    await this.deps.started?.(view)
+    return { session: view, klantcontactnummer: call.klantcontactnummer }
+  }
+
+  /** Ends a session the supervisor started; for anyone else it does not exist. Ending twice is harmless. */
+  async stop(supervisor: AgentIdentity, id: string): Promise<MonitorSessionView> {
+    const record = await this.deps.store.startedBy(id, supervisor.login)
+    if (!record) {
+      throw notFound()
+    }
+    const view = viewOf(record)
+    if (await this.deps.store.end(id)) {
+      await this.deps.ended?.(view)
+    }
+    return view
+  }
+}
+
+/** The afdelingen a supervisor supervises: its `supervises` list when configured, else its own afdeling. */
+export function supervisedAfdelingen(config: GatewayConfig, login: string): string[] {
+  const agent: AgentConfig | undefined = config.agents.find((a) => a.login === login)
+  if (!agent) {
+    return []
+  }
+  return agent.supervises ?? [agent.afdeling]
+}
+
+function newest(calls: LiveCall[]): LiveCall | undefined {
+  return [...calls].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]
+}
+
+function viewOf(record: MonitorSessionRecord): MonitorSessionView {
+  return {
+    id: record.id,
+    supervisor: record.supervisor_login,
+    agent: record.agent_login,
+    mode: record.mode,
+    startedAt: new Date(Number(record.started_at)).toISOString(),
+    callId: record.call_id,
+  }
+}
