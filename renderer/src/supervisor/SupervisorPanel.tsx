@@ -93,12 +93,7 @@ function MemberRow(props: { readonly member: TeamMember; readonly stateText: str
 }
 
 function CallLine({ call, t }: { readonly call: TeamCall; readonly t: Messages }) {
-  const onderwerp =
-    call.onderwerp === 'hidden'
-      ? t.vertrouwelijk
-      : call.onderwerp !== undefined
-        ? call.onderwerp
-        : t.geenOnderwerp
+  const onderwerp = call.vertrouwelijk ? t.vertrouwelijk : (call.onderwerp ?? t.geenOnderwerp)
   return (
     <p className="team-call">
       {call.direction === 'inbound' ? t.inkomend : t.uitgaand} · {formatDuration(call.durationMs)} ·{' '}

@@ -15,8 +15,9 @@ export interface TeamCall {
   /** Partly masked (mask.ts). */
   readonly caller: string
   readonly klantcontactnummer?: string
-  /** The onderwerp, or `hidden` for a vertrouwelijk klantcontact (the hub never sends it). */
-  readonly onderwerp: string | 'hidden' | undefined
+  /** Never present for a vertrouwelijk klantcontact (the hub never sends it either). */
+  readonly onderwerp: string | undefined
+  readonly vertrouwelijk: boolean
 }
 
 export interface TeamMember {
@@ -105,7 +106,8 @@ function teamCall(call: LiveCall, now: number): TeamCall {
     durationMs: elapsed(call.startedAt, now),
     caller: maskNumber(call.callerNumber),
     ...(call.klantcontactnummer !== undefined ? { klantcontactnummer: call.klantcontactnummer } : {}),
-    onderwerp: call.vertrouwelijk ? 'hidden' : call.onderwerp,
+    onderwerp: call.vertrouwelijk ? undefined : call.onderwerp,
+    vertrouwelijk: call.vertrouwelijk,
   }
 }
 

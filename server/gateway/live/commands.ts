@@ -80,7 +80,13 @@ export function commandEvent(identity: LiveIdentity, command: Command, view: Liv
       }
     }
     case 'call.started': {
-      if (view.call(command.call.callId)) {
+      const existing = view.call(command.call.callId)
+      if (existing?.agent === login) {
+        // The app re-sends its calls after every reconnect (it cannot know whether the hub kept
+        // them through the grace period), with whatever it learned meanwhile: an update.
+        return { ok: true, event: { type: 'call.updated', call: callOf(identity, command.call) } }
+      }
+      if (existing) {
         return { ok: false, code: 'call_exists', message: `call ${command.call.callId} is already live` }
       }
       if (view.callsOf(login).length >= MAX_CALLS_PER_AGENT) {

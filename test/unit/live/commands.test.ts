@@ -56,6 +56,18 @@ describe('what an agent app may publish about itself', () => {
     })
   })
 
+  it('takes a repeated start of its own live call as an update (the app replays its calls after a reconnect)', () => {
+    const current = view({ type: 'call.started', call: call({ agent: 'medewerker1' }) })
+    const replay = { ...clientCall, klantcontactnummer: '26000001' }
+    expect(commandEvent(medewerker1, { type: 'call.started', call: replay }, current)).toEqual({
+      ok: true,
+      event: {
+        type: 'call.updated',
+        call: { ...replay, agent: 'medewerker1', afdeling: 'kcc', vertrouwelijk: false },
+      },
+    })
+  })
+
   it('refuses more live calls than a consult needs', () => {
     const calls = Array.from({ length: MAX_CALLS_PER_AGENT }, (_, i) => ({
       type: 'call.started' as const,

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ClientMessage, ServerMessage } from '../../../shared/live/protocol'
+import type {
+  CallInfo,
+  ClientCallInfo,
+  ClientMessage,
+  LiveCall,
+  ServerMessage,
+} from '../../../shared/live/protocol'
 import { LiveConnection, type LiveView } from '../../../renderer/src/live/live-connection'
 import { createLogger } from '../../../renderer/src/log'
 
@@ -188,5 +194,187 @@ describe('the agent app’s live connection', () => {
     expect(views.at(-1)?.connection).toBe('unauthenticated')
     vi.advanceTimersByTime(60_000)
     expect(FakeSocket.instances).toHaveLength(1)
+  })
+
+  describe('the calls in the view (the supervisor’s team overview)', () => {
+    const liveCall: LiveCall = {
+      callId: 'c1@pbx',
+      agent: 'medewerker2',
+      afdeling: 'kcc',
+      direction: 'inbound',
+      callerNumber: '0612345678',
+      vertrouwelijk: false,
+      startedAt: '2026-12-04T09:58:00Z',
+      updatedAt: '2026-12-04T09:59:00Z',
+    }
+    const info: CallInfo = {
+      callId: 'c2@pbx',
+      agent: 'medewerker3',
+      afdeling: 'kcc',
+      direction: 'outbound',
+      callerNumber: '0201234567',
+      vertrouwelijk: false,
+    }
+    const connectWith = (calls: LiveCall[]): FakeSocket => {
+      const socket = FakeSocket.instances.at(-1)!
+      socket.open()
+      socket.receive(welcome)
+      socket.receive({ ...snapshot, calls })
+      return socket
+    }
+    const callEvent = (
+      socket: FakeSocket,
+      type: 'call.started' | 'call.updated',
+      call: CallInfo,
+      seq: number,
+      at: string,
+    ): void => socket.receive({ type: 'event', event: { type, call, seq, at } })
+
+    it('starts from the calls in the snapshot', () => {
+      connection.start()
+      connectWith([liveCall])
+      expect(views.at(-1)?.calls).toEqual([liveCall])
+    })
+
+    it('adds a started call, with when it started', () => {
+      connection.start()
+      const socket = connectWith([liveCall])
+      callEvent(socket, 'call.started', info, 8, '2026-12-04T10:00:00Z')
+      expect(views.at(-1)?.calls).toEqual([
+        liveCall,
+        { ...info, startedAt: '2026-12-04T10:00:00Z', updatedAt: '2026-12-04T10:00:00Z' },
+      ])
+    })
+
+    it('takes what an update says about a call but keeps when it started', () => {
+      connection.start()
+      const socket = connectWith([liveCall])
+      const { startedAt: _s, updatedAt: _u, ...known } = liveCall
+      callEvent(
+        socket,
+        'call.updated',
+        { ...known, klantcontactnummer: '26000042', onderwerp: 'Afvalpas kwijt' },
+        8,
+        '2026-12-04T10:01:00Z',
+      )
+      expect(views.at(-1)?.calls).toEqual([
+        {
+          ...liveCall,
+          klantcontactnummer: '26000042',
+          onderwerp: 'Afvalpas kwijt',
+          startedAt: '2026-12-04T09:58:00Z',
+          updatedAt: '2026-12-04T10:01:00Z',
+        },
+      ])
+    })
+
+    it('removes an ended call and keeps the others', () => {
+      connection.start()
+      const socket = connectWith([liveCall])
+      callEvent(socket, 'call.started', info, 8, '2026-12-04T10:00:00Z')
+      socket.receive({
+        type: 'event',
+        event: {
+          type: 'call.ended',
+          callId: 'c1@pbx',
+          agent: 'medewerker2',
+          afdeling: 'kcc',
+          reason: 'completed',
+          seq: 9,
+          at: '2026-12-04T10:02:00Z',
+        },
+      })
+      expect(views.at(-1)?.calls.map((c) => c.callId)).toEqual(['c2@pbx'])
+    })
+
+    it('ignores a replayed call event it already has', () => {
+      connection.start()
+      const socket = connectWith([])
+      callEvent(socket, 'call.started', info, 7, '2026-12-04T10:00:00Z')
+      expect(views.at(-1)?.calls).toEqual([])
+    })
+
+    it('replaces its calls with those of an unasked snapshot', () => {
+      connection.start()
+      const socket = connectWith([liveCall])
+      callEvent(socket, 'call.started', info, 8, '2026-12-04T10:00:00Z')
+      socket.receive({ ...snapshot, epoch: 'e2', seq: 1, calls: [] })
+      expect(views.at(-1)?.calls).toEqual([])
+    })
+  })
+
+  describe('telling the hub about its own call as more becomes known', () => {
+    const started: ClientCallInfo = { callId: 'abc', direction: 'inbound', callerNumber: '0612345678' }
+    const callMessages = (socket: FakeSocket) =>
+      socket.sent.filter((m) => m.type === 'call.started' || m.type === 'call.updated')
+
+    it('sends the second word about a call as an update carrying the whole call', () => {
+      connection.start()
+      const socket = connect()
+      connection.callStarted({ ...started, klantcontactnummer: '26000001' })
+      connection.callStarted({ ...started, onderwerp: 'Afvalpas kwijt', vertrouwelijk: false })
+      expect(callMessages(socket)).toEqual([
+        { type: 'call.started', call: { ...started, klantcontactnummer: '26000001' } },
+        {
+          type: 'call.updated',
+          call: {
+            ...started,
+            klantcontactnummer: '26000001',
+            onderwerp: 'Afvalpas kwijt',
+            vertrouwelijk: false,
+          },
+        },
+      ])
+    })
+
+    it('never sends the onderwerp of a vertrouwelijk klantcontact, not even one told before', () => {
+      connection.start()
+      const socket = connect()
+      connection.callStarted({ ...started, klantcontactnummer: '26000001', onderwerp: 'Schuldhulp' })
+      connection.callStarted({ ...started, klantcontactnummer: '26000001', vertrouwelijk: true })
+      connection.callStarted({ ...started, onderwerp: 'Schuldhulp, tweede keer' })
+      expect(callMessages(socket).slice(1)).toEqual([
+        { type: 'call.updated', call: { ...started, klantcontactnummer: '26000001', vertrouwelijk: true } },
+        { type: 'call.updated', call: { ...started, klantcontactnummer: '26000001', vertrouwelijk: true } },
+      ])
+    })
+
+    it('never sends the onderwerp of a call told as vertrouwelijk at once, nor after a reconnect', () => {
+      connection.start()
+      const first = connect()
+      connection.callStarted({ ...started, onderwerp: 'Schuldhulp', vertrouwelijk: true })
+      expect(callMessages(first)).toEqual([
+        { type: 'call.started', call: { ...started, vertrouwelijk: true } },
+      ])
+      first.drop()
+      vi.advanceTimersByTime(500)
+      const second = FakeSocket.instances[1]!
+      second.open()
+      second.receive(welcome)
+      second.receive({ ...snapshot, epoch: 'e2' })
+      expect(callMessages(second)).toEqual([
+        { type: 'call.started', call: { ...started, vertrouwelijk: true } },
+      ])
+      expect(JSON.stringify([...first.sent, ...second.sent])).not.toContain('Schuldhulp')
+    })
+
+    it('re-sends after a resume what it learned about a call while offline (the hub takes it as an update)', () => {
+      connection.start()
+      const first = connect()
+      connection.callStarted(started)
+      first.drop()
+      // The klantcontact is saved while the socket is down (call-context.ts tells it now).
+      connection.callStarted({ ...started, klantcontactnummer: '26000001', vertrouwelijk: false })
+      vi.advanceTimersByTime(500)
+      const second = FakeSocket.instances[1]!
+      second.open()
+      second.receive(welcome)
+      second.receive({ type: 'resumed', epoch: 'e1', lastSeq: 7 })
+      // server/gateway/live/commands.ts turns a start of the agent's own live call into an update.
+      expect(second.sent).toContainEqual({
+        type: 'call.started',
+        call: expect.objectContaining({ callId: 'abc', klantcontactnummer: '26000001' }) as unknown,
+      })
+    })
   })
 })
