@@ -107,7 +107,8 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     })
     closers.push(async () => tracker.close())
     const presence = createPresenceSource(hub)
-    const offers = transferOffers(hub, TRANSFER_TTL_MS, scopedLogger(logger, 'transfers'))
+    const afdelingOf = (login: string) => config.agents.find((a) => a.login === login)?.afdeling
+    const offers = transferOffers(hub, TRANSFER_TTL_MS, scopedLogger(logger, 'transfers'), afdelingOf)
     closers.push(async () => offers.stop())
 
     // The gateway hands the softphones `sip.websocketUrl`; when the SIP server shares a port chosen at
@@ -125,6 +126,10 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       // The receiving agent's app hears of the transfer over its live socket; supervisors see it.
       transferAnnounced: (transfer) => offers.announced(transfer),
       transferClosed: (transfer, outcome) => offers.closed(transfer, outcome),
+      // Counted on the supervisor's view.
+      contactverzoekCreated: async (by) => {
+        await hub.publish({ type: 'contactverzoek.created', from: by.login, afdeling: by.afdeling })
+      },
       // Monitoring needs the monitored agent's live call. (monitorStarted/monitorEnded are not wired
       // to the hub yet: that is the next step of issue 6 §2.)
       liveCalls: (login) => hub.callsOf(login),

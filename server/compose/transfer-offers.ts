@@ -17,7 +17,13 @@ export interface TransferOffers {
   stop(): void
 }
 
-export function transferOffers(hub: LiveHub, ttlMs: number, logger: Logger): TransferOffers {
+export function transferOffers(
+  hub: LiveHub,
+  ttlMs: number,
+  logger: Logger,
+  /** The announcing agent's afdeling, for today's counters. */
+  afdelingOf: (login: string) => string | undefined = () => undefined,
+): TransferOffers {
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
   const close = async (transfer: TransferView, outcome: TransferOutcomeInput | 'expired'): Promise<void> => {
     clearTimeout(timers.get(transfer.id))
@@ -39,6 +45,7 @@ export function transferOffers(hub: LiveHub, ttlMs: number, logger: Logger): Tra
           transferId: transfer.id,
           klantcontactnummer: transfer.nummer,
           from: transfer.from,
+          ...withAfdeling(afdelingOf(transfer.from)),
           to: targetOf(transfer),
         },
       })
@@ -64,4 +71,8 @@ function targetOf(transfer: TransferView): TransferTarget {
   return transfer.target.type === 'agent'
     ? { kind: 'agent', login: transfer.target.id }
     : { kind: 'afdeling', afdeling: transfer.target.id }
+}
+
+function withAfdeling(afdeling: string | undefined): { afdeling?: string } {
+  return afdeling !== undefined ? { afdeling } : {}
 }

@@ -22,7 +22,7 @@ import { registerKlantcontactRoutes } from './routes/klantcontacten'
 import { registerMonitorRoutes } from './routes/monitor-sessions'
 import { registerPartijRoutes } from './routes/partijen'
 import { registerTransferRoutes } from './routes/transfers'
-import { createServices, type GatewayServices } from './services'
+import { createServices, type ContactverzoekCreated, type GatewayServices } from './services'
 import type { LiveCalls, MonitorListener } from './monitoring/service'
 import type { TransferAnnounced, TransferClosed } from './transfers/service'
 
@@ -60,6 +60,8 @@ export interface GatewayAppOptions {
   transferAnnounced?: TransferAnnounced
   /** Told when the announcing agent reports a transfer's outcome (the live hub closes the offer). */
   transferClosed?: TransferClosed
+  /** Told of every contactverzoek made (the live hub counts it for the supervisor). */
+  contactverzoekCreated?: ContactverzoekCreated
   /** An agent's live calls right now (the live hub's `callsOf`); default none, so monitoring is refused. */
   liveCalls?: LiveCalls
   /** Told when a supervisor starts monitoring a call. Not wired to the live hub yet (next step). */
@@ -100,6 +102,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       transferTtlMs: options.transferTtlMs ?? TRANSFER_TTL_MS,
       transferAnnounced: options.transferAnnounced,
       transferClosed: options.transferClosed,
+      contactverzoekCreated: options.contactverzoekCreated,
       liveCalls: options.liveCalls ?? (() => []),
       monitorStarted: options.monitorStarted,
       monitorEnded: options.monitorEnded,

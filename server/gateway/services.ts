@@ -43,7 +43,11 @@ export interface GatewayServices {
   transfers: TransferService
   monitoring: MonitorService
   presence: PresenceSource
+  contactverzoekCreated?: ContactverzoekCreated | undefined
 }
+
+/** Who made a contactverzoek: the live hub counts it for their afdeling. */
+export type ContactverzoekCreated = (by: { login: string; afdeling: string }) => void | Promise<void>
 
 export interface ServiceOptions {
   config: GatewayConfig
@@ -59,6 +63,8 @@ export interface ServiceOptions {
   transferTtlMs: number
   transferAnnounced?: TransferAnnounced | undefined
   transferClosed?: TransferClosed | undefined
+  /** Told of every contactverzoek made (the live hub counts it for the supervisor). */
+  contactverzoekCreated?: ContactverzoekCreated | undefined
   liveCalls: LiveCalls
   monitorStarted?: MonitorListener | undefined
   monitorEnded?: MonitorListener | undefined
@@ -120,5 +126,6 @@ export function createServices(options: ServiceOptions): GatewayServices {
       ended: options.monitorEnded,
     }),
     presence: options.presence,
+    contactverzoekCreated: options.contactverzoekCreated,
   }
 }

@@ -14,6 +14,8 @@
  * server's grace period (10 s by default); after that the agent is `offline` and its calls ended.
  */
 
+import type { DayCounters } from './counters'
+
 export const AGENT_STATES = [
   'offline',
   'beschikbaar',
@@ -60,6 +62,8 @@ export interface CallInfo {
   /** Never present when `vertrouwelijk` (reliability notes §4.2: no content of a confidential contact). */
   onderwerp?: string
   vertrouwelijk: boolean
+  /** A call between colleagues (a consult), not a customer's: today's counters leave it out. */
+  internal?: boolean
 }
 
 /** A call in a snapshot: the last CallInfo plus when it started and last changed. */
@@ -75,6 +79,8 @@ export interface TransferInfo {
   klantcontactnummer: string
   /** Login of the offering agent. */
   from: string
+  /** The offering agent's afdeling (today's counters count the transfer there). */
+  afdeling?: string
   to: TransferTarget
   callId?: string
 }
@@ -88,7 +94,17 @@ export type LiveEventBody =
   | { type: 'agent.state'; login: string; afdeling: string; state: AgentState }
   | { type: 'call.started'; call: CallInfo }
   | { type: 'call.updated'; call: CallInfo }
-  | { type: 'call.ended'; callId: string; agent: string; afdeling: string; reason: CallEndReason }
+  | {
+      type: 'call.ended'
+      callId: string
+      agent: string
+      afdeling: string
+      reason: CallEndReason
+      /** Answer to end, ms, as the agent's app measured it (for the average handling time). */
+      handledMs?: number
+      /** Copied from the call: a call between colleagues. */
+      internal?: boolean
+    }
   | { type: 'transfer.offered'; transfer: TransferInfo }
   | {
       type: 'transfer.closed'
@@ -98,6 +114,8 @@ export type LiveEventBody =
       to: TransferTarget
       outcome: TransferOutcome
     }
+  /** The gateway made a contactverzoek (interne taak); `afdeling` is the requesting agent's. */
+  | { type: 'contactverzoek.created'; from: string; afdeling: string }
 
 export type LiveEventType = LiveEventBody['type']
 
@@ -115,6 +133,8 @@ export interface LiveSnapshot {
   agents: AgentStatus[]
   calls: LiveCall[]
   transfers: TransferOffer[]
+  /** Today's counters per afdeling (shared/live/counters.ts); absent from a hub that keeps none. */
+  counters?: DayCounters
 }
 
 /** What an agent app may say about its own call (agent and afdeling come from its session). */
@@ -129,7 +149,7 @@ export type ClientMessage =
   | { type: 'state'; state: AgentState }
   | { type: 'call.started'; call: ClientCallInfo }
   | { type: 'call.updated'; call: ClientCallInfo }
-  | { type: 'call.ended'; callId: string; reason: CallEndReason }
+  | { type: 'call.ended'; callId: string; reason: CallEndReason; handledMs?: number }
   | { type: 'ping' }
 
 export type LiveErrorCode =

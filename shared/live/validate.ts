@@ -87,7 +87,7 @@ function callInfo(input: unknown, path: string): ClientCallInfo {
   const fields = record(input, path)
   onlyKeys(
     fields,
-    ['callId', 'direction', 'callerNumber', 'klantcontactnummer', 'onderwerp', 'vertrouwelijk'],
+    ['callId', 'direction', 'callerNumber', 'klantcontactnummer', 'onderwerp', 'vertrouwelijk', 'internal'],
     path,
   )
   const call: ClientCallInfo = {
@@ -115,7 +115,27 @@ function callInfo(input: unknown, path: string): ClientCallInfo {
     }
     call.vertrouwelijk = vertrouwelijk
   }
+  const internal = fields['internal']
+  if (internal !== undefined) {
+    if (typeof internal !== 'boolean') {
+      throw new Invalid(`${path}.internal: expected a boolean`)
+    }
+    call.internal = internal
+  }
   return call
+}
+
+/** A handling time: whole milliseconds, at most a day (anything longer is a clock error). */
+const MAX_HANDLED_MS = 24 * 60 * 60_000
+
+function handledMs(value: unknown, path: string): number | undefined {
+  if (value === undefined) {
+    return undefined
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_HANDLED_MS) {
+    throw new Invalid(`${path}: expected whole milliseconds from 0 to ${MAX_HANDLED_MS}`)
+  }
+  return value
 }
 
 function clientMessage(input: unknown): ClientMessage {
@@ -143,13 +163,16 @@ function clientMessage(input: unknown): ClientMessage {
     case 'call.updated':
       onlyKeys(fields, ['type', 'call'], 'message')
       return { type, call: callInfo(fields['call'], 'message.call') }
-    case 'call.ended':
-      onlyKeys(fields, ['type', 'callId', 'reason'], 'message')
+    case 'call.ended': {
+      onlyKeys(fields, ['type', 'callId', 'reason', 'handledMs'], 'message')
+      const handled = handledMs(fields['handledMs'], 'message.handledMs')
       return {
         type,
         callId: text(fields['callId'], 'message.callId', LIMITS.callId, CALL_ID),
         reason: oneOf(fields['reason'], CALL_END_REASONS, 'message.reason'),
+        ...(handled !== undefined ? { handledMs: handled } : {}),
       }
+    }
     default:
       throw new Invalid('message.type: unknown message type')
   }

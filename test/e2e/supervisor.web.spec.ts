@@ -18,6 +18,13 @@ import {
  */
 const team = (page: Page) => page.getByRole('region', { name: 'Teamoverzicht' })
 const row = (page: Page, naam: string) => team(page).getByRole('row', { name: new RegExp(`^${naam}`) })
+/** An afdeling's cells in "Vandaag per afdeling": answered, abandoned, average, transfers, contactverzoeken. */
+const today = (page: Page, afdeling: string) =>
+  team(page)
+    .getByRole('table', { name: 'Vandaag per afdeling' })
+    .getByRole('row', { name: new RegExp(`^${afdeling}`) })
+const cells = async (page: Page, afdeling: string): Promise<string[]> =>
+  (await today(page, afdeling).getByRole('cell').allTextContents()).map((text) => text.trim())
 
 /** Records every agent.state event the page's live socket receives, before the app sees it. */
 const RECORD_AGENT_STATES = `
@@ -135,6 +142,13 @@ test.describe('supervisor view', () => {
     await expect(medewerker2Row).toContainText(ONDERWERP)
     await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
     await expect(medewerker2Row).not.toContainText('Inkomend')
+
+    // Today's counters: medewerker1 answered and passed the customer on (KCC), medewerker2 answered
+    // the customer (Vergunningen); the consult between them is no customer call and not counted.
+    await expect.poll(async () => (await cells(supervisor, 'KCC'))[0]).toBe('1')
+    expect((await cells(supervisor, 'KCC'))[3]).toBe('1')
+    await expect.poll(async () => (await cells(supervisor, 'Afdeling Vergunningen'))[0]).toBe('1')
+    expect((await cells(supervisor, 'Afdeling Vergunningen'))[2]).toMatch(/^\d+:\d\d$/)
   })
 
   test('never shows the onderwerp of a vertrouwelijk klantcontact', async ({ rig, browser }) => {
@@ -156,5 +170,12 @@ test.describe('supervisor view', () => {
     await expect(medewerker1Row).toContainText(`Klantcontact ${nummer}`)
     await expect(medewerker1Row).toContainText('Onderwerp afgeschermd (vertrouwelijk)')
     await expect(team(supervisor).getByText(ONDERWERP)).toHaveCount(0)
+
+    // Nobody of Vergunningen is there: the transfer fails and ends in a contactverzoek, both counted.
+    await transferTo(medewerker1, /^Afdeling Vergunningen ·/)
+    await transferPanel(medewerker1).getByRole('button', { name: 'Contactverzoek maken' }).click()
+    await expect(transferPanel(medewerker1).getByText('Contactverzoek gemaakt')).toBeVisible()
+    await expect.poll(async () => (await cells(supervisor, 'KCC'))[4]).toBe('1')
+    expect((await cells(supervisor, 'KCC'))[3]).toBe('1')
   })
 })

@@ -8,6 +8,7 @@ import type {
   LiveEvent,
   TransferOffer,
 } from '../../../shared/live/protocol'
+import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import { LiveCloseCode } from '../../../shared/live/protocol'
 import { createLogger, type Logger } from '../log'
 import { parseServerMessage } from './server-message'
@@ -29,9 +30,17 @@ export interface LiveView {
   /** The calls in progress, each with when it started (the supervisor view shows them). */
   readonly calls: readonly LiveCall[]
   readonly transfers: readonly TransferOffer[]
+  /** Today's counters per afdeling (a supervisor's view; shared/live/counters.ts). */
+  readonly counters: DayCounters
 }
 
-export const INITIAL_LIVE_VIEW: LiveView = { connection: 'closed', agents: [], calls: [], transfers: [] }
+export const INITIAL_LIVE_VIEW: LiveView = {
+  connection: 'closed',
+  agents: [],
+  calls: [],
+  transfers: [],
+  counters: emptyCounters(''),
+}
 
 export interface LiveConnectionOptions {
   /** The gateway's base URL (http or https); the socket uses ws or wss on the same host. */
@@ -60,7 +69,7 @@ export class LiveConnection {
   private ownState: AgentState | undefined
   private readonly calls = new Map<string, ClientCallInfo>()
   /** Calls that ended while the socket was down; told on the next connect. */
-  private readonly endedOffline = new Map<string, CallEndReason>()
+  private readonly endedOffline = new Map<string, { reason: CallEndReason; handledMs?: number }>()
 
   constructor(private readonly options: LiveConnectionOptions) {
     this.log = options.logger ?? createLogger('live')
@@ -102,14 +111,16 @@ export class LiveConnection {
     this.send({ type: known ? 'call.updated' : 'call.started', call: whole })
   }
 
-  callEnded(callId: string, reason: CallEndReason): void {
+  /** `handledMs`: answer to end, for the supervisor's average handling time. */
+  callEnded(callId: string, reason: CallEndReason, handledMs?: number): void {
     if (!this.calls.delete(callId)) {
       return
     }
+    const ended = handledMs !== undefined ? { reason, handledMs } : { reason }
     if (this.view.connection === 'open') {
-      this.send({ type: 'call.ended', callId, reason })
+      this.send({ type: 'call.ended', callId, ...ended })
     } else {
-      this.endedOffline.set(callId, reason)
+      this.endedOffline.set(callId, ended)
     }
   }
 
@@ -156,6 +167,7 @@ export class LiveConnection {
           agents: message.agents,
           calls: message.calls,
           transfers: message.transfers,
+          counters: message.counters ?? emptyCounters(''),
         })
         this.replayOwn(socket)
         return
@@ -183,6 +195,10 @@ export class LiveConnection {
       return
     }
     this.lastSeq = event.seq
+    const counters = applyCounters(this.view.counters, event)
+    if (counters !== this.view.counters) {
+      this.update({ counters })
+    }
     switch (event.type) {
       case 'agent.state': {
         const others = this.view.agents.filter((a) => a.login !== event.login)
@@ -217,6 +233,9 @@ export class LiveConnection {
       case 'call.ended':
         this.update({ calls: this.view.calls.filter((c) => c.callId !== event.callId) })
         return
+      case 'contactverzoek.created':
+        // Counted above; nothing else to keep.
+        return
       default: {
         const unreachable: never = event
         this.log.debug('unknown live event', { event: unreachable })
@@ -229,8 +248,8 @@ export class LiveConnection {
     if (this.ownState) {
       this.sendOn(socket, { type: 'state', state: this.ownState })
     }
-    for (const [callId, reason] of this.endedOffline) {
-      this.sendOn(socket, { type: 'call.ended', callId, reason })
+    for (const [callId, ended] of this.endedOffline) {
+      this.sendOn(socket, { type: 'call.ended', callId, ...ended })
     }
     this.endedOffline.clear()
     for (const call of this.calls.values()) {

@@ -53,6 +53,33 @@ export function SupervisorPanel() {
           </tbody>
         </table>
       ))}
+      {view.today.length > 0 ? (
+        <table className="team-table" aria-label={t.vandaag}>
+          <caption>{t.vandaag}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.afdeling}</th>
+              <th scope="col">{t.beantwoord}</th>
+              <th scope="col">{t.opgehangen}</th>
+              <th scope="col">{t.gemiddeld}</th>
+              <th scope="col">{t.doorverbonden}</th>
+              <th scope="col">{t.contactverzoeken}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.today.map((c) => (
+              <tr key={c.id} data-afdeling={c.id}>
+                <th scope="row">{c.naam}</th>
+                <td>{c.answered}</td>
+                <td>{c.abandoned}</td>
+                <td>{c.averageHandlingMs !== undefined ? formatDuration(c.averageHandlingMs) : '–'}</td>
+                <td>{c.transfers}</td>
+                <td>{c.contactverzoeken}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <h3>{t.overdrachten}</h3>
       {view.transfers.length === 0 ? (
         <p>{t.geenOverdrachten}</p>

@@ -17,6 +17,13 @@ export const supervisorMessages: Catalog<{
   overdracht: string
   geenMedewerkers: string
   verbinding: string
+  vandaag: string
+  afdeling: string
+  beantwoord: string
+  opgehangen: string
+  gemiddeld: string
+  doorverbonden: string
+  contactverzoeken: string
 }> = {
   nl: {
     title: 'Teamoverzicht',
@@ -35,5 +42,12 @@ export const supervisorMessages: Catalog<{
     overdracht: '{van} → {naar}: klantcontact {nummer}, {duur}',
     geenMedewerkers: 'Geen medewerkers.',
     verbinding: 'Het teamoverzicht is niet actueel: geen verbinding met de gateway.',
+    vandaag: 'Vandaag per afdeling',
+    afdeling: 'Afdeling',
+    beantwoord: 'Beantwoord',
+    opgehangen: 'Opgehangen tijdens wachten',
+    gemiddeld: 'Gemiddelde gesprekstijd',
+    doorverbonden: 'Doorverbonden',
+    contactverzoeken: 'Contactverzoeken',
   },
 }

@@ -1,4 +1,5 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
+import { dayOf } from '../../../shared/live/counters'
 import type { AgentState, CallDirection, LiveCall, TransferTarget } from '../../../shared/live/protocol'
 import type { LiveView } from '../live/live-connection'
 import { maskNumber } from './mask'
@@ -43,9 +44,22 @@ export interface TeamTransfer {
   readonly sinceMs: number
 }
 
+/** Today's counters of one afdeling (shared/live/counters.ts); zeros before its first call. */
+export interface TeamCounters {
+  readonly id: string
+  readonly naam: string
+  readonly answered: number
+  readonly abandoned: number
+  /** Undefined before the first answered call. */
+  readonly averageHandlingMs: number | undefined
+  readonly transfers: number
+  readonly contactverzoeken: number
+}
+
 export interface TeamView {
   readonly afdelingen: readonly TeamAfdeling[]
   readonly transfers: readonly TeamTransfer[]
+  readonly today: readonly TeamCounters[]
 }
 
 export function teamView(directory: DirectoryView, live: LiveView, now: number): TeamView {
@@ -96,7 +110,23 @@ export function teamView(directory: DirectoryView, live: LiveView, now: number):
       klantcontactnummer: t.klantcontactnummer,
       sinceMs: elapsed(t.offeredAt, now),
     }))
-  return { afdelingen, transfers }
+  // Counters of an earlier day (no event yet today) count as zeros.
+  const counted = live.counters.day === dayOf(new Date(now).toISOString()) ? live.counters.afdelingen : {}
+  const today = [...new Set([...directory.afdelingen.map((a) => a.id), ...Object.keys(counted)])].map(
+    (id) => {
+      const c = counted[id]
+      return {
+        id,
+        naam: afdelingNaam.get(id) ?? id,
+        answered: c?.answered ?? 0,
+        abandoned: c?.abandoned ?? 0,
+        averageHandlingMs: c && c.answered > 0 ? c.handledMs / c.answered : undefined,
+        transfers: c?.transfers ?? 0,
+        contactverzoeken: c?.contactverzoeken ?? 0,
+      }
+    },
+  )
+  return { afdelingen, transfers, today }
 }
 
 function teamCall(call: LiveCall, now: number): TeamCall {

@@ -19,13 +19,18 @@ export interface CallCoordinatorOptions {
   live: Pick<LiveConnection, 'setState' | 'callStarted' | 'callEnded'>
   bridge?: AgentBridge
   logger?: Logger
+  /** Epoch ms (the handling time at a call's end); tests pass their own clock. */
+  now?: () => number
 }
 
 export class CallCoordinator {
   private readonly log: Logger
   private previous: CallSnapshot | null = null
 
+  private readonly now: () => number
+
   constructor(private readonly options: CallCoordinatorOptions) {
+    this.now = options.now ?? Date.now
     this.log = options.logger ?? createLogger('calls')
   }
 
@@ -83,7 +88,25 @@ export class CallCoordinator {
       direction: call.direction,
       callerNumber: call.remoteNumber,
       ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
+      ...(this.isColleague(call.remoteNumber) ? { internal: true } : {}),
     })
+  }
+
+  /**
+   * Whether the other party is a colleague or an afdeling's group address (a consult, a call
+   * between colleagues): such calls are not counted as customer calls on the supervisor's view.
+   */
+  private isColleague(remote: string): boolean {
+    const directory = this.options.store.getState().workspace.directory
+    if (directory.status !== 'ready') {
+      return false
+    }
+    return (
+      directory.value.medewerkers.some((m) => m.extension === remote) ||
+      directory.value.afdelingen.some(
+        (a) => a.groupAddress === remote || a.groupAddress.startsWith(`sip:${remote}@`),
+      )
+    )
   }
 
   private onStateChange(call: CallSnapshot): void {
@@ -91,7 +114,9 @@ export class CallCoordinator {
       return
     }
     const { workspace } = this.options.store.getState()
-    this.options.live.callEnded(call.sipCallId, endReason(call, workspace.phone.transfer))
+    const handledMs =
+      call.answeredAt !== undefined ? Math.max(0, Math.round(this.now() - call.answeredAt)) : undefined
+    this.options.live.callEnded(call.sipCallId, endReason(call, workspace.phone.transfer), handledMs)
     workspace.setAvailability(availabilityAfterCall(workspace.availability, call))
   }
 }

@@ -112,7 +112,15 @@ export function commandEvent(identity: LiveIdentity, command: Command, view: Liv
       }
       return {
         ok: true,
-        event: { type: 'call.ended', callId: owned.callId, agent: login, afdeling, reason: command.reason },
+        event: {
+          type: 'call.ended',
+          callId: owned.callId,
+          agent: login,
+          afdeling,
+          reason: command.reason,
+          ...(command.handledMs !== undefined ? { handledMs: command.handledMs } : {}),
+          ...(owned.internal === true ? { internal: true } : {}),
+        },
       }
     }
     default: {

@@ -44,6 +44,8 @@ function concernsAgent(event: LiveEvent, login: string, afdeling: string): boole
       return event.transfer.from === login || addressedTo(event.transfer.to, login, afdeling)
     case 'transfer.closed':
       return event.from === login || addressedTo(event.to, login, afdeling)
+    case 'contactverzoek.created':
+      return event.from === login
     default: {
       const unreachable: never = event
       throw new Error(`unknown live event: ${JSON.stringify(unreachable)}`)

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { counterDelta, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import type { StateChange } from './state'
 import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, TransferOffer } from './types'
 
@@ -11,6 +12,8 @@ import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, Tra
  *   connection dropped) or got one too large to carry its event. Pruned to `retainEvents`.
  * - `live_state`: one row per agent, live call and open transfer: the event that last set it.
  *   An instance rebuilds its state from here on start, without replaying history.
+ * - `live_counter`: today's counters per afdeling (shared/live/counters.ts), incremented by each
+ *   counted event in the transaction that stores it, so they agree with the seq they were read at.
  */
 const MIGRATION_LOCK = 'kcc.live.migrate'
 
@@ -40,6 +43,16 @@ export async function migrate(pool: pg.Pool, newEpoch: string): Promise<void> {
       since text not null,
       body jsonb not null,
       primary key (kind, key)
+    )`)
+    await client.query(`create table if not exists live_counter (
+      day text not null,
+      afdeling text not null,
+      answered bigint not null default 0,
+      abandoned bigint not null default 0,
+      handled_ms bigint not null default 0,
+      transfers bigint not null default 0,
+      contactverzoeken bigint not null default 0,
+      primary key (day, afdeling)
     )`)
     await client.query('commit')
   } catch (err) {
@@ -78,7 +91,8 @@ function toSnapshotParts(rows: StateRow[]): Pick<LiveSnapshot, 'agents' | 'calls
         break
       case 'call.ended':
       case 'transfer.closed':
-        // These delete their row; one here means the table was edited by hand.
+      case 'contactverzoek.created':
+        // These delete their row or have none; one here means the table was edited by hand.
         throw new Error(`live_state holds a ${body.type} event`)
       default: {
         const unreachable: never = body
@@ -98,12 +112,22 @@ export async function loadState(pool: pg.Pool): Promise<LiveSnapshot> {
       'select epoch, seq::text as seq from live_meta where id = 1',
     )
     const rows = await client.query<StateRow>('select kind, since, body from live_state order by kind, seq')
+    const counted = await client.query<CounterRow>(
+      `select day, afdeling, answered::text, abandoned::text, handled_ms::text, transfers::text,
+         contactverzoeken::text
+       from live_counter where day = (select max(day) from live_counter)`,
+    )
     await client.query('commit')
     const head = meta.rows[0]
     if (!head) {
       throw new Error('live_meta is empty: the live hub tables were not migrated')
     }
-    return { epoch: head.epoch, seq: Number(head.seq), ...toSnapshotParts(rows.rows) }
+    return {
+      epoch: head.epoch,
+      seq: Number(head.seq),
+      ...toSnapshotParts(rows.rows),
+      counters: countersOf(counted.rows),
+    }
   } catch (err) {
     await client.query('rollback').catch(() => undefined)
     throw err
@@ -129,6 +153,16 @@ with s as (
   on conflict (kind, key) do update set seq = excluded.seq, body = excluded.body
 ), d as (
   delete from live_state where $6::text = 'delete' and kind = $3::text and key = $4::text
+), c as (
+  insert into live_counter (day, afdeling, answered, abandoned, handled_ms, transfers, contactverzoeken)
+  select $8::text, $9::text, $10::bigint, $11::bigint, $12::bigint, $13::bigint, $14::bigint
+  where $8::text is not null
+  on conflict (day, afdeling) do update set
+    answered = live_counter.answered + excluded.answered,
+    abandoned = live_counter.abandoned + excluded.abandoned,
+    handled_ms = live_counter.handled_ms + excluded.handled_ms,
+    transfers = live_counter.transfers + excluded.transfers,
+    contactverzoeken = live_counter.contactverzoeken + excluded.contactverzoeken
 )
 select s.seq::text as seq,
   pg_notify($2::text, s.epoch || ' ' || s.seq::text || ' ' || $7::text) as notified,
@@ -147,6 +181,7 @@ export async function insertEvent(
   const json = JSON.stringify(body)
   // Too large to travel in the notification: listeners then read it from live_event.
   const inline = Buffer.byteLength(json) <= MAX_INLINE_BODY_BYTES ? json : ''
+  const delta = counterDelta(body)
   const result = await pool.query<{ seq: string }>(PUBLISH_SQL, [
     json,
     channel,
@@ -155,6 +190,13 @@ export async function insertEvent(
     body.at,
     change.op,
     inline,
+    delta?.day ?? null,
+    delta?.afdeling ?? null,
+    delta?.counts.answered ?? 0,
+    delta?.counts.abandoned ?? 0,
+    delta?.counts.handledMs ?? 0,
+    delta?.counts.transfers ?? 0,
+    delta?.counts.contactverzoeken ?? 0,
   ])
   const row = result.rows[0]
   if (!row) {
@@ -210,4 +252,33 @@ export function parseNotification(payload: string): Notification | undefined {
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
+}
+
+interface CounterRow {
+  day: string
+  afdeling: string
+  answered: string
+  abandoned: string
+  handled_ms: string
+  transfers: string
+  contactverzoeken: string
+}
+
+/** The newest day's `live_counter` rows as counters (bigint arrives as text: numbers here). */
+function countersOf(rows: CounterRow[]): DayCounters {
+  const first = rows[0]
+  if (!first) {
+    return emptyCounters('')
+  }
+  const counters: DayCounters = emptyCounters(first.day)
+  for (const row of rows) {
+    counters.afdelingen[row.afdeling] = {
+      answered: Number(row.answered),
+      abandoned: Number(row.abandoned),
+      handledMs: Number(row.handled_ms),
+      transfers: Number(row.transfers),
+      contactverzoeken: Number(row.contactverzoeken),
+    }
+  }
+  return counters
 }

@@ -1,3 +1,4 @@
+import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import type {
   AgentStatus,
   CallInfo,
@@ -17,6 +18,7 @@ export class LiveState {
   private readonly agents = new Map<string, AgentStatus>()
   private readonly calls = new Map<string, LiveCall>()
   private readonly transfers = new Map<string, TransferOffer>()
+  private counters: DayCounters = emptyCounters('')
 
   constructor(
     readonly epoch: string,
@@ -28,6 +30,7 @@ export class LiveState {
   }
 
   apply(event: LiveEvent): void {
+    this.counters = applyCounters(this.counters, event)
     switch (event.type) {
       case 'agent.state':
         this.agents.set(event.login, {
@@ -52,6 +55,9 @@ export class LiveState {
         break
       case 'transfer.closed':
         this.transfers.delete(event.transferId)
+        break
+      case 'contactverzoek.created':
+        // Only counted (above).
         break
       default: {
         const unreachable: never = event
@@ -81,6 +87,7 @@ export class LiveState {
       agents: [...this.agents.values()].map((a) => ({ ...a })),
       calls: [...this.calls.values()].map((c) => ({ ...c })),
       transfers: [...this.transfers.values()].map((t) => ({ ...t, to: { ...t.to } })),
+      counters: { day: this.counters.day, afdelingen: { ...this.counters.afdelingen } },
     }
   }
 
@@ -98,6 +105,7 @@ export class LiveState {
     for (const transfer of snapshot.transfers) {
       this.transfers.set(transfer.transferId, { ...transfer })
     }
+    this.counters = snapshot.counters ?? emptyCounters('')
     this.lastSeq = snapshot.seq
   }
 }
@@ -106,7 +114,10 @@ export class LiveState {
  * The one record of the persisted state an event touches (`live_state` in PostgreSQL): kind and
  * key name the entity; `upsert` replaces it with this event, `delete` removes it.
  */
-export type StateChange = { op: 'upsert' | 'delete'; kind: 'agent' | 'call' | 'transfer'; key: string }
+export type StateChange =
+  | { op: 'upsert' | 'delete'; kind: 'agent' | 'call' | 'transfer'; key: string }
+  /** An event that changes no entity (it is only counted). */
+  | { op: 'none'; kind: 'none'; key: '' }
 
 export function stateChangeOf(event: LiveEventBody): StateChange {
   switch (event.type) {
@@ -121,6 +132,8 @@ export function stateChangeOf(event: LiveEventBody): StateChange {
       return { op: 'upsert', kind: 'transfer', key: event.transfer.transferId }
     case 'transfer.closed':
       return { op: 'delete', kind: 'transfer', key: event.transferId }
+    case 'contactverzoek.created':
+      return { op: 'none', kind: 'none', key: '' }
     default: {
       const unreachable: never = event
       throw new Error(`unknown live event: ${JSON.stringify(unreachable)}`)
@@ -141,6 +154,7 @@ export function sanitize(event: LiveEventBody): LiveEventBody {
     case 'call.ended':
     case 'transfer.offered':
     case 'transfer.closed':
+    case 'contactverzoek.created':
       return event
     default: {
       const unreachable: never = event

@@ -33,6 +33,12 @@ export function registerContactverzoekRoutes(app: FastifyInstance, services: Gat
       requireText('gevraagdeHandeling', input.gevraagdeHandeling)
       request.audit.object.uuid = input.klantcontactUuid
       const created = await services.contactverzoeken.create(agent, input)
+      // For the supervisor's counters; the contactverzoek exists whether or not the hub heard of it.
+      await Promise.resolve(
+        services.contactverzoekCreated?.({ login: agent.login, afdeling: agent.afdeling }),
+      ).catch((error: unknown) =>
+        request.log.warn({ err: (error as Error).message }, 'contactverzoek not counted'),
+      )
       return reply.code(201).send(created)
     },
   )

@@ -139,6 +139,58 @@ describe('PostgreSQL live hub', () => {
     expect(later.since(8)).toEqual([])
   })
 
+  it("keeps today's counters with the events, so an instance that starts later has them too", async () => {
+    const s = await schema()
+    const first = await hubOn(s)
+    await first.publish({ type: 'call.started', call: callInfo })
+    await first.publish({
+      type: 'call.ended',
+      callId: 'c1',
+      agent: 'medewerker1',
+      afdeling: 'kcc',
+      reason: 'completed',
+      handledMs: 90_000,
+    })
+    await first.publish({ type: 'call.started', call: { ...callInfo, callId: 'c2', internal: true } })
+    await first.publish({
+      type: 'call.ended',
+      callId: 'c2',
+      agent: 'medewerker1',
+      afdeling: 'kcc',
+      reason: 'completed',
+      handledMs: 5_000,
+      internal: true,
+    })
+    await first.publish({
+      type: 'transfer.offered',
+      transfer: {
+        transferId: 't1',
+        klantcontactnummer: '0000000042',
+        from: 'medewerker1',
+        afdeling: 'kcc',
+        to: { kind: 'afdeling', afdeling: 'vergunningen' },
+      },
+    })
+    await first.publish({ type: 'contactverzoek.created', from: 'medewerker1', afdeling: 'kcc' })
+
+    const later = await hubOn(s)
+    expect(later.snapshot().counters?.afdelingen).toEqual({
+      kcc: { answered: 1, abandoned: 0, handledMs: 90_000, transfers: 1, contactverzoeken: 1 },
+    })
+    expect(later.snapshot().counters).toEqual(first.snapshot().counters)
+    // Both go on counting the same events from here.
+    await later.publish({ type: 'call.started', call: { ...callInfo, callId: 'c3' } })
+    await later.publish({
+      type: 'call.ended',
+      callId: 'c3',
+      agent: 'medewerker1',
+      afdeling: 'kcc',
+      reason: 'abandoned',
+    })
+    const third = await hubOn(s)
+    expect(third.snapshot().counters?.afdelingen['kcc']).toMatchObject({ answered: 1, abandoned: 1 })
+  })
+
   it('catches up on events published while its LISTEN connection was down', async () => {
     const s = await schema()
     const a = await hubOn(s)

@@ -104,6 +104,17 @@ describe('what an agent app may publish about itself', () => {
     })
   })
 
+  it('ends its own call with the handling time the app measured, and marks a call between colleagues', () => {
+    const current = view({ type: 'call.started', call: call({ internal: true }) })
+    expect(
+      commandEvent(
+        medewerker1,
+        { type: 'call.ended', callId: 'call-1', reason: 'completed', handledMs: 42_000 },
+        current,
+      ),
+    ).toMatchObject({ ok: true, event: { type: 'call.ended', handledMs: 42_000, internal: true } })
+  })
+
   it('ends its own call', () => {
     const current = view({ type: 'call.started', call: call() })
     expect(

@@ -43,6 +43,19 @@ describe('live client message validation', () => {
     expect(parseClientMessage({ type: 'call.ended', callId: 'x', reason: 'agent_gone' }).ok).toBe(false)
   })
 
+  it('takes a handling time in whole milliseconds up to a day, and internal as a yes or no only', () => {
+    const end = { type: 'call.ended', callId: 'abc123@host', reason: 'completed' }
+    expect(parseClientMessage({ ...end, handledMs: 90_000 })).toEqual({
+      ok: true,
+      value: { ...end, handledMs: 90_000 },
+    })
+    for (const handledMs of [-1, 1.5, '90', 24 * 60 * 60_000 + 1]) {
+      expect(parseClientMessage({ ...end, handledMs }).ok).toBe(false)
+    }
+    expect(parseClientMessage({ type: 'call.started', call: { ...call, internal: true } }).ok).toBe(true)
+    expect(parseClientMessage({ type: 'call.started', call: { ...call, internal: 'yes' } }).ok).toBe(false)
+  })
+
   it('rejects a negative, fractional or textual lastSeq', () => {
     for (const lastSeq of [-1, 1.5, '3', null]) {
       expect(parseClientMessage({ type: 'resume', epoch: 'e', lastSeq }).ok).toBe(false)

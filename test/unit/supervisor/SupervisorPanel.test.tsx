@@ -2,7 +2,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import type { AgentStatus, LiveCall, TransferOffer } from '../../../shared/live/protocol'
-import type { LiveView } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW, type LiveView } from '../../../renderer/src/live/live-connection'
 import { useAppStore } from '../../../renderer/src/store'
 import { SupervisorPanel } from '../../../renderer/src/supervisor'
 import type { Loadable } from '../../../renderer/src/workspace/workspace-slice'
@@ -57,9 +57,7 @@ function transfer(changes: Partial<TransferOffer> = {}): TransferOffer {
 
 function setLive(changes: Partial<LiveView> = {}): void {
   act(() =>
-    useAppStore
-      .getState()
-      .workspace.setLive({ connection: 'open', agents: [], calls: [], transfers: [], ...changes }),
+    useAppStore.getState().workspace.setLive({ ...INITIAL_LIVE_VIEW, connection: 'open', ...changes }),
   )
 }
 
@@ -109,6 +107,7 @@ describe('SupervisorPanel, the team overview', () => {
     expect(screen.getAllByRole('table').map((table) => table.getAttribute('aria-label'))).toEqual([
       'Vergunningen',
       'KCC',
+      'Vandaag per afdeling',
     ])
     const kcc = screen.getByRole('table', { name: 'KCC' })
     expect(

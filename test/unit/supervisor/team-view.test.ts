@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import type { AgentStatus, LiveCall, TransferOffer } from '../../../shared/live/protocol'
-import type { LiveView } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW, type LiveView } from '../../../renderer/src/live/live-connection'
 import { teamView } from '../../../renderer/src/supervisor/team-view'
 import { ago, liveCall, NOW, transferOffer } from './fixtures'
 
@@ -37,7 +37,7 @@ function directory(): DirectoryView {
 }
 
 function live(changes: Partial<LiveView> = {}): LiveView {
-  return { connection: 'open', agents: [], calls: [], transfers: [], ...changes }
+  return { ...INITIAL_LIVE_VIEW, connection: 'open', ...changes }
 }
 
 function status(login: string, state: AgentStatus['state'], since: string, afdeling = 'kcc'): AgentStatus {

@@ -12,14 +12,17 @@ class RecordingLive {
   states: AgentState[] = []
   started: ClientCallInfo[] = []
   ended: Array<{ callId: string; reason: CallEndReason }> = []
+  /** The handling time told with each ended call, in the same order. */
+  handled: Array<number | undefined> = []
   setState(state: AgentState): void {
     this.states.push(state)
   }
   callStarted(call: ClientCallInfo): void {
     this.started.push(call)
   }
-  callEnded(callId: string, reason: CallEndReason): void {
+  callEnded(callId: string, reason: CallEndReason, handledMs?: number): void {
     this.ended.push({ callId, reason })
+    this.handled.push(handledMs)
   }
 }
 
@@ -43,7 +46,7 @@ const snapshot = (call: Partial<CallSnapshot> | null): SoftphoneSnapshot => ({
     : null,
 })
 
-const setup = (bridge?: AgentBridge) => {
+const setup = (bridge?: AgentBridge, now?: () => number) => {
   const store = createAppStore({ storage: memoryStorage() })
   const live = new RecordingLive()
   const coordinator = new CallCoordinator({
@@ -51,6 +54,7 @@ const setup = (bridge?: AgentBridge) => {
     live,
     logger: createLogger('test', () => undefined),
     ...(bridge ? { bridge } : {}),
+    ...(now ? { now } : {}),
   })
   return { store, live, coordinator }
 }
@@ -216,5 +220,47 @@ describe('the call coordinator during a transfer', () => {
     await Promise.resolve()
     expect(notices).toEqual([{ callerNumber: 'medewerker1', klantcontactnummer: '26000001' }])
     expect(live.started.map((call) => call.callId)).toEqual(['consult@pc12', 'customer@pbx'])
+  })
+})
+
+describe("the call coordinator, for the supervisor's counters", () => {
+  const ANSWERED = Date.parse('2026-12-04T10:00:05Z')
+
+  it('tells the hub how long an answered call was handled, from answer to end', () => {
+    const { live, coordinator } = setup(undefined, () => ANSWERED + 95_000)
+    coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: ANSWERED }))
+    coordinator.onSnapshot(snapshot({ state: 'ended', answeredAt: ANSWERED }))
+    expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'completed' }])
+    expect(live.handled).toEqual([95_000])
+  })
+
+  it('marks a call with a colleague or an afdeling as internal, and a customer call not', () => {
+    const { store, live, coordinator } = setup()
+    store.getState().workspace.setDirectory({
+      status: 'ready',
+      value: {
+        afdelingen: [{ id: 'vergunningen', naam: 'Vergunningen', groupAddress: 'vergunningen', leden: [] }],
+        medewerkers: [
+          {
+            login: 'medewerker1',
+            displayName: 'Medewerker 1',
+            afdeling: 'kcc',
+            extension: 'medewerker1',
+            sipAddress: 'sip:medewerker1@kcc.test',
+            state: 'beschikbaar',
+          },
+        ],
+      },
+    })
+    coordinator.onSnapshot(snapshot({ id: 'a', sipCallId: 'a', remoteNumber: 'medewerker1' }))
+    coordinator.onSnapshot(
+      snapshot({ id: 'b', sipCallId: 'b', remoteNumber: 'vergunningen', direction: 'outbound' }),
+    )
+    coordinator.onSnapshot(snapshot({ id: 'c', sipCallId: 'c', remoteNumber: '0612345678' }))
+    expect(live.started.map((call) => [call.callId, call.internal ?? false])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', false],
+    ])
   })
 })

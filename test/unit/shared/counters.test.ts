@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { applyCounters, dayOf, emptyCounters, type DayCounters } from '../../../shared/live/counters'
+import type { LiveEvent, LiveEventBody } from '../../../shared/live/protocol'
+
+let seq = 0
+const at = (iso: string, body: LiveEventBody): LiveEvent => ({ ...body, seq: ++seq, at: iso })
+const ended = (
+  reason: 'completed' | 'transferred' | 'abandoned' | 'failed' | 'agent_offline',
+  extra: { handledMs?: number; internal?: boolean; afdeling?: string } = {},
+): LiveEventBody => ({
+  type: 'call.ended',
+  callId: `c${seq}`,
+  agent: 'medewerker1',
+  afdeling: extra.afdeling ?? 'kcc',
+  reason,
+  ...(extra.handledMs !== undefined ? { handledMs: extra.handledMs } : {}),
+  ...(extra.internal !== undefined ? { internal: extra.internal } : {}),
+})
+const MORNING = '2026-12-04T09:00:00.000Z'
+
+function count(events: LiveEvent[], start: DayCounters = emptyCounters('')): DayCounters {
+  return events.reduce(applyCounters, start)
+}
+
+describe("today's counters per afdeling", () => {
+  it('takes the day in Amsterdam, not in UTC', () => {
+    expect(dayOf('2026-12-04T22:59:59.000Z')).toBe('2026-12-04')
+    expect(dayOf('2026-12-04T23:00:00.000Z')).toBe('2026-12-05')
+    expect(dayOf('2026-07-01T21:59:00.000Z')).toBe('2026-07-01')
+    expect(dayOf('2026-07-01T22:00:00.000Z')).toBe('2026-07-02')
+  })
+
+  it('counts answered calls with their handling time, and calls abandoned while ringing', () => {
+    const counters = count([
+      at(MORNING, ended('completed', { handledMs: 120_000 })),
+      at(MORNING, ended('transferred', { handledMs: 60_000 })),
+      at(MORNING, ended('abandoned')),
+      at(MORNING, ended('completed', { handledMs: 30_000, afdeling: 'vergunningen' })),
+    ])
+    expect(counters).toEqual({
+      day: '2026-12-04',
+      afdelingen: {
+        kcc: { answered: 2, abandoned: 1, handledMs: 180_000, transfers: 0, contactverzoeken: 0 },
+        vergunningen: { answered: 1, abandoned: 0, handledMs: 30_000, transfers: 0, contactverzoeken: 0 },
+      },
+    })
+  })
+
+  it('leaves out calls between colleagues and calls that failed or were lost with the agent', () => {
+    const start = count([at(MORNING, ended('completed', { handledMs: 1_000 }))])
+    const after = count(
+      [
+        at(MORNING, ended('completed', { handledMs: 5_000, internal: true })),
+        at(MORNING, ended('failed')),
+        at(MORNING, ended('agent_offline')),
+        at(MORNING, { type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'pauze' }),
+      ],
+      start,
+    )
+    expect(after).toBe(start)
+  })
+
+  it("counts a transfer for the sending agent's afdeling, and each contactverzoek", () => {
+    const counters = count([
+      at(MORNING, {
+        type: 'transfer.offered',
+        transfer: {
+          transferId: 't1',
+          klantcontactnummer: '26000001',
+          from: 'medewerker1',
+          afdeling: 'kcc',
+          to: { kind: 'afdeling', afdeling: 'vergunningen' },
+        },
+      }),
+      at(MORNING, { type: 'contactverzoek.created', from: 'medewerker1', afdeling: 'kcc' }),
+      at(MORNING, { type: 'contactverzoek.created', from: 'medewerker1', afdeling: 'kcc' }),
+    ])
+    expect(counters.afdelingen['kcc']).toMatchObject({ transfers: 1, contactverzoeken: 2 })
+    expect(counters.afdelingen['vergunningen']).toBeUndefined()
+  })
+
+  it('starts from zero with the first counted event of a new day', () => {
+    const yesterday = count([at(MORNING, ended('completed', { handledMs: 1_000 }))])
+    const today = count([at('2026-12-05T08:00:00.000Z', ended('abandoned'))], yesterday)
+    expect(today).toEqual({
+      day: '2026-12-05',
+      afdelingen: { kcc: { answered: 0, abandoned: 1, handledMs: 0, transfers: 0, contactverzoeken: 0 } },
+    })
+  })
+})
