@@ -25,6 +25,7 @@ import { BENCH_TOKEN } from './lib/klantcontact'
 import { describeMachine, loadAverage } from './lib/machine'
 import { writeDocsSection } from './lib/report'
 import type { Engine } from './lib/settings'
+import { runBench } from './lib/run'
 
 /**
  * `npm run bench:gateway`: what the gateway adds to registering a contact (against the provider
@@ -259,16 +260,10 @@ async function measureFanout(
   return result
 }
 
-let exitCode = 0
-try {
-  await main(gatewaySettingsFromEnv())
-} catch (error) {
-  process.stderr.write(
-    `\nbench:gateway failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  )
-  exitCode = 1
-} finally {
-  await cleanup()
-  log(`done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`)
-}
-process.exit(exitCode)
+await runBench({
+  name: 'gateway',
+  main: () => main(gatewaySettingsFromEnv()),
+  cleanup: () => cleanup(),
+  log,
+  started,
+})

@@ -23,6 +23,7 @@ import {
 import { liveSettingsFromEnv, type LiveLayout, type LiveSettings } from './lib/live-settings'
 import { describeMachine, loadAverage } from './lib/machine'
 import { writeDocsSection } from './lib/report'
+import { runBench } from './lib/run'
 
 /**
  * `npm run bench:live` (issue 6): 500 agents on the live socket, each changing its state every
@@ -157,16 +158,10 @@ async function measure(
   }
 }
 
-let exitCode = 0
-try {
-  await main(liveSettingsFromEnv())
-} catch (error) {
-  process.stderr.write(
-    `\nbench:live failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  )
-  exitCode = 1
-} finally {
-  await cleanups.run()
-  log(`done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`)
-}
-process.exit(exitCode)
+await runBench({
+  name: 'live',
+  main: () => main(liveSettingsFromEnv()),
+  cleanup: () => cleanups.run(),
+  log,
+  started,
+})

@@ -29,6 +29,7 @@ import {
 } from './lib/report'
 import { settingsFromEnv, type Engine, type Settings } from './lib/settings'
 import { seededRandom } from './lib/stats'
+import { runBench } from './lib/run'
 
 /**
  * `npm run bench:provider`: the provider's speed on SQLite and PostgreSQL, each figure next to the
@@ -307,16 +308,10 @@ function verifyKlantcontact(status: number, body: string, path: string): void {
   }
 }
 
-let exitCode = 0
-try {
-  await main(settingsFromEnv())
-} catch (error) {
-  process.stderr.write(
-    `\nbench:provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  )
-  exitCode = 1
-} finally {
-  await cleanup()
-  log(`done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`)
-}
-process.exit(exitCode)
+await runBench({
+  name: 'provider',
+  main: () => main(settingsFromEnv()),
+  cleanup: () => cleanup(),
+  log,
+  started,
+})

@@ -46,6 +46,7 @@ import {
   type ScreenPopResults,
 } from './lib/screenpop-report'
 import { screenPopSettingsFromEnv, type ScreenPopSettings } from './lib/screenpop-settings'
+import { runBench } from './lib/run'
 
 /**
  * `npm run bench:screenpop` (issue 4): the screen pop and the save as an agent meets them, in the
@@ -322,16 +323,10 @@ async function main(settings: ScreenPopSettings): Promise<void> {
   clearTimeout(watchdog)
 }
 
-let exitCode = 0
-try {
-  await main(screenPopSettingsFromEnv())
-} catch (error) {
-  process.stderr.write(
-    `\nbench:screenpop failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  )
-  exitCode = 1
-} finally {
-  await cleanups.run()
-  log(`done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`)
-}
-process.exit(exitCode)
+await runBench({
+  name: 'screenpop',
+  main: () => main(screenPopSettingsFromEnv()),
+  cleanup: () => cleanups.run(),
+  log,
+  started,
+})

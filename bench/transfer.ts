@@ -41,6 +41,7 @@ import {
   type TransferSample,
 } from './lib/transfer-report'
 import { transferSettingsFromEnv, type TransferSettings } from './lib/transfer-settings'
+import { runBench } from './lib/run'
 
 /**
  * `npm run bench:transfer` (issue 5): a warm transfer as the two agents meet it, in the agent app's
@@ -314,16 +315,10 @@ async function main(settings: TransferSettings): Promise<void> {
   clearTimeout(watchdog)
 }
 
-let exitCode = 0
-try {
-  await main(transferSettingsFromEnv())
-} catch (error) {
-  process.stderr.write(
-    `\nbench:transfer failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  )
-  exitCode = 1
-} finally {
-  await cleanups.run()
-  log(`done in ${((performance.now() - started) / 1000 / 60).toFixed(1)} min`)
-}
-process.exit(exitCode)
+await runBench({
+  name: 'transfer',
+  main: () => main(transferSettingsFromEnv()),
+  cleanup: () => cleanups.run(),
+  log,
+  started,
+})
