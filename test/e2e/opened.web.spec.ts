@@ -9,6 +9,7 @@ import {
   INHOUD,
   openedKlantcontact,
   phone,
+  transferCast,
 } from './support/transfer-flow'
 
 /**
@@ -49,11 +50,7 @@ test.describe('klantcontact openen', () => {
     rig,
     browser,
   }) => {
-    const medewerker1 = await openPage(browser)
-    const medewerker2 = await openPage(browser)
-    const caller = await openPage(browser)
-    await loginAgent(medewerker1, rig, 'medewerker1')
-    await loginAgent(medewerker2, rig, 'medewerker2')
+    const { medewerker1, medewerker2, caller } = await transferCast(browser, rig)
     await callerDials(caller, rig)
     const nummer = (await answerAndRegister(medewerker1))!
 

@@ -1,7 +1,13 @@
 import { SipTestClient } from '../support/sip-client'
 import { expect, SIP_BACKENDS, test } from './support/kcc-rig'
-import { callerDials, klantcontactForm, loginAgent, openPage } from './support/pages'
-import { answerAndRegister, ONDERWERP, openedKlantcontact, phone } from './support/transfer-flow'
+import { callerDials, klantcontactForm } from './support/pages'
+import {
+  answerAndRegister,
+  ONDERWERP,
+  openedKlantcontact,
+  phone,
+  transferCast,
+} from './support/transfer-flow'
 
 /**
  * Issue 5 §2, trust: a klantcontactnummer in the SIP signalling opens a klantcontact only through
@@ -13,11 +19,7 @@ for (const backend of SIP_BACKENDS) {
     test.use({ sipBackend: backend })
 
     test('a klantcontactnummer sent by someone outside opens nothing', async ({ rig, browser }) => {
-      const medewerker1 = await openPage(browser)
-      const medewerker2 = await openPage(browser)
-      const caller = await openPage(browser)
-      await loginAgent(medewerker1, rig, 'medewerker1')
-      await loginAgent(medewerker2, rig, 'medewerker2')
+      const { medewerker1, medewerker2, caller } = await transferCast(browser, rig)
       await callerDials(caller, rig)
       const nummer = (await answerAndRegister(medewerker1))!
       await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
@@ -53,11 +55,7 @@ for (const backend of SIP_BACKENDS) {
       rig,
       browser,
     }) => {
-      const medewerker1 = await openPage(browser)
-      const medewerker2 = await openPage(browser)
-      const caller = await openPage(browser)
-      await loginAgent(medewerker1, rig, 'medewerker1')
-      await loginAgent(medewerker2, rig, 'medewerker2')
+      const { medewerker1, medewerker2, caller } = await transferCast(browser, rig)
       await callerDials(caller, rig)
       const nummer = (await answerAndRegister(medewerker1))!
       await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()

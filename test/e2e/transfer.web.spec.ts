@@ -14,6 +14,7 @@ import {
   phone,
   transferPanel,
   transferTo,
+  transferCast,
 } from './support/transfer-flow'
 import { expectAudioBothWays } from './support/webrtc-stats'
 
@@ -31,11 +32,7 @@ for (const backend of SIP_BACKENDS) {
       rig,
       browser,
     }) => {
-      const medewerker1 = await openPage(browser)
-      const medewerker2 = await openPage(browser)
-      const caller = await openPage(browser)
-      await loginAgent(medewerker1, rig, 'medewerker1')
-      await loginAgent(medewerker2, rig, 'medewerker2')
+      const { medewerker1, medewerker2, caller } = await transferCast(browser, rig)
 
       await callerDials(caller, rig)
       const nummer = (await answerAndRegister(medewerker1))!
@@ -104,11 +101,7 @@ for (const backend of SIP_BACKENDS) {
       rig,
       browser,
     }) => {
-      const medewerker1 = await openPage(browser)
-      const medewerker2 = await openPage(browser)
-      const caller = await openPage(browser)
-      await loginAgent(medewerker1, rig, 'medewerker1')
-      await loginAgent(medewerker2, rig, 'medewerker2')
+      const { medewerker1, medewerker2, caller } = await transferCast(browser, rig)
       await callerDials(caller, rig)
       const nummer = (await answerAndRegister(medewerker1))!
 
@@ -138,11 +131,7 @@ for (const backend of SIP_BACKENDS) {
     })
 
     test('a cancelled consult puts the agent back with the caller', async ({ rig, browser }) => {
-      const medewerker1 = await openPage(browser)
-      const medewerker2 = await openPage(browser)
-      const caller = await openPage(browser)
-      await loginAgent(medewerker1, rig, 'medewerker1')
-      await loginAgent(medewerker2, rig, 'medewerker2')
+      const { medewerker1, medewerker2, caller } = await transferCast(browser, rig)
       await callerDials(caller, rig)
       await answerAndRegister(medewerker1, { save: false })
 
@@ -206,11 +195,7 @@ for (const backend of SIP_BACKENDS) {
 
     test('twenty warm transfers in a row all complete', async ({ rig, browser }) => {
       test.setTimeout(300_000)
-      const medewerker1 = await openPage(browser)
-      const medewerker2 = await openPage(browser)
-      const caller = await openPage(browser)
-      await loginAgent(medewerker1, rig, 'medewerker1')
-      await loginAgent(medewerker2, rig, 'medewerker2')
+      const { medewerker1, medewerker2, caller } = await transferCast(browser, rig)
       for (let round = 1; round <= 20; round += 1) {
         await test.step(`transfer ${round}`, async () => {
           await callerDials(caller, rig)

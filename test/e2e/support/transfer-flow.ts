@@ -1,6 +1,6 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
 import type { KccRig } from './kcc-rig'
-import { klantcontactForm } from './pages'
+import { klantcontactForm, loginAgent, openPage } from './pages'
 
 /**
  * The transfer steps as the agents do them, by the Dutch labels on screen (issue 5 §1–§4); shared by
@@ -63,4 +63,17 @@ export async function actorsOf(rig: KccRig, klantcontactUuid: string): Promise<s
     ),
   )
   return actoren.map((a) => a.actoridentificator.objectId).sort()
+}
+
+/** The cast of a transfer: medewerker1 and medewerker2 logged in and ready, and the caller page. */
+export async function transferCast(
+  browser: Browser,
+  rig: KccRig,
+): Promise<{ medewerker1: Page; medewerker2: Page; caller: Page }> {
+  const medewerker1 = await openPage(browser)
+  const medewerker2 = await openPage(browser)
+  const caller = await openPage(browser)
+  await loginAgent(medewerker1, rig, 'medewerker1')
+  await loginAgent(medewerker2, rig, 'medewerker2')
+  return { medewerker1, medewerker2, caller }
 }
