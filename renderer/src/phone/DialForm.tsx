@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { useMessages } from '../i18n/use-messages'
-import { isCallTarget } from '../softphone/call-target'
+import { addressUser, isCallTarget } from '../softphone/call-target'
 import { phoneMessages } from './messages'
 
 /** Dial a number, or pick a colleague or an afdeling from the directory (its extension or group). */
@@ -66,7 +66,7 @@ export function DialForm(props: {
         >
           <option value="">{t.colleagueNone}</option>
           {afdelingen.map((a) => (
-            <option key={`a-${a.id}`} value={userPart(a.groupAddress)}>
+            <option key={`a-${a.id}`} value={addressUser(a.groupAddress)}>
               {a.naam}
             </option>
           ))}
@@ -82,8 +82,4 @@ export function DialForm(props: {
       </button>
     </form>
   )
-}
-
-function userPart(sipAddress: string): string {
-  return /^sip:([^@]+)@/.exec(sipAddress)?.[1] ?? sipAddress
 }

@@ -29,3 +29,11 @@ export function callTargetUri(target: string, domain: string): URI {
 export function targetLabel(uri: URI, target: string): string {
   return uri.user ?? target
 }
+
+/**
+ * The user part of a directory address (`sip:vergunningen@kcc.test` → `vergunningen`), which is what
+ * the agent dials on our domain; a plain value is kept.
+ */
+export function addressUser(address: string): string {
+  return /^sips?:([^@]+)@/.exec(address)?.[1] ?? address
+}

@@ -1,4 +1,5 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
+import { addressUser } from '../softphone/call-target'
 import { AGENT_STATES, type AgentState, type AgentStatus } from '../../../shared/live/protocol'
 
 /**
@@ -47,7 +48,7 @@ export function transferCandidates(
       type: 'afdeling',
       id: a.id,
       naam: a.naam,
-      address: userPart(a.groupAddress),
+      address: addressUser(a.groupAddress),
       leden: a.leden.filter((login) => login !== ownLogin).length,
       beschikbaar: a.leden.filter(
         (login) => login !== ownLogin && stateOf(login, directoryState(directory, login)) === 'beschikbaar',
@@ -84,9 +85,4 @@ function isAgentState(value: string): value is AgentState {
 
 function normalise(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('nl').trim()
-}
-
-/** `sip:vergunningen@kcc.local` → `vergunningen`; a plain value is kept. */
-function userPart(sipAddress: string): string {
-  return /^sips?:([^@]+)@/.exec(sipAddress)?.[1] ?? sipAddress
 }

@@ -2,6 +2,7 @@ import type { AgentBridge } from '../../../shared/bridge'
 import type { LiveConnection } from '../live/live-connection'
 import { createLogger, type Logger } from '../log'
 import type { CallEndReason } from '../../../shared/live/protocol'
+import { addressUser } from '../softphone/call-target'
 import type { CallSnapshot, SoftphoneSnapshot, TransferSnapshot } from '../softphone/types'
 import type { useAppStore } from '../store'
 import { agentStateFor, availabilityAfterCall, isConsulting } from './agent-state'
@@ -103,9 +104,7 @@ export class CallCoordinator {
     }
     return (
       directory.value.medewerkers.some((m) => m.extension === remote) ||
-      directory.value.afdelingen.some(
-        (a) => a.groupAddress === remote || a.groupAddress.startsWith(`sip:${remote}@`),
-      )
+      directory.value.afdelingen.some((a) => addressUser(a.groupAddress) === remote)
     )
   }
 
