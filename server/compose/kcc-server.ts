@@ -130,9 +130,35 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       contactverzoekCreated: async (by) => {
         await hub.publish({ type: 'contactverzoek.created', from: by.login, afdeling: by.afdeling })
       },
-      // Monitoring needs the monitored agent's live call. (monitorStarted/monitorEnded are not wired
-      // to the hub yet: that is the next step of issue 6 §2.)
+      // Monitoring needs the monitored agent's live call, and that agent's app makes the monitor
+      // call to the supervisor once the hub tells it (docs/supervisor.md).
       liveCalls: (login) => hub.callsOf(login),
+      monitorStarted: async (session) => {
+        const supervisor = config.agents.find((a) => a.login === session.supervisor)
+        if (!supervisor) {
+          return
+        }
+        await hub.publish({
+          type: 'monitor.started',
+          monitor: {
+            id: session.id,
+            supervisor: session.supervisor,
+            supervisorName: supervisor.displayName,
+            supervisorExtension: supervisor.sipExtension,
+            agent: session.agent,
+            mode: session.mode,
+            callId: session.callId,
+          },
+        })
+      },
+      monitorEnded: async (session) => {
+        await hub.publish({
+          type: 'monitor.ended',
+          id: session.id,
+          supervisor: session.supervisor,
+          agent: session.agent,
+        })
+      },
     })
     closers.push(() => gateway.app.close())
     await gateway.app.register(liveSocketRoutes, {

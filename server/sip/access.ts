@@ -17,7 +17,7 @@ export type AccessResult =
   | { allowed: false; status: number; reason: string; headers?: Record<string, unknown>; closeFlow?: boolean }
 
 /** Headers an outsider must never be able to inject (reliability notes §3.3). */
-export const GUEST_STRIPPED_HEADERS = ['x-kcc-klantcontact', 'user-to-user'] as const
+export const GUEST_STRIPPED_HEADERS = ['x-kcc-klantcontact', 'user-to-user', 'x-kcc-monitor'] as const
 
 export interface Access {
   check(request: SipRequest, flow: Flow): AccessResult

@@ -41,7 +41,7 @@ interface SipServerBaseOptions {
   /**
    * Users that may call without authentication (the demo caller page). They may only send INVITEs
    * to group addresses, registered agents and registered agents' contacts, may not REGISTER, and
-   * the proxy strips X-KCC-Klantcontact and User-to-User from everything they send.
+   * the proxy strips X-KCC-Klantcontact, User-to-User and X-KCC-Monitor from everything they send.
    */
   guests?: string[]
   /** If set, WebSocket handshakes with an Origin header outside this list are refused. */

@@ -3,6 +3,7 @@
  * shared by the gateway (which produces them) and the renderer (which consumes them), so a change
  * on one side fails the other's typecheck.
  */
+import type { MonitorMode } from '../live/protocol'
 
 export type AgentRole = 'agent' | 'supervisor'
 
@@ -17,6 +18,8 @@ export interface AgentView {
    * setting, docs/gateway.md): appended to inhoud, as the seed case does, or in reactie.
    */
   answerField: 'inhoud' | 'reactie'
+  /** Whether the app shows the agent that a supervisor monitors their call (the gateway's policy). */
+  monitorNotice: boolean
 }
 
 /** `POST /api/session` → 201. */
@@ -175,7 +178,7 @@ export interface ContactverzoekView {
 }
 
 /** How a supervisor joins an agent's call: hear both sides, speak to the agent only, or speak to both. */
-export type MonitorMode = 'listen' | 'whisper' | 'barge'
+export type { MonitorMode } from '../live/protocol'
 
 /**
  * `POST /api/monitor-sessions` body (supervisor only): monitor the live call of `agent` (a login of
@@ -195,7 +198,7 @@ export interface MonitorSessionView {
   agent: string
   mode: MonitorMode
   startedAt: string
-  /** The monitored live call (the agent app's SIP Call-ID). */
+  /** The monitored live call (its live `callId`, shared/live/protocol.ts). */
   callId: string
 }
 

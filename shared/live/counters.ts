@@ -84,6 +84,8 @@ export function counterDelta(event: LiveEventBody & { at: string }): CounterDelt
     case 'call.started':
     case 'call.updated':
     case 'transfer.closed':
+    case 'monitor.started':
+    case 'monitor.ended':
       return undefined
     default: {
       const unreachable: never = event

@@ -50,7 +50,10 @@ export interface AgentStatus {
 
 /** What a call event says about a call; every call event carries the whole of it. */
 export interface CallInfo {
-  /** Unique per call (the agent app uses the SIP Call-ID). */
+  /**
+   * Unique per call leg: the agent app uses its call record's id, not the SIP Call-ID, because a
+   * group call forked to several agents rings each of them with the same Call-ID (RFC 3261 §16.6).
+   */
   callId: string
   /** Login of the agent handling the call. */
   agent: string
@@ -89,6 +92,28 @@ export interface TransferOffer extends TransferInfo {
   offeredAt: string
 }
 
+export const MONITOR_MODES = ['listen', 'whisper', 'barge'] as const
+/** Listen in (silent), whisper (only the agent hears the supervisor), barge (three-way). */
+export type MonitorMode = (typeof MONITOR_MODES)[number]
+
+/**
+ * A monitoring session the gateway authorised (`POST /api/monitor-sessions`, docs/supervisor.md):
+ * what the monitored agent's app needs to call the supervisor with both legs of its call.
+ */
+export interface MonitorInfo {
+  /** The session's uuid: the monitor call carries it in `X-KCC-Monitor` (shared/sip/monitor-header.ts). */
+  id: string
+  supervisor: string
+  /** Shown to the agent ("meegeluisterd door …"). */
+  supervisorName: string
+  /** Where the agent's app sends the monitor call. */
+  supervisorExtension: string
+  agent: string
+  mode: MonitorMode
+  /** The monitored call (its `CallInfo.callId`). */
+  callId: string
+}
+
 /** Event bodies as publishers hand them to the hub (no seq, no time yet). */
 export type LiveEventBody =
   | { type: 'agent.state'; login: string; afdeling: string; state: AgentState }
@@ -116,6 +141,10 @@ export type LiveEventBody =
     }
   /** The gateway made a contactverzoek (interne taak); `afdeling` is the requesting agent's. */
   | { type: 'contactverzoek.created'; from: string; afdeling: string }
+  /** A supervisor started monitoring `monitor.agent`'s call: that agent's app calls the supervisor. */
+  | { type: 'monitor.started'; monitor: MonitorInfo }
+  /** The supervisor ended the session; the agent's app hangs up the monitor call if it still runs. */
+  | { type: 'monitor.ended'; id: string; supervisor: string; agent: string }
 
 export type LiveEventType = LiveEventBody['type']
 

@@ -5,6 +5,8 @@ import type {
   ContactverzoekView,
   DirectoryView,
   KlantcontactView,
+  MonitorSessionInput,
+  MonitorSessionView,
   PartijLookupView,
   ProblemView,
   RecentView,
@@ -45,6 +47,10 @@ export interface GatewayApi {
   answer(uuid: string, antwoord: string): Promise<KlantcontactView>
   /** An interne taak following the klantcontact up (issue 5 §5, a failed transfer). */
   createContactverzoek(input: ContactverzoekInput): Promise<ContactverzoekView>
+  /** Supervisor: listen in on, whisper to or barge into an agent's call (issue 6 §2). */
+  startMonitor(input: MonitorSessionInput): Promise<MonitorSessionView>
+  /** Supervisor: end a monitoring session this supervisor started. */
+  stopMonitor(id: string): Promise<void>
 }
 
 /** Which klantcontact a transfer is about: by its nummer, or by its uuid. */
@@ -139,6 +145,16 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
           ? { nummer: subject.nummer, target: { type: target.type, id: target.id } }
           : { klantcontactUuid: subject.klantcontactUuid, target: { type: target.type, id: target.id } }
       return call(() => http.post('transfers', { json }).json<TransferView>())
+    },
+    startMonitor: (input) =>
+      call(() => http.post('monitor-sessions', { json: input }).json<MonitorSessionView>()),
+    stopMonitor: (id) => {
+      if (!UUID.test(id)) {
+        return Promise.reject(invalid('id', 'Geen geldig sessie-id.'))
+      }
+      return call(async () => {
+        await http.delete(`monitor-sessions/${id}`)
+      })
     },
     closeTransfer: (id, outcome) => {
       if (!UUID.test(id)) {

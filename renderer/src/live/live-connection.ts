@@ -6,6 +6,7 @@ import type {
   CallEndReason,
   LiveCall,
   LiveEvent,
+  MonitorInfo,
   TransferOffer,
 } from '../../../shared/live/protocol'
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
@@ -32,6 +33,12 @@ export interface LiveView {
   readonly transfers: readonly TransferOffer[]
   /** Today's counters per afdeling (a supervisor's view; shared/live/counters.ts). */
   readonly counters: DayCounters
+  /**
+   * Monitoring sessions running on the calls in view: a supervisor sees all, an agent the ones on
+   * its own call (its app then makes the monitor call). Not part of the hub's snapshot: a snapshot
+   * keeps those whose call it still has.
+   */
+  readonly monitors: readonly MonitorInfo[]
 }
 
 export const INITIAL_LIVE_VIEW: LiveView = {
@@ -40,6 +47,7 @@ export const INITIAL_LIVE_VIEW: LiveView = {
   calls: [],
   transfers: [],
   counters: emptyCounters(''),
+  monitors: [],
 }
 
 export interface LiveConnectionOptions {
@@ -168,6 +176,7 @@ export class LiveConnection {
           calls: message.calls,
           transfers: message.transfers,
           counters: message.counters ?? emptyCounters(''),
+          monitors: this.view.monitors.filter((m) => message.calls.some((c) => c.callId === m.callId)),
         })
         this.replayOwn(socket)
         return
@@ -231,10 +240,21 @@ export class LiveConnection {
         return
       }
       case 'call.ended':
-        this.update({ calls: this.view.calls.filter((c) => c.callId !== event.callId) })
+        this.update({
+          calls: this.view.calls.filter((c) => c.callId !== event.callId),
+          monitors: this.view.monitors.filter((m) => m.callId !== event.callId),
+        })
         return
       case 'contactverzoek.created':
         // Counted above; nothing else to keep.
+        return
+      case 'monitor.started':
+        this.update({
+          monitors: [...this.view.monitors.filter((m) => m.id !== event.monitor.id), event.monitor],
+        })
+        return
+      case 'monitor.ended':
+        this.update({ monitors: this.view.monitors.filter((m) => m.id !== event.id) })
         return
       default: {
         const unreachable: never = event

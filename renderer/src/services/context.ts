@@ -1,17 +1,20 @@
 import { createContext, useContext } from 'react'
 import type { GatewayApi } from '../api/gateway-client'
 import type { Softphone } from '../softphone/softphone'
+import type { MonitorService } from '../supervisor/monitor-service'
 import type { TransferService } from '../transfer/transfer-service'
 
 /**
  * The renderer's services (plain TypeScript objects with behaviour: the gateway client, the
- * softphone, the transfer service), handed to components through React context after login. The zustand store holds
+ * softphone, the transfer and monitoring services), handed to components through React context after login. The zustand store holds
  * only plain data; services write into it (conventions §7).
  */
 export interface Services {
   readonly api: GatewayApi
   readonly softphone: Softphone
   readonly transfers: TransferService
+  /** The supervisor's listen in / whisper / barge (issue 6 §2). */
+  readonly monitoring: MonitorService
 }
 
 export const ServicesContext = createContext<Services | undefined>(undefined)

@@ -1,9 +1,11 @@
 import type { Logger } from '../log'
 import { transitionCall, transitionRegistration, type CallEvent, type RegistrationEvent } from './states'
+import { transitionMonitor, type MonitorCallEvent } from './monitor-states'
 import { transitionTransfer, type TransferEvent } from './transfer-states'
 import type {
   CallSnapshot,
   DeviceChoice,
+  MonitorSnapshot,
   SoftphoneListener,
   SoftphoneSnapshot,
   TransferKind,
@@ -16,6 +18,7 @@ export const INITIAL_SNAPSHOT: SoftphoneSnapshot = {
   call: null,
   consult: null,
   transfer: null,
+  monitor: null,
   devices: {},
 }
 
@@ -145,6 +148,25 @@ export class SnapshotStore {
       transfer: { ...transfer, ...patch, state: next.state, ...(ended ? { endedAt: this.now() } : {}) },
     })
     return true
+  }
+
+  /** A new monitor call, `connecting` (it replaces the last one's record). */
+  newMonitor(monitor: Omit<MonitorSnapshot, 'state'>): void {
+    this.publish({ ...this.snapshot, monitor: { ...monitor, state: 'connecting' } })
+  }
+
+  /** Moves the monitor call `id` on; an event for an earlier monitor call changes nothing. */
+  monitorEvent(id: string, event: MonitorCallEvent): void {
+    const monitor = this.snapshot.monitor
+    if (!monitor || monitor.id !== id) {
+      return
+    }
+    const next = transitionMonitor(monitor.state, event)
+    if (!next.ok) {
+      this.log.debug('monitor transition refused', { reason: next.reason })
+      return
+    }
+    this.publish({ ...this.snapshot, monitor: { ...monitor, state: next.state } })
   }
 
   /** The agent's device choice; an id set to undefined goes back to the system default. */

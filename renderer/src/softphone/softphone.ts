@@ -1,10 +1,13 @@
 import { Invitation, Inviter, SessionState, type Session } from 'sip.js'
 import { klantcontactHeaders } from '../../../shared/sip/klantcontactnummer'
 import { createLogger, type Logger } from '../log'
+import { domAudioOutput, type AudioOutput } from './audio-output'
 import { CallAudio, type CallAudioOptions } from './call-audio'
 import { callTargetUri, targetLabel } from './call-target'
 import { SipConnection, type ConnectionOptions } from './connection'
 import { CustomerCall } from './customer-call'
+import type { MixContext } from './monitor-mix'
+import { Monitoring } from './monitoring'
 import {
   assertDtmfTone,
   DEFAULT_REINVITE_RETRY,
@@ -33,6 +36,8 @@ export interface SoftphoneOptions extends ConnectionOptions, CallAudioOptions {
   reinviteRetry?: ReinviteRetry
   /** Waits while a transfer is completing (transfer.ts); tests shorten them. */
   transferTimeouts?: Partial<TransferTimeouts>
+  /** Monitoring's audio (monitoring.ts): by default `<audio>` elements and an AudioContext. */
+  monitorAudio?: { newOutput: () => AudioOutput | undefined; mixContext: () => MixContext }
   logger?: Logger
   now?: () => number
 }
@@ -53,6 +58,8 @@ export class Softphone {
   private readonly audio: CallAudio
   private readonly customer: CustomerCall
   private readonly transfer: TransferControl
+  /** Listen in, whisper and barge, at the agent's and at the supervisor's end (docs/supervisor.md). */
+  readonly monitoring: Monitoring
 
   constructor(options: SoftphoneOptions) {
     this.log = options.logger ?? createLogger('softphone')
@@ -60,9 +67,11 @@ export class Softphone {
     this.extension = options.extension
     const now = options.now ?? Date.now
     this.state = new SnapshotStore(this.log, now)
-    this.connection = new SipConnection(options, this.log, this.state, (invitation) =>
-      this.customer.onInvite(invitation),
-    )
+    this.connection = new SipConnection(options, this.log, this.state, (invitation) => {
+      if (!this.monitoring.onInvite(invitation)) {
+        this.customer.onInvite(invitation)
+      }
+    })
     this.audio = new CallAudio(options, this.log, this.state, () => ({
       call: this.customer.session,
       consult: this.transfer.consultSession(),
@@ -73,7 +82,22 @@ export class Softphone {
       audio: this.audio,
       reinviteRetry: options.reinviteRetry ?? DEFAULT_REINVITE_RETRY,
       transferring: () => isTransferInProgress(this.state.get().transfer?.state ?? null),
-      ended: () => this.transfer.customerEnded(),
+      ended: () => {
+        this.transfer.customerEnded()
+        this.monitoring.customerEnded()
+      },
+    })
+    const log = this.log
+    this.monitoring = new Monitoring({
+      log,
+      state: this.state,
+      domain: this.domain,
+      userAgent: () => this.connection.userAgent,
+      customer: () => this.customer.session,
+      ...(options.monitorAudio ?? {
+        newOutput: () => domAudioOutput(log),
+        mixContext: () => new AudioContext(),
+      }),
     })
     this.transfer = new TransferControl(
       {

@@ -1,3 +1,5 @@
+import type { MonitorMode } from '../../../shared/live/protocol'
+import type { MonitorCallState } from './monitor-states'
 import type { CallState, RegistrationState } from './states'
 import type { TransferFailureReason, TransferState } from './transfer-states'
 
@@ -84,6 +86,21 @@ export interface TransferSnapshot {
   readonly endedAt?: number
 }
 
+/**
+ * A supervisor's monitoring session as this phone takes part in it (docs/supervisor.md):
+ * `monitored` on the agent's phone, which sends both legs of the customer's call to the supervisor;
+ * `monitoring` on the supervisor's phone, which answered that monitor call.
+ */
+export interface MonitorSnapshot {
+  /** The gateway's session id (the `X-KCC-Monitor` header). */
+  readonly id: string
+  readonly role: 'monitored' | 'monitoring'
+  readonly mode: MonitorMode
+  readonly state: MonitorCallState
+  /** The monitor call's Call-ID. */
+  readonly sipCallId: string
+}
+
 export interface SoftphoneSnapshot {
   readonly registration: RegistrationState
   /**
@@ -95,6 +112,8 @@ export interface SoftphoneSnapshot {
   readonly consult: CallSnapshot | null
   /** The current or last transfer of this customer's call; null until one starts. */
   readonly transfer: TransferSnapshot | null
+  /** The current or last monitor call; null until one starts. */
+  readonly monitor: MonitorSnapshot | null
   readonly devices: DeviceChoice
 }
 

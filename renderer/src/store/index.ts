@@ -3,6 +3,7 @@ import { persist, type StateStorage } from 'zustand/middleware'
 import { durableStorage, klantcontactPersistOptions, memoryStorage } from '../klantcontact/persistence'
 import { createKlantcontactSlice } from '../klantcontact/slice'
 import { createOpenedSlice } from '../opened/slice'
+import { createMonitorSlice } from '../supervisor/monitor-slice'
 import { createTransferSlice } from '../transfer/slice'
 import { createWorkspaceSlice } from '../workspace/workspace-slice'
 import { createAppSlice } from './app-slice'
@@ -30,6 +31,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
         ...createKlantcontactSlice(...args),
         ...createOpenedSlice(...args),
         ...createTransferSlice(...args),
+        ...createMonitorSlice(...args),
       }),
       klantcontactPersistOptions(storage),
     ),

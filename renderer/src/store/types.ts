@@ -1,8 +1,14 @@
 import type { KlantcontactSlice } from '../klantcontact/slice'
 import type { OpenedSlice } from '../opened/slice'
+import type { MonitorSlice } from '../supervisor/monitor-slice'
 import type { TransferSlice } from '../transfer/slice'
 import type { WorkspaceSlice } from '../workspace/workspace-slice'
 import type { AppSlice } from './app-slice'
 
 /** The whole renderer state: the intersection of all slices. */
-export type StoreState = AppSlice & WorkspaceSlice & KlantcontactSlice & OpenedSlice & TransferSlice
+export type StoreState = AppSlice &
+  WorkspaceSlice &
+  KlantcontactSlice &
+  OpenedSlice &
+  TransferSlice &
+  MonitorSlice

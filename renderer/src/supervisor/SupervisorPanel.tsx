@@ -4,7 +4,9 @@ import { useNow } from '../lib/use-now'
 import { formatDuration } from '../phone/CallTimer'
 import { useAppStore } from '../store'
 import { workspaceMessages } from '../workspace/messages'
+import type { MonitorInfo } from '../../../shared/live/protocol'
 import { supervisorMessages } from './messages'
+import { MonitorControls, MonitorSession } from './MonitorControls'
 import './supervisor.css'
 import { teamView, type TeamCall, type TeamMember } from './team-view'
 
@@ -20,11 +22,15 @@ export function SupervisorPanel() {
   const states = useMessages(workspaceMessages).states
   const live = useAppStore((s) => s.workspace.live)
   const directory = useAppStore((s) => s.workspace.directory)
+  const session = useAppStore((s) => s.workspace.session)
   const now = useNow()
   if (directory.status !== 'ready') {
     return null
   }
   const view = teamView(directory.value, live, now)
+  const self = session.status === 'active' ? session.agent.login : undefined
+  const naamOf = (login: string): string =>
+    view.afdelingen.flatMap((a) => a.members).find((m) => m.login === login)?.naam ?? login
 
   return (
     <section className="panel supervisor" aria-labelledby="team-title">
@@ -34,6 +40,7 @@ export function SupervisorPanel() {
           {t.verbinding}
         </p>
       ) : null}
+      <MonitorSession naamOf={naamOf} />
       {view.afdelingen.length === 0 ? <p>{t.geenMedewerkers}</p> : null}
       {view.afdelingen.map((afdeling) => (
         <table key={afdeling.id} className="team-table" aria-label={afdeling.naam}>
@@ -48,7 +55,14 @@ export function SupervisorPanel() {
           </thead>
           <tbody>
             {afdeling.members.map((member) => (
-              <MemberRow key={member.login} member={member} stateText={states[member.state]} t={t} />
+              <MemberRow
+                key={member.login}
+                member={member}
+                stateText={states[member.state]}
+                monitors={live.monitors.filter((m) => m.agent === member.login)}
+                canMonitor={member.login !== self}
+                t={t}
+              />
             ))}
           </tbody>
         </table>
@@ -103,7 +117,13 @@ export function SupervisorPanel() {
 
 type Messages = (typeof supervisorMessages)['nl']
 
-function MemberRow(props: { readonly member: TeamMember; readonly stateText: string; readonly t: Messages }) {
+function MemberRow(props: {
+  readonly member: TeamMember
+  readonly stateText: string
+  readonly monitors: readonly MonitorInfo[]
+  readonly canMonitor: boolean
+  readonly t: Messages
+}) {
   const { member, t } = props
   return (
     <tr data-login={member.login} data-state={member.state}>
@@ -114,6 +134,14 @@ function MemberRow(props: { readonly member: TeamMember; readonly stateText: str
         {member.calls.length === 0
           ? t.geenGesprek
           : member.calls.map((call) => <CallLine key={call.callId} call={call} t={t} />)}
+        {props.monitors.map((m) => (
+          <p key={m.id} className="team-monitored">
+            {format(t.meegeluisterd, { naam: m.supervisorName })}
+          </p>
+        ))}
+        {member.calls.length > 0 && props.canMonitor ? (
+          <MonitorControls login={member.login} naam={member.naam} />
+        ) : null}
       </td>
     </tr>
   )

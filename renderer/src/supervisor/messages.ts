@@ -24,6 +24,17 @@ export const supervisorMessages: Catalog<{
   gemiddeld: string
   doorverbonden: string
   contactverzoeken: string
+  meeluisteren: string
+  acties: string
+  mode: { listen: string; whisper: string; barge: string }
+  modeHint: { listen: string; whisper: string; barge: string }
+  sessie: string
+  bezig: string
+  actief: { listen: string; whisper: string; barge: string }
+  verbinden: string
+  stoppen: string
+  monitorFailed: string
+  meegeluisterd: string
 }> = {
   nl: {
     title: 'Teamoverzicht',
@@ -49,5 +60,24 @@ export const supervisorMessages: Catalog<{
     gemiddeld: 'Gemiddelde gesprekstijd',
     doorverbonden: 'Doorverbonden',
     contactverzoeken: 'Contactverzoeken',
+    meeluisteren: 'Meeluisteren',
+    acties: 'Meeluisteren met {naam}',
+    mode: { listen: 'Meeluisteren', whisper: 'Fluisteren', barge: 'Inbreken' },
+    modeHint: {
+      listen: 'Stil meeluisteren: niemand hoort jou.',
+      whisper: 'Alleen de medewerker hoort jou, de klant niet.',
+      barge: 'Deelnemen aan het gesprek: de medewerker en de klant horen jou.',
+    },
+    sessie: 'Meeluistersessie',
+    bezig: 'Verbinden met het gesprek van {naam}…',
+    actief: {
+      listen: 'Je luistert mee met {naam}.',
+      whisper: 'Je fluistert tegen {naam}; de klant hoort je niet.',
+      barge: 'Je neemt deel aan het gesprek van {naam}; de klant hoort je.',
+    },
+    verbinden: 'Het gesprek komt binnen…',
+    stoppen: 'Stoppen',
+    monitorFailed: 'Meeluisteren is niet gelukt. Probeer het opnieuw.',
+    meegeluisterd: 'Meegeluisterd door {naam}',
   },
 }

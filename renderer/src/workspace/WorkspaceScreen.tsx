@@ -7,6 +7,7 @@ import { SupervisorPanel } from '../supervisor'
 import { TransferPanel } from '../transfer'
 import type { Availability } from './agent-state'
 import { AvailabilityControl } from './AvailabilityControl'
+import { MonitorNotice } from './MonitorNotice'
 import { workspaceMessages } from './messages'
 import { RecentContacts } from './RecentContacts'
 
@@ -29,6 +30,7 @@ export function WorkspaceScreen(props: {
           {t.logout}
         </button>
       </div>
+      <MonitorNotice enabled={props.agent.monitorNotice} />
       <div className="workspace-grid">
         {props.agent.role === 'supervisor' ? <SupervisorPanel /> : null}
         <SoftphonePanel />

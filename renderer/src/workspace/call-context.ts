@@ -36,13 +36,13 @@ export function startCallContext(options: CallContextOptions): () => void {
     if (context === undefined) {
       return
     }
-    const key = JSON.stringify([call.sipCallId, context])
+    const key = JSON.stringify([call.id, context])
     if (key === told) {
       return
     }
     told = key
     const info: ClientCallInfo = {
-      callId: call.sipCallId,
+      callId: call.id,
       direction: call.direction,
       callerNumber: call.remoteNumber,
       klantcontactnummer: context.klantcontactnummer,

@@ -47,7 +47,7 @@ export class CallCoordinator {
       if (before && before.state !== 'ended' && call.replacedSipCallId === before.sipCallId) {
         // The customer's call took over our consult call (INVITE with Replaces, RFC 3891): that
         // call never reports `ended` as the snapshot's call, so the hub hears it here.
-        this.options.live.callEnded(before.sipCallId, 'transferred')
+        this.options.live.callEnded(before.id, 'transferred')
       }
       this.onNewCall(call)
     }
@@ -85,7 +85,7 @@ export class CallCoordinator {
       }
     }
     this.options.live.callStarted({
-      callId: call.sipCallId,
+      callId: call.id,
       direction: call.direction,
       callerNumber: call.remoteNumber,
       ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
@@ -115,7 +115,7 @@ export class CallCoordinator {
     const { workspace } = this.options.store.getState()
     const handledMs =
       call.answeredAt !== undefined ? Math.max(0, Math.round(this.now() - call.answeredAt)) : undefined
-    this.options.live.callEnded(call.sipCallId, endReason(call, workspace.phone.transfer), handledMs)
+    this.options.live.callEnded(call.id, endReason(call, workspace.phone.transfer), handledMs)
     workspace.setAvailability(availabilityAfterCall(workspace.availability, call))
   }
 }

@@ -17,6 +17,7 @@ export const workspaceMessages: Catalog<{
   recentWhen: string
   afgeschermd: string
   softphoneUnavailable: string
+  monitored: { listen: string; whisper: string; barge: string }
 }> = {
   nl: {
     loading: 'Laden…',
@@ -48,5 +49,10 @@ export const workspaceMessages: Catalog<{
     recentWhen: 'Plaatsgevonden op',
     afgeschermd: 'Vertrouwelijk',
     softphoneUnavailable: 'De telefoon kon niet worden gestart: {reden}',
+    monitored: {
+      listen: '{naam} luistert mee met dit gesprek.',
+      whisper: '{naam} luistert mee en kan tegen je fluisteren; de klant hoort dat niet.',
+      barge: '{naam} neemt deel aan dit gesprek; de klant hoort {naam} ook.',
+    },
   },
 }

@@ -7,11 +7,13 @@ import { LiveConnection } from '../live/live-connection'
 import { createLogger } from '../log'
 import type { Services } from '../services/context'
 import { Softphone } from '../softphone/softphone'
+import { MonitorService } from '../supervisor/monitor-service'
 import { TransferService } from '../transfer/transfer-service'
 import type { useAppStore } from '../store'
 import type { Availability } from './agent-state'
 import { startCallContext } from './call-context'
 import { CallCoordinator } from './call-coordinator'
+import { startMonitoredCall } from './monitored-call'
 import { INITIAL_PHONE } from './workspace-slice'
 
 type Store = typeof useAppStore
@@ -67,8 +69,13 @@ export class WorkspaceRuntime {
         agentLogin: agent.login,
         refreshDirectory: () => this.refreshDirectory(),
       }),
+      monitoring: new MonitorService({ store, api, monitoring: softphone.monitoring }),
     }
     this.cleanups.push(this.services.transfers.follow())
+    this.cleanups.push(this.services.monitoring.follow())
+    this.cleanups.push(
+      startMonitoredCall({ store, monitoring: softphone.monitoring, agentLogin: agent.login }),
+    )
     this.live = new LiveConnection({
       gatewayUrl: options.gatewayUrl,
       token: options.token,

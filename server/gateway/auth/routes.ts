@@ -41,6 +41,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
     role: agent.role,
     afdeling: { id: agent.afdeling, naam: afdelingNaam.get(agent.afdeling) ?? agent.afdeling },
     answerField: config.answerField,
+    monitorNotice: config.monitorNotice ?? true,
   })
 
   app.post(

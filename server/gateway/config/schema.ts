@@ -38,6 +38,7 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
       },
     },
     answerField: { type: 'string', enum: ['inhoud', 'reactie'] },
+    monitorNotice: { type: 'boolean', nullable: true },
     agents: {
       type: 'array',
       minItems: 1,

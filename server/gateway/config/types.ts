@@ -77,6 +77,12 @@ export interface GatewayConfig {
   klantinteracties: KlantinteractiesUpstream
   /** Where a colleague's answer goes: appended to `inhoud` (C0534, F0796) or into `reactie`. */
   answerField: 'inhoud' | 'reactie'
+  /**
+   * Whether an agent sees that a supervisor monitors their call (issue 6 §2, docs/supervisor.md).
+   * On unless set to false: the works council (OR) may require it, and agents should not be
+   * listened to unknowingly.
+   */
+  monitorNotice?: boolean
   /** Data directory for the embedded provider and the gateway's own state. */
   dataDir: string
   /** The gateway's own database; SQLite in `dataDir` when left out. */

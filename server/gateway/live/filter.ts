@@ -46,6 +46,11 @@ function concernsAgent(event: LiveEvent, login: string, afdeling: string): boole
       return event.from === login || addressedTo(event.to, login, afdeling)
     case 'contactverzoek.created':
       return event.from === login
+    // The monitored agent's app makes the monitor call, so it must hear of the session.
+    case 'monitor.started':
+      return event.monitor.agent === login
+    case 'monitor.ended':
+      return event.agent === login
     default: {
       const unreachable: never = event
       throw new Error(`unknown live event: ${JSON.stringify(unreachable)}`)

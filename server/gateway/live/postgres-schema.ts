@@ -92,6 +92,8 @@ function toSnapshotParts(rows: StateRow[]): Pick<LiveSnapshot, 'agents' | 'calls
       case 'call.ended':
       case 'transfer.closed':
       case 'contactverzoek.created':
+      case 'monitor.started':
+      case 'monitor.ended':
         // These delete their row or have none; one here means the table was edited by hand.
         throw new Error(`live_state holds a ${body.type} event`)
       default: {

@@ -59,6 +59,10 @@ export class LiveState {
       case 'contactverzoek.created':
         // Only counted (above).
         break
+      case 'monitor.started':
+      case 'monitor.ended':
+        // Instructions to the monitored agent's app; the session itself is the gateway's record.
+        break
       default: {
         const unreachable: never = event
         throw new Error(`unknown live event: ${JSON.stringify(unreachable)}`)
@@ -133,6 +137,8 @@ export function stateChangeOf(event: LiveEventBody): StateChange {
     case 'transfer.closed':
       return { op: 'delete', kind: 'transfer', key: event.transferId }
     case 'contactverzoek.created':
+    case 'monitor.started':
+    case 'monitor.ended':
       return { op: 'none', kind: 'none', key: '' }
     default: {
       const unreachable: never = event
@@ -155,6 +161,8 @@ export function sanitize(event: LiveEventBody): LiveEventBody {
     case 'transfer.offered':
     case 'transfer.closed':
     case 'contactverzoek.created':
+    case 'monitor.started':
+    case 'monitor.ended':
       return event
     default: {
       const unreachable: never = event

@@ -15,7 +15,7 @@ export type { MonitorSessionView } from '../../../shared/gateway/api'
 /** An agent's live calls right now (the live hub's `callsOf`); none when there is no live hub. */
 export type LiveCalls = (login: string) => LiveCall[]
 
-/** Told when a monitoring session starts or ends (for the live hub: not wired yet). */
+/** Told when a monitoring session starts or ends (the live hub tells the monitored agent's app). */
 export type MonitorListener = (session: MonitorSessionView) => void | Promise<void>
 
 export class MonitorService {

@@ -74,6 +74,7 @@ describe('agent sessions', () => {
       role: 'agent',
       afdeling: { id: 'vergunningen', naam: 'Afdeling Vergunningen' },
       answerField: 'inhoud',
+      monitorNotice: true,
     })
   })
 

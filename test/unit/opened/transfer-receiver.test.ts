@@ -201,6 +201,7 @@ describe('startTransferReceiver', () => {
         role: 'agent',
         afdeling: { id: AFDELING, naam: 'Afdeling Vergunningen' },
         answerField: 'inhoud',
+        monitorNotice: true,
       },
     })
     setOffers(store, [offerOf({ to: { kind: 'afdeling', afdeling: AFDELING } })])

@@ -19,6 +19,7 @@ const call = (state: CallState, direction: CallDirection = 'inbound'): CallSnaps
 })
 const snapshot = (c: CallSnapshot | null): SoftphoneSnapshot => ({
   registration: 'registered',
+  monitor: null,
   call: c,
   consult: null,
   transfer: null,

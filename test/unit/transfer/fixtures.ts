@@ -87,6 +87,7 @@ export const AGENT_VIEW: AgentView = {
   role: 'agent',
   afdeling: { id: 'vergunningen', naam: 'Vergunningen' },
   answerField: 'inhoud',
+  monitorNotice: true,
 }
 
 /** The customer's call, talking (active) unless `changes` say otherwise. */

@@ -15,7 +15,8 @@ import {
   setPhone,
 } from '../transfer/fixtures'
 
-const SIP_CALL_ID = 'customer-1@pbx.gemeente.example'
+/** The call record's id: what the hub knows the call by (unique per forked leg, unlike the SIP Call-ID). */
+const LIVE_CALL_ID = 'call-1'
 
 let store: AppStore
 let live: { callStarted: ReturnType<typeof vi.fn<(call: ClientCallInfo) => void>> }
@@ -81,7 +82,7 @@ describe('startCallContext, telling the hub what the current call is about', () 
     savedDraftForCall(store)
     expect(live.callStarted).toHaveBeenCalledTimes(1)
     expect(live.callStarted).toHaveBeenCalledWith({
-      callId: SIP_CALL_ID,
+      callId: LIVE_CALL_ID,
       direction: 'inbound',
       callerNumber: '0612345678',
       klantcontactnummer: NUMMER,
@@ -95,7 +96,7 @@ describe('startCallContext, telling the hub what the current call is about', () 
     savedDraftForCall(store)
     start()
     expect(live.callStarted).toHaveBeenCalledWith(
-      expect.objectContaining({ callId: SIP_CALL_ID, direction: 'outbound', callerNumber: '0201234567' }),
+      expect.objectContaining({ callId: LIVE_CALL_ID, direction: 'outbound', callerNumber: '0201234567' }),
     )
   })
 
@@ -126,7 +127,7 @@ describe('startCallContext, telling the hub what the current call is about', () 
     start()
     openTransferred(transferredView())
     expect(live.callStarted).toHaveBeenCalledWith({
-      callId: SIP_CALL_ID,
+      callId: LIVE_CALL_ID,
       direction: 'inbound',
       callerNumber: '0612345678',
       klantcontactnummer: NUMMER,

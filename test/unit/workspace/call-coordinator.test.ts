@@ -28,6 +28,7 @@ class RecordingLive {
 
 const snapshot = (call: Partial<CallSnapshot> | null): SoftphoneSnapshot => ({
   registration: 'registered',
+  monitor: null,
   devices: {},
   consult: null,
   transfer: null,
@@ -69,13 +70,13 @@ describe('the call coordinator', () => {
     expect(live.states).toEqual(['ringing', 'in_gesprek', 'on_hold'])
   })
 
-  it('announces a call once, by its SIP Call-ID, and ends it as completed after an answer', () => {
+  it('announces a call once, by its call record id (unique per forked leg), and ends it as completed after an answer', () => {
     const { store, live, coordinator } = setup()
     coordinator.onSnapshot(snapshot({ state: 'ringing' }))
     coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: 1 }))
     coordinator.onSnapshot(snapshot({ state: 'ended', answeredAt: 1 }))
-    expect(live.started).toEqual([{ callId: 'sip-call-1', direction: 'inbound', callerNumber: '0612345678' }])
-    expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'completed' }])
+    expect(live.started).toEqual([{ callId: 'call-1', direction: 'inbound', callerNumber: '0612345678' }])
+    expect(live.ended).toEqual([{ callId: 'call-1', reason: 'completed' }])
     expect(store.getState().workspace.availability).toBe('nawerk')
     expect(live.states.at(-1)).toBe('nawerk')
   })
@@ -84,7 +85,7 @@ describe('the call coordinator', () => {
     const { store, live, coordinator } = setup()
     coordinator.onSnapshot(snapshot({ state: 'ringing' }))
     coordinator.onSnapshot(snapshot({ state: 'ended' }))
-    expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'abandoned' }])
+    expect(live.ended).toEqual([{ callId: 'call-1', reason: 'abandoned' }])
     expect(store.getState().workspace.availability).toBe('beschikbaar')
   })
 
@@ -133,7 +134,7 @@ describe('the call coordinator during a transfer', () => {
     coordinator.onSnapshot(transferring({ state: 'on_hold', answeredAt: 1 }, { state: 'completing' }))
     coordinator.onSnapshot(transferring({ state: 'on_hold', answeredAt: 1 }, { state: 'completed' }))
     coordinator.onSnapshot(transferring({ state: 'ended', answeredAt: 1 }, { state: 'completed' }))
-    expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'transferred' }])
+    expect(live.ended).toEqual([{ callId: 'call-1', reason: 'transferred' }])
   })
 
   it('reports a call ended by a completed blind transfer as transferred', () => {
@@ -145,7 +146,7 @@ describe('the call coordinator during a transfer', () => {
     coordinator.onSnapshot(
       transferring({ state: 'ended', answeredAt: 1 }, { kind: 'blind', state: 'completed' }),
     )
-    expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'transferred' }])
+    expect(live.ended).toEqual([{ callId: 'call-1', reason: 'transferred' }])
   })
 
   it.each(['failed', 'cancelled'] as const)(
@@ -155,7 +156,7 @@ describe('the call coordinator during a transfer', () => {
       coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: 1 }))
       coordinator.onSnapshot(transferring({ state: 'active', answeredAt: 1 }, { state }))
       coordinator.onSnapshot(transferring({ state: 'ended', answeredAt: 1 }, { state }))
-      expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'completed' }])
+      expect(live.ended).toEqual([{ callId: 'call-1', reason: 'completed' }])
     },
   )
 
@@ -219,7 +220,7 @@ describe('the call coordinator during a transfer', () => {
     )
     await Promise.resolve()
     expect(notices).toEqual([{ callerNumber: 'medewerker1', klantcontactnummer: '26000001' }])
-    expect(live.started.map((call) => call.callId)).toEqual(['consult@pc12', 'customer@pbx'])
+    expect(live.started.map((call) => call.callId)).toEqual(['consult', 'customer'])
   })
 })
 
@@ -230,7 +231,7 @@ describe("the call coordinator, for the supervisor's counters", () => {
     const { live, coordinator } = setup(undefined, () => ANSWERED + 95_000)
     coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: ANSWERED }))
     coordinator.onSnapshot(snapshot({ state: 'ended', answeredAt: ANSWERED }))
-    expect(live.ended).toEqual([{ callId: 'sip-call-1', reason: 'completed' }])
+    expect(live.ended).toEqual([{ callId: 'call-1', reason: 'completed' }])
     expect(live.handled).toEqual([95_000])
   })
 
