@@ -158,6 +158,77 @@ describe('the KCC server on one port', () => {
     socket.close()
   })
 
+  it("tells the monitored agent's app, and no colleague's, of a monitoring session over the live socket", async () => {
+    const open = async (token: string) => {
+      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`)
+      const events: Array<{ type: string; [key: string]: unknown }> = []
+      const received: string[] = []
+      socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as { type: string; event?: (typeof events)[number] }
+        received.push(message.type)
+        if (message.type === 'event' && message.event) {
+          events.push(message.event)
+        }
+      })
+      await new Promise((resolve, reject) => {
+        socket.once('open', resolve)
+        socket.once('error', reject)
+      })
+      socket.send(JSON.stringify({ type: 'auth', token }))
+      await expect.poll(() => received).toContain('welcome')
+      socket.send(JSON.stringify({ type: 'snapshot' }))
+      await expect.poll(() => received).toContain('snapshot')
+      return { socket, events }
+    }
+    const monitored = await open(await login('medewerker1'))
+    const colleague = await open(await login('medewerker3'))
+    const supervisor = await login('supervisor')
+    // medewerker1 is in a call (its app says so over the live socket).
+    monitored.socket.send(JSON.stringify({ type: 'state', state: 'beschikbaar' }))
+    monitored.socket.send(
+      JSON.stringify({
+        type: 'call.started',
+        call: { callId: 'call-record-1', direction: 'inbound', callerNumber: '0612345678' },
+      }),
+    )
+    const monitor = (method: string, path: string, body?: unknown): Promise<Response> =>
+      fetch(`${server.url}/api/monitor-sessions${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${supervisor}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    let response: Response | undefined
+    await expect
+      .poll(async () => {
+        response = await monitor('POST', '', { agent: 'medewerker1', mode: 'whisper' })
+        return response.status
+      })
+      .toBe(201)
+    const session = (await response!.json()) as { id: string }
+
+    await expect
+      .poll(() => monitored.events.find((e) => e.type === 'monitor.started')?.['monitor'])
+      .toEqual({
+        id: session.id,
+        supervisor: 'supervisor',
+        supervisorName: 'Supervisor KCC',
+        supervisorExtension: 'supervisor',
+        agent: 'medewerker1',
+        mode: 'whisper',
+        callId: 'call-record-1',
+      })
+    expect((await monitor('DELETE', `/${session.id}`)).status).toBe(204)
+    await expect
+      .poll(() => monitored.events.find((e) => e.type === 'monitor.ended'))
+      .toMatchObject({ id: session.id, supervisor: 'supervisor', agent: 'medewerker1' })
+    expect(colleague.events.filter((e) => e.type.startsWith('monitor.'))).toEqual([])
+    monitored.socket.close()
+    colleague.socket.close()
+  })
+
   it('hands the softphone the SIP URL on the bound port when the port was chosen at random', async () => {
     const token = await login('medewerker1')
     const response = await fetch(`${server.url}/api/softphone`, {

@@ -13,13 +13,16 @@ import { call, sipJsAgent, terminated, type SipJsAgent } from '../../support/sip
 // The demo caller page's account (`burger`) on both SIP servers: the embedded server lets the guest
 // call without credentials, Kamailio has it as a caller account (deploy/kamailio/generate-credentials
 // `guests`). Either way the caller reaches the KCC group address, may do nothing but call, and can
-// never hand an agent a klantcontactnummer (X-KCC-Klantcontact, User-to-User).
+// never hand an agent a klantcontactnummer (X-KCC-Klantcontact, User-to-User) or pose as a monitor
+// call (X-KCC-Monitor).
 const fixture: SipFixture = sipFixture(['agent1', 'agent2'], { kcc: ['agent1', 'agent2'] }, ['burger'])
 const aor = (user: string): string => `sip:${user}@${SIP_DOMAIN}`
 const GUEST_PASSWORD = fixture.guests!['burger']!
 const INJECTED = {
   'X-KCC-Klantcontact': '12345678',
   'User-to-User': '043132333435363738;encoding=hex;purpose=isdn-uui;content=isdn-uui',
+  // A supervisor's app answers a monitor call without ringing (docs/supervisor.md): never from a guest.
+  'X-KCC-Monitor': '0f8e2c5a-3b1d-4c6e-9a7f-2d4b6c8e0a1f',
 }
 
 describe.each([
@@ -79,7 +82,7 @@ describe.each([
     expect(invitation.remoteIdentity.uri.user).toBe('burger')
   })
 
-  it("removes X-KCC-Klantcontact and User-to-User from the caller's INVITE and keeps other headers", async () => {
+  it("removes X-KCC-Klantcontact, User-to-User and X-KCC-Monitor from the caller's INVITE and keeps other headers", async () => {
     const agent = await registeredAgent('agent1')
     const caller = await guest()
 
@@ -91,7 +94,7 @@ describe.each([
     expect(answered.final.status).toBe(200)
     expect(incoming.message.headers['x-kcc-klantcontact']).toBeUndefined()
     expect(incoming.message.headers['user-to-user']).toBeUndefined()
-    expect(incoming.raw).not.toMatch(/klantcontact|user-to-user/i)
+    expect(incoming.raw).not.toMatch(/klantcontact|user-to-user|kcc-monitor/i)
     expect(incoming.message.headers['x-other']).toBe('kept')
   })
 
@@ -115,7 +118,7 @@ describe.each([
     caller.respond(atCaller.message, 200, { headers: INJECTED })
     const response = await info
 
-    expect(atAgent.raw).not.toMatch(/klantcontact|user-to-user/i)
+    expect(atAgent.raw).not.toMatch(/klantcontact|user-to-user|kcc-monitor/i)
     expect(response.status).toBe(200)
     expect(response.headers['x-kcc-klantcontact']).toBeUndefined()
     expect(response.headers['user-to-user']).toBeUndefined()

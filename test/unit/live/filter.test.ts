@@ -47,6 +47,25 @@ describe('who sees which live event', () => {
     expect(matches(medewerker2, closed({ kind: 'agent', login: 'medewerker3' }))).toBe(false)
   })
 
+  it('tells only the monitored agent (and supervisors) of a monitoring session', () => {
+    const monitor = {
+      id: '0f8e2c5a-3b1d-4c6e-9a7f-2d4b6c8e0a1f',
+      supervisor: 'supervisor',
+      supervisorName: 'Supervisor KCC',
+      supervisorExtension: 'supervisor',
+      mode: 'listen',
+      callId: 'c',
+    } as const
+    const started = (agent: string) => at(10, { type: 'monitor.started', monitor: { ...monitor, agent } })
+    const ended = (agent: string) =>
+      at(11, { type: 'monitor.ended', id: monitor.id, supervisor: 'supervisor', agent })
+    expect(matches(medewerker2, started('medewerker2'))).toBe(true)
+    expect(matches(medewerker2, ended('medewerker2'))).toBe(true)
+    expect(matches(medewerker2, started('medewerker3'))).toBe(false)
+    expect(matches(medewerker2, ended('medewerker3'))).toBe(false)
+    expect(matches({ kind: 'everything' }, started('medewerker3'))).toBe(true)
+  })
+
   it('lets a server-side consumer pick event types', () => {
     const filter: LiveFilter = { kind: 'types', types: ['agent.state'] }
     expect(matches(filter, at(1, { type: 'agent.state', login: 'm', afdeling: 'kcc', state: 'pauze' }))).toBe(
