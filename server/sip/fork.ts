@@ -143,6 +143,9 @@ export class InviteFork {
         'call-id': invite.headers['call-id'],
         cseq: { seq: invite.headers.cseq.seq, method: 'CANCEL' },
         'max-forwards': '70',
+        // RFC 3326 §2: why; a phone then knows not to show a missed call (RFC 3261 §16.7 step 10
+        // cancels the other branches on a 2xx).
+        ...(this.answered ? { reason: 'SIP;cause=200;text="Call completed elsewhere"' } : {}),
       },
       content: '',
     }

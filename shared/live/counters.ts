@@ -68,8 +68,10 @@ export function counterDelta(event: LiveEventBody & { at: string }): CounterDelt
           return of(event.afdeling, { answered: 1, handledMs: event.handledMs ?? 0 })
         case 'abandoned':
           return of(event.afdeling, { abandoned: 1 })
+        // answered_elsewhere: the colleague who answered counts the call; this agent's leg only rang.
         case 'failed':
         case 'agent_offline':
+        case 'answered_elsewhere':
           return undefined
         default: {
           const unreachable: never = event.reason

@@ -33,8 +33,19 @@ export type LiveRole = 'agent' | 'supervisor'
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const
 export type CallDirection = (typeof CALL_DIRECTIONS)[number]
 
-/** `agent_offline`: the server ended the call because the agent's last connection went away. */
-export const CALL_END_REASONS = ['completed', 'abandoned', 'transferred', 'failed', 'agent_offline'] as const
+/**
+ * `agent_offline`: the server ended the call because the agent's last connection went away.
+ * `answered_elsewhere`: one agent's ringing leg of a group call that a colleague answered (the
+ * proxy's CANCEL said so, RFC 3326 `Reason: SIP;cause=200`): neither answered nor abandoned.
+ */
+export const CALL_END_REASONS = [
+  'completed',
+  'abandoned',
+  'answered_elsewhere',
+  'transferred',
+  'failed',
+  'agent_offline',
+] as const
 export type CallEndReason = (typeof CALL_END_REASONS)[number]
 
 export const TRANSFER_OUTCOMES = ['accepted', 'declined', 'cancelled', 'expired'] as const

@@ -2,6 +2,7 @@ import { Inviter, SessionState, type Invitation, type Session } from 'sip.js'
 import { klantcontactnummerFromHeaders } from '../../../shared/sip/klantcontactnummer'
 import type { Logger } from '../log'
 import type { CallAudio } from './call-audio'
+import { completedElsewhere } from './cancel-reason'
 import { endSession, sendHoldReinvite, type ReinviteRetry } from './session-requests'
 import type { SnapshotStore } from './snapshot-store'
 import type { CallSnapshot } from './types'
@@ -153,6 +154,12 @@ export class CustomerCall {
       onAck: () => {
         if (invitation === this.current) {
           this.host.state.callEvent('established')
+        }
+      },
+      // Before sip.js terminates the session, so the record says why before it says `ended`.
+      onCancel: (cancel) => {
+        if (invitation === this.current && completedElsewhere(cancel.request.getHeader('reason'))) {
+          this.host.state.updateCall({ answeredElsewhere: true })
         }
       },
     }

@@ -34,6 +34,11 @@ export interface CallSnapshot {
   readonly startedAt?: number
   /** Epoch ms when the call was established. */
   readonly answeredAt?: number
+  /**
+   * Set on a ringing inbound call the proxy cancelled because a colleague answered it (a group
+   * call forked to several agents; RFC 3326 `Reason: SIP;cause=200`).
+   */
+  readonly answeredElsewhere?: boolean
   readonly muted: boolean
   readonly held: boolean
 }

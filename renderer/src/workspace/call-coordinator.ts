@@ -120,10 +120,16 @@ export class CallCoordinator {
   }
 }
 
-/** Why a call ended, for the live hub's counters: passed on to a colleague, talked, or never answered. */
+/**
+ * Why a call ended, for the live hub's counters: passed on to a colleague, talked, answered by a
+ * colleague it also rang for, or never answered.
+ */
 function endReason(call: CallSnapshot, transfer: TransferSnapshot | null): CallEndReason {
   if (transfer?.state === 'completed') {
     return 'transferred'
   }
-  return call.answeredAt !== undefined ? 'completed' : 'abandoned'
+  if (call.answeredAt !== undefined) {
+    return 'completed'
+  }
+  return call.answeredElsewhere ? 'answered_elsewhere' : 'abandoned'
 }

@@ -199,6 +199,8 @@ describe.each([
       expect(at2.message.headers['call-id']).toBe(at3.message.headers['call-id'])
       expect(cancel.message.headers['call-id']).toBe(at3.message.headers['call-id'])
       expect(cancel.message.headers.cseq.seq).toBe(at3.message.headers.cseq.seq)
+      // RFC 3326: the other agent's app can tell this from a caller who gave up.
+      expect(cancel.raw).toMatch(/^Reason:\s*SIP\s*;\s*cause=200\b/im)
       expect(await agent2.receivesNo('CANCEL')).toBe(true)
     })
 

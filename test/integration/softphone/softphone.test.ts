@@ -12,7 +12,7 @@ import { until } from './harness'
 // Two Softphones in Node against the embedded SIP server: real sip.js signalling, a fixed SDP
 // instead of WebRTC (as test/support/sip-sipjs.ts does), WebSocket from `ws`.
 const quiet: LogSink = () => undefined
-const fixture = sipFixture(['agent1', 'agent2'], {})
+const fixture = sipFixture(['agent1', 'agent2', 'agent3'], { team: ['agent2', 'agent3'] })
 
 describe('Softphone against the embedded SIP server', () => {
   let server: RunningSipServer | undefined
@@ -106,6 +106,30 @@ describe('Softphone against the embedded SIP server', () => {
         until(b, (s) => s.call?.state === 'ended'),
       ])
     })
+  })
+
+  it("tells a colleague's answered group call from one the caller gave up on", async () => {
+    const caller = await phone('agent1')
+    const b = await phone('agent2')
+    const c = await phone('agent3')
+
+    await caller.call('team')
+    await Promise.all([
+      until(b, (s) => s.call?.state === 'ringing'),
+      until(c, (s) => s.call?.state === 'ringing'),
+    ])
+    await b.answer()
+    const atC = await until(c, (s) => s.call?.state === 'ended')
+    expect(atC.call?.answeredElsewhere).toBe(true)
+    expect(b.getSnapshot().call?.answeredElsewhere).toBeUndefined()
+    await caller.hangup()
+    await until(b, (s) => s.call?.state === 'ended')
+
+    await caller.call('team')
+    await until(c, (s) => s.call?.state === 'ringing')
+    await caller.hangup()
+    const gaveUp = await until(c, (s) => s.call?.state === 'ended')
+    expect(gaveUp.call?.answeredElsewhere).toBeUndefined()
   })
 
   it('refuses a DTMF tone that is not 0-9, * or #', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { applyCounters, dayOf, emptyCounters, type DayCounters } from '../../../shared/live/counters'
-import type { LiveEvent, LiveEventBody } from '../../../shared/live/protocol'
+import type { CallEndReason, LiveEvent, LiveEventBody } from '../../../shared/live/protocol'
 
 let seq = 0
 const at = (iso: string, body: LiveEventBody): LiveEvent => ({ ...body, seq: ++seq, at: iso })
 const ended = (
-  reason: 'completed' | 'transferred' | 'abandoned' | 'failed' | 'agent_offline',
+  reason: CallEndReason,
   extra: { handledMs?: number; internal?: boolean; afdeling?: string } = {},
 ): LiveEventBody => ({
   type: 'call.ended',
@@ -35,6 +35,9 @@ describe("today's counters per afdeling", () => {
       at(MORNING, ended('completed', { handledMs: 120_000 })),
       at(MORNING, ended('transferred', { handledMs: 60_000 })),
       at(MORNING, ended('abandoned')),
+      // The other agents' legs of a group call a colleague answered: neither answered nor abandoned.
+      at(MORNING, ended('answered_elsewhere')),
+      at(MORNING, ended('answered_elsewhere')),
       at(MORNING, ended('completed', { handledMs: 30_000, afdeling: 'vergunningen' })),
     ])
     expect(counters).toEqual({

@@ -89,6 +89,14 @@ describe('the call coordinator', () => {
     expect(store.getState().workspace.availability).toBe('beschikbaar')
   })
 
+  it('reports a ringing call a colleague answered as answered elsewhere, not abandoned', () => {
+    const { live, coordinator } = setup()
+    coordinator.onSnapshot(snapshot({ state: 'ringing' }))
+    coordinator.onSnapshot(snapshot({ state: 'ringing', answeredElsewhere: true }))
+    coordinator.onSnapshot(snapshot({ state: 'ended', answeredElsewhere: true }))
+    expect(live.ended).toEqual([{ callId: 'call-1', reason: 'answered_elsewhere' }])
+  })
+
   it('asks the desktop shell to bring the window forward for an inbound call only', async () => {
     const notices: unknown[] = []
     const bridge: AgentBridge = {
