@@ -65,6 +65,16 @@ export class MonitorAnswer {
         } else if (!this.waiting.has(header.id)) {
           const timer = setTimeout(() => this.refuse(header.id), this.waitMs)
           this.waiting.set(header.id, { invitation, timer })
+          // The agent's app may give up meanwhile (CANCEL: its customer hung up); then nothing waits.
+          invitation.stateChange.addListener((sessionState) => {
+            if (
+              sessionState === SessionState.Terminated &&
+              this.waiting.get(header.id)?.invitation === invitation
+            ) {
+              clearTimeout(timer)
+              this.waiting.delete(header.id)
+            }
+          })
         } else {
           void invitation.reject({ statusCode: 403 }).catch(() => undefined)
         }
@@ -108,6 +118,9 @@ export class MonitorAnswer {
 
   private answer(id: string, mode: MonitorMode, invitation: Invitation): void {
     const { state, log } = this.host
+    if (invitation.state === SessionState.Terminated) {
+      return
+    }
     if (this.current) {
       // One monitored call at a time: the supervisor has one pair of ears.
       void invitation.reject({ statusCode: 486 }).catch(() => undefined)
@@ -144,6 +157,11 @@ export class MonitorAnswer {
       })
       .catch((error: unknown) => {
         log.warn('answering the monitor call failed', { error: String(error) })
+        // Not answered and never will be: free the phone for the next one.
+        if (this.current === entry && invitation.state !== SessionState.Established) {
+          this.current = undefined
+          state.monitorEvent(id, 'end')
+        }
       })
   }
 }

@@ -97,5 +97,7 @@ describe('gateway configuration', () => {
     }
     const config = await loadGatewayConfig(write(own), {})
     expect(config.demo).toBe(false)
-  })
+    // About twenty scrypt runs (each agent's hash against every demo password): seconds on a busy
+    // two-core machine, so more than vitest's default 5 s.
+  }, 30_000)
 })

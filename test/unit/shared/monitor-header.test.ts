@@ -37,6 +37,16 @@ describe('parseMonitorSessionId', () => {
     expect(parseMonitorSessionId(value)).toBeUndefined()
   })
 
+  it('rejects an upper-case hex letter in any of its five groups', () => {
+    const letters = [...ID].flatMap((c, i) => (/[a-f]/.test(c) ? [i] : []))
+    const groups = new Set(letters.map((i) => ID.slice(0, i).split('-').length))
+    expect(groups).toEqual(new Set([1, 2, 3, 4, 5]))
+    for (const i of letters) {
+      const value = `${ID.slice(0, i)}${ID.charAt(i).toUpperCase()}${ID.slice(i + 1)}`
+      expect(parseMonitorSessionId(value), value).toBeUndefined()
+    }
+  })
+
   it.each([
     ['undefined', undefined],
     ['null', null],

@@ -1,96 +1,12 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { DirectoryView } from '../../../shared/gateway/api'
-import type { AgentStatus, LiveCall, TransferOffer } from '../../../shared/live/protocol'
-import { INITIAL_LIVE_VIEW, type LiveView } from '../../../renderer/src/live/live-connection'
-import { useAppStore } from '../../../renderer/src/store'
-import { SupervisorPanel } from '../../../renderer/src/supervisor'
-import type { Loadable } from '../../../renderer/src/workspace/workspace-slice'
-import { resetStore, violations } from '../transfer/render-panel'
-import { ago, liveCall, NOW, transferOffer } from './fixtures'
+import { act, screen, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { violations } from '../transfer/render-panel'
+import { ago, NOW } from './fixtures'
+import { call, renderPanel, rowOf, setLive, status, transfer, usePanelTestSetup } from './panel-support'
 
 const VERTROUWELIJK = 'Onderwerp afgeschermd (vertrouwelijk)'
 
-function medewerker(
-  login: string,
-  displayName: string,
-  afdeling: string,
-): DirectoryView['medewerkers'][number] {
-  return { login, displayName, afdeling, extension: '2000', sipAddress: `sip:${login}@kcc.local`, state: 'x' }
-}
-
-function directory(): DirectoryView {
-  return {
-    afdelingen: [
-      { id: 'vergunningen', naam: 'Vergunningen', groupAddress: '3200', leden: [] },
-      { id: 'kcc', naam: 'KCC', groupAddress: '3100', leden: [] },
-    ],
-    medewerkers: [
-      medewerker('m-anna', 'Anna de Wit', 'kcc'),
-      medewerker('m-bram', 'Bram Jansen', 'kcc'),
-      medewerker('m-chloe', 'Chloë Özdemir', 'kcc'),
-      medewerker('m-daan', 'Daan Smit', 'kcc'),
-      medewerker('m-eva', 'Eva Mulder', 'vergunningen'),
-    ],
-  }
-}
-
-const status = (login: string, state: AgentStatus['state'], sinceMs: number): AgentStatus => ({
-  login,
-  afdeling: 'kcc',
-  state,
-  since: ago(sinceMs),
-})
-
-function call(changes: Partial<LiveCall> = {}): LiveCall {
-  return liveCall('m-chloe', { updatedAt: ago(90_000), ...changes })
-}
-
-function transfer(changes: Partial<TransferOffer> = {}): TransferOffer {
-  return transferOffer('m-chloe', {
-    klantcontactnummer: '26000002',
-    to: { kind: 'afdeling', afdeling: 'vergunningen' },
-    offeredAt: ago(65_000),
-    ...changes,
-  })
-}
-
-function setLive(changes: Partial<LiveView> = {}): void {
-  act(() =>
-    useAppStore.getState().workspace.setLive({ ...INITIAL_LIVE_VIEW, connection: 'open', ...changes }),
-  )
-}
-
-function renderPanel(
-  live: Partial<LiveView> = {},
-  loaded: Loadable<DirectoryView> = { status: 'ready', value: directory() },
-) {
-  useAppStore.getState().workspace.setDirectory(loaded)
-  setLive(live)
-  return render(<SupervisorPanel />)
-}
-
-/** The texts of an agent's row after the name: state, since, call. */
-function rowOf(naam: string): string[] {
-  const row = screen.getByRole('rowheader', { name: naam }).closest('tr')
-  if (row === null) {
-    throw new Error(`no row for ${naam}`)
-  }
-  return within(row)
-    .getAllByRole('cell')
-    .map((cell) => cell.textContent)
-}
-
-beforeEach(() => {
-  resetStore()
-  // The clock stands still at NOW (only Date: axe and React keep their real timers).
-  vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(NOW)
-})
-afterEach(() => {
-  cleanup()
-  vi.useRealTimers()
-})
+usePanelTestSetup()
 
 describe('SupervisorPanel, the team overview', () => {
   it.each([
