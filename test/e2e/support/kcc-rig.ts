@@ -11,6 +11,7 @@ import { createRootLogger } from '../../../server/lib/logger'
 import type { ActorKlantcontact, Klantcontact, List } from '../../support/klantinteracties-types'
 import { ENGINE, PG_URL } from '../../support/provider'
 import { REPO, startKamailio, type SipFixture } from '../../support/sip-servers'
+import { closeOpenedContexts } from './contexts'
 
 /**
  * A whole contact centre for the browser tests: `startKccServer` (gateway, live socket, embedded
@@ -207,8 +208,18 @@ export async function startRig(options: RigOptions): Promise<KccRig> {
  *
  * `startRig` is the same for a rig of one's own (a second contact centre, or one per file).
  */
-export const test = base.extend<RigOptions & { rig: KccRig }>({
+export const test = base.extend<RigOptions & { rig: KccRig; closeContexts: void }>({
   sipBackend: ['embedded', { option: true }],
+  // The pages a test opened (openPage) go when it ends: support/contexts.ts says why.
+  closeContexts: [
+    // Playwright reads a fixture's dependencies from this pattern: this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      await use()
+      await closeOpenedContexts()
+    },
+    { auto: true },
+  ],
   rig: async ({ sipBackend }, use) => {
     const rig = await startRig({ sipBackend })
     try {

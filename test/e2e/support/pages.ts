@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from '@playwright/test'
+import { newTrackedContext } from './contexts'
 import { demoPassword, type KccRig } from './kcc-rig'
 import { trackPeerConnections } from './webrtc-stats'
 
@@ -7,7 +8,7 @@ import { trackPeerConnections } from './webrtc-stats'
  * never by CSS classes, so a test breaks when what an agent sees breaks.
  */
 export async function openPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext()
+  const context = await newTrackedContext(browser)
   await trackPeerConnections(context)
   return context.newPage()
 }

@@ -50,8 +50,8 @@ export async function useTone(page: Page, hz: number): Promise<void> {
 
 /**
  * How far above the spectrum's median (dB) each of `frequencies` stands in what the page plays
- * right now, the loudest of its playing streams per frequency; measured over about a second.
- * A tone that is there stands 30 dB and more above; one that is not, within a few dB.
+ * right now, the loudest of its playing streams per frequency, in the spectrum averaged over about
+ * a second. A tone that is there stands 30 dB and more above; one that is not, within a few dB.
  */
 export async function heardTones(
   page: Page,
@@ -77,23 +77,30 @@ export async function heardTones(
       return analyser
     })
     const binHz = context.sampleRate / size
-    const levels: Record<number, number> = Object.fromEntries(hzs.map((hz) => [hz, -Infinity]))
-    for (let frame = 0; frame < 10; frame++) {
+    // The spectrum averaged over about a second: a steady tone stays, the codec's noise evens out.
+    const sums = analysers.map((analyser) => new Float64Array(analyser.frequencyBinCount))
+    const frames = 10
+    for (let frame = 0; frame < frames; frame++) {
       await new Promise((resolve) => setTimeout(resolve, 100))
-      for (const analyser of analysers) {
+      for (const [i, analyser] of analysers.entries()) {
         const data = new Float32Array(analyser.frequencyBinCount)
         analyser.getFloatFrequencyData(data)
-        const band = [...data.slice(Math.floor(100 / binHz), Math.ceil(4000 / binHz))]
-          .filter((value) => Number.isFinite(value))
-          .sort((a, b) => a - b)
-        const median = band[Math.floor(band.length / 2)] ?? -200
-        for (const hz of hzs) {
-          const bin = Math.round(hz / binHz)
-          const peak = Math.max(...data.slice(bin - 2, bin + 3))
-          if (Number.isFinite(peak)) {
-            levels[hz] = Math.max(levels[hz] ?? -Infinity, peak - median)
-          }
+        const sum = sums[i]!
+        for (let bin = 0; bin < data.length; bin++) {
+          // Silence is -Infinity dB; the analyser's floor keeps the average finite.
+          sum[bin]! += Number.isFinite(data[bin]!) ? data[bin]! : analyser.minDecibels
         }
+      }
+    }
+    const levels: Record<number, number> = Object.fromEntries(hzs.map((hz) => [hz, -Infinity]))
+    for (const sum of sums) {
+      const spectrum = [...sum].map((value) => value / frames)
+      const band = spectrum.slice(Math.floor(100 / binHz), Math.ceil(4000 / binHz)).sort((a, b) => a - b)
+      const median = band[Math.floor(band.length / 2)] ?? -200
+      for (const hz of hzs) {
+        const bin = Math.round(hz / binHz)
+        const peak = Math.max(...spectrum.slice(bin - 2, bin + 3))
+        levels[hz] = Math.max(levels[hz] ?? -Infinity, peak - median)
       }
     }
     await context.close()
