@@ -51,6 +51,30 @@ describe('the KCC server on one port', () => {
     return ((await response.json()) as { token: string }).token
   }
 
+  /** A logged-in live socket past its snapshot, collecting the events it is sent from then on. */
+  const subscribe = async (token: string) => {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`)
+    const events: Array<{ type: string; [key: string]: unknown }> = []
+    const received: string[] = []
+    socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { type: string; event?: (typeof events)[number] }
+      received.push(message.type)
+      if (message.type === 'event' && message.event) {
+        events.push(message.event)
+      }
+    })
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve)
+      socket.once('error', reject)
+    })
+    socket.send(JSON.stringify({ type: 'auth', token }))
+    await expect.poll(() => received).toContain('welcome')
+    // Events flow once the client has its starting point (a snapshot, or a resume).
+    socket.send(JSON.stringify({ type: 'snapshot' }))
+    await expect.poll(() => received).toContain('snapshot')
+    return { socket, events }
+  }
+
   it('serves the agent app at /', async () => {
     const response = await fetch(`${server.url}/`)
     expect(response.status).toBe(200)
@@ -114,25 +138,7 @@ describe('the KCC server on one port', () => {
   it('offers an announced transfer to the addressed afdeling over the live socket', async () => {
     const sender = await login('medewerker1')
     const receiver = await login('medewerker2')
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`)
-    const events: Array<{ type: string; transfer?: { klantcontactnummer: string; from: string } }> = []
-    const received: string[] = []
-    socket.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { type: string; event?: (typeof events)[number] }
-      received.push(message.type)
-      if (message.type === 'event' && message.event) {
-        events.push(message.event)
-      }
-    })
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve)
-      socket.once('error', reject)
-    })
-    socket.send(JSON.stringify({ type: 'auth', token: receiver }))
-    await expect.poll(() => received).toContain('welcome')
-    // Events flow once the client has its starting point (a snapshot, or a resume).
-    socket.send(JSON.stringify({ type: 'snapshot' }))
-    await expect.poll(() => received).toContain('snapshot')
+    const { socket, events } = await subscribe(receiver)
 
     const api = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
       fetch(`${server.url}${path}`, {
@@ -153,35 +159,14 @@ describe('the KCC server on one port', () => {
     expect(announced.status).toBe(201)
 
     await expect
-      .poll(() => events.find((e) => e.type === 'transfer.offered')?.transfer)
+      .poll(() => events.find((e) => e.type === 'transfer.offered')?.['transfer'])
       .toMatchObject({ klantcontactnummer: nummer, from: 'medewerker1' })
     socket.close()
   })
 
   it("tells the monitored agent's app, and no colleague's, of a monitoring session over the live socket", async () => {
-    const open = async (token: string) => {
-      const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/live`)
-      const events: Array<{ type: string; [key: string]: unknown }> = []
-      const received: string[] = []
-      socket.on('message', (data: Buffer) => {
-        const message = JSON.parse(data.toString()) as { type: string; event?: (typeof events)[number] }
-        received.push(message.type)
-        if (message.type === 'event' && message.event) {
-          events.push(message.event)
-        }
-      })
-      await new Promise((resolve, reject) => {
-        socket.once('open', resolve)
-        socket.once('error', reject)
-      })
-      socket.send(JSON.stringify({ type: 'auth', token }))
-      await expect.poll(() => received).toContain('welcome')
-      socket.send(JSON.stringify({ type: 'snapshot' }))
-      await expect.poll(() => received).toContain('snapshot')
-      return { socket, events }
-    }
-    const monitored = await open(await login('medewerker1'))
-    const colleague = await open(await login('medewerker3'))
+    const monitored = await subscribe(await login('medewerker1'))
+    const colleague = await subscribe(await login('medewerker3'))
     const supervisor = await login('supervisor')
     // medewerker1 is in a call (its app says so over the live socket).
     monitored.socket.send(JSON.stringify({ type: 'state', state: 'beschikbaar' }))
