@@ -58,6 +58,34 @@ describe('endpointsFromEnv', () => {
     expect(() => endpointsFromEnv({ KCC_GATEWAY_URL: 'kcc.gemeente.example' })).toThrow(/not a valid URL/)
   })
 
+  it.each([
+    ['KCC_GATEWAY_URL', 'http://kcc.gemeente.example/werkplek', 'https:'],
+    ['KCC_GATEWAY_URL', 'http://10.0.0.5:8480', 'https:'],
+    ['KCC_GATEWAY_URL', 'http://127.0.0.1.nip.io:8480', 'https:'],
+    ['KCC_GATEWAY_URL', 'http://localhost.:8480', 'https:'],
+    ['KCC_SIP_URL', 'ws://sip.gemeente.example:5066/ws', 'wss:'],
+    ['KCC_SIP_URL', 'ws://[::ffff:127.0.0.1]:8480/sip', 'wss:'],
+    ['KCC_SIP_URL', 'ws://[fe80::1]:8480/sip', 'wss:'],
+  ])('refuses plain %s %s to a host off this machine and names the secure scheme', (name, value, secure) => {
+    expect(() => endpointsFromEnv({ [name]: value })).toThrow(`${name} must use ${secure} for`)
+  })
+
+  it.each([
+    'http://127.0.0.1:8480',
+    'http://127.12.0.3:8480',
+    'http://127.1:8480',
+    'http://localhost:8480',
+    'http://LOCALHOST:8480',
+    'http://[::1]:8480',
+  ])('accepts plain http: to the loopback host of %s', (value) => {
+    expect(endpointsFromEnv({ KCC_GATEWAY_URL: value }).gatewayOrigin).toBe(new URL(value).origin)
+  })
+
+  it('accepts plain ws: to a loopback SIP server and wss: to any host', () => {
+    expect(endpointsFromEnv({ KCC_SIP_URL: 'ws://[::1]:5066/ws' }).sipOrigin).toBe('ws://[::1]:5066')
+    expect(endpointsFromEnv({ KCC_SIP_URL: 'wss://10.0.0.5:7443/ws' }).sipOrigin).toBe('wss://10.0.0.5:7443')
+  })
+
   it('rejects credentials in a URL', () => {
     expect(() => endpointsFromEnv({ KCC_SIP_URL: 'wss://agent:secret@sip.gemeente.example' })).toThrow(
       /credentials/,
