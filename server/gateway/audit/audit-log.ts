@@ -1,6 +1,6 @@
 import type { Logger } from '../../lib/logger'
 import type { GatewayDb } from '../db/tables'
-import type { AuditEvent, AuditResult } from './types'
+import type { AuditEvent, AuditObject, AuditResult } from './types'
 
 /**
  * The audit log: append-only rows in `audit_event` (the database refuses updates and deletes,
@@ -53,6 +53,7 @@ export class AuditLog {
       resource: r.resource,
       objectUuid: r.object_uuid,
       objectNummer: r.object_nummer,
+      objects: r.objects ? (JSON.parse(r.objects) as AuditObject[]) : [],
       result: r.result as AuditResult,
       status: Number(r.status),
       security: Boolean(r.security),
@@ -78,6 +79,7 @@ export class AuditLog {
                 resource: e.resource,
                 object_uuid: e.objectUuid,
                 object_nummer: e.objectNummer,
+                objects: e.objects.length > 0 ? JSON.stringify(e.objects) : null,
                 result: e.result,
                 status: e.status,
                 security: e.security ? 1 : 0,

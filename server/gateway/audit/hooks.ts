@@ -55,6 +55,8 @@ function eventOf(request: FastifyRequest, reply: FastifyReply, clock: Clock): Au
     resource: route?.resource ?? 'api',
     objectUuid: uuid?.toLowerCase() ?? null,
     objectNummer: nummer ?? null,
+    // Only an answer that went out disclosed anything.
+    objects: status < 400 ? (request.audit.objects ?? []) : [],
     result: outcome.result ?? resultOf(status),
     status,
     security: outcome.security ?? false,

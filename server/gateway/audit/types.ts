@@ -1,6 +1,6 @@
 /**
  * One audit line (BIO2 8.15.01: actie, object, resultaat, oorsprong, actor, tijdstempel). It names
- * the klantcontact by uuid and nummer only: never onderwerp, inhoud, reactie or a caller's name,
+ * what was touched by uuid and nummer only: never onderwerp, inhoud, reactie or a caller's name,
  * and never a token, password or SIP credential (BIO2 8.15.02).
  */
 export type AuditResult = 'ok' | 'denied' | 'error'
@@ -20,13 +20,29 @@ export interface AuditOutcome {
   detail?: string
 }
 
+/** The kinds of register object whose personal data an answer can disclose (OAS 0.9.0 names). */
+export type AuditObjectType = 'klantcontact' | 'betrokkene' | 'partij' | 'internetaak'
+
+/**
+ * One object whose data an answer disclosed, so the log can say whose data was read (AVG art. 30,
+ * BIO2 8.15.01 "object"): a search or a list names every result, not only the first.
+ */
+export interface AuditObject {
+  type: AuditObjectType
+  uuid: string
+  nummer?: string
+}
+
 export interface AuditEvent {
   at: string
   actor: string | null
   action: string
   resource: string
+  /** The one object a single-object request is about (also when it was refused). */
   objectUuid: string | null
   objectNummer: string | null
+  /** Every object whose data the answer disclosed; empty when it disclosed none. */
+  objects: AuditObject[]
   result: AuditResult
   status: number
   security: boolean

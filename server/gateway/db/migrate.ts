@@ -3,6 +3,7 @@ import type { Engine } from '../../klantinteracties/db/dialect'
 import { runMigrations, type EngineMigration } from '../../lib/db/migrator'
 import * as initial from './migrations/001_initial'
 import * as monitorSession from './migrations/002_monitor_session'
+import * as auditObjects from './migrations/003_audit_objects'
 
 /**
  * The gateway's migrations, recorded in bookkeeping tables of their own so the gateway can share a
@@ -11,6 +12,7 @@ import * as monitorSession from './migrations/002_monitor_session'
 const migrations: Record<string, EngineMigration<Engine>> = {
   '001_initial': initial,
   '002_monitor_session': monitorSession,
+  '003_audit_objects': auditObjects,
 }
 
 export function migrateGateway(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {

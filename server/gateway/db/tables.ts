@@ -64,6 +64,8 @@ export interface AuditEventTable {
   resource: string
   object_uuid: string | null
   object_nummer: string | null
+  /** JSON array of audit/types.ts `AuditObject`; null on rows from before migration 003. */
+  objects: string | null
   result: string
   status: number
   /** 0 or 1 */

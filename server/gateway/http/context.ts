@@ -1,15 +1,18 @@
 import type { AgentIdentity } from '../auth/authenticator'
-import type { AuditOutcome, AuditRoute } from '../audit/types'
+import type { AuditObject, AuditOutcome, AuditRoute } from '../audit/types'
 
 /**
  * What the gateway attaches to Fastify's request and route config. Routes declare:
  * - `config.public`: reachable without a session (only the login);
  * - `config.audit`: the action and resource their audit line names (audit/hooks.ts).
- * Handlers set `request.audit.object` to the klantcontact they touched and, where the status code
- * alone does not say it, `request.audit.outcome` (a security event, a masked read).
+ * Handlers set `request.audit.object` to the klantcontact they touched, name in
+ * `request.audit.objects` every object whose data their answer disclosed (audit/objects.ts) and,
+ * where the status code alone does not say it, set `request.audit.outcome` (a security event, a
+ * masked read).
  */
 export interface AuditContext {
   object: { uuid?: string | undefined; nummer?: string | undefined }
+  objects?: AuditObject[] | undefined
   outcome: AuditOutcome
   /** The login someone tried to use (login route, before a session exists). */
   claimedActor?: string | undefined

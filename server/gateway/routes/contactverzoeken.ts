@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { disclosed } from '../audit/objects'
 import { agentOf } from '../auth/guard'
 import { bodyValidator, requireText } from '../http/validation'
 import type { ContactverzoekInput } from '../klantinteracties/contactverzoek'
@@ -33,6 +34,10 @@ export function registerContactverzoekRoutes(app: FastifyInstance, services: Gat
       requireText('gevraagdeHandeling', input.gevraagdeHandeling)
       request.audit.object.uuid = input.klantcontactUuid
       const created = await services.contactverzoeken.create(agent, input)
+      disclosed(request, [
+        { type: 'internetaak', uuid: created.uuid },
+        { type: 'klantcontact', uuid: created.klantcontactUuid },
+      ])
       // For the supervisor's counters; the contactverzoek exists whether or not the hub heard of it.
       await Promise.resolve(
         services.contactverzoekCreated?.({ login: agent.login, afdeling: agent.afdeling }),

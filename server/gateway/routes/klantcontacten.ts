@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { disclosed, klantcontactObjects } from '../audit/objects'
 import { agentOf } from '../auth/guard'
 import { notFoundBecause, validationError } from '../http/problems'
 import { bodyValidator, isNummer, isUuid, requireText } from '../http/validation'
@@ -79,6 +80,7 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
       requireText('onderwerp', input.onderwerp)
       const { klantcontact, replayed } = await registration.register(agent, key, input)
       request.audit.object = { uuid: klantcontact.uuid, nummer: klantcontact.nummer ?? undefined }
+      disclosed(request, klantcontactObjects(klantcontact))
       if (replayed) {
         request.audit.outcome.detail = 'herhaald'
         void reply.header('idempotent-replayed', 'true')
@@ -90,7 +92,11 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
   app.get(
     '/api/klantcontacten/recent',
     { config: { audit: { action: 'klantcontact.recent', resource: 'klantcontact' } } },
-    async (request) => ({ results: await recent.of(agentOf(request)) }),
+    async (request) => {
+      const results = await recent.of(agentOf(request))
+      disclosed(request, results.flatMap(klantcontactObjects))
+      return { results }
+    },
   )
 
   app.get<{ Params: { nummer: string } }>(
@@ -110,6 +116,7 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
       }
       const view = await reader.viewFor(agent, klantcontact)
       request.audit.object.uuid = view.uuid
+      disclosed(request, klantcontactObjects(view))
       if (view.afgeschermd) {
         request.audit.outcome.detail = 'afgeschermd'
       }
@@ -130,6 +137,7 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
       requireText('antwoord', antwoord)
       const view = await answers.answer(agent, uuid.toLowerCase(), antwoord)
       request.audit.object.nummer = view.nummer ?? undefined
+      disclosed(request, klantcontactObjects(view))
       return view
     },
   )

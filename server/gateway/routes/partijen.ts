@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { PartijLookupView } from '../../../shared/gateway/api'
+import { disclosed, partijObjects } from '../audit/objects'
 import { validationError } from '../http/problems'
 import type { GatewayServices } from '../services'
 
@@ -10,8 +11,8 @@ import type { GatewayServices } from '../services'
  * partijen.
  *
  * A phone number is personal data: it stays out of the audit line (BIO2 8.15.02: the line names the
- * action, not the number) and out of the request log (NL API Design Rules API-58: query strings end
- * up in logs), which logs this route's URL without its query.
+ * action and each partij offered, not the number) and out of the request log (the shared logger logs
+ * no query string, server/lib/logger.ts).
  */
 const TELEFOONNUMMER = /^\+?[0-9 ()-]{3,25}$/
 
@@ -32,23 +33,15 @@ function telefoonnummerOf(request: FastifyRequest<{ Querystring: { telefoonnumme
   return value
 }
 
-const withoutQuery = (request: FastifyRequest): Record<string, unknown> => ({
-  method: request.method,
-  url: request.url.split('?')[0],
-  host: request.host,
-  remoteAddress: request.ip,
-})
-
 export function registerPartijRoutes(app: FastifyInstance, services: GatewayServices): void {
   app.get<{ Querystring: { telefoonnummer?: unknown } }>(
     '/api/partijen',
-    {
-      config: { audit: { action: 'partij.zoeken', resource: 'partij' } },
-      logSerializers: { req: withoutQuery },
-    },
+    { config: { audit: { action: 'partij.zoeken', resource: 'partij' } } },
     async (request): Promise<PartijLookupView> => {
       const telefoonnummer = telefoonnummerOf(request)
-      return { results: await services.partijen.byTelefoonnummer(telefoonnummer) }
+      const results = await services.partijen.byTelefoonnummer(telefoonnummer)
+      disclosed(request, partijObjects(results))
+      return { results }
     },
   )
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { disclosed, klantcontactObjects } from '../audit/objects'
 import { agentOf } from '../auth/guard'
 import { notFoundBecause, validationError } from '../http/problems'
 import { bodyValidator, isNummer } from '../http/validation'
@@ -102,6 +103,7 @@ export function registerTransferRoutes(app: FastifyInstance, services: GatewaySe
         throw notFoundBecause('Er is geen overdracht van dit klantcontact aan u.')
       }
       request.audit.object.uuid = resolved.klantcontact.uuid
+      disclosed(request, klantcontactObjects(resolved.klantcontact))
       return resolved
     },
   )
