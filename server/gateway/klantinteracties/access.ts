@@ -35,6 +35,17 @@ export class AccessPolicy {
     if (!klantcontact.vertrouwelijk) {
       return true
     }
+    return this.mayAddTo(agent, klantcontact)
+  }
+
+  /**
+   * Who may answer a klantcontact, vertrouwelijk or not: an agent already involved, or one to whom
+   * (or to whose afdeling) a live transfer record addresses it, the same right that opens it through
+   * a transfer. Reading a non-vertrouwelijk contact is not enough: answering links the agent as an
+   * actor, and being an actor is what `isInvolved` (and so announcing a transfer, and reading it
+   * once it is made vertrouwelijk) rests on; anyone could otherwise make themselves involved.
+   */
+  async mayAddTo(agent: AgentIdentity, klantcontact: Klantcontact): Promise<boolean> {
     return (
       (await this.isInvolved(agent, klantcontact)) ||
       (await this.transfers.addresses(klantcontact.uuid, agent.login, agent.afdeling))

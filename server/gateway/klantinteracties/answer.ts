@@ -55,10 +55,10 @@ export class AnswerService {
     if (!klantcontact) {
       throw notFound()
     }
-    // Who may read the question may answer it; a vertrouwelijk one only who is involved or addressed.
-    if (!(await access.canSeeContent(agent, klantcontact))) {
+    // Only who is involved or to whom it was transferred; answering makes the agent involved.
+    if (!(await access.mayAddTo(agent, klantcontact))) {
       throw permissionDenied(
-        'Dit klantcontact is vertrouwelijk; alleen betrokken medewerkers kunnen het beantwoorden.',
+        'Alleen een medewerker die bij dit klantcontact betrokken is of aan wie het is overgedragen, kan het beantwoorden.',
       )
     }
     const current = (field === 'inhoud' ? klantcontact.inhoud : klantcontact.reactie) ?? ''

@@ -6,14 +6,26 @@ import { registration, useGateway, type GatewayClient } from '../../support/gate
 
 /**
  * The colleague's answer: appended to inhoud (C0534, F0796) within its 1000 characters, or stored
- * in reactie when so configured; nothing lost when it does not fit.
+ * in reactie when so configured; nothing lost when it does not fit. Only an agent involved in the
+ * klantcontact, or to whom it was transferred, may answer.
  */
-async function registered(agent: GatewayClient, overrides = {}): Promise<KlantcontactView> {
+async function unannounced(agent: GatewayClient, overrides = {}): Promise<KlantcontactView> {
   const r = await agent.post<KlantcontactView>('/api/klantcontacten', registration(overrides), {
     'idempotency-key': randomUUID(),
   })
   expect(r.status).toBe(201)
   return r.body
+}
+
+/** Registered by medewerker1 and transferred to medewerker2, who answers it (C0534 §3). */
+async function registered(agent: GatewayClient, overrides = {}): Promise<KlantcontactView> {
+  const k = await unannounced(agent, overrides)
+  const transfer = await agent.post('/api/transfers', {
+    klantcontactUuid: k.uuid,
+    target: { type: 'agent', id: 'medewerker2' },
+  })
+  expect(transfer.status).toBe(201)
+  return k
 }
 
 describe('answering in inhoud', () => {
@@ -65,6 +77,28 @@ describe('answering in inhoud', () => {
     const r = await medewerker2.post(`/api/klantcontacten/${k.uuid}/antwoord`, { antwoord: '   ' })
     expect(r.status).toBe(400)
     expect(r.body['invalidParams']).toEqual([expect.objectContaining({ name: 'antwoord', code: 'blank' })])
+  })
+
+  it('refuses an answer from an agent neither involved nor addressed, who so cannot make itself involved', async () => {
+    const medewerker3 = await gw().login('medewerker3')
+    const k = await unannounced(medewerker1)
+    const r = await medewerker3.post(`/api/klantcontacten/${k.uuid}/antwoord`, { antwoord: 'Ja.' })
+    expect(r.status).toBe(403)
+    const stored = (await gw().register.get<Klantcontact>(`/klantcontacten/${k.uuid}`)).body
+    expect(stored.inhoud).toBe(registration()['inhoud'])
+    expect(stored.hadBetrokkenActoren).toHaveLength(1)
+    // Not an actor, so still not involved: announcing a transfer stays refused.
+    const transfer = await medewerker3.post('/api/transfers', {
+      klantcontactUuid: k.uuid,
+      target: { type: 'agent', id: 'medewerker1' },
+    })
+    expect(transfer.status).toBe(403)
+  })
+
+  it('lets the registering agent add to its own klantcontact', async () => {
+    const k = await unannounced(medewerker1)
+    const r = await medewerker1.post(`/api/klantcontacten/${k.uuid}/antwoord`, { antwoord: 'Ja.' })
+    expect(r.status).toBe(200)
   })
 
   it('answers 404 for a klantcontact that does not exist', async () => {
