@@ -4,21 +4,30 @@ import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify'
 import { tooManyRequests } from '../http/problems'
 
 /**
- * Login attempts are limited per client address and per login name (@fastify/rate-limit,
- * in-memory per gateway instance), so neither one address trying many logins nor many addresses
- * trying one login get far; scrypt makes every attempt cost ~32 MiB, so the limit also keeps a
- * burst of attempts from exhausting memory. Every attempt counts, successful ones too.
+ * Login attempts are limited per client address and login name together, and per client address
+ * alone (@fastify/rate-limit, in memory per gateway instance; OWASP Authentication Cheat Sheet,
+ * "Account lockout"). A guesser slows down on the accounts it tries; the agent who owns such an
+ * account still logs in from its own address, since no count is kept per login name alone: such a
+ * count would let anyone lock any named agent out with a few wrong passwords. scrypt makes every
+ * attempt cost ~32 MiB, so the limit also keeps a burst of attempts from exhausting memory. Every
+ * attempt counts, successful ones too.
  *
- * The per-address limit is higher than the per-login one: a contact centre's agents often share
+ * The per-address limit is higher than the per-account one: a contact centre's agents often share
  * one public address, and a shift starts with all of them logging in.
  */
 export interface LoginRateLimit {
-  perLogin: number
+  /** Attempts per client address and login name together. */
+  perAddressAndLogin: number
+  /** Attempts per client address, whatever the login names. */
   perAddress: number
   windowMs: number
 }
 
-export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = { perLogin: 5, perAddress: 30, windowMs: 60_000 }
+export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = {
+  perAddressAndLogin: 5,
+  perAddress: 30,
+  windowMs: 60_000,
+}
 
 export function loginRateLimiter(app: FastifyInstance, limits: LoginRateLimit): preHandlerAsyncHookHandler {
   const byAddress = app.createRateLimit({
@@ -26,13 +35,14 @@ export function loginRateLimiter(app: FastifyInstance, limits: LoginRateLimit): 
     timeWindow: limits.windowMs,
     keyGenerator: (request) => `address:${request.ip}`,
   })
-  const byLogin = app.createRateLimit({
-    max: limits.perLogin,
+  const byAddressAndLogin = app.createRateLimit({
+    max: limits.perAddressAndLogin,
     timeWindow: limits.windowMs,
-    keyGenerator: (request) => `login:${loginOf(request.body)}`,
+    // JSON keeps the two parts apart whatever characters a login holds.
+    keyGenerator: (request) => `account:${JSON.stringify([request.ip, loginOf(request.body)])}`,
   })
   return async (request) => {
-    for (const limit of [byAddress, byLogin]) {
+    for (const limit of [byAddress, byAddressAndLogin]) {
       const status = await limit(request)
       if (!status.isAllowed && status.isExceeded) {
         throw tooManyRequests(Math.max(1, status.ttlInSeconds))
