@@ -8,10 +8,11 @@ import { endpointsFromEnv } from './electron/main/endpoints'
 const root = import.meta.dirname
 
 /**
- * Adds the CSP as a <meta> tag to the built index.html. A meta policy is the one mechanism that
- * works for the file:// page in Electron and for the plain web build alike; the builder and the
- * endpoint config are the same ones main uses for its response header. Build only: the Vite dev
- * server needs inline scripts and its own WebSocket, which main's dev header allows instead.
+ * Adds the CSP as a <meta> tag to the built index.html, for the plain web build, whose server may
+ * send no policy of its own. The desktop app's app:// handler sends the policy as a header and
+ * rewrites this tag to the endpoints configured at run time (electron/main/app-files.ts); the
+ * builder and the endpoint config are the same ones main uses. Build only: the Vite dev server
+ * needs inline scripts and its own WebSocket, which main's dev header allows instead.
  */
 function contentSecurityPolicyMeta(): Plugin {
   return {

@@ -6,12 +6,14 @@ import type { Session } from 'electron'
  * Default-deny: scripts, styles, fonts and images only from the app itself, network connections
  * only to the app's own origin and the configured gateway and SIP origins, no plugins, no <base>,
  * no form posts.
- * `buildContentSecurityPolicy` is pure and shared by two delivery paths:
- * - the renderer build injects it as a <meta> tag (electron.vite.config.ts), which is the one
- *   mechanism that also works for file:// pages and for the plain web build;
+ * `buildContentSecurityPolicy` is pure and shared by the delivery paths:
+ * - the renderer build injects it as a <meta> tag (electron.vite.config.ts), for the plain web
+ *   build the gateway serves;
+ * - the app:// handler sends it as a response header on every file of the built desktop renderer,
+ *   and rewrites the build's <meta> tag to the endpoints configured at run time (app-files.ts);
  * - the main process adds it as a response header on every document it loads (below), which
- *   covers the dev server and any http(s) document.
- * Where both apply the browser enforces both, so a mismatch can only make the policy stricter.
+ *   covers the dev server.
+ * Where several apply the browser enforces all, so a mismatch can only make the policy stricter.
  */
 
 export interface CspOptions {
@@ -45,8 +47,8 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
   // 'self' always: the web build is served by the gateway itself and fetches /api and opens its
   // ws: sockets (/api/live, /sip) on that same origin. CSP Level 3 lets 'self' match ws:/wss: on
   // the page's own host and port ("Does url match expression in origin with redirect count?"),
-  // which CSP 2 did not. In the Electron file:// page 'self' covers only the app's own files; the
-  // gateway and SIP origins must still be listed, and any other origin stays blocked.
+  // which CSP 2 did not. In the Electron app://kcc page 'self' covers only the app's own files;
+  // the gateway and SIP origins must still be listed, and any other origin stays blocked.
   const connect = [...new Set(["'self'", ...connectOrigins, ...dev])]
 
   const directives: Array<[string, string[]]> = [

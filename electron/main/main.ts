@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, app, session } from 'electron'
+import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { buildContentSecurityPolicy, installContentSecurityPolicy } from './csp'
 import { endpointsFromEnv } from './endpoints'
 import { registerAppConfigHandler } from './handlers/app-config'
@@ -21,10 +22,16 @@ const here = dirname(fileURLToPath(import.meta.url))
 // Security checklist #4: sandbox every renderer, including any not created by createMainWindow.
 // Must run before the app is ready.
 app.enableSandbox()
+// #18: the built renderer loads from app://kcc/, whose privileges must be declared before ready.
+registerAppScheme()
+
+// Which URLs are the app's own: set in start() once the renderer source is known. Until then no
+// web contents exists, and any that did would be treated as foreign.
+let isOurRenderer = (_url: string): boolean => false
 
 // #12–#14 for every web contents, whoever creates it.
 app.on('web-contents-created', (_event, contents) => {
-  hardenWebContents(contents, log.child('window'))
+  hardenWebContents(contents, (url) => isOurRenderer(url), log.child('window'))
 })
 
 app.on('window-all-closed', () => {
@@ -53,21 +60,29 @@ function start(): void {
   const source = resolveRendererSource({
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
     isPackaged: app.isPackaged,
-    indexHtmlPath: join(here, '../renderer/index.html'),
+    rendererRoot: join(here, '../renderer'),
   })
-  const isOurRenderer = (url: string): boolean => isRendererUrl(source, url)
+  isOurRenderer = (url) => isRendererUrl(source, url)
 
   // Throws on a bad KCC_GATEWAY_URL / KCC_SIP_URL: startup fails before any window opens.
   const endpoints = endpointsFromEnv(process.env)
   log.info('endpoints configured', { gateway: endpoints.gatewayUrl, sip: endpoints.sipOrigin })
-  installContentSecurityPolicy(
-    session.defaultSession,
+  const devServerOrigin = source.kind === 'dev-server' ? new URL(source.url).origin : undefined
+  const policy = (delivery: 'header' | 'meta'): string =>
     buildContentSecurityPolicy({
       connectOrigins: [endpoints.gatewayOrigin, endpoints.sipOrigin],
-      devServerOrigin: source.kind === 'dev-server' ? new URL(source.url).origin : undefined,
-      delivery: 'header',
-    }),
-  )
+      devServerOrigin,
+      delivery,
+    })
+  installContentSecurityPolicy(session.defaultSession, policy('header'))
+  if (source.kind === 'app') {
+    handleAppProtocol({
+      root: source.root,
+      headerPolicy: policy('header'),
+      metaPolicy: policy('meta'),
+      log: log.child('app-protocol'),
+    })
+  }
   installPermissionHandlers(session.defaultSession, isOurRenderer, log.child('permissions'))
 
   const handle = createHandle(isOurRenderer, log.child('ipc'))

@@ -1,6 +1,6 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron'
 import type { Logger } from './log'
-import type { RendererSource } from './renderer-source'
+import { isRendererUrl, type RendererSource } from './renderer-source'
 
 /**
  * The main window and the hardening every web contents gets. Numbers refer to the Electron
@@ -44,20 +44,31 @@ const hardened = new WeakSet<WebContents>()
 /**
  * Navigation and window-opening limits for any web contents (#12, #13, #14). Idempotent, because
  * main.ts applies it to every web contents created and createMainWindow applies it directly.
+ * `isOwnUrl` says whether a URL is a document of the app's own origin (renderer-source.ts).
  */
-export function hardenWebContents(contents: WebContents, log: Logger): void {
+export function hardenWebContents(
+  contents: WebContents,
+  isOwnUrl: (url: string) => boolean,
+  log: Logger,
+): void {
   if (hardened.has(contents)) {
     return
   }
   hardened.add(contents)
 
-  // #13: the app is a single page; any navigation means a bug or an attack. Only the origin is
-  // logged, since a URL can carry personal data.
+  // #13: the app is a single page. A navigation within its own origin (a reload of index.html)
+  // is harmless; any other means a bug or an attack. Only the origin is logged, since a URL can
+  // carry personal data.
   contents.on('will-navigate', (event) => {
+    if (isOwnUrl(event.url)) {
+      return
+    }
     event.preventDefault()
     log.warn('navigation blocked', { origin: originOf(event.url) })
   })
-  // #14: no new windows. External links will go through a checked openExternal later.
+  // #14: no new windows, not even of the app's own origin: a second window would be a second
+  // renderer with the bridge and no call in it. External links will go through a checked
+  // openExternal later.
   contents.setWindowOpenHandler(({ url }) => {
     log.warn('window.open blocked', { origin: originOf(url) })
     return { action: 'deny' }
@@ -77,7 +88,7 @@ export interface MainWindowOptions {
 
 export function createMainWindow({ preloadPath, source, log }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(preloadPath))
-  hardenWebContents(window.webContents, log)
+  hardenWebContents(window.webContents, (url) => isRendererUrl(source, url), log)
 
   window.once('ready-to-show', () => {
     window.show()
@@ -86,8 +97,9 @@ export function createMainWindow({ preloadPath, source, log }: MainWindowOptions
     log.error('renderer process gone', { reason: details.reason, exitCode: details.exitCode })
   })
 
-  const loading = source.kind === 'dev-server' ? window.loadURL(source.url) : window.loadFile(source.path)
-  loading.catch((error: unknown) => {
+  // Both sources are URLs: the dev server's, or app://kcc/index.html (app-protocol.ts). Never
+  // loadFile: a file:// page shares the origin "null" with every other local file (#18).
+  window.loadURL(source.url).catch((error: unknown) => {
     log.error('renderer failed to load', { error })
   })
   return window
@@ -95,7 +107,9 @@ export function createMainWindow({ preloadPath, source, log }: MainWindowOptions
 
 function originOf(url: string): string {
   try {
-    return new URL(url).origin
+    const parsed = new URL(url)
+    // Node serialises the origin of a non-special scheme (app:, file:) as "null".
+    return parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin
   } catch {
     return 'invalid-url'
   }

@@ -12,6 +12,8 @@ test('the desktop app starts, shows the heading and the version from the preload
   try {
     const page = await app.firstWindow()
     await expect(page.getByRole('heading', { level: 1, name: 'KCC Werkplek' })).toBeVisible()
+    // The built renderer comes from the app's own origin, never from file:// (electron/main/app-protocol.ts).
+    expect(page.url()).toBe('app://kcc/index.html')
     const version = await app.evaluate(({ app: electronApp }) => electronApp.getVersion())
     await expect(page.getByTestId('app-version')).toHaveText(`Versie ${version}`)
     // The page sees the named bridge, not Node or ipcRenderer.

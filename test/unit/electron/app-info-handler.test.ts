@@ -11,7 +11,7 @@ vi.mock('electron', () => ({
 
 describe('app:info:get handler', () => {
   it('answers with the app name and version', async () => {
-    const ourUrl = 'file:///opt/kcc/out/renderer/index.html'
+    const ourUrl = 'app://kcc/index.html'
     registerAppInfoHandler(createHandle((url) => url === ourUrl, memoryLog().log))
     const [channel, listener] = vi.mocked(ipcMain.handle).mock.calls[0] ?? []
     expect(channel).toBe('app:info:get')

@@ -10,7 +10,7 @@ import { memoryLog } from './memory-log'
  * its channel and invoked with a chosen sender frame.
  */
 
-export const ourUrl = 'file:///opt/kcc/out/renderer/index.html'
+export const ourUrl = 'app://kcc/index.html'
 /** The top frame of our renderer: the only sender `createHandle` accepts. */
 export const ourFrame = { url: ourUrl, parent: null }
 export const foreignFrame = { url: 'https://evil.example/', parent: null }

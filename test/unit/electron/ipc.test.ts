@@ -6,7 +6,7 @@ import { memoryLog } from './memory-log'
 
 vi.mock('electron', () => ({ ipcMain: { handle: vi.fn() } }))
 
-const ourUrl = 'file:///opt/kcc/out/renderer/index.html'
+const ourUrl = 'app://kcc/index.html'
 const topFrame = { url: ourUrl, parent: null }
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<IpcResult<unknown>>

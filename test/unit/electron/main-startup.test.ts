@@ -1,4 +1,4 @@
-import { app, ipcMain } from 'electron'
+import { app, ipcMain, protocol } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { invokeChannel } from './ipc-harness'
 
@@ -11,7 +11,7 @@ const fakes = vi.hoisted(() => {
     readonly webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn() }
     readonly once = vi.fn()
     readonly loadFile = vi.fn(() => Promise.resolve())
-    readonly loadURL = vi.fn(() => Promise.resolve())
+    readonly loadURL = vi.fn((_url: string) => Promise.resolve())
     constructor() {
       windows.push(this)
     }
@@ -40,6 +40,7 @@ vi.mock('electron', () => ({
     },
   },
   ipcMain: { handle: vi.fn() },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   BrowserWindow: fakes.FakeBrowserWindow,
   Notification: { isSupported: () => false },
 }))
@@ -83,11 +84,69 @@ describe('main process startup', () => {
     const channels = vi.mocked(ipcMain.handle).mock.calls.map(([channel]) => channel)
     expect(channels).toEqual(['app:info:get', 'app:config:get', 'call:incoming:notify'])
 
-    const frame = { url: new URL('../renderer/index.html', sourceDirUrl()).href, parent: null }
+    const frame = { url: 'app://kcc/index.html', parent: null }
     await expect(invokeChannel('app:config:get', frame)).resolves.toEqual({
       ok: true,
       value: { gatewayUrl: 'https://kcc.gemeente.example/werkplek' },
     })
+  })
+
+  it('declares app:// a standard, secure scheme before the app is ready', async () => {
+    await startMain({})
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ])
+    const [privileges] = vi.mocked(protocol.registerSchemesAsPrivileged).mock.calls[0]?.[0] ?? []
+    expect(privileges?.privileges).not.toHaveProperty('bypassCSP', true)
+    expect(privileges?.privileges).not.toHaveProperty('corsEnabled', true)
+    const registered = vi.mocked(protocol.registerSchemesAsPrivileged).mock.invocationCallOrder[0] ?? Infinity
+    const ready = vi.mocked(app.whenReady).mock.invocationCallOrder[0] ?? -Infinity
+    expect(registered).toBeLessThan(ready)
+  })
+
+  it('loads the built renderer from app://kcc/index.html, not from a file:// URL', async () => {
+    await startMain({})
+    const window = fakes.windows[0] as InstanceType<typeof fakes.FakeBrowserWindow>
+    expect(window.loadURL).toHaveBeenCalledWith('app://kcc/index.html')
+    expect(window.loadFile).not.toHaveBeenCalled()
+  })
+
+  it('accepts IPC from the app:// origin only', async () => {
+    await startMain({})
+    const fileFrame = { url: new URL('../renderer/index.html', sourceDirUrl()).href, parent: null }
+    await expect(invokeChannel('app:info:get', fileFrame)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    })
+    await expect(
+      invokeChannel('app:info:get', { url: 'app://other/index.html', parent: null }),
+    ).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_SENDER' },
+    })
+    await expect(
+      invokeChannel('app:info:get', { url: 'app://kcc/index.html', parent: null }),
+    ).resolves.toEqual({
+      ok: true,
+      value: { name: 'kcc-desktop', version: '0.1.0' },
+    })
+  })
+
+  it('serves app:// with the CSP that allows the configured gateway and SIP origins', async () => {
+    await startMain({
+      KCC_GATEWAY_URL: 'https://kcc.gemeente.example/werkplek',
+      KCC_SIP_URL: 'wss://sip.gemeente.example:7443/ws',
+    })
+    const [scheme, handler] = vi.mocked(protocol.handle).mock.calls[0] ?? []
+    expect(scheme).toBe('app')
+    const response = await handler?.(new Request('app://kcc/does-not-exist.js'))
+    expect(response?.status).toBe(404)
+    const policy = response?.headers.get('content-security-policy') ?? ''
+    expect(policy).toContain(
+      "connect-src 'self' https://kcc.gemeente.example wss://sip.gemeente.example:7443",
+    )
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(response?.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
   it.each([
@@ -95,12 +154,22 @@ describe('main process startup', () => {
     ['not HTTP', 'ftp://kcc.gemeente.example'],
     ['with credentials', 'https://agent:geheim@kcc.gemeente.example'],
     ['with a query', 'https://kcc.gemeente.example/?token=1'],
+    ['in plain http: to a host off this machine', 'http://kcc.gemeente.example'],
   ])('refuses to start with a KCC_GATEWAY_URL %s', async (_case, value) => {
     const entries = await startMain({ KCC_GATEWAY_URL: value })
     expect(app.exit).toHaveBeenCalledWith(1)
     expect(fakes.windows).toHaveLength(0)
     expect(ipcMain.handle).not.toHaveBeenCalled()
     expect(entries).toContainEqual(expect.objectContaining({ level: 'error', msg: 'startup failed' }))
+  })
+
+  it('refuses to start with a plain ws: KCC_SIP_URL to a host off this machine, saying why', async () => {
+    const entries = await startMain({ KCC_SIP_URL: 'ws://sip.gemeente.example:5066/ws' })
+    expect(app.exit).toHaveBeenCalledWith(1)
+    expect(fakes.windows).toHaveLength(0)
+    expect(protocol.handle).not.toHaveBeenCalled()
+    const failure = entries.find((entry) => entry['msg'] === 'startup failed')
+    expect(JSON.stringify(failure)).toContain('KCC_SIP_URL must use wss: for sip.gemeente.example')
   })
 })
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { decidePermission, installPermissionHandlers } from '../../../electron/main/permissions'
 import { memoryLog } from './memory-log'
 
-const ourUrl = 'file:///opt/kcc/out/renderer/index.html'
+const ourUrl = 'app://kcc/index.html'
 const isOurs = (url: string): boolean => url === ourUrl
 
 const decide = (permission: string, mediaTypes: string[] = [], url: string | undefined = ourUrl) =>
@@ -108,15 +108,15 @@ describe('installPermissionHandlers', () => {
 
   it('answers permission checks with the same table', () => {
     const { check } = install()
-    expect(check(null, 'media', 'file://', { requestingUrl: ourUrl, mediaType: 'audio' })).toBe(true)
-    expect(check(null, 'media', 'file://', { requestingUrl: ourUrl, mediaType: 'video' })).toBe(false)
-    expect(check(null, 'geolocation', 'file://', { requestingUrl: ourUrl })).toBe(false)
+    expect(check(null, 'media', 'app://kcc', { requestingUrl: ourUrl, mediaType: 'audio' })).toBe(true)
+    expect(check(null, 'media', 'app://kcc', { requestingUrl: ourUrl, mediaType: 'video' })).toBe(false)
+    expect(check(null, 'geolocation', 'app://kcc', { requestingUrl: ourUrl })).toBe(false)
   })
 
   it('logs every decision with its reason', () => {
     const { request, check, entries } = install()
     request({}, 'geolocation', () => undefined, { requestingUrl: ourUrl })
-    check(null, 'notifications', 'file://', { requestingUrl: ourUrl })
+    check(null, 'notifications', 'app://kcc', { requestingUrl: ourUrl })
     expect(entries()).toEqual([
       expect.objectContaining({
         msg: 'permission decision',

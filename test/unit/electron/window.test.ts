@@ -48,7 +48,7 @@ const fakes = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ BrowserWindow: fakes.FakeBrowserWindow }))
 
-const source = { kind: 'file', path: '/opt/kcc/out/renderer/index.html' } as const
+const source = { kind: 'app', url: 'app://kcc/index.html', root: '/opt/kcc/out/renderer' } as const
 
 function newWindow() {
   const { log, entries } = memoryLog()
@@ -102,10 +102,10 @@ describe('createMainWindow', () => {
     expect(window.show).toHaveBeenCalledOnce()
   })
 
-  it('loads the built renderer from disk', () => {
+  it('loads the built renderer from the app:// origin, never from file://', () => {
     const { window } = newWindow()
-    expect(window.loadFile).toHaveBeenCalledWith('/opt/kcc/out/renderer/index.html')
-    expect(window.loadURL).not.toHaveBeenCalled()
+    expect(window.loadURL).toHaveBeenCalledWith('app://kcc/index.html')
+    expect(window.loadFile).not.toHaveBeenCalled()
   })
 
   it('loads the dev server URL when running under electron-vite dev', () => {
@@ -131,9 +131,30 @@ describe('createMainWindow', () => {
     expect(JSON.stringify(entries())).not.toContain('bsn')
   })
 
-  it('denies every window.open', () => {
+  it('lets the app navigate within its own app:// origin', () => {
+    const { window, entries } = newWindow()
+    const event = { url: 'app://kcc/index.html#/klant', preventDefault: vi.fn() }
+    window.webContents.emit('will-navigate', event)
+    expect(event.preventDefault).not.toHaveBeenCalled()
+    expect(entries()).toEqual([])
+  })
+
+  it.each([
+    ['a local file', 'file:///opt/kcc/out/renderer/index.html', 'file://'],
+    ['another app:// host', 'app://evil/index.html', 'app://evil'],
+    ['the gateway', 'http://127.0.0.1:8480/', 'http://127.0.0.1:8480'],
+  ])('blocks navigation to %s', (_case, url, origin) => {
+    const { window, entries } = newWindow()
+    const event = { url, preventDefault: vi.fn() }
+    window.webContents.emit('will-navigate', event)
+    expect(event.preventDefault).toHaveBeenCalledOnce()
+    expect(entries()).toContainEqual(expect.objectContaining({ msg: 'navigation blocked', origin }))
+  })
+
+  it('denies every window.open, also of the app’s own origin', () => {
     const { window } = newWindow()
     expect(window.webContents.openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' })
+    expect(window.webContents.openHandler?.({ url: 'app://kcc/index.html' })).toEqual({ action: 'deny' })
   })
 
   it('refuses to attach a webview', () => {
@@ -145,11 +166,23 @@ describe('createMainWindow', () => {
 })
 
 describe('hardenWebContents', () => {
+  it('blocks navigation of any web contents to URLs the predicate does not own', () => {
+    const contents = new fakes.FakeWebContents()
+    const { log } = memoryLog()
+    hardenWebContents(contents as unknown as WebContents, (url) => url.startsWith('app://kcc/'), log)
+    const own = { url: 'app://kcc/index.html', preventDefault: vi.fn() }
+    const foreign = { url: 'https://evil.example/', preventDefault: vi.fn() }
+    contents.emit('will-navigate', own)
+    contents.emit('will-navigate', foreign)
+    expect(own.preventDefault).not.toHaveBeenCalled()
+    expect(foreign.preventDefault).toHaveBeenCalledOnce()
+  })
+
   it('hardens a web contents only once, however often it is called', () => {
     const contents = new fakes.FakeWebContents()
     const { log } = memoryLog()
-    hardenWebContents(contents as unknown as WebContents, log)
-    hardenWebContents(contents as unknown as WebContents, log)
+    hardenWebContents(contents as unknown as WebContents, () => true, log)
+    hardenWebContents(contents as unknown as WebContents, () => true, log)
     expect(contents.listeners.get('will-navigate')).toHaveLength(1)
   })
 })
