@@ -21,6 +21,7 @@ import { registerDirectoryRoutes } from './routes/directory'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
 import { registerMonitorRoutes } from './routes/monitor-sessions'
 import { registerPartijRoutes } from './routes/partijen'
+import { registerSecurityEventRoutes } from './routes/security-events'
 import { registerTransferRoutes } from './routes/transfers'
 import { createServices, type ContactverzoekCreated, type GatewayServices } from './services'
 import type { LiveCalls, MonitorListener } from './monitoring/service'
@@ -131,6 +132,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerDirectoryRoutes(app, services)
     registerPartijRoutes(app, services)
     registerAuditRoutes(app, services)
+    registerSecurityEventRoutes(app)
 
     app.addHook('onClose', () => storage.close())
     return { app, storage, services, auth: services.auth }

@@ -18,6 +18,7 @@ import type {
   AgentView,
   TransferCloseInput,
 } from '../../../shared/gateway/api'
+import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import { GatewayError } from './errors'
 
 /**
@@ -51,6 +52,8 @@ export interface GatewayApi {
   startMonitor(input: MonitorSessionInput): Promise<MonitorSessionView>
   /** Supervisor: end a monitoring session this supervisor started. */
   stopMonitor(id: string): Promise<void>
+  /** Something the app refused for security reasons (a REFER), for the gateway's audit log. */
+  reportSecurityEvent(event: SecurityEventInput): Promise<void>
 }
 
 /** Which klantcontact a transfer is about: by its nummer, or by its uuid. */
@@ -184,6 +187,13 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
         return Promise.reject(invalid('klantcontactUuid', UUID_REASON))
       }
       return call(() => http.post('contactverzoeken', { json: input }).json<ContactverzoekView>())
+    },
+    reportSecurityEvent: ({ kind, callId }) => {
+      // Only our own codes and ids leave the app: a call id that is not a uuid is left out.
+      const json = callId !== undefined && UUID.test(callId) ? { kind, callId } : { kind }
+      return call(async () => {
+        await http.post('security-events', { json })
+      })
     },
   }
 }

@@ -4,9 +4,12 @@ import { missingCaseError } from '../softphone/missing-case'
 /**
  * The fallback when a PBX stripped the klantcontactnummer from the SIP signalling (issue 5 §2): the
  * gateway's live transfer offer (shared/live/protocol.ts) says which nummer was announced for this
- * agent or its afdeling. Only offers from the minute before the call rang count (an offer to the
- * afdeling must not attach itself to an unrelated call later); the newest wins, and one the caller
- * sent (the consult call of an attended transfer comes from the colleague) goes before others.
+ * agent or its afdeling. An offer serves only the consult call of the agent who made it: a call
+ * whose asserted caller (`P-Asserted-Identity`, which our SIP servers set for authenticated agents
+ * only) is that agent. Never a guest's call, never another colleague's, and never on a display name
+ * or a From, which anyone can write. (The customer's call that later replaces that consult call
+ * keeps its klantcontact through the Replaces, transfer-receiver.ts.) Only offers from the minute
+ * before the call rang count; of the caller's, the newest wins.
  *
  * The offer only names the nummer: opening it still goes through the transfer record.
  */
@@ -22,18 +25,23 @@ export interface OfferQuery {
   readonly ringAt: number
   /** Offers already used for an earlier call. */
   readonly used: ReadonlySet<string>
-  /** Whether the offer's sender is the party calling (a consult call from the colleague). */
-  readonly fromCaller?: (offer: TransferOffer) => boolean
+  /**
+   * The login of the colleague the call is asserted to come from (the INVITE's asserted identity,
+   * looked up in the directory); undefined for anyone else, and then no offer serves the call.
+   */
+  readonly assertedCaller: string | undefined
 }
 
 export function offerFor(offers: readonly TransferOffer[], query: OfferQuery): TransferOffer | undefined {
-  const candidates = offers
-    .filter((offer) => offer.from !== query.agentLogin && !query.used.has(offer.transferId))
+  const caller = query.assertedCaller
+  if (caller === undefined || caller === query.agentLogin) {
+    return undefined
+  }
+  return offers
+    .filter((offer) => offer.from === caller && !query.used.has(offer.transferId))
     .filter((offer) => addressedTo(offer, query))
     .filter((offer) => isRecent(offer.offeredAt, query.ringAt))
-    .sort((a, b) => Date.parse(b.offeredAt) - Date.parse(a.offeredAt))
-  const fromCaller = query.fromCaller
-  return (fromCaller && candidates.find((offer) => fromCaller(offer))) ?? candidates[0]
+    .sort((a, b) => Date.parse(b.offeredAt) - Date.parse(a.offeredAt))[0]
 }
 
 function addressedTo(offer: TransferOffer, { agentLogin, afdeling }: OfferQuery): boolean {

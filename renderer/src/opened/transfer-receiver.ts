@@ -1,5 +1,4 @@
 import type { StoreApi } from 'zustand'
-import type { TransferOffer } from '../../../shared/live/protocol'
 import { isGatewayError } from '../api/errors'
 import type { GatewayApi } from '../api/gateway-client'
 import { createLogger, type Logger } from '../log'
@@ -17,8 +16,9 @@ import { offerFor } from './transfer-offer'
  * or its afdeling (a forged header from an outside caller) gets 404 and opens nothing.
  *
  * - PBX stripped the header: a live transfer offer for this agent or its afdeling, made in the
- *   minute before the call rang, names the nummer instead (transfer-offer.ts); each offer serves one
- *   ringing call.
+ *   minute before the call rang by the colleague this call is asserted to come from, names the
+ *   nummer instead (transfer-offer.ts); each offer serves one ringing call. A guest's call, or a
+ *   call any other colleague makes, never gets a pending offer's klantcontact.
  * - Attended transfer completed: the customer's call replaces the consult call (INVITE with
  *   Replaces, RFC 3891) under a new id; the open klantcontact, matched by nummer (or by the replaced
  *   call), stays and goes with the customer's call.
@@ -54,19 +54,18 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
     return options.afdeling ?? (session.status === 'active' ? session.agent.afdeling.id : undefined)
   }
 
-  /** Whether the offer's sender is who calls: the colleague's consult call of an attended transfer. */
-  const fromCaller =
-    (state: StoreState, call: CallSnapshot) =>
-    (offer: TransferOffer): boolean => {
-      const directory = state.workspace.directory
-      return (
-        offer.from === call.remoteNumber ||
-        (directory.status === 'ready' &&
-          directory.value.medewerkers.some(
-            (m) => m.login === offer.from && m.extension === call.remoteNumber,
-          ))
-      )
+  /**
+   * The login of the colleague the call is asserted to come from: the softphone's `assertedCaller`
+   * (an extension, shared/sip/asserted-identity.ts) looked up in the directory. Nothing else a call
+   * says about its caller (display name, From) counts.
+   */
+  const assertedLogin = (state: StoreState, call: CallSnapshot): string | undefined => {
+    const directory = state.workspace.directory
+    if (call.assertedCaller === undefined || directory.status !== 'ready') {
+      return undefined
     }
+    return directory.value.medewerkers.find((m) => m.extension === call.assertedCaller)?.login
+  }
 
   const offeredNummer = (state: StoreState, call: CallSnapshot): string | undefined => {
     if (call.state !== 'ringing') {
@@ -78,7 +77,7 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
       afdeling: afdelingOf(state),
       ringAt: call.startedAt ?? now(),
       used: usedOffers,
-      fromCaller: fromCaller(state, call),
+      assertedCaller: assertedLogin(state, call),
     })
     if (offer !== undefined) {
       usedOffers.add(offer.transferId)
@@ -172,7 +171,8 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
   const unsubscribe = store.subscribe((state, previous) => {
     if (
       state.workspace.phone.call !== previous.workspace.phone.call ||
-      state.workspace.live.transfers !== previous.workspace.live.transfers
+      state.workspace.live.transfers !== previous.workspace.live.transfers ||
+      state.workspace.directory !== previous.workspace.directory
     ) {
       follow(state)
     }

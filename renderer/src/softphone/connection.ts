@@ -5,9 +5,11 @@ import {
   UserAgentState,
   type Invitation,
   type SessionDescriptionHandlerFactory,
+  type UserAgentOptions,
 } from 'sip.js'
 import type { Logger } from '../log'
 import { DEFAULT_BACKOFF, reconnectDelay, type BackoffOptions } from './backoff'
+import { guardRefer, type ReferHandler } from './sessions'
 import type { SnapshotStore } from './snapshot-store'
 
 export interface ConnectionOptions {
@@ -22,6 +24,8 @@ export interface ConnectionOptions {
   /** Media for sessions; tests inject a fake, the browser uses sip.js' WebRTC handler. */
   sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory
   backoff?: Partial<BackoffOptions>
+  /** The SIP transport; sip.js' WebSocket transport unless a unit test brings its own. */
+  transportConstructor?: UserAgentOptions['transportConstructor']
 }
 
 /**
@@ -44,6 +48,8 @@ export class SipConnection {
     private readonly log: Logger,
     private readonly state: SnapshotStore,
     private readonly onInvite: (invitation: Invitation) => void,
+    /** Every inbound session's REFER handler until the softphone gives it another (sessions.ts). */
+    private readonly refuseRefer: ReferHandler,
   ) {
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff }
   }
@@ -93,6 +99,9 @@ export class SipConnection {
       authorizationUsername: extension,
       authorizationPassword: password,
       transportOptions: { server: this.options.websocketUrl },
+      ...(this.options.transportConstructor
+        ? { transportConstructor: this.options.transportConstructor }
+        : {}),
       // Needed to be the target of an attended transfer (telephony notes §10.2).
       sipExtensionReplaces: SIPExtension.Supported,
       // We reconnect ourselves, with backoff and re-registration.
@@ -114,7 +123,11 @@ export class SipConnection {
         iceGatheringTimeout: 500,
       },
       delegate: {
-        onInvite: (invitation) => this.onInvite(invitation),
+        onInvite: (invitation) => {
+          // Before anyone else sees it: no inbound session ever follows a REFER unasked.
+          guardRefer(invitation, this.refuseRefer)
+          this.onInvite(invitation)
+        },
         onDisconnect: (error) => this.onDisconnect(error),
       },
     })

@@ -1,13 +1,17 @@
-import { Inviter, SessionState, type Session, type URI, type UserAgent } from 'sip.js'
+import { SessionState, type Inviter, type Session, type URI, type UserAgent } from 'sip.js'
 import type { Logger } from '../log'
 import type { CallAudio } from './call-audio'
+import type { ReferGate } from './incoming-refer'
 import { endSession } from './session-requests'
+import { newInviter } from './sessions'
 import type { SnapshotStore } from './snapshot-store'
 
 export interface ConsultCallHost {
   readonly log: Logger
   readonly state: SnapshotStore
   readonly audio: CallAudio
+  /** A consult call never follows a REFER: the colleague is passed the customer, not us. */
+  readonly gate: ReferGate
   /** The customer's session, to hear again when the consult is over. */
   customer(): Session | undefined
 }
@@ -47,10 +51,15 @@ export class ConsultCall {
    */
   async dial(ua: UserAgent, dial: ConsultDial, ended: ConsultEnded): Promise<void> {
     const { state, audio, log } = this.host
-    const inviter = new Inviter(ua, dial.uri, {
-      extraHeaders: dial.extraHeaders,
-      sessionDescriptionHandlerOptions: audio.sessionDescriptionHandlerOptions(),
-    })
+    const inviter = newInviter(
+      ua,
+      dial.uri,
+      {
+        extraHeaders: dial.extraHeaders,
+        sessionDescriptionHandlerOptions: audio.sessionDescriptionHandlerOptions(),
+      },
+      this.host.gate.refuseAll,
+    )
     this.current = inviter
     state.newCall(
       {

@@ -1,9 +1,13 @@
 import { Inviter, SessionState, type Invitation, type Session } from 'sip.js'
+import { ASSERTED_IDENTITY_HEADER, assertedIdentityOf } from '../../../shared/sip/asserted-identity'
 import { klantcontactnummerFromHeaders } from '../../../shared/sip/klantcontactnummer'
 import type { Logger } from '../log'
 import type { CallAudio } from './call-audio'
 import { completedElsewhere } from './cancel-reason'
+import type { ReferGate } from './incoming-refer'
+import { followReferral } from './referred-call'
 import { endSession, sendHoldReinvite, type ReinviteRetry } from './session-requests'
+import { guardRefer, type ReferHandler } from './sessions'
 import type { SnapshotStore } from './snapshot-store'
 import type { CallSnapshot } from './types'
 
@@ -11,6 +15,8 @@ export type NewCall = Omit<CallSnapshot, 'id' | 'state' | 'startedAt' | 'muted' 
 
 export interface CustomerCallHost {
   readonly log: Logger
+  readonly domain: string
+  readonly gate: ReferGate
   readonly state: SnapshotStore
   readonly audio: CallAudio
   readonly reinviteRetry: ReinviteRetry
@@ -27,6 +33,8 @@ export interface CustomerCallHost {
  */
 export class CustomerCall {
   private current: Session | undefined
+  /** Per call, the colleague it is with, as far as we know for certain (incoming-refer.ts). */
+  private readonly peers = new WeakMap<Session, string>()
 
   constructor(private readonly host: CustomerCallHost) {}
 
@@ -34,10 +42,39 @@ export class CustomerCall {
     return this.current
   }
 
-  /** `session` is the customer's call from now on: publish it and follow it to its end. */
-  track(session: Session, call: NewCall): void {
+  /**
+   * The REFER handler for a customer call (sessions.ts): a colleague on this very call may pass the
+   * agent on (incoming-refer.ts); anything else is refused.
+   */
+  referHandler(session: Session): ReferHandler {
+    return this.host.gate.forCustomer({
+      peer: () => this.peers.get(session),
+      followable: () => session === this.current && !this.host.transferring(),
+      follow: (referral, target, colleague) => {
+        // The call the agent saw ends, and the new one is the agent's call, on screen like any other.
+        this.endRecord()
+        const inviter = followReferral(this.host, { referred: session, referral, target, colleague })
+        this.track(
+          inviter,
+          { sipCallId: inviter.request.callId, direction: 'outbound', remoteNumber: target.user },
+          target.user,
+        )
+        this.host.state.callEvent('dial')
+      },
+    })
+  }
+
+  /**
+   * `session` is the customer's call from now on: publish it and follow it to its end. `peer` is
+   * the colleague it is with when that is certain (asserted, or the one we dialled).
+   */
+  track(session: Session, call: NewCall, peer?: string): void {
     const { state, audio } = this.host
     this.current = session
+    if (peer !== undefined) {
+      this.peers.set(session, peer)
+    }
+    guardRefer(session, this.referHandler(session))
     state.newCall({ id: crypto.randomUUID(), ...call })
     session.stateChange.addListener((sessionState) => {
       if (session !== this.current) {
@@ -97,12 +134,18 @@ export class CustomerCall {
       void invitation.reject({ statusCode: 486 }).catch(() => undefined)
       return
     }
-    this.track(invitation, {
-      sipCallId: invitation.request.callId,
-      direction: 'inbound',
-      remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
-      ...nummerOf(invitation),
-    })
+    const asserted = this.assertedCaller(invitation)
+    this.track(
+      invitation,
+      {
+        sipCallId: invitation.request.callId,
+        direction: 'inbound',
+        remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
+        ...(asserted ? { assertedCaller: asserted } : {}),
+        ...nummerOf(invitation),
+      },
+      asserted,
+    )
     this.confirmOnAck(invitation)
     this.host.state.callEvent('incoming')
   }
@@ -128,14 +171,20 @@ export class CustomerCall {
     // From here on `call` is the new call; the replaced one ends now, in the snapshot and the audio.
     audio.callEnded()
     state.callEvent('end')
-    this.track(invitation, {
-      sipCallId: invitation.request.callId,
-      direction: 'inbound',
-      remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
-      ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
-      ...nummerOf(invitation),
-      replacedSipCallId: call.sipCallId,
-    })
+    const asserted = this.assertedCaller(invitation)
+    this.track(
+      invitation,
+      {
+        sipCallId: invitation.request.callId,
+        direction: 'inbound',
+        remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
+        ...(asserted ? { assertedCaller: asserted } : {}),
+        ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
+        ...nummerOf(invitation),
+        replacedSipCallId: call.sipCallId,
+      },
+      asserted,
+    )
     this.confirmOnAck(invitation)
     state.callEvent('replace')
     invitation
@@ -145,6 +194,19 @@ export class CustomerCall {
         log.warn('accepting the transfer failed', { error: String(error) })
         void endSession(replaced).catch(() => undefined)
       })
+  }
+
+  /** The colleague an INVITE is asserted to come from (shared/sip/asserted-identity.ts), if any. */
+  private assertedCaller(invitation: Invitation): string | undefined {
+    return assertedIdentityOf(invitation.request.getHeaders(ASSERTED_IDENTITY_HEADER), this.host.domain)
+  }
+
+  /** The current call's record ends here, while its session may linger (a REFER followed). */
+  private endRecord(): void {
+    this.current = undefined
+    this.host.audio.callEnded()
+    this.host.state.callEvent('end')
+    this.host.ended()
   }
 
   private confirmOnAck(invitation: Invitation): void {

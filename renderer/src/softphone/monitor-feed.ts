@@ -1,13 +1,15 @@
-import { Inviter, SessionState, type Session, type UserAgent } from 'sip.js'
+import { SessionState, type Inviter, type Session, type UserAgent } from 'sip.js'
 import type { MonitorMode } from '../../../shared/live/protocol'
 import { monitorHeaders } from '../../../shared/sip/monitor-header'
 import type { Logger } from '../log'
 import type { AudioOutput } from './audio-output'
 import { webMedia, type WebMedia } from './call-media'
 import { callTargetUri } from './call-target'
+import type { ReferGate } from './incoming-refer'
 import { missingCaseError } from './missing-case'
 import { MonitorMix, type MixContext } from './monitor-mix'
 import { endSession } from './session-requests'
+import { newInviter } from './sessions'
 import type { SnapshotStore } from './snapshot-store'
 
 /** What the gateway told the monitored agent's app (the live event `monitor.started`). */
@@ -22,6 +24,8 @@ export interface MonitorFeedHost {
   readonly log: Logger
   readonly state: SnapshotStore
   readonly domain: string
+  /** A monitor call never follows a REFER. */
+  readonly gate: ReferGate
   userAgent(): UserAgent | undefined
   customer(): Session | undefined
   /** A fresh output for the supervisor's voice (whisper, barge); undefined where there is no DOM. */
@@ -75,10 +79,12 @@ export class MonitorFeed {
     }
     await this.end()
     const mix = new MonitorMix(host.mixContext(), media.remoteMediaStream, microphone)
-    const inviter = new Inviter(ua, uri, {
-      extraHeaders,
-      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
-    })
+    const inviter = newInviter(
+      ua,
+      uri,
+      { extraHeaders, sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } },
+      host.gate.refuseAll,
+    )
     const feed: Feed = { id: request.id, inviter, mix, output: undefined, restore: undefined }
     this.current = feed
     host.state.newMonitor({

@@ -1,4 +1,4 @@
-import { Invitation, Inviter, SessionState, type Session } from 'sip.js'
+import { Invitation, SessionState, type Session } from 'sip.js'
 import { klantcontactHeaders } from '../../../shared/sip/klantcontactnummer'
 import { createLogger, type Logger } from '../log'
 import { domAudioOutput, type AudioOutput } from './audio-output'
@@ -6,6 +6,7 @@ import { CallAudio, type CallAudioOptions } from './call-audio'
 import { callTargetUri, targetLabel } from './call-target'
 import { SipConnection, type ConnectionOptions } from './connection'
 import { CustomerCall } from './customer-call'
+import { ReferGate, type ReferDirectory } from './incoming-refer'
 import type { MixContext } from './monitor-mix'
 import { Monitoring } from './monitoring'
 import {
@@ -15,6 +16,7 @@ import {
   sendDtmfInfo,
   type ReinviteRetry,
 } from './session-requests'
+import { newInviter } from './sessions'
 import { SnapshotStore } from './snapshot-store'
 import {
   DEFAULT_TRANSFER_TIMEOUTS,
@@ -27,6 +29,7 @@ import type {
   DeviceChoice,
   DeviceList,
   SoftphoneListener,
+  SoftphoneSecurityEvent,
   SoftphoneSnapshot,
   TransferSnapshot,
 } from './types'
@@ -38,6 +41,13 @@ export interface SoftphoneOptions extends ConnectionOptions, CallAudioOptions {
   transferTimeouts?: Partial<TransferTimeouts>
   /** Monitoring's audio (monitoring.ts): by default `<audio>` elements and an AudioContext. */
   monitorAudio?: { newOutput: () => AudioOutput | undefined; mixContext: () => MixContext }
+  /**
+   * The agent directory as far as loaded: who may pass this phone on by REFER, and to whom
+   * (incoming-refer.ts). Without it every incoming REFER is refused.
+   */
+  referDirectory?: () => ReferDirectory | undefined
+  /** Told of what the phone refused for security reasons (a REFER), for the gateway's audit log. */
+  onSecurityEvent?: (event: SoftphoneSecurityEvent) => void
   logger?: Logger
   now?: () => number
 }
@@ -58,6 +68,7 @@ export class Softphone {
   private readonly audio: CallAudio
   private readonly customer: CustomerCall
   private readonly transfer: TransferControl
+  private readonly gate: ReferGate
   /** Listen in, whisper and barge, at the agent's and at the supervisor's end (docs/supervisor.md). */
   readonly monitoring: Monitoring
 
@@ -67,17 +78,32 @@ export class Softphone {
     this.extension = options.extension
     const now = options.now ?? Date.now
     this.state = new SnapshotStore(this.log, now)
-    this.connection = new SipConnection(options, this.log, this.state, (invitation) => {
-      if (!this.monitoring.onInvite(invitation)) {
-        this.customer.onInvite(invitation)
-      }
+    const directory = options.referDirectory ?? (() => undefined)
+    this.gate = new ReferGate({
+      log: this.log,
+      state: this.state,
+      place: () => ({ domain: this.domain, extension: this.extension, directory: directory() }),
+      report: (event) => options.onSecurityEvent?.(event),
     })
+    this.connection = new SipConnection(
+      options,
+      this.log,
+      this.state,
+      (invitation) => {
+        if (!this.monitoring.onInvite(invitation)) {
+          this.customer.onInvite(invitation)
+        }
+      },
+      this.gate.refuseAll,
+    )
     this.audio = new CallAudio(options, this.log, this.state, () => ({
       call: this.customer.session,
       consult: this.transfer.consultSession(),
     }))
     this.customer = new CustomerCall({
       log: this.log,
+      domain: this.domain,
+      gate: this.gate,
       state: this.state,
       audio: this.audio,
       reinviteRetry: options.reinviteRetry ?? DEFAULT_REINVITE_RETRY,
@@ -92,6 +118,7 @@ export class Softphone {
       log,
       state: this.state,
       domain: this.domain,
+      gate: this.gate,
       userAgent: () => this.connection.userAgent,
       customer: () => this.customer.session,
       ...(options.monitorAudio ?? {
@@ -105,6 +132,7 @@ export class Softphone {
         state: this.state,
         audio: this.audio,
         domain: this.domain,
+        gate: this.gate,
         now,
         userAgent: () => this.connection.userAgent,
         customer: () => this.customer.session,
@@ -153,17 +181,27 @@ export class Softphone {
     }
     const uri = callTargetUri(target, this.domain)
     const nummer = options.klantcontactnummer
-    const inviter = new Inviter(ua, uri, {
-      extraHeaders: nummer ? klantcontactHeaders(nummer) : [],
-      sessionDescriptionHandlerOptions: this.audio.sessionDescriptionHandlerOptions(),
-    })
-    // The Call-ID is fixed when the Inviter builds its INVITE, before anything is sent.
-    this.customer.track(inviter, {
-      sipCallId: inviter.request.callId,
-      direction: 'outbound',
-      remoteNumber: targetLabel(uri, target),
-      ...(nummer ? { klantcontactnummer: nummer } : {}),
-    })
+    const inviter = newInviter(
+      ua,
+      uri,
+      {
+        extraHeaders: nummer ? klantcontactHeaders(nummer) : [],
+        sessionDescriptionHandlerOptions: this.audio.sessionDescriptionHandlerOptions(),
+      },
+      this.gate.refuseAll,
+    )
+    // The Call-ID is fixed when the Inviter builds its INVITE, before anything is sent. The party
+    // dialled on our own domain is who a REFER on this call may come from (incoming-refer.ts).
+    this.customer.track(
+      inviter,
+      {
+        sipCallId: inviter.request.callId,
+        direction: 'outbound',
+        remoteNumber: targetLabel(uri, target),
+        ...(nummer ? { klantcontactnummer: nummer } : {}),
+      },
+      uri.host.toLowerCase() === this.domain.toLowerCase() ? uri.user : undefined,
+    )
     this.state.callEvent('dial')
     try {
       await inviter.invite()

@@ -4,6 +4,7 @@ import type { Logger } from '../log'
 import type { CallAudio } from './call-audio'
 import { callTargetUri, targetLabel } from './call-target'
 import { ConsultCall } from './consult-call'
+import type { ReferGate } from './incoming-refer'
 import { referAndFollow, type PendingRefer, type ReferOutcome } from './refer-progress'
 import { blindReferTo } from './refer-to'
 import { endSession } from './session-requests'
@@ -41,6 +42,7 @@ export interface TransferHost {
   readonly state: SnapshotStore
   readonly audio: CallAudio
   readonly domain: string
+  readonly gate: ReferGate
   readonly now: () => number
   userAgent(): UserAgent | undefined
   /** The customer's session (the snapshot's `call`), if any. */

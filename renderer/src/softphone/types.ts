@@ -1,3 +1,4 @@
+import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import type { MonitorMode } from '../../../shared/live/protocol'
 import type { MonitorCallState } from './monitor-states'
 import type { CallState, RegistrationState } from './states'
@@ -18,8 +19,17 @@ export interface CallSnapshot {
   readonly sipCallId: string
   readonly state: CallState
   readonly direction: CallDirection
-  /** The other party's user part (a number or an extension). */
+  /**
+   * The other party's user part (a number or an extension), as the From (inbound) or the dialled
+   * target (outbound) says: for display only, anyone can put anything in a From.
+   */
   readonly remoteNumber: string
+  /**
+   * Only on an inbound call from a colleague: the extension in the INVITE's `P-Asserted-Identity`,
+   * which our SIP servers set for authenticated agents only (shared/sip/asserted-identity.ts). The
+   * one field to decide on who called.
+   */
+  readonly assertedCaller?: string
   /**
    * Only on a consult call that carried one (shared/sip/klantcontactnummer.ts), and on the call that
    * replaced such a consult at the end of a warm transfer (it inherits the nummer).
@@ -121,5 +131,8 @@ export interface SoftphoneSnapshot {
   readonly monitor: MonitorSnapshot | null
   readonly devices: DeviceChoice
 }
+
+/** Something the phone refused that the gateway's audit log should hear of. */
+export type SoftphoneSecurityEvent = SecurityEventInput
 
 export type SoftphoneListener = (snapshot: SoftphoneSnapshot) => void

@@ -14,6 +14,7 @@ import type { Availability } from './agent-state'
 import { startCallContext } from './call-context'
 import { CallCoordinator } from './call-coordinator'
 import { startMonitoredCall } from './monitored-call'
+import { softphoneTrust } from './softphone-trust'
 import { INITIAL_PHONE } from './workspace-slice'
 
 type Store = typeof useAppStore
@@ -50,6 +51,7 @@ export class WorkspaceRuntime {
       displayName: account.displayName,
       // Never sip.js' public STUN default (telephony notes): none until the municipality runs its own.
       iceServers: [],
+      ...softphoneTrust(options.store, options.api, log),
     })
     return new WorkspaceRuntime(options, softphone)
   }

@@ -146,6 +146,36 @@ export function offerOf(changes: Partial<TransferOffer> = {}): TransferOffer {
   }
 }
 
+/** The agent directory as the workspace loads it: medewerker1 (COLLEAGUE), medewerker2, medewerker3. */
+export function setDirectory(store: AppStore): void {
+  const medewerker = (login: string, afdeling: string) => ({
+    login,
+    displayName: login,
+    afdeling,
+    extension: login,
+    sipAddress: `sip:${login}@kcc.test`,
+    state: 'beschikbaar',
+  })
+  store.getState().workspace.setDirectory({
+    status: 'ready',
+    value: {
+      afdelingen: [
+        {
+          id: AFDELING,
+          naam: 'Afdeling Vergunningen',
+          groupAddress: 'sip:vergunningen@kcc.test',
+          leden: [AGENT],
+        },
+      ],
+      medewerkers: [
+        medewerker(COLLEAGUE, 'kcc'),
+        medewerker(AGENT, AFDELING),
+        medewerker('medewerker3', 'kcc'),
+      ],
+    },
+  })
+}
+
 export function setOffers(store: AppStore, transfers: TransferOffer[]): void {
   const live = store.getState().workspace.live
   store.getState().workspace.setLive({ ...live, transfers })

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { CLOCK_SKEW_MS, OFFER_WINDOW_MS, offerFor } from '../../../renderer/src/opened/transfer-offer'
-import { AFDELING, AGENT, RING, offerOf } from './fixtures'
+import { AFDELING, AGENT, COLLEAGUE, RING, offerOf } from './fixtures'
 
-const query = { agentLogin: AGENT, afdeling: AFDELING, ringAt: RING, used: new Set<string>() }
+const query = {
+  agentLogin: AGENT,
+  afdeling: AFDELING,
+  ringAt: RING,
+  used: new Set<string>(),
+  assertedCaller: COLLEAGUE,
+}
 const at = (ms: number) => new Date(RING + ms).toISOString()
 
 describe('offerFor', () => {
@@ -19,5 +25,13 @@ describe('offerFor', () => {
     const offer = offerOf({ to: { kind: 'afdeling', afdeling: AFDELING } })
     expect(offerFor([offer], { ...query, afdeling: undefined })).toBeUndefined()
     expect(offerFor([offer], query)).toBe(offer)
+  })
+
+  it('serves only a call asserted to come from the offering colleague', () => {
+    const offer = offerOf({ to: { kind: 'afdeling', afdeling: AFDELING } })
+    expect(offerFor([offer], query)).toBe(offer)
+    expect(offerFor([offer], { ...query, assertedCaller: undefined })).toBeUndefined()
+    expect(offerFor([offer], { ...query, assertedCaller: 'medewerker3' })).toBeUndefined()
+    expect(offerFor([offerOf({ from: AGENT })], { ...query, assertedCaller: AGENT })).toBeUndefined()
   })
 })

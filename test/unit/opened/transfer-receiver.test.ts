@@ -14,6 +14,7 @@ import {
   recordingLogger,
   resolvedOf,
   setCall,
+  setDirectory,
   setOffers,
   settle,
   storeOver,
@@ -30,6 +31,7 @@ afterEach(() => {
 
 function receiving(api = fakeApi(), options: { afdeling?: string } = {}) {
   const { store } = storeOver()
+  setDirectory(store)
   const logger = recordingLogger()
   stops.push(
     startTransferReceiver({
@@ -108,7 +110,7 @@ describe('startTransferReceiver', () => {
   it('takes the nummer from the live transfer offer when a PBX stripped the header', async () => {
     const { store, api, opened } = receiving()
     setOffers(store, [offerOf()])
-    setCall(store, {})
+    setCall(store, { assertedCaller: COLLEAGUE })
     await settle()
     expect(api.resolveTransfer).toHaveBeenCalledExactlyOnceWith(NUMMER)
     expect(opened()).toMatchObject({ status: 'ready', source: 'transfer', callId: 'call-1' })
@@ -116,14 +118,14 @@ describe('startTransferReceiver', () => {
 
   it('also takes an offer that arrives while the call still rings', async () => {
     const { store, api } = receiving()
-    setCall(store, {})
+    setCall(store, { assertedCaller: COLLEAGUE })
     expect(api.resolveTransfer).not.toHaveBeenCalled()
     setOffers(store, [offerOf()])
     await settle()
     expect(api.resolveTransfer).toHaveBeenCalledExactlyOnceWith(NUMMER)
   })
 
-  it('takes the newest offer for this agent or its afdeling, and one the caller sent before others', async () => {
+  it('takes the newest offer, for this agent or its afdeling, of the colleague the call is asserted to come from', async () => {
     const { store, api } = receiving()
     setOffers(store, [
       offerOf({
@@ -134,28 +136,69 @@ describe('startTransferReceiver', () => {
       offerOf({
         transferId: 'afdeling',
         klantcontactnummer: '2',
-        from: 'medewerker3',
         to: { kind: 'afdeling', afdeling: AFDELING },
         offeredAt: new Date(RING - 1_000).toISOString(),
       }),
-    ])
-    setCall(store, { remoteNumber: '0612345678' })
-    await settle()
-    expect(api.resolveTransfer).toHaveBeenLastCalledWith('2')
-
-    setCall(store, { state: 'ended' })
-    setOffers(store, [
-      offerOf({ transferId: 'mine', klantcontactnummer: '3', from: COLLEAGUE }),
       offerOf({
-        transferId: 'newer',
-        klantcontactnummer: '4',
+        transferId: 'other',
+        klantcontactnummer: '3',
         from: 'medewerker3',
         offeredAt: new Date(RING).toISOString(),
       }),
     ])
-    setCall(store, { id: 'call-2', remoteNumber: COLLEAGUE })
+    setCall(store, { assertedCaller: COLLEAGUE })
     await settle()
-    expect(api.resolveTransfer).toHaveBeenLastCalledWith('3')
+    expect(api.resolveTransfer).toHaveBeenCalledExactlyOnceWith('2')
+  })
+
+  it('never gives a pending offer’s klantcontact to a call without an asserted caller', async () => {
+    const { store, api, opened } = receiving()
+    setOffers(store, [
+      offerOf({ transferId: 'agent' }),
+      offerOf({ transferId: 'afdeling', to: { kind: 'afdeling', afdeling: AFDELING } }),
+    ])
+    // A guest's call with no headers at all, and one whose From merely names the colleague.
+    setCall(store, { remoteNumber: 'burger' })
+    await settle()
+    setCall(store, { state: 'ended' })
+    setCall(store, { id: 'call-2', sipCallId: 'spoof@pc', remoteNumber: COLLEAGUE })
+    await settle()
+    expect(api.resolveTransfer).not.toHaveBeenCalled()
+    expect(opened().status).toBe('idle')
+  })
+
+  it('never gives an offer to the call of a colleague other than the one who made it', async () => {
+    const { store, api } = receiving()
+    setOffers(store, [offerOf(), offerOf({ transferId: 'a', to: { kind: 'afdeling', afdeling: AFDELING } })])
+    setCall(store, { remoteNumber: 'medewerker3', assertedCaller: 'medewerker3' })
+    await settle()
+    // An extension the directory does not know is no colleague at all.
+    setCall(store, { state: 'ended' })
+    setCall(store, { id: 'call-2', sipCallId: 'x@pc', assertedCaller: 'onbekend' })
+    await settle()
+    expect(api.resolveTransfer).not.toHaveBeenCalled()
+  })
+
+  it('waits for the directory before it takes an offer for an asserted caller', async () => {
+    const { store } = storeOver()
+    const api = fakeApi()
+    stops.push(
+      startTransferReceiver({
+        store,
+        api,
+        agentLogin: AGENT,
+        afdeling: AFDELING,
+        logger: recordingLogger(),
+        now: () => RING,
+      }),
+    )
+    setOffers(store, [offerOf()])
+    setCall(store, { assertedCaller: COLLEAGUE })
+    await settle()
+    expect(api.resolveTransfer).not.toHaveBeenCalled()
+    setDirectory(store)
+    await settle()
+    expect(api.resolveTransfer).toHaveBeenCalledExactlyOnceWith(NUMMER)
   })
 
   it('ignores offers that are old, its own, or for someone else, and uses each offer once', async () => {
@@ -166,21 +209,26 @@ describe('startTransferReceiver', () => {
       offerOf({ transferId: 'c', to: { kind: 'agent', login: 'medewerker3' } }),
       offerOf({ transferId: 'd', to: { kind: 'afdeling', afdeling: 'kcc' } }),
     ])
-    setCall(store, {})
+    setCall(store, { assertedCaller: COLLEAGUE })
     await settle()
     expect(api.resolveTransfer).not.toHaveBeenCalled()
 
     setOffers(store, [offerOf({ transferId: 'e' })])
     await settle()
     setCall(store, { state: 'ended' })
-    setCall(store, { id: 'call-2', sipCallId: 'other@pc', startedAt: RING + 1_000 })
+    setCall(store, {
+      id: 'call-2',
+      sipCallId: 'other@pc',
+      startedAt: RING + 1_000,
+      assertedCaller: COLLEAGUE,
+    })
     await settle()
     expect(api.resolveTransfer).toHaveBeenCalledOnce()
   })
 
   it('never attaches an offer to a call that is already going on', async () => {
     const { store, api } = receiving()
-    setCall(store, { state: 'active', answeredAt: RING + 3_000 })
+    setCall(store, { state: 'active', answeredAt: RING + 3_000, assertedCaller: COLLEAGUE })
     setOffers(store, [offerOf({ to: { kind: 'afdeling', afdeling: AFDELING } })])
     await settle()
     expect(api.resolveTransfer).not.toHaveBeenCalled()
@@ -188,6 +236,7 @@ describe('startTransferReceiver', () => {
 
   it("reads the agent's afdeling from the session when it is not given", async () => {
     const { store } = storeOver()
+    setDirectory(store)
     const api = fakeApi()
     stops.push(
       startTransferReceiver({ store, api, agentLogin: AGENT, logger: recordingLogger(), now: () => RING }),
@@ -205,7 +254,7 @@ describe('startTransferReceiver', () => {
       },
     })
     setOffers(store, [offerOf({ to: { kind: 'afdeling', afdeling: AFDELING } })])
-    setCall(store, {})
+    setCall(store, { assertedCaller: COLLEAGUE })
     await settle()
     expect(api.resolveTransfer).toHaveBeenCalledWith(NUMMER)
   })
@@ -229,7 +278,7 @@ describe('startTransferReceiver', () => {
   it('follows the replacing call by the replaced one when the nummer came from an offer', async () => {
     const { store, api, opened } = receiving()
     setOffers(store, [offerOf()])
-    setCall(store, {})
+    setCall(store, { assertedCaller: COLLEAGUE })
     await settle()
     replace(store)
     await settle()
