@@ -1,10 +1,15 @@
-import sip, { type NameAddr, type SipRequest, type SipResponse, type SipUri } from 'sip'
+import sip, { type SipRequest, type SipResponse } from 'sip'
 import type { Logger } from '../lib/logger'
 import { GUEST_STRIPPED_HEADERS, type Access } from './access'
+import { createDialogs } from './dialogs'
 import type { FlowTokens } from './flow-token'
 import { InviteFork } from './fork'
 import type { Groups } from './groups'
+import { assertIdentity } from './identity'
+import { admitInDialog, type InDialogContext } from './in-dialog'
 import { hasToTag, makeReply, parseUri, reasonPhrase, removeHeaders } from './messages'
+import { popOwnRoutes, recordRoute } from './routes'
+import { createReferrals, referToInjects, vouchForReferral } from './referrals'
 import type { Registrar } from './registrar'
 import type { IncomingRequest, Stack } from './stack'
 import { createTargets } from './targets'
@@ -23,6 +28,7 @@ export interface Proxy {
   onAck(ack: SipRequest, flow: Flow): void
   onFlowClosed(flow: Flow): void
   callCount(): number
+  dialogCount(): number
 }
 
 export interface ProxyOptions {
@@ -44,6 +50,9 @@ const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, SUBSCRIBE, INFO
 export function createProxy(options: ProxyOptions): Proxy {
   const { domain, stack, registrar, access, tokens, flows, logger } = options
   const targetsOf = createTargets(options)
+  const dialogs = createDialogs()
+  const referrals = createReferrals(domain)
+  const inDialog: InDialogContext = { domain, dialogs, referrals, logger }
   const forks = new Map<string, { fork: InviteFork; callerFlowId: string }>()
   const forkKey = (request: SipRequest): string =>
     `${request.headers['call-id']}|${String(request.headers.via[0]?.params['branch'])}`
@@ -55,30 +64,31 @@ export function createProxy(options: ProxyOptions): Proxy {
     }
   }
 
-  const recordRoute = (flow: Flow): NameAddr<SipUri> => ({
-    uri: {
-      schema: 'sip',
-      user: tokens.encode(flow.id),
-      host: domain,
-      params: { transport: flow.protocol.toLowerCase(), lr: null },
-      headers: {},
-    },
-    params: {},
-  })
-
   const forwardInvite = (
     incoming: IncomingRequest,
     branches: Array<{ flow: Flow; request: SipRequest }>,
+    initialInvite: boolean,
   ): void => {
     const key = forkKey(incoming.request)
+    const callerFlowId = incoming.flow.id
     const fork = new InviteFork(incoming.request, {
       stack,
       respond: incoming.respond,
-      filter: stripIfOutsider,
+      filter: (response, from) => {
+        stripIfOutsider(response, from)
+        if (initialInvite) {
+          dialogs.onInviteResponse(incoming.request, callerFlowId, response, from.id)
+        }
+      },
       ringTimeoutMs: options.ringTimeoutMs,
-      onFinished: () => forks.delete(key),
+      onFinished: () => {
+        forks.delete(key)
+        if (initialInvite) {
+          dialogs.onInviteFinished(incoming.request, callerFlowId)
+        }
+      },
     })
-    forks.set(key, { fork, callerFlowId: incoming.flow.id })
+    forks.set(key, { fork, callerFlowId })
     fork.start(branches)
   }
 
@@ -89,20 +99,6 @@ export function createProxy(options: ProxyOptions): Proxy {
       response.reason ||= reasonPhrase(response.status)
       incoming.respond(response)
     })
-  }
-
-  /** Pops the leading Route entries that are ours; returns the connection the last one names. */
-  const popOwnRoutes = (request: SipRequest): { flowId?: string; foreign: boolean } => {
-    const routes = request.headers.route ?? []
-    let flowId: string | undefined
-    while (routes.length > 0 && routes[0]!.uri?.host?.toLowerCase() === domain) {
-      const user = routes.shift()!.uri.user
-      flowId = user ? tokens.decode(user) : undefined
-    }
-    if (routes.length === 0) {
-      delete request.headers.route
-    }
-    return { flowId, foreign: routes.length > 0 }
   }
 
   const initial = (incoming: IncomingRequest): void => {
@@ -134,6 +130,14 @@ export function createProxy(options: ProxyOptions): Proxy {
           { connection: flow.id, guest: caller.user, removed },
           'sip: stripped headers from a guest',
         )
+      }
+    }
+    assertIdentity(request, caller.kind === 'agent' ? caller.user : undefined, domain)
+    if (caller.kind === 'guest' && request.method === 'INVITE') {
+      const referral = referrals.take(flow.id, request)
+      if (referral) {
+        vouchForReferral(request, referral, domain)
+        logger.info({ connection: flow.id }, 'sip: guest follows a blind transfer')
       }
     }
 
@@ -171,8 +175,8 @@ export function createProxy(options: ProxyOptions): Proxy {
       }
       if (RECORD_ROUTED.has(request.method)) {
         copy.headers['record-route'] = [
-          recordRoute(branchFlow),
-          recordRoute(flow),
+          recordRoute(tokens, domain, branchFlow),
+          recordRoute(tokens, domain, flow),
           ...(request.headers['record-route'] ?? []),
         ]
       }
@@ -187,7 +191,7 @@ export function createProxy(options: ProxyOptions): Proxy {
       'sip: forwarding initial request',
     )
     if (request.method === 'INVITE') {
-      forwardInvite(incoming, branches)
+      forwardInvite(incoming, branches, true)
     } else {
       forwardOther(incoming, branches[0]!.flow, branches[0]!.request)
     }
@@ -221,7 +225,15 @@ export function createProxy(options: ProxyOptions): Proxy {
         return
       }
 
-      const route = popOwnRoutes(request)
+      if (
+        request.method === 'REFER' &&
+        (request.headers['refer-to'] === undefined || referToInjects(request))
+      ) {
+        logger.warn({ connection: flow.id }, 'sip: REFER with a missing or malformed Refer-To refused')
+        reply(400, 'Bad Refer-To')
+        return
+      }
+      const route = popOwnRoutes(tokens, domain, request)
       if (route.foreign) {
         reply(403, 'Relaying Forbidden')
         return
@@ -236,17 +248,20 @@ export function createProxy(options: ProxyOptions): Proxy {
         reply(route.flowId ? 430 : 404, route.flowId ? undefined : 'Not Here')
         return
       }
-      stripIfOutsider(request, flow)
+      if (!admitInDialog(inDialog, request, flow, target)) {
+        reply(403, 'Not Allowed For Guests')
+        return
+      }
       const copy = sip.copyMessage(request, true)
       if (request.method === 'INVITE') {
-        forwardInvite(incoming, [{ flow: target, request: copy }])
+        forwardInvite(incoming, [{ flow: target, request: copy }], false)
       } else {
         forwardOther(incoming, target, copy)
       }
     },
 
     onAck(ack, flow) {
-      const route = popOwnRoutes(ack)
+      const route = popOwnRoutes(tokens, domain, ack)
       const target = route.flowId && !route.foreign ? flows.get(route.flowId) : undefined
       if (!target) {
         return // an ACK we have no route for: nothing to answer, drop it
@@ -256,13 +271,17 @@ export function createProxy(options: ProxyOptions): Proxy {
         return
       }
       ack.headers['max-forwards'] = String(hops - 1)
-      stripIfOutsider(ack, flow)
+      if (!admitInDialog(inDialog, ack, flow, target)) {
+        return
+      }
       stack.sendAck(target, ack)
     },
 
     onFlowClosed(flow) {
       stack.dropFlow(flow)
       registrar.removeFlow(flow.id)
+      dialogs.dropFlow(flow.id)
+      referrals.dropFlow(flow.id)
       for (const entry of [...forks.values()]) {
         if (entry.callerFlowId === flow.id) {
           entry.fork.cancelAll('caller-gone')
@@ -271,5 +290,6 @@ export function createProxy(options: ProxyOptions): Proxy {
     },
 
     callCount: () => forks.size,
+    dialogCount: () => dialogs.size(),
   }
 }

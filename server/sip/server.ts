@@ -107,6 +107,7 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
       registrations: registrar.size(),
       transactions: stack.transactionCount(),
       calls: proxy.callCount(),
+      dialogs: proxy.dialogCount(),
       nonces: digest.nonceCount(),
     }),
     close() {

@@ -80,6 +80,8 @@ export interface SipServerStats {
   registrations: number
   transactions: number
   calls: number
+  /** Dialogs the proxy saw form and still tracks (guests may only act inside these). */
+  dialogs: number
   nonces: number
 }
 
