@@ -51,6 +51,47 @@ for (const backend of SIP_BACKENDS) {
       }
     })
 
+    test('a pending transfer offer never opens its klantcontact for a guest’s call', async ({
+      rig,
+      browser,
+    }) => {
+      const { medewerker1, medewerker2, caller } = await transferCast(browser, rig)
+      await callerDials(caller, rig)
+      const nummer = (await answerAndRegister(medewerker1))!
+      await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
+
+      // medewerker1 announces the klantcontact to medewerker2 (the live offer is now pending there)…
+      const session = await rig.login('medewerker1')
+      const announced = await fetch(`${rig.url}/api/transfers`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ nummer, target: { type: 'agent', id: 'medewerker2' } }),
+      })
+      expect(announced.status).toBe(201)
+
+      // …and a guest calls medewerker2 with no headers at all.
+      const outsider = await SipTestClient.connect({
+        url: rig.sipUrl,
+        domain: rig.config.sip.domain,
+        user: rig.callerAccount['user']!,
+        ...(rig.callerAccount['password'] ? { password: rig.callerAccount['password'] } : {}),
+      })
+      try {
+        const sent = outsider.invite(`sip:medewerker2@${rig.config.sip.domain}`)
+        await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
+        await expect(klantcontactForm(medewerker2).naamKlant).toBeFocused()
+        // The offer may arrive while the call rings: give it the time it would need to attach.
+        await medewerker2.waitForTimeout(2_000)
+        await expect(openedKlantcontact(medewerker2, nummer)).toHaveCount(0)
+        await expect(medewerker2.getByText(ONDERWERP)).toHaveCount(0)
+        await expect(klantcontactForm(medewerker2).onderwerp).toHaveValue('')
+        await phone(medewerker2).getByRole('button', { name: 'Weigeren' }).click()
+        expect((await sent).final.status).toBeGreaterThanOrEqual(400)
+      } finally {
+        await outsider.close()
+      }
+    })
+
     test('a klantcontactnummer without a transfer record opens nothing, even from an agent phone', async ({
       rig,
       browser,
