@@ -89,14 +89,20 @@ export class CallCoordinator {
       direction: call.direction,
       callerNumber: call.remoteNumber,
       ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
-      ...(this.isColleague(call.remoteNumber) ? { internal: true } : {}),
+      ...(this.isInternal(call) ? { internal: true } : {}),
     })
   }
 
   /**
    * Whether the other party is a colleague or an afdeling's group address (a consult, a call
-   * between colleagues): such calls are not counted as customer calls on the supervisor's view.
+   * between colleagues): such calls are not counted as customer calls on the supervisor's view. An
+   * inbound call is a colleague's only by its asserted caller: its From is whatever the caller wrote.
    */
+  private isInternal(call: CallSnapshot): boolean {
+    const remote = call.direction === 'inbound' ? call.assertedCaller : call.remoteNumber
+    return remote !== undefined && this.isColleague(remote)
+  }
+
   private isColleague(remote: string): boolean {
     const directory = this.options.store.getState().workspace.directory
     if (directory.status !== 'ready') {

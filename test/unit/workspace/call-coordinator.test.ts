@@ -243,7 +243,7 @@ describe("the call coordinator, for the supervisor's counters", () => {
     expect(live.handled).toEqual([95_000])
   })
 
-  it('marks a call with a colleague or an afdeling as internal, and a customer call not', () => {
+  it('marks a call with a colleague or an afdeling as internal, and a customer call not, whatever its From says', () => {
     const { store, live, coordinator } = setup()
     store.getState().workspace.setDirectory({
       status: 'ready',
@@ -261,15 +261,19 @@ describe("the call coordinator, for the supervisor's counters", () => {
         ],
       },
     })
-    coordinator.onSnapshot(snapshot({ id: 'a', sipCallId: 'a', remoteNumber: 'medewerker1' }))
+    coordinator.onSnapshot(
+      snapshot({ id: 'a', sipCallId: 'a', remoteNumber: 'medewerker1', assertedCaller: 'medewerker1' }),
+    )
     coordinator.onSnapshot(
       snapshot({ id: 'b', sipCallId: 'b', remoteNumber: 'vergunningen', direction: 'outbound' }),
     )
     coordinator.onSnapshot(snapshot({ id: 'c', sipCallId: 'c', remoteNumber: '0612345678' }))
+    coordinator.onSnapshot(snapshot({ id: 'd', sipCallId: 'd', remoteNumber: 'medewerker1' }))
     expect(live.started.map((call) => [call.callId, call.internal ?? false])).toEqual([
       ['a', true],
       ['b', true],
       ['c', false],
+      ['d', false],
     ])
   })
 })
