@@ -231,6 +231,9 @@ async function startSip(
       members: () => available(afdeling.id).flatMap((login) => extensionOf.get(login) ?? []),
     })),
     guests: config.sip.guests,
+    // Pages of the gateway may open the socket (on the shared port that is also the SIP server's own
+    // origin), and those the configuration adds; other browser origins are refused.
+    allowedOrigins: [`http://${config.host}:${config.port}`, ...(config.sip.allowedOrigins ?? [])],
     logger,
   }
   const sip: SipServer = samePort

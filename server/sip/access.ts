@@ -1,5 +1,6 @@
 import type { SipRequest } from 'sip'
 import type { Logger } from '../lib/logger'
+import type { AuthLimits } from './auth-limits'
 import type { Digest } from './digest'
 import { uriOf } from './messages'
 import type { Flow } from './ws-transport'
@@ -29,6 +30,8 @@ export function createAccess(options: {
   guests: ReadonlySet<string>
   digest: Digest
   maxAuthFailures: number
+  /** Failures counted across connections (per account and address, and per address). */
+  limits: AuthLimits
   logger: Logger
 }): Access {
   const { domain, accounts, guests, digest, logger } = options
@@ -53,6 +56,20 @@ export function createAccess(options: {
         return { allowed: false, status: 403, reason: 'Forbidden' }
       }
       const kind = register ? 'www' : 'proxy'
+      // A blocked key is refused before its password is looked at, so a guess during the block
+      // learns nothing (not even a right one), and it still counts towards closing this connection.
+      const claimed = digest.claimedUser(request, kind)
+      const wait = claimed === undefined ? 0 : options.limits.blockedFor(claimed, flow.address)
+      if (wait > 0) {
+        flow.authFailures++
+        return {
+          allowed: false,
+          status: 403,
+          reason: 'Too Many Failed Authentications',
+          headers: { 'retry-after': String(wait) },
+          closeFlow: flow.authFailures >= options.maxAuthFailures,
+        }
+      }
       const result = digest.verify(request, kind)
       switch (result.outcome) {
         case 'ok':
@@ -61,6 +78,7 @@ export function createAccess(options: {
             return { allowed: false, status: 403, reason: 'Authentication User Mismatch' }
           }
           flow.authenticated.add(user)
+          options.limits.succeeded(user, flow.address)
           return { allowed: true, caller: { kind: 'agent', user } }
         case 'missing':
         case 'stale':
@@ -72,6 +90,7 @@ export function createAccess(options: {
           }
         case 'failed': {
           flow.authFailures++
+          options.limits.failed(result.user ?? claimed ?? user, flow.address)
           logger.warn(
             { connection: flow.id, remote: flow.remote, user: result.user, why: result.why },
             'sip auth failed',

@@ -24,6 +24,8 @@ export type DigestResult =
 export interface Digest {
   challenge(kind: DigestKind, stale?: boolean): Record<string, AuthHeader[]>
   verify(request: SipRequest, kind: DigestKind): DigestResult
+  /** The username of the request's credentials for our realm, before any check (undefined: none). */
+  claimedUser(request: SipRequest, kind: DigestKind): string | undefined
   /** Forgets nonce counters of expired nonces; returns how many are still kept. */
   sweep(): number
   nonceCount(): number
@@ -163,6 +165,10 @@ export function createDigest(options: {
       }
       counters.set(nonce, { nc: count, expiresAt })
       return { outcome: 'ok', user }
+    },
+
+    claimedUser(request, kind) {
+      return pickCredentials(request, kind)?.['username'] || undefined
     },
 
     sweep() {

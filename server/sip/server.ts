@@ -1,8 +1,10 @@
 import type { Logger } from '../lib/logger'
 import { createAccess } from './access'
+import { createAuthLimits } from './auth-limits'
 import { computeHa1, createDigest } from './digest'
 import { createFlowTokens } from './flow-token'
 import { createGroups } from './groups'
+import { createOutsiderCalls } from './outsider-calls'
 import { createProxy, type Proxy } from './proxy'
 import { createRegistrar } from './registrar'
 import { createStack } from './stack'
@@ -41,12 +43,24 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
   const registrar = createRegistrar(limits)
   const groups = createGroups(options.groups ?? [], accounts, registrar)
   const digest = createDigest({ realm: domain, ha1, nonceTtlSeconds: limits.nonceTtlSeconds })
+  const authLimits = createAuthLimits(
+    {
+      failuresPerAccount: limits.authFailuresPerAccount,
+      failuresPerAddress: limits.authFailuresPerAddress,
+      windowSeconds: limits.authFailureWindowSeconds,
+      blockSeconds: limits.authBlockSeconds,
+      maxBlockSeconds: limits.authMaxBlockSeconds,
+    },
+    logger,
+  )
+  const outsiderCalls = createOutsiderCalls()
   const access = createAccess({
     domain,
     accounts,
     guests,
     digest,
     maxAuthFailures: limits.maxAuthFailuresPerConnection,
+    limits: authLimits,
     logger,
   })
   const tokens = createFlowTokens()
@@ -58,6 +72,7 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
     logger,
     onRequest: (incoming) => proxy.onRequest(incoming),
     onAck: (ack, flow) => proxy.onAck(ack, flow),
+    observe: (flow, message, direction) => outsiderCalls.observe(flow, message, direction),
   })
   const transport = await createWsTransport({
     server: options.server,
@@ -65,9 +80,18 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
     path: options.path ?? '/',
     maxMessageBytes: limits.maxMessageBytes,
     allowedOrigins: options.allowedOrigins,
+    unauthenticated: {
+      maxPerAddress: limits.maxUnauthenticatedPerAddress,
+      maxTotal: limits.maxUnauthenticatedConnections,
+      timeoutMs: limits.authTimeoutSeconds * 1000,
+      inUse: (flow) => outsiderCalls.inCall(flow),
+    },
     logger,
     onMessage: (flow, data) => stack.receive(flow, data),
-    onClose: (flow) => proxy.onFlowClosed(flow),
+    onClose: (flow) => {
+      outsiderCalls.forget(flow)
+      proxy.onFlowClosed(flow)
+    },
   })
   const proxy: Proxy = createProxy({
     domain,
@@ -85,6 +109,7 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
   const sweeper = setInterval(() => {
     const expired = registrar.sweep()
     digest.sweep()
+    authLimits.sweep()
     if (expired > 0) {
       logger.debug({ expired }, 'sip: expired registrations removed')
     }

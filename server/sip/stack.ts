@@ -51,6 +51,8 @@ export interface StackOptions {
   logger: Logger
   onRequest(incoming: IncomingRequest): void
   onAck(ack: SipRequest, flow: Flow): void
+  /** Sees every well-formed message received on and sent to a connection (outsider-calls.ts). */
+  observe?(flow: Flow, message: SipRequest | SipResponse, direction: 'in' | 'out'): void
 }
 
 interface TrackedClient {
@@ -86,6 +88,7 @@ export function createStack(options: StackOptions): Stack {
     }
   }
   const write = (flow: Flow, message: SipRequest | SipResponse): void => {
+    options.observe?.(flow, message, 'out')
     flow.send(sip.stringify(message))
   }
 
@@ -114,6 +117,7 @@ export function createStack(options: StackOptions): Stack {
       }
       return
     }
+    options.observe?.(flow, message, 'in')
     if (!isRequest(message)) {
       const transaction = layer.getClient(message)
       if (transaction && clientFlow.get(transaction) === flow.id) {

@@ -31,6 +31,22 @@ export interface SipLimits {
   ringTimeoutSeconds: number
   /** Failed digest attempts on one connection before it is closed. */
   maxAuthFailuresPerConnection: number
+  /**
+   * Failed digest attempts over all connections, within `authFailureWindowSeconds`, before one
+   * account from one source address (`…PerAccount`) or one source address (`…PerAddress`) is
+   * refused for `authBlockSeconds`, doubling with every next block up to `authMaxBlockSeconds`
+   * (auth-limits.ts).
+   */
+  authFailuresPerAccount: number
+  authFailuresPerAddress: number
+  authFailureWindowSeconds: number
+  authBlockSeconds: number
+  authMaxBlockSeconds: number
+  /** Open connections that have not authenticated, per source address and in total. */
+  maxUnauthenticatedPerAddress: number
+  maxUnauthenticatedConnections: number
+  /** Seconds a connection may stay open without authenticating (a guest: without a call). */
+  authTimeoutSeconds: number
 }
 
 interface SipServerBaseOptions {
@@ -44,7 +60,11 @@ interface SipServerBaseOptions {
    * the proxy strips X-KCC-Klantcontact, User-to-User and X-KCC-Monitor from everything they send.
    */
   guests?: string[]
-  /** If set, WebSocket handshakes with an Origin header outside this list are refused. */
+  /**
+   * Browser origins whose pages may open a SIP WebSocket, besides the server's own origin (the
+   * http(s) origin of the server it listens on). A handshake with any other Origin is refused with
+   * 403; one without Origin (a SIP client that is not a browser) is not a cross-site page and passes.
+   */
   allowedOrigins?: string[]
   limits?: Partial<SipLimits>
   logger: Logger
@@ -104,4 +124,12 @@ export const DEFAULT_LIMITS: SipLimits = {
   nonceTtlSeconds: 300,
   ringTimeoutSeconds: 120,
   maxAuthFailuresPerConnection: 5,
+  authFailuresPerAccount: 5,
+  authFailuresPerAddress: 20,
+  authFailureWindowSeconds: 300,
+  authBlockSeconds: 60,
+  authMaxBlockSeconds: 3600,
+  maxUnauthenticatedPerAddress: 20,
+  maxUnauthenticatedConnections: 500,
+  authTimeoutSeconds: 30,
 }

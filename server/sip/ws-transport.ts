@@ -14,7 +14,10 @@ import type { Logger } from '../lib/logger'
 export interface Flow {
   readonly id: string
   readonly protocol: 'WS' | 'WSS'
+  /** `address:port` of the client, for logs. */
   readonly remote: string
+  /** The client's IP address: the key of the limits across connections. */
+  readonly address: string
   /** Accounts that have passed digest authentication on this connection. Empty = outsider. */
   readonly authenticated: Set<string>
   authFailures: number
@@ -29,7 +32,16 @@ export interface WsTransportOptions {
   server?: HttpServer
   path: string
   maxMessageBytes: number
+  /** Origins allowed besides our own (see SipServerBaseOptions.allowedOrigins). */
   allowedOrigins?: string[]
+  /** Connections that have not authenticated: how many may be open, and for how long. */
+  unauthenticated: {
+    maxPerAddress: number
+    maxTotal: number
+    timeoutMs: number
+    /** True while the connection has a reason to stay without authenticating (a guest's call). */
+    inUse(flow: Flow): boolean
+  }
   logger: Logger
   onMessage(flow: Flow, data: Buffer): void
   onClose(flow: Flow): void
@@ -72,13 +84,53 @@ export async function createWsTransport(options: WsTransportOptions): Promise<Ws
       refuse(socket, 400, 'Bad Request')
       return
     }
+    // A browser always sends Origin; a page elsewhere must not drive a softphone's connection
+    // (RFC 6455 §10.2). Clients that are not browsers send none and are not cross-site pages.
     const origin = req.headers.origin
-    if (options.allowedOrigins && origin !== undefined && !options.allowedOrigins.includes(origin)) {
+    if (origin !== undefined && !ownOrigins().includes(origin) && !options.allowedOrigins?.includes(origin)) {
       logger.warn({ origin }, 'sip websocket refused: origin not allowed')
       refuse(socket, 403, 'Forbidden')
       return
     }
+    const address = req.socket.remoteAddress ?? '?'
+    if (!roomForOutsider(address)) {
+      logger.warn({ address }, 'sip websocket refused: too many unauthenticated connections')
+      refuse(socket, 503, 'Service Unavailable')
+      return
+    }
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req))
+  }
+
+  /** Whether another connection that has not authenticated (yet) may open from `address`. */
+  const roomForOutsider = (address: string): boolean => {
+    const limit = options.unauthenticated
+    let total = 0
+    let fromAddress = 0
+    for (const flow of flows.values()) {
+      if (flow.authenticated.size === 0) {
+        total++
+        if (flow.address === address) {
+          fromAddress++
+        }
+      }
+    }
+    return total < limit.maxTotal && fromAddress < limit.maxPerAddress
+  }
+
+  /** Closes the connection once it has stayed too long without authenticating (or a call). */
+  const watchUntilAuthenticated = (flow: Flow): void => {
+    const timer = setTimeout(() => {
+      if (flow.closed || flow.authenticated.size > 0) {
+        return
+      }
+      if (options.unauthenticated.inUse(flow)) {
+        watchUntilAuthenticated(flow) // look again after the call
+        return
+      }
+      logger.info({ connection: flow.id }, 'sip websocket closed: no authentication in time')
+      flow.close(1008, 'authentication timeout')
+    }, options.unauthenticated.timeoutMs)
+    timer.unref()
   }
 
   const accept = (ws: WebSocket, req: IncomingMessage): void => {
@@ -88,6 +140,7 @@ export async function createWsTransport(options: WsTransportOptions): Promise<Ws
       id: `c${++counter}`,
       protocol: encrypted ? 'WSS' : 'WS',
       remote: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? 0}`,
+      address: req.socket.remoteAddress ?? '?',
       authenticated: new Set(),
       authFailures: 0,
       closed: false,
@@ -101,6 +154,7 @@ export async function createWsTransport(options: WsTransportOptions): Promise<Ws
       },
     }
     flows.set(flow.id, flow)
+    watchUntilAuthenticated(flow)
     logger.debug({ connection: flow.id, remote: flow.remote }, 'sip websocket open')
     const ping = setInterval(() => {
       if (!alive) {
@@ -153,20 +207,34 @@ export async function createWsTransport(options: WsTransportOptions): Promise<Ws
   }
   server.on('upgrade', onUpgrade)
 
+  /** Where the server listens, read when asked: a mounted server may be bound after we are made. */
+  const listening = (): { secure: boolean; host: string; port: number; loopback: boolean } => {
+    const address = server.address() as AddressInfo | string | null
+    if (!address || typeof address === 'string') {
+      throw new Error('sip server: the HTTP server it is mounted on is not listening on a TCP port')
+    }
+    const unspecified = address.address === '0.0.0.0' || address.address === '::'
+    const host = unspecified
+      ? '127.0.0.1'
+      : address.family === 'IPv6'
+        ? `[${address.address}]`
+        : address.address
+    const loopback = host === '127.0.0.1' || host === '[::1]'
+    return { secure: server instanceof HttpsServer, host, port: address.port, loopback }
+  }
+
+  /** The origins of pages served by the server we listen on (on loopback also as `localhost`). */
+  const ownOrigins = (): string[] => {
+    const { secure, host, port, loopback } = listening()
+    const scheme = secure ? 'https' : 'http'
+    const hosts = loopback ? [host, 'localhost'] : [host]
+    return hosts.map((name) => `${scheme}://${name}:${port}`)
+  }
+
   return {
     get url() {
-      const address = server.address() as AddressInfo | string | null
-      if (!address || typeof address === 'string') {
-        throw new Error('sip server: the HTTP server it is mounted on is not listening on a TCP port')
-      }
-      const unspecified = address.address === '0.0.0.0' || address.address === '::'
-      const host = unspecified
-        ? '127.0.0.1'
-        : address.family === 'IPv6'
-          ? `[${address.address}]`
-          : address.address
-      const scheme = server instanceof HttpsServer ? 'wss' : 'ws'
-      return `${scheme}://${host}:${address.port}${path}`
+      const { secure, host, port } = listening()
+      return `${secure ? 'wss' : 'ws'}://${host}:${port}${path}`
     },
     flows,
     async close() {

@@ -22,6 +22,7 @@ export class GatewayConfigError extends Error {}
  * | `KCC_KLANTINTERACTIES_URL`, `KCC_KLANTINTERACTIES_TOKEN` | switch to a remote provider (Open Klant) |
  * | `KCC_KLANTINTERACTIES_GENERATES_NUMMER` | whether that provider fills in `nummer` (default false, as Open Klant 2.16+) |
  * | `KCC_SIP_WEBSOCKET_URL` | `sip.websocketUrl` |
+ * | `KCC_SIP_ALLOWED_ORIGINS` | `sip.allowedOrigins` (comma-separated) |
  * | `KCC_ANSWER_FIELD` | `answerField` |
  * | `KCC_DATABASE_URL`, `KCC_DATABASE_SCHEMA` | the gateway's own database: PostgreSQL (and schema) instead of SQLite in `dataDir` |
  *
@@ -71,6 +72,9 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): GatewayConfig {
   }
   if (env['KCC_SIP_WEBSOCKET_URL'] && typeof config.sip === 'object' && config.sip !== null) {
     config.sip.websocketUrl = env['KCC_SIP_WEBSOCKET_URL']
+  }
+  if (env['KCC_SIP_ALLOWED_ORIGINS'] && typeof config.sip === 'object' && config.sip !== null) {
+    config.sip.allowedOrigins = env['KCC_SIP_ALLOWED_ORIGINS'].split(',').map((origin) => origin.trim())
   }
   if (env['KCC_DATABASE_URL']) {
     config.database = {

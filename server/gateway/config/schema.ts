@@ -96,6 +96,12 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
         domain: { type: 'string', pattern: '^[a-z0-9.-]+$' },
         embedded: { type: 'boolean' },
         guests: { type: 'array', items: { type: 'string', pattern: SIP_USER } },
+        // scheme://host[:port], as browsers send Origin: http(s) pages, or the desktop app's app://kcc
+        allowedOrigins: {
+          type: 'array',
+          nullable: true,
+          items: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*://[^/?#\\s]+$' },
+        },
       },
     },
     klantinteracties: {

@@ -42,6 +42,12 @@ export interface SipConfig {
   embedded: boolean
   /** SIP users allowed without an account on the embedded server (the demo caller page). */
   guests: string[]
+  /**
+   * Origins of pages allowed to open the SIP WebSocket besides the gateway's own (`http://host:port`),
+   * e.g. the public `https://kcc.gemeente.nl` behind a reverse proxy, or the desktop app's `app://kcc`.
+   * Other browser origins are refused (docs/telephony.md).
+   */
+  allowedOrigins?: string[]
 }
 
 export type KlantinteractiesUpstream =
