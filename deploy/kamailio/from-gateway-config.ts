@@ -26,6 +26,8 @@ export function kamailioInputFromGatewayConfig(
     // The embedded server lets guests call without any credentials; Kamailio authenticates every
     // request, so here a guest is an account that may only call (kamailio.cfg route[AUTH]).
     guests: config.sip.guests.map((user) => ({ user, password: guestPassword(user) })),
+    // The agent app's pages come from the gateway (or where the configuration says); no others.
+    allowedOrigins: [`http://${config.host}:${config.port}`, ...(config.sip.allowedOrigins ?? [])],
   }
 }
 

@@ -3,7 +3,8 @@
 //   { "domain": "kcc.example.nl",
 //     "agents": [{ "extension": "agent1", "password": "…" }],
 //     "groups": [{ "user": "vergunningen", "members": ["agent1"] }],
-//     "guests": [{ "user": "burger", "password": "…" }] }
+//     "guests": [{ "user": "burger", "password": "…" }],
+//     "allowedOrigins": ["https://kcc.example.nl"] }
 //
 // Usage: npx tsx deploy/kamailio/generate-credentials.ts --input kcc-sip.json --out /etc/kamailio/kcc
 //    or: npx tsx deploy/kamailio/generate-credentials.ts --gateway-config config/kcc.json --out /etc/kamailio/kcc
@@ -17,6 +18,8 @@
 //   kcc_groups   the htable of group addresses: one array key per group, one row per member
 //   kcc_guests   the htable of guests (callers such as the demo caller page): they may only call,
 //                and never set the klantcontactnummer headers (kamailio.cfg route[AUTH])
+//   kcc_origins  the htable of browser origins whose pages may open a WebSocket (the agent app's);
+//                a handshake with another Origin is refused (kamailio.cfg event_route[xhttp:request])
 import { createHash } from 'node:crypto'
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -30,6 +33,8 @@ export interface KamailioCredentialsInput {
   groups?: Array<{ user: string; members: string[] }>
   /** Callers, not agents: INVITE only, and their klantcontactnummer headers are removed. */
   guests?: Array<{ user: string; password: string }>
+  /** Origins (`scheme://host[:port]`) of the pages that may open a WebSocket; none: no browser may. */
+  allowedOrigins?: string[]
 }
 
 /** Table versions of Kamailio 5.6 (see /usr/share/kamailio/dbtext/kamailio/version). */
@@ -37,9 +42,12 @@ const SUBSCRIBER_VERSION = 7
 const HTABLE_VERSION = 2
 export const GROUPS_TABLE = 'kcc_groups'
 export const GUESTS_TABLE = 'kcc_guests'
+export const ORIGINS_TABLE = 'kcc_origins'
 
 // Conservative on purpose: these strings end up in db_text rows (':' separated) and SIP URIs.
 const USER_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/i
+/** As browsers send Origin: scheme, host and port only (the gateway's schema has the same pattern). */
+const ORIGIN_RE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s:]+(?::[0-9]{1,5})?$/
 const DOMAIN_RE =
   /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
 export const MIN_PASSWORD_LENGTH = 12
@@ -55,7 +63,7 @@ export function validateInput(input: unknown): string[] {
   if (typeof input !== 'object' || input === null) {
     return ['the input must be a JSON object { domain, agents, groups }']
   }
-  const { domain, agents, groups, guests } = input as Record<string, unknown>
+  const { domain, agents, groups, guests, allowedOrigins } = input as Record<string, unknown>
   if (typeof domain !== 'string' || !DOMAIN_RE.test(domain)) {
     problems.push('domain must be a host name such as kcc.example.nl')
   }
@@ -104,6 +112,13 @@ export function validateInput(input: unknown): string[] {
     })
   }
   problems.push(...guestProblems(guests, new Set([...extensions, ...seen])))
+  if (
+    allowedOrigins !== undefined &&
+    (!Array.isArray(allowedOrigins) ||
+      allowedOrigins.some((o) => typeof o !== 'string' || !ORIGIN_RE.test(o)))
+  ) {
+    problems.push(`allowedOrigins must be an array of origins matching ${ORIGIN_RE}`)
+  }
   return problems
 }
 
@@ -141,6 +156,7 @@ export function renderTables(input: KamailioCredentialsInput): Record<string, st
     `subscriber:${SUBSCRIBER_VERSION}`,
     `${GROUPS_TABLE}:${HTABLE_VERSION}`,
     `${GUESTS_TABLE}:${HTABLE_VERSION}`,
+    `${ORIGINS_TABLE}:${HTABLE_VERSION}`,
   ]
   const subscriber = ['id(int,auto) username(str) domain(str) ha1(str)']
   const accounts = [
@@ -163,12 +179,18 @@ export function renderTables(input: KamailioCredentialsInput): Record<string, st
   ;(input.guests ?? []).forEach((guest, i) => {
     guests.push(`${i + 1}:${guest.user}:0:0:1:0`)
   })
+  // One plain key per origin; db_text separates columns with ':', so the origin's own are escaped.
+  const origins = [HTABLE_COLUMNS]
+  ;(input.allowedOrigins ?? []).forEach((origin, i) => {
+    origins.push(`${i + 1}:${origin.replaceAll(':', '\\:')}:0:0:1:0`)
+  })
   const file = (lines: string[]): string => `${lines.join('\n')}\n`
   return {
     version: file(version),
     subscriber: file(subscriber),
     [GROUPS_TABLE]: file(groups),
     [GUESTS_TABLE]: file(guests),
+    [ORIGINS_TABLE]: file(origins),
   }
 }
 

@@ -18,6 +18,10 @@ export interface SipClientOptions {
   domain: string
   user: string
   password?: string
+  /** The local IP to connect from (any of 127.0.0.0/8 on loopback), to test limits per address. */
+  localAddress?: string
+  /** The handshake's Origin, as a browser page would send it. */
+  origin?: string
 }
 
 interface Pending {
@@ -50,7 +54,10 @@ export class SipTestClient {
   }
 
   static async connect(options: SipClientOptions): Promise<SipTestClient> {
-    const ws = new WebSocket(options.url, 'sip')
+    const ws = new WebSocket(options.url, 'sip', {
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+      ...(options.origin ? { origin: options.origin } : {}),
+    })
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve())
       ws.once('error', reject)

@@ -24,6 +24,11 @@ export interface SipFixture {
    * call without credentials; Kamailio needs the password (deploy/kamailio/generate-credentials.ts).
    */
   guests?: Record<string, string>
+  /**
+   * Browser origins allowed to open a WebSocket. Kamailio allows only these; the embedded server
+   * also allows its own origin (pass the same list with `allowedOrigins` to startEmbedded).
+   */
+  allowedOrigins?: string[]
 }
 
 export interface RunningSipServer {
@@ -82,7 +87,8 @@ export function kamailioBinary(): string {
   return path
 }
 
-async function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 right now (for a server that must be named before it starts). */
+export async function freePort(): Promise<number> {
   const server = createServer()
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   const { port } = server.address() as { port: number }
@@ -122,13 +128,21 @@ export function generateKamailioData(fixture: SipFixture, dir: string): void {
       agents: Object.entries(fixture.passwords).map(([extension, pw]) => ({ extension, password: pw })),
       groups: Object.entries(fixture.groups).map(([user, members]) => ({ user, members })),
       guests: Object.entries(fixture.guests ?? {}).map(([user, pw]) => ({ user, password: pw })),
+      allowedOrigins: fixture.allowedOrigins ?? [],
     }),
     { mode: 0o600 },
   )
   execFileSync(TSX, [GENERATE_CREDENTIALS, '--input', input, '--out', join(dir, 'db')], { stdio: 'pipe' })
 }
 
-export async function startKamailio(fixture: SipFixture): Promise<RunningSipServer> {
+/**
+ * `settings`: kamailio.cfg defines to override, e.g. `{ KCC_AUTH_TIMEOUT: 2 }` (numbers only; the
+ * strings the file defines are set here).
+ */
+export async function startKamailio(
+  fixture: SipFixture,
+  settings: Record<string, number> = {},
+): Promise<RunningSipServer> {
   const binary = kamailioBinary()
   const dir = mkdtempSync(join(tmpdir(), 'kcc-kamailio-'))
   generateKamailioData(fixture, dir)
@@ -156,6 +170,7 @@ export async function startKamailio(fixture: SipFixture): Promise<RunningSipServ
       `KCC_DOMAIN="${fixture.domain}"`,
       '-A',
       `KCC_DB_URL="text://${join(dir, 'db')}"`,
+      ...Object.entries(settings).flatMap(([name, value]) => ['-A', `${name}=${value}`]),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )

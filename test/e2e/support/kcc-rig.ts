@@ -10,7 +10,7 @@ import type { GatewayConfig } from '../../../server/gateway/config/types'
 import { createRootLogger } from '../../../server/lib/logger'
 import type { ActorKlantcontact, Klantcontact, List } from '../../support/klantinteracties-types'
 import { ENGINE, PG_URL } from '../../support/provider'
-import { REPO, startKamailio, type SipFixture } from '../../support/sip-servers'
+import { freePort, REPO, startKamailio, type SipFixture } from '../../support/sip-servers'
 import { closeOpenedContexts } from './contexts'
 
 /**
@@ -34,6 +34,8 @@ export const WEB_ROOT = join(REPO, 'out/renderer')
 export const CALLER_ROOT = join(REPO, 'out/caller')
 /** The public demo passwords of config/kcc.demo.json (README), as test/support/gateway.ts has them. */
 export const demoPassword = (login: string): string => `welkom-${login}`
+/** Where playwright.config.ts serves the web build with `vite preview` (specs without the rig). */
+const PREVIEW_ORIGIN = 'http://127.0.0.1:4317'
 
 export interface RigOptions {
   sipBackend: SipBackend
@@ -112,11 +114,23 @@ export async function startRig(options: RigOptions): Promise<KccRig> {
       DEMO_CONFIG,
       databases ? { KCC_DATABASE_URL: PG_URL, KCC_DATABASE_SCHEMA: databases.gatewaySchema } : {},
     )
-    let config: GatewayConfig = { ...loaded, port: 0, dataDir }
+    // Both SIP servers refuse browser pages from other origins: the app's pages come from the
+    // gateway (its own origin) and from the preview server.
+    let config: GatewayConfig = {
+      ...loaded,
+      port: 0,
+      dataDir,
+      sip: { ...loaded.sip, allowedOrigins: [PREVIEW_ORIGIN] },
+    }
     let webRoot = WEB_ROOT
     let callerAccount: Record<string, string> = { user: config.sip.guests[0] ?? 'burger' }
     if (options.sipBackend === 'kamailio') {
-      const fixture = sipFixtureOf(config)
+      // Kamailio starts first and must know the gateway's origin: the gateway gets a port named now.
+      config = { ...config, port: await freePort() }
+      const fixture: SipFixture = {
+        ...sipFixtureOf(config),
+        allowedOrigins: [`http://${config.host}:${config.port}`, PREVIEW_ORIGIN],
+      }
       const [user, password] = Object.entries(fixture.guests ?? {})[0] ?? []
       if (user && password) {
         callerAccount = { user, password }

@@ -65,7 +65,13 @@ describe('deploy/kamailio', () => {
 
     const db = join(dir, 'db')
     expect(statSync(db).mode & 0o777).toBe(0o700)
-    expect(readdirSync(db).sort()).toEqual(['kcc_groups', 'kcc_guests', 'subscriber', 'version'])
+    expect(readdirSync(db).sort()).toEqual([
+      'kcc_groups',
+      'kcc_guests',
+      'kcc_origins',
+      'subscriber',
+      'version',
+    ])
     for (const file of readdirSync(db)) {
       expect(statSync(join(db, file)).mode & 0o777, file).toBe(0o600)
     }
@@ -95,6 +101,10 @@ describe('deploy/kamailio', () => {
     expect(subscriber).toContain(`:medewerker1:kcc.test:${ha1}`)
     expect(subscriber).not.toContain('sip-demo-1001')
     expect(readFileSync(join(dir, 'db', 'kcc_groups'), 'utf8')).toContain(':vergunningen:')
+    // The gateway's own origin, its ':' escaped for db_text.
+    expect(readFileSync(join(dir, 'db', 'kcc_origins'), 'utf8')).toContain(
+      ':http\\://127.0.0.1\\:8480:0:0:1:0',
+    )
   })
 
   it("generate-credentials makes the gateway configuration's guests caller accounts, with a password shown once", () => {
