@@ -19,9 +19,19 @@ export interface Paginated<T> {
   results: T[]
 }
 
+const DIGITS = /^[0-9]+$/
+
+/**
+ * A `page` that is not a whole number of at least 1 is a 404, as DRF's paginator answers
+ * PageNotAnInteger. A page so large that its offset is no safe integer
+ * (`page=99999999999999999999`, or `1e308`, which Number() reads as an integer) lies past the end
+ * of any list, so it is a 404 too, decided here: passed on, the offset would overflow the
+ * database's 64-bit integer and surface as a server error.
+ */
 export function parsePageRequest(query: Record<string, string>): PageRequest {
-  const page = query['page'] === undefined ? 1 : Number(query['page'])
-  if (!Number.isInteger(page) || page < 1) {
+  const raw = query['page']
+  const page = raw === undefined ? 1 : DIGITS.test(raw) ? Number(raw) : Number.NaN
+  if (!Number.isSafeInteger(page) || page < 1) {
     throw notFound()
   }
   let pageSize = DEFAULT_PAGE_SIZE
@@ -31,6 +41,9 @@ export function parsePageRequest(query: Record<string, string>): PageRequest {
       throw fieldError('pageSize', 'invalid', 'Een geldig getal is vereist.')
     }
     pageSize = Math.min(requested, MAX_PAGE_SIZE)
+  }
+  if (!Number.isSafeInteger((page - 1) * pageSize)) {
+    throw notFound()
   }
   return { page, pageSize }
 }

@@ -1,4 +1,5 @@
-import { fieldError, ProblemError } from './problem'
+import { invalidCharacters, refusedCharacter } from '../validation/text-characters'
+import { fieldError, ProblemError, validationError, type InvalidParam } from './problem'
 
 /** Fastify gives a repeated parameter as an array; everything else is one string. */
 export type RawQuery = Record<string, string | string[] | undefined>
@@ -17,6 +18,26 @@ export function rejectUnknownParameters(query: RawQuery, allowed: ReadonlySet<st
         reason: `Onbekende query parameters: ${unknown.sort().join(', ')}`,
       },
     ])
+  }
+}
+
+/**
+ * A filter value with a control character is a 400 on that parameter (validation/text-characters.ts):
+ * PostgreSQL cannot even compare with U+0000, so such a value must never reach a query.
+ */
+export function rejectInvalidCharacters(query: RawQuery): void {
+  const params: InvalidParam[] = []
+  for (const [name, raw] of Object.entries(query)) {
+    for (const value of Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]) {
+      const refused = refusedCharacter(value)
+      if (refused !== null) {
+        params.push(invalidCharacters(name, refused))
+        break
+      }
+    }
+  }
+  if (params.length > 0) {
+    throw validationError(params)
   }
 }
 

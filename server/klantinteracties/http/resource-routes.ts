@@ -11,9 +11,10 @@ import { isUuid } from '../resources/references'
 import { writeTimestamp } from '../resources/values'
 import { schemaSet } from '../validation/validator'
 import { toInvalidParams } from '../validation/messages'
+import { invalidCharacterParams } from '../validation/text-characters'
 import { paginate, parsePageRequest } from './pagination'
 import { notFound, validationError } from './problem'
-import { parseExpand, rejectUnknownParameters, single, type RawQuery } from './query'
+import { parseExpand, rejectInvalidCharacters, rejectUnknownParameters, single, type RawQuery } from './query'
 import { translateDatabaseError } from './database-errors'
 
 export const API_BASE = '/klantinteracties/api/v1'
@@ -53,6 +54,7 @@ export function registerResource(app: FastifyInstance, deps: RouteDeps, def: Res
     app.get(collection, async (request) => {
       const query = request.query as RawQuery
       rejectUnknownParameters(query, listParams)
+      rejectInvalidCharacters(query)
       const values = single(query)
       const expand = parseExpand(query, def.expand)
       const pageRequest = parsePageRequest(values)
@@ -168,13 +170,13 @@ export function checkBody(body: unknown, component: string, partial = false): Js
     ])
   }
   const validate = schemaSet('request').validator(component)
-  if (!validate(body)) {
-    const errors = (validate.errors ?? []).filter(
-      (e) => !(partial && e.keyword === 'required' && e.instancePath === ''),
-    )
-    if (errors.length > 0) {
-      throw validationError(toInvalidParams(errors))
-    }
+  const errors = validate(body)
+    ? []
+    : (validate.errors ?? []).filter((e) => !(partial && e.keyword === 'required' && e.instancePath === ''))
+  // Every string of every resource, whatever its schema says (validation/text-characters.ts).
+  const params = [...toInvalidParams(errors), ...invalidCharacterParams(body)]
+  if (params.length > 0) {
+    throw validationError(params)
   }
   return body as Json
 }
