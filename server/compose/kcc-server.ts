@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import { buildGatewayApp, TRANSFER_TTL_MS } from '../gateway/app'
+import { liveSessionChecks } from '../gateway/auth/live-sessions'
 import type { GatewayConfig } from '../gateway/config/types'
 import {
   createMemoryHub,
@@ -163,7 +164,8 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     closers.push(() => gateway.app.close())
     await gateway.app.register(liveSocketRoutes, {
       hub,
-      authenticate: (token) => gateway.auth.authenticate(token),
+      // The socket closes with its session (logout, expiry, the agent removed or changed).
+      ...liveSessionChecks(gateway.services),
       presence: tracker,
       logger,
     })

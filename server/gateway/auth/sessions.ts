@@ -11,6 +11,9 @@ import type { Clock } from '../lib/clock'
  * - Idle expiry 30 minutes, absolute expiry 12 hours (a shift), both checked on every use
  *   (OWASP ASVS V3.3). Activity is written at most once a minute, so a busy agent does not cost a
  *   database write per request; the idle window is therefore up to a minute shorter, never longer.
+ * - Whatever holds a session open beyond one request (the live socket) can `watch` it: it is told
+ *   when this process ends the session (logout, expiry found, agent removed). Another instance
+ *   ending it is not heard of here; such a holder also checks the session again now and then.
  */
 export const IDLE_TIMEOUT_MS = 30 * 60_000
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000
@@ -32,10 +35,26 @@ export function hashToken(token: string): string {
 }
 
 export class SessionStore {
+  readonly #watchers = new Map<string, Set<() => void>>()
+
   constructor(
     private readonly db: GatewayDb,
     private readonly clock: Clock,
   ) {}
+
+  /** Calls `ended` once this process ends the session of `token`; answers the unsubscribe. */
+  watch(token: string, ended: () => void): () => void {
+    const hash = hashToken(token)
+    const watchers = this.#watchers.get(hash) ?? new Set()
+    watchers.add(ended)
+    this.#watchers.set(hash, watchers)
+    return () => {
+      watchers.delete(ended)
+      if (watchers.size === 0 && this.#watchers.get(hash) === watchers) {
+        this.#watchers.delete(hash)
+      }
+    }
+  }
 
   async create(login: string): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url')
@@ -48,8 +67,11 @@ export class SessionStore {
     return { token, login, createdAt: now, expiresAt: expiry(now, now) }
   }
 
-  /** The live session for a token (and a renewed idle window), or null. */
-  async verify(token: string): Promise<Session | null> {
+  /**
+   * The live session for a token, or null. Counts as activity (renews the idle window) unless
+   * `renew: false`: a check that no agent did anything for must not keep an idle session alive.
+   */
+  async verify(token: string, options: { renew?: boolean } = {}): Promise<Session | null> {
     const hash = hashToken(token)
     const row = await this.db
       .selectFrom('agent_session')
@@ -64,10 +86,11 @@ export class SessionStore {
     const lastSeen = Number(row.last_seen_at)
     if (now - lastSeen >= IDLE_TIMEOUT_MS || now - createdAt >= ABSOLUTE_TIMEOUT_MS) {
       await this.db.deleteFrom('agent_session').where('token_hash', '=', hash).execute()
+      this.#ended(hash)
       return null
     }
     let seen = lastSeen
-    if (now - lastSeen >= TOUCH_INTERVAL_MS) {
+    if (options.renew !== false && now - lastSeen >= TOUCH_INTERVAL_MS) {
       await this.db
         .updateTable('agent_session')
         .set({ last_seen_at: now })
@@ -79,7 +102,17 @@ export class SessionStore {
   }
 
   async revoke(token: string): Promise<void> {
-    await this.db.deleteFrom('agent_session').where('token_hash', '=', hashToken(token)).execute()
+    const hash = hashToken(token)
+    await this.db.deleteFrom('agent_session').where('token_hash', '=', hash).execute()
+    this.#ended(hash)
+  }
+
+  #ended(hash: string): void {
+    const watchers = this.#watchers.get(hash)
+    this.#watchers.delete(hash)
+    for (const ended of watchers ?? []) {
+      ended()
+    }
   }
 
   async #purgeExpired(now: number): Promise<void> {

@@ -2,22 +2,28 @@ import type { RawData, WebSocket } from 'ws'
 import { decodeClientMessage, MAX_CLIENT_MESSAGE_BYTES } from '../../../shared/live/validate'
 import type { Logger } from '../../lib/logger'
 import { commandEvent, type Command } from './commands'
-import { filterFor, filterSnapshot, matches } from './filter'
 import type { LiveHub } from './hub'
 import type { PresenceTracker } from './presence'
+import { admit, stillValid } from './session-checks'
+import { syncSocket } from './sync'
 import {
   LiveCloseCode,
   type ClientMessage,
   type LiveFilter,
   type LiveIdentity,
+  type LiveSessionChecks,
   type ServerMessage,
 } from './types'
-import { encode, encodeEvent, textOf } from './wire'
+import { encode, textOf } from './wire'
 
 /**
  * One live socket, from its first byte to its close. Messages are handled strictly one after the
  * other (an agent's states must reach the hub in the order it sent them, and a client may send
  * `resume` right behind `auth` without waiting), with a bound on how many may wait.
+ *
+ * The session behind it is checked again before every request for data or command, and on every
+ * `recheck` (socket.ts calls it periodically); the gateway tells it at once when this process ends
+ * the session (`watch`). session-checks.ts says when that closes the socket.
  */
 export interface SessionLimits {
   authTimeoutMs: number
@@ -30,27 +36,39 @@ export interface SessionLimits {
 
 export interface SessionDeps {
   hub: LiveHub
-  authenticate(token: string): Promise<LiveIdentity | null>
+  checks: LiveSessionChecks
   presence: PresenceTracker
   logger: Logger
   limits: SessionLimits
+  /** The client's address and the upgrade request's id, for the audit line. */
+  origin: string
+  requestId: string
 }
 
 type SessionState =
   // The timer runs until the session is authenticated: a slow or hung session check counts too.
   | { kind: 'awaiting_auth'; timer: NodeJS.Timeout }
   | { kind: 'authenticating'; timer: NodeJS.Timeout }
-  | { kind: 'authenticated'; identity: LiveIdentity; filter: LiveFilter; stop: (() => void) | null }
+  | {
+      kind: 'authenticated'
+      token: string
+      identity: LiveIdentity
+      filter: LiveFilter
+      stop: (() => void) | null
+      unwatch: () => void
+    }
   | { kind: 'closed' }
 
 export interface LiveSession {
   /** Called every heartbeat interval: pings, or drops a socket that did not answer the last ping. */
   heartbeat(): void
+  /** Checks the session again (without renewing it); closes the socket with 4401 if it ended. */
+  recheck(): Promise<void>
   close(code: number, reason: string): void
 }
 
 export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => void): LiveSession {
-  const { hub, presence, limits } = deps
+  const { hub, checks, presence, limits } = deps
   let logger = deps.logger
   let alive = true
   let queued = 0
@@ -75,6 +93,7 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
         break
       case 'authenticated':
         previous.stop?.()
+        previous.unwatch()
         presence.disconnected(previous.identity.login)
         break
       case 'closed':
@@ -109,37 +128,14 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
   }
   const send = (message: ServerMessage): void => sendText(encode(message))
 
-  /** Snapshot or replay, then live events: in one tick, so nothing falls in between. */
+  /** Snapshot or replay, then live events (sync.ts). */
   const sync = (from: { epoch: string; lastSeq: number } | undefined): void => {
     if (state.kind !== 'authenticated') {
       return
     }
     state.stop?.()
     const session = state
-    const { filter } = session
-    const replay = from && from.epoch === hub.epoch ? hub.since(from.lastSeq) : undefined
-    if (from && replay) {
-      send({ type: 'resumed', epoch: hub.epoch, lastSeq: from.lastSeq })
-      for (const event of replay) {
-        if (matches(filter, event)) {
-          sendText(encodeEvent(event))
-        }
-      }
-    } else {
-      send({ type: 'snapshot', ...filterSnapshot(filter, hub.snapshot()) })
-    }
-    if (state !== session) {
-      return // sending that dropped the client (it could not keep up): do not subscribe a dead socket
-    }
-    const unsubscribe = hub.subscribe(filter, (event) => sendText(encodeEvent(event)))
-    // The hub rebuilt its state (it missed events): this client must start over from a snapshot.
-    const unsubscribeReset = hub.onReset(() =>
-      send({ type: 'snapshot', ...filterSnapshot(filter, hub.snapshot()) }),
-    )
-    session.stop = () => {
-      unsubscribe()
-      unsubscribeReset()
-    }
+    session.stop = syncSocket(hub, session.filter, from, sendText, () => state === session)
   }
 
   const authenticate = async (message: ClientMessage): Promise<void> => {
@@ -152,25 +148,31 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
     }
     const { timer } = state
     state = { kind: 'authenticating', timer }
-    let identity: LiveIdentity | null
-    try {
-      identity = await deps.authenticate(message.token)
-    } catch (err) {
-      logger.error({ err }, 'live socket: session check failed')
-      close(LiveCloseCode.internalError, 'session check failed')
-      return
-    }
+    const admission = await admit(
+      checks,
+      message.token,
+      { origin: deps.origin, requestId: deps.requestId },
+      logger,
+    )
     if ((state as SessionState).kind !== 'authenticating') {
       return // closed while we were checking
     }
-    if (!identity) {
-      logger.warn('live socket: invalid session token')
-      close(LiveCloseCode.unauthenticated, 'invalid session')
+    if ('code' in admission) {
+      close(admission.code, admission.reason)
       return
     }
+    const { identity, filter } = admission
     clearTimeout(timer)
     logger = logger.child({ login: identity.login, role: identity.role })
-    state = { kind: 'authenticated', identity, filter: filterFor(identity), stop: null }
+    state = {
+      kind: 'authenticated',
+      token: message.token,
+      identity,
+      filter,
+      stop: null,
+      unwatch:
+        checks.watch?.(message.token, () => close(LiveCloseCode.unauthenticated, 'session ended')) ?? noop,
+    }
     presence.connected(identity.login)
     send({
       type: 'welcome',
@@ -180,6 +182,23 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
       epoch: hub.epoch,
       heartbeatMs: limits.heartbeatMs,
     })
+  }
+
+  /** Whether the session still stands for the agent this socket was opened for; closes it if not. */
+  const confirmed = async (check: (token: string) => Promise<LiveIdentity | null>): Promise<boolean> => {
+    if (state.kind !== 'authenticated') {
+      return false
+    }
+    const session = state
+    const refusal = await stillValid(check, session.token, session.identity, logger)
+    if (state !== session) {
+      return false
+    }
+    if (refusal) {
+      close(refusal.code, refusal.reason)
+      return false
+    }
+    return true
   }
 
   const publish = async (identity: LiveIdentity, command: Command): Promise<void> => {
@@ -223,6 +242,13 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
       return
     }
     const message = decoded.value
+    // Every request for data and every command acts on the session as it is now.
+    if (message.type !== 'ping' && message.type !== 'auth' && !(await confirmed(checks.authenticate))) {
+      return
+    }
+    if (state.kind !== 'authenticated') {
+      return
+    }
     switch (message.type) {
       case 'auth':
         send({ type: 'error', code: 'invalid_message', message: 'already authenticated' })
@@ -284,6 +310,11 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
       alive = false
       socket.ping()
     },
+    async recheck() {
+      await confirmed(checks.recheck ?? checks.authenticate)
+    },
     close,
   }
 }
+
+const noop = (): void => undefined

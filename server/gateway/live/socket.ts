@@ -5,7 +5,7 @@ import { scopedLogger, type Logger } from '../../lib/logger'
 import type { LiveHub } from './hub'
 import type { PresenceTracker } from './presence'
 import { startSession, type LiveSession, type SessionLimits } from './session'
-import { LiveCloseCode, type LiveIdentity } from './types'
+import { LiveCloseCode, type LiveSessionChecks } from './types'
 
 /**
  * `GET /api/live`: the one WebSocket each agent app keeps open (protocol: shared/live/protocol.ts).
@@ -15,11 +15,13 @@ import { LiveCloseCode, type LiveIdentity } from './types'
  * @fastify/websocket itself unless the app already has it; an app with other WebSocket routes
  * must register @fastify/websocket once, before this plugin, because that plugin routes every
  * upgrade on the server.
+ *
+ * A socket lives as long as its session, not longer: the session checks (types.ts
+ * `LiveSessionChecks`) are made again before every request for data or command, every
+ * `sessionCheckMs` for every socket, and at once when this process ends a session.
  */
-export interface LiveSocketOptions {
+export interface LiveSocketOptions extends LiveSessionChecks {
   hub: LiveHub
-  /** The gateway's session check: who holds this token, or null. */
-  authenticate(token: string): Promise<LiveIdentity | null>
   presence: PresenceTracker
   logger: Logger
   /** Default `/api/live`. */
@@ -32,6 +34,11 @@ export interface LiveSocketOptions {
   maxBufferedBytes?: number
   /** Client messages waiting to be handled per socket (default 64). */
   maxQueuedMessages?: number
+  /**
+   * How often every socket's session is checked again (default 60 s): how long a socket may outlive
+   * a session ended by another gateway instance, or by expiry.
+   */
+  sessionCheckMs?: number
 }
 
 export async function liveSocketRoutes(app: FastifyInstance, options: LiveSocketOptions): Promise<void> {
@@ -49,11 +56,18 @@ export async function liveSocketRoutes(app: FastifyInstance, options: LiveSocket
     }
   }, limits.heartbeatMs)
   heartbeat.unref()
+  const sessionCheck = setInterval(() => {
+    for (const session of sessions) {
+      void session.recheck()
+    }
+  }, options.sessionCheckMs ?? 60_000)
+  sessionCheck.unref()
 
   // Added before @fastify/websocket (when we register it) so it runs before that plugin's own
   // preClose closes every socket without a code.
   app.addHook('preClose', (done) => {
     clearInterval(heartbeat)
+    clearInterval(sessionCheck)
     // Tell clients to reconnect (elsewhere) and resume, rather than that the session ended.
     for (const session of [...sessions]) {
       session.close(LiveCloseCode.goingAway, 'server shutting down')
@@ -69,10 +83,12 @@ export async function liveSocketRoutes(app: FastifyInstance, options: LiveSocket
       socket,
       {
         hub: options.hub,
-        authenticate: options.authenticate,
+        checks: options,
         presence: options.presence,
         logger: logger.child({ remote: request.ip }),
         limits,
+        origin: request.ip,
+        requestId: request.id,
       },
       () => sessions.delete(session),
     )
