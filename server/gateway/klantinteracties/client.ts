@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import ky, { isNetworkError, isTimeoutError, type KyInstance } from 'ky'
 import type { Logger } from '../../lib/logger'
 
@@ -7,7 +8,11 @@ import type { Logger } from '../../lib/logger'
  * - `Authorization: Token <token>` (OAS securitySchemes.tokenAuth). The token is a master key
  *   (Open Klant has no scopes, reliability notes §0.1): it lives only in this object, is never
  *   logged, and no error leaving this module carries the request (ky's errors do, headers and all).
- * - Every call has a timeout; idempotent reads are retried once on a network error. Writes are
+ * - Time is one budget per gateway request (`withinBudget`): every call made for it, retries
+ *   included, gets what is left until its deadline, so a request's answer (504 at the latest) is
+ *   always inside the budget, and the budget is shorter than the agent app's own (docs/gateway.md,
+ *   "Time budget"). A call outside a budget gets the whole budget for itself.
+ * - Idempotent reads are retried once on a network error. Writes are
  *   never retried here: a POST whose answer was lost is an ambiguous outcome, and only the caller
  *   knows how to find out what happened (register.ts looks the klantcontact up by referentienummer).
  * - Errors are one class, `UpstreamError`, that says whether the outcome is known: a 4xx is a
@@ -20,6 +25,7 @@ export interface UpstreamSettings {
   /** e.g. http://127.0.0.1:8480/klantinteracties/api/v1 */
   baseUrl: string
   token: string
+  /** The time budget of one gateway request for all its register calls; {@link REGISTER_BUDGET_MS}. */
   timeoutMs?: number
   /** Replaces global fetch (fault injection in tests, a custom TLS agent). */
   fetch?: typeof fetch
@@ -68,20 +74,41 @@ export class UpstreamError extends Error {
 
 export type Query = Record<string, string | number | boolean>
 
+/**
+ * 8 s: a gateway request answers within it, before the agent app gives up on the gateway
+ * (renderer/src/api/gateway-client.ts, 12 s), so the agent always hears why.
+ */
+export const REGISTER_BUDGET_MS = 8_000
+
+/** The deadline (performance.now() ms) of the gateway request the current call is made for. */
+const deadlines = new AsyncLocalStorage<number>()
+
 export class KlantinteractiesClient {
   readonly #http: KyInstance
   readonly #log: Logger
+  readonly #budgetMs: number
 
   constructor(settings: UpstreamSettings, log: Logger) {
     this.#log = log
+    this.#budgetMs = settings.timeoutMs ?? REGISTER_BUDGET_MS
     this.#http = ky.create({
       prefix: settings.baseUrl,
       headers: { authorization: `Token ${settings.token}`, accept: 'application/json' },
-      timeout: settings.timeoutMs ?? 10_000,
+      timeout: this.#budgetMs,
       throwHttpErrors: false,
       retry: { limit: 1, methods: ['get'], statusCodes: [], backoffLimit: 500 },
       ...(settings.fetch ? { fetch: settings.fetch } : {}),
     })
+  }
+
+  /**
+   * Runs `work` with one deadline for every register call it makes: the budget from now, or the
+   * deadline already running when that is sooner (a budget never grows by nesting).
+   */
+  withinBudget<T>(work: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + this.#budgetMs
+    const outer = deadlines.getStore()
+    return deadlines.run(outer === undefined ? deadline : Math.min(outer, deadline), work)
   }
 
   get<T>(path: string, query?: Query): Promise<T> {
@@ -119,10 +146,22 @@ export class KlantinteractiesClient {
   ): Promise<T> {
     const operation = `${method} /${path}`
     const started = performance.now()
+    const deadline = deadlines.getStore()
+    const remaining = Math.floor(deadline === undefined ? this.#budgetMs : deadline - started)
+    if (remaining <= 0) {
+      // The request's budget is spent: asking the register now could only answer after the agent
+      // app has given up. Not sent, so the outcome of this call is known; the caller's is not.
+      this.#log.warn({ operation, failure: 'timeout', reason: 'budget' }, 'register call not sent')
+      throw new UpstreamError(operation, 'timeout')
+    }
+    // ky's timeout is per attempt; the signal ends the whole call, retries included, at the deadline.
+    const budget = AbortSignal.timeout(remaining)
     let response: Response
     try {
       response = await this.#http(path, {
         method,
+        timeout: remaining,
+        signal: budget,
         ...(options.query ? { searchParams: options.query } : {}),
         // A string body gets a Content-Length; Open Klant (Django) cannot read chunked bodies
         // (KISS docs/installation/trouble-shooting.md).
@@ -131,7 +170,7 @@ export class KlantinteractiesClient {
           : {}),
       })
     } catch (error) {
-      const kind: UpstreamFailure = isTimeoutError(error) ? 'timeout' : 'unreachable'
+      const kind: UpstreamFailure = isTimeoutError(error) || budget.aborted ? 'timeout' : 'unreachable'
       this.#log.warn(
         { operation, failure: kind, reason: isNetworkError(error) ? 'network' : (error as Error).name },
         'register call failed',

@@ -1,7 +1,7 @@
 import type { Logger } from '../../lib/logger'
 import type { AgentIdentity } from '../auth/authenticator'
-import { idempotencyKeyReused, notFoundBecause, ProblemError } from '../http/problems'
-import { canonicalJson, sha256 } from '../lib/canonical-json'
+import { idempotencyKeyReused, notFoundBecause, ProblemError, validationError } from '../http/problems'
+import { canonicalJson, NestingTooDeep, sha256 } from '../lib/canonical-json'
 import type { Clock } from '../lib/clock'
 import { SingleFlight } from '../lib/single-flight'
 import { LinkRefused, linkActor } from './actor-link'
@@ -68,14 +68,37 @@ export interface RegistrationDeps {
   log: Logger
 }
 
+function requestHash(input: RegisterInput): string {
+  try {
+    return sha256(canonicalJson(input))
+  } catch (error) {
+    if (error instanceof NestingTooDeep) {
+      throw validationError([
+        { name: 'nonFieldErrors', code: 'too_deep', reason: 'Deze gegevens zijn te diep genest.' },
+      ])
+    }
+    throw error
+  }
+}
+
 export class ContactRegistration {
   readonly #flights = new SingleFlight<Registered>()
 
   constructor(private readonly deps: RegistrationDeps) {}
 
+  /**
+   * Identical requests (same agent, key and body) share one execution. The body's hash is part of
+   * the flight's key: a request with the same key and another body must never be handed the first
+   * body's klantcontact, so it runs on its own and meets the record's hash in `#register` (422),
+   * at once or after the other's claim, just as it would one after the other.
+   *
+   * The whole saga runs within one time budget (client.ts `withinBudget`).
+   */
   register(agent: AgentIdentity, key: string, input: RegisterInput): Promise<Registered> {
-    const hash = sha256(canonicalJson(input))
-    return this.#flights.run(`${agent.login}\n${key}`, () => this.#register(agent, key, hash, input))
+    const hash = requestHash(input)
+    return this.#flights.run(`${agent.login}\n${key}\n${hash}`, () =>
+      this.deps.client.withinBudget(() => this.#register(agent, key, hash, input)),
+    )
   }
 
   async #register(

@@ -36,7 +36,26 @@ describe('errors of the register', () => {
   it('answers 502 or 504 for failures the agent cannot fix', () => {
     expect(problemFor(new UpstreamError('x', 'unreachable')).status).toBe(502)
     expect(problemFor(new UpstreamError('x', 'timeout')).status).toBe(504)
+    expect(problemFor(new UpstreamError('x', 'status', 500)).status).toBe(502)
     expect(problemFor(new UpstreamError('x', 'status', 401)).code).toBe('register_rejected')
+    expect(problemFor(new UpstreamError('x', 'status', 403)).code).toBe('register_rejected')
+  })
+
+  it('answers a definite refusal of the request with a 4xx, never a 5xx the app would retry', () => {
+    for (const status of [400, 404, 409, 413, 422]) {
+      const problem = problemFor(new UpstreamError('POST /maak-klantcontact', 'status', status, null))
+      expect(problem.status, `register ${status}`).toBe(422)
+      expect(problem.code).toBe('register_refused')
+    }
+  })
+
+  it("keeps the register's field errors on a refusal that is not a 400", () => {
+    const error = new UpstreamError('POST /maak-klantcontact', 'status', 422, {
+      invalidParams: [{ name: 'klantcontact.onderwerp', code: 'invalid_characters', reason: 'U+0000' }],
+    })
+    expect(problemFor(error, registrationField).invalidParams).toEqual([
+      { name: 'onderwerp', code: 'invalid_characters', reason: 'U+0000' },
+    ])
   })
 
   it('carries no request, so no token can leak through a logged error', () => {
