@@ -66,11 +66,18 @@ export interface GatewayClientOptions {
   token: () => string | undefined
   /** Called once per 401, so the app can return to the login screen. */
   onUnauthenticated?: () => void
-  /** Per request; registration is retried by the outbox anyway. Default 10 s. */
+  /** Per request; registration is retried by the outbox anyway. {@link GATEWAY_TIMEOUT_MS} by default. */
   timeoutMs?: number
   /** For tests. */
   fetch?: typeof fetch
 }
+
+/**
+ * 12 s: longer than the gateway's own budget for a request (8 s, server/gateway/klantinteracties/
+ * client.ts), so the gateway's answer, a 504 with its reason included, arrives before the app
+ * gives up and tells the agent only that there was no answer.
+ */
+export const GATEWAY_TIMEOUT_MS = 12_000
 
 const NUMMER = /^[0-9]{1,10}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -81,7 +88,7 @@ const TELEFOON = /^\+?[0-9]{3,20}$/
 export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
   const http: KyInstance = ky.create({
     prefix: `${options.baseUrl.replace(/\/$/, '')}/api/`,
-    timeout: options.timeoutMs ?? 10_000,
+    timeout: options.timeoutMs ?? GATEWAY_TIMEOUT_MS,
     // No ky retries: a POST is repeated only by the outbox, with its idempotency key.
     retry: 0,
     ...(options.fetch ? { fetch: options.fetch } : {}),

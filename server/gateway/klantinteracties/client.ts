@@ -80,6 +80,12 @@ export type Query = Record<string, string | number | boolean>
  */
 export const REGISTER_BUDGET_MS = 8_000
 
+/**
+ * Less than this left of a budget is no time for a call (a register answers in a few ms when it
+ * is well; timers may fire a little before the deadline they were set for), so it is not sent.
+ */
+const MIN_CALL_MS = 50
+
 /** The deadline (performance.now() ms) of the gateway request the current call is made for. */
 const deadlines = new AsyncLocalStorage<number>()
 
@@ -148,7 +154,7 @@ export class KlantinteractiesClient {
     const started = performance.now()
     const deadline = deadlines.getStore()
     const remaining = Math.floor(deadline === undefined ? this.#budgetMs : deadline - started)
-    if (remaining <= 0) {
+    if (remaining < MIN_CALL_MS) {
       // The request's budget is spent: asking the register now could only answer after the agent
       // app has given up. Not sent, so the outcome of this call is known; the caller's is not.
       this.#log.warn({ operation, failure: 'timeout', reason: 'budget' }, 'register call not sent')
