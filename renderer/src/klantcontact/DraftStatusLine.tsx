@@ -5,7 +5,8 @@ import { klantcontactMessages, type KlantcontactMessages } from './messages'
 
 /**
  * Where the registration is, for the agent: a polite live region that is always there (so a change
- * is announced, WAI-ARIA 1.2 `status`), and an alert when the gateway refused the draft.
+ * is announced, WAI-ARIA 1.2 `status`), and an alert when the draft was not saved: refused with
+ * field errors (marked at the fields), or refused or given up on without any (the reason only).
  */
 export function DraftStatusLine({ draft }: { readonly draft: KlantcontactDraft }) {
   const t = useMessages(klantcontactMessages).status
@@ -16,7 +17,7 @@ export function DraftStatusLine({ draft }: { readonly draft: KlantcontactDraft }
       </p>
       {draft.status === 'rejected' ? (
         <div role="alert" className="kc-alert">
-          <p>{t.rejected}</p>
+          <p>{Object.keys(draft.fieldErrors).length > 0 ? t.rejected : t.notSaved}</p>
           {draft.lastError !== undefined ? <p>{draft.lastError}</p> : null}
         </div>
       ) : null}

@@ -20,7 +20,8 @@ import { missingCaseError } from '../softphone/missing-case'
  *
  * `save` only for a valid draft (validate.ts); `retryable`: unreachable, 5xx, 429 (outcome unknown,
  * the same key settles it); `refused`: 4xx (the gateway dropped its record, so the corrected draft
- * goes again with the same key, docs/gateway.md); `requeue`: 401 (nothing happened; sent after the
+ * goes again with the same key, docs/gateway.md), or a 5xx that kept coming back (outbox.ts hands
+ * the draft back to the agent); `requeue`: 401 (nothing happened; sent after the
  * next login) or a reload while sending (outcome unknown). `–` is refused.
  *
  * While queued, sending or waiting the fields are read-only: what was sent must be what is stored.

@@ -43,6 +43,8 @@ export interface KlantcontactMessages {
     readonly sending: string
     readonly waiting: string
     readonly rejected: string
+    readonly notSaved: string
+    readonly gaveUp: string
   }
   readonly saved: {
     readonly heading: string
@@ -115,6 +117,9 @@ export const klantcontactMessages: Catalog<KlantcontactMessages> = {
       sending: 'Wordt opgeslagen…',
       waiting: 'Wacht op verbinding met de gateway; wordt automatisch opnieuw verstuurd.',
       rejected: 'Het klantcontact is niet opgeslagen. Pas de gemarkeerde velden aan en sla opnieuw op.',
+      notSaved: 'Het klantcontact is niet opgeslagen.',
+      gaveUp:
+        'Na {count} pogingen gaf de server nog steeds een fout; het automatisch opnieuw versturen is gestopt. Uw concept is bewaard. Controleer de tekst en sla opnieuw op. Blijft dit gebeuren, meld het dan aan de beheerder.',
     },
     saved: {
       heading: 'Klantcontact opgeslagen',

@@ -1,9 +1,11 @@
 import type { StoreApi } from 'zustand'
 import type { GatewayApi } from '../api/gateway-client'
 import { GatewayError } from '../api/errors'
+import { format, messagesOf } from '../i18n/locale'
 import { createLogger, type Logger } from '../log'
 import type { StoreState } from '../store/types'
 import type { KlantcontactDraft } from './draft'
+import { klantcontactMessages } from './messages'
 
 /**
  * Sends the agent's queued drafts to the gateway, each with its draft id as Idempotency-Key, until
@@ -14,6 +16,12 @@ import type { KlantcontactDraft } from './draft'
  *   retried with backoff and at once when the browser says it is online again, always with the same
  *   key and the body frozen at Opslaan, so the gateway settles a request that did arrive
  *   (docs/gateway.md, "Registering a contact exactly once");
+ * - but a server error (5xx) that keeps coming back for the same body may be caused by that body,
+ *   and then no retry will ever help: after {@link MAX_SERVER_ERRORS} of them in a row the outbox
+ *   stops, keeps the draft (editable, as after a refusal) and tells the agent. Saving it unchanged
+ *   sends the same key, so an attempt that did arrive is still settled; an edited draft meets the
+ *   gateway's 422 for a key reused with another body and gets a new key (below). No answer at all
+ *   (the gateway restarting, the network down, a timeout) is retried without limit;
  * - a refusal (4xx) puts the field errors on the draft; the agent corrects and saves again with the
  *   same key (the gateway drops its record after a definite refusal). The gateway's 422 "key reused
  *   with another body" gets the draft a new key;
@@ -34,7 +42,12 @@ export interface KlantcontactOutboxOptions {
   readonly schedule?: (run: () => void, ms: number) => () => void
   /** Where `online` events come from; `window` by default (absent outside a browser). */
   readonly onlineEvents?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
+  /** Server errors in a row after which a draft is handed back to the agent; {@link MAX_SERVER_ERRORS}. */
+  readonly maxServerErrors?: number
 }
+
+/** 5 server errors in a row: with the backoff below, about 20 seconds of trying. */
+export const MAX_SERVER_ERRORS = 5
 
 const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000]
 const RETRY_EVERY_MS = 15_000
@@ -61,6 +74,9 @@ export class KlantcontactOutbox {
   readonly #inFlight = new Set<string>()
   readonly #retries = new Map<string, () => void>()
   readonly #attempts = new Map<string, number>()
+  /** Server errors in a row per draft; any other outcome ends the row. */
+  readonly #serverErrors = new Map<string, number>()
+  readonly #maxServerErrors: number
   #unsubscribe: (() => void) | undefined
   #paused = false
 
@@ -72,6 +88,7 @@ export class KlantcontactOutbox {
     this.#backoff = options.backoff ?? retryDelay
     this.#schedule = options.schedule ?? defaultSchedule
     this.#onlineEvents = options.onlineEvents ?? (typeof window === 'undefined' ? undefined : window)
+    this.#maxServerErrors = options.maxServerErrors ?? MAX_SERVER_ERRORS
   }
 
   /** Sends what is queued now and whatever is queued later; idempotent. */
@@ -170,7 +187,7 @@ export class KlantcontactOutbox {
       .then(
         (view) => {
           this.#settled(id)
-          this.#attempts.delete(id)
+          this.#forget(id)
           this.#log.info('draft saved', { id, uuid: view.uuid })
           this.#store.getState().klantcontact.markSaved(id, view)
         },
@@ -183,6 +200,18 @@ export class KlantcontactOutbox {
 
   #settled(id: string): void {
     this.#inFlight.delete(id)
+  }
+
+  #forget(id: string): void {
+    this.#attempts.delete(id)
+    this.#serverErrors.delete(id)
+  }
+
+  /** Counts a server error; true when this draft has had as many in a row as it may. */
+  #tooManyServerErrors(id: string): boolean {
+    const count = (this.#serverErrors.get(id) ?? 0) + 1
+    this.#serverErrors.set(id, count)
+    return count >= this.#maxServerErrors
   }
 
   #failed(id: string, error: unknown): void {
@@ -200,19 +229,29 @@ export class KlantcontactOutbox {
       actions.markQueued(id)
       return
     }
+    if (error.kind === 'failed' && this.#tooManyServerErrors(id)) {
+      this.#log.warn('server errors keep coming for this draft: handed back to the agent', fields)
+      this.#forget(id)
+      const text = messagesOf(klantcontactMessages).status.gaveUp
+      actions.markRejected(id, undefined, format(text, { count: this.#maxServerErrors }))
+      return
+    }
+    if (error.kind !== 'failed') {
+      this.#serverErrors.delete(id)
+    }
     if (error.retryable) {
       this.#log.info('draft waiting for the gateway', fields)
       actions.markWaiting(id, error.message)
       return
     }
     if (error.status === 422 && error.problem?.code === 'idempotency_key_reused') {
-      this.#attempts.delete(id)
+      this.#forget(id)
       const fresh = actions.rekey(id)
       this.#log.warn('idempotency key reused with another body: draft gets a new key', { ...fields, fresh })
       return
     }
     this.#log.info('draft refused by the gateway', { ...fields, code: error.problem?.code })
-    this.#attempts.delete(id)
+    this.#forget(id)
     actions.markRejected(id, error.problem, error.message)
   }
 }

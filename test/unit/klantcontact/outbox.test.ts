@@ -235,6 +235,79 @@ describe('KlantcontactOutbox', () => {
     expect(store.getState().klantcontact.drafts[id]).toBeUndefined()
   })
 
+  it('hands a draft back to the agent after 5 server errors in a row, and keeps it', async () => {
+    const { store } = storeOver()
+    const { api, calls } = fakeApi(...Array.from({ length: 5 }, serverError), viewOf('26000008'))
+    const { timers } = outboxFor(store, api)
+    const id = queueDraft(store)
+    for (let i = 0; i < 6; i++) {
+      await settle()
+      timers.fireAll()
+    }
+    await settle()
+    expect(calls).toHaveLength(5)
+    const draft = store.getState().klantcontact.drafts[id]
+    expect(draft).toMatchObject({ status: 'rejected', onderwerp: 'Afvalpas kwijt' })
+    expect(draft?.lastError).toContain('Na 5 pogingen')
+    expect(draft?.lastError).toContain('Uw concept is bewaard')
+
+    // Saved again unchanged: the same key, so an attempt that did arrive is settled, not doubled.
+    store.getState().klantcontact.requestSave(id, RING)
+    await settle()
+    expect(calls.map((call) => call.key)).toEqual(Array(6).fill(id))
+    expect(calls[5]?.input).toEqual(calls[0]?.input)
+    expect(store.getState().klantcontact.drafts[id]?.status).toBe('saved')
+  })
+
+  it('sends an edited draft with a new key after giving up, when the gateway holds the old key', async () => {
+    const { store } = storeOver()
+    const reused = new GatewayError('rejected', 422, { code: 'idempotency_key_reused' }, 'Key al gebruikt')
+    const { api, calls } = fakeApi(...Array.from({ length: 5 }, serverError), reused, viewOf('26000009'))
+    const { timers } = outboxFor(store, api)
+    const id = queueDraft(store)
+    for (let i = 0; i < 6; i++) {
+      await settle()
+      timers.fireAll()
+    }
+    store.getState().klantcontact.update(id, { onderwerp: 'Afvalpas kapot' })
+    store.getState().klantcontact.requestSave(id, RING)
+    await settle()
+    const last = calls.at(-1)
+    expect(last?.key).not.toBe(id)
+    expect(last?.input.onderwerp).toBe('Afvalpas kapot')
+    expect(store.getState().klantcontact.drafts[last?.key ?? '']?.status).toBe('saved')
+  })
+
+  it('keeps retrying, without limit, while the gateway gives no answer at all', async () => {
+    const { store } = storeOver()
+    const { api, calls } = fakeApi(...Array.from({ length: 12 }, unreachable), viewOf('26000010'))
+    const { timers } = outboxFor(store, api)
+    const id = queueDraft(store)
+    for (let i = 0; i < 13; i++) {
+      await settle()
+      expect(store.getState().klantcontact.drafts[id]?.status).not.toBe('rejected')
+      timers.fireAll()
+    }
+    await settle()
+    expect(calls).toHaveLength(13)
+    expect(store.getState().klantcontact.drafts[id]?.status).toBe('saved')
+  })
+
+  it('counts only server errors in a row: an answer-less attempt in between starts the count again', async () => {
+    const { store } = storeOver()
+    const script = [serverError(), serverError(), serverError(), serverError(), unreachable()]
+    const { api, calls } = fakeApi(...script, ...Array.from({ length: 4 }, serverError), viewOf('26000011'))
+    const { timers } = outboxFor(store, api)
+    const id = queueDraft(store)
+    for (let i = 0; i < 10; i++) {
+      await settle()
+      timers.fireAll()
+    }
+    await settle()
+    expect(calls).toHaveLength(10)
+    expect(store.getState().klantcontact.drafts[id]?.status).toBe('saved')
+  })
+
   it("leaves another agent's drafts alone", async () => {
     const { store } = storeOver()
     const { api, calls } = fakeApi()
