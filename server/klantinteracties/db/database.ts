@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
@@ -76,6 +76,7 @@ export function openStorage(config: StorageConfig): Storage {
 
   if (config.sqliteFile !== ':memory:') {
     mkdirSync(dirname(config.sqliteFile), { recursive: true })
+    ownerOnly(config.sqliteFile)
   }
   const sqlite = new SqliteDatabase(config.sqliteFile)
   // WAL lets readers run beside the writer; synchronous=FULL makes every committed transaction
@@ -86,6 +87,21 @@ export function openStorage(config: StorageConfig): Storage {
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return { db, autocommit: db, engine: 'sqlite', close: () => db.destroy() }
+}
+
+/**
+ * The database holds personal data (and the gateway's sessions): readable by the server's own user
+ * only, mode 0600 like the provider token. SQLite gives the files it makes beside the database
+ * (-wal, -shm, -journal) the database file's mode, so creating that file 0600 before SQLite does is
+ * enough for a new database; files left by an older version with a wider mode are narrowed.
+ */
+function ownerOnly(file: string): void {
+  closeSync(openSync(file, 'a', 0o600))
+  for (const path of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    if (existsSync(path)) {
+      chmodSync(path, 0o600)
+    }
+  }
 }
 
 /** Schema names come from configuration; quote them so they can never break out of the option. */
