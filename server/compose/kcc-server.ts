@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
-import fastifyStatic from '@fastify/static'
 import { buildGatewayApp, TRANSFER_TTL_MS } from '../gateway/app'
 import { liveSessionChecks } from '../gateway/auth/live-sessions'
 import type { GatewayConfig } from '../gateway/config/types'
@@ -13,10 +12,12 @@ import {
   type LiveHub,
 } from '../gateway/live/index'
 import { buildProviderApp } from '../klantinteracties/app'
+import type { RouteEntry } from '../klantinteracties/http/route-table'
 import { scopedLogger, type Logger } from '../lib/logger'
 import { createSipServer, type SipServer } from '../sip/server'
 import { createSharedPort } from './shared-port'
 import { transferOffers } from './transfer-offers'
+import { registerWebFiles } from './web-files'
 
 /**
  * The whole contact centre in one process (`npm run server`): the gateway with its live socket, the
@@ -49,6 +50,8 @@ export interface KccServer {
   url: string
   sipUrl: string | undefined
   hub: LiveHub
+  /** Every route on the port: the gateway's (its live socket and web files included) and the provider's. */
+  routes: ReadonlyArray<RouteEntry & { app: 'gateway' | 'provider' }>
   close(): Promise<void>
 }
 
@@ -80,8 +83,9 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
 
   try {
     let provider: { baseUrl: string; token: string } | undefined
+    let providerRoutes: readonly RouteEntry[] = []
     if (config.klantinteracties.mode === 'embedded') {
-      const { app } = await buildProviderApp(
+      const { app, routes } = await buildProviderApp(
         {
           tokens: [options.providerToken],
           sqliteFile: join(config.dataDir, 'klantinteracties.sqlite'),
@@ -96,6 +100,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       )
       closers.push(() => app.close())
       await app.ready()
+      providerRoutes = routes
       provider = { baseUrl: `${url}/klantinteracties/api/v1`, token: options.providerToken }
     }
 
@@ -170,7 +175,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       logger,
     })
     if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
-      await gateway.app.register(fastifyStatic, {
+      await registerWebFiles(gateway.app, {
         root: resolve(options.webRoot),
         prefix: '/',
         index: 'index.html',
@@ -179,7 +184,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     // A page anyone can open to call the contact centre: for demos and tests only, never in
     // production (`demo: false`). A second root of @fastify/static must not decorate the reply again.
     if (config.demo && options.callerRoot && existsSync(join(options.callerRoot, 'index.html'))) {
-      await gateway.app.register(fastifyStatic, {
+      await registerWebFiles(gateway.app, {
         root: resolve(options.callerRoot),
         // Without the trailing slash, so that `redirect` also sends /caller to /caller/.
         prefix: '/caller',
@@ -201,7 +206,11 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     )
     port.routeUpgrades()
     log.info({ url, sipUrl }, 'KCC server ready')
-    return { url, sipUrl, hub, close }
+    const routes = [
+      ...gateway.routes.map((route) => ({ ...route, app: 'gateway' as const })),
+      ...providerRoutes.map((route) => ({ ...route, app: 'provider' as const })),
+    ]
+    return { url, sipUrl, hub, routes, close }
   } catch (error) {
     await close()
     port.server.close()

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { FastifyServerFactory } from 'fastify'
+import { PROBLEM_JSON } from '../klantinteracties/http/error-handler'
+import { ProblemError } from '../klantinteracties/http/problem'
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void
 
@@ -41,8 +43,15 @@ export function createSharedPort(): SharedPort {
     const target = mounted.find((m) => url === m.prefix || url.startsWith(`${m.prefix}/`))
     const handler = target ? target.handler : mainHandler
     if (!handler) {
-      response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' })
-      response.end('De server start nog.\n')
+      // Before any app can answer; in the shape every other error has (RFC 9457).
+      const body = JSON.stringify(starting().toBody(''))
+      response.writeHead(503, {
+        'content-type': PROBLEM_JSON,
+        'retry-after': '1',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      })
+      response.end(body)
       return
     }
     handler(request, response)
@@ -94,4 +103,14 @@ export function createSharedPort(): SharedPort {
       }
     },
   }
+}
+
+function starting(): ProblemError {
+  return new ProblemError(
+    503,
+    'service_unavailable',
+    'De server start nog.',
+    'De server start nog; probeer het zo opnieuw.',
+    'ServiceUnavailable',
+  )
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify'
+import { problemOnClientError } from '../klantinteracties/http/client-error'
+import { recordRoutes, type RouteEntry } from '../klantinteracties/http/route-table'
 import type { Logger } from '../lib/logger'
 import { registerAuditHooks } from './audit/hooks'
 import { PasswordAuthenticator, type Authenticator } from './auth/authenticator'
@@ -12,7 +14,7 @@ import { openGatewayStorage, type GatewayStorage } from './db/storage'
 import { offlinePresence, type PresenceSource } from './directory/presence'
 import './http/context'
 import { gatewayErrorHandler, gatewayNotFound } from './http/error-handler'
-import { registerSecurityHeaders } from './http/security-headers'
+import { registerSecurityHeaders, SECURITY_HEADERS, withSecurityHeaders } from './http/security-headers'
 import type { UpstreamSettings } from './klantinteracties/client'
 import { systemClock, type Clock } from './lib/clock'
 import { registerAuditRoutes } from './routes/audit'
@@ -80,6 +82,8 @@ export interface GatewayApp {
   services: GatewayServices
   /** For the live socket: who a session token belongs to. */
   auth: SessionAuth
+  /** Every route it serves, those registered on it later (the live socket, web files) included. */
+  routes: readonly RouteEntry[]
 }
 
 export const TRANSFER_TTL_MS = 10 * 60_000
@@ -114,8 +118,14 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       genReqId: () => randomUUID(),
       // Task API bodies are a few kilobytes at most (inhoud ≤ 1000, reactie ≤ 4000 characters).
       bodyLimit: 64 * 1024,
+      // A path the router cannot decode, a parameter over its length, a request the HTTP parser
+      // cannot read: answered before any hook runs, so with the security headers set here.
+      frameworkErrors: (error, request, reply) =>
+        gatewayErrorHandler(error, request, withSecurityHeaders(reply)),
+      clientErrorHandler: problemOnClientError(SECURITY_HEADERS),
       ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
     })
+    const routes = recordRoutes(app)
     app.setErrorHandler(gatewayErrorHandler)
     app.setNotFoundHandler(gatewayNotFound)
     registerSecurityHeaders(app)
@@ -135,7 +145,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerSecurityEventRoutes(app)
 
     app.addHook('onClose', () => storage.close())
-    return { app, storage, services, auth: services.auth }
+    return { app, storage, services, auth: services.auth, routes }
   } catch (error) {
     await storage.close()
     throw error

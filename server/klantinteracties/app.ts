@@ -5,8 +5,11 @@ import { ensureSchema, openStorage, type Storage } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { createTransactor } from './db/transactor'
 import { tokenAuthenticator } from './http/auth'
+import { problemOnClientError } from './http/client-error'
 import { errorHandler, notFoundHandler } from './http/error-handler'
 import { API_BASE, registerResource, type RouteDeps } from './http/resource-routes'
+import { recordRoutes, type RouteEntry } from './http/route-table'
+import { SECURITY_HEADERS } from './http/security-headers'
 import { extraRoutes, resources } from './resources/index'
 import { createNummerPolicy } from './resources/nummer'
 import { loadOas } from './validation/oas-document'
@@ -17,6 +20,8 @@ export const API_VERSION = '0.9.0'
 export interface ProviderApp {
   app: FastifyInstance
   storage: Storage
+  /** Every route it serves. */
+  routes: readonly RouteEntry[]
 }
 
 /**
@@ -46,12 +51,18 @@ export async function buildProviderApp(
     throw error
   }
 
+  const answerHeaders = { ...SECURITY_HEADERS, 'API-version': API_VERSION }
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // Request bodies of this API are small; 1 MiB leaves room for bulk metadata without inviting abuse.
     bodyLimit: 1024 * 1024,
+    // A path the router cannot decode, a parameter over its length, a request the HTTP parser cannot
+    // read: problem+json like every other error, not Fastify's own shape.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply.headers(answerHeaders)),
+    clientErrorHandler: problemOnClientError(answerHeaders),
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   })
+  const routes = recordRoutes(app)
   const oasText = loadOas().text
   const authenticate = tokenAuthenticator(config.tokens)
   const registry = new Map(resources.map((r) => [r.path, r]))
@@ -65,18 +76,23 @@ export async function buildProviderApp(
 
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)
+  // Every answer carries the API version and the security headers. The token is checked by the
+  // route the request matched, never by its URL: the router decodes the path (`/api/%761` is
+  // `/api/v1`) and a string test would not. Denied by default: every route needs the token unless it
+  // declares itself public. A request that matched no route reaches nothing and is not found for
+  // anyone, as Open Klant answers it.
   app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith(API_BASE)) {
-      void reply.header('API-version', API_VERSION)
-      if (!request.url.startsWith(`${API_BASE}/openapi.yaml`)) {
-        authenticate(request)
-      }
+    void reply.headers(answerHeaders)
+    if (!request.is404 && !request.routeOptions.config.public) {
+      authenticate(request)
     }
   })
   app.addHook('onClose', () => storage.close())
 
   // The OAS itself, as Open Klant serves it (public, like its schema view).
-  app.get(`${API_BASE}/openapi.yaml`, (_request, reply) => reply.type('application/yaml').send(oasText))
+  app.get(`${API_BASE}/openapi.yaml`, { config: { public: true } }, (_request, reply) =>
+    reply.type('application/yaml').send(oasText),
+  )
 
   for (const resource of resources) {
     registerResource(app, deps, resource)
@@ -84,5 +100,5 @@ export async function buildProviderApp(
   for (const register of extraRoutes) {
     register(app, deps)
   }
-  return { app, storage }
+  return { app, storage, routes }
 }

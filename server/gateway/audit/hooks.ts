@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { PROBLEM_JSON } from '../../klantinteracties/http/error-handler'
-import { isApiRequest } from '../auth/guard'
 import { auditUnavailable } from '../http/problems'
 import { isNummer, isUuid } from '../http/validation'
 import type { Clock } from '../lib/clock'
@@ -8,20 +7,28 @@ import type { AuditLog } from './audit-log'
 import type { AuditEvent, AuditResult } from './types'
 
 /**
- * One audit line per /api request, whatever its outcome: refused at the door (401), by role (403),
- * by the rate limit (429), by validation (400), failed upstream (502) or served. Written in
+ * One audit line per request, whatever its outcome: refused at the door (401), by role (403),
+ * by the rate limit (429), by validation (400), failed upstream (502), not found or served. Only a
+ * request for a web file (a route declaring `config.webFile`) has none: it discloses no personal
+ * data. Decided by the route the request matched, never by its URL (the router decodes the path,
+ * a string test would not), and when the request arrives: a web file that is not there is
+ * answered by the not-found handler, whose route says nothing about it. Written in
  * `onSend`, the last moment before the answer leaves, after every handler and error handler has
  * set the status; the answer waits until the line is stored. If it cannot be stored, the agent
  * gets a 503 instead of the data: nothing is disclosed without a record of it (the pino line
  * still exists, with the original status).
  */
 export function registerAuditHooks(app: FastifyInstance, audit: AuditLog, clock: Clock): void {
+  const unaudited = new WeakSet<FastifyRequest>()
   app.decorateRequest('audit', null as never)
   app.addHook('onRequest', async (request) => {
     request.audit = { object: {}, outcome: {}, written: false }
+    if (request.routeOptions.config.webFile) {
+      unaudited.add(request)
+    }
   })
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!isApiRequest(request.url)) {
+    if (unaudited.has(request)) {
       return payload
     }
     request.audit ??= { object: {}, outcome: {}, written: false }

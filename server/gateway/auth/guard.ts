@@ -5,9 +5,14 @@ import type { Authenticator } from './authenticator'
 import type { SessionStore } from './sessions'
 
 /**
- * Every request under /api needs a session (`Authorization: Bearer <token>`, RFC 6750), except a
- * route that declares `config.public` (the login). Denied by default: a route someone adds later is
- * protected without anyone remembering to protect it.
+ * Every request needs a session (`Authorization: Bearer <token>`, RFC 6750), except on a route
+ * that declares `config.public` (the login, the web files). Denied by default: a route someone adds
+ * later is protected without anyone remembering to protect it, and so is a request that matched no
+ * route (it gets its 404 only with a session).
+ *
+ * The decision hangs on the route the request matched, never on its URL: the router decodes the
+ * path, so `/%61pi/partijen` is the route `/api/partijen`, and a string test on the raw URL would
+ * let it through.
  *
  * WebSocket routes (the live socket, live/socket.ts) are the exception: a browser cannot set headers
  * on a WebSocket, so the token comes in the socket's first message and the route checks it with
@@ -15,10 +20,6 @@ import type { SessionStore } from './sessions'
  * gets @fastify/websocket's 404, so nothing is reachable through it without that check.
  */
 const TOKEN = /^Bearer ([A-Za-z0-9_-]{20,200})$/
-
-export function isApiRequest(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')
-}
 
 export class SessionAuth {
   constructor(
@@ -49,7 +50,7 @@ export function registerSessionGuard(app: FastifyInstance, auth: SessionAuth): v
     }
   })
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!isApiRequest(request.url) || request.routeOptions.config?.public) {
+    if (request.routeOptions.config.public) {
       return
     }
     const header = request.headers.authorization

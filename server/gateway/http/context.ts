@@ -3,7 +3,7 @@ import type { AuditObject, AuditOutcome, AuditRoute } from '../audit/types'
 
 /**
  * What the gateway attaches to Fastify's request and route config. Routes declare:
- * - `config.public`: reachable without a session (only the login);
+ * - `config.public`: reachable without a session (the login, the web files);
  * - `config.audit`: the action and resource their audit line names (audit/hooks.ts).
  * Handlers set `request.audit.object` to the klantcontact they touched, name in
  * `request.audit.objects` every object whose data their answer disclosed (audit/objects.ts) and,
@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     public?: boolean
     audit?: AuditRoute
+    /** A file of the agent app's web build: public, not audited (server/compose/web-files.ts). */
+    webFile?: boolean
   }
   interface FastifyRequest {
     agent: AgentIdentity | null

@@ -1,22 +1,23 @@
-import type { FastifyInstance } from 'fastify'
-import { isApiRequest } from '../auth/guard'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { SECURITY_HEADERS } from '../../klantinteracties/http/security-headers'
+
+export { SECURITY_HEADERS }
 
 /**
- * NL API Design Rules /core/transport/security-headers for every API answer: personal data must
- * not be cached by a browser or proxy, nor be framed or content-sniffed. (HSTS belongs to the TLS
- * terminator in front of the gateway.)
+ * The security headers (klantinteracties/http/security-headers.ts) on every answer the gateway
+ * gives, whatever route it matched or failed to match, so no spelling of a path answers without
+ * them. The web files are not framed or sniffed either: a meta CSP in index.html cannot say
+ * `frame-ancestors`, only this header can. A file the static server does send replaces
+ * `cache-control` with its own (the app shell may be cached and revalidated); its errors keep
+ * `no-store` like any other answer.
  */
-const HEADERS = {
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'content-security-policy': "frame-ancestors 'none'",
-} as const
-
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (isApiRequest(request.url)) {
-      void reply.headers(HEADERS)
-    }
+  app.addHook('onRequest', async (_request, reply) => {
+    withSecurityHeaders(reply)
   })
+}
+
+/** For answers given before the request hooks ran (a URL the router could not decode). */
+export function withSecurityHeaders(reply: FastifyReply): FastifyReply {
+  return reply.headers(SECURITY_HEADERS)
 }

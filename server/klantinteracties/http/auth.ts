@@ -2,6 +2,13 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import { authenticationFailed, notAuthenticated } from './problem'
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a token (the OAS); every other route needs one. */
+    public?: boolean
+  }
+}
+
 /**
  * `Authorization: Token <token>` (OAS securitySchemes.tokenAuth). Open Klant has no scopes: any
  * valid token may do everything, which is why only the gateway ever holds one.

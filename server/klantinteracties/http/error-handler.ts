@@ -20,8 +20,11 @@ export function sendProblem(
 }
 
 /**
- * The problem for an error Fastify itself raised while reading a request (malformed or empty JSON,
- * a body over the limit), or undefined for anything else. Shared by the provider and the gateway.
+ * The problem for an error Fastify or a plugin raised over the request itself (malformed or empty
+ * JSON, a body over the limit, a path the router cannot decode, a parameter over its length, a path
+ * the static file server refuses), or undefined for anything else. Any error that carries a 4xx
+ * status is the client's mistake and answered as such, never as a server error. Shared by the
+ * provider and the gateway.
  */
 export function frameworkProblem(error: FastifyError | Error): ProblemError | undefined {
   const { code, statusCode } = error as FastifyError
@@ -31,16 +34,32 @@ export function frameworkProblem(error: FastifyError | Error): ProblemError | un
   if (statusCode === 400 && (error instanceof SyntaxError || code?.startsWith('FST_ERR_CTP'))) {
     return parseError()
   }
-  if (statusCode === 413) {
-    return new ProblemError(
-      413,
-      'request_too_large',
-      'Verzoek te groot.',
-      'Verzoek te groot.',
-      'RequestTooLarge',
-    )
+  if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
+    return clientProblem(statusCode)
   }
   return undefined
+}
+
+const CLIENT_PROBLEMS: Record<number, [code: string, title: string, exceptionClass: string]> = {
+  400: ['bad_request', 'Ongeldig verzoek.', 'BadRequest'],
+  403: ['permission_denied', 'Geen toestemming.', 'PermissionDenied'],
+  408: ['request_timeout', 'Het verzoek duurde te lang.', 'RequestTimeout'],
+  413: ['request_too_large', 'Verzoek te groot.', 'RequestTooLarge'],
+  414: ['uri_too_long', 'De URL is te lang.', 'UriTooLong'],
+  431: ['headers_too_large', 'De headers zijn te groot.', 'RequestHeaderFieldsTooLarge'],
+}
+
+/** A request the server could not or would not take, by its 4xx status, saying no more than that. */
+export function clientProblem(status: number): ProblemError {
+  if (status === 404) {
+    return notFound()
+  }
+  const [code, title, exceptionClass] = CLIENT_PROBLEMS[status] ?? [
+    'bad_request',
+    'Ongeldig verzoek.',
+    'BadRequest',
+  ]
+  return new ProblemError(status, code, title, title, exceptionClass)
 }
 
 /**
