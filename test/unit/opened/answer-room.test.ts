@@ -14,7 +14,7 @@ function gateway(field: AnswerField, view: KlantcontactView) {
   const service = new AnswerService({
     client: { patch: async () => ({}), post: async () => ({}) },
     reader: { byUuid: async () => record },
-    access: { canSeeContent: async () => true },
+    access: { canSeeContent: async () => true, mayAddTo: async () => true },
     actors: { medewerker: async () => 'actor-uuid' },
     views: { build: () => view },
     field,
