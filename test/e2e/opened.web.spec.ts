@@ -46,7 +46,7 @@ test.describe('nawerk', () => {
 })
 
 test.describe('klantcontact openen', () => {
-  test('a colleague opens a klantcontact by the nummer read out on the phone and answers it', async ({
+  test('a colleague opens a klantcontact by the nummer read out on the phone, and may answer it once it is passed on', async ({
     rig,
     browser,
   }) => {
@@ -59,7 +59,16 @@ test.describe('klantcontact openen', () => {
     const opened = openedKlantcontact(medewerker2, nummer)
     await expect(opened.getByRole('heading', { name: `Klantcontact ${nummer}` })).toBeFocused()
     await expect(opened.getByText(INHOUD)).toBeVisible()
-    await opened.getByRole('textbox', { name: 'Antwoord' }).fill(ANTWOORD)
+    // Reading it is not enough to answer it: answering would make medewerker2 involved on their own say.
+    const antwoord = opened.getByRole('textbox', { name: 'Antwoord' })
+    await antwoord.fill(ANTWOORD)
+    await opened.getByRole('button', { name: 'Antwoord opslaan' }).click()
+    await expect(opened.getByText(/aan wie het is overgedragen/)).toBeVisible()
+    await expect(antwoord).toHaveValue(ANTWOORD)
+
+    // medewerker1 passes it on to Vergunningen (as Doorverbinden does, without the call): now it may.
+    const announcer = await rig.login('medewerker1')
+    await announcer.post('/api/transfers', { nummer, target: { type: 'afdeling', id: 'vergunningen' } })
     await opened.getByRole('button', { name: 'Antwoord opslaan' }).click()
     await expect(opened.getByText('Antwoord opgeslagen')).toBeVisible()
     await expectNoAxeViolations(medewerker2)

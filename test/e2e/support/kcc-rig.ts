@@ -70,6 +70,7 @@ export interface KccRig {
 export interface GatewaySession {
   readonly token: string
   get<T>(path: string): Promise<T>
+  post<T>(path: string, body: unknown): Promise<T>
 }
 
 export interface ProviderApi {
@@ -346,6 +347,14 @@ async function gatewaySession(url: string, login: string): Promise<GatewaySessio
     async get<T>(path: string): Promise<T> {
       const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } })
       return answerOf<T>(response, `GET ${path} as ${login}`)
+    },
+    async post<T>(path: string, body: unknown): Promise<T> {
+      const response = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      return answerOf<T>(response, `POST ${path} as ${login}`)
     },
   }
 }
