@@ -40,8 +40,8 @@ function refer(leg: Inviter, referTo: URI): Promise<number> {
     leg
       .refer(referTo, {
         requestDelegate: {
-          onAccept: (response) => resolve(response.message.statusCode),
-          onReject: (response) => resolve(response.message.statusCode),
+          onAccept: (response) => resolve(response.message.statusCode ?? 0),
+          onReject: (response) => resolve(response.message.statusCode ?? 0),
         },
       })
       .catch(reject)
