@@ -134,18 +134,7 @@ export class CustomerCall {
       void invitation.reject({ statusCode: 486 }).catch(() => undefined)
       return
     }
-    const asserted = this.assertedCaller(invitation)
-    this.track(
-      invitation,
-      {
-        sipCallId: invitation.request.callId,
-        direction: 'inbound',
-        remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
-        ...(asserted ? { assertedCaller: asserted } : {}),
-        ...nummerOf(invitation),
-      },
-      asserted,
-    )
+    this.trackInbound(invitation)
     this.confirmOnAck(invitation)
     this.host.state.callEvent('incoming')
   }
@@ -171,20 +160,11 @@ export class CustomerCall {
     // From here on `call` is the new call; the replaced one ends now, in the snapshot and the audio.
     audio.callEnded()
     state.callEvent('end')
-    const asserted = this.assertedCaller(invitation)
-    this.track(
-      invitation,
-      {
-        sipCallId: invitation.request.callId,
-        direction: 'inbound',
-        remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
-        ...(asserted ? { assertedCaller: asserted } : {}),
-        ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
-        ...nummerOf(invitation),
-        replacedSipCallId: call.sipCallId,
-      },
-      asserted,
-    )
+    this.trackInbound(invitation, {
+      // A Replaces INVITE brings no nummer when a PBX stripped it: the consult call's stays.
+      ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
+      replacedSipCallId: call.sipCallId,
+    })
     this.confirmOnAck(invitation)
     state.callEvent('replace')
     invitation
@@ -194,6 +174,29 @@ export class CustomerCall {
         log.warn('accepting the transfer failed', { error: String(error) })
         void endSession(replaced).catch(() => undefined)
       })
+  }
+
+  /**
+   * Starts the record of an inbound call: who the INVITE says it is from, the colleague it is
+   * asserted to come from, and its klantcontactnummer (the INVITE's own before one `carried` over).
+   */
+  private trackInbound(
+    invitation: Invitation,
+    carried: { klantcontactnummer?: string; replacedSipCallId?: string } = {},
+  ): void {
+    const asserted = this.assertedCaller(invitation)
+    this.track(
+      invitation,
+      {
+        sipCallId: invitation.request.callId,
+        direction: 'inbound',
+        remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
+        ...(asserted ? { assertedCaller: asserted } : {}),
+        ...carried,
+        ...nummerOf(invitation),
+      },
+      asserted,
+    )
   }
 
   /** The colleague an INVITE is asserted to come from (shared/sip/asserted-identity.ts), if any. */

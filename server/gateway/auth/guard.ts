@@ -27,9 +27,15 @@ export class SessionAuth {
     readonly authenticator: Authenticator,
   ) {}
 
-  /** The agent a session token belongs to, or null (unknown, expired, or agent removed). */
-  async authenticate(token: string): Promise<ReturnType<Authenticator['identity']>> {
-    const session = await this.sessions.verify(token)
+  /**
+   * The agent a session token belongs to, or null (unknown, expired, or agent removed). `renew:
+   * false` checks without counting as the agent's activity (a periodic check of an idle socket).
+   */
+  async authenticate(
+    token: string,
+    options: { renew?: boolean } = {},
+  ): Promise<ReturnType<Authenticator['identity']>> {
+    const session = await this.sessions.verify(token, options)
     if (!session) {
       return null
     }
