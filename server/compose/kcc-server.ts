@@ -118,7 +118,8 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     closers.push(async () => offers.stop())
 
     // The gateway hands the softphones `sip.websocketUrl`; when the SIP server shares a port chosen at
-    // random (tests), only the bound port is one they can reach.
+    // random (tests), only the bound port is one they can reach. A port set by the environment has
+    // already moved that URL (config/sip-follows-gateway.ts).
     const sipOnHttpPort = sharesHttpPort(config)
     const gatewayConfig: GatewayConfig = sipOnHttpPort
       ? { ...config, sip: { ...config.sip, websocketUrl: withPort(config.sip.websocketUrl, boundPort) } }
@@ -201,7 +202,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       logger,
       presence.availableLogins,
       port,
-      sipOnHttpPort,
+      { httpPort: boundPort, samePort: sipOnHttpPort },
       closers,
     )
     port.routeUpgrades()
@@ -224,7 +225,8 @@ async function startSip(
   logger: Logger,
   available: (afdeling?: string) => string[],
   port: ReturnType<typeof createSharedPort>,
-  samePort: boolean,
+  /** The gateway's bound port, and whether the SIP server shares it. */
+  { httpPort, samePort }: { httpPort: number; samePort: boolean },
   closers: Array<() => Promise<void>>,
 ): Promise<string | undefined> {
   if (!config.sip.embedded) {
@@ -244,7 +246,7 @@ async function startSip(
     guests: config.sip.guests,
     // Pages of the gateway may open the socket (on the shared port that is also the SIP server's own
     // origin), and those the configuration adds; other browser origins are refused.
-    allowedOrigins: [`http://${config.host}:${config.port}`, ...(config.sip.allowedOrigins ?? [])],
+    allowedOrigins: [`http://${config.host}:${httpPort}`, ...(config.sip.allowedOrigins ?? [])],
     logger,
   }
   const sip: SipServer = samePort
@@ -257,7 +259,8 @@ async function startSip(
 
 /**
  * The embedded SIP server goes on the HTTP port when its URL names that port, or when the port is
- * chosen at random (tests), since no other port is known then.
+ * chosen at random (tests), since no other port is known then. Only a URL naming another port gives
+ * it a port of its own.
  */
 function sharesHttpPort(config: GatewayConfig): boolean {
   return (

@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats'
 import { verifyPassword } from '../auth/passwords'
 import { DEMO_LOGIN_PASSWORDS, DEMO_SIP_PASSWORDS } from './demo-credentials'
 import { gatewayConfigSchema } from './schema'
+import { sipFollowingGateway } from './sip-follows-gateway'
 import type { GatewayConfig } from './types'
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -16,12 +17,12 @@ export class GatewayConfigError extends Error {}
  *
  * | variable | overrides |
  * |---|---|
- * | `KCC_HOST`, `KCC_PORT` | listen address (default 127.0.0.1:8480) |
+ * | `KCC_HOST`, `KCC_PORT` | listen address (default 127.0.0.1:8480); the embedded SIP server and its `sip.websocketUrl` move along unless the file gives it a port of its own (sip-follows-gateway.ts) |
  * | `KCC_DATA_DIR` | `dataDir` |
  * | `KCC_DEMO` | `demo` (`true`/`false`) |
  * | `KCC_KLANTINTERACTIES_URL`, `KCC_KLANTINTERACTIES_TOKEN` | switch to a remote provider (Open Klant) |
  * | `KCC_KLANTINTERACTIES_GENERATES_NUMMER` | whether that provider fills in `nummer` (default false, as Open Klant 2.16+) |
- * | `KCC_SIP_WEBSOCKET_URL` | `sip.websocketUrl` |
+ * | `KCC_SIP_WEBSOCKET_URL` | `sip.websocketUrl` (wins over the move above) |
  * | `KCC_SIP_ALLOWED_ORIGINS` | `sip.allowedOrigins` (comma-separated) |
  * | `KCC_ANSWER_FIELD` | `answerField` |
  * | `KCC_DATABASE_URL`, `KCC_DATABASE_SCHEMA` | the gateway's own database: PostgreSQL (and schema) instead of SQLite in `dataDir` |
@@ -55,6 +56,12 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): GatewayConfig {
   }
   if (env['KCC_PORT']) {
     config.port = Number(env['KCC_PORT'])
+  }
+  if (env['KCC_HOST'] || env['KCC_PORT']) {
+    const moved = sipFollowingGateway(raw as GatewayConfig, config)
+    if (moved !== undefined) {
+      config.sip.websocketUrl = moved
+    }
   }
   if (env['KCC_DATA_DIR']) {
     config.dataDir = env['KCC_DATA_DIR']
