@@ -15,12 +15,13 @@ import { AGENT_VIEW, callOf, directoryOf, fakeSoftphone, fakeTransferApi, setPho
  */
 const BURGERZAKEN = { type: 'afdeling', id: 'burgerzaken', naam: 'Burgerzaken', address: '3100' } as const
 
-/** The colleague's consult call ringing in (from extension 2001, medewerker1). */
+/** The colleague's consult call ringing in (from extension 2001, medewerker1, as the SIP server asserts). */
 const consult = (changes: Parameters<typeof callOf>[0] = {}) =>
   callOf({
     id: 'consult-1',
     sipCallId: 'consult-1@pc12.gemeente.example',
     remoteNumber: '2001',
+    assertedCaller: '2001',
     state: 'ringing',
     answeredAt: undefined,
     ...changes,
