@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Logger } from '../lib/logger'
+import { createWarnLimit } from '../lib/warn-limit'
+import { checkFrame } from './frame-guard'
 
 /**
  * SIP over WebSocket (RFC 7118) with `ws` 8: one Flow per connection. Either on our own HTTP server
@@ -54,6 +56,10 @@ export interface WsTransport {
 }
 
 const KEEPALIVE_MS = 30_000
+/** Messages refused before parsing (frame-guard.ts) a connection may send before it is closed. */
+const MAX_JUNK_MESSAGES = 3
+/** Warning lines about connections closed for junk, over all connections. */
+const JUNK_WARNINGS_PER_MINUTE = 10
 
 export async function createWsTransport(options: WsTransportOptions): Promise<WsTransport> {
   const { logger, path } = options
@@ -65,6 +71,7 @@ export async function createWsTransport(options: WsTransportOptions): Promise<Ws
     handleProtocols: (protocols) => (protocols.has('sip') ? 'sip' : false),
   })
   let counter = 0
+  const junkWarnings = createWarnLimit(logger, { perMinute: JUNK_WARNINGS_PER_MINUTE })
 
   const refuse = (socket: Duplex, status: number, text: string): void => {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
@@ -168,14 +175,34 @@ export async function createWsTransport(options: WsTransportOptions): Promise<Ws
     ws.on('pong', () => {
       alive = true
     })
+    let junk = 0
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      if (ws.readyState !== ws.OPEN) {
+        return // closing: whatever it still sends is not looked at
+      }
       alive = true
       const buffer = Buffer.isBuffer(data)
         ? data
         : Array.isArray(data)
           ? Buffer.concat(data)
           : Buffer.from(data)
-      options.onMessage(flow, buffer)
+      const verdict = checkFrame(buffer)
+      if (verdict.kind === 'sip') {
+        options.onMessage(flow, buffer)
+        return
+      }
+      if (verdict.kind === 'keepalive') {
+        return
+      }
+      junk++
+      logger.debug({ connection: flow.id, reason: verdict.reason }, 'sip: message refused before parsing')
+      if (junk >= MAX_JUNK_MESSAGES) {
+        junkWarnings.warn(
+          { connection: flow.id, address: flow.address, reason: verdict.reason },
+          'sip websocket closed: messages that are not SIP',
+        )
+        flow.close(1008, 'not SIP')
+      }
     })
     ws.on('error', (error) => {
       logger.debug({ connection: flow.id, err: error.message }, 'sip websocket error')
