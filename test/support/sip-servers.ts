@@ -37,6 +37,8 @@ export interface RunningSipServer {
   close(): Promise<void>
   /** Only for the embedded server. */
   embedded?: SipServer
+  /** Only for Kamailio: whether its main process still runs. */
+  alive?(): boolean
 }
 
 const password = (): string => `pw-${randomBytes(12).toString('base64url')}`
@@ -199,5 +201,10 @@ export async function startKamailio(
     await stop()
     throw error
   }
-  return { kind: 'kamailio', url: `ws://127.0.0.1:${port}`, close: stop }
+  return {
+    kind: 'kamailio',
+    url: `ws://127.0.0.1:${port}`,
+    close: stop,
+    alive: () => child.exitCode === null && child.signalCode === null,
+  }
 }
