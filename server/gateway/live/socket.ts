@@ -4,6 +4,7 @@ import { MAX_CLIENT_MESSAGE_BYTES } from '../../../shared/live/validate'
 import { scopedLogger, type Logger } from '../../lib/logger'
 import type { LiveHub } from './hub'
 import type { PresenceTracker } from './presence'
+import { liveSocketErrors } from './socket-errors'
 import { startSession, type LiveSession, type SessionLimits } from './session'
 import { LiveCloseCode, type LiveSessionChecks } from './types'
 
@@ -14,7 +15,8 @@ import { LiveCloseCode, type LiveSessionChecks } from './types'
  * proxies never see it, and a page on another origin cannot ride on a cookie. Registers
  * @fastify/websocket itself unless the app already has it; an app with other WebSocket routes
  * must register @fastify/websocket once, before this plugin, because that plugin routes every
- * upgrade on the server.
+ * upgrade on the server (with `errorHandler: liveSocketErrors(logger)`, socket-errors.ts, or a client
+ * sending an oversized frame writes an error line).
  *
  * A socket lives as long as its session, not longer: the session checks (types.ts
  * `LiveSessionChecks`) are made again before every request for data or command, every
@@ -75,7 +77,10 @@ export async function liveSocketRoutes(app: FastifyInstance, options: LiveSocket
     done()
   })
   if (!app.hasDecorator('websocketServer')) {
-    await app.register(fastifyWebsocket, { options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES } })
+    await app.register(fastifyWebsocket, {
+      options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES },
+      errorHandler: liveSocketErrors(logger),
+    })
   }
 
   app.get(options.path ?? '/api/live', { websocket: true }, (socket, request) => {
