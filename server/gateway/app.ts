@@ -14,6 +14,7 @@ import { openGatewayStorage, type GatewayStorage } from './db/storage'
 import { offlinePresence, type PresenceSource } from './directory/presence'
 import './http/context'
 import { gatewayErrorHandler, gatewayNotFound } from './http/error-handler'
+import { registerTimeBudget } from './http/time-budget'
 import { registerSecurityHeaders, SECURITY_HEADERS, withSecurityHeaders } from './http/security-headers'
 import type { UpstreamSettings } from './klantinteracties/client'
 import { systemClock, type Clock } from './lib/clock'
@@ -133,6 +134,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerAuditHooks(app, services.audit, clock)
     await app.register(rateLimit, { global: false })
     registerSessionGuard(app, services.auth)
+    registerTimeBudget(app, services.client)
 
     registerAuthRoutes(app, services)
     registerKlantcontactRoutes(app, services)

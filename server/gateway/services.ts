@@ -31,6 +31,8 @@ export interface GatewayServices {
   log: Logger
   clock: Clock
   auth: SessionAuth
+  /** The register's client: routes run inside its time budget (http/time-budget.ts). */
+  client: KlantinteractiesClient
   loginRateLimit: LoginRateLimit
   audit: AuditLog
   actors: ActorRegistry
@@ -85,6 +87,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
     log,
     clock,
     auth: new SessionAuth(new SessionStore(db, clock), options.authenticator),
+    client,
     loginRateLimit: options.loginRateLimit,
     audit: new AuditLog(db, scoped('audit')),
     actors,

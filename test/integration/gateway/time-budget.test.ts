@@ -24,6 +24,8 @@ describe('a register that hangs', () => {
   let app: GatewayApi
   let target = 0
   let hanging = false
+  /** While set, every register answer is held back this long (a register that is slow, not down). */
+  let delayMs = 0
   const unanswered: string[] = []
 
   beforeAll(async () => {
@@ -33,14 +35,21 @@ describe('a register that hangs', () => {
         req.resume()
         return
       }
-      const upstream = request(
-        { host: '127.0.0.1', port: target, path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
-          answer.pipe(res)
-        },
-      )
-      req.pipe(upstream)
+      const forward = (): void => {
+        const upstream = request(
+          { host: '127.0.0.1', port: target, path: req.url, method: req.method, headers: req.headers },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers)
+            answer.pipe(res)
+          },
+        )
+        req.pipe(upstream)
+      }
+      if (delayMs > 0) {
+        setTimeout(forward, delayMs)
+      } else {
+        forward()
+      }
     })
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
     const proxyBase = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${BASE}`
@@ -97,5 +106,24 @@ describe('a register that hangs', () => {
     const saved = await app.registerKlantcontact(input, key)
     const again = await app.registerKlantcontact(input, key)
     expect(again.uuid).toBe(saved.uuid)
+  })
+
+  it('gives every route one budget for all its register calls, not a fresh one per call', async () => {
+    const saved = await app.registerKlantcontact(
+      registration() as unknown as RegisterKlantcontactInput,
+      randomUUID(),
+    )
+
+    // Each call alone fits the budget; an answer reads the klantcontact and then writes it, and
+    // the two together do not.
+    delayMs = GATEWAY_BUDGET_MS * 0.6
+    const failure: unknown = await app.answer(saved.uuid, 'Ja, dat mag.').then(
+      () => 'answered',
+      (error: unknown) => error,
+    )
+    delayMs = 0
+
+    expect(failure).toBeInstanceOf(GatewayError)
+    expect(failure).toMatchObject({ kind: 'failed', status: 504 })
   })
 })
