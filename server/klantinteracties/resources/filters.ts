@@ -13,10 +13,21 @@ export const exact =
   (eb, value) =>
     eb(column, '=', value)
 
-/** Case-insensitive substring, as Django's `icontains`. */
+/** The longest text any member of the OAS allows (`maxLength: 4000`), in code points. */
+const LONGEST_TEXT = 4000
+
+/**
+ * Case-insensitive substring, as Django's `icontains`. A value longer than any stored text cannot
+ * be a substring of one, so it matches nothing without asking: SQLite refuses a LIKE pattern over
+ * 50,000 bytes (SQLITE_MAX_LIKE_PATTERN_LENGTH), which made such a filter a server error on
+ * SQLite only, where PostgreSQL answers an empty page.
+ */
 export const icontains =
   (column: string): Filter =>
   (_eb, value) => {
+    if (codePoints(value) > LONGEST_TEXT) {
+      return sql<SqlBool>`1 = 0`
+    }
     const pattern = `%${escapeLike(value.toLowerCase())}%`
     // SQLite has no default LIKE escape character, so name it for both engines.
     return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`
@@ -97,6 +108,14 @@ export function matchUuid(value: string): string {
 /** The uuid of a `__url` filter value (its last path segment), as `matchUuid`. */
 export function matchUrl(value: string): string {
   return matchUuid(uuidFromUrl(value))
+}
+
+function codePoints(text: string): number {
+  let n = 0
+  for (const _ of text) {
+    n++
+  }
+  return n
 }
 
 function escapeLike(value: string): string {
