@@ -53,7 +53,7 @@ function settingsFrom(argv: string[]): SoakSettings {
     leakWindowMs: Math.min(60_000, Math.round(runMs / 6 / 10_000) * 10_000),
     cycleMs: 10_000,
     sipEveryMs: 20_000,
-    sipReconnectEvery: 10,
+    sipReconnectEvery: 5,
     supervisorPollMs: 30_000,
     agents: soakAgentLogins().length,
     seed: 0x50a4,
@@ -94,7 +94,7 @@ async function main(settings: SoakSettings): Promise<void> {
   log(`traffic running: ${settings.agents} agents and a supervisor, for ${settings.minutes} min`)
 
   const samples: SoakSample[] = []
-  const rows: SoakSample[] = []
+  const rows: SoakSample[] = [await child.sample(0, { endRow: true, resetTotal: false })]
   let warm = false
   for (let n = 1; n * settings.sampleMs <= runMs; n++) {
     const at = n * settings.sampleMs

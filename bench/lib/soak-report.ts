@@ -44,6 +44,10 @@ export const LEAK_TARGET = 0.1
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`
 const ms = (n: number): string => `${n.toFixed(1)} ms`
 const minutes = (atMs: number): string => `${(atMs / 60_000).toFixed(1)}`
+const warmupOf = (atMs: number): string => {
+  const n = Number((atMs / 60_000).toFixed(1))
+  return n === 1 ? 'the first minute is the warm-up' : `the first ${n} minutes are the warm-up`
+}
 const int = (n: number): string => Math.round(n).toLocaleString('en-US')
 
 export interface LeakFigure {
@@ -167,8 +171,8 @@ npm run bench:soak${s.minutes === 30 ? '' : ` -- --minutes ${s.minutes}`}
 \`\`\`
 ${trial}
 ${s.minutes} minutes of mixed agent traffic against one server (\`startKccServer\`, as
-\`npm run server\` runs it, on SQLite), ${s.agents} agents and a supervisor; the first
-${minutes(s.warmupMs)} minutes are the warm-up.
+\`npm run server\` runs it, on SQLite), ${s.agents} agents and a supervisor;
+${warmupOf(s.warmupMs)}.
 
 ### Machine
 
@@ -180,7 +184,8 @@ ${leakTable(results)}
 
 ### Over time
 
-RSS and heap at the end of each row; the event-loop delay over the row.
+RSS and heap at the end of each row; the event-loop delay over the row (the row at minute 0 is the
+server's start and the clients' logins and connections, up to the moment the traffic starts).
 
 ${overTimeTable(results)}
 
