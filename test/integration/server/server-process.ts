@@ -29,7 +29,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', KCC_WEB_ROOT: '/nonexistent', ...env },
+    env: { ...inherited(), LOG_LEVEL: 'warn', KCC_WEB_ROOT: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output: string[] = []
@@ -71,6 +71,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       clearTimeout(timer)
     },
   }
+}
+
+/** Our environment without the server's own settings: only what the test passes configures it. */
+function inherited(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(KCC_|KLANTINTERACTIES_)/.test(name)),
+  )
 }
 
 function signal(child: ChildProcess, exited: Promise<void>, name: NodeJS.Signals): Promise<void> {
