@@ -7,8 +7,8 @@ import { sql } from 'kysely'
 import { buildGatewayApp, type GatewayApp } from '../../../server/gateway/app'
 import { loadGatewayConfig } from '../../../server/gateway/config/load'
 import { buildProviderApp, type ProviderApp } from '../../../server/klantinteracties/app'
-import { createRootLogger } from '../../../server/lib/logger'
 import { DEMO_CONFIG, demoPassword } from '../../support/gateway'
+import { capturedLogger } from '../../support/logs'
 import { ENGINE, PG_URL, TEST_TOKEN } from '../../support/provider'
 import { BASE } from '../../support/provider-client'
 
@@ -26,11 +26,7 @@ export interface FuzzServers {
 }
 
 export async function startFuzzServers(options: { gateway: boolean }): Promise<FuzzServers> {
-  const logs: string[] = []
-  const logger = createRootLogger({
-    level: 'warn',
-    destination: { write: (line: string) => void logs.push(line) },
-  })
+  const { logger, lines: logs } = capturedLogger('warn')
   const dir = mkdtempSync(join(tmpdir(), 'kcc-fuzz-'))
   const schema = `f_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
   const provider = await buildProviderApp(

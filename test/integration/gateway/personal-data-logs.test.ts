@@ -8,9 +8,9 @@ import type { PartijLookupView } from '../../../shared/gateway/api'
 import { buildGatewayApp, type GatewayApp } from '../../../server/gateway/app'
 import { loadGatewayConfig } from '../../../server/gateway/config/load'
 import { buildProviderApp, type ProviderApp } from '../../../server/klantinteracties/app'
-import { createRootLogger } from '../../../server/lib/logger'
 import { createDigitaalAdres, createPartij, persoon } from '../../support/builders'
 import { DEMO_CONFIG, demoPassword } from '../../support/gateway'
+import { capturedLogger } from '../../support/logs'
 import { BASE, ProviderClient } from '../../support/provider-client'
 import { ENGINE, PG_URL, TEST_TOKEN } from '../../support/provider'
 
@@ -25,12 +25,7 @@ const NUMBER = '0612345678'
 const DIGITS = '612345678'
 
 describe('the operational log of a partij search through gateway and provider', () => {
-  const lines: string[] = []
-  const logger = createRootLogger({
-    level: 'trace',
-    name: 'kcc',
-    destination: { write: (line: string) => void lines.push(line) },
-  })
+  const { logger, lines } = capturedLogger('trace')
   const dir = mkdtempSync(join(tmpdir(), 'kcc-logs-'))
   const schema = `l_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`
   let provider: ProviderApp

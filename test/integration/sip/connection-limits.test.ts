@@ -10,6 +10,7 @@ import {
   type RunningSipServer,
   type SipFixture,
 } from '../../support/sip-servers'
+import { bothSipServers } from '../../support/sip-suite'
 
 // What either SIP server does against someone who is not an agent, whatever the connection:
 // password guessing is limited per account and address and per address over all connections, with a
@@ -76,10 +77,7 @@ function handshake(url: string, origin?: string): Promise<number> {
   })
 }
 
-describe.each([
-  { name: 'embedded SIP server', kind: 'embedded' as const },
-  { name: 'Kamailio (deploy/kamailio)', kind: 'kamailio' as const },
-])('$name', ({ kind }) => {
+describe.each(bothSipServers)('$name', ({ kind }) => {
   const running: Array<{ close(): Promise<void> }> = []
   afterEach(async () => {
     for (const item of running.splice(0).reverse()) {

@@ -1,13 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { SipTestClient } from '../../support/sip-client'
-import {
-  SIP_DOMAIN,
-  sipFixture,
-  startEmbedded,
-  startKamailio,
-  type RunningSipServer,
-  type SipFixture,
-} from '../../support/sip-servers'
+import { SIP_DOMAIN, sipFixture, type SipFixture } from '../../support/sip-servers'
+import { bothSipServers, sipServerForSuite } from '../../support/sip-suite'
 import { call, sipJsAgent, terminated, type SipJsAgent } from '../../support/sip-sipjs'
 
 // The demo caller page's account (`burger`) on both SIP servers: the embedded server lets the guest
@@ -25,26 +19,16 @@ const INJECTED = {
   'X-KCC-Monitor': '0f8e2c5a-3b1d-4c6e-9a7f-2d4b6c8e0a1f',
 }
 
-describe.each([
-  { name: 'embedded SIP server', start: startEmbedded },
-  { name: 'Kamailio (deploy/kamailio)', start: startKamailio },
-])('the caller account on the $name', ({ start }) => {
-  let server: RunningSipServer | undefined
+describe.each(bothSipServers)('the caller account on the $name', ({ kind }) => {
+  const server = sipServerForSuite(kind, fixture)
   const clients: SipTestClient[] = []
   const agents: SipJsAgent[] = []
-
-  beforeAll(async () => {
-    server = await start(fixture)
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
   afterEach(async () => {
     await Promise.all([...clients.splice(0).map((c) => c.close()), ...agents.splice(0).map((a) => a.stop())])
   })
 
   const connect = async (user: string, password: string | undefined): Promise<SipTestClient> => {
-    const client = await SipTestClient.connect({ url: server!.url, domain: SIP_DOMAIN, user, password })
+    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, password })
     clients.push(client)
     return client
   }
@@ -57,7 +41,7 @@ describe.each([
 
   it('dials the group address kcc with sip.js, with the user and password the caller page takes', async () => {
     const agent = await sipJsAgent({
-      url: server!.url,
+      url: server().url,
       domain: SIP_DOMAIN,
       user: 'agent1',
       password: fixture.passwords['agent1']!,
@@ -66,7 +50,7 @@ describe.each([
     await agent.register()
     // As the caller page: a UserAgent with credentials, no REGISTER, one Inviter.
     const caller = await sipJsAgent({
-      url: server!.url,
+      url: server().url,
       domain: SIP_DOMAIN,
       user: 'burger',
       password: GUEST_PASSWORD,

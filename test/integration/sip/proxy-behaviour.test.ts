@@ -1,13 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { SipTestClient } from '../../support/sip-client'
-import {
-  SIP_DOMAIN,
-  sipFixture,
-  startEmbedded,
-  startKamailio,
-  type RunningSipServer,
-  type SipFixture,
-} from '../../support/sip-servers'
+import { SIP_DOMAIN, sipFixture, type SipFixture } from '../../support/sip-servers'
+import { bothSipServers, sipServerForSuite } from '../../support/sip-suite'
 
 // One suite, two servers: what an agent's softphone relies on must hold for our embedded server
 // (demo, tests) and for Kamailio with deploy/kamailio/kamailio.cfg (production) alike.
@@ -18,19 +12,9 @@ const aor = (user: string): string => `sip:${user}@${SIP_DOMAIN}`
 const KCC = '23009182'
 const UUI = '043233303039313832;encoding=hex;purpose=isdn-uui;content=isdn-uui'
 
-describe.each([
-  { name: 'embedded SIP server', start: startEmbedded },
-  { name: 'Kamailio (deploy/kamailio)', start: startKamailio },
-])('$name', ({ start }) => {
-  let server: RunningSipServer | undefined
+describe.each(bothSipServers)('$name', ({ kind }) => {
+  const server = sipServerForSuite(kind, fixture)
   const clients: SipTestClient[] = []
-
-  beforeAll(async () => {
-    server = await start(fixture)
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.close()))
   })
@@ -40,7 +24,7 @@ describe.each([
     options: { password?: string | null } = {},
   ): Promise<SipTestClient> => {
     const pw = options.password === null ? undefined : (options.password ?? fixture.passwords[user])
-    const client = await SipTestClient.connect({ url: server!.url, domain: SIP_DOMAIN, user, password: pw })
+    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, password: pw })
     clients.push(client)
     return client
   }

@@ -1,14 +1,8 @@
 import type { Invitation } from 'sip.js'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { call, established, sipJsAgent, terminated, type SipJsAgent } from '../../support/sip-sipjs'
-import {
-  SIP_DOMAIN,
-  sipFixture,
-  startEmbedded,
-  startKamailio,
-  type RunningSipServer,
-  type SipFixture,
-} from '../../support/sip-servers'
+import { SIP_DOMAIN, sipFixture, type SipFixture } from '../../support/sip-servers'
+import { bothSipServers, sipServerForSuite } from '../../support/sip-suite'
 
 // The agents' softphones run sip.js 0.21.2. This drives real sip.js signalling (in Node, with a
 // fixed SDP instead of WebRTC) through the whole warm-transfer flow from docs/telephony.md against
@@ -18,28 +12,16 @@ const fixture: SipFixture = sipFixture(['agent1', 'agent2', 'klant'], { vergunni
 const KCC = '23009182'
 const UUI = '043233303039313832;encoding=hex;purpose=isdn-uui;content=isdn-uui'
 
-describe.each([
-  {
-    name: 'embedded SIP server',
-    start: () => startEmbedded(fixture, { guests: ['burger'] }),
-    customer: 'burger',
-  },
-  { name: 'Kamailio (deploy/kamailio)', start: () => startKamailio(fixture), customer: 'klant' },
-])('sip.js 0.21 against the $name', ({ start, customer }) => {
-  let server: RunningSipServer | undefined
+describe.each(bothSipServers)('sip.js 0.21 against the $name', ({ kind }) => {
+  const server = sipServerForSuite(kind, fixture, { embedded: { guests: ['burger'] } })
+  const customer = kind === 'embedded' ? 'burger' : 'klant'
   const agents: SipJsAgent[] = []
-  beforeAll(async () => {
-    server = await start()
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
   afterEach(async () => {
     await Promise.all(agents.splice(0).map((a) => a.stop()))
   })
   const agent = async (user: string, register: boolean): Promise<SipJsAgent> => {
     const a = await sipJsAgent({
-      url: server!.url,
+      url: server().url,
       domain: SIP_DOMAIN,
       user,
       password: fixture.passwords[user],

@@ -1,16 +1,10 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { createRootLogger } from '../../../server/lib/logger'
+import { capturedLogger } from '../../support/logs'
 import { SipTestClient } from '../../support/sip-client'
-import {
-  SIP_DOMAIN,
-  sipFixture,
-  startEmbedded,
-  startKamailio,
-  type RunningSipServer,
-  type SipFixture,
-} from '../../support/sip-servers'
+import { SIP_DOMAIN, sipFixture, type SipFixture } from '../../support/sip-servers'
+import { bothSipServers, sipServerForSuite } from '../../support/sip-suite'
 import { fuzzSettings } from '../fuzz/settings'
 import { fuzzFrame, type FuzzFrame } from './fuzz-frames'
 
@@ -54,16 +48,13 @@ class Sender {
   }
 }
 
-describe.each([
-  { name: 'embedded SIP server', kamailio: false },
-  { name: 'Kamailio (deploy/kamailio)', kamailio: true },
-])('SIP socket fuzz on the $name', ({ kamailio }) => {
-  let server: RunningSipServer
-  const logs: string[] = []
+describe.each(bothSipServers)('SIP socket fuzz on the $name', ({ kind }) => {
+  const { logger, lines: logs } = capturedLogger('warn')
+  const server = sipServerForSuite(kind, fixture, { embedded: { guests: ['burger'], logger } })
   const clients: SipTestClient[] = []
   const connect = async (user: string): Promise<SipTestClient> => {
     const client = await SipTestClient.connect({
-      url: server.url,
+      url: server().url,
       domain: SIP_DOMAIN,
       user,
       password: fixture.passwords[user],
@@ -72,22 +63,13 @@ describe.each([
     return client
   }
 
-  beforeAll(async () => {
-    const logger = createRootLogger({
-      level: 'warn',
-      destination: { write: (line: string) => void logs.push(line) },
-    })
-    server = kamailio
-      ? await startKamailio(fixture)
-      : await startEmbedded(fixture, { guests: ['burger'], logger })
-  })
+  // Registered after the server's afterAll, so it runs first (vitest runs after-hooks as a stack).
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()))
-    await server.close()
   })
 
   const healthy = (): boolean =>
-    (server.alive?.() ?? true) && !logs.some((line) => (JSON.parse(line) as { level: number }).level >= 50)
+    (server().alive?.() ?? true) && !logs.some((line) => (JSON.parse(line) as { level: number }).level >= 50)
 
   it(
     'stays up without errors, and registered agents can still call each other and register again',
@@ -96,8 +78,8 @@ describe.each([
       const callee = await connect('agent2')
       expect((await caller.register()).status).toBe(200)
       expect((await callee.register()).status).toBe(200)
-      const outsider = new Sender(server.url, '127.0.0.2')
-      const guest = new Sender(server.url, '127.0.0.3')
+      const outsider = new Sender(server().url, '127.0.0.2')
+      const guest = new Sender(server().url, '127.0.0.3')
 
       try {
         await fc.assert(

@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { SipTestClient } from '../../support/sip-client'
 import { Dialog } from '../../support/sip-dialog'
-import {
-  SIP_DOMAIN,
-  sipFixture,
-  startEmbedded,
-  startKamailio,
-  type RunningSipServer,
-  type SipFixture,
-} from '../../support/sip-servers'
+import { SIP_DOMAIN, sipFixture, type SipFixture } from '../../support/sip-servers'
+import { bothSipServers, sipServerForSuite } from '../../support/sip-suite'
 import {
   expectAsserted,
   expectNotAsserted,
@@ -29,26 +23,16 @@ const aor = (user: string): string => `sip:${user}@${SIP_DOMAIN}`
 const NUMMER = '26000002'
 const UUI = '043236303030303032;encoding=hex;purpose=isdn-uui;content=isdn-uui'
 
-describe.each([
-  { name: 'embedded SIP server', start: startEmbedded },
-  { name: 'Kamailio (deploy/kamailio)', start: startKamailio },
-])('$name', ({ start }) => {
-  let server: RunningSipServer | undefined
+describe.each(bothSipServers)('$name', ({ kind }) => {
+  const server = sipServerForSuite(kind, fixture)
   const clients: SipTestClient[] = []
-
-  beforeAll(async () => {
-    server = await start(fixture)
-  })
-  afterAll(async () => {
-    await server?.close()
-  })
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.close()))
   })
 
   const connect = async (user: string): Promise<SipTestClient> => {
     const password = fixture.passwords[user] ?? fixture.guests![user]
-    const client = await SipTestClient.connect({ url: server!.url, domain: SIP_DOMAIN, user, password })
+    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, password })
     clients.push(client)
     return client
   }
