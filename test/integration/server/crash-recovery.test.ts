@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import { seededRandom } from '../../../bench/lib/stats'
 import type { Klantcontact, List } from '../../support/klantinteracties-types'
 import { registration } from '../../support/gateway'
 import { ENGINE, PG_URL } from '../../support/provider'
@@ -22,18 +23,6 @@ const WORKERS = 6
 const KILLS = 3
 /** Four starts of the server: about 3 s each on a quiet machine, far more on a busy one. */
 const TIMEOUT_MS = 150_000
-
-/** mulberry32: the same kill moments and keys on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16))
@@ -65,7 +54,8 @@ describe('the server killed while registrations are in flight', () => {
   it(
     'ends with exactly one complete klantcontact per Idempotency-Key after 3 kills and restarts',
     async () => {
-      const random = seeded(SEED)
+      // mulberry32: the same kill moments and keys on every run.
+      const random = seededRandom(SEED)
       const dataDir = join(dir, 'data')
       const env: Record<string, string> = {
         KCC_PORT: String(await freePort()),
