@@ -4,6 +4,7 @@ import { loadGatewayConfig } from '../server/gateway/config/load'
 import type { AgentConfig, GatewayConfig } from '../server/gateway/config/types'
 import { createRootLogger } from '../server/lib/logger'
 import { DEMO_CONFIG } from './lib/browser-rig'
+import { closeOnSignals } from './lib/serve'
 import {
   SOAK_EXTRA_AGENTS,
   soakAgentLogin,
@@ -86,21 +87,6 @@ process.on('message', (request: SoakChildRequest) => {
   process.send!(reply)
 })
 
-let closing = false
-const shutdown = (): void => {
-  if (closing) {
-    return
-  }
-  closing = true
-  const force = setTimeout(() => process.exit(1), 5_000)
-  force.unref()
-  void server.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  )
-}
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)
-process.on('disconnect', shutdown)
+closeOnSignals(() => server.close())
 const listening: SoakChildReply = { type: 'listening', port: Number(new URL(server.url).port) }
 process.send(listening)

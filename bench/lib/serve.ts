@@ -12,16 +12,25 @@ export async function serveForBenchmark(app: FastifyInstance): Promise<void> {
   }
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
+  closeOnSignals(() => app.close())
+  const message: ListeningMessage = { type: 'listening', port }
+  process.send(message)
+}
+
+/**
+ * Closes the child when the benchmark says so (SIGTERM, Ctrl-C) or disappears (IPC disconnect),
+ * once, and bounded: an in-flight request must not keep the child alive forever.
+ */
+export function closeOnSignals(close: () => Promise<unknown>): void {
   let closing = false
   const shutdown = (): void => {
     if (closing) {
       return
     }
     closing = true
-    // A bounded close: an in-flight request must not keep the child alive forever.
     const force = setTimeout(() => process.exit(1), 5_000)
     force.unref()
-    void app.close().then(
+    void close().then(
       () => process.exit(0),
       () => process.exit(1),
     )
@@ -29,6 +38,4 @@ export async function serveForBenchmark(app: FastifyInstance): Promise<void> {
   process.on('SIGTERM', shutdown)
   process.on('SIGINT', shutdown)
   process.on('disconnect', shutdown)
-  const message: ListeningMessage = { type: 'listening', port }
-  process.send(message)
 }
