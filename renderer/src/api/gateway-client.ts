@@ -38,7 +38,7 @@ export interface GatewayApi {
   directory(): Promise<DirectoryView>
   /** Known partijen with a telefoonnummer digitaal adres equal to `telefoonnummer`. */
   partijenByTelefoonnummer(telefoonnummer: string): Promise<PartijLookupView>
-  /** A transfer record for a colleague or an afdeling (issue 5 §2); only an involved agent may. */
+  /** A transfer record for a colleague or an afdeling (docs/gateway.md, Transfers); only an involved agent may. */
   announceTransfer(subject: TransferSubject, target: AssigneeRef): Promise<TransferView>
   /** How a transfer this agent announced ended, so the gateway closes its live offer. */
   closeTransfer(id: string, outcome: TransferCloseInput['outcome']): Promise<void>
@@ -46,9 +46,9 @@ export interface GatewayApi {
   resolveTransfer(nummer: string): Promise<ResolvedTransferView>
   /** The colleague's answer, appended by the gateway (C0534 §3B); answers the updated klantcontact. */
   answer(uuid: string, antwoord: string): Promise<KlantcontactView>
-  /** An interne taak following the klantcontact up (issue 5 §5, a failed transfer). */
+  /** An interne taak following the klantcontact up, e.g. after a transfer nobody answered. */
   createContactverzoek(input: ContactverzoekInput): Promise<ContactverzoekView>
-  /** Supervisor: listen in on, whisper to or barge into an agent's call (issue 6 §2). */
+  /** Supervisor: listen in on, whisper to or barge into an agent's call (docs/supervisor.md). */
   startMonitor(input: MonitorSessionInput): Promise<MonitorSessionView>
   /** Supervisor: end a monitoring session this supervisor started. */
   stopMonitor(id: string): Promise<void>
@@ -175,7 +175,8 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
       })
     },
     resolveTransfer: (nummer) => {
-      // Reliability notes §3.3: a nummer from a SIP header is 1 to 10 digits or it is not asked about.
+      // A nummer from a SIP header is 1 to 10 digits or it is not asked about: anything else in that
+      // header is someone else's input, and the gateway never sees it.
       if (!NUMMER.test(nummer)) {
         return Promise.reject(invalid('nummer', NUMMER_REASON))
       }

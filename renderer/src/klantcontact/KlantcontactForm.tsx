@@ -16,7 +16,7 @@ export interface KlantcontactFormProps {
 }
 
 /**
- * The klantcontact form (issue 4 §5): Naam klant, Onderwerp and Inhoud first (what the agent types
+ * The klantcontact form (docs/agent-app.md): Naam klant, Onderwerp and Inhoud first (what the agent types
  * during the call), then the prefilled details. Opslaan, or Ctrl+S / Cmd+S anywhere in the form,
  * asks the store to save; the outbox does the sending. Focus moves when the store asks for it: to
  * "Naam klant" at a screen pop, to the first invalid field after a refused save (WCAG 2.1 SC 3.3.1).
