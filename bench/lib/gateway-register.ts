@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { KlantinteractiesClient } from '../../server/gateway/klantinteracties/client'
-import type { IdempotencyRecord } from '../../server/gateway/klantinteracties/idempotency'
+import { KlantinteractiesClient } from '../../server/gateway/register-client/client'
+import type { IdempotencyRecord } from '../../server/gateway/register-client/idempotency'
 import {
   maakKlantcontactBody,
   type RegisterInput,
-} from '../../server/gateway/klantinteracties/maak-klantcontact'
-import type { KlantcontactView } from '../../server/gateway/klantinteracties/view'
+} from '../../server/gateway/register-client/maak-klantcontact'
+import type { KlantcontactView } from '../../server/gateway/register-client/view'
 import { createRootLogger } from '../../server/lib/logger'
 import { demoPassword, monoMs } from './gateway-child'
 import { connection, expectJson, type HttpConnection } from './gateway-http'

@@ -384,7 +384,7 @@ ${runsTable(results)}
 - **Register a contact, direct.** The same two provider calls the gateway makes on this path, straight
   from the benchmark with the provider's token, one after the other, timed together: (1)
   \`POST /klantinteracties/api/v1/maak-klantcontact\` with the body the gateway builds for that input
-  (server/gateway/klantinteracties/maak-klantcontact.ts: klantcontact with referentienummer and
+  (server/gateway/register-client/maak-klantcontact.ts: klantcontact with referentienummer and
   \`metadata.kccIdempotencyKey\`, plaatsgevondenOp now, betrokkene with the contactnaam); (2)
   \`POST /klantinteracties/api/v1/actorklantcontacten\` linking medewerker1's actor to the klantcontact
   from (1)'s answer. The actor lookup (\`GET /actoren?…\`) is in neither path: the gateway caches the

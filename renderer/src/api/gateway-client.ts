@@ -73,7 +73,7 @@ export interface GatewayClientOptions {
 }
 
 /**
- * 12 s: longer than the gateway's own budget for a request (8 s, server/gateway/klantinteracties/
+ * 12 s: longer than the gateway's own budget for a request (8 s, server/gateway/register-client/
  * client.ts), so the gateway's answer, a 504 with its reason included, arrives before the app
  * gives up and tells the agent only that there was no answer.
  */

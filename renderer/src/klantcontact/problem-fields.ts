@@ -4,7 +4,7 @@ import type { DraftField, FieldErrors } from './draft'
 /**
  * Where a refusal of `POST /api/klantcontacten` belongs in the form. The gateway names its fields
  * as the task API does (`onderwerp`, `contactnaam.voornaam`, `partijUuid`; docs/gateway.md, and
- * server/gateway/klantinteracties/upstream-errors.ts for the register's names); the reasons are
+ * server/gateway/register-client/upstream-errors.ts for the register's names); the reasons are
  * already Dutch and are shown as they come. What has no field ends up in `other`.
  */
 export interface PlacedProblem {

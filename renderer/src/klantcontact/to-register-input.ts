@@ -4,7 +4,7 @@ import { splitNaamKlant } from './naam-klant'
 
 /**
  * The `POST /api/klantcontacten` body for a valid draft (validate.ts). The gateway adds what the
- * register needs beyond it (server/gateway/klantinteracties/maak-klantcontact.ts): the betrokkene
+ * register needs beyond it (server/gateway/register-client/maak-klantcontact.ts): the betrokkene
  * with rol klant and initiator true, its contactnaam, the link to the partij, the referentienummer,
  * the nummer and the agent's actor.
  *

@@ -3,7 +3,7 @@ import { codePoints } from '../klantcontact/validate'
 
 /**
  * How much of an answer still fits, computed as the gateway appends it
- * (server/gateway/klantinteracties/answer.ts; C0534 §3B "de inhoud van het klantcontact aan te
+ * (server/gateway/register-client/answer.ts; C0534 §3B "de inhoud van het klantcontact aan te
  * vullen", VNG 0796.md: append, don't replace):
  *
  * - `inhoud` (the seed case's way): the question stays and `Antwoord: <text>` is appended after a

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { frameworkProblem, sendProblem } from '../../klantinteracties/http/error-handler'
 import { serverError } from '../../klantinteracties/http/problem'
-import { UpstreamError } from '../klantinteracties/client'
-import { problemFor } from '../klantinteracties/upstream-errors'
+import { UpstreamError } from '../register-client/client'
+import { problemFor } from '../register-client/upstream-errors'
 import { notFound, ProblemError, unsupportedMediaType } from './problems'
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify'
-import type { KlantinteractiesClient } from '../klantinteracties/client'
+import type { KlantinteractiesClient } from '../register-client/client'
 
 /**
  * Every route's handler runs inside one time budget for all the register calls it makes

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { disclosed } from '../audit/objects'
 import { agentOf } from '../auth/guard'
 import { bodyValidator, requireText } from '../http/validation'
-import type { ContactverzoekInput } from '../klantinteracties/contactverzoek'
+import type { ContactverzoekInput } from '../register-client/contactverzoek'
 import type { GatewayServices } from '../services'
 
 /** `POST /api/contactverzoeken` {klantcontactUuid, gevraagdeHandeling, toelichting?, toegewezenAan} → 201 */

@@ -3,8 +3,8 @@ import { disclosed, klantcontactObjects } from '../audit/objects'
 import { agentOf } from '../auth/guard'
 import { notFoundBecause, validationError } from '../http/problems'
 import { bodyValidator, isNummer, isUuid, requireText } from '../http/validation'
-import { INHOUD_MAX, REACTIE_MAX } from '../klantinteracties/answer'
-import type { RegisterInput } from '../klantinteracties/register'
+import { INHOUD_MAX, REACTIE_MAX } from '../register-client/answer'
+import type { RegisterInput } from '../register-client/register'
 import type { GatewayServices } from '../services'
 
 /**

@@ -2,9 +2,9 @@ import type { ResolvedTransferView, TransferCloseInput, TransferView } from '../
 import type { AgentIdentity } from '../auth/authenticator'
 import type { GatewayConfig } from '../config/types'
 import { conflict, notFound, permissionDenied, validationError } from '../http/problems'
-import type { AccessPolicy } from '../klantinteracties/access'
-import type { KlantcontactReader } from '../klantinteracties/reader'
-import type { ViewBuilder } from '../klantinteracties/view'
+import type { AccessPolicy } from '../register-client/access'
+import type { KlantcontactReader } from '../register-client/reader'
+import type { ViewBuilder } from '../register-client/view'
 import type { TransferRecord, TransferStore, TransferTarget } from './store'
 
 /**

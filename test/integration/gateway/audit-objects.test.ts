@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AuditEvent } from '../../../server/gateway/audit/types'
-import type { KlantcontactView } from '../../../server/gateway/klantinteracties/view'
+import type { KlantcontactView } from '../../../server/gateway/register-client/view'
 import { createDigitaalAdres, createPartij, persoon } from '../../support/builders'
 import { registration, useGateway, type GatewayClient } from '../../support/gateway'
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import type { KlantcontactView } from '../../../server/gateway/klantinteracties/view'
+import type { KlantcontactView } from '../../../server/gateway/register-client/view'
 import { TEST_TOKEN } from '../../support/provider'
 import { demoPassword, registration, useGateway, type TestGateway } from '../../support/gateway'
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { nummerYear } from '../../../server/klantinteracties/resources/nummer'
-import type { KlantcontactView } from '../../../server/gateway/klantinteracties/view'
+import type { KlantcontactView } from '../../../server/gateway/register-client/view'
 import type { Klantcontact } from '../../support/klantinteracties-types'
 import { registration, useGateway, type GatewayClient } from '../../support/gateway'
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { KlantcontactView } from '../../../server/gateway/klantinteracties/view'
+import type { KlantcontactView } from '../../../server/gateway/register-client/view'
 import { registration, useGateway, type GatewayClient } from '../../support/gateway'
 
 /**

@@ -3,7 +3,7 @@ import {
   registerSpellings,
   samePhoneNumber,
   toE164,
-} from '../../../server/gateway/klantinteracties/phone-number'
+} from '../../../server/gateway/register-client/phone-number'
 
 describe('phone numbers', () => {
   it('reduces every Dutch spelling of one mobile number to the same E.164 number', () => {

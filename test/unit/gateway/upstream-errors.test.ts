@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { UpstreamError } from '../../../server/gateway/klantinteracties/client'
-import { problemFor, registrationField } from '../../../server/gateway/klantinteracties/upstream-errors'
+import { UpstreamError } from '../../../server/gateway/register-client/client'
+import { problemFor, registrationField } from '../../../server/gateway/register-client/upstream-errors'
 
 describe('errors of the register', () => {
   const refused = (name: string, code = 'unique') =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ViewBuilder } from '../../../server/gateway/klantinteracties/view'
-import type { KlantcontactRecord } from '../../../server/gateway/klantinteracties/types'
+import { ViewBuilder } from '../../../server/gateway/register-client/view'
+import type { KlantcontactRecord } from '../../../server/gateway/register-client/types'
 
 const agents = [
   {

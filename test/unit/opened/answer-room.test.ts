@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { KlantcontactView } from '../../../shared/gateway/api'
 import { answerRoom, type AnswerField } from '../../../renderer/src/opened/answer-room'
 import { createRootLogger } from '../../../server/lib/logger'
-import { AnswerService } from '../../../server/gateway/klantinteracties/answer'
+import { AnswerService } from '../../../server/gateway/register-client/answer'
 import { UUID, viewOf } from './fixtures'
 
 /**
