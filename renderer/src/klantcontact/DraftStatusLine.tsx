@@ -1,5 +1,5 @@
 import { useMessages } from '../i18n/use-messages'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 import type { KlantcontactDraft } from './draft'
 import { klantcontactMessages, type KlantcontactMessages } from './messages'
 

@@ -1,5 +1,5 @@
 import type { RegisterKlantcontactInput } from '../../../shared/gateway/api'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 
 /**
  * A klantcontact the agent is writing, from the screen pop (or "Nieuw klantcontact") until the

@@ -4,7 +4,7 @@ import { useMessages } from '../i18n/use-messages'
 import '../klantcontact/klantcontact.css'
 import { CountedText } from '../klantcontact/fields'
 import { useServices } from '../services/context'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 import {
   CONTACTVERZOEK_LIMITS,
   initialContactverzoek,

@@ -2,7 +2,7 @@ import type { ContactverzoekView, ProblemView } from '../../../shared/gateway/ap
 import { isGatewayError } from '../api/errors'
 import { format } from '../i18n/locale'
 import { codePoints } from '../klantcontact/validate'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 import { openedErrorOf } from './error-of'
 import type { OpenedMessages } from './messages'
 import type { OpenedError } from './state'

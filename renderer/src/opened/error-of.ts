@@ -1,5 +1,5 @@
 import { isGatewayError } from '../api/errors'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 import type { OpenedError } from './state'
 
 /**

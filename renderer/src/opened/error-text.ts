@@ -1,4 +1,4 @@
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 import type { OpenedMessages } from './messages'
 import type { OpenedError, OpenedSource } from './state'
 

@@ -1,5 +1,5 @@
 import type { KlantcontactView } from '../../../shared/gateway/api'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 
 /**
  * The klantcontact the agent is looking at, not writing: the one a colleague transferred with a

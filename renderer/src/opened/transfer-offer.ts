@@ -1,5 +1,5 @@
 import type { TransferOffer } from '../../../shared/live/protocol'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 
 /**
  * The fallback when a PBX stripped the klantcontactnummer from the SIP signalling (issue 5 §2): the

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { useMessages } from '../i18n/use-messages'
-import { addressUser, isCallTarget } from '../softphone/call-target'
+import { addressUser, isCallTarget } from '../softphone/call/call-target'
 import { phoneMessages } from './messages'
 
 /** Dial a number, or pick a colleague or an afdeling from the directory (its extension or group). */

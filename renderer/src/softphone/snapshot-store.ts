@@ -1,7 +1,7 @@
 import type { Logger } from '../log'
 import { transitionCall, transitionRegistration, type CallEvent, type RegistrationEvent } from './states'
-import { transitionMonitor, type MonitorCallEvent } from './monitor-states'
-import { transitionTransfer, type TransferEvent } from './transfer-states'
+import { transitionMonitor, type MonitorCallEvent } from './monitor/monitor-states'
+import { transitionTransfer, type TransferEvent } from './transfer/transfer-states'
 import type {
   CallSnapshot,
   DeviceChoice,

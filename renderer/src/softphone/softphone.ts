@@ -1,21 +1,21 @@
 import { Invitation, SessionState, type Session } from 'sip.js'
 import { klantcontactHeaders } from '../../../shared/sip/klantcontactnummer'
 import { createLogger, type Logger } from '../log'
-import { domAudioOutput, type AudioOutput } from './audio-output'
-import { CallAudio, type CallAudioOptions } from './call-audio'
-import { callTargetUri, targetLabel } from './call-target'
+import { domAudioOutput, type AudioOutput } from './media/audio-output'
+import { CallAudio, type CallAudioOptions } from './media/call-audio'
+import { callTargetUri, targetLabel } from './call/call-target'
 import { SipConnection, type ConnectionOptions } from './connection'
-import { CustomerCall } from './customer-call'
-import { ReferGate, type ReferDirectory } from './incoming-refer'
-import type { MixContext } from './monitor-mix'
-import { Monitoring } from './monitoring'
+import { CustomerCall } from './call/customer-call'
+import { ReferGate, type ReferDirectory } from './transfer/incoming-refer'
+import type { MixContext } from './monitor/monitor-mix'
+import { Monitoring } from './monitor/monitoring'
 import {
   assertDtmfTone,
   DEFAULT_REINVITE_RETRY,
   endSession,
   sendDtmfInfo,
   type ReinviteRetry,
-} from './session-requests'
+} from './call/session-requests'
 import { newInviter } from './sessions'
 import { SnapshotStore } from './snapshot-store'
 import {
@@ -23,8 +23,8 @@ import {
   TransferControl,
   type TransferOptions,
   type TransferTimeouts,
-} from './transfer'
-import { isTransferInProgress } from './transfer-states'
+} from './transfer/transfer'
+import { isTransferInProgress } from './transfer/transfer-states'
 import type {
   DeviceChoice,
   DeviceList,

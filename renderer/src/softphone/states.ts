@@ -1,4 +1,4 @@
-import { missingCaseError } from './missing-case'
+import { missingCaseError } from '../lib/missing-case'
 
 /**
  * Registration with the SIP registrar (issue 4 §4: the softphone re-registers by itself after a

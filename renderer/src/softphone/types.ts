@@ -1,8 +1,8 @@
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import type { MonitorMode } from '../../../shared/live/protocol'
-import type { MonitorCallState } from './monitor-states'
+import type { MonitorCallState } from './monitor/monitor-states'
 import type { CallState, RegistrationState } from './states'
-import type { TransferFailureReason, TransferState } from './transfer-states'
+import type { TransferFailureReason, TransferState } from './transfer/transfer-states'
 
 /**
  * What the softphone shows the rest of the renderer: plain, serialisable data (conventions §7). No

@@ -3,7 +3,7 @@ import type { MonitorMode } from '../../../shared/live/protocol'
 import { isGatewayError } from '../api/errors'
 import type { GatewayApi } from '../api/gateway-client'
 import { createLogger, type Logger } from '../log'
-import type { Monitoring } from '../softphone/monitoring'
+import type { Monitoring } from '../softphone/monitor/monitoring'
 import type { StoreState } from '../store/types'
 import { supervisorMessages } from './messages'
 

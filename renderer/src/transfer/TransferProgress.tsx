@@ -1,7 +1,7 @@
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { ContactverzoekForm } from '../opened'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 import type { TransferSnapshot } from '../softphone/types'
 import { useAppStore } from '../store'
 import { transferMessages } from './messages'

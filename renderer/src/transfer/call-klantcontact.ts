@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand'
-import { missingCaseError } from '../softphone/missing-case'
+import { missingCaseError } from '../lib/missing-case'
 import type { StoreState } from '../store/types'
 import type { TransferredKlantcontact } from './state'
 

@@ -1,5 +1,5 @@
 import type { Catalog } from '../i18n/locale'
-import type { TransferFailureReason } from '../softphone/transfer-states'
+import type { TransferFailureReason } from '../softphone/transfer/transfer-states'
 import type { TransferRefusal } from './state'
 
 export const transferMessages: Catalog<{

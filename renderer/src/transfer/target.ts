@@ -1,5 +1,5 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
-import { addressUser } from '../softphone/call-target'
+import { addressUser } from '../softphone/call/call-target'
 import { AGENT_STATES, type AgentState, type AgentStatus } from '../../../shared/live/protocol'
 
 /**

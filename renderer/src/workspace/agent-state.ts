@@ -1,5 +1,5 @@
 import type { AgentState } from '../../../shared/live/protocol'
-import { isTransferInProgress } from '../softphone/transfer-states'
+import { isTransferInProgress } from '../softphone/transfer/transfer-states'
 import type { CallSnapshot, TransferSnapshot } from '../softphone/types'
 
 /**

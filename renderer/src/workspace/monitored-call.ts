@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand'
 import { createLogger, type Logger } from '../log'
-import type { Monitoring } from '../softphone/monitoring'
+import type { Monitoring } from '../softphone/monitor/monitoring'
 import type { StoreState } from '../store/types'
 
 /**

@@ -1,8 +1,8 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
 import type { GatewayApi } from '../api/gateway-client'
 import type { Logger } from '../log'
-import { addressUser } from '../softphone/call-target'
-import type { ReferDirectory } from '../softphone/incoming-refer'
+import { addressUser } from '../softphone/call/call-target'
+import type { ReferDirectory } from '../softphone/transfer/incoming-refer'
 import type { SoftphoneOptions } from '../softphone/softphone'
 import type { useAppStore } from '../store'
 import type { Loadable } from './workspace-slice'
@@ -11,7 +11,7 @@ type Store = typeof useAppStore
 
 /**
  * What the softphone needs from the workspace to decide on an incoming REFER
- * (softphone/incoming-refer.ts): the agent directory the app already loads (`GET /api/directory`),
+ * (softphone/transfer/incoming-refer.ts): the agent directory the app already loads (`GET /api/directory`),
  * read at the moment a REFER arrives, and the gateway to report a refused one to, which writes it to
  * the audit log as a security event.
  */

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { createLogger } from '../../../renderer/src/log'
-import { ElementAudioOutput, type AudioElementLike } from '../../../renderer/src/softphone/audio-output'
-import { ElementRingtone, type RingtoneElementLike } from '../../../renderer/src/softphone/ringtone'
+import { ElementAudioOutput, type AudioElementLike } from '../../../renderer/src/softphone/media/audio-output'
+import { ElementRingtone, type RingtoneElementLike } from '../../../renderer/src/softphone/media/ringtone'
 import { Softphone } from '../../../renderer/src/softphone/softphone'
 import { SIP_DOMAIN, sipFixture, startEmbedded, type RunningSipServer } from '../../support/sip-servers'
 import {

@@ -1,7 +1,7 @@
 import { URI, type Inviter } from 'sip.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type { ReferDirectory } from '../../../renderer/src/softphone/incoming-refer'
+import type { ReferDirectory } from '../../../renderer/src/softphone/transfer/incoming-refer'
 import type { SoftphoneSecurityEvent } from '../../../renderer/src/softphone/types'
 import {
   SIP_DOMAIN,

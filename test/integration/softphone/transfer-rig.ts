@@ -1,6 +1,6 @@
 import type { Inviter } from 'sip.js'
 import { createLogger } from '../../../renderer/src/log'
-import { ElementAudioOutput, type AudioElementLike } from '../../../renderer/src/softphone/audio-output'
+import { ElementAudioOutput, type AudioElementLike } from '../../../renderer/src/softphone/media/audio-output'
 import { Softphone, type SoftphoneOptions } from '../../../renderer/src/softphone/softphone'
 import type { SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
 import { SIP_DOMAIN, type SipFixture } from '../../support/sip-servers'

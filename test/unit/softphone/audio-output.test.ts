@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ElementAudioOutput, type AudioElementLike } from '../../../renderer/src/softphone/audio-output'
+import { ElementAudioOutput, type AudioElementLike } from '../../../renderer/src/softphone/media/audio-output'
 import { FakeAudioElement, FakeStream, recordingLogger } from './fakes'
 
 const output = (element = new FakeAudioElement()) => {

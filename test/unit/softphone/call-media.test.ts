@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { SessionDescriptionHandler } from 'sip.js'
-import type { AudioOutput } from '../../../renderer/src/softphone/audio-output'
-import { playRemoteAudio, swapMicrophone, webMedia } from '../../../renderer/src/softphone/call-media'
+import type { AudioOutput } from '../../../renderer/src/softphone/media/audio-output'
+import { playRemoteAudio, swapMicrophone, webMedia } from '../../../renderer/src/softphone/media/call-media'
 import { FakeMediaDevices, FakeSender, FakeTrack, FakeWebMedia } from './fakes'
 
 const recordingOutput = () => {

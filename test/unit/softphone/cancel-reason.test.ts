@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { completedElsewhere } from '../../../renderer/src/softphone/cancel-reason'
+import { completedElsewhere } from '../../../renderer/src/softphone/call/cancel-reason'
 
 describe('the Reason of a CANCEL (RFC 3326)', () => {
   it('says answered elsewhere for SIP cause 200, as a forking proxy sends it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listDevices, microphoneConstraints } from '../../../renderer/src/softphone/devices'
+import { listDevices, microphoneConstraints } from '../../../renderer/src/softphone/media/devices'
 import { FakeMediaDevices } from './fakes'
 
 describe('listDevices', () => {

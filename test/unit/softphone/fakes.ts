@@ -1,6 +1,6 @@
 import type { SessionDescriptionHandler, Web } from 'sip.js'
 import { createLogger, type LogLevel, type Logger } from '../../../renderer/src/log'
-import type { WebMedia } from '../../../renderer/src/softphone/call-media'
+import type { WebMedia } from '../../../renderer/src/softphone/media/call-media'
 
 /**
  * Stand-ins for the browser's media objects, which Node does not have: tracks, streams, an audio

@@ -1,9 +1,9 @@
 import { SessionState, type Invitation } from 'sip.js'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MonitorMode } from '../../../shared/live/protocol'
-import type { AudioOutput } from '../../../renderer/src/softphone/audio-output'
-import { microphoneConstraints } from '../../../renderer/src/softphone/devices'
-import { MONITOR_EXPECT_WAIT_MS, MonitorAnswer } from '../../../renderer/src/softphone/monitor-answer'
+import type { AudioOutput } from '../../../renderer/src/softphone/media/audio-output'
+import { microphoneConstraints } from '../../../renderer/src/softphone/media/devices'
+import { MONITOR_EXPECT_WAIT_MS, MonitorAnswer } from '../../../renderer/src/softphone/monitor/monitor-answer'
 import { SnapshotStore } from '../../../renderer/src/softphone/snapshot-store'
 import { FakeSender, FakeTrack, FakeWebMedia, recordingLogger, type LogEntry } from './fakes'
 

@@ -3,7 +3,7 @@ import {
   transitionMonitor,
   type MonitorCallEvent,
   type MonitorCallState,
-} from '../../../renderer/src/softphone/monitor-states'
+} from '../../../renderer/src/softphone/monitor/monitor-states'
 
 describe('transitionMonitor', () => {
   it('takes a connecting monitor call to active once it is established', () => {

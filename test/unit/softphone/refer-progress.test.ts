@@ -4,7 +4,7 @@ import {
   referAndFollow,
   sipfragStatus,
   type ReferOutcome,
-} from '../../../renderer/src/softphone/refer-progress'
+} from '../../../renderer/src/softphone/transfer/refer-progress'
 import { recordingLogger } from './fakes'
 
 /** A customer session whose refer() keeps the options, so the test plays the far end. */

@@ -1,8 +1,8 @@
 import { Grammar, UserAgent, type NameAddrHeader } from 'sip.js'
 import { describe, expect, it } from 'vitest'
 import { klantcontactnummerFromHeaders } from '../../../shared/sip/klantcontactnummer'
-import { callTargetUri } from '../../../renderer/src/softphone/call-target'
-import { blindReferTo } from '../../../renderer/src/softphone/refer-to'
+import { callTargetUri } from '../../../renderer/src/softphone/call/call-target'
+import { blindReferTo } from '../../../renderer/src/softphone/transfer/refer-to'
 import { embeddedHeaders } from '../../../shared/sip/refer-headers'
 
 const colleague = () => UserAgent.makeURI('sip:medewerker2@kcc.test')!

@@ -3,7 +3,7 @@ import {
   ElementRingtone,
   shouldRing,
   type RingtoneElementLike,
-} from '../../../renderer/src/softphone/ringtone'
+} from '../../../renderer/src/softphone/media/ringtone'
 import type { CallState } from '../../../renderer/src/softphone/states'
 import type { CallDirection, CallSnapshot, SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
 import { FakeAudioElement, recordingLogger } from './fakes'

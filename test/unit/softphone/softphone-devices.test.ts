@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../../../renderer/src/log'
-import { ElementAudioOutput, type AudioElementLike } from '../../../renderer/src/softphone/audio-output'
-import { ElementRingtone, type RingtoneElementLike } from '../../../renderer/src/softphone/ringtone'
+import { ElementAudioOutput, type AudioElementLike } from '../../../renderer/src/softphone/media/audio-output'
+import { ElementRingtone, type RingtoneElementLike } from '../../../renderer/src/softphone/media/ringtone'
 import { Softphone } from '../../../renderer/src/softphone/softphone'
 import { FakeAudioElement, FakeMediaDevices } from './fakes'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ReferDirectory } from '../../../renderer/src/softphone/incoming-refer'
+import type { ReferDirectory } from '../../../renderer/src/softphone/transfer/incoming-refer'
 import { Softphone } from '../../../renderer/src/softphone/softphone'
 import type { SoftphoneSecurityEvent, SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
 import { header, InboundDialog, sipWire, statusOf, type SipWire } from './fake-sip-wire'

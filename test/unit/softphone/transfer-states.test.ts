@@ -5,7 +5,7 @@ import {
   transitionTransfer,
   type TransferEvent,
   type TransferState,
-} from '../../../renderer/src/softphone/transfer-states'
+} from '../../../renderer/src/softphone/transfer/transfer-states'
 
 const next = (state: TransferState | null, event: TransferEvent) => transitionTransfer(state, event)
 

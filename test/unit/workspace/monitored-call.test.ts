@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MonitorInfo } from '../../../shared/live/protocol'
-import type { MonitorRequest } from '../../../renderer/src/softphone/monitoring'
+import type { MonitorRequest } from '../../../renderer/src/softphone/monitor/monitoring'
 import type { CallState } from '../../../renderer/src/softphone/states'
 import type { AppStore } from '../../../renderer/src/store'
 import { startMonitoredCall } from '../../../renderer/src/workspace/monitored-call'

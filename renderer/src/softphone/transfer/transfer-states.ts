@@ -1,5 +1,5 @@
-import { missingCaseError } from './missing-case'
-import type { Transition } from './states'
+import { missingCaseError } from '../../lib/missing-case'
+import type { Transition } from '../states'
 
 /**
  * A transfer of the customer's call (issue 5 §1 and §2). `null` is "no transfer yet" (the snapshot's

@@ -1,10 +1,10 @@
 import { SessionState, type Inviter, type Session, type URI, type UserAgent } from 'sip.js'
-import type { Logger } from '../log'
-import type { CallAudio } from './call-audio'
+import type { Logger } from '../../log'
+import type { CallAudio } from '../media/call-audio'
 import type { ReferGate } from './incoming-refer'
-import { endSession } from './session-requests'
-import { newInviter } from './sessions'
-import type { SnapshotStore } from './snapshot-store'
+import { endSession } from '../call/session-requests'
+import { newInviter } from '../sessions'
+import type { SnapshotStore } from '../snapshot-store'
 
 export interface ConsultCallHost {
   readonly log: Logger

@@ -1,13 +1,13 @@
 import { SessionState, type Invitation, type Session } from 'sip.js'
-import type { MonitorMode } from '../../../shared/live/protocol'
-import { monitorHeaderOf } from '../../../shared/sip/monitor-header'
-import type { Logger } from '../log'
-import type { AudioOutput } from './audio-output'
-import { webMedia } from './call-media'
-import { microphoneConstraints } from './devices'
-import { missingCaseError } from './missing-case'
-import { endSession } from './session-requests'
-import type { SnapshotStore } from './snapshot-store'
+import type { MonitorMode } from '../../../../shared/live/protocol'
+import { monitorHeaderOf } from '../../../../shared/sip/monitor-header'
+import type { Logger } from '../../log'
+import type { AudioOutput } from '../media/audio-output'
+import { webMedia } from '../media/call-media'
+import { microphoneConstraints } from '../media/devices'
+import { missingCaseError } from '../../lib/missing-case'
+import { endSession } from '../call/session-requests'
+import type { SnapshotStore } from '../snapshot-store'
 
 export interface MonitorAnswerHost {
   readonly log: Logger

@@ -1,11 +1,11 @@
 import type { Session } from 'sip.js'
-import type { Logger } from '../log'
+import type { Logger } from '../../log'
 import { domAudioOutput, type AudioOutput } from './audio-output'
 import { playRemoteAudio, swapMicrophone, webMedia, type WebMedia } from './call-media'
 import { defaultMediaDevices, listDevices, microphoneConstraints, type MediaDevicesLike } from './devices'
 import { domRingtone, type RingtonePlayer } from './ringtone'
-import type { CallSlot, SnapshotStore } from './snapshot-store'
-import type { DeviceChoice, DeviceList } from './types'
+import type { CallSlot, SnapshotStore } from '../snapshot-store'
+import type { DeviceChoice, DeviceList } from '../types'
 
 export interface CallAudioOptions {
   /** Plays the other party. Default: an `<audio>` element where there is a DOM; null: none. */

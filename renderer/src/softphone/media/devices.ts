@@ -1,4 +1,4 @@
-import type { Device, DeviceList } from './types'
+import type { Device, DeviceList } from '../types'
 
 /** The part of `navigator.mediaDevices` the softphone uses; tests pass a fake. */
 export type MediaDevicesLike = Pick<MediaDevices, 'enumerateDevices' | 'getUserMedia'>

@@ -1,5 +1,5 @@
-import { missingCaseError } from './missing-case'
-import type { Transition } from './states'
+import { missingCaseError } from '../../lib/missing-case'
+import type { Transition } from '../states'
 
 /**
  * The monitor call of a supervisor's monitoring session (docs/supervisor.md), at either end: the

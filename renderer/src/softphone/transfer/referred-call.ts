@@ -1,10 +1,10 @@
 import { SessionState, UserAgent, type Inviter, type Referral, type Session } from 'sip.js'
-import { replacesHeader, type ReferTarget } from '../../../shared/sip/refer-target'
-import type { Logger } from '../log'
-import type { CallAudio } from './call-audio'
+import { replacesHeader, type ReferTarget } from '../../../../shared/sip/refer-target'
+import type { Logger } from '../../log'
+import type { CallAudio } from '../media/call-audio'
 import type { ReferGate } from './incoming-refer'
-import { endSession } from './session-requests'
-import { newInviter } from './sessions'
+import { endSession } from '../call/session-requests'
+import { newInviter } from '../sessions'
 
 export interface ReferredCallHost {
   readonly log: Logger

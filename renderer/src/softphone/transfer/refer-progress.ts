@@ -1,5 +1,5 @@
 import type { Session, URI } from 'sip.js'
-import type { Logger } from '../log'
+import type { Logger } from '../../log'
 import { failureReasonForStatus, type TransferFailureReason } from './transfer-states'
 
 /**

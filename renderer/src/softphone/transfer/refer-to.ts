@@ -4,7 +4,7 @@ import {
   KLANTCONTACT_HEADER,
   parseKlantcontactnummer,
   USER_TO_USER_HEADER,
-} from '../../../shared/sip/klantcontactnummer'
+} from '../../../../shared/sip/klantcontactnummer'
 
 /**
  * The Refer-To of a blind transfer (RFC 3515 §2.1, RFC 5589 §6) that carries the klantcontactnummer

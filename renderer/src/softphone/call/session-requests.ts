@@ -1,5 +1,5 @@
 import { Invitation, Inviter, SessionState, type Session } from 'sip.js'
-import { missingCaseError } from './missing-case'
+import { missingCaseError } from '../../lib/missing-case'
 
 /**
  * Requests the softphone sends on a call (hold, DTMF, ending it), kept apart from the service so it

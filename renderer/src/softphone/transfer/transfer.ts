@@ -1,16 +1,16 @@
 import { SessionState, type Session, type UserAgent } from 'sip.js'
-import { klantcontactHeaders } from '../../../shared/sip/klantcontactnummer'
-import type { Logger } from '../log'
-import type { CallAudio } from './call-audio'
-import { callTargetUri, targetLabel } from './call-target'
+import { klantcontactHeaders } from '../../../../shared/sip/klantcontactnummer'
+import type { Logger } from '../../log'
+import type { CallAudio } from '../media/call-audio'
+import { callTargetUri, targetLabel } from '../call/call-target'
 import { ConsultCall } from './consult-call'
 import type { ReferGate } from './incoming-refer'
 import { referAndFollow, type PendingRefer, type ReferOutcome } from './refer-progress'
 import { blindReferTo } from './refer-to'
-import { endSession } from './session-requests'
-import type { SnapshotStore } from './snapshot-store'
+import { endSession } from '../call/session-requests'
+import type { SnapshotStore } from '../snapshot-store'
 import { failureReasonForStatus, isTransferInProgress, type TransferFailureReason } from './transfer-states'
-import type { TransferSnapshot } from './types'
+import type { TransferSnapshot } from '../types'
 
 export interface TransferTimeouts {
   /**

@@ -1,4 +1,4 @@
-import type { Logger } from '../log'
+import type { Logger } from '../../log'
 
 /**
  * The part of an HTMLMediaElement the softphone drives (call audio, ringtone). Tests pass a fake;

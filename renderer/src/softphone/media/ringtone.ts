@@ -1,10 +1,10 @@
 // `?no-inline`: always a file under assets/, never a data: URL, which the CSP's media-src refuses
 // (electron/main/csp.ts allows 'self' and blob: only). Made by scripts/make-ringtone.mjs.
-import ringtoneUrl from '../../../resources/ringtone.wav?no-inline'
-import type { Logger } from '../log'
+import ringtoneUrl from '../../../../resources/ringtone.wav?no-inline'
+import type { Logger } from '../../log'
 import { routeToSpeaker, startPlaying, type MediaElementLike } from './media-element'
-import { missingCaseError } from './missing-case'
-import type { CallSnapshot, SoftphoneSnapshot } from './types'
+import { missingCaseError } from '../../lib/missing-case'
+import type { CallSnapshot, SoftphoneSnapshot } from '../types'
 
 /**
  * The ring of an incoming call. The Softphone feeds it every snapshot ({@link follow}); it rings

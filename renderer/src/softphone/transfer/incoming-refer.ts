@@ -1,10 +1,10 @@
 import type { Referral } from 'sip.js'
-import { ASSERTED_IDENTITY_HEADER, assertedIdentityOf } from '../../../shared/sip/asserted-identity'
-import { parseReferTo, type ReferTarget } from '../../../shared/sip/refer-target'
-import type { Logger } from '../log'
-import type { ReferHandler } from './sessions'
-import type { SnapshotStore } from './snapshot-store'
-import type { SoftphoneSecurityEvent } from './types'
+import { ASSERTED_IDENTITY_HEADER, assertedIdentityOf } from '../../../../shared/sip/asserted-identity'
+import { parseReferTo, type ReferTarget } from '../../../../shared/sip/refer-target'
+import type { Logger } from '../../log'
+import type { ReferHandler } from '../sessions'
+import type { SnapshotStore } from '../snapshot-store'
+import type { SoftphoneSecurityEvent } from '../types'
 
 /**
  * Incoming REFERs (RFC 3515) on an agent's phone. Agents send REFER; customers receive it. The one

@@ -1,4 +1,4 @@
-import type { Logger } from '../log'
+import type { Logger } from '../../log'
 import { routeToSpeaker, startPlaying, type MediaElementLike } from './media-element'
 
 /**

@@ -1,5 +1,5 @@
 import type { Invitation } from 'sip.js'
-import type { MonitorMode } from '../../../shared/live/protocol'
+import type { MonitorMode } from '../../../../shared/live/protocol'
 import { MonitorAnswer, type MonitorAnswerHost } from './monitor-answer'
 import { MonitorFeed, type MonitorFeedHost, type MonitorRequest } from './monitor-feed'
 
