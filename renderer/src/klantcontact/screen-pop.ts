@@ -13,7 +13,7 @@ import { suggestPartij } from './partij-suggestion'
  *
  * A consult call that carries a klantcontactnummer is a warm transfer: the colleague's klantcontact
  * opens by its nummer elsewhere, so no new one is made for it. When a PBX stripped the nummer, the
- * transfer receiver (opened/transfer-receiver.ts) still opens the colleague's klantcontact from the
+ * transfer receiver (incoming-transfer/transfer-receiver.ts) still opens the colleague's klantcontact from the
  * gateway's live offer, after the screen pop already made a draft: that draft goes again, as long as
  * the agent has typed nothing into it (then it is theirs and stays).
  */

@@ -1,5 +1,5 @@
 import type { KlantcontactSlice } from '../klantcontact/slice'
-import type { OpenedSlice } from '../opened/slice'
+import type { OpenedSlice } from '../incoming-transfer/slice'
 import type { MonitorSlice } from '../supervisor/monitor-slice'
 import type { TransferSlice } from '../transfer/slice'
 import type { WorkspaceSlice } from '../workspace/workspace-slice'

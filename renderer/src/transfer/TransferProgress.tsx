@@ -1,6 +1,6 @@
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
-import { ContactverzoekForm } from '../opened'
+import { ContactverzoekForm } from './ContactverzoekForm'
 import { missingCaseError } from '../lib/missing-case'
 import type { TransferSnapshot } from '../softphone/types'
 import { useAppStore } from '../store'

@@ -1,7 +1,7 @@
 import type { AgentView } from '../../../shared/gateway/api'
 import { useMessages } from '../i18n/use-messages'
 import { KlantcontactPanel } from '../klantcontact'
-import { OpenedPanel } from '../opened'
+import { OpenedPanel } from '../incoming-transfer'
 import { SoftphonePanel } from '../phone/SoftphonePanel'
 import { SupervisorPanel } from '../supervisor'
 import { TransferPanel } from '../transfer'

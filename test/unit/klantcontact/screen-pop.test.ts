@@ -128,7 +128,7 @@ describe('startScreenPop', () => {
 })
 
 describe('startScreenPop, when a transferred klantcontact opens for the call', () => {
-  /** The transfer receiver opening the colleague's klantcontact for `callId` (opened/transfer-receiver.ts). */
+  /** The transfer receiver opening the colleague's klantcontact for `callId` (incoming-transfer/transfer-receiver.ts). */
   const transferredFor = (store: AppStore, callId = 'call-1') =>
     store.getState().opened.show({ source: 'transfer', nummer: '26000042', callId }, viewOf('26000042'))
 

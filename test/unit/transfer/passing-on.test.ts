@@ -1,10 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { startScreenPop } from '../../../renderer/src/klantcontact/screen-pop'
-import { startTransferReceiver } from '../../../renderer/src/opened/transfer-receiver'
+import { startTransferReceiver } from '../../../renderer/src/incoming-transfer/transfer-receiver'
 import type { AppStore } from '../../../renderer/src/store'
 import { TransferService } from '../../../renderer/src/transfer/transfer-service'
 import { quietLogger, storeOver } from '../klantcontact/store-fixtures'
-import { AGENT as RECEIVER, NUMMER, UUID, fakeApi, offerOf, setOffers, settle } from '../opened/fixtures'
+import {
+  AGENT as RECEIVER,
+  NUMMER,
+  UUID,
+  fakeApi,
+  offerOf,
+  setOffers,
+  settle,
+} from '../incoming-transfer/fixtures'
 import { AGENT_VIEW, callOf, directoryOf, fakeSoftphone, fakeTransferApi, setPhone } from './fixtures'
 
 /**

@@ -9,7 +9,7 @@ import { TransferPanel } from '../../../renderer/src/transfer'
 import type { TransferredKlantcontact } from '../../../renderer/src/transfer/state'
 import type { TransferService } from '../../../renderer/src/transfer/transfer-service'
 import type { TransferTarget } from '../../../renderer/src/transfer/target'
-import { fakeApi } from '../opened/fixtures'
+import { fakeApi } from '../incoming-transfer/fixtures'
 import { AGENT_VIEW, NUMMER, UUID, VERGUNNINGEN, callOf, directoryOf, setPhone } from './fixtures'
 
 export const KLANTCONTACT: TransferredKlantcontact = {

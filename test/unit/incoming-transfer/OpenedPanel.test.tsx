@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { OpenedPanel } from '../../../renderer/src/opened'
+import { OpenedPanel } from '../../../renderer/src/incoming-transfer'
 import { NUMMER, RING, UUID, fakeApi, problem, viewOf } from './fixtures'
 import { opened, renderWithServices, resetStore } from './render-with-services'
 

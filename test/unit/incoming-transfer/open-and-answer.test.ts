@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { saveAnswer } from '../../../renderer/src/opened/answer'
-import { openKlantcontact } from '../../../renderer/src/opened/open'
+import { saveAnswer } from '../../../renderer/src/incoming-transfer/answer'
+import { openKlantcontact } from '../../../renderer/src/incoming-transfer/open'
 import { NUMMER, UUID, fakeApi, problem, recordingLogger, storeOver, unreachable, viewOf } from './fixtures'
 
 const logger = recordingLogger()

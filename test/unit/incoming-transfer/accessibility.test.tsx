@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react'
 import axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ContactverzoekForm, OpenedPanel } from '../../../renderer/src/opened'
+import { OpenedPanel } from '../../../renderer/src/incoming-transfer'
+import { ContactverzoekForm } from '../../../renderer/src/transfer/ContactverzoekForm'
 import { NUMMER, UUID, fakeApi, problem, viewOf } from './fixtures'
 import { opened, renderWithServices, resetStore } from './render-with-services'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { KlantcontactView } from '../../../shared/gateway/api'
-import { answerRoom, type AnswerField } from '../../../renderer/src/opened/answer-room'
+import { answerRoom, type AnswerField } from '../../../renderer/src/incoming-transfer/answer-room'
 import { createRootLogger } from '../../../server/lib/logger'
 import { AnswerService } from '../../../server/gateway/register-client/answer'
 import { UUID, viewOf } from './fixtures'

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { OpenedPanel } from '../../../renderer/src/opened'
+import { OpenedPanel } from '../../../renderer/src/incoming-transfer'
 import { NUMMER, fakeApi, problem } from './fixtures'
 import { opened, renderWithServices, resetStore } from './render-with-services'
 

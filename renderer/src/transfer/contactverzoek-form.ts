@@ -3,9 +3,9 @@ import { isGatewayError } from '../api/errors'
 import { format } from '../i18n/locale'
 import { codePoints } from '../klantcontact/validate'
 import { missingCaseError } from '../lib/missing-case'
-import { openedErrorOf } from './error-of'
-import type { OpenedMessages } from './messages'
-import type { OpenedError } from './state'
+import { openedErrorOf } from '../incoming-transfer/error-of'
+import type { OpenedMessages } from '../incoming-transfer/messages'
+import type { OpenedError } from '../incoming-transfer/state'
 
 /**
  * The contactverzoek offered after a failed transfer (issue 5 §5): an interne taak (OAS InterneTaak)

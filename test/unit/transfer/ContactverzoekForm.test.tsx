@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ContactverzoekForm } from '../../../renderer/src/opened'
-import { UUID, fakeApi, problem } from './fixtures'
-import { renderWithServices, resetStore } from './render-with-services'
+import { ContactverzoekForm } from '../../../renderer/src/transfer/ContactverzoekForm'
+import { UUID, fakeApi, problem } from '../incoming-transfer/fixtures'
+import { renderWithServices, resetStore } from '../incoming-transfer/render-with-services'
 
 const AFDELING = { type: 'afdeling', id: 'vergunningen', naam: 'Afdeling Vergunningen' } as const
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { startTransferReceiver } from '../../../renderer/src/opened/transfer-receiver'
+import { startTransferReceiver } from '../../../renderer/src/incoming-transfer/transfer-receiver'
 import type { AppStore } from '../../../renderer/src/store'
 import {
   AFDELING,

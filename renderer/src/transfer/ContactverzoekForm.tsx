@@ -13,9 +13,9 @@ import {
   validateContactverzoek,
   type ContactverzoekStatus,
 } from './contactverzoek-form'
-import { errorText } from './error-text'
-import { openedMessages, type OpenedMessages } from './messages'
-import './opened.css'
+import { errorText } from '../incoming-transfer/error-text'
+import { openedMessages, type OpenedMessages } from '../incoming-transfer/messages'
+import '../incoming-transfer/opened.css'
 
 export interface ContactverzoekFormProps {
   readonly klantcontactUuid: string

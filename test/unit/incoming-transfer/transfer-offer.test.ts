@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { CLOCK_SKEW_MS, OFFER_WINDOW_MS, offerFor } from '../../../renderer/src/opened/transfer-offer'
+import {
+  CLOCK_SKEW_MS,
+  OFFER_WINDOW_MS,
+  offerFor,
+} from '../../../renderer/src/incoming-transfer/transfer-offer'
 import { AFDELING, AGENT, COLLEAGUE, RING, offerOf } from './fixtures'
 
 const query = {

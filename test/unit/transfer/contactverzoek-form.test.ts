@@ -5,9 +5,9 @@ import {
   reduceContactverzoek,
   refusalOf,
   validateContactverzoek,
-} from '../../../renderer/src/opened/contactverzoek-form'
-import { openedMessages } from '../../../renderer/src/opened/messages'
-import { contactverzoekOf, problem, unreachable, UUID } from './fixtures'
+} from '../../../renderer/src/transfer/contactverzoek-form'
+import { openedMessages } from '../../../renderer/src/incoming-transfer/messages'
+import { contactverzoekOf, problem, unreachable, UUID } from '../incoming-transfer/fixtures'
 
 const t = messagesOf(openedMessages).contactverzoek
 const TARGET = { naam: 'Afdeling Vergunningen' }

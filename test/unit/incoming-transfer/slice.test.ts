@@ -5,7 +5,7 @@ import {
   nextAnswerStatus,
   type AnswerEvent,
   type AnswerStatus,
-} from '../../../renderer/src/opened/state'
+} from '../../../renderer/src/incoming-transfer/state'
 import { NUMMER, UUID, storeOver, viewOf } from './fixtures'
 
 const TRANSFER = { source: 'transfer', nummer: NUMMER, callId: 'call-1' } as const

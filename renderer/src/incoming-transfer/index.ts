@@ -5,7 +5,6 @@
 export { OpenedPanel, type OpenedPanelProps } from './OpenedPanel'
 export { OpenedKlantcontact, type OpenedKlantcontactProps } from './OpenedKlantcontact'
 export { KlantcontactOpenen } from './KlantcontactOpenen'
-export { ContactverzoekForm, type ContactverzoekFormProps } from './ContactverzoekForm'
 export { startTransferReceiver, type TransferReceiverOptions } from './transfer-receiver'
 export { openKlantcontact, type OpenDeps } from './open'
 export { saveAnswer, type AnswerDeps } from './answer'
