@@ -1,4 +1,4 @@
-import { formatNummer } from '../../server/klantinteracties/resources/nummer'
+import { formatNummer } from '../../server/klantinteracties/resources/klantcontacten/nummer'
 
 /**
  * What the benchmark writes: the klantcontact a KCC agent registers at the end of a phone call

@@ -11,7 +11,7 @@ import { API_BASE, registerResource, type RouteDeps } from './http/resource-rout
 import { recordRoutes, type RouteEntry } from './http/route-table'
 import { SECURITY_HEADERS } from './http/security-headers'
 import { extraRoutes, resources } from './resources/index'
-import { createNummerPolicy } from './resources/nummer'
+import { createNummerPolicy } from './resources/klantcontacten/nummer'
 import { loadOas } from './validation/oas-document'
 
 /** The API version this provider implements (OAS info.version; Open Klant 2.18.0). */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { formatNummer, nummerYear } from '../../klantinteracties/resources/nummer'
+import { formatNummer, nummerYear } from '../../klantinteracties/resources/klantcontacten/nummer'
 import type { GatewayDb } from '../db/tables'
 import type { Clock } from '../lib/clock'
 
@@ -11,7 +11,7 @@ import type { Clock } from '../lib/clock'
  * - `nummer`: the klantcontactnummer an agent reads out over the phone (C0534 §3B). Open Klant 2.16+
  *   no longer generates it (notes §0.1, OK #525), so against such a register the gateway supplies
  *   it, in the same format as our provider: two-digit year + six-digit sequence (`26000001`;
- *   klantinteracties/resources/nummer.ts). A number someone else already used in the register is
+ *   klantinteracties/resources/klantcontacten/nummer.ts). A number someone else already used in the register is
  *   refused there as `unique`; the caller then takes the next one.
  * - `referentienummer`: the gateway's dedupe key in the register (reliability notes §4.1.3): chosen
  *   before the first attempt, sent with it, and looked up after an ambiguous outcome. Ten digits
