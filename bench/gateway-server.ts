@@ -11,7 +11,7 @@ import {
   liveSocketRoutes,
   type LiveHub,
 } from '../server/gateway/live'
-import { quoteIdent } from '../server/klantinteracties/db/database'
+import { quoteIdent } from '../server/lib/db/database'
 import { createRootLogger } from '../server/lib/logger'
 import {
   agentLogin,

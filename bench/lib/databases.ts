@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
 import pg from 'pg'
-import { ensureSchema, openStorage, quoteIdent } from '../../server/klantinteracties/db/database'
+import { ensureSchema, openStorage, quoteIdent } from '../../server/lib/db/database'
 import { migrateToLatest } from '../../server/klantinteracties/db/migrate'
 import type { Engine } from './settings'
 

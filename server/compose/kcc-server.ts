@@ -12,7 +12,7 @@ import {
   type LiveHub,
 } from '../gateway/live/index'
 import { buildProviderApp } from '../klantinteracties/app'
-import type { RouteEntry } from '../klantinteracties/http/route-table'
+import type { RouteEntry } from '../lib/http/route-table'
 import { scopedLogger, type Logger } from '../lib/logger'
 import { createSipServer, type SipServer } from '../sip/server'
 import { createSharedPort } from './shared-port'

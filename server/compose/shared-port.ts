@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { FastifyServerFactory } from 'fastify'
-import { PROBLEM_JSON } from '../klantinteracties/http/error-handler'
-import { ProblemError } from '../klantinteracties/http/problem'
+import { PROBLEM_JSON } from '../lib/http/error-handler'
+import { ProblemError } from '../lib/http/problem'
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void
 

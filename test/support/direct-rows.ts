@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { openStorage, type Storage } from '../../server/klantinteracties/db/database'
+import { openStorage, type Storage } from '../../server/lib/db/database'
 import type { TestProvider } from './provider'
 
 /**

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { PROBLEM_JSON } from '../../klantinteracties/http/error-handler'
+import { PROBLEM_JSON } from '../../lib/http/error-handler'
 import { auditUnavailable } from '../http/problems'
 import { isNummer, isUuid } from '../http/validation'
 import type { Clock } from '../lib/clock'

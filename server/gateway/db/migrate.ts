@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Engine } from '../../klantinteracties/db/dialect'
+import type { Engine } from '../../lib/db/dialect'
 import { runMigrations, type EngineMigration } from '../../lib/db/migrator'
 import * as initial from './migrations/001_initial'
 import * as monitorSession from './migrations/002_monitor_session'

@@ -1,14 +1,14 @@
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import { ensureSchema, openStorage, type Storage } from '../../klantinteracties/db/database'
-import type { Engine } from '../../klantinteracties/db/dialect'
+import { ensureSchema, openStorage, type Storage } from '../../lib/db/database'
+import type { Engine } from '../../lib/db/dialect'
 import type { GatewayConfig } from '../config/types'
 import { migrateGateway } from './migrate'
 import type { GatewayDb } from './tables'
 
 /**
  * The gateway's own database, on the same engines and with the same storage code as the provider
- * (klantinteracties/db/database.ts): SQLite `gateway.sqlite` in `dataDir` (WAL, synchronous=FULL),
+ * (server/lib/db/database.ts): SQLite `gateway.sqlite` in `dataDir` (WAL, synchronous=FULL),
  * or PostgreSQL when `database.url` is configured, so several gateway instances share sessions,
  * idempotency records, transfer records and the audit log.
  */

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { frameworkProblem, sendProblem } from '../../klantinteracties/http/error-handler'
-import { serverError } from '../../klantinteracties/http/problem'
+import { frameworkProblem, sendProblem } from '../../lib/http/error-handler'
+import { serverError } from '../../lib/http/problem'
 import { UpstreamError } from '../register-client/client'
 import { problemFor } from '../register-client/upstream-errors'
 import { notFound, ProblemError, unsupportedMediaType } from './problems'

@@ -4,7 +4,7 @@ import {
   ProblemError,
   validationError,
   type InvalidParam,
-} from '../../klantinteracties/http/problem'
+} from '../../lib/http/problem'
 
 /**
  * The gateway's errors, in the provider's problem shape (RFC 9457 application/problem+json with

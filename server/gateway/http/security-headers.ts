@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { SECURITY_HEADERS } from '../../klantinteracties/http/security-headers'
+import { SECURITY_HEADERS } from '../../lib/http/security-headers'
 
 export { SECURITY_HEADERS }
 
 /**
- * The security headers (klantinteracties/http/security-headers.ts) on every answer the gateway
+ * The security headers (server/lib/http/security-headers.ts) on every answer the gateway
  * gives, whatever route it matched or failed to match, so no spelling of a path answers without
  * them. The web files are not framed or sniffed either: a meta CSP in index.html cannot say
  * `frame-ancestors`, only this header can. A file the static server does send replaces

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type JSONSchemaType, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import { fieldName, toInvalidParams } from '../../klantinteracties/validation/messages'
-import { invalidCharacterParams, MAX_DEPTH } from '../../klantinteracties/validation/text-characters'
+import { fieldName, toInvalidParams } from '../../lib/validation/messages'
+import { invalidCharacterParams, MAX_DEPTH } from '../../lib/validation/text-characters'
 import { validationError, type InvalidParam } from './problems'
 
 // ajv-formats is CommonJS; its default export arrives wrapped depending on the loader.
@@ -10,7 +10,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 
 /**
  * Request bodies of the task API are checked with JSON Schema, and failures become the same Dutch
- * field errors the register gives (klantinteracties/validation/messages.ts), so the agent app shows
+ * field errors the register gives (server/lib/validation/messages.ts), so the agent app shows
  * one kind of field error. Limits are the register's (OAS 0.9.0: onderwerp 200, inhoud 1000, …):
  * checking them here names the agent's field instead of the register's.
  *
@@ -21,7 +21,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
  *   task API schema is closed (`additionalProperties: false` unless the schema says otherwise),
  *   rather than ignored or silently dropped (what Fastify's own ajv, `removeAdditional`, would do);
  * - a control character in any string is refused (`invalid_characters`) by the register's own rule
- *   (klantinteracties/validation/text-characters.ts), so such a text never reaches the register.
+ *   (server/lib/validation/text-characters.ts), so such a text never reaches the register.
  */
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false })
 addFormats(ajv)

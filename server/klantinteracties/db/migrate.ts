@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { runMigrations, type EngineMigration } from '../../lib/db/migrator'
-import type { Engine } from './dialect'
+import type { Engine } from '../../lib/db/dialect'
 import * as initial from './migrations/001_initial'
 import * as foreignKeyIndexes from './migrations/002_foreign_key_indexes'
 

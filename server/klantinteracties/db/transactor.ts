@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Db } from './database'
-import type { Engine } from './dialect'
+import type { Db } from '../../lib/db/database'
+import type { Engine } from '../../lib/db/dialect'
 
 /**
  * Runs a unit of work in a transaction and resolves only after it is committed (durable).

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
-import { authenticationFailed, notAuthenticated } from './problem'
+import { authenticationFailed, notAuthenticated } from '../../lib/http/problem'
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,4 +1,4 @@
-import { ProblemError, validationError } from './problem'
+import { ProblemError, validationError } from '../../lib/http/problem'
 
 /**
  * A unique constraint that a concurrent request won between our check and our insert still ends as

@@ -1,4 +1,4 @@
-import { notFound, fieldError } from './problem'
+import { notFound, fieldError } from '../../lib/http/problem'
 
 /**
  * Page-number pagination as vng_api_common's DynamicPageSizePagination: `page` (1-based) and

@@ -1,5 +1,5 @@
-import { invalidCharacters, refusedCharacter } from '../validation/text-characters'
-import { fieldError, ProblemError, validationError, type InvalidParam } from './problem'
+import { invalidCharacters, refusedCharacter } from '../../lib/validation/text-characters'
+import { fieldError, ProblemError, validationError, type InvalidParam } from '../../lib/http/problem'
 
 /** Fastify gives a repeated parameter as an array; everything else is one string. */
 export type RawQuery = Record<string, string | string[] | undefined>

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { RouteEntry } from '../../../server/klantinteracties/http/route-table'
+import type { RouteEntry } from '../../../server/lib/http/route-table'
 import {
   bodyOf,
   headersOf,

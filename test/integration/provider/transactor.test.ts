@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openStorage, ensureSchema, type Storage } from '../../../server/klantinteracties/db/database'
+import { openStorage, ensureSchema, type Storage } from '../../../server/lib/db/database'
 import { createTransactor, type Transact } from '../../../server/klantinteracties/db/transactor'
 import { ENGINE, PG_URL } from '../../support/provider'
 

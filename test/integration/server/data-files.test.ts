@@ -1,7 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openStorage } from '../../../server/klantinteracties/db/database'
+import { openStorage } from '../../../server/lib/db/database'
 import { demoPassword } from '../../support/gateway'
 import { useComposedServer } from './compose-fixture'
 import { rawRequest } from './raw-http'

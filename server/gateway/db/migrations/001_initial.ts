@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { Engine } from '../../../klantinteracties/db/dialect'
+import type { Engine } from '../../../lib/db/dialect'
 
 /**
  * The gateway's state. Table names avoid the provider's (`nummer_counter`, …) because the embedded

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Engine } from '../dialect'
+import type { Engine } from '../../../lib/db/dialect'
 import {
   dateType,
   fk,

@@ -1,5 +1,5 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely'
-import type { Engine } from '../dialect'
+import type { Engine } from '../../../lib/db/dialect'
 
 /**
  * Column helpers shared by the migrations. They hide the few places where SQLite and PostgreSQL

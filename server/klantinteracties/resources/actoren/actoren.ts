@@ -1,4 +1,4 @@
-import type { Row } from '../../db/database'
+import type { Row } from '../../../lib/db/database'
 import type { Json, ResourceContext } from '../common/context'
 import type { ResourceDefinition, WriteResult } from '../common/definition'
 import { boolean, exact, icontains, identificatorFilters } from '../common/filters'

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database'
-import type { Engine } from '../../db/dialect'
+import type { Db } from '../../../lib/db/database'
+import type { Engine } from '../../../lib/db/dialect'
 import type { NummerPolicy } from '../klantcontacten/nummer'
 
 /** What a resource handler needs to read and write: the (transactional) database and where it lives. */

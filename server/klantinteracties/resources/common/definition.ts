@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
-import type { Row, Tables } from '../../db/database'
+import type { Row, Tables } from '../../../lib/db/database'
 import type { Json, ResourceContext } from './context'
 
 export interface SerializeOptions {

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely'
-import { fieldError } from '../../http/problem'
+import { fieldError } from '../../../lib/http/problem'
 import type { Filter } from './definition'
 import { parseBoolean } from './filters'
 

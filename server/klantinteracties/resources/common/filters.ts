@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely'
 import type { Filter } from './definition'
 import { IDENTIFICATOR_MEMBERS, columnName, readBool } from './values'
-import { fieldError } from '../../http/problem'
+import { fieldError } from '../../../lib/http/problem'
 import { isUuid, uuidFromUrl } from './references'
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
-import type { Row } from '../../db/database'
-import type { InvalidParam } from '../../http/problem'
+import type { Row } from '../../../lib/db/database'
+import type { InvalidParam } from '../../../lib/http/problem'
 import type { Json, ResourceContext } from './context'
 
 /** `{uuid, url}` as every relation is serialised (OAS `*ForeignKey`). */

@@ -1,4 +1,4 @@
-import type { Row } from '../../db/database'
+import type { Row } from '../../../lib/db/database'
 import type { ResourceContext } from './context'
 import type { Relation } from './definition'
 import { distinctIds } from './references'

@@ -1,5 +1,5 @@
-import type { Engine } from '../../db/dialect'
-import type { Row } from '../../db/database'
+import type { Engine } from '../../../lib/db/dialect'
+import type { Row } from '../../../lib/db/database'
 
 /**
  * Conversions between JSON values and columns that differ per engine: SQLite stores booleans as

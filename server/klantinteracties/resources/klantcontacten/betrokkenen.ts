@@ -1,5 +1,5 @@
-import type { Row } from '../../db/database'
-import { validationError } from '../../http/problem'
+import type { Row } from '../../../lib/db/database'
+import { validationError } from '../../../lib/http/problem'
 import { adresErrors } from '../partijen/adres'
 import { betrokkeneFilters } from './betrokkene-filters'
 import type { Json, ResourceContext } from '../common/context'

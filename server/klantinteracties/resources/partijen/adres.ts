@@ -1,4 +1,4 @@
-import type { InvalidParam } from '../../http/problem'
+import type { InvalidParam } from '../../../lib/http/problem'
 import { isLandcode, LANDCODE_REASON } from '../../validation/land'
 import type { Json } from '../common/context'
 

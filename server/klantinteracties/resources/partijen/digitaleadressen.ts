@@ -1,5 +1,5 @@
-import type { Row } from '../../db/database'
-import { validationError, type InvalidParam } from '../../http/problem'
+import type { Row } from '../../../lib/db/database'
+import { validationError, type InvalidParam } from '../../../lib/http/problem'
 import { EMAIL_REASON, isValidEmail } from '../../validation/email'
 import { isValidPhoneNumber, PHONE_REASON } from '../../validation/phone'
 import type { Json, ResourceContext } from '../common/context'

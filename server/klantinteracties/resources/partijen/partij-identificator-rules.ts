@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { InvalidParam } from '../../http/problem'
+import type { InvalidParam } from '../../../lib/http/problem'
 import { identifierProblem, type CodeSoortObjectId } from '../../validation/identificatienummers'
 import type { ResourceContext } from '../common/context'
 

@@ -1,6 +1,6 @@
-import type { Row } from '../../db/database'
+import type { Row } from '../../../lib/db/database'
 import { writeRow } from '../../http/resource-routes'
-import type { InvalidParam } from '../../http/problem'
+import type { InvalidParam } from '../../../lib/http/problem'
 import type { Json, ResourceContext } from '../common/context'
 import type { ResourceDefinition, WriteMode } from '../common/definition'
 import { assertNotParentOfOthers, partijIdentificatoren, writeIdentificator } from './partij-identificatoren'

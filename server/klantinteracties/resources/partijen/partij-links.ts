@@ -1,5 +1,5 @@
-import type { Row } from '../../db/database'
-import type { InvalidParam } from '../../http/problem'
+import type { Row } from '../../../lib/db/database'
+import type { InvalidParam } from '../../../lib/http/problem'
 import type { Json, ResourceContext } from '../common/context'
 import type { WriteMode } from '../common/definition'
 import { clearOtherStandaard } from './digitaleadressen'

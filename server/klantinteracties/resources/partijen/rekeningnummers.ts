@@ -1,5 +1,5 @@
-import type { Row } from '../../db/database'
-import { validationError } from '../../http/problem'
+import type { Row } from '../../../lib/db/database'
+import { validationError } from '../../../lib/http/problem'
 import type { Json, ResourceContext } from '../common/context'
 import type { ResourceDefinition, WriteMode, WriteResult } from '../common/definition'
 import { exact } from '../common/filters'
