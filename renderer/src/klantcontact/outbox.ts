@@ -9,7 +9,7 @@ import { klantcontactMessages } from './messages'
 
 /**
  * Sends the agent's queued drafts to the gateway, each with its draft id as Idempotency-Key, until
- * the gateway confirms them (issue 4 §6: "never lost, never created twice"):
+ * the gateway confirms them, so a klantcontact is never lost and never created twice:
  *
  * - one request at a time per draft; different drafts go in parallel;
  * - a retryable failure (unreachable, 5xx, 429: the outcome is unknown) leaves the draft `waiting`,
@@ -63,195 +63,195 @@ const defaultSchedule = (run: () => void, ms: number): (() => void) => {
 }
 
 export class KlantcontactOutbox {
-  readonly #store: KlantcontactOutboxOptions['store']
-  readonly #api: KlantcontactOutboxOptions['api']
-  readonly #agentLogin: string
-  readonly #log: Logger
-  readonly #backoff: (attempt: number) => number
-  readonly #schedule: (run: () => void, ms: number) => () => void
-  readonly #onlineEvents: KlantcontactOutboxOptions['onlineEvents']
+  private readonly store: KlantcontactOutboxOptions['store']
+  private readonly api: KlantcontactOutboxOptions['api']
+  private readonly agentLogin: string
+  private readonly log: Logger
+  private readonly backoff: (attempt: number) => number
+  private readonly schedule: (run: () => void, ms: number) => () => void
+  private readonly onlineEvents: KlantcontactOutboxOptions['onlineEvents']
   /** Drafts with a request on its way: never a second one for the same draft. */
-  readonly #inFlight = new Set<string>()
-  readonly #retries = new Map<string, () => void>()
-  readonly #attempts = new Map<string, number>()
+  private readonly inFlight = new Set<string>()
+  private readonly retries = new Map<string, () => void>()
+  private readonly attempts = new Map<string, number>()
   /** Server errors in a row per draft; any other outcome ends the row. */
-  readonly #serverErrors = new Map<string, number>()
-  readonly #maxServerErrors: number
-  #unsubscribe: (() => void) | undefined
-  #paused = false
+  private readonly serverErrors = new Map<string, number>()
+  private readonly maxServerErrors: number
+  private unsubscribe: (() => void) | undefined
+  private paused = false
 
   constructor(options: KlantcontactOutboxOptions) {
-    this.#store = options.store
-    this.#api = options.api
-    this.#agentLogin = options.agentLogin
-    this.#log = options.logger ?? createLogger('klantcontact:outbox')
-    this.#backoff = options.backoff ?? retryDelay
-    this.#schedule = options.schedule ?? defaultSchedule
-    this.#onlineEvents = options.onlineEvents ?? (typeof window === 'undefined' ? undefined : window)
-    this.#maxServerErrors = options.maxServerErrors ?? MAX_SERVER_ERRORS
+    this.store = options.store
+    this.api = options.api
+    this.agentLogin = options.agentLogin
+    this.log = options.logger ?? createLogger('klantcontact:outbox')
+    this.backoff = options.backoff ?? retryDelay
+    this.schedule = options.schedule ?? defaultSchedule
+    this.onlineEvents = options.onlineEvents ?? (typeof window === 'undefined' ? undefined : window)
+    this.maxServerErrors = options.maxServerErrors ?? MAX_SERVER_ERRORS
   }
 
   /** Sends what is queued now and whatever is queued later; idempotent. */
   start(): void {
-    this.#paused = false
-    if (this.#unsubscribe === undefined) {
-      this.#unsubscribe = this.#store.subscribe(() => this.#pump())
-      this.#onlineEvents?.addEventListener('online', this.#onOnline)
+    this.paused = false
+    if (this.unsubscribe === undefined) {
+      this.unsubscribe = this.store.subscribe(() => this.pump())
+      this.onlineEvents?.addEventListener('online', this.onOnline)
     }
-    this.#pump()
+    this.pump()
   }
 
   /** Stops sending and retrying. A request on its way still records its outcome in the store. */
   stop(): void {
-    this.#unsubscribe?.()
-    this.#unsubscribe = undefined
-    this.#onlineEvents?.removeEventListener('online', this.#onOnline)
-    for (const cancel of this.#retries.values()) {
+    this.unsubscribe?.()
+    this.unsubscribe = undefined
+    this.onlineEvents?.removeEventListener('online', this.onOnline)
+    for (const cancel of this.retries.values()) {
       cancel()
     }
-    this.#retries.clear()
+    this.retries.clear()
   }
 
-  get #running(): boolean {
-    return this.#unsubscribe !== undefined && !this.#paused
+  private get running(): boolean {
+    return this.unsubscribe !== undefined && !this.paused
   }
 
-  readonly #onOnline = (): void => {
-    if (!this.#running) {
+  private readonly onOnline = (): void => {
+    if (!this.running) {
       return
     }
-    this.#log.info('online again: retrying waiting drafts')
-    for (const draft of this.#own()) {
+    this.log.info('online again: retrying waiting drafts')
+    for (const draft of this.own()) {
       if (draft.status === 'waiting') {
-        this.#retries.get(draft.id)?.()
-        this.#retries.delete(draft.id)
-        this.#send(draft.id)
+        this.retries.get(draft.id)?.()
+        this.retries.delete(draft.id)
+        this.send(draft.id)
       }
     }
   }
 
   /** Called on every store change: send what is queued, make sure every waiting draft has a retry. */
-  #pump(): void {
-    if (!this.#running) {
+  private pump(): void {
+    if (!this.running) {
       return
     }
-    for (const draft of this.#own()) {
-      if (this.#inFlight.has(draft.id)) {
+    for (const draft of this.own()) {
+      if (this.inFlight.has(draft.id)) {
         continue
       }
       if (draft.status === 'queued') {
-        this.#send(draft.id)
-      } else if (draft.status === 'waiting' && !this.#retries.has(draft.id)) {
-        this.#scheduleRetry(draft.id)
+        this.send(draft.id)
+      } else if (draft.status === 'waiting' && !this.retries.has(draft.id)) {
+        this.scheduleRetry(draft.id)
       }
     }
   }
 
-  #own(): KlantcontactDraft[] {
-    return Object.values(this.#store.getState().klantcontact.drafts).filter(
-      (draft) => draft.agentLogin === this.#agentLogin,
+  private own(): KlantcontactDraft[] {
+    return Object.values(this.store.getState().klantcontact.drafts).filter(
+      (draft) => draft.agentLogin === this.agentLogin,
     )
   }
 
-  #scheduleRetry(id: string): void {
-    const attempt = this.#attempts.get(id) ?? 0
-    this.#attempts.set(id, attempt + 1)
-    const cancel = this.#schedule(() => {
-      this.#retries.delete(id)
-      if (this.#running && this.#store.getState().klantcontact.drafts[id]?.status === 'waiting') {
-        this.#send(id)
+  private scheduleRetry(id: string): void {
+    const attempt = this.attempts.get(id) ?? 0
+    this.attempts.set(id, attempt + 1)
+    const cancel = this.schedule(() => {
+      this.retries.delete(id)
+      if (this.running && this.store.getState().klantcontact.drafts[id]?.status === 'waiting') {
+        this.send(id)
       }
-    }, this.#backoff(attempt))
-    this.#retries.set(id, cancel)
+    }, this.backoff(attempt))
+    this.retries.set(id, cancel)
   }
 
-  #send(id: string): void {
-    const draft = this.#store.getState().klantcontact.drafts[id]
-    if (draft === undefined || this.#inFlight.has(id)) {
+  private send(id: string): void {
+    const draft = this.store.getState().klantcontact.drafts[id]
+    if (draft === undefined || this.inFlight.has(id)) {
       return
     }
     if (draft.request === undefined) {
       // Cannot happen (requestSave and parseDraft set it); say so rather than wait silently.
-      this.#log.warn('queued draft without a request body', { id })
+      this.log.warn('queued draft without a request body', { id })
       return
     }
     const { request } = draft
-    // Before markSending: that store change calls #pump again, which must see this draft in flight.
-    this.#inFlight.add(id)
-    const actions = this.#store.getState().klantcontact
+    // Before markSending: that store change calls pump again, which must see this draft in flight.
+    this.inFlight.add(id)
+    const actions = this.store.getState().klantcontact
     actions.markSending(id)
-    this.#log.debug('sending draft', { id })
-    // Through a promise, so even a synchronous throw of the client ends up in #failed.
+    this.log.debug('sending draft', { id })
+    // Through a promise, so even a synchronous throw of the client ends up in failed().
     Promise.resolve()
-      .then(() => this.#api.registerKlantcontact(request, id))
+      .then(() => this.api.registerKlantcontact(request, id))
       .then(
         (view) => {
-          this.#settled(id)
-          this.#forget(id)
-          this.#log.info('draft saved', { id, uuid: view.uuid })
-          this.#store.getState().klantcontact.markSaved(id, view)
+          this.settled(id)
+          this.forget(id)
+          this.log.info('draft saved', { id, uuid: view.uuid })
+          this.store.getState().klantcontact.markSaved(id, view)
         },
         (error: unknown) => {
-          this.#settled(id)
-          this.#failed(id, error)
+          this.settled(id)
+          this.failed(id, error)
         },
       )
   }
 
-  #settled(id: string): void {
-    this.#inFlight.delete(id)
+  private settled(id: string): void {
+    this.inFlight.delete(id)
   }
 
-  #forget(id: string): void {
-    this.#attempts.delete(id)
-    this.#serverErrors.delete(id)
+  private forget(id: string): void {
+    this.attempts.delete(id)
+    this.serverErrors.delete(id)
   }
 
   /** Counts a server error; true when this draft has had as many in a row as it may. */
-  #tooManyServerErrors(id: string): boolean {
-    const count = (this.#serverErrors.get(id) ?? 0) + 1
-    this.#serverErrors.set(id, count)
-    return count >= this.#maxServerErrors
+  private tooManyServerErrors(id: string): boolean {
+    const count = (this.serverErrors.get(id) ?? 0) + 1
+    this.serverErrors.set(id, count)
+    return count >= this.maxServerErrors
   }
 
-  #failed(id: string, error: unknown): void {
-    const actions = this.#store.getState().klantcontact
+  private failed(id: string, error: unknown): void {
+    const actions = this.store.getState().klantcontact
     if (!(error instanceof GatewayError)) {
       // Not an answer from the gateway client: our own fault, outcome unknown. The same key is safe.
-      this.#log.error('draft send failed unexpectedly', { id, error: String(error) })
+      this.log.error('draft send failed unexpectedly', { id, error: String(error) })
       actions.markWaiting(id, String(error))
       return
     }
     const fields = { id, kind: error.kind, status: error.status }
     if (error.kind === 'unauthenticated') {
-      this.#log.info('session gone: draft waits for the next login', fields)
-      this.#paused = true
+      this.log.info('session gone: draft waits for the next login', fields)
+      this.paused = true
       actions.markQueued(id)
       return
     }
-    if (error.kind === 'failed' && this.#tooManyServerErrors(id)) {
-      this.#log.warn('server errors keep coming for this draft: handed back to the agent', fields)
-      this.#forget(id)
+    if (error.kind === 'failed' && this.tooManyServerErrors(id)) {
+      this.log.warn('server errors keep coming for this draft: handed back to the agent', fields)
+      this.forget(id)
       const text = messagesOf(klantcontactMessages).status.gaveUp
-      actions.markRejected(id, undefined, format(text, { count: this.#maxServerErrors }))
+      actions.markRejected(id, undefined, format(text, { count: this.maxServerErrors }))
       return
     }
     if (error.kind !== 'failed') {
-      this.#serverErrors.delete(id)
+      this.serverErrors.delete(id)
     }
     if (error.retryable) {
-      this.#log.info('draft waiting for the gateway', fields)
+      this.log.info('draft waiting for the gateway', fields)
       actions.markWaiting(id, error.message)
       return
     }
     if (error.status === 422 && error.problem?.code === 'idempotency_key_reused') {
-      this.#forget(id)
+      this.forget(id)
       const fresh = actions.rekey(id)
-      this.#log.warn('idempotency key reused with another body: draft gets a new key', { ...fields, fresh })
+      this.log.warn('idempotency key reused with another body: draft gets a new key', { ...fields, fresh })
       return
     }
-    this.#log.info('draft refused by the gateway', { ...fields, code: error.problem?.code })
-    this.#forget(id)
+    this.log.info('draft refused by the gateway', { ...fields, code: error.problem?.code })
+    this.forget(id)
     actions.markRejected(id, error.problem, error.message)
   }
 }
