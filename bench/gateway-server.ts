@@ -3,14 +3,7 @@ import pg from 'pg'
 import { buildGatewayApp } from '../server/gateway/app'
 import { loadGatewayConfig } from '../server/gateway/config/load'
 import type { AgentConfig, GatewayConfig } from '../server/gateway/config/types'
-import {
-  createMemoryHub,
-  createPostgresHub,
-  createPresenceSource,
-  createPresenceTracker,
-  liveSocketRoutes,
-  type LiveHub,
-} from '../server/gateway/live'
+import { createMemoryHub, createPostgresHub, type LiveHub } from '../server/gateway/live'
 import { quoteIdent } from '../server/lib/db/database'
 import { createRootLogger } from '../server/lib/logger'
 import {
@@ -36,9 +29,8 @@ import { serveForBenchmark } from './lib/serve'
  *
  * - `register`: the task API in front of the provider child, embedded mode (the provider generates
  *   nummers), as `npm run server` runs them.
- * - `live`: the same app plus the live socket (`/api/live`, liveSocketRoutes) wired as
- *   server/compose/kcc-server.ts wires it (memory hub, presence tracker and source, the gateway's
- *   session check), or on the PostgreSQL hub that several instances would share, and
+ * - `live`: the same app with its live socket (`/api/live`) on a memory hub, as `npm run server`
+ *   runs it, or on the PostgreSQL hub that several instances would share (handed to the gateway), and
  *   `spec.supervisors` extra supervisor accounts and `spec.agents` extra agent accounts (afdeling of
  *   medewerker1), each with a session made by the gateway's session store as a login would (without
  *   500 scrypt checks). The register is not used: its address is a closed port.
@@ -112,21 +104,13 @@ async function serveLive(spec: LiveGatewaySpec): Promise<void> {
   } else {
     hub = createMemoryHub({ logger })
   }
-  const presence = createPresenceTracker({ hub, logger })
   const gateway = await buildGatewayApp({
     config,
     logger,
     provider: { baseUrl: 'http://127.0.0.1:9/klantinteracties/api/v1', token: 'bench-unused-register-token' },
-    presence: createPresenceSource(hub),
+    hub,
   })
   const { app, auth } = gateway
-  await app.register(liveSocketRoutes, {
-    hub,
-    presence,
-    logger,
-    // As server/compose/kcc-server.ts wires it: the gateway's session check.
-    authenticate: (token) => auth.authenticate(token),
-  })
 
   const tokens: string[] = []
   for (const agent of extra) {
@@ -159,8 +143,8 @@ async function serveLive(spec: LiveGatewaySpec): Promise<void> {
   })
   app.get(BENCH_STAMPS_PATH, async () => ({ stamps: stamps.splice(0) }))
 
+  // The gateway closes only a hub it made itself.
   app.addHook('onClose', async () => {
-    presence.close()
     await hub.close()
     await pool?.end()
   })

@@ -1,7 +1,7 @@
 import type { LiveEvent, LiveEventBody } from './protocol'
 
 /**
- * Today's counters per afdeling for the supervisor (issue 6 §1): calls answered, calls abandoned
+ * Today's counters per afdeling for the supervisor's team overview: calls answered, calls abandoned
  * while ringing, handling time (for the average), transfers and contactverzoeken. Every event
  * carries what it counts (docs/supervisor.md), so counting is this one pure function, used by the
  * hub (memory and PostgreSQL) and by the app alike. "Today" is the day in Europe/Amsterdam; the

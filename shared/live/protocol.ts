@@ -73,7 +73,7 @@ export interface CallInfo {
   /** The customer's number: the caller on an inbound call, the called party on an outbound one. */
   callerNumber: string
   klantcontactnummer?: string
-  /** Never present when `vertrouwelijk` (reliability notes §4.2: no content of a confidential contact). */
+  /** Never present when `vertrouwelijk`: that content is for the agents involved only (docs/gateway.md). */
   onderwerp?: string
   vertrouwelijk: boolean
   /** A call between colleagues (a consult), not a customer's: today's counters leave it out. */

@@ -4,11 +4,11 @@ import { callerDials, klantcontactForm, loginAgent, openPage } from './support/p
 import { expectAudioBothWays } from './support/webrtc-stats'
 
 /**
- * Issue 4's acceptance test, C0534 step 1: a citizen calls the KCC, medewerker1's app rings and
- * opens a klantcontact with kanaal Telefoon, medewerker1 answers, types the seed's example and saves
- * it; the register then holds it with the betrokkene and the actor, and the screen shows its nummer.
- * Real parts only: the gateway, our provider, the SIP server (embedded and Kamailio), Chromium with
- * fake media devices, everything on 127.0.0.1.
+ * The first contact end to end: a citizen calls the KCC, medewerker1's app rings and opens a
+ * klantcontact with kanaal Telefoon, medewerker1 answers, types a question about a dakkapel and
+ * saves it; the register then holds it with the betrokkene and the actor, and the screen shows its
+ * nummer. Real parts only: the gateway, our provider, the SIP server (embedded and Kamailio),
+ * Chromium with fake media devices, everything on 127.0.0.1.
  */
 const ONDERWERP = 'Voorwaarden vergunningsvrije dakkapel'
 const INHOUD =

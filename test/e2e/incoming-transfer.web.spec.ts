@@ -13,9 +13,9 @@ import {
 } from './support/transfer-flow'
 
 /**
- * Issue 5 §3 and §6 in the browser: "Klantcontact openen" by a nummer read out on the phone (the
- * seed's manual path), and nawerk after a call. Neither depends on the SIP server beyond the call
- * itself, so they run against the embedded one.
+ * In the browser: "Klantcontact openen" by a nummer read out on the phone (the manual path when the
+ * nummer did not travel with the call), and nawerk after a call. Neither depends on the SIP server
+ * beyond the call itself, so they run against the embedded one.
  */
 test.describe('nawerk', () => {
   test('after the call the agent stays in nawerk and can still finish and save the klantcontact', async ({

@@ -8,10 +8,11 @@ import { heardTones, TONE, useTone } from './support/tones'
 import { audioFlow } from './support/webrtc-stats'
 
 /**
- * Issue 6 §2 in the browser: a supervisor listens in on, whispers to or barges into medewerker1's
- * call with a citizen, against both SIP servers. Every microphone is a tone of its own (support/
- * tones.ts), so each check is about what a person hears: the supervisor both parties; the agent
- * the supervisor only when whispered to or barged in on; the citizen the supervisor only in a barge.
+ * Monitoring in the browser (docs/supervisor.md): a supervisor listens in on, whispers to or barges
+ * into medewerker1's call with a citizen, against both SIP servers. Every microphone is a tone of
+ * its own (support/tones.ts), so each check is about what a person hears: the supervisor both
+ * parties; the agent the supervisor only when whispered to or barged in on; the citizen the
+ * supervisor only in a barge.
  */
 const PRESENT_DB = 25
 const ABSENT_DB = 10

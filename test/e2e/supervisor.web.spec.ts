@@ -13,8 +13,8 @@ import {
 } from './support/transfer-flow'
 
 /**
- * Issue 6 §1 in the browser: the supervisor's team overview follows the agents live. The SIP server
- * only carries the calls here, so these run against the embedded one.
+ * In the browser: the supervisor's team overview follows the agents live. The SIP server only
+ * carries the calls here, so these run against the embedded one.
  */
 const team = (page: Page) => page.getByRole('region', { name: 'Teamoverzicht' })
 const row = (page: Page, naam: string) => team(page).getByRole('row', { name: new RegExp(`^${naam}`) })

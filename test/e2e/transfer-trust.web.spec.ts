@@ -10,9 +10,9 @@ import {
 } from './support/transfer-flow'
 
 /**
- * Issue 5 §2, trust: a klantcontactnummer in the SIP signalling opens a klantcontact only through
- * the gateway's transfer record, never on the header alone (docs/agent-app.md, "The receiving
- * side"). Against both SIP servers, with a raw SIP client playing the attacker.
+ * Trust: a klantcontactnummer in the SIP signalling opens a klantcontact only through the gateway's
+ * transfer record, never on the header alone (docs/agent-app.md, "The receiving side"). Against
+ * both SIP servers, with a raw SIP client playing the attacker.
  */
 for (const backend of SIP_BACKENDS) {
   test.describe(`a forged klantcontactnummer with the ${backend} SIP server`, () => {

@@ -19,10 +19,10 @@ import {
 import { expectAudioBothWays } from './support/webrtc-stats'
 
 /**
- * Issue 5's acceptance tests, C0534 step 2 ("overname van gesprek"): the klantcontactnummer travels
- * with the call and the colleague's app opens the klantcontact by itself. Real parts only: the
- * gateway, our provider, the SIP server (embedded and Kamailio), the demo caller page, Chromium with
- * fake media devices, all on 127.0.0.1.
+ * A warm transfer end to end ("overname van gesprek"): the klantcontactnummer travels with the call
+ * and the colleague's app opens the klantcontact by itself. Real parts only: the gateway, our
+ * provider, the SIP server (embedded and Kamailio), the demo caller page, Chromium with fake media
+ * devices, all on 127.0.0.1.
  */
 for (const backend of SIP_BACKENDS) {
   test.describe(`transfer with the ${backend} SIP server`, () => {
@@ -77,8 +77,8 @@ for (const backend of SIP_BACKENDS) {
       await opened.getByRole('button', { name: 'Antwoord opslaan' }).click()
       await expect(opened.getByText('Antwoord opgeslagen')).toBeVisible()
 
-      // The seed's "Aanpassen" and "had betrokken": the question stays, the answer follows it, and
-      // both medewerkers are actors of the klantcontact.
+      // The answer amends the klantcontact and records the colleague as involved: the question stays,
+      // the answer follows it, and both medewerkers are actors of the klantcontact.
       const [klantcontact] = await rig.providerApi.klantcontactenByNummer(nummer)
       expect(klantcontact!.onderwerp).toBe(ONDERWERP)
       const inhoud = klantcontact!.inhoud ?? ''

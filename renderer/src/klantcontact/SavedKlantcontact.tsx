@@ -25,9 +25,9 @@ export function groupDigits(nummer: string): string[] {
 }
 
 /**
- * The confirmed klantcontact: its nummer large, to read aloud to the caller (issue 4 §5), with a
- * copy button. The groups are spaced by CSS only, so the text (and what a copy of the selection
- * gives) is the plain digits.
+ * The confirmed klantcontact: its nummer large, to read aloud to the caller, who quotes it when
+ * calling back, with a copy button. The groups are spaced by CSS only, so the text (and what a copy
+ * of the selection gives) is the plain digits.
  */
 export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
   const t = useMessages(klantcontactMessages).saved

@@ -11,8 +11,8 @@ export interface SuggestionOfferProps {
 }
 
 /**
- * "Bekende klant bij dit nummer: …" with a button to take the name over (issue 4 §5). Only an
- * offer: the caller may be someone else on a known line, so the agent decides. The region is
+ * "Bekende klant bij dit nummer: …" with a button to take the name over (docs/agent-app.md). Only
+ * an offer: the caller may be someone else on a known line, so the agent decides. The region is
  * always there (role=status), so a suggestion that arrives while the agent types is announced.
  */
 export function SuggestionOffer({ id, draft, editable, onAccept }: SuggestionOfferProps) {

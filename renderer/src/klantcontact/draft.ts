@@ -3,26 +3,27 @@ import { missingCaseError } from '../lib/missing-case'
 
 /**
  * A klantcontact the agent is writing, from the screen pop (or "Nieuw klantcontact") until the
- * gateway confirms it (issue 4 §5–6). Plain, serialisable data: it lives in the store and in
- * localStorage, so a reload or a renderer crash never loses it.
+ * gateway confirms it (docs/agent-app.md, "Screen pop and never losing a contact"). Plain,
+ * serialisable data: it lives in the store and in localStorage, so a reload or a renderer crash
+ * never loses it.
  *
  * Field names follow the Klantinteracties standard (OAS 0.9.0 Klantcontact); `naamKlant` is the one
  * text the agent types, split into a contactnaam when it is sent (naam-klant.ts).
  *
- * | from \ event  | edit    | save   | send    | confirmed | retryable | refused  | requeue |
+ * | from \ event | edit | save | send | confirmed | retryable | refused | requeue |
  * | ------------- | ------- | ------ | ------- | --------- | --------- | -------- | ------- |
- * | editing       | editing | queued | –       | –         | –         | –        | –       |
- * | queued        | –       | –      | sending | –         | –         | –        | –       |
- * | sending       | –       | –      | –       | saved     | waiting   | rejected | queued  |
- * | waiting       | –       | –      | sending | –         | –         | –        | –       |
- * | rejected      | editing | queued | –       | –         | –         | –        | –       |
- * | saved         | –       | –      | –       | –         | –         | –        | –       |
+ * | editing | editing | queued | – | – | – | – | – |
+ * | queued | – | – | sending | – | – | – | – |
+ * | sending | – | – | – | saved | waiting | rejected | queued |
+ * | waiting | – | – | sending | – | – | – | – |
+ * | rejected | editing | queued | – | – | – | – | – |
+ * | saved | – | – | – | – | – | – | – |
  *
  * `save` only for a valid draft (validate.ts); `retryable`: unreachable, 5xx, 429 (outcome unknown,
  * the same key settles it); `refused`: 4xx (the gateway dropped its record, so the corrected draft
  * goes again with the same key, docs/gateway.md), or a 5xx that kept coming back (outbox.ts hands
- * the draft back to the agent); `requeue`: 401 (nothing happened; sent after the
- * next login) or a reload while sending (outcome unknown). `–` is refused.
+ * the draft back to the agent); `requeue`: 401 (nothing happened; sent after the next login) or a
+ * reload while sending (outcome unknown). `–` is refused.
  *
  * While queued, sending or waiting the fields are read-only: what was sent must be what is stored.
  */
@@ -103,7 +104,7 @@ interface NewDraft {
   readonly callerNumber?: string
 }
 
-/** The seed's prefilled fields (issue 4 §5): kanaal Telefoon, taal nld, not vertrouwelijk, contact made. */
+/** What a phone call implies, prefilled: kanaal Telefoon, taal nld, not vertrouwelijk, contact made. */
 export function newDraft({ id, agentLogin, at, callId, callerNumber }: NewDraft): KlantcontactDraft {
   const when = new Date(at).toISOString()
   return {

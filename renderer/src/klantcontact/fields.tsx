@@ -34,10 +34,10 @@ export interface CountedTextProps {
 }
 
 /**
- * A text with a live "n/max" counter (issue 4 §5), counted as the register counts (code points,
- * validate.ts). No `maxLength` attribute: it counts UTF-16 units and silently cuts off a paste,
- * while the agent should see what does not fit and shorten it. Past the limit the counter becomes
- * the error text and the control is marked invalid (WCAG 2.1 SC 3.3.1).
+ * A text with a live "n/max" counter, so the agent sees what fits before saving, counted as the
+ * register counts (code points, validate.ts). No `maxLength` attribute: it counts UTF-16 units and
+ * silently cuts off a paste, while the agent should see what does not fit and shorten it. Past the
+ * limit the counter becomes the error text and the control is marked invalid (WCAG 2.1 SC 3.3.1).
  */
 export function CountedText(props: CountedTextProps) {
   const t = useMessages(klantcontactMessages).form

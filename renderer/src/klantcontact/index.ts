@@ -1,6 +1,6 @@
 /**
- * The klantcontact feature (issue 4 §5–6): what the rest of the app uses. The store slice itself is
- * bound in store/index.ts.
+ * The klantcontact feature (screen pop, form, outbox; docs/agent-app.md): what the rest of the app
+ * uses. The store slice itself is bound in store/index.ts.
  */
 export { KlantcontactPanel, type KlantcontactPanelProps } from './KlantcontactPanel'
 export { KlantcontactForm, type KlantcontactFormProps } from './KlantcontactForm'

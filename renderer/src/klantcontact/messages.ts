@@ -2,7 +2,8 @@ import type { Catalog } from '../i18n/locale'
 
 /**
  * Texts of the klantcontact panel. The accessible names of the fields ("Naam klant", "Onderwerp",
- * …) are fixed by issue 4 and tested; change them only together with the tests.
+ * …) are the terms the agents know, and the tests find the fields by them; change them only
+ * together with the tests.
  */
 export interface KlantcontactMessages {
   readonly panel: {

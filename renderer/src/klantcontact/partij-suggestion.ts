@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../log'
 import type { StoreState } from '../store/types'
 
 /**
- * Issue 4 §5: when the caller's number is the digitaal adres (soort telefoonnummer) of a known
+ * When the caller's number is the digitaal adres (soort telefoonnummer) of a known
  * partij, the form offers that partij's name; the agent decides (the caller may be someone else on
  * the same line), so it is only ever offered, never filled in.
  */

@@ -7,13 +7,14 @@ import { parseDraft } from './persisted-draft'
 const log = createLogger('klantcontact:persist')
 
 /**
- * "Never lose a contact" (issue 4 §6): the drafts live in localStorage from the first keystroke
- * until the gateway confirms them. localStorage writes are synchronous, so a reload or a crash of
- * the renderer right after a keystroke keeps it; the store is the one writer (zustand `persist`).
+ * "Never lose a contact" (docs/agent-app.md): the drafts live in localStorage from the first
+ * keystroke until the gateway confirms them. localStorage writes are synchronous, so a reload or a
+ * crash of the renderer right after a keystroke keeps it; the store is the one writer (zustand
+ * `persist`).
  *
  * Only `klantcontact.drafts` and `activeId` are kept. A saved draft keeps its nummer but not its
- * content: the register has that now, and a PC's profile should hold no more personal data than
- * it needs (AVG art. 5(1)(c), data minimisation).
+ * content: the register has that now, and a PC's profile should hold no more personal data than it
+ * needs (AVG art. 5(1)(c), data minimisation).
  */
 export const PERSIST_KEY = 'kcc.klantcontact.v1'
 export const PERSIST_VERSION = 1

@@ -9,7 +9,7 @@ import { splitNaamKlant } from './naam-klant'
  * the nummer and the agent's actor.
  *
  * - contactnaam always, empty when no name was typed: the caller is always there, so the gateway
- *   always makes the betrokkene with rol klant and initiator (issue 4 §5); partijUuid only when the
+ *   always makes the betrokkene with rol klant and initiator; partijUuid only when the
  *   agent accepted a suggestion;
  * - onderwerp and inhoud without leading or trailing white space (the gateway refuses an onderwerp
  *   of only spaces); inhoud left out when empty (the gateway stores "");

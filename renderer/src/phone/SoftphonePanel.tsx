@@ -15,7 +15,7 @@ const log = createLogger('phone-panel')
 /**
  * The softphone panel: registration, the current call with its controls, the keypad, dialling and
  * the sound devices. React only renders the softphone's snapshot and calls its verbs; sip.js stays
- * inside the service (conventions §7).
+ * inside the service, so nothing on screen holds an object that sip.js mutates behind React's back.
  */
 export function SoftphonePanel() {
   const t = useMessages(phoneMessages)

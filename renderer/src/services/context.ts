@@ -6,14 +6,15 @@ import type { TransferService } from '../transfer/transfer-service'
 
 /**
  * The renderer's services (plain TypeScript objects with behaviour: the gateway client, the
- * softphone, the transfer and monitoring services), handed to components through React context after login. The zustand store holds
- * only plain data; services write into it (conventions §7).
+ * softphone, the transfer and monitoring services), handed to components through React context
+ * after login. The zustand store holds only plain data, which selectors can compare and nothing
+ * mutates behind React's back; services write into it.
  */
 export interface Services {
   readonly api: GatewayApi
   readonly softphone: Softphone
   readonly transfers: TransferService
-  /** The supervisor's listen in / whisper / barge (issue 6 §2). */
+  /** The supervisor's listen in / whisper / barge (docs/supervisor.md). */
   readonly monitoring: MonitorService
 }
 

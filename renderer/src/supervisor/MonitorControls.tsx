@@ -6,7 +6,7 @@ import { ServicesContext } from '../services/context'
 import { useAppStore } from '../store'
 import { supervisorMessages } from './messages'
 
-/** Meeluisteren / Fluisteren / Inbreken on an agent's call (issue 6 §2); the gateway decides. */
+/** Meeluisteren / Fluisteren / Inbreken on an agent's call (docs/supervisor.md); the gateway decides. */
 export function MonitorControls(props: { readonly login: string; readonly naam: string }) {
   const t = useMessages(supervisorMessages)
   const services = useContext(ServicesContext)

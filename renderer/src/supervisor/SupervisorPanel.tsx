@@ -11,10 +11,10 @@ import './supervisor.css'
 import { teamView, type TeamCall, type TeamMember } from './team-view'
 
 /**
- * The supervisor's view of the team (issue 6 §1): per afdeling every agent with their state and
- * for how long, their current call (direction, duration, the caller's number partly masked,
- * klantcontactnummer and onderwerp, the onderwerp hidden for a vertrouwelijk klantcontact), and
- * the transfers in flight. Everything comes from the live socket, which streams a supervisor every
+ * The supervisor's view of the team (docs/supervisor.md): per afdeling every agent with their state
+ * and for how long, their current call (direction, duration, the caller's number partly masked,
+ * klantcontactnummer and onderwerp, the onderwerp hidden for a vertrouwelijk klantcontact), and the
+ * transfers in flight. Everything comes from the live socket, which streams a supervisor every
  * change as it happens; only the durations tick locally.
  */
 export function SupervisorPanel() {

@@ -1,5 +1,5 @@
 /**
- * A caller's number as the supervisor view shows it (issue 6 §1, "caller number partly masked"):
+ * A caller's number as the supervisor view shows it, partly masked:
  * enough to tell calls apart and recognise a number the agent mentions, not enough to copy it
  * (BIO2 9.4: least privilege; the supervisor coaches the conversation, not the citizen). A phone
  * number keeps its first two and last two digits, the rest becomes •. Something that is not a

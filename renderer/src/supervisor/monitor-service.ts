@@ -10,7 +10,7 @@ import { supervisorMessages } from './messages'
 const t = supervisorMessages.nl
 
 /**
- * The supervisor's Meeluisteren / Fluisteren / Inbreken (issue 6 §2, docs/supervisor.md): the
+ * The supervisor's Meeluisteren / Fluisteren / Inbreken (docs/supervisor.md): the
  * gateway authorises and records the session, the softphone answers the monitor call the agent's
  * app then makes. The session is ended at the gateway however the monitor call ends (Stoppen, the
  * agent's call over, either side hanging up), so its end is in the audit log too.

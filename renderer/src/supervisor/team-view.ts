@@ -5,9 +5,9 @@ import type { LiveView } from '../live/live-connection'
 import { maskNumber } from './mask'
 
 /**
- * What the supervisor view shows (issue 6 §1), derived from the live view the hub streams to a
- * supervisor (every agent, call and transfer) and the directory (names, afdelingen). Pure: the
- * panel re-derives it on every live change and every second (the durations).
+ * What the supervisor view shows (docs/supervisor.md, "Team overview"), derived from the live view
+ * the hub streams to a supervisor (every agent, call and transfer) and the directory (names,
+ * afdelingen). Pure: the panel re-derives it on every live change and every second (the durations).
  */
 export interface TeamCall {
   readonly callId: string

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
 
 /**
- * Test instrumentation for who hears whom (issue 6 §2): each page's microphone is replaced by a
- * sine tone of its own frequency, and what a page plays (every media element playing a
+ * Test instrumentation for who hears whom (docs/supervisor.md): each page's microphone is replaced
+ * by a sine tone of its own frequency, and what a page plays (every media element playing a
  * MediaStream: the softphone's call audio, the monitor call's, the caller page's) can be analysed
  * for those frequencies. So "the customer hears the supervisor" is a peak at the supervisor's
  * frequency in what the caller page plays. Call `useTone` before the page loads the app.

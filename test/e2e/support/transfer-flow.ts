@@ -3,8 +3,8 @@ import type { KccRig } from './kcc-rig'
 import { klantcontactForm, loginAgent, openPage } from './pages'
 
 /**
- * The transfer steps as the agents do them, by the Dutch labels on screen (issue 5 §1–§4); shared by
- * the transfer browser tests and bench:transfer.
+ * The transfer steps as the agents do them, by the Dutch labels on screen (docs/agent-app.md);
+ * shared by the transfer browser tests and bench:transfer.
  */
 export const ONDERWERP = 'Voorwaarden vergunningsvrije dakkapel'
 export const INHOUD =
@@ -18,7 +18,7 @@ export const transferPanel = (page: Page) => page.getByRole('region', { name: 'D
 export const openedKlantcontact = (page: Page, nummer: string) =>
   page.getByRole('region', { name: `Klantcontact ${nummer}` })
 
-/** The agent answers the ringing customer and registers the seed's klantcontact; returns its nummer. */
+/** The agent answers the ringing customer and registers the dakkapel klantcontact; returns its nummer. */
 export async function answerAndRegister(
   agent: Page,
   options: { save?: boolean } = {},

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TransferView } from '../../../shared/gateway/api'
-import { transferOffers } from '../../../server/compose/transfer-offers'
+import { transferOffers } from '../../../server/gateway/transfers/offers'
 import { createMemoryHub } from '../../../server/gateway/live'
 import { silent } from './fixtures'
 

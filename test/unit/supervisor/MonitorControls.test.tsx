@@ -11,7 +11,7 @@ import type { MonitorIntent } from '../../../renderer/src/supervisor/monitor-sli
 import { violations } from '../transfer/render-panel'
 import { call, directory, renderPanel, setLive, status, usePanelTestSetup } from './panel-support'
 
-/** Issue 6 §2 on the team overview: Meeluisteren, Fluisteren, Inbreken and the supervisor's session. */
+/** Monitoring on the team overview: Meeluisteren, Fluisteren, Inbreken and the supervisor's session. */
 usePanelTestSetup()
 
 const MONITOR_ID = '0f8e2c5a-3b1d-4c6e-9a7f-2d4b6c8e0a1f'
