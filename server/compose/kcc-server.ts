@@ -1,22 +1,14 @@
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
-import { buildGatewayApp, TRANSFER_TTL_MS } from '../gateway/app'
-import { liveSessionChecks } from '../gateway/auth/live-sessions'
+import { buildGatewayApp } from '../gateway/app'
 import type { GatewayConfig } from '../gateway/config/types'
-import {
-  createMemoryHub,
-  createPresenceSource,
-  createPresenceTracker,
-  liveSocketRoutes,
-  type LiveHub,
-} from '../gateway/live/index'
+import type { LiveHub } from '../gateway/live'
 import { buildProviderApp } from '../klantinteracties/app'
 import type { RouteEntry } from '../lib/http/route-table'
 import { scopedLogger, type Logger } from '../lib/logger'
 import { createSipServer, type SipServer } from '../sip/server'
 import { createSharedPort } from './shared-port'
-import { transferOffers } from './transfer-offers'
 import { registerWebFiles } from './web-files'
 
 /**
@@ -49,6 +41,7 @@ export interface KccServer {
   /** e.g. http://127.0.0.1:8480 */
   url: string
   sipUrl: string | undefined
+  /** The gateway's live hub (tests and benchmarks watch agents' states on it). */
   hub: LiveHub
   /** Every route on the port: the gateway's (its live socket and web files included) and the provider's. */
   routes: ReadonlyArray<RouteEntry & { app: 'gateway' | 'provider' }>
@@ -104,19 +97,6 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       provider = { baseUrl: `${url}/klantinteracties/api/v1`, token: options.providerToken }
     }
 
-    const hub = createMemoryHub({ logger })
-    closers.push(() => hub.close())
-    const tracker = createPresenceTracker({
-      hub,
-      logger,
-      ...(options.presenceGraceMs ? { graceMs: options.presenceGraceMs } : {}),
-    })
-    closers.push(async () => tracker.close())
-    const presence = createPresenceSource(hub)
-    const afdelingOf = (login: string) => config.agents.find((a) => a.login === login)?.afdeling
-    const offers = transferOffers(hub, TRANSFER_TTL_MS, scopedLogger(logger, 'transfers'), afdelingOf)
-    closers.push(async () => offers.stop())
-
     // The gateway hands the softphones `sip.websocketUrl`; when the SIP server shares a port chosen at
     // random (tests), only the bound port is one they can reach. A port set by the environment has
     // already moved that URL (config/sip-follows-gateway.ts).
@@ -124,57 +104,15 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     const gatewayConfig: GatewayConfig = sipOnHttpPort
       ? { ...config, sip: { ...config.sip, websocketUrl: withPort(config.sip.websocketUrl, boundPort) } }
       : config
+    // With its own live hub (in memory) and live socket at /api/live.
     const gateway = await buildGatewayApp({
       config: gatewayConfig,
       logger,
-      presence,
       serverFactory: port.main,
       ...(provider ? { provider } : {}),
-      // The receiving agent's app hears of the transfer over its live socket; supervisors see it.
-      transferAnnounced: (transfer) => offers.announced(transfer),
-      transferClosed: (transfer, outcome) => offers.closed(transfer, outcome),
-      // Counted on the supervisor's view.
-      contactverzoekCreated: async (by) => {
-        await hub.publish({ type: 'contactverzoek.created', from: by.login, afdeling: by.afdeling })
-      },
-      // Monitoring needs the monitored agent's live call, and that agent's app makes the monitor
-      // call to the supervisor once the hub tells it (docs/supervisor.md).
-      liveCalls: (login) => hub.callsOf(login),
-      monitorStarted: async (session) => {
-        const supervisor = config.agents.find((a) => a.login === session.supervisor)
-        if (!supervisor) {
-          return
-        }
-        await hub.publish({
-          type: 'monitor.started',
-          monitor: {
-            id: session.id,
-            supervisor: session.supervisor,
-            supervisorName: supervisor.displayName,
-            supervisorExtension: supervisor.sipExtension,
-            agent: session.agent,
-            mode: session.mode,
-            callId: session.callId,
-          },
-        })
-      },
-      monitorEnded: async (session) => {
-        await hub.publish({
-          type: 'monitor.ended',
-          id: session.id,
-          supervisor: session.supervisor,
-          agent: session.agent,
-        })
-      },
+      ...(options.presenceGraceMs ? { presenceGraceMs: options.presenceGraceMs } : {}),
     })
     closers.push(() => gateway.app.close())
-    await gateway.app.register(liveSocketRoutes, {
-      hub,
-      // The socket closes with its session (logout, expiry, the agent removed or changed).
-      ...liveSessionChecks(gateway.services),
-      presence: tracker,
-      logger,
-    })
     if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
       await registerWebFiles(gateway.app, {
         root: resolve(options.webRoot),
@@ -200,7 +138,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     const sipUrl = await startSip(
       gatewayConfig,
       logger,
-      presence.availableLogins,
+      gateway.live.presence.availableLogins,
       port,
       { httpPort: boundPort, samePort: sipOnHttpPort },
       closers,
@@ -211,7 +149,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       ...gateway.routes.map((route) => ({ ...route, app: 'gateway' as const })),
       ...providerRoutes.map((route) => ({ ...route, app: 'provider' as const })),
     ]
-    return { url, sipUrl, hub, routes, close }
+    return { url, sipUrl, hub: gateway.live.hub, routes, close }
   } catch (error) {
     await close()
     port.server.close()
@@ -219,7 +157,11 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
   }
 }
 
-/** The embedded SIP server on the gateway's port (path /sip) or a port of its own, per `sip.websocketUrl`. */
+/**
+ * The embedded SIP server on the gateway's port (path /sip) or a port of its own, per
+ * `sip.websocketUrl`. An afdeling's group address rings those of its members the gateway's live
+ * hub says are available.
+ */
 async function startSip(
   config: GatewayConfig,
   logger: Logger,

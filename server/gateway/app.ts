@@ -7,17 +7,19 @@ import type { Logger } from '../lib/logger'
 import { registerAuditHooks } from './audit/hooks'
 import { PasswordAuthenticator, type Authenticator } from './auth/authenticator'
 import { registerSessionGuard, type SessionAuth } from './auth/guard'
+import { liveSessionChecks } from './auth/live-sessions'
 import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './auth/login-rate-limit'
 import { registerAuthRoutes } from './auth/routes'
 import type { GatewayConfig } from './config/types'
 import { openGatewayStorage, type GatewayStorage } from './db/storage'
-import { offlinePresence, type PresenceSource } from './directory/presence'
 import './http/context'
 import { gatewayErrorHandler, gatewayNotFound } from './http/error-handler'
 import { registerTimeBudget } from './http/time-budget'
 import { registerSecurityHeaders, SECURITY_HEADERS, withSecurityHeaders } from './http/security-headers'
 import type { UpstreamSettings } from './register-client/client'
 import { systemClock, type Clock } from './lib/clock'
+import { liveSocketRoutes, type LiveHub, type PresenceView } from './live'
+import { createGatewayLive } from './live-wiring'
 import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
 import { registerDirectoryRoutes } from './routes/directory'
@@ -26,15 +28,14 @@ import { registerMonitorRoutes } from './routes/monitor-sessions'
 import { registerPartijRoutes } from './routes/partijen'
 import { registerSecurityEventRoutes } from './routes/security-events'
 import { registerTransferRoutes } from './routes/transfers'
-import { createServices, type ContactverzoekCreated, type GatewayServices } from './services'
-import type { LiveCalls, MonitorListener } from './monitoring/service'
-import type { TransferAnnounced, TransferClosed } from './transfers/service'
+import { createServices, type GatewayServices } from './services'
 
 /**
  * The gateway: the one server the agent app talks to. It authenticates agents, holds the
- * register's token (never handed out: an Open Klant token opens every record, reliability notes
- * §0.1), turns agents' actions into Klantinteracties calls, and audits every access to personal
- * data (BIO2 8.15). It does not listen; the caller does (npm run server, tests use `inject`).
+ * register's token (never handed out: an Open Klant token opens every record), turns agents'
+ * actions into Klantinteracties calls, audits every access to personal data (BIO2 8.15), and runs
+ * the live hub behind its live socket `/api/live` (live-wiring.ts: transfer offers, monitoring,
+ * counters, presence). It does not listen; the caller does (npm run server, tests use `inject`).
  *
  * The register is reached over HTTP either way: our embedded provider (the caller passes where it
  * listens and its token) or a remote Open Klant (`config.klantinteracties.mode: 'remote'`).
@@ -52,26 +53,22 @@ export interface GatewayAppOptions {
   logger: Logger
   /** Required in embedded mode. */
   provider?: EmbeddedProvider
-  /** Live state for the directory; the live events hub supplies it (default: everyone offline). */
-  presence?: PresenceSource
+  /**
+   * The live hub, when the caller makes it (the PostgreSQL hub that several instances share) and
+   * closes it. Default: an in-memory hub of the gateway's own.
+   */
+  hub?: LiveHub
+  /** Time before a disconnected agent shows as offline (default 10 s). */
+  presenceGraceMs?: number
   /** Default: passwords of the configured agents. */
   authenticator?: Authenticator
   clock?: Clock
   loginRateLimit?: Partial<LoginRateLimit>
-  /** How long a transfer record lets the receiving agent open the klantcontact (default 10 min). */
+  /**
+   * How long a transfer record lets the receiving agent open the klantcontact, and its transfer
+   * offer stays on the live hub (default 10 min).
+   */
   transferTtlMs?: number
-  /** Told of every announced transfer (the live hub turns it into a transfer offer). */
-  transferAnnounced?: TransferAnnounced
-  /** Told when the announcing agent reports a transfer's outcome (the live hub closes the offer). */
-  transferClosed?: TransferClosed
-  /** Told of every contactverzoek made (the live hub counts it for the supervisor). */
-  contactverzoekCreated?: ContactverzoekCreated
-  /** An agent's live calls right now (the live hub's `callsOf`); default none, so monitoring is refused. */
-  liveCalls?: LiveCalls
-  /** Told when a supervisor starts monitoring a call. Not wired to the live hub yet (next step). */
-  monitorStarted?: MonitorListener
-  /** Told when a supervisor stops monitoring a call. Not wired to the live hub yet (next step). */
-  monitorEnded?: MonitorListener
   upstream?: Pick<UpstreamSettings, 'timeoutMs' | 'fetch'>
   /** Serve through a server of the caller's (one port for gateway and provider: server/compose). */
   serverFactory?: FastifyServerFactory
@@ -81,8 +78,10 @@ export interface GatewayApp {
   app: FastifyInstance
   storage: GatewayStorage
   services: GatewayServices
-  /** For the live socket: who a session token belongs to. */
+  /** Who a session token belongs to. */
   auth: SessionAuth
+  /** The live hub behind `/api/live`, and the agents' live states (the SIP server's group routing). */
+  live: { hub: LiveHub; presence: PresenceView }
   /** Every route it serves, those registered on it later (the live socket, web files) included. */
   routes: readonly RouteEntry[]
 }
@@ -94,6 +93,14 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
   const register = upstreamOf(options)
   const clock = options.clock ?? systemClock
   const storage = await openGatewayStorage(config)
+  const transferTtlMs = options.transferTtlMs ?? TRANSFER_TTL_MS
+  const live = createGatewayLive({
+    config,
+    logger,
+    hub: options.hub,
+    transferTtlMs,
+    presenceGraceMs: options.presenceGraceMs,
+  })
   try {
     const services = createServices({
       config,
@@ -103,15 +110,19 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       upstream: { ...register.upstream, ...options.upstream },
       registerGeneratesNummer: register.generatesNummer,
       authenticator: options.authenticator ?? new PasswordAuthenticator(config.agents),
-      presence: options.presence ?? offlinePresence,
+      presence: live.presence,
       loginRateLimit: { ...DEFAULT_LOGIN_RATE_LIMIT, ...options.loginRateLimit },
-      transferTtlMs: options.transferTtlMs ?? TRANSFER_TTL_MS,
-      transferAnnounced: options.transferAnnounced,
-      transferClosed: options.transferClosed,
-      contactverzoekCreated: options.contactverzoekCreated,
-      liveCalls: options.liveCalls ?? (() => []),
-      monitorStarted: options.monitorStarted,
-      monitorEnded: options.monitorEnded,
+      transferTtlMs,
+      // The receiving agent's app hears of the transfer over its live socket; supervisors see it.
+      transferAnnounced: (transfer) => live.offers.announced(transfer),
+      transferClosed: (transfer, outcome) => live.offers.closed(transfer, outcome),
+      // Counted on the supervisor's view.
+      contactverzoekCreated: live.contactverzoekCreated,
+      // Monitoring needs the monitored agent's live call, and that agent's app makes the monitor
+      // call to the supervisor once the hub tells it (docs/supervisor.md).
+      liveCalls: live.liveCalls,
+      monitorStarted: live.monitors.started,
+      monitorEnded: live.monitors.ended,
     })
     const app = Fastify({
       loggerInstance: logger.child({ scope: 'http' }) as FastifyBaseLogger,
@@ -145,10 +156,28 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerPartijRoutes(app, services)
     registerAuditRoutes(app, services)
     registerSecurityEventRoutes(app)
+    await app.register(liveSocketRoutes, {
+      hub: live.hub,
+      // The socket closes with its session (logout, expiry, the agent removed or changed).
+      ...liveSessionChecks(services),
+      presence: live.tracker,
+      logger,
+    })
 
     app.addHook('onClose', () => storage.close())
-    return { app, storage, services, auth: services.auth, routes }
+    // By now the live socket's preClose hook has closed every socket: stop the grace and offer
+    // timers (agents are not marked offline because this instance stops) and the hub if ours.
+    app.addHook('onClose', () => live.close())
+    return {
+      app,
+      storage,
+      services,
+      auth: services.auth,
+      live: { hub: live.hub, presence: live.presence },
+      routes,
+    }
   } catch (error) {
+    await live.close()
     await storage.close()
     throw error
   }

@@ -45,7 +45,8 @@ export interface GatewayServices {
   transfers: TransferService
   monitoring: MonitorService
   presence: PresenceSource
-  contactverzoekCreated?: ContactverzoekCreated | undefined
+  /** Told of every contactverzoek made (the live hub counts it for the supervisor). */
+  contactverzoekCreated: ContactverzoekCreated
 }
 
 /** Who made a contactverzoek: the live hub counts it for their afdeling. */
@@ -63,13 +64,13 @@ export interface ServiceOptions {
   presence: PresenceSource
   loginRateLimit: LoginRateLimit
   transferTtlMs: number
-  transferAnnounced?: TransferAnnounced | undefined
-  transferClosed?: TransferClosed | undefined
-  /** Told of every contactverzoek made (the live hub counts it for the supervisor). */
-  contactverzoekCreated?: ContactverzoekCreated | undefined
+  /** The live hub's side of each service (live-wiring.ts makes them). */
+  transferAnnounced: TransferAnnounced
+  transferClosed: TransferClosed
+  contactverzoekCreated: ContactverzoekCreated
   liveCalls: LiveCalls
-  monitorStarted?: MonitorListener | undefined
-  monitorEnded?: MonitorListener | undefined
+  monitorStarted: MonitorListener
+  monitorEnded: MonitorListener
 }
 
 export function createServices(options: ServiceOptions): GatewayServices {

@@ -6,16 +6,16 @@ import type { LiveCall } from '../live/types'
 import type { MonitorSessionRecord, MonitorSessionStore } from './store'
 
 /**
- * Monitoring (issue 6 §2): a supervisor listens in on, whispers to or joins ("barge") the live call
+ * Monitoring (docs/supervisor.md): a supervisor listens in on, whispers to or joins ("barge") the live call
  * of an agent of an afdeling the supervisor supervises. This is the gateway's authorisation and
  * record of it; the audio itself is the softphones' and the PBX's business, never the gateway's.
  */
 export type { MonitorSessionView } from '../../../shared/gateway/api'
 
-/** An agent's live calls right now (the live hub's `callsOf`); none when there is no live hub. */
+/** An agent's live calls right now (the live hub's `callsOf`). */
 export type LiveCalls = (login: string) => LiveCall[]
 
-/** Told when a monitoring session starts or ends (the live hub tells the monitored agent's app). */
+/** Told when a monitoring session starts or ends (the live hub tells the monitored agent's app: announcements.ts). */
 export type MonitorListener = (session: MonitorSessionView) => void | Promise<void>
 
 export class MonitorService {
@@ -24,8 +24,8 @@ export class MonitorService {
       config: GatewayConfig
       store: MonitorSessionStore
       liveCalls: LiveCalls
-      started?: MonitorListener | undefined
-      ended?: MonitorListener | undefined
+      started: MonitorListener
+      ended: MonitorListener
     },
   ) {}
 
@@ -61,7 +61,7 @@ export class MonitorService {
         callId: call.callId,
       }),
     )
-    await this.deps.started?.(view)
+    await this.deps.started(view)
     return { session: view, klantcontactnummer: call.klantcontactnummer }
   }
 
@@ -73,7 +73,7 @@ export class MonitorService {
     }
     const view = viewOf(record)
     if (await this.deps.store.end(id)) {
-      await this.deps.ended?.(view)
+      await this.deps.ended(view)
     }
     return view
   }

@@ -8,8 +8,8 @@ import type { ViewBuilder } from '../register-client/view'
 import type { TransferRecord, TransferStore, TransferTarget } from './store'
 
 /**
- * Announcing and resolving transfers (C0534 §3 "overname van gesprek"; reliability notes §3.3
- * "Trust"): the sending agent, who must be involved in the klantcontact, announces it for a
+ * Announcing and resolving transfers (C0534 §3 "overname van gesprek"; docs/gateway.md,
+ * Transfers): the sending agent, who must be involved in the klantcontact, announces it for a
  * colleague or an afdeling; the receiving agent's app resolves the nummer it got (in the SIP
  * header, or by phone) only while such a record addresses it. A nummer no record backs opens
  * nothing. The answers' shapes are the agent app's contract (shared/gateway/api.ts).
@@ -36,8 +36,8 @@ export class TransferService {
       reader: KlantcontactReader
       access: AccessPolicy
       views: ViewBuilder
-      announced?: TransferAnnounced | undefined
-      closed?: TransferClosed | undefined
+      announced: TransferAnnounced
+      closed: TransferClosed
     },
   ) {}
 
@@ -52,7 +52,7 @@ export class TransferService {
       throw notFound()
     }
     const transfer = viewOf(record)
-    await this.deps.closed?.(transfer, outcome)
+    await this.deps.closed(transfer, outcome)
     return transfer
   }
 
@@ -101,7 +101,7 @@ export class TransferService {
       target,
     })
     const transfer = viewOf(record)
-    await this.deps.announced?.(transfer)
+    await this.deps.announced(transfer)
     return { transfer, klantcontactUuid: klantcontact.uuid }
   }
 

@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { MonitorSessionView } from '../../../shared/gateway/api'
+import type { LiveEvent } from '../../../shared/live/protocol'
 import { hashPassword } from '../../../server/gateway/auth/passwords'
 import type { AgentConfig, GatewayConfig } from '../../../server/gateway/config/types'
-import { createMemoryHub } from '../../../server/gateway/live/hub'
-import { createRootLogger } from '../../../server/lib/logger'
 import { DEMO_CONFIG, demoPassword, useGateway, type GatewayClient } from '../../support/gateway'
 
 /**
- * Monitoring (issue 6 §2): only a supervisor, only agents of the afdelingen it supervises, only
- * during a live call (seen through a real in-memory live hub), recorded and audited; stopped only by
- * the supervisor who started it.
+ * Monitoring (docs/supervisor.md): only a supervisor, only agents of the afdelingen it supervises,
+ * only during a live call (seen through the gateway's own live hub), recorded, audited and announced
+ * on the live hub; stopped only by the supervisor who started it.
  *
  * Demo configuration: supervisor, medewerker1 and medewerker3 in kcc, medewerker2 in vergunningen.
  * Added here: supervisor2 (afdeling kcc) who supervises kcc and vergunningen.
@@ -30,23 +29,17 @@ const supervisor2: AgentConfig = {
 }
 
 describe('monitoring sessions', () => {
-  const hub = createMemoryHub({ logger: createRootLogger({ level: 'silent' }) })
-  const started: MonitorSessionView[] = []
-  const ended: MonitorSessionView[] = []
-  const gw = useGateway({
-    config: { agents: [...demoAgents, supervisor2] },
-    app: {
-      liveCalls: (login) => hub.callsOf(login),
-      monitorStarted: (session) => void started.push(session),
-      monitorEnded: (session) => void ended.push(session),
-    },
-  })
+  const gw = useGateway({ config: { agents: [...demoAgents, supervisor2] } })
+  const hub = () => gw().gateway.live.hub
+  /** What the gateway announced on its live hub. */
+  const started: Array<Extract<LiveEvent, { type: 'monitor.started' }>['monitor']> = []
+  const ended: Array<Omit<Extract<LiveEvent, { type: 'monitor.ended' }>, 'seq' | 'at'>> = []
   let supervisor: GatewayClient
   let otherSupervisor: GatewayClient
   let medewerker1: GatewayClient
 
   const callOf = (agent: string, afdeling: string, callId: string) =>
-    hub.publish({
+    hub().publish({
       type: 'call.started',
       call: {
         callId,
@@ -59,7 +52,7 @@ describe('monitoring sessions', () => {
       },
     })
   const hangUp = (agent: string, afdeling: string, callId: string) =>
-    hub.publish({ type: 'call.ended', callId, agent, afdeling, reason: 'completed' })
+    hub().publish({ type: 'call.ended', callId, agent, afdeling, reason: 'completed' })
 
   const auditOf = (action: string) =>
     gw()
@@ -70,12 +63,17 @@ describe('monitoring sessions', () => {
       .execute()
 
   beforeAll(async () => {
+    hub().subscribe({ kind: 'types', types: ['monitor.started', 'monitor.ended'] }, (event) => {
+      if (event.type === 'monitor.started') {
+        started.push(event.monitor)
+      } else if (event.type === 'monitor.ended') {
+        ended.push({ type: event.type, id: event.id, supervisor: event.supervisor, agent: event.agent })
+      }
+    })
     supervisor = await gw().login('supervisor')
     otherSupervisor = await gw().login('supervisor2')
     medewerker1 = await gw().login('medewerker1')
   })
-
-  afterAll(() => hub.close())
 
   it('refuses an agent (403, in Dutch)', async () => {
     await callOf('medewerker3', 'kcc', 'call-m3')
@@ -144,7 +142,16 @@ describe('monitoring sessions', () => {
         startedAt: expect.any(String),
         callId: 'call-m1@kcc.test',
       })
-      expect(started).toContainEqual(session)
+      // The monitored agent's app calls the supervisor's extension when the hub tells it.
+      expect(started).toContainEqual({
+        id: session.id,
+        supervisor: 'supervisor',
+        supervisorName: 'Supervisor KCC',
+        supervisorExtension: 'supervisor',
+        agent: 'medewerker1',
+        mode: 'barge',
+        callId: 'call-m1@kcc.test',
+      })
       const row = await gw()
         .gateway.storage.db.selectFrom('monitor_session')
         .selectAll()
@@ -190,7 +197,9 @@ describe('monitoring sessions', () => {
         .executeTakeFirstOrThrow()
       expect(row.ended_at).not.toBeNull()
       expect((await supervisor.delete(`/api/monitor-sessions/${session.id}`)).status).toBe(204)
-      expect(ended).toEqual([session])
+      expect(ended).toEqual([
+        { type: 'monitor.ended', id: session.id, supervisor: 'supervisor', agent: 'medewerker1' },
+      ])
       const audit = await auditOf('meeluisteren.stoppen')
       expect(
         audit.filter((e) => e.actor === 'supervisor' && e.object_uuid === session.id).map((e) => e.status),

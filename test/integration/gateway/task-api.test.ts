@@ -6,12 +6,18 @@ import { registration, useGateway, type GatewayClient } from '../../support/gate
 
 /** The rest of the task API: validation, contactverzoeken, recent contacts, the directory. */
 describe('the task API', () => {
-  const states: Record<string, string> = { medewerker2: 'beschikbaar' }
-  const gw = useGateway({ app: { presence: { stateOf: (login) => states[login] ?? 'offline' } } })
+  const gw = useGateway()
   let medewerker1: GatewayClient
   let medewerker2: GatewayClient
 
   beforeAll(async () => {
+    // As medewerker2's app reports it over the live socket.
+    await gw().gateway.live.hub.publish({
+      type: 'agent.state',
+      login: 'medewerker2',
+      afdeling: 'vergunningen',
+      state: 'beschikbaar',
+    })
     medewerker1 = await gw().login('medewerker1')
     medewerker2 = await gw().login('medewerker2')
   })

@@ -4,8 +4,10 @@ import type { KlantcontactView } from '../../../server/gateway/register-client/v
 import { registration, useGateway, type GatewayClient } from '../../support/gateway'
 
 /**
- * Transfer records (reliability notes §3.3, test 8): a nummer opens a klantcontact for the
- * receiving agent only while a record of the sending agent addresses that agent or its afdeling.
+ * Transfer records (docs/gateway.md, Transfers): a nummer opens a klantcontact for the receiving
+ * agent only while a record of the sending agent addresses that agent or its afdeling. Every
+ * record is also a transfer offer on the gateway's live hub, closed by the announcer's report or
+ * when the record expires.
  */
 describe('transfer records', () => {
   const clock = { now: Date.now() }
@@ -127,14 +129,17 @@ describe('transfer records', () => {
 
 describe('closing a transfer', () => {
   const closed: Array<{ id: string; outcome: string }> = []
-  const gw = useGateway({
-    app: { transferClosed: (transfer, outcome) => void closed.push({ id: transfer.id, outcome }) },
-  })
+  const gw = useGateway()
   let medewerker1: GatewayClient
   let medewerker2: GatewayClient
   let transferId: string
 
   beforeAll(async () => {
+    gw().gateway.live.hub.subscribe({ kind: 'types', types: ['transfer.closed'] }, (event) => {
+      if (event.type === 'transfer.closed') {
+        closed.push({ id: event.transferId, outcome: event.outcome })
+      }
+    })
     medewerker1 = await gw().login('medewerker1')
     medewerker2 = await gw().login('medewerker2')
     const klantcontact = (
@@ -149,10 +154,16 @@ describe('closing a transfer', () => {
     transferId = announced.body.id
   })
 
-  it('takes the announcing agent’s outcome and passes it on to close the live offer', async () => {
+  it('takes the announcing agent’s outcome and closes the live offer with it', async () => {
+    expect(
+      gw()
+        .gateway.live.hub.snapshot()
+        .transfers.map((t) => t.transferId),
+    ).toEqual([transferId])
     const r = await medewerker1.post(`/api/transfers/${transferId}/close`, { outcome: 'accepted' })
     expect(r.status).toBe(204)
     expect(closed).toContainEqual({ id: transferId, outcome: 'accepted' })
+    expect(gw().gateway.live.hub.snapshot().transfers).toEqual([])
   })
 
   it('does not let anyone but the announcing agent close it: for them it does not exist', async () => {
@@ -175,5 +186,50 @@ describe('closing a transfer', () => {
     )
     expect(r.status).toBe(400)
     expect(r.body.invalidParams.map((p) => p.name)).toContain('outcome')
+  })
+})
+
+describe('transfer offers on the gateway’s live hub', () => {
+  const TTL_MS = 300
+  const gw = useGateway({ app: { transferTtlMs: TTL_MS } })
+  let medewerker1: GatewayClient
+
+  beforeAll(async () => {
+    medewerker1 = await gw().login('medewerker1')
+  })
+
+  it('offers an announced transfer to the addressed afdeling, and closes it as expired with its record', async () => {
+    const events: Array<{ type: string; [key: string]: unknown }> = []
+    gw().gateway.live.hub.subscribe(
+      { kind: 'agent', login: 'medewerker2', afdeling: 'vergunningen' },
+      (event) => events.push(event),
+    )
+    const klantcontact = (
+      await medewerker1.post<KlantcontactView>('/api/klantcontacten', registration(), {
+        'idempotency-key': randomUUID(),
+      })
+    ).body
+    const announced = await medewerker1.post<{ id: string }>('/api/transfers', {
+      klantcontactUuid: klantcontact.uuid,
+      target: { type: 'afdeling', id: 'vergunningen' },
+    })
+    expect(announced.status).toBe(201)
+    // What medewerker2's live socket is sent (its afdeling is addressed).
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'transfer.offered',
+        transfer: {
+          transferId: announced.body.id,
+          klantcontactnummer: klantcontact.nummer,
+          from: 'medewerker1',
+          afdeling: 'kcc',
+          to: { kind: 'afdeling', afdeling: 'vergunningen' },
+        },
+      }),
+    ])
+    await expect
+      .poll(() => events.find((e) => e.type === 'transfer.closed'), { timeout: 5_000 })
+      .toMatchObject({ transferId: announced.body.id, outcome: 'expired' })
+    expect(gw().gateway.live.hub.snapshot().transfers).toEqual([])
   })
 })

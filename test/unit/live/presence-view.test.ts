@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryHub } from '../../../server/gateway/live/hub'
-import { createPresenceSource } from '../../../server/gateway/live/presence-source'
+import { createPresenceView } from '../../../server/gateway/live/presence-view'
 import { silent } from './fixtures'
 
-describe('presence source', () => {
+describe('presence view', () => {
   it('reports each login’s live state, offline for one never seen', async () => {
     const hub = createMemoryHub({ logger: silent })
-    const presence = createPresenceSource(hub)
+    const presence = createPresenceView(hub)
     await hub.publish({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'pauze' })
     expect(presence.stateOf('medewerker1')).toBe('pauze')
     expect(presence.stateOf('nobody')).toBe('offline')
@@ -14,7 +14,7 @@ describe('presence source', () => {
 
   it('lists available logins, all or of one afdeling', async () => {
     const hub = createMemoryHub({ logger: silent })
-    const presence = createPresenceSource(hub)
+    const presence = createPresenceView(hub)
     await hub.publish({
       type: 'agent.state',
       login: 'medewerker3',

@@ -1,24 +1,24 @@
-import type { TransferView } from '../../shared/gateway/api'
-import type { LiveHub, TransferTarget } from '../gateway/live'
-import type { Logger } from '../lib/logger'
-import type { TransferOutcomeInput } from '../gateway/transfers/service'
+import type { LiveHub, TransferTarget } from '../live'
+import type { Logger } from '../../lib/logger'
+import type { TransferOutcomeInput, TransferView } from './service'
 
 /**
  * The live hub's side of transfer records (docs/gateway.md, Transfers): an announced transfer
  * becomes a transfer offer, so the receiving agent's app hears of it even when a PBX stripped the
- * nummer from the SIP signalling, and a supervisor sees it in flight (issue 6 §1). The announcing
- * agent's report of the outcome closes it; an offer nobody reports on closes as `expired` when its
- * record does (this instance's timer: the instance that published the offer closes it).
+ * nummer from the SIP signalling, and a supervisor sees it in flight. The announcing agent's report
+ * of the outcome closes it; an offer nobody reports on closes as `expired` when its record does
+ * (this instance's timer: the instance that published the offer closes it).
  */
 export interface TransferOffers {
   announced(transfer: TransferView): Promise<void>
   closed(transfer: TransferView, outcome: TransferOutcomeInput): Promise<void>
-  /** Stops the expiry timers (the server is closing; the hub goes with it). */
+  /** Stops the expiry timers (the gateway is closing; the hub goes with it). */
   stop(): void
 }
 
 export function transferOffers(
   hub: LiveHub,
+  /** The transfer record's lifetime: the offer expires with it. */
   ttlMs: number,
   logger: Logger,
   /** The announcing agent's afdeling, for today's counters. */

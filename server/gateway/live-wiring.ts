@@ -1,0 +1,80 @@
+import { scopedLogger, type Logger } from '../lib/logger'
+import type { GatewayConfig } from './config/types'
+import {
+  createMemoryHub,
+  createPresenceTracker,
+  createPresenceView,
+  type LiveHub,
+  type PresenceTracker,
+  type PresenceView,
+} from './live'
+import { monitorAnnouncements, type MonitorAnnouncements } from './monitoring/announcements'
+import type { LiveCalls } from './monitoring/service'
+import type { ContactverzoekCreated } from './services'
+import { transferOffers, type TransferOffers } from './transfers/offers'
+
+/**
+ * The gateway's live hub (live/) and what the gateway's own services tell it and ask of it: an
+ * announced transfer becomes a transfer offer that expires with its record (transfers/offers.ts),
+ * a contactverzoek is counted for the supervisor's view, a monitoring session is announced to the
+ * monitored agent's app (monitoring/announcements.ts), monitoring finds the agent's live call, and
+ * the directory and the SIP server's group routing read the agents' live states.
+ */
+export interface GatewayLiveOptions {
+  config: GatewayConfig
+  logger: Logger
+  /**
+   * A hub made by the caller (e.g. the PostgreSQL hub several instances share); the caller closes
+   * it. Default: an in-memory hub of this gateway's own, closed with it.
+   */
+  hub?: LiveHub | undefined
+  /** How long a transfer record lives: its offer expires with it. */
+  transferTtlMs: number
+  /** Time before a disconnected agent shows as offline (presence.ts's default when absent). */
+  presenceGraceMs?: number | undefined
+}
+
+export interface GatewayLive {
+  hub: LiveHub
+  /** Agents' live states, read-only: the directory, and the SIP server's group routing. */
+  presence: PresenceView
+  /** Marks agents offline when their last live socket closes (the live socket reports to it). */
+  tracker: PresenceTracker
+  offers: TransferOffers
+  monitors: MonitorAnnouncements
+  contactverzoekCreated: ContactverzoekCreated
+  liveCalls: LiveCalls
+  /** Stops the timers; closes the hub if the gateway made it. */
+  close(): Promise<void>
+}
+
+export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
+  const { config, logger } = options
+  const hub = options.hub ?? createMemoryHub({ logger })
+  const tracker = createPresenceTracker({
+    hub,
+    logger,
+    ...(options.presenceGraceMs ? { graceMs: options.presenceGraceMs } : {}),
+  })
+  const afdelingOf = (login: string): string | undefined =>
+    config.agents.find((a) => a.login === login)?.afdeling
+  const offers = transferOffers(hub, options.transferTtlMs, scopedLogger(logger, 'transfers'), afdelingOf)
+  return {
+    hub,
+    presence: createPresenceView(hub),
+    tracker,
+    offers,
+    monitors: monitorAnnouncements(hub, config),
+    contactverzoekCreated: async (by) => {
+      await hub.publish({ type: 'contactverzoek.created', from: by.login, afdeling: by.afdeling })
+    },
+    liveCalls: (login) => hub.callsOf(login),
+    async close() {
+      offers.stop()
+      tracker.close()
+      if (!options.hub) {
+        await hub.close()
+      }
+    },
+  }
+}
