@@ -26,9 +26,9 @@ import { writeDocsSection } from './lib/report'
 import { runBench } from './lib/run'
 
 /**
- * `npm run bench:live` (issue 6): 500 agents on the live socket, each changing its state every
- * second, and one supervisor watching them. Measured: how long a change takes to reach the
- * supervisor, and how much CPU the gateway spends on it. Method: docs/benchmarks.md.
+ * `npm run bench:live`: 500 agents on the live socket, each changing its state every second, and
+ * one supervisor watching them. Measured: how long a change takes to reach the supervisor, and how
+ * much CPU the gateway spends on it. Method: docs/benchmarks.md.
  *
  * Order, per layout (one gateway on the memory hub, one on the PostgreSQL hub, two sharing the
  * PostgreSQL hub): gateway child(ren) started, supervisor and agents connected, warm-up, measured

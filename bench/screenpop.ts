@@ -49,9 +49,9 @@ import { screenPopSettingsFromEnv, type ScreenPopSettings } from './lib/screenpo
 import { runBench } from './lib/run'
 
 /**
- * `npm run bench:screenpop` (issue 4): the screen pop and the save as an agent meets them, in the
- * agent app's web build in Chromium against the whole contact centre of `npm run server`, plus the
- * renderer's JavaScript size and its time to interactive. Method: docs/benchmarks.md.
+ * `npm run bench:screenpop`: the screen pop and the save as an agent meets them, in the agent app's
+ * web build in Chromium against the whole contact centre of `npm run server`, plus the renderer's
+ * JavaScript size and its time to interactive. Method: docs/benchmarks.md.
  *
  * Order: builds checked (made when missing), bundle measured, server and browser started, the
  * login-screen loads, then medewerker1 logs in and takes the calls; report. Browser, server and

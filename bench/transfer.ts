@@ -44,10 +44,10 @@ import { transferSettingsFromEnv, type TransferSettings } from './lib/transfer-s
 import { runBench } from './lib/run'
 
 /**
- * `npm run bench:transfer` (issue 5): a warm transfer as the two agents meet it, in the agent app's
- * web build in Chromium against the whole contact centre of `npm run server`. Measured: the consult
- * INVITE reaching the colleague's client → the klantcontact shown there, and the attended transfer's
- * REFER → NOTIFY 200 on the transferring agent's client. Method: docs/benchmarks.md.
+ * `npm run bench:transfer`: a warm transfer as the two agents meet it, in the agent app's web build
+ * in Chromium against the whole contact centre of `npm run server`. Measured: the consult INVITE
+ * reaching the colleague's client → the klantcontact shown there, and the attended transfer's REFER
+ * → NOTIFY 200 on the transferring agent's client. Method: docs/benchmarks.md.
  *
  * Order: builds checked (made when missing), server and browser started, medewerker1 and medewerker2
  * log in, then the caller page calls and medewerker1 transfers each call to medewerker2; report.

@@ -14,11 +14,11 @@ import { connection, expectJson, type HttpConnection } from './gateway-http'
 import type { CpuProbe, CpuWindow } from './live-cpu'
 
 /**
- * A floor of agents and their supervisor on the live socket (issue 6): `agents` agent sessions,
- * each on its own socket, change their state once per period (beschikbaar ⇄ pauze after a first
- * beschikbaar from offline, transitions server/gateway/live/transitions.ts allows), the agents'
- * changes spread evenly over the period; one supervisor session, whose feed is every event,
- * receives them. The agents may be on one gateway instance and the supervisor on another.
+ * A floor of agents and their supervisor on the live socket: `agents` agent sessions, each on its
+ * own socket, change their state once per period (beschikbaar ⇄ pauze after a first beschikbaar
+ * from offline, transitions server/gateway/live/transitions.ts allows), the agents' changes spread
+ * evenly over the period; one supervisor session, whose feed is every event, receives them. The
+ * agents may be on one gateway instance and the supervisor on another.
  *
  * Every socket lives in the benchmark process, so a change's send time and the supervisor's receive
  * time come from one clock (CLOCK_MONOTONIC, which the gateway children share for their hub stamps).

@@ -6,7 +6,7 @@ import { packageVersion } from './browser-rig'
 import { CONNECT_BATCH } from './gateway-fanout'
 import { percentile } from './stats'
 
-/** Issue 6's target: a supervisor sees an agent's state change within 200 ms (p95) with 500 agents. */
+/** The target: a supervisor sees an agent's state change within 200 ms (p95) with 500 agents. */
 export const SUPERVISOR_P95_TARGET_MS = 200
 
 export interface LayoutResult {
@@ -250,7 +250,7 @@ ${deliveryTable(results)}
 
 CPU time (user + system, every thread) of each process in the measured window, from
 \`/proc/<pid>/stat\` at the window's start and end, divided by the window's wall time. 100 % of one core
-is one core fully busy; the machine has ${cores}. The issue sets no target for it. The gateway's figure
+is one core fully busy; the machine has ${cores}. No target is set for it. The gateway's figure
 includes the benchmark's two hub subscribers in the child (a timestamp each per event, below).
 
 ${cpuTable(results)}

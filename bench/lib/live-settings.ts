@@ -1,11 +1,11 @@
 import { assertLoopback, int, writeDocs } from './env'
 
 /**
- * Parameters of `npm run bench:live` (issue 6). The defaults are what docs/benchmarks.md reports:
- * 500 agents, 30 measured seconds, all three layouts. The knobs exist for a quick local try
- * (`BENCH_AGENTS=20 BENCH_SECONDS=5 BENCH_LAYOUTS=memory`); a run short of the defaults does not
- * overwrite docs/benchmarks.md unless `BENCH_WRITE_DOCS=1`, so a quick try never replaces the
- * published figures.
+ * Parameters of `npm run bench:live`. The defaults are what docs/benchmarks.md reports: 500 agents,
+ * 30 measured seconds, all three layouts. The knobs exist for a quick local try (`BENCH_AGENTS=20
+ * BENCH_SECONDS=5 BENCH_LAYOUTS=memory`); a run short of the defaults does not overwrite
+ * docs/benchmarks.md unless `BENCH_WRITE_DOCS=1`, so a quick try never replaces the published
+ * figures.
  */
 export type LiveLayout = 'memory' | 'postgres' | 'postgres-2'
 
@@ -14,8 +14,9 @@ export const LIVE_LAYOUTS: readonly LiveLayout[] = ['memory', 'postgres', 'postg
 export interface LiveSettings {
   /**
    * `memory`: one gateway, SQLite and the in-memory hub (the default deployment); `postgres`: one
-   * gateway on the PostgreSQL hub; `postgres-2`: two gateways sharing the PostgreSQL hub, the agents
-   * on instance A and the supervisor on instance B (issue 6's scenario).
+   * gateway on the PostgreSQL hub; `postgres-2`: two gateways sharing the PostgreSQL hub, the
+   * agents on instance A and the supervisor on instance B (so the hub's cross-instance path is
+   * measured).
    */
   layouts: LiveLayout[]
   /** Simulated agents, each with its own session and live socket. */

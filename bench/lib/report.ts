@@ -41,7 +41,7 @@ export interface Results {
   engines: EngineResults[]
 }
 
-/** The targets: POST on SQLite ≥ 40 % of the trivial route; GET ?nummer= p99 ≤ 5 ms at 1M rows. */
+/** The targets: POST on SQLite ≥ 40 % of the trivial route; GET ?nummer= p99 ≤ 5 ms at 1M rows. */
 export const POST_TARGET_RATIO = 0.4
 export const GET_P99_TARGET_MS = 5
 
