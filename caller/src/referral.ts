@@ -13,7 +13,7 @@ import type { Logger } from './log'
  * Following a REFER as a desk phone does (RFC 3515 §2.4.2, RFC 5589): accept it (202 Accepted) and
  * call the Refer-To target, with the headers a blind transfer embedded in the Refer-To
  * (shared/sip/refer-headers.ts); sip.js adds Replaces for an attended transfer (RFC 3891) and NOTIFYs
- * the referrer of the new call's progress (§2.4.4).
+ * the referrer of the new call's progress (RFC 3515 §2.4.4).
  *
  * Refused instead: a REFER while the phone is busy (`busy`: 491 Request Pending while another
  * REFER is being followed), a Refer-To sip.js cannot parse (400 Bad Request, RFC 3261 §21.4.1:

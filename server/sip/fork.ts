@@ -7,8 +7,9 @@ import type { Flow } from './ws-transport'
  * One proxied INVITE (RFC 3261 §16.7): its branches are sent in parallel; provisional responses go
  * upstream, every 2xx goes upstream and the first one CANCELs the branches still ringing; when no
  * branch answers, the best final response goes upstream once all branches have finished. A branch
- * is only CANCELled after it has sent a provisional response (§9.1), and never left ringing forever:
- * the ring timeout (timer C) cancels, and a hard deadline ends transactions that never finish.
+ * is only CANCELled after it has sent a provisional response (RFC 3261 §9.1), and never left
+ * ringing forever: the ring timeout (timer C) cancels, and a hard deadline ends transactions that
+ * never finish.
  */
 export interface ForkBranch {
   flow: Flow
@@ -160,7 +161,7 @@ export class InviteFork {
     this.options.respond(this.bestFailure())
   }
 
-  /** §16.7 step 6: a 6xx if any, else the lowest class; 503 becomes 500; our own reasons win. */
+  /** RFC 3261 §16.7 step 6: a 6xx if any, else the lowest class; 503 becomes 500; our own reasons win. */
   private bestFailure(): SipResponse {
     if (this.cancelReason === 'upstream') {
       return makeReply(this.upstream, 487)
