@@ -3,7 +3,7 @@ import { toRegisterInput } from '../../../renderer/src/klantcontact/to-register-
 import { draftWith } from './fixtures'
 
 describe('toRegisterInput', () => {
-  it('sends the seed fields of a call without a name, with an empty contactnaam so the klant is a betrokkene', () => {
+  it('sends the prefilled fields of a call without a name, with an empty contactnaam so the klant is a betrokkene', () => {
     expect(toRegisterInput(draftWith({ onderwerp: 'Afvalpas kwijt' }))).toEqual({
       kanaal: 'Telefoon',
       onderwerp: 'Afvalpas kwijt',
