@@ -45,8 +45,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      // A sandboxed preload cannot require node_modules or load ESM: bundle everything into one
-      // CommonJS file that requires nothing but `electron` (toolchain notes, gotcha 8).
+      // A sandboxed preload cannot require node_modules or load ESM (Electron's "Process
+      // Sandboxing" guide): bundle everything into one CommonJS file that requires nothing but
+      // `electron`.
       externalizeDeps: false,
       rolldownOptions: {
         input: { preload: resolve(root, 'electron/preload/preload.ts') },
