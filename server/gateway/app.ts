@@ -18,7 +18,7 @@ import { registerTimeBudget } from './http/time-budget'
 import { registerSecurityHeaders, SECURITY_HEADERS, withSecurityHeaders } from './http/security-headers'
 import type { UpstreamSettings } from './register-client/client'
 import { systemClock, type Clock } from './lib/clock'
-import { liveSocketRoutes, type LiveHub, type PresenceView } from './live'
+import { liveSocketRoutes, type LiveHub, type LiveSocketOptions, type PresenceView } from './live'
 import { createGatewayLive } from './live-wiring'
 import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
@@ -60,6 +60,8 @@ export interface GatewayAppOptions {
   hub?: LiveHub
   /** Time before a disconnected agent shows as offline (default 10 s). */
   presenceGraceMs?: number
+  /** The live socket's timings and bounds (defaults in live/socket.ts). */
+  liveSocket?: LiveSocketSettings
   /** Default: passwords of the configured agents. */
   authenticator?: Authenticator
   clock?: Clock
@@ -73,6 +75,13 @@ export interface GatewayAppOptions {
   /** Serve through a server of the caller's (one port for gateway and provider: server/compose). */
   serverFactory?: FastifyServerFactory
 }
+
+export type LiveSocketSettings = Partial<
+  Pick<
+    LiveSocketOptions,
+    'authTimeoutMs' | 'heartbeatMs' | 'maxBufferedBytes' | 'maxQueuedMessages' | 'sessionCheckMs'
+  >
+>
 
 export interface GatewayApp {
   app: FastifyInstance
@@ -157,6 +166,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerAuditRoutes(app, services)
     registerSecurityEventRoutes(app)
     await app.register(liveSocketRoutes, {
+      ...options.liveSocket,
       hub: live.hub,
       // The socket closes with its session (logout, expiry, the agent removed or changed).
       ...liveSessionChecks(services),

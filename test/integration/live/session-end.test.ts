@@ -2,12 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { LiveCloseCode } from '../../../shared/live/protocol'
 import type { GatewayApp } from '../../../server/gateway/app'
 import { PasswordAuthenticator } from '../../../server/gateway/auth/authenticator'
-import { liveSessionChecks } from '../../../server/gateway/auth/live-sessions'
-import { createMemoryHub } from '../../../server/gateway/live/hub'
-import { createPresenceTracker } from '../../../server/gateway/live/presence'
-import { liveSocketRoutes } from '../../../server/gateway/live/socket'
 import { demoPassword, useGateway, type TestGateway } from '../../support/gateway'
-import { LiveClient, silent } from './support'
+import { LiveClient } from './support'
 
 /**
  * The live socket lives as long as its session, on the real gateway's sessions (SQLite or
@@ -25,26 +21,17 @@ afterEach(async () => {
 const clock = { now: Date.parse('2026-03-02T08:00:00Z') }
 const minutes = (n: number): number => n * 60_000
 
-/** A gateway instance with the live socket on it, listening on a free port. */
+/** A gateway instance, with the live socket the gateway serves itself, listening on a free port. */
 async function liveInstance(
   gw: TestGateway,
-  options: { sessionCheckMs?: number; gateway?: Parameters<TestGateway['startInstance']>[0] } = {},
+  options: { sessionCheckMs?: number } = {},
 ): Promise<{ gateway: GatewayApp; url: string; publish(login: string): Promise<unknown> }> {
-  const gateway = await gw.startInstance(options.gateway)
-  const hub = createMemoryHub({ logger: silent })
-  const presence = createPresenceTracker({ hub, logger: silent, graceMs: 60_000 })
-  await gateway.app.register(liveSocketRoutes, {
-    hub,
-    presence,
-    logger: silent,
-    ...liveSessionChecks(gateway.services),
-    ...(options.sessionCheckMs ? { sessionCheckMs: options.sessionCheckMs } : {}),
+  const gateway = await gw.startInstance({
+    presenceGraceMs: 60_000,
+    ...(options.sessionCheckMs ? { liveSocket: { sessionCheckMs: options.sessionCheckMs } } : {}),
   })
   const address = await gateway.app.listen({ host: '127.0.0.1', port: 0 })
-  cleanup.push(async () => {
-    presence.close()
-    await hub.close()
-  })
+  const { hub } = gateway.live
   return {
     gateway,
     url: `${address.replace('http', 'ws')}/api/live`,
