@@ -35,7 +35,7 @@ export function hashToken(token: string): string {
 }
 
 export class SessionStore {
-  readonly #watchers = new Map<string, Set<() => void>>()
+  private readonly watchers = new Map<string, Set<() => void>>()
 
   constructor(
     private readonly db: GatewayDb,
@@ -45,13 +45,13 @@ export class SessionStore {
   /** Calls `ended` once this process ends the session of `token`; answers the unsubscribe. */
   watch(token: string, ended: () => void): () => void {
     const hash = hashToken(token)
-    const watchers = this.#watchers.get(hash) ?? new Set()
+    const watchers = this.watchers.get(hash) ?? new Set()
     watchers.add(ended)
-    this.#watchers.set(hash, watchers)
+    this.watchers.set(hash, watchers)
     return () => {
       watchers.delete(ended)
-      if (watchers.size === 0 && this.#watchers.get(hash) === watchers) {
-        this.#watchers.delete(hash)
+      if (watchers.size === 0 && this.watchers.get(hash) === watchers) {
+        this.watchers.delete(hash)
       }
     }
   }
@@ -59,7 +59,7 @@ export class SessionStore {
   async create(login: string): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url')
     const now = this.clock()
-    await this.#purgeExpired(now)
+    await this.purgeExpired(now)
     await this.db
       .insertInto('agent_session')
       .values({ token_hash: hashToken(token), login, created_at: now, last_seen_at: now })
@@ -86,7 +86,7 @@ export class SessionStore {
     const lastSeen = Number(row.last_seen_at)
     if (now - lastSeen >= IDLE_TIMEOUT_MS || now - createdAt >= ABSOLUTE_TIMEOUT_MS) {
       await this.db.deleteFrom('agent_session').where('token_hash', '=', hash).execute()
-      this.#ended(hash)
+      this.notifyEnded(hash)
       return null
     }
     let seen = lastSeen
@@ -104,18 +104,19 @@ export class SessionStore {
   async revoke(token: string): Promise<void> {
     const hash = hashToken(token)
     await this.db.deleteFrom('agent_session').where('token_hash', '=', hash).execute()
-    this.#ended(hash)
+    this.notifyEnded(hash)
   }
 
-  #ended(hash: string): void {
-    const watchers = this.#watchers.get(hash)
-    this.#watchers.delete(hash)
+  /** Tells whatever watched the session that it ended. */
+  private notifyEnded(hash: string): void {
+    const watchers = this.watchers.get(hash)
+    this.watchers.delete(hash)
     for (const ended of watchers ?? []) {
       ended()
     }
   }
 
-  async #purgeExpired(now: number): Promise<void> {
+  private async purgeExpired(now: number): Promise<void> {
     await this.db
       .deleteFrom('agent_session')
       .where((eb) =>

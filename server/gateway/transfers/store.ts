@@ -5,8 +5,8 @@ import type { Clock } from '../lib/clock'
 /**
  * Transfer records: agent A announces "klantcontact K goes to agent/afdeling B" before transferring
  * the call; B's app may then open K by its nummer. A nummer in a SIP header proves nothing (anyone
- * who can set a header could send one, reliability notes §0.7 and §3.3); the record, written by an
- * authenticated agent who was involved in K, is what grants B access, for a short time.
+ * who can set a header could send one; docs/security.md); the record, written by an authenticated
+ * agent who was involved in K, is what grants B access, for a short time.
  */
 const RETAIN_EXPIRED_MS = 24 * 60 * 60_000
 
@@ -58,7 +58,7 @@ export class TransferStore {
 
   /** The newest live record for `nummer` that addresses this agent or its afdeling. */
   async liveFor(nummer: string, login: string, afdeling: string): Promise<TransferRecord | undefined> {
-    return this.#addressed(login, afdeling)
+    return this.addressed(login, afdeling)
       .where('nummer', '=', nummer)
       .orderBy('created_at', 'desc')
       .executeTakeFirst()
@@ -66,13 +66,14 @@ export class TransferStore {
 
   /** Is a live record for this klantcontact addressed to this agent or its afdeling? */
   async addresses(klantcontactUuid: string, login: string, afdeling: string): Promise<boolean> {
-    const row = await this.#addressed(login, afdeling)
+    const row = await this.addressed(login, afdeling)
       .where('klantcontact_uuid', '=', klantcontactUuid)
       .executeTakeFirst()
     return row !== undefined
   }
 
-  #addressed(login: string, afdeling: string) {
+  /** Live records addressed to this agent or its afdeling. */
+  private addressed(login: string, afdeling: string) {
     return this.db
       .selectFrom('transfer_record')
       .selectAll()
