@@ -84,7 +84,7 @@ export interface GatewayConfig {
   /** Where a colleague's answer goes: appended to `inhoud` (C0534, F0796) or into `reactie`. */
   answerField: 'inhoud' | 'reactie'
   /**
-   * Whether an agent sees that a supervisor monitors their call (issue 6 §2, docs/supervisor.md).
+   * Whether an agent sees that a supervisor monitors their call (docs/supervisor.md).
    * On unless set to false: the works council (OR) may require it, and agents should not be
    * listened to unknowingly.
    */

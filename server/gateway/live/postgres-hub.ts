@@ -17,7 +17,8 @@ import { sanitize, stateChangeOf } from './state'
 import type { LiveEvent } from './types'
 
 /**
- * A live hub shared by every gateway instance on one PostgreSQL database (issue 6, part 3).
+ * A live hub shared by every gateway instance on one PostgreSQL database, so that
+ * agents and supervisors connected to different instances see one live picture.
  * PostgreSQL assigns each event its seq (see postgres-schema.ts for why that gives one gap-free
  * order) and NOTIFYs it; every instance, the publishing one included, applies events only as they
  * come back on its LISTEN connection, so all instances apply the same events in the same order.

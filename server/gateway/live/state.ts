@@ -148,8 +148,8 @@ export function stateChangeOf(event: LiveEventBody): StateChange {
 }
 
 /**
- * Removes what must never travel on the live feed: the onderwerp of a confidential contact
- * (reliability notes §4.2). Applied when an event is published, so it is never stored or sent.
+ * Removes what must never travel on the live feed: the onderwerp of a confidential contact (a
+ * supervisor's role grants no vertrouwelijk content; docs/gateway.md). Applied when an event is published, so it is never stored or sent.
  */
 export function sanitize(event: LiveEventBody): LiveEventBody {
   switch (event.type) {

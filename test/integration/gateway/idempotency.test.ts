@@ -5,7 +5,7 @@ import type { Klantcontact, List } from '../../support/klantinteracties-types'
 import { GatewayClient, registration, useGateway, type TestGateway } from '../../support/gateway'
 
 /**
- * Registering a contact is idempotent per Idempotency-Key (reliability notes §4.1.3, tests 1 and 2):
+ * Registering a contact is idempotent per Idempotency-Key (docs/gateway.md):
  * concurrent duplicates, retries, a gateway that died half-way and a register that refused half of
  * the saga all end with exactly one complete klantcontact, or none.
  */

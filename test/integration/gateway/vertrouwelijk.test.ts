@@ -4,7 +4,7 @@ import type { KlantcontactView } from '../../../server/gateway/register-client/v
 import { registration, useGateway, type GatewayClient } from '../../support/gateway'
 
 /**
- * Vertrouwelijk (docs/gateway.md; reliability notes §2.6, test 14): only agents involved in the
+ * Vertrouwelijk (docs/gateway.md): only agents involved in the
  * klantcontact, or addressed by a transfer, see its onderwerp, inhoud and the caller's name.
  */
 describe('a vertrouwelijk klantcontact', () => {

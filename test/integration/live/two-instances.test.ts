@@ -11,8 +11,8 @@ import {
 } from './support'
 
 /**
- * Two gateway instances (two fastify apps, each with its own PostgreSQL hub) on one schema, as
- * issue 6 part 3 asks: what happens on one is seen on the other.
+ * Two gateway instances (two fastify apps, each with its own PostgreSQL hub) on one schema: what
+ * happens on one is seen on the other.
  */
 const cleanup: Array<() => Promise<unknown>> = []
 afterEach(async () => {
