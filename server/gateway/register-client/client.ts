@@ -1,17 +1,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import ky, { isNetworkError, isTimeoutError, type KyInstance } from 'ky'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from '../../lib/logger'
+import { fetchTransport, NetworkError, NodeTransport, type Transport } from './http-transport'
 
 /**
  * HTTP client of the Klantinteracties register (our embedded provider or a remote Open Klant).
  *
  * - `Authorization: Token <token>` (OAS securitySchemes.tokenAuth). The token is a master key
- *   (Open Klant has no scopes, reliability notes §0.1): it lives only in this object, is never
- *   logged, and no error leaving this module carries the request (ky's errors do, headers and all).
+ *   (Open Klant has no scopes): it lives only in this object, is never logged, and no error
+ *   leaving this module carries the request or its headers.
  * - Time is one budget per gateway request (`withinBudget`): every call made for it, retries
  *   included, gets what is left until its deadline, so a request's answer (504 at the latest) is
  *   always inside the budget, and the budget is shorter than the agent app's own (docs/gateway.md,
  *   "Time budget"). A call outside a budget gets the whole budget for itself.
+ * - Calls go over keep-alive connections (http-transport.ts): a registration's calls reuse one
+ *   warm connection instead of paying for a new one (and a TLS handshake to Open Klant) each.
  * - Idempotent reads are retried once on a network error. Writes are
  *   never retried here: a POST whose answer was lost is an ambiguous outcome, and only the caller
  *   knows how to find out what happened (register.ts looks the klantcontact up by referentienummer).
@@ -27,7 +30,10 @@ export interface UpstreamSettings {
   token: string
   /** The time budget of one gateway request for all its register calls; {@link REGISTER_BUDGET_MS}. */
   timeoutMs?: number
-  /** Replaces global fetch (fault injection in tests, a custom TLS agent). */
+  /**
+   * Sends the calls through this fetch instead of the keep-alive node:http(s) transport (fault
+   * injection in tests, a custom TLS agent).
+   */
   fetch?: typeof fetch
 }
 
@@ -86,25 +92,28 @@ export const REGISTER_BUDGET_MS = 8_000
  */
 const MIN_CALL_MS = 50
 
+/**
+ * A read that failed on the connection is sent once more, this long after: enough for a register
+ * that is restarting or a proxy that dropped a stale connection, short against the budget.
+ */
+const READ_RETRY_DELAY_MS = 300
+
 /** The deadline (performance.now() ms) of the gateway request the current call is made for. */
 const deadlines = new AsyncLocalStorage<number>()
 
 export class KlantinteractiesClient {
-  readonly #http: KyInstance
+  readonly #transport: Transport
+  readonly #baseUrl: string
+  readonly #headers: Readonly<Record<string, string>>
   readonly #log: Logger
   readonly #budgetMs: number
 
   constructor(settings: UpstreamSettings, log: Logger) {
     this.#log = log
     this.#budgetMs = settings.timeoutMs ?? REGISTER_BUDGET_MS
-    this.#http = ky.create({
-      prefix: settings.baseUrl,
-      headers: { authorization: `Token ${settings.token}`, accept: 'application/json' },
-      timeout: this.#budgetMs,
-      throwHttpErrors: false,
-      retry: { limit: 1, methods: ['get'], statusCodes: [], backoffLimit: 500 },
-      ...(settings.fetch ? { fetch: settings.fetch } : {}),
-    })
+    this.#baseUrl = settings.baseUrl.replace(/\/+$/, '')
+    this.#headers = { authorization: `Token ${settings.token}`, accept: 'application/json' }
+    this.#transport = settings.fetch ? fetchTransport(settings.fetch) : new NodeTransport()
   }
 
   /**
@@ -145,6 +154,13 @@ export class KlantinteractiesClient {
     await this.#call<unknown>('DELETE', path, {})
   }
 
+  /** Closes the idle register connections (those in use close when their call ends). */
+  close(): void {
+    if (this.#transport instanceof NodeTransport) {
+      this.#transport.close()
+    }
+  }
+
   async #call<T>(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
@@ -160,37 +176,62 @@ export class KlantinteractiesClient {
       this.#log.warn({ operation, failure: 'timeout', reason: 'budget' }, 'register call not sent')
       throw new UpstreamError(operation, 'timeout')
     }
-    // ky's timeout is per attempt; the signal ends the whole call, retries included, at the deadline.
+    // One signal ends the whole call, retry included, at the deadline.
     const budget = AbortSignal.timeout(remaining)
-    let response: Response
+    const url = new URL(`${this.#baseUrl}/${path.replace(/^\/+/, '')}`)
+    if (options.query) {
+      url.search = new URLSearchParams(
+        Object.entries(options.query).map(([name, value]): [string, string] => [name, String(value)]),
+      ).toString()
+    }
+    const request =
+      options.body === undefined
+        ? { method, url, headers: this.#headers, signal: budget }
+        : {
+            method,
+            url,
+            // A string body: the transport sends it with a Content-Length, never chunked, which
+            // Open Klant (Django under a WSGI server) cannot read.
+            headers: { ...this.#headers, 'content-type': 'application/json' },
+            body: JSON.stringify(options.body),
+            signal: budget,
+          }
+    let response: { status: number; text: string }
     try {
-      response = await this.#http(path, {
-        method,
-        timeout: remaining,
-        signal: budget,
-        ...(options.query ? { searchParams: options.query } : {}),
-        // A string body gets a Content-Length; Open Klant (Django) cannot read chunked bodies
-        // (KISS docs/installation/trouble-shooting.md).
-        ...(options.body !== undefined
-          ? { body: JSON.stringify(options.body), headers: { 'content-type': 'application/json' } }
-          : {}),
-      })
+      try {
+        response = await this.#transport.send(request)
+      } catch (error) {
+        // Only a read is sent again: a write whose connection failed may have been applied.
+        if (method !== 'GET' || !(error instanceof NetworkError) || budget.aborted) {
+          throw error
+        }
+        await sleep(READ_RETRY_DELAY_MS, undefined, { signal: budget })
+        response = await this.#transport.send(request)
+      }
     } catch (error) {
-      const kind: UpstreamFailure = isTimeoutError(error) || budget.aborted ? 'timeout' : 'unreachable'
+      const kind: UpstreamFailure = budget.aborted ? 'timeout' : 'unreachable'
       this.#log.warn(
-        { operation, failure: kind, reason: isNetworkError(error) ? 'network' : (error as Error).name },
+        {
+          operation,
+          failure: kind,
+          reason: budget.aborted
+            ? 'TimeoutError'
+            : error instanceof NetworkError
+              ? 'network'
+              : (error as Error).name,
+        },
         'register call failed',
       )
       throw new UpstreamError(operation, kind)
     }
-    const text = await response.text().catch(() => '')
+    const { status, text } = response
     const ms = Math.round(performance.now() - started)
-    if (!response.ok) {
+    if (status < 200 || status > 299) {
       const problem = parseProblem(text)
       this.#log.warn(
         {
           operation,
-          status: response.status,
+          status,
           code: problem?.code,
           // Names and codes only: a reason may quote a value the agent typed.
           invalidParams: problem?.invalidParams?.map((p) => `${p.name}:${p.code}`),
@@ -198,9 +239,9 @@ export class KlantinteractiesClient {
         },
         'register refused',
       )
-      throw new UpstreamError(operation, 'status', response.status, problem)
+      throw new UpstreamError(operation, 'status', status, problem)
     }
-    this.#log.debug({ operation, status: response.status, ms }, 'register call')
+    this.#log.debug({ operation, status, ms }, 'register call')
     return (text ? JSON.parse(text) : undefined) as T
   }
 }
