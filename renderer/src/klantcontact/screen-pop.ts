@@ -1,28 +1,27 @@
 import type { StoreApi } from 'zustand'
 import type { GatewayApi } from '../api/gateway-client'
 import { createLogger, type Logger } from '../log'
-import type { CallSnapshot } from '../softphone/types'
 import type { StoreState } from '../store/types'
+import type { CallEventSource } from '../workspace/call-events'
 import type { KlantcontactDraft } from './draft'
 import { suggestPartij } from './partij-suggestion'
 
 /**
- * The screen pop (issue 4 §5): the moment an inbound call rings, a new klantcontact opens and takes
- * focus, with plaatsgevondenOp the ring time, replaced by the answer time when the call is answered.
- * It follows the softphone's snapshot in the store (`workspace.phone.call`).
- *
- * A consult call that carries a klantcontactnummer is a warm transfer: the colleague's klantcontact
- * opens by its nummer elsewhere, so no new one is made for it. When a PBX stripped the nummer, the
- * transfer receiver (incoming-transfer/transfer-receiver.ts) still opens the colleague's klantcontact from the
- * gateway's live offer, after the screen pop already made a draft: that draft goes again, as long as
- * the agent has typed nothing into it (then it is theirs and stays).
+ * The screen pop: the moment an inbound call rings, a new klantcontact opens and takes focus, with
+ * plaatsgevondenOp the ring time, replaced by the answer time when the call is answered. It follows
+ * the call coordinator's call events (workspace/call-events.ts), which say what each call is
+ * (workspace/call-classification.ts): a customer's or a colleague's call gets a draft; a
+ * transferred call does not (the colleague's klantcontact opens by its nummer,
+ * incoming-transfer/transfer-receiver.ts), nor does the customer's call that replaced a consult
+ * call (INVITE with Replaces, RFC 3891): it never rang, and the consult call had its own.
  */
 export interface ScreenPopOptions {
-  readonly store: Pick<StoreApi<StoreState>, 'getState' | 'subscribe'>
+  readonly events: CallEventSource
+  readonly store: Pick<StoreApi<StoreState>, 'getState'>
   readonly api: Pick<GatewayApi, 'partijenByTelefoonnummer'>
   readonly agentLogin: string
   readonly logger?: Logger
-  /** Epoch ms, for a call snapshot without `startedAt`. */
+  /** Epoch ms, for a call record without `startedAt`. */
   readonly now?: () => number
 }
 
@@ -33,59 +32,52 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
   const now = options.now ?? Date.now
   /** Call id → the draft the screen pop made for it. */
   const opened = new Map<string, string>()
-  const answered = new Set<string>()
 
-  const follow = (call: CallSnapshot | null): void => {
-    if (
-      call === null ||
-      call.direction !== 'inbound' ||
-      call.klantcontactnummer !== undefined ||
-      // The customer arriving by an attended transfer (INVITE with Replaces, RFC 3891) takes the
-      // place of a consult call that already had its screen pop or its transferred klantcontact;
-      // it never rang, and a second, empty klantcontact would only be in the way.
-      call.replacedSipCallId !== undefined
-    ) {
-      return
-    }
+  return options.events.subscribe((event) => {
     const actions = store.getState().klantcontact
-    if (!opened.has(call.id) && call.state !== 'ended' && call.state !== 'idle') {
-      const id = actions.openForCall({
-        agentLogin,
-        callId: call.id,
-        callerNumber: call.remoteNumber,
-        at: call.startedAt ?? now(),
-      })
-      opened.set(call.id, id)
-      log.debug('screen pop', { id, callId: call.id })
-      void suggestPartij({ store, api: options.api, logger: log }, id)
-    }
-    if (call.answeredAt !== undefined && !answered.has(call.id)) {
-      answered.add(call.id)
-      actions.callAnswered(call.id, call.answeredAt)
-    }
-  }
-
-  /** A transferred klantcontact opened for a call we made a draft for: the untouched draft goes. */
-  const yieldToTransfer = (state: StoreState): void => {
-    const { opened: shown } = state
-    const draftId = shown.callId !== undefined ? opened.get(shown.callId) : undefined
-    if (shown.source !== 'transfer' || shown.status !== 'ready' || draftId === undefined) {
-      return
-    }
-    const draft = state.klantcontact.drafts[draftId]
-    if (draft !== undefined && isUntouched(draft)) {
-      state.klantcontact.dismiss(draftId, { discardUnsaved: true })
-      log.debug('screen pop draft replaced by the transferred klantcontact', { id: draftId })
-    }
-  }
-
-  follow(store.getState().workspace.phone.call)
-  return store.subscribe((state, previous) => {
-    if (state.workspace.phone.call !== previous.workspace.phone.call) {
-      follow(state.workspace.phone.call)
-    }
-    if (state.opened !== previous.opened) {
-      yieldToTransfer(state)
+    switch (event.type) {
+      case 'rang': {
+        const { call, classification } = event
+        if (
+          (classification.kind !== 'customer' && classification.kind !== 'colleague') ||
+          call.state === 'ended'
+        ) {
+          return
+        }
+        const id = actions.openForCall({
+          agentLogin,
+          callId: call.id,
+          callerNumber: call.remoteNumber,
+          at: call.startedAt ?? now(),
+        })
+        opened.set(call.id, id)
+        log.debug('screen pop', { id, callId: call.id })
+        void suggestPartij({ store, api: options.api, logger: log }, id)
+        return
+      }
+      case 'answered':
+        if (opened.has(event.callId)) {
+          actions.callAnswered(event.callId, event.answeredAt)
+        }
+        return
+      case 'reclassified': {
+        // The one call that has a draft and turns out to be a transfer: the live offer naming its
+        // nummer (a PBX stripped it from the INVITE) came after the call began ringing, so the draft
+        // was already made. The colleague's klantcontact opens instead (the transfer receiver), and
+        // the draft goes, as long as the agent has typed nothing into it (then it is theirs).
+        const draftId = opened.get(event.callId)
+        const draft = draftId !== undefined ? actions.drafts[draftId] : undefined
+        if (event.classification.kind === 'transferred' && draft !== undefined && isUntouched(draft)) {
+          actions.dismiss(draft.id, { discardUnsaved: true })
+          log.debug('screen pop draft replaced by the transferred klantcontact', { id: draft.id })
+        }
+        return
+      }
+      case 'ended':
+        opened.delete(event.callId)
+        return
+      case 'replaced':
+        return
     }
   })
 }

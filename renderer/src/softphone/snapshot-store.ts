@@ -1,3 +1,4 @@
+import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
 import type { Logger } from '../log'
 import { transitionCall, transitionRegistration, type CallEvent, type RegistrationEvent } from './states'
 import { transitionMonitor, type MonitorCallEvent } from './monitor/monitor-states'
@@ -111,7 +112,7 @@ export class SnapshotStore {
    */
   beginTransfer(
     event: 'consult' | 'blind_refer',
-    start: { kind: TransferKind; target: string; klantcontactnummer?: string | undefined },
+    start: { kind: TransferKind; target: string; klantcontactnummer?: Klantcontactnummer | undefined },
     patch: TransferPatch = {},
   ): boolean {
     const next = transitionTransfer(this.snapshot.transfer?.state ?? null, event)

@@ -17,6 +17,7 @@ import {
   type ReinviteRetry,
 } from './call/session-requests'
 import { newInviter } from './sessions'
+import { checkedNummer } from './klantcontactnummer'
 import { SnapshotStore } from './snapshot-store'
 import {
   DEFAULT_TRANSFER_TIMEOUTS,
@@ -54,7 +55,7 @@ export interface SoftphoneOptions extends ConnectionOptions, CallAudioOptions {
 
 /**
  * The agent's phone: sip.js UserAgent + Registerer (connection.ts) behind plain verbs, with its
- * state published as {@link SoftphoneSnapshot}s (issue 4 §4, conventions §7). One customer call at
+ * state published as plain {@link SoftphoneSnapshot}s (no sip.js object leaves it). One customer call at
  * a time (customer-call.ts); during a warm transfer a consult call runs beside it (transfer.ts). It
  * also drives the call's audio: the remote voice on the audio output, the ringtone while an inbound
  * call rings, and the agent's microphone and speaker choice.
@@ -180,7 +181,7 @@ export class Softphone {
       throw new Error('already in a call')
     }
     const uri = callTargetUri(target, this.domain)
-    const nummer = options.klantcontactnummer
+    const nummer = options.klantcontactnummer ? checkedNummer(options.klantcontactnummer) : undefined
     const inviter = newInviter(
       ua,
       uri,

@@ -1,12 +1,13 @@
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import type { MonitorMode } from '../../../shared/live/protocol'
+import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
 import type { MonitorCallState } from './monitor/monitor-states'
 import type { CallState, RegistrationState } from './states'
 import type { TransferFailureReason, TransferState } from './transfer/transfer-states'
 
 /**
- * What the softphone shows the rest of the renderer: plain, serialisable data (conventions §7). No
- * sip.js object ever leaves the service.
+ * What the softphone shows the rest of the renderer: plain, serialisable data, so the store and
+ * the UI never hold a sip.js object (nor anything that keeps a session alive).
  */
 export type CallDirection = 'inbound' | 'outbound'
 
@@ -34,7 +35,7 @@ export interface CallSnapshot {
    * Only on a consult call that carried one (shared/sip/klantcontactnummer.ts), and on the call that
    * replaced such a consult at the end of a warm transfer (it inherits the nummer).
    */
-  readonly klantcontactnummer?: string
+  readonly klantcontactnummer?: Klantcontactnummer
   /**
    * Set on a call that took over from an earlier call of ours by an INVITE with Replaces (RFC 3891):
    * the customer, transferred to us, replacing the consult call. The replaced call's `sipCallId`.
@@ -73,7 +74,7 @@ export interface DeviceChoice {
 export type TransferKind = 'warm' | 'blind'
 
 /**
- * The agent passing the customer on to a colleague (issue 5 §1 and §2). Warm (attended): the
+ * The agent passing the customer on to a colleague (C0534 §3). Warm (attended): the
  * customer waits on hold while the agent consults the colleague, then a REFER with Replaces (RFC
  * 3515, RFC 3891, RFC 5589 §7) joins them. Blind: a REFER to the colleague at once (RFC 5589 §6).
  * States and transitions: transfer-states.ts.
@@ -84,7 +85,7 @@ export interface TransferSnapshot {
   /** The colleague: their extension, group address or the user part of the `sip:` URI dialled. */
   readonly target: string
   /** The nummer passed on with the transfer (consult INVITE headers, or the blind Refer-To). */
-  readonly klantcontactnummer?: string
+  readonly klantcontactnummer?: Klantcontactnummer
   /** Only in `failed`: why the agent is back with the customer. */
   readonly reason?: TransferFailureReason
   /** Epoch ms the transfer started (consult dialled, or blind REFER sent). */

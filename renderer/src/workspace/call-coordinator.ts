@@ -1,60 +1,95 @@
 import type { AgentBridge } from '../../../shared/bridge'
+import type { CallEndReason } from '../../../shared/live/protocol'
 import type { LiveConnection } from '../live/live-connection'
 import { createLogger, type Logger } from '../log'
-import type { CallEndReason } from '../../../shared/live/protocol'
-import { addressUser } from '../softphone/call/call-target'
 import type { CallSnapshot, SoftphoneSnapshot, TransferSnapshot } from '../softphone/types'
 import type { useAppStore } from '../store'
+import type { StoreState } from '../store/types'
 import { agentStateFor, availabilityAfterCall, isConsulting } from './agent-state'
+import { classifyCall, isInternal, nummerOf, type CallClassification } from './call-classification'
+import { CallEvents } from './call-events'
+import { noticeIncomingCalls, reportCallsToLive } from './call-reports'
 
 type Store = typeof useAppStore
 
 /**
- * Turns what the softphone does into what the workspace shows and the gateway hears (issue 4 §5):
- * every snapshot goes into the store (where the screen pop, klantcontact/screen-pop.ts, opens the
- * klantcontact), an inbound call asks the desktop shell to bring the window forward, and the
- * agent's state and calls go to the live hub. One instance per logged-in workspace.
+ * Turns what the softphone does into what the workspace shows and the gateway hears: every
+ * snapshot goes into the store, and each call is classified once (call-classification.ts) and
+ * published as call events (call-events.ts), to which the screen pop
+ * (klantcontact/screen-pop.ts), the transfer receiver (incoming-transfer/transfer-receiver.ts), the
+ * live hub's reports and the desktop shell's notification (call-reports.ts) subscribe. The
+ * agent's state goes to the live hub. One instance per logged-in workspace.
  */
 export interface CallCoordinatorOptions {
   store: Store
   live: Pick<LiveConnection, 'setState' | 'callStarted' | 'callEnded'>
+  /** The logged-in agent: live transfer offers are addressed to them or their afdeling. */
+  agentLogin: string
+  /** The agent's afdeling id; read from the session in the store when absent. */
+  afdeling?: string
   bridge?: AgentBridge
   logger?: Logger
-  /** Epoch ms (the handling time at a call's end); tests pass their own clock. */
+  /** Epoch ms (the handling time at a call's end, the offers' window); tests pass their own clock. */
   now?: () => number
 }
 
-export class CallCoordinator {
-  private readonly log: Logger
-  private previous: CallSnapshot | null = null
+/** The call the events are about: the softphone's `call`, once it left `idle`. */
+interface Tracked {
+  readonly id: string
+  readonly sipCallId: string
+  call: CallSnapshot
+  classification: CallClassification
+  answered: boolean
+  ended: boolean
+}
 
+export class CallCoordinator {
+  /** Call events, published in order; subscribe before feeding snapshots. */
+  readonly events = new CallEvents()
+  private readonly log: Logger
   private readonly now: () => number
+  private tracked: Tracked | undefined
+  /** Live transfer offers that already served a call: each serves one. */
+  private readonly usedOffers = new Set<string>()
 
   constructor(private readonly options: CallCoordinatorOptions) {
     this.now = options.now ?? Date.now
     this.log = options.logger ?? createLogger('calls')
+    if (options.bridge) {
+      noticeIncomingCalls(this.events, options.bridge, this.log)
+    }
+    reportCallsToLive(this.events, options.live)
   }
 
   /** Feed every softphone snapshot, in order. */
   onSnapshot(snapshot: SoftphoneSnapshot): void {
     const { store } = this.options
-    const before = this.previous
-    const call = snapshot.call
-    this.previous = call
-    // The screen pop (klantcontact/screen-pop.ts) follows this store update synchronously.
+    // The store first: a subscriber reading the workspace sees this snapshot.
     store.getState().workspace.setPhone(snapshot)
-    if (call && call.id !== before?.id) {
-      if (before && before.state !== 'ended' && call.replacedSipCallId === before.sipCallId) {
-        // The customer's call took over our consult call (INVITE with Replaces, RFC 3891): that
-        // call never reports `ended` as the snapshot's call, so the hub hears it here.
-        this.options.live.callEnded(before.id, 'transferred')
+    const call = snapshot.call
+    if (call !== null && call.state !== 'idle') {
+      if (call.id !== this.tracked?.id) {
+        this.onNewCall(call)
       }
-      this.onNewCall(call)
-    }
-    if (call && call.state !== before?.state) {
-      this.onStateChange(call)
+      this.onCallChange(call, snapshot.transfer)
     }
     this.publishState()
+  }
+
+  /**
+   * Follows what the classification of a ringing call also depends on: the live transfer offers,
+   * the directory and the session. Returns the unsubscribe.
+   */
+  follow(): () => void {
+    return this.options.store.subscribe((state, previous) => {
+      if (
+        state.workspace.live.transfers !== previous.workspace.live.transfers ||
+        state.workspace.directory !== previous.workspace.directory ||
+        state.workspace.session !== previous.workspace.session
+      ) {
+        this.reconsider(state)
+      }
+    })
   }
 
   /** The agent chose beschikbaar, pauze or nawerk. */
@@ -71,59 +106,146 @@ export class CallCoordinator {
   }
 
   private onNewCall(call: CallSnapshot): void {
-    const { bridge } = this.options
-    // A call that replaced our consult call (the customer, transferred to us: INVITE with Replaces,
-    // RFC 3891) never rang: the agent is already talking, so no notification and no window raise.
-    if (call.direction === 'inbound' && call.replacedSipCallId === undefined) {
-      if (bridge?.calls) {
-        void bridge.calls
-          .notifyIncoming({
-            callerNumber: call.remoteNumber,
-            ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
-          })
-          .catch((error: unknown) => this.log.warn('notification failed', { error: String(error) }))
-      }
+    const before = this.tracked
+    const replaced = before !== undefined && call.replacedSipCallId === before.sipCallId ? before : undefined
+    const classification = this.classify(call, this.options.store.getState(), replaced?.classification)
+    this.tracked = {
+      id: call.id,
+      sipCallId: call.sipCallId,
+      call,
+      classification,
+      answered: false,
+      ended: false,
     }
-    this.options.live.callStarted({
+    const internal = isInternal(call, directoryOf(this.options.store.getState()))
+    if (replaced === undefined) {
+      this.events.publish({ type: 'rang', callId: call.id, call, classification, internal })
+      return
+    }
+    if (!replaced.ended) {
+      // The customer's call took over our consult call (INVITE with Replaces, RFC 3891) before the
+      // consult's record said `ended`: it ends here, passed on.
+      replaced.ended = true
+      this.events.publish({
+        type: 'ended',
+        callId: replaced.id,
+        call: replaced.call,
+        classification: replaced.classification,
+        reason: 'transferred',
+      })
+    }
+    this.events.publish({
+      type: 'replaced',
       callId: call.id,
-      direction: call.direction,
-      callerNumber: call.remoteNumber,
-      ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
-      ...(this.isInternal(call) ? { internal: true } : {}),
+      replacedCallId: replaced.id,
+      call,
+      classification,
+      replacedClassification: replaced.classification,
+      internal,
     })
   }
 
-  /**
-   * Whether the other party is a colleague or an afdeling's group address (a consult, a call
-   * between colleagues): such calls are not counted as customer calls on the supervisor's view. An
-   * inbound call is a colleague's only by its asserted caller: its From is whatever the caller wrote.
-   */
-  private isInternal(call: CallSnapshot): boolean {
-    const remote = call.direction === 'inbound' ? call.assertedCaller : call.remoteNumber
-    return remote !== undefined && this.isColleague(remote)
-  }
-
-  private isColleague(remote: string): boolean {
-    const directory = this.options.store.getState().workspace.directory
-    if (directory.status !== 'ready') {
-      return false
-    }
-    return (
-      directory.value.medewerkers.some((m) => m.extension === remote) ||
-      directory.value.afdelingen.some((a) => addressUser(a.groupAddress) === remote)
-    )
-  }
-
-  private onStateChange(call: CallSnapshot): void {
-    if (call.state !== 'ended') {
+  private onCallChange(call: CallSnapshot, transfer: TransferSnapshot | null): void {
+    const tracked = this.tracked
+    if (tracked === undefined || tracked.id !== call.id) {
       return
     }
-    const { workspace } = this.options.store.getState()
-    const handledMs =
-      call.answeredAt !== undefined ? Math.max(0, Math.round(this.now() - call.answeredAt)) : undefined
-    this.options.live.callEnded(call.id, endReason(call, workspace.phone.transfer), handledMs)
-    workspace.setAvailability(availabilityAfterCall(workspace.availability, call))
+    tracked.call = call
+    const { classification } = tracked
+    if (call.answeredAt !== undefined && !tracked.answered) {
+      tracked.answered = true
+      this.events.publish({
+        type: 'answered',
+        callId: call.id,
+        call,
+        classification,
+        answeredAt: call.answeredAt,
+      })
+    }
+    if (call.state === 'ended' && !tracked.ended) {
+      tracked.ended = true
+      const { workspace } = this.options.store.getState()
+      const handledMs =
+        call.answeredAt !== undefined ? Math.max(0, Math.round(this.now() - call.answeredAt)) : undefined
+      this.events.publish({
+        type: 'ended',
+        callId: call.id,
+        call,
+        classification,
+        reason: endReason(call, transfer),
+        ...(handledMs !== undefined ? { handledMs } : {}),
+      })
+      workspace.setAvailability(availabilityAfterCall(workspace.availability, call))
+    }
   }
+
+  /**
+   * A ringing call that looked like a customer's or a colleague's may turn out to be a transfer
+   * once the live offer naming its nummer arrives (a PBX stripped it from the INVITE), or once the
+   * directory says who the asserted caller is.
+   */
+  private reconsider(state: StoreState): void {
+    const tracked = this.tracked
+    if (
+      tracked === undefined ||
+      tracked.ended ||
+      tracked.call.state !== 'ringing' ||
+      (tracked.classification.kind !== 'customer' && tracked.classification.kind !== 'colleague')
+    ) {
+      return
+    }
+    const classification = this.classify(tracked.call, state, undefined)
+    if (classification.kind !== 'transferred') {
+      return
+    }
+    const previous = tracked.classification
+    tracked.classification = classification
+    this.events.publish({
+      type: 'reclassified',
+      callId: tracked.id,
+      call: tracked.call,
+      classification,
+      previous,
+    })
+  }
+
+  private classify(
+    call: CallSnapshot,
+    state: StoreState,
+    replaced: CallClassification | undefined,
+  ): CallClassification {
+    const { workspace } = state
+    const session = workspace.session
+    const classification = classifyCall(call, {
+      agentLogin: this.options.agentLogin,
+      afdeling:
+        this.options.afdeling ?? (session.status === 'active' ? session.agent.afdeling.id : undefined),
+      directory: directoryOf(state),
+      offers: workspace.live.transfers,
+      usedOffers: this.usedOffers,
+      replaced,
+      now: this.now(),
+    })
+    const nummer = nummerOf(classification)
+    if (classification.kind === 'transferred' && classification.source === 'offer') {
+      this.usedOffers.add(classification.transferId)
+      this.log.info('klantcontactnummer taken from the live transfer offer', { callId: call.id })
+    }
+    if (nummer !== undefined) {
+      // An offer announcing the nummer this call already brings is spent too.
+      for (const offer of workspace.live.transfers) {
+        if (offer.klantcontactnummer === nummer) {
+          this.usedOffers.add(offer.transferId)
+        }
+      }
+    }
+    return classification
+  }
+}
+
+function directoryOf(state: StoreState) {
+  const directory = state.workspace.directory
+  return directory.status === 'ready' ? directory.value : undefined
 }
 
 /**

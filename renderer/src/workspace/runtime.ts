@@ -23,8 +23,8 @@ const log = createLogger('workspace')
 
 /**
  * Everything that runs while an agent is logged in: the softphone (with the SIP account the
- * gateway hands out), the live connection, the call coordinator (screen pop) and the klantcontact
- * outbox. Started after login, stopped at logout; one per window.
+ * gateway hands out), the live connection, the call coordinator with what follows its call events
+ * (the screen pop, the transfer receiver) and the klantcontact outbox. Started after login, stopped at logout; one per window.
  */
 export class WorkspaceRuntime {
   readonly services: Services
@@ -49,7 +49,8 @@ export class WorkspaceRuntime {
       extension: account.extension,
       password: account.password,
       displayName: account.displayName,
-      // Never sip.js' public STUN default (telephony notes): none until the municipality runs its own.
+      // Never sip.js' public STUN default, which would tell a third party of every call: none until
+      // the municipality runs its own.
       iceServers: [],
       ...softphoneTrust(options.store, options.api, log),
     })
@@ -87,13 +88,15 @@ export class WorkspaceRuntime {
     this.coordinator = new CallCoordinator({
       store,
       live: this.live,
+      agentLogin: agent.login,
+      afdeling: agent.afdeling.id,
       ...(options.bridge ? { bridge: options.bridge } : {}),
     })
     this.outbox = new KlantcontactOutbox({ store, api, agentLogin: agent.login })
-    this.cleanups.push(startScreenPop({ store, api, agentLogin: agent.login }))
-    this.cleanups.push(
-      startTransferReceiver({ store, api, agentLogin: agent.login, afdeling: agent.afdeling.id }),
-    )
+    const { events } = this.coordinator
+    this.cleanups.push(startScreenPop({ events, store, api, agentLogin: agent.login }))
+    this.cleanups.push(startTransferReceiver({ events, store, api }))
+    this.cleanups.push(this.coordinator.follow())
     this.cleanups.push(softphone.subscribe((snapshot) => this.coordinator.onSnapshot(snapshot)))
     this.cleanups.push(startCallContext({ store, live: this.live, agentLogin: agent.login }))
     // A klantcontact that just got saved belongs in the recent list at once. Most store changes

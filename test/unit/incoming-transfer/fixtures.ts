@@ -6,18 +6,20 @@ import type {
   ResolvedTransferView,
 } from '../../../shared/gateway/api'
 import type { TransferOffer } from '../../../shared/live/protocol'
+import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
 import { GatewayError } from '../../../renderer/src/api/errors'
 import type { GatewayApi } from '../../../renderer/src/api/gateway-client'
 import { memoryStorage } from '../../../renderer/src/klantcontact/persistence'
 import { createLogger, type LogLevel, type Logger } from '../../../renderer/src/log'
 import type { CallSnapshot } from '../../../renderer/src/softphone/types'
 import { createAppStore, type AppStore } from '../../../renderer/src/store'
+import { feedPhone } from '../workspace/coordinated'
 
 export const AGENT = 'medewerker2'
 export const AFDELING = 'vergunningen'
 export const COLLEAGUE = 'medewerker1'
 export const RING = Date.parse('2026-03-02T09:15:00.000Z')
-export const NUMMER = '26000042'
+export const NUMMER = '26000042' as Klantcontactnummer
 export const UUID = '9c1d4f3e-0000-4000-8000-000026000042'
 
 /** The real store over an in-memory localStorage; the storage is returned to look into. */
@@ -116,7 +118,7 @@ export function contactverzoekOf(input: ContactverzoekInput): ContactverzoekView
   }
 }
 
-/** Puts a call into the store as the call coordinator does (`workspace.setPhone`). */
+/** Puts a call into the store, through the store's call coordinator when it has one (../workspace/coordinated.ts). */
 export function setCall(store: AppStore, call: Partial<CallSnapshot> | null): void {
   const snapshot: CallSnapshot | null =
     call === null
@@ -132,7 +134,7 @@ export function setCall(store: AppStore, call: Partial<CallSnapshot> | null): vo
           held: false,
           ...call,
         }
-  store.getState().workspace.setPhone({ ...store.getState().workspace.phone, call: snapshot })
+  feedPhone(store, { ...store.getState().workspace.phone, call: snapshot })
 }
 
 export function offerOf(changes: Partial<TransferOffer> = {}): TransferOffer {

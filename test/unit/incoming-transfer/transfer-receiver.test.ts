@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
 import { startTransferReceiver } from '../../../renderer/src/incoming-transfer/transfer-receiver'
 import type { AppStore } from '../../../renderer/src/store'
 import {
@@ -21,6 +22,7 @@ import {
   unreachable,
   viewOf,
 } from './fixtures'
+import { coordinate } from '../workspace/coordinated'
 
 const stops: Array<() => void> = []
 afterEach(() => {
@@ -29,21 +31,13 @@ afterEach(() => {
   }
 })
 
-function receiving(api = fakeApi(), options: { afdeling?: string } = {}) {
+/** The receiver on the call events of a coordinator over a fresh store, as workspace/runtime.ts wires it. */
+function receiving(api = fakeApi()) {
   const { store } = storeOver()
   setDirectory(store)
   const logger = recordingLogger()
-  stops.push(
-    startTransferReceiver({
-      store,
-      api,
-      agentLogin: AGENT,
-      afdeling: AFDELING,
-      logger,
-      now: () => RING,
-      ...options,
-    }),
-  )
+  const { events } = coordinate(store, { agentLogin: AGENT, afdeling: AFDELING, now: () => RING })
+  stops.push(startTransferReceiver({ events, store, api, logger }))
   return { store, api, logger, opened: () => store.getState().opened }
 }
 
@@ -75,7 +69,7 @@ describe('startTransferReceiver', () => {
 
   it('opens nothing for a nummer no transfer addresses to this agent, and warns', async () => {
     const { store, logger, opened } = receiving(fakeApi({ resolve: problem(404) }))
-    setCall(store, { remoteNumber: '0201234567', klantcontactnummer: '26000001' })
+    setCall(store, { remoteNumber: '0201234567', klantcontactnummer: '26000001' as Klantcontactnummer })
     await settle()
     expect(opened().status).toBe('idle')
     expect(logger.lines.filter(([level]) => level === 'warn')).toHaveLength(1)
@@ -86,7 +80,7 @@ describe('startTransferReceiver', () => {
     const { store, opened } = receiving(fakeApi({ resolve: problem(404) }))
     store.getState().opened.show({ source: 'manual', nummer: '7' }, viewOf({ uuid: 'other', nummer: '7' }))
     store.getState().opened.editAnswer('Half getypt')
-    setCall(store, { klantcontactnummer: '26000001' })
+    setCall(store, { klantcontactnummer: '26000001' as Klantcontactnummer })
     await settle()
     expect(opened()).toMatchObject({ nummer: '7', answer: { text: 'Half getypt' } })
   })
@@ -182,16 +176,8 @@ describe('startTransferReceiver', () => {
   it('waits for the directory before it takes an offer for an asserted caller', async () => {
     const { store } = storeOver()
     const api = fakeApi()
-    stops.push(
-      startTransferReceiver({
-        store,
-        api,
-        agentLogin: AGENT,
-        afdeling: AFDELING,
-        logger: recordingLogger(),
-        now: () => RING,
-      }),
-    )
+    const { events } = coordinate(store, { agentLogin: AGENT, afdeling: AFDELING, now: () => RING })
+    stops.push(startTransferReceiver({ events, store, api, logger: recordingLogger() }))
     setOffers(store, [offerOf()])
     setCall(store, { assertedCaller: COLLEAGUE })
     await settle()
@@ -238,9 +224,8 @@ describe('startTransferReceiver', () => {
     const { store } = storeOver()
     setDirectory(store)
     const api = fakeApi()
-    stops.push(
-      startTransferReceiver({ store, api, agentLogin: AGENT, logger: recordingLogger(), now: () => RING }),
-    )
+    const { events } = coordinate(store, { agentLogin: AGENT, now: () => RING })
+    stops.push(startTransferReceiver({ events, store, api, logger: recordingLogger() }))
     store.getState().workspace.setSession({
       status: 'active',
       agent: {
@@ -302,12 +287,13 @@ describe('startTransferReceiver', () => {
     let answer: (value: ReturnType<typeof resolvedOf>) => void = () => undefined
     const { store } = storeOver()
     const api = fakeApi({ resolve: () => new Promise((resolve) => (answer = resolve)) })
-    const stop = startTransferReceiver({ store, api, agentLogin: AGENT, logger: recordingLogger() })
+    const { events } = coordinate(store, { agentLogin: AGENT })
+    const stop = startTransferReceiver({ events, store, api, logger: recordingLogger() })
     setCall(store, { klantcontactnummer: NUMMER })
     stop()
     answer(resolvedOf())
     await settle()
-    setCall(store, { id: 'call-2', klantcontactnummer: '1' })
+    setCall(store, { id: 'call-2', klantcontactnummer: '1' as Klantcontactnummer })
     expect(store.getState().opened.status).toBe('idle')
     expect(api.resolveTransfer).toHaveBeenCalledOnce()
   })

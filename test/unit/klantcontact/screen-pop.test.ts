@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PartijLookupView } from '../../../shared/gateway/api'
+import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
 import { GatewayError } from '../../../renderer/src/api/errors'
 import { suggestPartij } from '../../../renderer/src/klantcontact/partij-suggestion'
 import { startScreenPop } from '../../../renderer/src/klantcontact/screen-pop'
 import type { CallSnapshot } from '../../../renderer/src/softphone/types'
 import type { AppStore } from '../../../renderer/src/store'
-import { AGENT, RING } from './fixtures'
-import { quietLogger, storeOver, viewOf } from './store-fixtures'
+import { RING } from './fixtures'
+import { AGENT, COLLEAGUE, offerOf, setDirectory, setOffers } from '../incoming-transfer/fixtures'
+import { coordinate, feedPhone } from '../workspace/coordinated'
+import { quietLogger, storeOver } from './store-fixtures'
 
 const PARTIJ = { uuid: '5e0f8a51-59b5-4f1a-a9a1-6d1f64f4c0a1', naam: 'Jan de Vries' }
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -31,7 +34,13 @@ function ring(store: AppStore, call: Partial<CallSnapshot> = {}): void {
     held: false,
     ...call,
   }
-  store.getState().workspace.setPhone({ ...store.getState().workspace.phone, call: snapshot })
+  feedPhone(store, { ...store.getState().workspace.phone, call: snapshot })
+}
+
+/** The screen pop on the call events of a coordinator over `store`, as workspace/runtime.ts wires it. */
+function popping(store: AppStore, api = lookup()): void {
+  const { events } = coordinate(store, { agentLogin: AGENT, now: () => RING })
+  stops.push(startScreenPop({ events, store, api, agentLogin: AGENT, logger: quietLogger }))
 }
 
 const stops: Array<() => void> = []
@@ -83,7 +92,7 @@ describe('startScreenPop', () => {
   it('opens a draft the moment an inbound call rings, and offers the known partij', async () => {
     const { store } = storeOver()
     const api = lookup()
-    stops.push(startScreenPop({ store, api, agentLogin: AGENT, logger: quietLogger }))
+    popping(store, api)
     ring(store)
     await settle()
     const { activeId, drafts } = store.getState().klantcontact
@@ -99,9 +108,7 @@ describe('startScreenPop', () => {
 
   it('takes the answer time as plaatsgevondenOp, and opens only one draft per call', async () => {
     const { store } = storeOver()
-    stops.push(
-      startScreenPop({ store, api: lookup({ results: [] }), agentLogin: AGENT, logger: quietLogger }),
-    )
+    popping(store, lookup({ results: [] }))
     ring(store)
     ring(store, { state: 'connecting' })
     ring(store, { state: 'active', answeredAt: RING + 6_000 })
@@ -113,30 +120,26 @@ describe('startScreenPop', () => {
 
   it('opens nothing for an outbound call or a warm transfer carrying a klantcontactnummer', () => {
     const { store } = storeOver()
-    stops.push(startScreenPop({ store, api: lookup(), agentLogin: AGENT, logger: quietLogger }))
+    popping(store)
     ring(store, { id: 'out', direction: 'outbound', state: 'connecting' })
-    ring(store, { id: 'transfer', klantcontactnummer: '26000001' })
+    ring(store, { id: 'transfer', klantcontactnummer: '26000001' as Klantcontactnummer })
     expect(store.getState().klantcontact.drafts).toEqual({})
   })
 
   it('opens nothing for the customer who takes the place of a consult call (INVITE with Replaces)', () => {
     const { store } = storeOver()
-    stops.push(startScreenPop({ store, api: lookup(), agentLogin: AGENT, logger: quietLogger }))
+    popping(store)
     ring(store, { id: 'replacing', state: 'active', replacedSipCallId: 'consult-sip-id' })
     expect(store.getState().klantcontact.drafts).toEqual({})
   })
 })
 
-describe('startScreenPop, when a transferred klantcontact opens for the call', () => {
-  /** The transfer receiver opening the colleague's klantcontact for `callId` (incoming-transfer/transfer-receiver.ts). */
-  const transferredFor = (store: AppStore, callId = 'call-1') =>
-    store.getState().opened.show({ source: 'transfer', nummer: '26000042', callId }, viewOf('26000042'))
-
-  function popped(store: AppStore): string {
-    stops.push(
-      startScreenPop({ store, api: lookup({ results: [] }), agentLogin: AGENT, logger: quietLogger }),
-    )
-    ring(store)
+describe('startScreenPop, when a live transfer offer names the nummer of a ringing call', () => {
+  /** A colleague's consult call, its nummer stripped by a PBX: the screen pop makes a draft. */
+  function popped(store: AppStore, api = lookup({ results: [] })): string {
+    setDirectory(store)
+    popping(store, api)
+    ring(store, { assertedCaller: COLLEAGUE })
     const id = store.getState().klantcontact.activeId
     if (id === null) {
       throw new Error('no screen pop')
@@ -144,30 +147,32 @@ describe('startScreenPop, when a transferred klantcontact opens for the call', (
     return id
   }
 
-  it('discards its untouched draft for that call', () => {
+  /** The colleague's offer arriving while the call rings (the call is reclassified as transferred). */
+  const offered = (store: AppStore) => setOffers(store, [offerOf()])
+
+  it('makes no draft when the offer is there as the call rings', () => {
+    const { store } = storeOver()
+    setDirectory(store)
+    popping(store)
+    offered(store)
+    ring(store, { assertedCaller: COLLEAGUE })
+    expect(store.getState().klantcontact.drafts).toEqual({})
+  })
+
+  it('discards its untouched draft for that call when the offer arrives later', () => {
     const { store } = storeOver()
     popped(store)
-    transferredFor(store)
+    offered(store)
     expect(store.getState().klantcontact.drafts).toEqual({})
     expect(store.getState().klantcontact.activeId).toBeNull()
   })
 
   it('discards it also with a partij suggestion the agent did not accept', async () => {
     const { store } = storeOver()
-    stops.push(startScreenPop({ store, api: lookup(), agentLogin: AGENT, logger: quietLogger }))
-    ring(store)
+    popped(store, lookup())
     await settle()
     expect(Object.values(store.getState().klantcontact.drafts)[0]?.suggestion).toEqual(PARTIJ)
-    transferredFor(store)
-    expect(store.getState().klantcontact.drafts).toEqual({})
-  })
-
-  it('discards it once a transferred klantcontact that was loading is shown', () => {
-    const { store } = storeOver()
-    popped(store)
-    store.getState().opened.begin({ source: 'transfer', nummer: '26000042', callId: 'call-1' })
-    expect(Object.keys(store.getState().klantcontact.drafts)).toHaveLength(1)
-    store.getState().opened.loaded('26000042', viewOf('26000042'))
+    offered(store)
     expect(store.getState().klantcontact.drafts).toEqual({})
   })
 
@@ -179,18 +184,16 @@ describe('startScreenPop, when a transferred klantcontact opens for the call', (
     const { store } = storeOver()
     const id = popped(store)
     store.getState().klantcontact.update(id, patch)
-    transferredFor(store)
+    offered(store)
     expect(store.getState().klantcontact.drafts[id]).toMatchObject(patch)
   })
 
   it('keeps the draft when the agent accepted the partij suggestion', async () => {
     const { store } = storeOver()
-    stops.push(startScreenPop({ store, api: lookup(), agentLogin: AGENT, logger: quietLogger }))
-    ring(store)
+    const id = popped(store, lookup())
     await settle()
-    const id = store.getState().klantcontact.activeId!
     store.getState().klantcontact.acceptSuggestion(id)
-    transferredFor(store)
+    offered(store)
     expect(store.getState().klantcontact.drafts[id]).toMatchObject({ partijUuid: PARTIJ.uuid })
   })
 
@@ -199,40 +202,42 @@ describe('startScreenPop, when a transferred klantcontact opens for the call', (
     const id = popped(store)
     store.getState().klantcontact.update(id, { onderwerp: 'Paspoort' })
     store.getState().klantcontact.requestSave(id, RING)
-    transferredFor(store)
+    offered(store)
     expect(store.getState().klantcontact.drafts[id]?.status).toBe('queued')
   })
 
-  it('keeps the draft for a klantcontact opened for another call, opened by hand, or still loading', () => {
+  it('keeps the draft once the call is answered: an offer no longer attaches to it', () => {
     const { store } = storeOver()
     const id = popped(store)
-    transferredFor(store, 'call-2')
-    // Opened by hand during the call: not the colleague's transfer, even if it names the call.
-    store
-      .getState()
-      .opened.show({ source: 'manual', nummer: '26000042', callId: 'call-1' }, viewOf('26000042'))
-    store.getState().opened.begin({ source: 'transfer', nummer: '26000042', callId: 'call-1' })
-    store
-      .getState()
-      .opened.fail({ source: 'transfer', nummer: '26000042', callId: 'call-1' }, { kind: 'unreachable' })
+    ring(store, {
+      remoteNumber: COLLEAGUE,
+      assertedCaller: COLLEAGUE,
+      state: 'active',
+      answeredAt: RING + 2_000,
+    })
+    offered(store)
     expect(Object.keys(store.getState().klantcontact.drafts)).toEqual([id])
   })
 
   it('leaves alone a draft it did not make itself', () => {
     const { store } = storeOver()
-    stops.push(startScreenPop({ store, api: lookup(), agentLogin: AGENT, logger: quietLogger }))
+    setDirectory(store)
+    popping(store)
+    ring(store, { assertedCaller: COLLEAGUE })
+    const popped = store.getState().klantcontact.activeId!
+    store.getState().klantcontact.update(popped, { onderwerp: 'Paspoort' })
     const manual = store.getState().klantcontact.openManual(AGENT, RING)
-    transferredFor(store)
-    expect(Object.keys(store.getState().klantcontact.drafts)).toEqual([manual])
+    offered(store)
+    expect(Object.keys(store.getState().klantcontact.drafts).sort()).toEqual([manual, popped].sort())
   })
 
-  it('stops following the opened klantcontact once stopped', () => {
+  it('stops following the calls once stopped', () => {
     const { store } = storeOver()
     const id = popped(store)
     for (const stop of stops.splice(0)) {
       stop()
     }
-    transferredFor(store)
+    offered(store)
     expect(Object.keys(store.getState().klantcontact.drafts)).toEqual([id])
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
 import { SnapshotStore } from '../../../renderer/src/softphone/snapshot-store'
 import type { SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
 import { recordingLogger } from './fakes'
@@ -24,7 +25,7 @@ describe('SnapshotStore with a transfer', () => {
     const { s } = store()
     s.newCall({ id: 'c1', ...customer })
     s.callEvent('incoming')
-    s.newCall({ id: 'c2', ...consult, klantcontactnummer: '26000001' }, 'consult')
+    s.newCall({ id: 'c2', ...consult, klantcontactnummer: '26000001' as Klantcontactnummer }, 'consult')
     s.callEvent('dial', 'consult')
     s.callEvent('established', 'consult')
 
@@ -35,9 +36,13 @@ describe('SnapshotStore with a transfer', () => {
 
   it('records a warm transfer from its start to its end, with the times', () => {
     const { s } = store()
-    expect(s.beginTransfer('consult', { kind: 'warm', target: 'medewerker2', klantcontactnummer: '7' })).toBe(
-      true,
-    )
+    expect(
+      s.beginTransfer('consult', {
+        kind: 'warm',
+        target: 'medewerker2',
+        klantcontactnummer: '7' as Klantcontactnummer,
+      }),
+    ).toBe(true)
     expect(s.transferEvent('refer', { referSentAt: 5000 })).toBe(true)
     expect(s.transferEvent('succeed', { notifyOkAt: 5030 })).toBe(true)
 

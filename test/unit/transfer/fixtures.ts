@@ -1,6 +1,7 @@
 import { vi } from 'vitest'
 import type { AgentView, AssigneeRef, DirectoryView, TransferView } from '../../../shared/gateway/api'
 import type { AgentStatus } from '../../../shared/live/protocol'
+import { parseKlantcontactnummer, type Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
 import type { TransferSubject } from '../../../renderer/src/api/gateway-client'
 import type { TransferOptions } from '../../../renderer/src/softphone/transfer/transfer'
 import type { CallSnapshot, TransferSnapshot } from '../../../renderer/src/softphone/types'
@@ -8,10 +9,11 @@ import type { AppStore } from '../../../renderer/src/store'
 import type { TransferTarget } from '../../../renderer/src/transfer/target'
 import { RING } from '../klantcontact/fixtures'
 import { viewOf } from '../klantcontact/store-fixtures'
+import { feedPhone } from '../workspace/coordinated'
 
 /** The agent doing the transferring (a member of Vergunningen). */
 export const SELF = 'medewerker1'
-export const NUMMER = '26000042'
+export const NUMMER = '26000042' as Klantcontactnummer
 export const SAVED_VIEW = viewOf(NUMMER)
 export const UUID = SAVED_VIEW.uuid
 
@@ -123,7 +125,7 @@ export function setPhone(
   phone: { call?: CallSnapshot | null; consult?: CallSnapshot | null; transfer?: TransferSnapshot | null },
 ): void {
   const current = store.getState().workspace.phone
-  store.getState().workspace.setPhone({ ...current, ...phone })
+  feedPhone(store, { ...current, ...phone })
 }
 
 /** The agent's draft for `callId`, with an onderwerp (valid) unless `onderwerp` is empty. */
@@ -139,7 +141,7 @@ export function draftForCall(
 }
 
 /** What the outbox does for a queued draft the gateway accepts. */
-export function outboxSaves(store: AppStore, draftId: string, nummer = NUMMER): void {
+export function outboxSaves(store: AppStore, draftId: string, nummer: string = NUMMER): void {
   store.getState().klantcontact.markSending(draftId)
   store.getState().klantcontact.markSaved(draftId, viewOf(nummer))
 }
@@ -154,7 +156,11 @@ export function savedDraftForCall(store: AppStore, callId = 'call-1'): string {
   return id
 }
 
-export function recordOf(subject: TransferSubject, target: AssigneeRef, nummer = NUMMER): TransferView {
+export function recordOf(
+  subject: TransferSubject,
+  target: AssigneeRef,
+  nummer: string = NUMMER,
+): TransferView {
   return {
     id: 't-1',
     klantcontactUuid: 'klantcontactUuid' in subject ? subject.klantcontactUuid : UUID,
@@ -188,7 +194,7 @@ export function fakeSoftphone() {
           kind: 'blind',
           state: 'completed',
           target,
-          klantcontactnummer: options?.klantcontactnummer,
+          klantcontactnummer: parseKlantcontactnummer(options?.klantcontactnummer),
         }),
       ),
     ),

@@ -4,6 +4,7 @@ import { startTransferReceiver } from '../../../renderer/src/incoming-transfer/t
 import type { AppStore } from '../../../renderer/src/store'
 import { TransferService } from '../../../renderer/src/transfer/transfer-service'
 import { quietLogger, storeOver } from '../klantcontact/store-fixtures'
+import { coordinate } from '../workspace/coordinated'
 import {
   AGENT as RECEIVER,
   NUMMER,
@@ -16,8 +17,7 @@ import {
 import { AGENT_VIEW, callOf, directoryOf, fakeSoftphone, fakeTransferApi, setPhone } from './fixtures'
 
 /**
- * The colleague who received the customer with a warm transfer passes them on again (issue 5 §1 and
- * §3): the screen pop, the transfer receiver and the transfer service on one store, wired in the
+ * The colleague who received the customer with a warm transfer passes them on again (C0534 §3): the screen pop, the transfer receiver and the transfer service on one store, wired in the
  * order workspace/runtime.ts starts them. The klantcontact that goes along is the one received,
  * not an empty draft of the screen pop.
  */
@@ -56,15 +56,17 @@ function workspace() {
   store.getState().workspace.setDirectory({ status: 'ready', value: directoryOf() })
   const api = { ...fakeApi(), ...fakeTransferApi() }
   const softphone = fakeSoftphone()
+  const { events } = coordinate(store, { agentLogin: RECEIVER })
   stops.push(
     startScreenPop({
+      events,
       store,
       api: { partijenByTelefoonnummer: vi.fn(async () => ({ results: [] })) },
       agentLogin: RECEIVER,
       logger: quietLogger,
     }),
   )
-  stops.push(startTransferReceiver({ store, api, agentLogin: RECEIVER, logger: quietLogger }))
+  stops.push(startTransferReceiver({ events, store, api, logger: quietLogger }))
   const transfers = new TransferService({ store, api, softphone, agentLogin: RECEIVER, logger: quietLogger })
   return { store, api, softphone, transfers }
 }
@@ -104,15 +106,14 @@ describe('passing a transferred customer on again', () => {
     const { store, api, softphone, transfers } = workspace()
     setOffers(store, [offerOf()])
     setPhone(store, { call: consult() })
-    // The screen pop made a draft for the consult call before the klantcontact was resolved…
-    expect(drafts(store)).toHaveLength(1)
+    // The offer made the consult call a transfer as it rang: no draft of the screen pop for it.
+    expect(drafts(store)).toEqual([])
     await settle()
-    // …which gave way to the transferred klantcontact.
     expect(store.getState().opened).toMatchObject({ status: 'ready', nummer: NUMMER, callId: 'consult-1' })
     expect(drafts(store)).toEqual([])
 
     setPhone(store, { call: consult({ state: 'active', answeredAt: 1 }) })
-    // The customer's call inherits no nummer here: the screen pop makes a draft for it, that gives way too.
+    // The customer's call inherits the offer's nummer from the consult call it replaced: no draft either.
     setPhone(store, { call: customer() })
     expect(store.getState().opened.callId).toBe('customer-1')
     expect(drafts(store)).toEqual([])

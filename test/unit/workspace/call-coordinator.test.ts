@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
 import type { AgentState, CallEndReason, ClientCallInfo } from '../../../shared/live/protocol'
 import type { AgentBridge } from '../../../shared/bridge'
 import { memoryStorage } from '../../../renderer/src/klantcontact/persistence'
@@ -6,6 +7,10 @@ import { createLogger } from '../../../renderer/src/log'
 import type { CallSnapshot, SoftphoneSnapshot, TransferSnapshot } from '../../../renderer/src/softphone/types'
 import { createAppStore } from '../../../renderer/src/store'
 import { CallCoordinator } from '../../../renderer/src/workspace/call-coordinator'
+import type { CallEvent } from '../../../renderer/src/workspace/call-events'
+import { recordEvents } from './coordinated'
+
+const NUMMER = '26000001' as Klantcontactnummer
 
 /** What the coordinator told the live hub (a recording stand-in for LiveConnection; unit test only). */
 class RecordingLive {
@@ -53,6 +58,7 @@ const setup = (bridge?: AgentBridge, now?: () => number) => {
   const coordinator = new CallCoordinator({
     store,
     live,
+    agentLogin: 'medewerker2',
     logger: createLogger('test', () => undefined),
     ...(bridge ? { bridge } : {}),
     ...(now ? { now } : {}),
@@ -110,9 +116,9 @@ describe('the call coordinator', () => {
     }
     const { coordinator } = setup(bridge)
     coordinator.onSnapshot(snapshot({ id: 'out', direction: 'outbound', state: 'connecting' }))
-    coordinator.onSnapshot(snapshot({ id: 'in', state: 'ringing', klantcontactnummer: '26000001' }))
+    coordinator.onSnapshot(snapshot({ id: 'in', state: 'ringing', klantcontactnummer: NUMMER }))
     await Promise.resolve()
-    expect(notices).toEqual([{ callerNumber: '0612345678', klantcontactnummer: '26000001' }])
+    expect(notices).toEqual([{ callerNumber: '0612345678', klantcontactnummer: NUMMER }])
   })
 
   it('lets the agent choose pauze, and a call in progress still wins', () => {
@@ -211,7 +217,7 @@ describe('the call coordinator during a transfer', () => {
       id: 'consult',
       sipCallId: 'consult@pc12',
       remoteNumber: 'medewerker1',
-      klantcontactnummer: '26000001',
+      klantcontactnummer: NUMMER,
     }
     coordinator.onSnapshot(snapshot({ ...consult, state: 'ringing' }))
     coordinator.onSnapshot(snapshot({ ...consult, state: 'active', answeredAt: 1 }))
@@ -222,12 +228,12 @@ describe('the call coordinator during a transfer', () => {
         sipCallId: 'customer@pbx',
         state: 'active',
         answeredAt: 2,
-        klantcontactnummer: '26000001',
+        klantcontactnummer: NUMMER,
         replacedSipCallId: 'consult@pc12',
       }),
     )
     await Promise.resolve()
-    expect(notices).toEqual([{ callerNumber: 'medewerker1', klantcontactnummer: '26000001' }])
+    expect(notices).toEqual([{ callerNumber: 'medewerker1', klantcontactnummer: NUMMER }])
     expect(live.started.map((call) => call.callId)).toEqual(['consult', 'customer'])
   })
 })
@@ -275,5 +281,148 @@ describe("the call coordinator, for the supervisor's counters", () => {
       ['c', false],
       ['d', false],
     ])
+  })
+})
+
+describe('the call events the coordinator publishes', () => {
+  const kinds = (events: CallEvent[]) => events.map((event) => [event.type, event.callId])
+
+  it('publishes rang, answered and ended, in that order, each once, with the classification', () => {
+    const { coordinator } = setup()
+    const events = recordEvents(coordinator)
+    coordinator.onSnapshot(snapshot({ state: 'idle' }))
+    coordinator.onSnapshot(snapshot({ state: 'ringing' }))
+    coordinator.onSnapshot(snapshot({ state: 'connecting' }))
+    coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: 5 }))
+    coordinator.onSnapshot(snapshot({ state: 'on_hold', answeredAt: 5 }))
+    coordinator.onSnapshot(snapshot({ state: 'ended', answeredAt: 5 }))
+    coordinator.onSnapshot(snapshot({ state: 'ended', answeredAt: 5 }))
+    expect(kinds(events)).toEqual([
+      ['rang', 'call-1'],
+      ['answered', 'call-1'],
+      ['ended', 'call-1'],
+    ])
+    expect(events.map((event) => event.classification)).toEqual(Array(3).fill({ kind: 'customer' }))
+    expect(events[1]).toMatchObject({ answeredAt: 5 })
+    expect(events[2]).toMatchObject({ reason: 'completed' })
+  })
+
+  it('publishes nothing for a call still idle, nor for a monitor call', () => {
+    const { coordinator } = setup()
+    const events = recordEvents(coordinator)
+    coordinator.onSnapshot(snapshot({ state: 'idle' }))
+    coordinator.onSnapshot({
+      ...snapshot(null),
+      monitor: { id: 'm-1', role: 'monitoring', mode: 'listen', state: 'active', sipCallId: 'm@pc' },
+    })
+    expect(events).toEqual([])
+  })
+
+  it('publishes replaced with both ids when the customer replaces the consult call, after its end', () => {
+    const { coordinator } = setup()
+    const events = recordEvents(coordinator)
+    const consult = {
+      id: 'consult',
+      sipCallId: 'consult@pc12',
+      remoteNumber: 'medewerker1',
+      klantcontactnummer: NUMMER,
+    }
+    coordinator.onSnapshot(snapshot({ ...consult, state: 'ringing' }))
+    coordinator.onSnapshot(snapshot({ ...consult, state: 'active', answeredAt: 1 }))
+    coordinator.onSnapshot(snapshot({ ...consult, state: 'ended', answeredAt: 1 }))
+    coordinator.onSnapshot(
+      snapshot({
+        id: 'customer',
+        sipCallId: 'customer@pbx',
+        state: 'idle',
+        replacedSipCallId: 'consult@pc12',
+      }),
+    )
+    coordinator.onSnapshot(
+      snapshot({
+        id: 'customer',
+        sipCallId: 'customer@pbx',
+        state: 'connecting',
+        replacedSipCallId: 'consult@pc12',
+      }),
+    )
+    expect(kinds(events)).toEqual([
+      ['rang', 'consult'],
+      ['answered', 'consult'],
+      ['ended', 'consult'],
+      ['replaced', 'customer'],
+    ])
+    expect(events[3]).toMatchObject({
+      replacedCallId: 'consult',
+      classification: { kind: 'transferred', nummer: NUMMER, source: 'replaces' },
+      replacedClassification: { kind: 'transferred', nummer: NUMMER, source: 'header' },
+    })
+  })
+
+  it('ends a consult call replaced before its record said so as transferred, then publishes replaced', () => {
+    const { live, coordinator } = setup()
+    const events = recordEvents(coordinator)
+    coordinator.onSnapshot(
+      snapshot({ id: 'consult', sipCallId: 'consult@pc12', state: 'active', answeredAt: 1 }),
+    )
+    coordinator.onSnapshot(
+      snapshot({
+        id: 'customer',
+        sipCallId: 'customer@pbx',
+        state: 'active',
+        replacedSipCallId: 'consult@pc12',
+      }),
+    )
+    expect(kinds(events)).toEqual([
+      ['rang', 'consult'],
+      ['answered', 'consult'],
+      ['ended', 'consult'],
+      ['replaced', 'customer'],
+    ])
+    expect(events[2]).toMatchObject({ reason: 'transferred' })
+    expect(events[3]).toMatchObject({ replacedCallId: 'consult', classification: { kind: 'replacing' } })
+    expect(live.ended).toEqual([{ callId: 'consult', reason: 'transferred' }])
+  })
+
+  it('reclassifies a ringing call once the live offer naming its nummer arrives, and uses the offer once', () => {
+    const { store, coordinator } = setup()
+    coordinator.follow()
+    const events = recordEvents(coordinator)
+    store.getState().workspace.setDirectory({
+      status: 'ready',
+      value: {
+        afdelingen: [],
+        medewerkers: [
+          {
+            login: 'medewerker1',
+            displayName: 'Medewerker 1',
+            afdeling: 'kcc',
+            extension: 'medewerker1',
+            sipAddress: 'sip:medewerker1@kcc.test',
+            state: 'beschikbaar',
+          },
+        ],
+      },
+    })
+    coordinator.onSnapshot(snapshot({ assertedCaller: 'medewerker1' }))
+    const offers = [
+      {
+        transferId: 't-1',
+        klantcontactnummer: NUMMER,
+        from: 'medewerker1',
+        to: { kind: 'agent' as const, login: 'medewerker2' },
+        offeredAt: '2026-12-04T09:59:58Z',
+      },
+    ]
+    store.getState().workspace.setLive({ ...store.getState().workspace.live, transfers: offers })
+    store.getState().workspace.setLive({ ...store.getState().workspace.live, transfers: [...offers] })
+    expect(kinds(events)).toEqual([
+      ['rang', 'call-1'],
+      ['reclassified', 'call-1'],
+    ])
+    expect(events[1]).toMatchObject({
+      previous: { kind: 'colleague' },
+      classification: { kind: 'transferred', nummer: NUMMER, source: 'offer', transferId: 't-1' },
+    })
   })
 })

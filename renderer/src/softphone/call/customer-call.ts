@@ -182,7 +182,7 @@ export class CustomerCall {
    */
   private trackInbound(
     invitation: Invitation,
-    carried: { klantcontactnummer?: string; replacedSipCallId?: string } = {},
+    carried: Pick<NewCall, 'klantcontactnummer' | 'replacedSipCallId'> = {},
   ): void {
     const asserted = this.assertedCaller(invitation)
     this.track(
@@ -232,7 +232,7 @@ export class CustomerCall {
 }
 
 /** The klantcontactnummer an INVITE carries (checked by the codec), as a snapshot field. */
-function nummerOf(invitation: Invitation): { klantcontactnummer?: string } {
+function nummerOf(invitation: Invitation): Pick<NewCall, 'klantcontactnummer'> {
   const nummer = klantcontactnummerFromHeaders((name) => invitation.request.getHeader(name))
   return nummer ? { klantcontactnummer: nummer } : {}
 }

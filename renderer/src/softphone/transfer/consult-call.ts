@@ -1,4 +1,5 @@
 import { SessionState, type Inviter, type Session, type URI, type UserAgent } from 'sip.js'
+import type { Klantcontactnummer } from '../../../../shared/sip/klantcontactnummer'
 import type { Logger } from '../../log'
 import type { CallAudio } from '../media/call-audio'
 import type { ReferGate } from './incoming-refer'
@@ -20,7 +21,7 @@ export interface ConsultDial {
   uri: URI
   /** What the snapshot shows as the other party. */
   label: string
-  klantcontactnummer: string | undefined
+  klantcontactnummer: Klantcontactnummer | undefined
   /** The klantcontact headers (shared/sip/klantcontactnummer.ts), already checked. */
   extraHeaders: string[]
 }

@@ -1,5 +1,6 @@
 import { SessionState, type Session, type UserAgent } from 'sip.js'
 import { klantcontactHeaders } from '../../../../shared/sip/klantcontactnummer'
+import { checkedNummer } from '../klantcontactnummer'
 import type { Logger } from '../../log'
 import type { CallAudio } from '../media/call-audio'
 import { callTargetUri, targetLabel } from '../call/call-target'
@@ -57,13 +58,13 @@ export interface TransferOptions {
 }
 
 /**
- * The transferor's side of a transfer (issue 5 §1 and §2; RFC 5589): the consult call
- * (consult-call.ts), the REFER on the customer's call and its outcome (refer-progress.ts), and
- * getting the agent back to the customer whenever it does not work out. States: transfer-states.ts.
+ * The transferor's side of a transfer (RFC 5589): the consult call (consult-call.ts), the REFER on
+ * the customer's call and its outcome (refer-progress.ts), and getting the agent back to the
+ * customer whenever it does not work out. States: transfer-states.ts.
  *
  * Rules that are choices, not RFC:
  * - Completing while the consult still rings is refused. sip.js cannot REFER with Replaces to a
- *   dialog that is not confirmed ("semi-attended" is unsupported, telephony notes §10.6), and a
+ *   dialog that is not confirmed (it does not do RFC 5589's "semi-attended" transfer), and a
  *   blind fallback would fail anyway: the colleague's phone is busy with our ringing consult and
  *   answers the customer's INVITE 486 (one line per phone).
  * - A consult never outlives the customer's call: when that ends during a transfer (the customer
@@ -99,8 +100,8 @@ export class TransferControl {
     }
     const callState = this.requireCustomer().callState
     const uri = callTargetUri(target, this.host.domain)
-    const nummer = options.klantcontactnummer
     // Checked before anything happens: the customer is not put on hold for a typo.
+    const nummer = checkedNummer(options.klantcontactnummer)
     const extraHeaders = nummer === undefined ? [] : klantcontactHeaders(nummer)
     const label = targetLabel(uri, target)
     if (!state.beginTransfer('consult', { kind: 'warm', target: label, klantcontactnummer: nummer })) {
@@ -167,7 +168,7 @@ export class TransferControl {
       throw new Error('the customer call is not established')
     }
     const uri = callTargetUri(target, this.host.domain)
-    const nummer = options.klantcontactnummer
+    const nummer = checkedNummer(options.klantcontactnummer)
     const referTo = blindReferTo(uri, nummer)
     const label = targetLabel(uri, target)
     const start = { kind: 'blind', target: label, klantcontactnummer: nummer } as const
@@ -236,8 +237,8 @@ export class TransferControl {
     if (attempt !== this.attempt || !this.host.state.transferEvent('succeed', patch)) {
       return
     }
-    // sip.js ends no leg of the transferor after a REFER (telephony notes §6); the transfer done,
-    // the transferor ends its dialog with the transferee (RFC 5589 §6, §7.2).
+    // sip.js ends no leg of the transferor after a REFER (it leaves that to the application); the
+    // transfer done, the transferor ends its dialog with the transferee (RFC 5589 §6, §7.2).
     const customer = this.host.customer()
     if (customer) {
       void endSession(customer).catch((error: unknown) =>
