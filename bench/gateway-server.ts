@@ -129,8 +129,11 @@ async function serveLive(spec: LiveGatewaySpec): Promise<void> {
     first.set(event.seq, monoMs())
   })
   let armed = false
-  app.get(BENCH_SESSIONS_PATH, async () => ({ tokens, agentTokens }))
-  app.post(BENCH_ARM_PATH, async () => {
+  // Public to the gateway's session guard (which denies every route by default): the benchmark
+  // asks for the sessions before it has one. Loopback only, and only in this child.
+  const open = { config: { public: true } }
+  app.get(BENCH_SESSIONS_PATH, open, async () => ({ tokens, agentTokens }))
+  app.post(BENCH_ARM_PATH, open, async () => {
     if (!armed) {
       armed = true
       hub.subscribe({ kind: 'everything' }, (event) => {
@@ -141,7 +144,7 @@ async function serveLive(spec: LiveGatewaySpec): Promise<void> {
     }
     return { armed }
   })
-  app.get(BENCH_STAMPS_PATH, async () => ({ stamps: stamps.splice(0) }))
+  app.get(BENCH_STAMPS_PATH, open, async () => ({ stamps: stamps.splice(0) }))
 
   // The gateway closes only a hub it made itself.
   app.addHook('onClose', async () => {
