@@ -12,6 +12,7 @@ import { PROVIDER_API, registerBench, registerStats } from './lib/gateway-regist
 import {
   docsSection,
   fanoutStats,
+  ratioLines,
   fanoutTable,
   registerTable,
   runsTable,
@@ -134,6 +135,9 @@ async function main(settings: GatewaySettings): Promise<void> {
     runsTable(results),
   ].filter(Boolean)
   process.stdout.write(`\n${tables.join('\n\n')}\n\n`)
+  for (const line of ratioLines(results)) {
+    process.stdout.write(`${line}\n`)
+  }
   if (settings.writeDocs) {
     await writeDocsSection(DOCS, 'gateway', docsSection(results))
     log(`wrote the gateway section of ${DOCS}`)
@@ -196,7 +200,7 @@ async function measureRegister(
       const k = registerStats(run.directClient)
       const e = registerStats(run.echo)
       log(
-        `${engine} run ${rep}/${settings.repeats}: gateway p50 ${g.p50.toFixed(2)} ms p99 ${g.p99.toFixed(2)} ms; direct p50 ${d.p50.toFixed(2)} ms p99 ${d.p99.toFixed(2)} ms; ratio p50 ${(g.p50 / d.p50).toFixed(2)}×, p99 ${(g.p99 / d.p99).toFixed(2)}×; direct via register client p50 ${k.p50.toFixed(2)} ms; echo p50 ${e.p50.toFixed(2)} ms`,
+        `${engine} run ${rep}/${settings.repeats}: gateway p50 ${g.p50.toFixed(2)} ms p99 ${g.p99.toFixed(2)} ms; direct p50 ${d.p50.toFixed(2)} ms p99 ${d.p99.toFixed(2)} ms; ratio p50 ${(g.p50 / d.p50).toFixed(2)}×, p95 ${(g.p95 / d.p95).toFixed(2)}×, p99 ${(g.p99 / d.p99).toFixed(2)}×; direct via register client p50 ${k.p50.toFixed(2)} ms; echo p50 ${e.p50.toFixed(2)} ms`,
       )
       result.gateway.push(g)
       result.direct.push(d)

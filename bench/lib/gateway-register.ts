@@ -24,7 +24,8 @@ import { percentile } from './stats'
  *    klantcontact that call 1 answered.
  *
  * Two more paths explain the difference, without counting in the target: the same two calls
- * through the gateway's own register client (`KlantinteractiesClient`: ky over fetch), and one
+ * through the gateway's own register client (`KlantinteractiesClient` and its keep-alive
+ * transport, server/gateway/register-client/http-transport.ts), and one
  * request to a trivial Fastify route (`POST /echo`, bench/trivial-server.ts), the cost of the one
  * HTTP hop the gateway adds.
  *
@@ -47,7 +48,7 @@ export interface RegisterRun {
   gateway: number[]
   /** The two provider calls, plain HTTP client (node:http). */
   direct: number[]
-  /** The same two calls through the gateway's register client (ky over fetch). */
+  /** The same two calls through the gateway's register client (keep-alive node:http). */
   directClient: number[]
   /** POST /echo on the trivial Fastify app: one HTTP hop. */
   echo: number[]
@@ -55,6 +56,7 @@ export interface RegisterRun {
 
 export interface RegisterStats {
   p50: number
+  p95: number
   p99: number
   max: number
   samples: number
@@ -63,6 +65,7 @@ export interface RegisterStats {
 export function registerStats(samples: readonly number[]): RegisterStats {
   return {
     p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
     p99: percentile(samples, 99),
     max: Math.max(...samples),
     samples: samples.length,

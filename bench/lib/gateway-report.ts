@@ -7,7 +7,10 @@ import { table } from './report'
 import type { Engine } from './settings'
 import { median, percentile } from './stats'
 
-/** The issue's targets: gateway ≤ 1.3× the direct provider calls; fan-out p95 ≤ 100 ms at 500 clients. */
+/**
+ * The targets: a registration through the gateway takes at most 1.3× the provider calls it makes
+ * (p50, SQLite; docs/benchmarks.md); a live event reaches 500 clients within 100 ms (p95).
+ */
 export const REGISTER_RATIO_TARGET = 1.3
 export const FANOUT_P95_TARGET_MS = 100
 
@@ -82,12 +85,16 @@ const ms1 = (n: number): string => `${n.toFixed(1)} ms`
 const times = (n: number): string => `${n.toFixed(2)}×`
 const met = (ok: boolean): string => (ok ? 'yes' : '**no**')
 
+/** The register figures reported, each with its gateway ÷ direct ratio. */
+export const REGISTER_FIGURES = ['p50', 'p95', 'p99'] as const
+export type RegisterFigure = (typeof REGISTER_FIGURES)[number]
+
 /** Per repetition gateway ÷ direct: the two were measured interleaved, so each pair shares its load. */
-function ratios(result: RegisterResult, figure: 'p50' | 'p99'): number[] {
+function ratios(result: RegisterResult, figure: RegisterFigure): number[] {
   return result.gateway.map((g, i) => g[figure] / result.direct[i]![figure])
 }
 
-export function registerRatio(result: RegisterResult, figure: 'p50' | 'p99'): number {
+export function registerRatio(result: RegisterResult, figure: RegisterFigure): number {
   return median(ratios(result, figure))
 }
 
@@ -96,7 +103,7 @@ const med = <T>(runs: readonly T[], pick: (run: T) => number): number => median(
 export function registerTable(results: GatewayResults): string {
   const rows: string[][] = []
   for (const r of results.register) {
-    for (const figure of ['p50', 'p99'] as const) {
+    for (const figure of REGISTER_FIGURES) {
       const ratio = registerRatio(r, figure)
       rows.push([
         ENGINE_NAME[r.engine],
@@ -123,6 +130,19 @@ export function registerTable(results: GatewayResults): string {
   )
 }
 
+/**
+ * One line per engine that says the result outright: gateway ÷ direct at p50 (the target's figure)
+ * and p95, each the median of the per-run ratios, with the medians they compare.
+ */
+export function ratioLines(results: GatewayResults): string[] {
+  return results.register.map((r) => {
+    const part = (figure: RegisterFigure): string =>
+      `${figure} ${times(registerRatio(r, figure))} (${ms(med(r.gateway, (s) => s[figure]))} / ${ms(med(r.direct, (s) => s[figure]))})`
+    const p50 = registerRatio(r, 'p50')
+    return `${ENGINE_NAME[r.engine]}: gateway ÷ direct ${part('p50')}, ${part('p95')}; target p50 ≤ ${times(REGISTER_RATIO_TARGET)}: ${p50 <= REGISTER_RATIO_TARGET ? 'met' : 'not met'}`
+  })
+}
+
 /** Every path's median p50 and p99, and the gateway's p50 split into what each path explains. */
 export function registerBreakdown(results: GatewayResults): string {
   const rows: string[][] = []
@@ -136,7 +156,7 @@ export function registerBreakdown(results: GatewayResults): string {
       [name, 'direct: the two provider calls, plain client (node:http)', ms(d), ms(p99(r.direct)), '–'],
       [
         name,
-        "direct: the same two calls through the gateway's register client (ky over fetch)",
+        "direct: the same two calls through the gateway's register client (keep-alive node:http)",
         ms(k),
         ms(p99(r.directClient)),
         `${ms(k - d)} more than the plain client`,
@@ -210,7 +230,7 @@ export function runsTable(results: GatewayResults): string {
   const rows: string[][] = []
   for (const r of results.register) {
     const name = ENGINE_NAME[r.engine]
-    for (const figure of ['p50', 'p99'] as const) {
+    for (const figure of REGISTER_FIGURES) {
       rows.push(
         row(
           `${name} gateway ${figure}`,
@@ -296,8 +316,8 @@ function machineTable(results: GatewayResults): string {
   }
   rows.push(
     [
-      'Fastify / @fastify/websocket / ws / ky',
-      `${p['fastify']} / ${packageVersion('@fastify/websocket')} / ${packageVersion('ws')} / ${packageVersion('ky')}`,
+      'Fastify / @fastify/websocket / ws',
+      `${p['fastify']} / ${packageVersion('@fastify/websocket')} / ${packageVersion('ws')}`,
     ],
     ['Load average (1/5/15 min) before / after', `${m.loadBefore} — ${results.loadAfter}`],
   )
@@ -338,6 +358,10 @@ ${machineTable(results)}`,
 Client-side latency of one registration, sequential, one keep-alive connection each. Ratio: gateway ÷ direct,
 per run (the two are measured interleaved), then the median of the runs.
 
+${ratioLines(results)
+  .map((line) => `- ${line}`)
+  .join('\n')}
+
 ${registerTable(results)}
 
 Where the gateway's time goes (medians of the runs; the last row is a difference of medians, so only
@@ -377,7 +401,7 @@ ${runsTable(results)}
   betrokkene, and medewerker1 among the actoren. On this path the gateway checks the session (a
   SELECT), claims an idempotency record (a SELECT, then a transaction: counter upsert for the
   referentienummer and the record's INSERT, then a SELECT), makes the two calls below through its
-  register client (ky over fetch, \`Authorization: Token …\`), marks the record complete (an UPDATE) and
+  register client (keep-alive node:http, \`Authorization: Token …\`), marks the record complete (an UPDATE) and
   stores the audit row (an INSERT) before answering (docs/gateway.md): three commits to its own database
   on the request's path, each an fsync on SQLite (synchronous=FULL; better-sqlite3 runs them on the event
   loop).
@@ -392,7 +416,8 @@ ${runsTable(results)}
   once before timing.
 - **Explaining the difference.** Two more paths, measured in the same iterations and not part of the
   target: the same two provider calls made by the gateway's own register client
-  (\`KlantinteractiesClient\`: ky over Node's fetch, as register.ts and actor-link.ts call it) from the
+  (\`KlantinteractiesClient\` over its keep-alive node:http transport, as register.ts and actor-link.ts
+  call it) from the
   benchmark process, and \`POST /echo\` on a trivial Fastify app (\`bench/trivial-server.ts\`, the same
   body), the floor of the one HTTP hop the gateway adds. What remains of the gateway's p50 after both is
   the gateway's own work: session check, validation, the idempotency record, the audit row, the view.

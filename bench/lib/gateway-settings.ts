@@ -2,7 +2,7 @@ import type { Engine } from './settings'
 import { assertLoopback, int, writeDocs } from './env'
 
 /**
- * Parameters of `npm run bench:gateway`. The defaults are the issue's specification; the
+ * Parameters of `npm run bench:gateway`. The defaults are the published measurement; the
  * environment knobs exist for a quick local run (e.g. `BENCH_REGISTRATIONS=100 BENCH_EVENTS=50`).
  * A run with fewer samples than the defaults does not overwrite docs/benchmarks.md unless
  * `BENCH_WRITE_DOCS=1`, so a quick try never replaces the published figures. Adding PostgreSQL
