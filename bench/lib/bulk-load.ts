@@ -101,7 +101,7 @@ export async function loadPostgres(
         `insert into klantcontact (uuid, created_at, updated_at, nummer, kanaal, onderwerp, inhoud, taal,
            vertrouwelijk, indicatie_contact_gelukt, verdere_actie_ondernomen, plaatsgevonden_op)
          select gen_random_uuid(), t.at, t.at,
-                -- formatNummer: year, then the sequence padded to at least six digits
+                -- formatKlantcontactnummer (shared/klantcontact): year, then the sequence padded to at least six digits
                 $3::text || lpad(g::text, greatest(6, length(g::text)), '0'),
                 ($4::text[])[1 + g % cardinality($4::text[])],
                 ($5::text[])[1 + g % cardinality($5::text[])],

@@ -1,4 +1,4 @@
-import { formatNummer } from '../../server/klantinteracties/resources/klantcontacten/nummer'
+import { formatKlantcontactnummer, nummerYear } from '../../shared/klantcontact/klantcontactnummer'
 
 /**
  * What the benchmark writes: the klantcontact a KCC agent registers at the end of a phone call
@@ -69,8 +69,6 @@ export function klantcontactValues(
   ]
 }
 
-const yearFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: '2-digit' })
-
 /**
  * Bulk-loaded rows carry last year's prefix (`25000001` …): the provider numbers this year's POSTs
  * from `<yy>000001`, so the two can never collide while both use the provider's own format.
@@ -78,14 +76,14 @@ const yearFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterda
 export function bulkYear(now: Date = new Date()): string {
   const lastYear = new Date(now)
   lastYear.setUTCFullYear(now.getUTCFullYear() - 1)
-  return yearFormat.format(lastYear)
+  return nummerYear(lastYear)
 }
 
 export function bulkNummer(year2: string, sequence: number): string {
-  return formatNummer(year2, sequence)
+  return formatKlantcontactnummer(year2, sequence)
 }
 
 /** Raw-insert rows live in their own table copy; any distinct provider-format number will do. */
 export function rawNummer(sequence: number): string {
-  return formatNummer(yearFormat.format(new Date()), sequence)
+  return formatKlantcontactnummer(nummerYear(new Date()), sequence)
 }

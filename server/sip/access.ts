@@ -1,4 +1,6 @@
 import type { SipRequest } from 'sip'
+import { KLANTCONTACT_HEADER, USER_TO_USER_HEADER } from '../../shared/sip/klantcontactnummer'
+import { MONITOR_HEADER } from '../../shared/sip/monitor-header'
 import type { Logger } from '../lib/logger'
 import type { AuthLimits } from './auth-limits'
 import type { Digest } from './digest'
@@ -17,8 +19,17 @@ export type AccessResult =
   | { allowed: true; caller: Caller }
   | { allowed: false; status: number; reason: string; headers?: Record<string, unknown>; closeFlow?: boolean }
 
-/** Headers an outsider must never be able to inject (reliability notes §3.3). */
-export const GUEST_STRIPPED_HEADERS = ['x-kcc-klantcontact', 'user-to-user', 'x-kcc-monitor'] as const
+/**
+ * Headers an outsider must never be able to inject (reliability notes §3.3): those the app reads a
+ * klantcontactnummer or a monitoring session from (shared/sip/), lower-cased as the `sip` package
+ * keys its headers. deploy/kamailio/kamailio.cfg strips the same ones (route[UNTRUSTED];
+ * test/unit/sip/kamailio-cfg.test.ts holds the two together).
+ */
+export const GUEST_STRIPPED_HEADERS: readonly string[] = [
+  KLANTCONTACT_HEADER,
+  USER_TO_USER_HEADER,
+  MONITOR_HEADER,
+].map((name) => name.toLowerCase())
 
 export interface Access {
   check(request: SipRequest, flow: Flow): AccessResult

@@ -3,6 +3,7 @@
  * shared by the gateway (which produces them) and the renderer (which consumes them), so a change
  * on one side fails the other's typecheck.
  */
+import type { AnswerField } from '../klantcontact/answer'
 import type { MonitorMode } from '../live/protocol'
 
 export type AgentRole = 'agent' | 'supervisor'
@@ -15,9 +16,10 @@ export interface AgentView {
   afdeling: { id: string; naam: string }
   /**
    * Where this gateway puts a colleague's answer to a transferred klantcontact (its `answerField`
-   * setting, docs/gateway.md): appended to inhoud, as the seed case does, or in reactie.
+   * setting, docs/gateway.md): appended to inhoud, as the seed case does, or in reactie
+   * (shared/klantcontact/answer.ts).
    */
-  answerField: 'inhoud' | 'reactie'
+  answerField: AnswerField
   /** Whether the app shows the agent that a supervisor monitors their call (the gateway's policy). */
   monitorNotice: boolean
 }
@@ -81,7 +83,10 @@ export interface ContactnaamInput {
   achternaam?: string
 }
 
-/** `POST /api/klantcontacten` body (with an `Idempotency-Key` header). */
+/**
+ * `POST /api/klantcontacten` body (with an `Idempotency-Key` header). OAS limits: KLANTCONTACT_LIMITS
+ * and CONTACTNAAM_LIMITS (shared/api/klantinteracties-limits.ts).
+ */
 export interface RegisterKlantcontactInput {
   kanaal: string
   onderwerp: string
@@ -157,7 +162,8 @@ export interface ResolvedTransferView {
 
 /**
  * `POST /api/contactverzoeken` body: an interne taak (OAS InterneTaak) for an afdeling or a
- * colleague, following a klantcontact up. OAS limits: gevraagdeHandeling ≤ 200, toelichting ≤ 1000.
+ * colleague, following a klantcontact up. OAS limits: INTERNE_TAAK_LIMITS
+ * (shared/api/klantinteracties-limits.ts).
  */
 export interface ContactverzoekInput {
   klantcontactUuid: string

@@ -1,3 +1,4 @@
+import { KLANTCONTACTNUMMER_PATTERN } from '../klantcontact/klantcontactnummer'
 import { noPayload, nullValue, object, optional, string, type Infer, type Validator } from './validate'
 
 /**
@@ -38,8 +39,8 @@ export type AppConfig = Infer<typeof appConfig>
  */
 export const callerNumber = string({ pattern: /^[A-Za-z0-9+*#._-]{1,64}$/ })
 
-/** A klantcontactnummer: 1 to 10 ASCII digits (the OAS limit, as in shared/sip/klantcontactnummer.ts). */
-export const klantcontactnummer = string({ pattern: /^[0-9]{1,10}$/ })
+/** A klantcontactnummer (shared/klantcontact/klantcontactnummer.ts: 1 to 10 ASCII digits). */
+export const klantcontactnummer = string({ pattern: KLANTCONTACTNUMMER_PATTERN })
 
 export const incomingCallNotice = object({
   callerNumber,

@@ -1,3 +1,10 @@
+import {
+  assertKlantcontactnummer,
+  KLANTCONTACTNUMMER_MAX_DIGITS,
+  parseKlantcontactnummer,
+  type Klantcontactnummer,
+} from '../klantcontact/klantcontactnummer'
+
 /**
  * The klantcontactnummer as it travels with a call (C0534 §3 Variant B: the number is passed on so
  * the colleague opens the klantcontact). It goes in two SIP headers on the consult INVITE:
@@ -8,42 +15,33 @@
  *   protocol discriminator for IA5 characters, Q.931 §4.5.30), which PBXs and SBCs are more
  *   likely to pass on unchanged.
  *
- * Nothing from a form or from the network reaches or leaves a header unchecked: a nummer is 1 to 10
- * ASCII digits (the OAS limit of `Klantcontact.nummer`), nothing else. sip.js writes extra headers
- * verbatim, so a CR/LF in a value would inject headers (reliability notes §3.3); `encode*` refuses
- * anything but digits, and `decode*` answers `undefined` for anything but a well-formed value.
+ * Nothing from a form or from the network reaches or leaves a header unchecked: a nummer is what
+ * shared/klantcontact/klantcontactnummer.ts says (1 to 10 ASCII digits), nothing else. sip.js writes
+ * extra headers verbatim, so a CR/LF in a value would inject headers (reliability notes §3.3);
+ * `encode*` refuses anything but a nummer, and `decode*` answers `undefined` for anything but a
+ * well-formed value.
  */
-export type Klantcontactnummer = string & { readonly __brand: 'Klantcontactnummer' }
+
+/** The nummer's rule lives in shared/klantcontact; re-exported for this module's existing readers. */
+export { parseKlantcontactnummer, type Klantcontactnummer }
 
 export const KLANTCONTACT_HEADER = 'X-KCC-Klantcontact'
 export const USER_TO_USER_HEADER = 'User-to-User'
 
-const NUMMER = /^[0-9]{1,10}$/
 const IA5_DISCRIMINATOR = '04'
 const UUI_PARAMS = 'encoding=hex;purpose=isdn-uui;content=isdn-uui'
-
-/** The nummer if `value` is exactly 1–10 ASCII digits, else undefined (no trimming, no Unicode digits). */
-export function parseKlantcontactnummer(value: unknown): Klantcontactnummer | undefined {
-  return typeof value === 'string' && NUMMER.test(value) ? (value as Klantcontactnummer) : undefined
-}
-
-function assertNummer(value: string): Klantcontactnummer {
-  const nummer = parseKlantcontactnummer(value)
-  if (!nummer) {
-    throw new RangeError('a klantcontactnummer is 1 to 10 digits')
-  }
-  return nummer
-}
+/** The discriminator octet and one octet per digit, each as two hex digits. */
+const UUI_DATA = new RegExp(`^(?:[0-9a-fA-F]{2}){2,${KLANTCONTACTNUMMER_MAX_DIGITS + 1}}$`)
 
 /** The two header lines for a consult INVITE (sip.js `extraHeaders`). Throws on anything but digits. */
 export function klantcontactHeaders(value: string): string[] {
-  const nummer = assertNummer(value)
+  const nummer = assertKlantcontactnummer(value)
   return [`${KLANTCONTACT_HEADER}: ${nummer}`, `${USER_TO_USER_HEADER}: ${encodeUserToUser(nummer)}`]
 }
 
 /** RFC 7433 value: hex of the IA5 discriminator and the digits, with its parameters. */
 export function encodeUserToUser(value: string): string {
-  const nummer = assertNummer(value)
+  const nummer = assertKlantcontactnummer(value)
   const hex = [...nummer].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('')
   return `${IA5_DISCRIMINATOR}${hex};${UUI_PARAMS}`
 }
@@ -61,7 +59,7 @@ export function decodeUserToUser(header: string | undefined): Klantcontactnummer
   if (encoding && encoding.toLowerCase() !== 'encoding=hex') {
     return undefined
   }
-  if (!data || !/^(?:[0-9a-fA-F]{2}){2,11}$/.test(data) || data.slice(0, 2) !== IA5_DISCRIMINATOR) {
+  if (!data || !UUI_DATA.test(data) || data.slice(0, 2) !== IA5_DISCRIMINATOR) {
     return undefined
   }
   const text = (data.slice(2).match(/../g) ?? []).map((h) => String.fromCharCode(parseInt(h, 16))).join('')

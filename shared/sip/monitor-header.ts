@@ -1,3 +1,5 @@
+import { isLowerCaseUuid } from '../text/uuid'
+
 /**
  * The monitor call (docs/supervisor.md): the monitored agent's app calls the supervisor with both
  * legs of its customer call mixed, and names the gateway's monitoring session in one header,
@@ -13,11 +15,9 @@ export type MonitorSessionId = string & { readonly __brand: 'MonitorSessionId' }
 
 export const MONITOR_HEADER = 'X-KCC-Monitor'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-
 /** The id if `value` is exactly a lower-case uuid (as the gateway makes them), else undefined. */
 export function parseMonitorSessionId(value: unknown): MonitorSessionId | undefined {
-  return typeof value === 'string' && UUID.test(value) ? (value as MonitorSessionId) : undefined
+  return isLowerCaseUuid(value) ? (value as MonitorSessionId) : undefined
 }
 
 /** The header line for a monitor INVITE (sip.js `extraHeaders`). Throws on anything but a uuid. */

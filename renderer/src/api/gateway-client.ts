@@ -19,6 +19,11 @@ import type {
   TransferCloseInput,
 } from '../../../shared/gateway/api'
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
+import {
+  isKlantcontactnummer,
+  KLANTCONTACTNUMMER_REASON,
+} from '../../../shared/klantcontact/klantcontactnummer'
+import { isUuid } from '../../../shared/text/uuid'
 import { GatewayError } from './errors'
 
 /**
@@ -79,9 +84,6 @@ export interface GatewayClientOptions {
  */
 export const GATEWAY_TIMEOUT_MS = 12_000
 
-const NUMMER = /^[0-9]{1,10}$/
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const NUMMER_REASON = 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.'
 const UUID_REASON = 'Geen geldige klantcontact-uuid.'
 const TELEFOON = /^\+?[0-9]{3,20}$/
 
@@ -130,8 +132,8 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
           .json<KlantcontactView>(),
       ),
     klantcontactByNummer: (nummer) => {
-      if (!NUMMER.test(nummer)) {
-        return Promise.reject(invalid('nummer', 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.'))
+      if (!isKlantcontactnummer(nummer)) {
+        return Promise.reject(invalid('nummer', KLANTCONTACTNUMMER_REASON))
       }
       return call(() => http.get(`klantcontacten/by-nummer/${nummer}`).json<KlantcontactView>())
     },
@@ -145,9 +147,11 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
     },
     announceTransfer: (subject, target) => {
       // Checked here too: what goes into a request (and from there a SIP header) is digits or a uuid.
-      if ('nummer' in subject ? !NUMMER.test(subject.nummer) : !UUID.test(subject.klantcontactUuid)) {
+      if ('nummer' in subject ? !isKlantcontactnummer(subject.nummer) : !isUuid(subject.klantcontactUuid)) {
         return Promise.reject(
-          'nummer' in subject ? invalid('nummer', NUMMER_REASON) : invalid('klantcontactUuid', UUID_REASON),
+          'nummer' in subject
+            ? invalid('nummer', KLANTCONTACTNUMMER_REASON)
+            : invalid('klantcontactUuid', UUID_REASON),
         )
       }
       const json =
@@ -159,7 +163,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
     startMonitor: (input) =>
       call(() => http.post('monitor-sessions', { json: input }).json<MonitorSessionView>()),
     stopMonitor: (id) => {
-      if (!UUID.test(id)) {
+      if (!isUuid(id)) {
         return Promise.reject(invalid('id', 'Geen geldig sessie-id.'))
       }
       return call(async () => {
@@ -167,7 +171,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
       })
     },
     closeTransfer: (id, outcome) => {
-      if (!UUID.test(id)) {
+      if (!isUuid(id)) {
         return Promise.reject(invalid('id', 'Geen geldig overdracht-id.'))
       }
       return call(async () => {
@@ -177,13 +181,13 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
     resolveTransfer: (nummer) => {
       // A nummer from a SIP header is 1 to 10 digits or it is not asked about: anything else in that
       // header is someone else's input, and the gateway never sees it.
-      if (!NUMMER.test(nummer)) {
-        return Promise.reject(invalid('nummer', NUMMER_REASON))
+      if (!isKlantcontactnummer(nummer)) {
+        return Promise.reject(invalid('nummer', KLANTCONTACTNUMMER_REASON))
       }
       return call(() => http.get(`transfers/resolve/${nummer}`).json<ResolvedTransferView>())
     },
     answer: (uuid, antwoord) => {
-      if (!UUID.test(uuid)) {
+      if (!isUuid(uuid)) {
         return Promise.reject(invalid('uuid', UUID_REASON))
       }
       return call(() =>
@@ -191,14 +195,14 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
       )
     },
     createContactverzoek: (input) => {
-      if (!UUID.test(input.klantcontactUuid)) {
+      if (!isUuid(input.klantcontactUuid)) {
         return Promise.reject(invalid('klantcontactUuid', UUID_REASON))
       }
       return call(() => http.post('contactverzoeken', { json: input }).json<ContactverzoekView>())
     },
     reportSecurityEvent: ({ kind, callId }) => {
       // Only our own codes and ids leave the app: a call id that is not a uuid is left out.
-      const json = callId !== undefined && UUID.test(callId) ? { kind, callId } : { kind }
+      const json = isUuid(callId) ? { kind, callId } : { kind }
       return call(async () => {
         await http.post('security-events', { json })
       })

@@ -2,7 +2,7 @@ import type { ChangeEvent } from 'react'
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { klantcontactMessages } from './messages'
-import { codePoints } from './validate'
+import { codePoints } from '../../../shared/text/code-points'
 
 /** The ids that describe a control, joined for aria-describedby; `undefined` when none applies. */
 export function describedBy(...ids: ReadonlyArray<string | false | undefined>): string | undefined {

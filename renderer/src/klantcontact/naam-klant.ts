@@ -1,8 +1,8 @@
 import type { ContactnaamInput } from '../../../shared/gateway/api'
 
 /**
- * Splits the one "Naam klant" text the agent types into an OAS Contactnaam (Klantinteracties 0.9.0:
- * voorletters ≤ 10, voornaam ≤ 200, voorvoegselAchternaam ≤ 10, achternaam ≤ 200). An agent on the
+ * Splits the one "Naam klant" text the agent types into an OAS Contactnaam (Klantinteracties 0.9.0;
+ * its limits are CONTACTNAAM_LIMITS, shared/api/klantinteracties-limits.ts). An agent on the
  * phone types a name as it is said ("Jan de Vries", "mevrouw Van den Heuvel" without the title,
  * "J. van der Berg", "Vries, Jan de"); asking for four fields would slow every call down.
  *
@@ -82,13 +82,6 @@ export const VOORVOEGSELS: readonly string[] = [
   'von',
   'von der',
 ]
-
-export const CONTACTNAAM_LIMITS = {
-  voorletters: 10,
-  voornaam: 200,
-  voorvoegselAchternaam: 10,
-  achternaam: 200,
-} as const satisfies Record<keyof ContactnaamInput, number>
 
 const BY_WORDS: ReadonlyArray<readonly string[]> = [...VOORVOEGSELS]
   .map((v) => v.split(' '))

@@ -1,4 +1,5 @@
 import type { ContactnaamInput, RegisterKlantcontactInput } from '../../../shared/gateway/api'
+import { isUuid } from '../../../shared/text/uuid'
 import {
   DRAFT_FIELDS,
   isPending,
@@ -40,7 +41,7 @@ export function parseDraft(value: unknown): KlantcontactDraft | undefined {
   const status = parseStatus(value['status'])
   if (
     id === undefined ||
-    !UUID.test(id) ||
+    !isUuid(id) ||
     agentLogin === undefined ||
     createdAt === undefined ||
     kanaal === undefined ||
@@ -100,8 +101,6 @@ function rebuildRequest(draft: KlantcontactDraft): RegisterKlantcontactInput | u
     return undefined
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const STATUSES: readonly DraftStatus[] = ['editing', 'queued', 'sending', 'waiting', 'rejected', 'saved']
 

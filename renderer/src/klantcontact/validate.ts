@@ -1,27 +1,21 @@
+import { CONTACTNAAM_LIMITS, KLANTCONTACT_LIMITS } from '../../../shared/api/klantinteracties-limits'
+import { codePoints } from '../../../shared/text/code-points'
 import { format, messagesOf } from '../i18n/locale'
 import { DRAFT_FIELDS, type DraftField, type FieldErrors, type KlantcontactDraft } from './draft'
 import { klantcontactMessages, type KlantcontactMessages } from './messages'
-import { CONTACTNAAM_LIMITS, splitNaamKlant } from './naam-klant'
+import { splitNaamKlant } from './naam-klant'
 
 /**
- * The checks the agent gets before anything is sent, with the register's own limits (OAS 0.9.0
- * Klantcontact: kanaal ≤ 50, onderwerp ≤ 200, inhoud ≤ 1000, taal ≤ 3; Contactnaam, naam-klant.ts),
- * so a registration is refused by the gateway only for what the app cannot know.
+ * The checks the agent gets before anything is sent, with the register's own limits
+ * (shared/api/klantinteracties-limits.ts: Klantcontact and Contactnaam), counted in code points as
+ * the gateway and the register count (shared/text/code-points.ts), so a registration is refused by
+ * the gateway only for what the app cannot know.
  */
-export const LIMITS = { kanaal: 50, onderwerp: 200, inhoud: 1000 } as const
-
-/**
- * How long a text is as the gateway and the register count it. OAS `maxLength` is in characters;
- * JSON Schema (the gateway's ajv) and Open Klant (Python `len`) count Unicode code points, not the
- * UTF-16 units of `String.length`, so an emoji is 1 here, as it is there.
- */
-export function codePoints(text: string): number {
-  let n = 0
-  for (const _ of text) {
-    n++
-  }
-  return n
-}
+export const LIMITS = {
+  kanaal: KLANTCONTACT_LIMITS.kanaal,
+  onderwerp: KLANTCONTACT_LIMITS.onderwerp,
+  inhoud: KLANTCONTACT_LIMITS.inhoud,
+} as const
 
 /**
  * How far plaatsgevondenOp may lie ahead of this PC's clock: the clocks of the agent's PC and the

@@ -1,7 +1,8 @@
+import { INTERNE_TAAK_LIMITS } from '../../../shared/api/klantinteracties-limits'
 import type { ContactverzoekView, ProblemView } from '../../../shared/gateway/api'
+import { codePoints } from '../../../shared/text/code-points'
 import { isGatewayError } from '../api/errors'
 import { format } from '../i18n/locale'
-import { codePoints } from '../klantcontact/validate'
 import { missingCaseError } from '../lib/missing-case'
 import { openedErrorOf } from '../incoming-transfer/error-of'
 import type { OpenedMessages } from '../incoming-transfer/messages'
@@ -21,11 +22,8 @@ export type ContactverzoekStatus = 'editing' | 'sending' | 'created' | 'failed'
 
 export type ContactverzoekField = 'gevraagdeHandeling' | 'toelichting'
 
-/** OAS 0.9.0 InterneTaak: gevraagdeHandeling ≤ 200, toelichting ≤ 1000 (the gateway checks the same). */
-export const CONTACTVERZOEK_LIMITS: Readonly<Record<ContactverzoekField, number>> = {
-  gevraagdeHandeling: 200,
-  toelichting: 1000,
-}
+/** OAS InterneTaak limits (shared/api/klantinteracties-limits.ts; the gateway checks the same). */
+export const CONTACTVERZOEK_LIMITS: Readonly<Record<ContactverzoekField, number>> = INTERNE_TAAK_LIMITS
 
 export type ContactverzoekFieldErrors = Partial<Record<ContactverzoekField, string>>
 

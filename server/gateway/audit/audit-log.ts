@@ -22,8 +22,8 @@ interface Pending {
 }
 
 export class AuditLog {
-  readonly #queue: Pending[] = []
-  #flushing = false
+  private readonly queue: Pending[] = []
+  private flushing = false
 
   constructor(
     private readonly db: GatewayDb,
@@ -33,9 +33,9 @@ export class AuditLog {
   record(event: AuditEvent): Promise<void> {
     this.log.info({ audit: event }, 'audit')
     return new Promise((resolve, reject) => {
-      this.#queue.push({ event, resolve, reject })
-      if (!this.#flushing) {
-        void this.#flush()
+      this.queue.push({ event, resolve, reject })
+      if (!this.flushing) {
+        void this.flush()
       }
     })
   }
@@ -63,11 +63,11 @@ export class AuditLog {
     }))
   }
 
-  async #flush(): Promise<void> {
-    this.#flushing = true
+  private async flush(): Promise<void> {
+    this.flushing = true
     try {
-      while (this.#queue.length > 0) {
-        const batch = this.#queue.splice(0, MAX_BATCH)
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH)
         try {
           await this.db
             .insertInto('audit_event')
@@ -96,7 +96,7 @@ export class AuditLog {
         }
       }
     } finally {
-      this.#flushing = false
+      this.flushing = false
     }
   }
 }

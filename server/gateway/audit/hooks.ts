@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isKlantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
+import { isUuid } from '../../../shared/text/uuid'
 import { PROBLEM_JSON } from '../../lib/http/error-handler'
 import { auditUnavailable } from '../http/problems'
-import { isNummer, isUuid } from '../http/validation'
 import type { Clock } from '../lib/clock'
 import type { AuditLog } from './audit-log'
 import type { AuditEvent, AuditResult } from './types'
@@ -54,7 +55,7 @@ function eventOf(request: FastifyRequest, reply: FastifyReply, clock: Clock): Au
   const { object, outcome } = request.audit
   // Identifiers from the path only when well-formed: the log never echoes arbitrary input.
   const uuid = object.uuid ?? (isUuid(params['uuid']) ? params['uuid'] : undefined)
-  const nummer = object.nummer ?? (isNummer(params['nummer']) ? params['nummer'] : undefined)
+  const nummer = object.nummer ?? (isKlantcontactnummer(params['nummer']) ? params['nummer'] : undefined)
   return {
     at: new Date(clock()).toISOString(),
     actor: request.agent?.login ?? request.audit.claimedActor ?? null,

@@ -11,8 +11,9 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 /**
  * Request bodies of the task API are checked with JSON Schema, and failures become the same Dutch
  * field errors the register gives (server/lib/validation/messages.ts), so the agent app shows
- * one kind of field error. Limits are the register's (OAS 0.9.0: onderwerp 200, inhoud 1000, …):
- * checking them here names the agent's field instead of the register's.
+ * one kind of field error. Limits are the register's (shared/api/klantinteracties-limits.ts):
+ * checking them here names the agent's field instead of the register's. Klantcontactnummers and
+ * uuids in a path are checked with shared/klantcontact/klantcontactnummer.ts and shared/text/uuid.ts.
  *
  * Before any schema or recursive walk sees a body (docs/gateway.md, "Request bodies"):
  * - nesting deeper than {@link MAX_DEPTH} is refused (`too_deep`), checked without recursion, so a
@@ -112,25 +113,9 @@ function deeperThan(value: unknown, max: number): string | null {
   return null
 }
 
-/** Length as Open Klant (Python `len`) and ajv count it: in code points, not UTF-16 units. */
-export function codePoints(text: string): number {
-  let n = 0
-  for (const _ of text) {
-    n++
-  }
-  return n
-}
-
 /** Dutch field error for a text that is empty or only white space (DRF trims, then says blank). */
 export function requireText(name: string, value: string): void {
   if (value.trim() === '') {
     throw validationError([{ name, code: 'blank', reason: 'Dit veld mag niet leeg zijn.' }])
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-/** Reliability notes §3.3: a klantcontactnummer is exactly 1 to 10 ASCII digits, nothing else. */
-const NUMMER = /^[0-9]{1,10}$/
-
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value)
-export const isNummer = (value: unknown): value is string => typeof value === 'string' && NUMMER.test(value)

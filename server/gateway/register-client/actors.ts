@@ -17,8 +17,8 @@ import type { Actor, Actoridentificator, Page } from './types'
  * so the next caller tries again. `forget` drops a uuid the register no longer knows.
  */
 export class ActorRegistry {
-  readonly #cache = new Map<string, Promise<string>>()
-  readonly #keyOf = new Map<string, string>()
+  private readonly cache = new Map<string, Promise<string>>()
+  private readonly keyOf = new Map<string, string>()
 
   constructor(
     private readonly client: KlantinteractiesClient,
@@ -26,7 +26,7 @@ export class ActorRegistry {
   ) {}
 
   medewerker(agent: Pick<AgentConfig, 'email' | 'displayName'>): Promise<string> {
-    return this.#resolve(
+    return this.resolve(
       { objectId: agent.email, codeObjecttype: 'mdw', codeRegister: 'msei', codeSoortObjectId: 'email' },
       agent.displayName,
       'medewerker',
@@ -34,7 +34,7 @@ export class ActorRegistry {
   }
 
   afdeling(afdeling: Pick<AfdelingConfig, 'id' | 'naam'>): Promise<string> {
-    return this.#resolve(
+    return this.resolve(
       { objectId: afdeling.id, codeObjecttype: 'afd', codeRegister: 'obj', codeSoortObjectId: 'idf' },
       afdeling.naam,
       'organisatorische_eenheid',
@@ -43,32 +43,32 @@ export class ActorRegistry {
 
   /** Forgets a cached uuid (the actor was deleted in the register); the next call looks it up. */
   forget(uuid: string): void {
-    const key = this.#keyOf.get(uuid)
+    const key = this.keyOf.get(uuid)
     if (key !== undefined) {
-      this.#keyOf.delete(uuid)
-      this.#cache.delete(key)
+      this.keyOf.delete(uuid)
+      this.cache.delete(key)
     }
   }
 
-  #resolve(
+  private resolve(
     identificator: Required<Actoridentificator>,
     naam: string,
     soortActor: 'medewerker' | 'organisatorische_eenheid',
   ): Promise<string> {
     const key = `${identificator.codeRegister}/${identificator.codeObjecttype}/${identificator.objectId}`
-    let pending = this.#cache.get(key)
+    let pending = this.cache.get(key)
     if (!pending) {
-      pending = this.#findOrCreate(identificator, naam, soortActor)
-      this.#cache.set(key, pending)
+      pending = this.findOrCreate(identificator, naam, soortActor)
+      this.cache.set(key, pending)
       pending.then(
-        (uuid) => this.#keyOf.set(uuid, key),
-        () => this.#cache.delete(key),
+        (uuid) => this.keyOf.set(uuid, key),
+        () => this.cache.delete(key),
       )
     }
     return pending
   }
 
-  async #findOrCreate(
+  private async findOrCreate(
     identificator: Required<Actoridentificator>,
     naam: string,
     soortActor: 'medewerker' | 'organisatorische_eenheid',

@@ -1,7 +1,7 @@
+import { answerRoom, endsWithAnswer, withAnswer, type AnswerField } from '../../../shared/klantcontact/answer'
 import type { Logger } from '../../lib/logger'
 import type { AgentIdentity } from '../auth/authenticator'
 import { notFound, permissionDenied, validationError } from '../http/problems'
-import { codePoints } from '../http/validation'
 import { KeyedQueue } from '../lib/single-flight'
 import type { AccessPolicy } from './access'
 import { LinkRefused, linkActor } from './actor-link'
@@ -17,9 +17,11 @@ import type { KlantcontactView, ViewBuilder } from './view'
  *
  * - `inhoud` (the case's way): the answer is appended to the question and only `inhoud` is
  *   PATCHed (VNG 0796.md: append, don't replace; a PATCH changes only what it sends, notes §6.7).
- *   inhoud holds at most 1000 characters (OAS); an answer that does not fit is refused with a
- *   field error that says by how many characters, and nothing is written, so nothing is lost.
- * - `reactie` (Open Klant 2.16+, ≤ 4000): the field meant for the answer (notes §0.7).
+ * - `reactie` (Open Klant 2.16+): the field meant for the answer (notes §0.7).
+ *
+ * How it is appended, and the field's OAS limit, are shared/klantcontact/answer.ts (the app counts
+ * the room left with the same rule). An answer that does not fit is refused with a field error that
+ * says by how many characters, and nothing is written, so nothing is lost.
  *
  * Then the answering agent's actor is linked, once: "already linked" is success.
  *
@@ -27,11 +29,8 @@ import type { KlantcontactView, ViewBuilder } from './view'
  * interleave). A retry of the same answer, whose first attempt was written but not acknowledged,
  * is recognised (the text already ends with it) and not appended twice.
  */
-export const INHOUD_MAX = 1000
-export const REACTIE_MAX = 4000
-
 export class AnswerService {
-  readonly #queue = new KeyedQueue()
+  private readonly queue = new KeyedQueue()
 
   constructor(
     private readonly deps: {
@@ -40,16 +39,16 @@ export class AnswerService {
       access: AccessPolicy
       actors: ActorRegistry
       views: ViewBuilder
-      field: 'inhoud' | 'reactie'
+      field: AnswerField
       log: Logger
     },
   ) {}
 
   answer(agent: AgentIdentity, uuid: string, antwoord: string): Promise<KlantcontactView> {
-    return this.#queue.run(uuid, () => this.#answer(agent, uuid, antwoord))
+    return this.queue.run(uuid, () => this.answerOnce(agent, uuid, antwoord))
   }
 
-  async #answer(agent: AgentIdentity, uuid: string, antwoord: string): Promise<KlantcontactView> {
+  private async answerOnce(agent: AgentIdentity, uuid: string, antwoord: string): Promise<KlantcontactView> {
     const { client, reader, access, actors, views, field } = this.deps
     const klantcontact = await reader.byUuid(uuid)
     if (!klantcontact) {
@@ -61,17 +60,16 @@ export class AnswerService {
         'Alleen een medewerker die bij dit klantcontact betrokken is of aan wie het is overgedragen, kan het beantwoorden.',
       )
     }
-    const current = (field === 'inhoud' ? klantcontact.inhoud : klantcontact.reactie) ?? ''
-    const addition = field === 'inhoud' ? `Antwoord: ${antwoord}` : antwoord
-    if (!current.endsWith(addition)) {
-      const next = current === '' ? addition : `${current}\n\n${addition}`
-      const max = field === 'inhoud' ? INHOUD_MAX : REACTIE_MAX
-      const length = codePoints(next)
-      if (length > max) {
-        throw validationError([{ name: 'antwoord', code: 'max_length', reason: tooLong(field, length, max) }])
+    const current = field === 'inhoud' ? klantcontact.inhoud : klantcontact.reactie
+    if (!endsWithAnswer(current, antwoord, field)) {
+      const { max, remaining } = answerRoom(current, antwoord, field)
+      if (remaining < 0) {
+        throw validationError([
+          { name: 'antwoord', code: 'max_length', reason: tooLong(field, max - remaining, max) },
+        ])
       }
       try {
-        await client.patch(`klantcontacten/${uuid}`, { [field]: next })
+        await client.patch(`klantcontacten/${uuid}`, { [field]: withAnswer(current, antwoord, field) })
       } catch (error) {
         throw error instanceof UpstreamError ? problemFor(error, () => 'antwoord') : error
       }
@@ -89,7 +87,7 @@ export class AnswerService {
   }
 }
 
-function tooLong(field: 'inhoud' | 'reactie', length: number, max: number): string {
+function tooLong(field: AnswerField, length: number, max: number): string {
   const over = length - max
   const where = field === 'inhoud' ? 'de inhoud van het klantcontact' : 'de reactie'
   return (

@@ -1,3 +1,4 @@
+import type { RegisterKlantcontactInput } from '../../../shared/gateway/api'
 import type { Logger } from '../../lib/logger'
 import type { KlantinteractiesClient } from './client'
 import type { IdempotencyRecord } from './idempotency'
@@ -7,22 +8,12 @@ import { EXPAND_BETROKKENEN, type KlantcontactRecord, type Page } from './types'
  * The register side of a registration: the `POST /maak-klantcontact` body (klantcontact and
  * betrokkene in one transaction, notes §3.10) and the lookup that finds what an earlier attempt
  * made.
+ *
+ * `RegisterInput` is the app's request (shared/gateway/api.ts) as the gateway's body schema admits it.
  */
-export interface RegisterInput {
-  kanaal: string
-  onderwerp: string
-  inhoud?: string
-  taal?: string
-  vertrouwelijk?: boolean
+export type RegisterInput = Omit<RegisterKlantcontactInput, 'indicatieContactGelukt'> & {
+  /** The body schema lets `null` through (OAS: nullable, "not known"); the app sends a boolean. */
   indicatieContactGelukt?: boolean | null
-  plaatsgevondenOp?: string
-  contactnaam?: {
-    voorletters?: string
-    voornaam?: string
-    voorvoegselAchternaam?: string
-    achternaam?: string
-  }
-  partijUuid?: string
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import { formatNummer, nummerYear } from '../../klantinteracties/resources/klantcontacten/nummer'
+import { KLANTCONTACT_LIMITS } from '../../../shared/api/klantinteracties-limits'
+import { formatKlantcontactnummer, nummerYear } from '../../../shared/klantcontact/klantcontactnummer'
 import type { GatewayDb } from '../db/tables'
 import type { Clock } from '../lib/clock'
 
@@ -10,9 +11,9 @@ import type { Clock } from '../lib/clock'
  *
  * - `nummer`: the klantcontactnummer an agent reads out over the phone (C0534 §3B). Open Klant 2.16+
  *   no longer generates it (notes §0.1, OK #525), so against such a register the gateway supplies
- *   it, in the same format as our provider: two-digit year + six-digit sequence (`26000001`;
- *   klantinteracties/resources/klantcontacten/nummer.ts). A number someone else already used in the register is
- *   refused there as `unique`; the caller then takes the next one.
+ *   it, in the format our provider uses too: two-digit year + six-digit sequence (`26000001`;
+ *   shared/klantcontact/klantcontactnummer.ts). A number someone else already used in the register
+ *   is refused there as `unique`; the caller then takes the next one.
  * - `referentienummer`: the gateway's dedupe key in the register (reliability notes §4.1.3): chosen
  *   before the first attempt, sent with it, and looked up after an ambiguous outcome. Ten digits
  *   (year + eight-digit sequence), so it can never be mistaken for a nummer read out on the phone.
@@ -22,13 +23,13 @@ export class NumberAllocator {
 
   async nummer(db: GatewayDb): Promise<string> {
     const year2 = nummerYear(new Date(this.clock()))
-    return formatNummer(year2, await next(db, `nummer:${year2}`))
+    return formatKlantcontactnummer(year2, await next(db, `nummer:${year2}`))
   }
 
   async referentienummer(db: GatewayDb): Promise<string> {
     const year2 = nummerYear(new Date(this.clock()))
     const value = `${year2}${String(await next(db, `referentienummer:${year2}`)).padStart(8, '0')}`
-    if (value.length > 10) {
+    if (value.length > KLANTCONTACT_LIMITS.referentienummer) {
       throw new Error('referentienummer sequence exhausted for this year')
     }
     return value

@@ -13,10 +13,10 @@ import type { Actor, Betrokkene, Klantcontact, KlantcontactRecord } from './type
 export type { ActorView, BetrokkeneView, KlantcontactView } from '../../../shared/gateway/api'
 
 export class ViewBuilder {
-  readonly #loginByEmail: Map<string, string>
+  private readonly loginByEmail: Map<string, string>
 
   constructor(agents: readonly AgentConfig[]) {
-    this.#loginByEmail = new Map(agents.map((a) => [a.email.toLowerCase(), a.login]))
+    this.loginByEmail = new Map(agents.map((a) => [a.email.toLowerCase(), a.login]))
   }
 
   /**
@@ -29,7 +29,7 @@ export class ViewBuilder {
   ): KlantcontactView {
     const visible = options.visible
     const betrokkenen = options.betrokkenen ?? klantcontact._expand?.hadBetrokkenen ?? []
-    const actors = (klantcontact.hadBetrokkenActoren ?? []).map((a) => this.#actor(a))
+    const actors = (klantcontact.hadBetrokkenActoren ?? []).map((a) => this.actor(a))
     for (const extra of options.extraActors ?? []) {
       if (!actors.some((a) => a.uuid === extra.uuid)) {
         actors.push(extra)
@@ -58,11 +58,11 @@ export class ViewBuilder {
     }
   }
 
-  #actor(actor: Actor): ActorView {
+  private actor(actor: Actor): ActorView {
     const id = actor.actoridentificator
     const login =
       actor.soortActor === 'medewerker' && id?.objectId
-        ? (this.#loginByEmail.get(id.objectId.toLowerCase()) ?? null)
+        ? (this.loginByEmail.get(id.objectId.toLowerCase()) ?? null)
         : null
     return { uuid: actor.uuid, naam: actor.naam, soortActor: actor.soortActor, login }
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { INTERNE_TAAK_LIMITS } from '../../../shared/api/klantinteracties-limits'
 import { disclosed } from '../audit/objects'
 import { agentOf } from '../auth/guard'
 import { bodyValidator, requireText } from '../http/validation'
@@ -11,8 +12,8 @@ const body = bodyValidator<ContactverzoekInput>({
   required: ['klantcontactUuid', 'gevraagdeHandeling', 'toegewezenAan'],
   properties: {
     klantcontactUuid: { type: 'string', format: 'uuid' },
-    gevraagdeHandeling: { type: 'string', minLength: 1, maxLength: 200 },
-    toelichting: { type: 'string', nullable: true, maxLength: 1000 },
+    gevraagdeHandeling: { type: 'string', minLength: 1, maxLength: INTERNE_TAAK_LIMITS.gevraagdeHandeling },
+    toelichting: { type: 'string', nullable: true, maxLength: INTERNE_TAAK_LIMITS.toelichting },
     toegewezenAan: {
       type: 'object',
       required: ['type', 'id'],

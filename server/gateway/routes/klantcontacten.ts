@@ -1,9 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { CONTACTNAAM_LIMITS, KLANTCONTACT_LIMITS } from '../../../shared/api/klantinteracties-limits'
+import { ANSWER_LIMITS } from '../../../shared/klantcontact/answer'
+import {
+  isKlantcontactnummer,
+  KLANTCONTACTNUMMER_REASON,
+} from '../../../shared/klantcontact/klantcontactnummer'
+import { isUuid } from '../../../shared/text/uuid'
 import { disclosed, klantcontactObjects } from '../audit/objects'
 import { agentOf } from '../auth/guard'
 import { notFoundBecause, validationError } from '../http/problems'
-import { bodyValidator, isNummer, isUuid, requireText } from '../http/validation'
-import { INHOUD_MAX, REACTIE_MAX } from '../register-client/answer'
+import { bodyValidator, requireText } from '../http/validation'
 import type { RegisterInput } from '../register-client/register'
 import type { GatewayServices } from '../services'
 
@@ -13,15 +19,18 @@ import type { GatewayServices } from '../services'
  * - `GET /api/klantcontacten/by-nummer/:nummer` → KlantcontactView (step 3B)
  * - `POST /api/klantcontacten/:uuid/antwoord` {antwoord} → KlantcontactView (step 3B/5)
  * - `GET /api/klantcontacten/recent` → {results: KlantcontactView[]}
+ *
+ * Limits are the register's (shared/api/klantinteracties-limits.ts), checked here so the field error
+ * names the agent's field.
  */
 const registerBody = bodyValidator<RegisterInput>({
   type: 'object',
   required: ['kanaal', 'onderwerp'],
   properties: {
-    kanaal: { type: 'string', minLength: 1, maxLength: 50 },
-    onderwerp: { type: 'string', minLength: 1, maxLength: 200 },
-    inhoud: { type: 'string', nullable: true, maxLength: INHOUD_MAX },
-    taal: { type: 'string', nullable: true, minLength: 1, maxLength: 3 },
+    kanaal: { type: 'string', minLength: 1, maxLength: KLANTCONTACT_LIMITS.kanaal },
+    onderwerp: { type: 'string', minLength: 1, maxLength: KLANTCONTACT_LIMITS.onderwerp },
+    inhoud: { type: 'string', nullable: true, maxLength: KLANTCONTACT_LIMITS.inhoud },
+    taal: { type: 'string', nullable: true, minLength: 1, maxLength: KLANTCONTACT_LIMITS.taal },
     vertrouwelijk: { type: 'boolean', nullable: true },
     indicatieContactGelukt: { type: 'boolean', nullable: true },
     plaatsgevondenOp: { type: 'string', nullable: true, format: 'date-time' },
@@ -29,21 +38,26 @@ const registerBody = bodyValidator<RegisterInput>({
       type: 'object',
       nullable: true,
       properties: {
-        voorletters: { type: 'string', nullable: true, maxLength: 10 },
-        voornaam: { type: 'string', nullable: true, maxLength: 200 },
-        voorvoegselAchternaam: { type: 'string', nullable: true, maxLength: 10 },
-        achternaam: { type: 'string', nullable: true, maxLength: 200 },
+        voorletters: { type: 'string', nullable: true, maxLength: CONTACTNAAM_LIMITS.voorletters },
+        voornaam: { type: 'string', nullable: true, maxLength: CONTACTNAAM_LIMITS.voornaam },
+        voorvoegselAchternaam: {
+          type: 'string',
+          nullable: true,
+          maxLength: CONTACTNAAM_LIMITS.voorvoegselAchternaam,
+        },
+        achternaam: { type: 'string', nullable: true, maxLength: CONTACTNAAM_LIMITS.achternaam },
       },
     },
     partijUuid: { type: 'string', nullable: true, format: 'uuid' },
   },
 })
 
+/** No answer can be longer than the larger of the fields it may go to; the exact fit is AnswerService's. */
 const answerBody = bodyValidator<{ antwoord: string }>({
   type: 'object',
   required: ['antwoord'],
   properties: {
-    antwoord: { type: 'string', minLength: 1, maxLength: REACTIE_MAX },
+    antwoord: { type: 'string', minLength: 1, maxLength: Math.max(...Object.values(ANSWER_LIMITS)) },
   },
 })
 
@@ -105,10 +119,8 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
     async (request) => {
       const agent = agentOf(request)
       const { nummer } = request.params
-      if (!isNummer(nummer)) {
-        throw validationError([
-          { name: 'nummer', code: 'invalid', reason: 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.' },
-        ])
+      if (!isKlantcontactnummer(nummer)) {
+        throw validationError([{ name: 'nummer', code: 'invalid', reason: KLANTCONTACTNUMMER_REASON }])
       }
       const klantcontact = await reader.byNummer(nummer)
       if (!klantcontact) {

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { MonitorSessionInput } from '../../../shared/gateway/api'
+import { isKlantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
+import { isUuid } from '../../../shared/text/uuid'
 import { agentOf, requireRole } from '../auth/guard'
 import { notFoundBecause } from '../http/problems'
-import { bodyValidator, isNummer } from '../http/validation'
+import { bodyValidator } from '../http/validation'
 import type { GatewayServices } from '../services'
 
 /**
@@ -24,8 +26,6 @@ const startBody = bodyValidator<MonitorSessionInput>({
   },
 })
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export function registerMonitorRoutes(app: FastifyInstance, services: GatewayServices): void {
   const { monitoring } = services
 
@@ -41,7 +41,7 @@ export function registerMonitorRoutes(app: FastifyInstance, services: GatewaySer
       const { session, klantcontactnummer } = await monitoring.start(supervisor, input)
       request.audit.object = {
         uuid: session.id,
-        nummer: isNummer(klantcontactnummer) ? klantcontactnummer : undefined,
+        nummer: isKlantcontactnummer(klantcontactnummer) ? klantcontactnummer : undefined,
       }
       return reply.code(201).send(session)
     },
@@ -52,7 +52,7 @@ export function registerMonitorRoutes(app: FastifyInstance, services: GatewaySer
     { config: { audit: { action: 'meeluisteren.stoppen', resource: 'gesprek' } } },
     async (request, reply) => {
       const supervisor = agentOf(request)
-      if (!UUID.test(request.params.id)) {
+      if (!isUuid(request.params.id)) {
         throw notFoundBecause('Geen meeluistersessie met dit id.')
       }
       const session = await monitoring.stop(supervisor, request.params.id)

@@ -2,9 +2,15 @@ import type { FastifyInstance } from 'fastify'
 import { disclosed, klantcontactObjects } from '../audit/objects'
 import { agentOf } from '../auth/guard'
 import { notFoundBecause, validationError } from '../http/problems'
-import { bodyValidator, isNummer } from '../http/validation'
+import { bodyValidator } from '../http/validation'
 import type { TransferTarget } from '../transfers/store'
 import type { TransferCloseInput } from '../../../shared/gateway/api'
+import {
+  isKlantcontactnummer,
+  KLANTCONTACTNUMMER_PATTERN,
+  KLANTCONTACTNUMMER_REASON,
+} from '../../../shared/klantcontact/klantcontactnummer'
+import { isUuid } from '../../../shared/text/uuid'
 import type { GatewayServices } from '../services'
 
 /**
@@ -23,7 +29,7 @@ const announceBody = bodyValidator<AnnounceBody>({
   required: ['target'],
   properties: {
     klantcontactUuid: { type: 'string', nullable: true, format: 'uuid' },
-    nummer: { type: 'string', nullable: true, pattern: '^[0-9]{1,10}$' },
+    nummer: { type: 'string', nullable: true, pattern: KLANTCONTACTNUMMER_PATTERN.source },
     target: {
       type: 'object',
       required: ['type', 'id'],
@@ -42,8 +48,6 @@ const closeBody = bodyValidator<TransferCloseInput>({
   properties: { outcome: { type: 'string', enum: ['accepted', 'declined', 'cancelled'] } },
 })
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export function registerTransferRoutes(app: FastifyInstance, services: GatewayServices): void {
   const { transfers } = services
 
@@ -53,7 +57,7 @@ export function registerTransferRoutes(app: FastifyInstance, services: GatewaySe
     async (request, reply) => {
       const agent = agentOf(request)
       const { outcome } = closeBody(request.body)
-      if (!UUID.test(request.params.id)) {
+      if (!isUuid(request.params.id)) {
         throw notFoundBecause('Geen overdracht met dit id.')
       }
       const transfer = await transfers.close(agent, request.params.id, outcome)
@@ -90,12 +94,10 @@ export function registerTransferRoutes(app: FastifyInstance, services: GatewaySe
     async (request) => {
       const agent = agentOf(request)
       const { nummer } = request.params
-      if (!isNummer(nummer)) {
+      if (!isKlantcontactnummer(nummer)) {
         // Reliability notes §3.3: anything but 1-10 digits is refused and is itself a security event.
         request.audit.outcome = { result: 'denied', security: true, detail: 'ongeldig-nummer' }
-        throw validationError([
-          { name: 'nummer', code: 'invalid', reason: 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.' },
-        ])
+        throw validationError([{ name: 'nummer', code: 'invalid', reason: KLANTCONTACTNUMMER_REASON }])
       }
       const resolved = await transfers.resolve(agent, nummer)
       if (!resolved) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { nummerYear } from '../../../server/klantinteracties/resources/klantcontacten/nummer'
+import { nummerYear } from '../../../shared/klantcontact/klantcontactnummer'
 import type { KlantcontactView } from '../../../server/gateway/register-client/view'
 import type { Klantcontact } from '../../support/klantinteracties-types'
 import { registration, useGateway, type GatewayClient } from '../../support/gateway'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { codePoints, firstInvalid, validateDraft } from '../../../renderer/src/klantcontact/validate'
+import { codePoints } from '../../../shared/text/code-points'
+import { firstInvalid, validateDraft } from '../../../renderer/src/klantcontact/validate'
 import { draftWith, RING } from './fixtures'
 
 const valid = draftWith({ onderwerp: 'Afvalpas kwijt' })

@@ -1,8 +1,11 @@
 import { sql, type SqlBool } from 'kysely'
+import { LONGEST_TEXT } from '../../../../shared/api/klantinteracties-limits'
+import { isUuid } from '../../../../shared/text/uuid'
+import { codePoints } from '../../../../shared/text/code-points'
 import type { Filter } from './definition'
 import { IDENTIFICATOR_MEMBERS, columnName, readBool } from './values'
 import { fieldError } from '../../../lib/http/problem'
-import { isUuid, uuidFromUrl } from './references'
+import { uuidFromUrl } from './references'
 
 /**
  * Building blocks for the OAS filters. Column names are qualified with the resource's table by the
@@ -12,9 +15,6 @@ export const exact =
   (column: string): Filter =>
   (eb, value) =>
     eb(column, '=', value)
-
-/** The longest text any member of the OAS allows (`maxLength: 4000`), in code points. */
-const LONGEST_TEXT = 4000
 
 /**
  * Case-insensitive substring, as Django's `icontains`. A value longer than any stored text cannot
@@ -108,14 +108,6 @@ export function matchUuid(value: string): string {
 /** The uuid of a `__url` filter value (its last path segment), as `matchUuid`. */
 export function matchUrl(value: string): string {
   return matchUuid(uuidFromUrl(value))
-}
-
-function codePoints(text: string): number {
-  let n = 0
-  for (const _ of text) {
-    n++
-  }
-  return n
 }
 
 function escapeLike(value: string): string {

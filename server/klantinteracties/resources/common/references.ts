@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { isUuid } from '../../../../shared/text/uuid'
 import type { Row } from '../../../lib/db/database'
 import type { InvalidParam } from '../../../lib/http/problem'
 import type { Json, ResourceContext } from './context'
@@ -78,12 +79,6 @@ export async function findIdByUuid(
     return undefined
   }
   return ctx.db.selectFrom(table).select('id').where('uuid', '=', uuid).executeTakeFirst()
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value)
 }
 
 /** Filters ending in `__url` take a URL and use its last path segment as uuid (Open Klant URLViewFilter). */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { formatKlantcontactnummer, nummerYear } from '../../../../shared/klantcontact/klantcontactnummer'
 import type { Db } from '../../../lib/db/database'
 import type { Engine } from '../../../lib/db/dialect'
 
@@ -10,7 +11,8 @@ import type { Engine } from '../../../lib/db/dialect'
  * which case the provider behaves like Open Klant 2.16+.
  *
  * Format: a two-digit year and a sequence of at least six digits (`26000001`), short enough to read
- * out over the phone and within the OAS limit of 10 digits.
+ * out over the phone and within the OAS limit of 10 digits (shared/klantcontact/klantcontactnummer.ts,
+ * whose format the gateway uses too when the register generates none).
  *
  * Allocation never races on max()+1: each provider instance reserves a block of numbers by
  * incrementing the year's row in `nummer_counter` with one upsert, and hands the block out from
@@ -23,32 +25,6 @@ export interface NummerPolicy {
   generate: boolean
   /** Next free nummer; `trx` is the transaction that will insert it. */
   next(trx: Db, now: Date): Promise<string>
-}
-
-const MAX_DIGITS = 10
-const yearFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', year: '2-digit' })
-
-let cachedYear: { year2: string; validUntil: number } | undefined
-
-/**
- * The two-digit year in the Netherlands at `now`. Formatting a date with a time zone costs more
- * than the rest of a POST's nummer work, so the answer is kept for a minute (so at New Year the
- * prefix may change up to a minute late; the number stays unique).
- */
-export function nummerYear(now: Date): string {
-  const time = now.getTime()
-  if (!cachedYear || time >= cachedYear.validUntil || time < cachedYear.validUntil - 60_000) {
-    cachedYear = { year2: yearFormat.format(now), validUntil: time + 60_000 }
-  }
-  return cachedYear.year2
-}
-
-export function formatNummer(year2: string, sequence: number): string {
-  const nummer = `${year2}${String(sequence).padStart(6, '0')}`
-  if (nummer.length > MAX_DIGITS) {
-    throw new Error('klantcontactnummer sequence exhausted for this year')
-  }
-  return nummer
 }
 
 interface Block {
@@ -102,7 +78,7 @@ export function createNummerPolicy(
     async next(trx, now) {
       const year2 = nummerYear(now)
       for (;;) {
-        const candidate = formatNummer(year2, await nextSequence(trx, year2))
+        const candidate = formatKlantcontactnummer(year2, await nextSequence(trx, year2))
         const taken = await trx
           .selectFrom('klantcontact')
           .select('id')

@@ -5,7 +5,8 @@ import { notFound } from '../../../lib/http/problem'
 import { rejectUnknownParameters, single, type RawQuery } from '../../http/query'
 import { API_BASE, contextFor, type RouteDeps } from '../../http/resource-routes'
 import type { ResourceContext } from '../common/context'
-import { isUuid, ref } from '../common/references'
+import { isUuid } from '../../../../shared/text/uuid'
+import { ref } from '../common/references'
 import { readBool } from '../common/values'
 
 /**

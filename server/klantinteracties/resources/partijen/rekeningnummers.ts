@@ -4,7 +4,8 @@ import type { Json, ResourceContext } from '../common/context'
 import type { ResourceDefinition, WriteMode, WriteResult } from '../common/definition'
 import { exact } from '../common/filters'
 import { NOTHING } from '../common/filter-values'
-import { fkRef, isUuid, ReferenceResolver, ref, referencedUuids } from '../common/references'
+import { isUuid } from '../../../../shared/text/uuid'
+import { fkRef, ReferenceResolver, ref, referencedUuids } from '../common/references'
 import { readText } from '../common/values'
 
 /**
