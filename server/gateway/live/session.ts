@@ -1,19 +1,10 @@
 import type { RawData, WebSocket } from 'ws'
 import { decodeClientMessage, MAX_CLIENT_MESSAGE_BYTES } from '../../../shared/live/validate'
-import type { Logger } from '../../lib/logger'
 import { commandEvent, type Command } from './commands'
-import type { LiveHub } from './hub'
-import type { PresenceTracker } from './presence'
 import { admit, stillValid } from './session-checks'
+import type { LiveSession, SessionDeps, SessionState } from './session-types'
 import { syncSocket } from './sync'
-import {
-  LiveCloseCode,
-  type ClientMessage,
-  type LiveFilter,
-  type LiveIdentity,
-  type LiveSessionChecks,
-  type ServerMessage,
-} from './types'
+import { LiveCloseCode, type ClientMessage, type LiveIdentity, type ServerMessage } from './types'
 import { encode, textOf } from './wire'
 
 /**
@@ -25,48 +16,6 @@ import { encode, textOf } from './wire'
  * `recheck` (socket.ts calls it periodically); the gateway tells it at once when this process ends
  * the session (`watch`). session-checks.ts says when that closes the socket.
  */
-export interface SessionLimits {
-  authTimeoutMs: number
-  /** Bytes queued on the socket beyond which the client counts as unable to keep up. */
-  maxBufferedBytes: number
-  /** Client messages waiting to be handled beyond which the client counts as flooding. */
-  maxQueuedMessages: number
-  heartbeatMs: number
-}
-
-export interface SessionDeps {
-  hub: LiveHub
-  checks: LiveSessionChecks
-  presence: PresenceTracker
-  logger: Logger
-  limits: SessionLimits
-  /** The client's address and the upgrade request's id, for the audit line. */
-  origin: string
-  requestId: string
-}
-
-type SessionState =
-  // The timer runs until the session is authenticated: a slow or hung session check counts too.
-  | { kind: 'awaiting_auth'; timer: NodeJS.Timeout }
-  | { kind: 'authenticating'; timer: NodeJS.Timeout }
-  | {
-      kind: 'authenticated'
-      token: string
-      identity: LiveIdentity
-      filter: LiveFilter
-      stop: (() => void) | null
-      unwatch: () => void
-    }
-  | { kind: 'closed' }
-
-export interface LiveSession {
-  /** Called every heartbeat interval: pings, or drops a socket that did not answer the last ping. */
-  heartbeat(): void
-  /** Checks the session again (without renewing it); closes the socket with 4401 if it ended. */
-  recheck(): Promise<void>
-  close(code: number, reason: string): void
-}
-
 export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => void): LiveSession {
   const { hub, checks, presence, limits } = deps
   let logger = deps.logger

@@ -5,7 +5,8 @@ import { scopedLogger, type Logger } from '../../lib/logger'
 import type { LiveHub } from './hub'
 import type { PresenceTracker } from './presence'
 import { liveSocketErrors } from './socket-errors'
-import { startSession, type LiveSession, type SessionLimits } from './session'
+import { startSession } from './session'
+import type { LiveSession, SessionLimits } from './session-types'
 import { LiveCloseCode, type LiveSessionChecks } from './types'
 
 /**
