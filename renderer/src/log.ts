@@ -2,17 +2,25 @@
  * Scoped logger for the renderer. The one place in renderer/ that may touch the console (ESLint
  * forbids console.* elsewhere), so the sink can later move to main over the bridge without
  * touching callers. Log identifiers and outcomes, never klantcontact content.
+ *
+ * The argument order is the server's (pino): `log.info('message')`, or
+ * `log.info({ callId }, 'message')` with the fields first and the message last.
  */
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
 export type LogFields = Readonly<Record<string, unknown>>
 
+export interface LogMethod {
+  (message: string): void
+  (fields: LogFields, message: string): void
+}
+
 export interface Logger {
-  debug(message: string, fields?: LogFields): void
-  info(message: string, fields?: LogFields): void
-  warn(message: string, fields?: LogFields): void
-  error(message: string, fields?: LogFields): void
+  readonly debug: LogMethod
+  readonly info: LogMethod
+  readonly warn: LogMethod
+  readonly error: LogMethod
 }
 
 export type LogSink = (level: LogLevel, scope: string, message: string, fields: LogFields) => void
@@ -23,10 +31,14 @@ const consoleSink: LogSink = (level, scope, message, fields) => {
 }
 
 export function createLogger(scope: string, sink: LogSink = consoleSink): Logger {
-  return {
-    debug: (message, fields = {}) => sink('debug', scope, message, fields),
-    info: (message, fields = {}) => sink('info', scope, message, fields),
-    warn: (message, fields = {}) => sink('warn', scope, message, fields),
-    error: (message, fields = {}) => sink('error', scope, message, fields),
-  }
+  const method =
+    (level: LogLevel): LogMethod =>
+    (first: LogFields | string, message?: string) => {
+      if (typeof first === 'string') {
+        sink(level, scope, first, {})
+      } else {
+        sink(level, scope, message ?? '', first)
+      }
+    }
+  return { debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error') }
 }

@@ -42,7 +42,7 @@ export async function saveAnswer(deps: AnswerDeps): Promise<void> {
     deps.store.getState().opened.answerSaved(view.uuid, updated)
   } catch (error) {
     const failure = openedErrorOf(error)
-    log.warn('answer not saved', { kind: failure.kind })
+    log.warn({ kind: failure.kind }, 'answer not saved')
     deps.store.getState().opened.answerFailed(view.uuid, failure)
   }
 }

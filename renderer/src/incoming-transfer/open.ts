@@ -27,7 +27,7 @@ export async function openKlantcontact(deps: OpenDeps, request: OpenRequest): Pr
     deps.store.getState().opened.loaded(request.nummer, view)
   } catch (error) {
     const failure = openedErrorOf(error)
-    log.info('klantcontact not opened', { source: request.source, kind: failure.kind })
+    log.info({ source: request.source, kind: failure.kind }, 'klantcontact not opened')
     deps.store.getState().opened.loadFailed(request.nummer, failure)
   }
 }

@@ -66,7 +66,7 @@ export const createOpenedSlice: StateCreator<StoreState, [], [], OpenedSlice> = 
     const status = nextAnswerStatus(state.answer.status, event)
     const applies = state.status === 'ready' && (uuid === undefined || state.view?.uuid === uuid)
     if (!applies || status === undefined) {
-      log.debug('answer transition ignored', { status: state.status, from: state.answer.status, event })
+      log.debug({ status: state.status, from: state.answer.status, event }, 'answer transition ignored')
       return false
     }
     replace({ ...withoutError(state), ...(view ? { view } : {}), answer: change(state.answer, status) })
@@ -76,7 +76,7 @@ export const createOpenedSlice: StateCreator<StoreState, [], [], OpenedSlice> = 
     const state = current()
     const applies = state.status === 'loading' && state.nummer === nummer
     if (!applies) {
-      log.debug('late klantcontact ignored', { status: state.status })
+      log.debug({ status: state.status }, 'late klantcontact ignored')
     }
     return applies
   }

@@ -57,24 +57,25 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
       const { klantcontact } = await api.resolveTransfer(nummer)
       const now = callNowFor(callId, nummer)
       if (stopped || now === undefined) {
-        log.debug('transfer resolved after its call was gone', { callId })
+        log.debug({ callId }, 'transfer resolved after its call was gone')
         return
       }
       store.getState().opened.show({ source: 'transfer', nummer, callId: now }, klantcontact)
-      log.info('transferred klantcontact opened', { callId: now })
+      log.info({ callId: now }, 'transferred klantcontact opened')
     } catch (error) {
       if (stopped) {
         return
       }
       if (isGatewayError(error) && (error.status === 404 || error.status === 400)) {
         // No transfer record addresses this agent (the gateway audits it as a security event).
-        log.warn('call carried a klantcontactnummer no transfer addresses to this agent; nothing opened', {
-          callId,
-        })
+        log.warn(
+          { callId },
+          'call carried a klantcontactnummer no transfer addresses to this agent; nothing opened',
+        )
         return
       }
       const failure = openedErrorOf(error)
-      log.warn('transferred klantcontact not opened', { callId, kind: failure.kind })
+      log.warn({ callId, kind: failure.kind }, 'transferred klantcontact not opened')
       const now = callNowFor(callId, nummer)
       if (now !== undefined) {
         store.getState().opened.fail({ source: 'transfer', nummer, callId: now }, failure)
@@ -91,7 +92,7 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
     const { opened } = store.getState()
     if (opened.nummer === nummer && (opened.status === 'ready' || opened.status === 'loading')) {
       opened.followCall(nummer, callId)
-      log.debug('open klantcontact follows the call', { callId })
+      log.debug({ callId }, 'open klantcontact follows the call')
       return
     }
     void resolve(callId, nummer)

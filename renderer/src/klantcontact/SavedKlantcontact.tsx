@@ -52,7 +52,7 @@ export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
       .then(
         () => setCopy('copied'),
         (error: unknown) => {
-          log.warn('copy to clipboard failed', { error: error instanceof Error ? error.name : typeof error })
+          log.warn({ error: error instanceof Error ? error.name : typeof error }, 'copy to clipboard failed')
           setCopy('failed')
         },
       )

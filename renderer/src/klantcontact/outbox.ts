@@ -172,7 +172,7 @@ export class KlantcontactOutbox {
     }
     if (draft.request === undefined) {
       // Cannot happen (requestSave and parseDraft set it); say so rather than wait silently.
-      this.log.warn('queued draft without a request body', { id })
+      this.log.warn({ id }, 'queued draft without a request body')
       return
     }
     const { request } = draft
@@ -180,7 +180,7 @@ export class KlantcontactOutbox {
     this.inFlight.add(id)
     const actions = this.store.getState().klantcontact
     actions.markSending(id)
-    this.log.debug('sending draft', { id })
+    this.log.debug({ id }, 'sending draft')
     // Through a promise, so even a synchronous throw of the client ends up in failed().
     Promise.resolve()
       .then(() => this.api.registerKlantcontact(request, id))
@@ -188,7 +188,7 @@ export class KlantcontactOutbox {
         (view) => {
           this.settled(id)
           this.forget(id)
-          this.log.info('draft saved', { id, uuid: view.uuid })
+          this.log.info({ id, uuid: view.uuid }, 'draft saved')
           this.store.getState().klantcontact.markSaved(id, view)
         },
         (error: unknown) => {
@@ -218,19 +218,19 @@ export class KlantcontactOutbox {
     const actions = this.store.getState().klantcontact
     if (!(error instanceof GatewayError)) {
       // Not an answer from the gateway client: our own fault, outcome unknown. The same key is safe.
-      this.log.error('draft send failed unexpectedly', { id, error: String(error) })
+      this.log.error({ id, error: String(error) }, 'draft send failed unexpectedly')
       actions.markWaiting(id, String(error))
       return
     }
     const fields = { id, kind: error.kind, status: error.status }
     if (error.kind === 'unauthenticated') {
-      this.log.info('session gone: draft waits for the next login', fields)
+      this.log.info(fields, 'session gone: draft waits for the next login')
       this.paused = true
       actions.markQueued(id)
       return
     }
     if (error.kind === 'failed' && this.tooManyServerErrors(id)) {
-      this.log.warn('server errors keep coming for this draft: handed back to the agent', fields)
+      this.log.warn(fields, 'server errors keep coming for this draft: handed back to the agent')
       this.forget(id)
       const text = messagesOf(klantcontactMessages).status.gaveUp
       actions.markRejected(id, undefined, format(text, { count: this.maxServerErrors }))
@@ -240,17 +240,17 @@ export class KlantcontactOutbox {
       this.serverErrors.delete(id)
     }
     if (error.retryable) {
-      this.log.info('draft waiting for the gateway', fields)
+      this.log.info(fields, 'draft waiting for the gateway')
       actions.markWaiting(id, error.message)
       return
     }
     if (error.status === 422 && error.problem?.code === 'idempotency_key_reused') {
       this.forget(id)
       const fresh = actions.rekey(id)
-      this.log.warn('idempotency key reused with another body: draft gets a new key', { ...fields, fresh })
+      this.log.warn({ ...fields, fresh }, 'idempotency key reused with another body: draft gets a new key')
       return
     }
-    this.log.info('draft refused by the gateway', { ...fields, code: error.problem?.code })
+    this.log.info({ ...fields, code: error.problem?.code }, 'draft refused by the gateway')
     this.forget(id)
     actions.markRejected(id, error.problem, error.message)
   }

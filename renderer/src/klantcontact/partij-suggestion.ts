@@ -38,10 +38,10 @@ export async function suggestPartij(deps: PartijSuggestionDeps, draftId: string)
     }
   } catch (error) {
     // Never the number or a name in the log: the draft id says enough to find the call.
-    log.debug('partij lookup failed', {
-      id: draftId,
-      kind: isGatewayError(error) ? error.kind : 'unexpected',
-    })
+    log.debug(
+      { id: draftId, kind: isGatewayError(error) ? error.kind : 'unexpected' },
+      'partij lookup failed',
+    )
   }
 }
 

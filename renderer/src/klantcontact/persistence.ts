@@ -36,7 +36,7 @@ export function partialize(state: StoreState): PersistedState {
 
 /** Another version's shape: keep whatever still reads as drafts (merge checks each), drop the rest. */
 export function migrate(persisted: unknown, version: number): PersistedState {
-  log.info('persisted drafts of another version', { version, current: PERSIST_VERSION })
+  log.info({ version, current: PERSIST_VERSION }, 'persisted drafts of another version')
   return { klantcontact: readDrafts(persisted) }
 }
 
@@ -53,7 +53,7 @@ export function merge(persisted: unknown, current: StoreState): StoreState {
       (stored.activeId !== null && drafts[stored.activeId] ? stored.activeId : null)
     return { ...current, klantcontact: { ...current.klantcontact, drafts, activeId } }
   } catch (error) {
-    log.error('persisted drafts unreadable', { error: String(error) })
+    log.error({ error: String(error) }, 'persisted drafts unreadable')
     return current
   }
 }
@@ -77,7 +77,7 @@ export function durableStorage(target: StateStorage, logger: Logger = log): Stat
         last = raw
         return raw
       } catch (error) {
-        logger.warn('persisted drafts are not readable; starting empty', { name, error: errorName(error) })
+        logger.warn({ name, error: errorName(error) }, 'persisted drafts are not readable; starting empty')
         return null
       }
     },
@@ -89,7 +89,7 @@ export function durableStorage(target: StateStorage, logger: Logger = log): Stat
         target.setItem(name, value)
         last = value
       } catch (error) {
-        logger.error('drafts could not be stored', { name, error: errorName(error) })
+        logger.error({ name, error: errorName(error) }, 'drafts could not be stored')
       }
     },
     removeItem: (name) => {
@@ -97,7 +97,7 @@ export function durableStorage(target: StateStorage, logger: Logger = log): Stat
       try {
         target.removeItem(name)
       } catch (error) {
-        logger.error('drafts could not be removed', { name, error: errorName(error) })
+        logger.error({ name, error: errorName(error) }, 'drafts could not be removed')
       }
     },
   }
@@ -143,7 +143,7 @@ function readDrafts(persisted: unknown): PersistedState['klantcontact'] {
     }
   }
   if (dropped > 0) {
-    log.warn('persisted drafts dropped as unreadable', { dropped })
+    log.warn({ dropped }, 'persisted drafts dropped as unreadable')
   }
   const activeId = typeof slice['activeId'] === 'string' ? slice['activeId'] : null
   return { drafts, activeId: activeId !== null && drafts[activeId] ? activeId : null }

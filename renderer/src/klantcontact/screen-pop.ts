@@ -51,7 +51,7 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
           at: call.startedAt ?? now(),
         })
         opened.set(call.id, id)
-        log.debug('screen pop', { id, callId: call.id })
+        log.debug({ id, callId: call.id }, 'screen pop')
         void suggestPartij({ store, api: options.api, logger: log }, id)
         return
       }
@@ -69,7 +69,7 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
         const draft = draftId !== undefined ? actions.drafts[draftId] : undefined
         if (event.classification.kind === 'transferred' && draft !== undefined && isUntouched(draft)) {
           actions.dismiss(draft.id, { discardUnsaved: true })
-          log.debug('screen pop draft replaced by the transferred klantcontact', { id: draft.id })
+          log.debug({ id: draft.id }, 'screen pop draft replaced by the transferred klantcontact')
         }
         return
       }

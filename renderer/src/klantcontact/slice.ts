@@ -107,7 +107,7 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
     const draft = current().drafts[id]
     const status = draft && nextStatus(draft.status, event)
     if (draft === undefined || status === undefined) {
-      log.debug('draft transition ignored', { id, from: draft?.status ?? 'absent', event })
+      log.debug({ id, from: draft?.status ?? 'absent', event }, 'draft transition ignored')
       return undefined
     }
     const next = change(draft, status)
@@ -163,7 +163,7 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
         const draft = current().drafts[id]
         const next = draft && applyPatch(draft, patch)
         if (next === undefined) {
-          log.debug('edit of a read-only draft ignored', { id, status: draft?.status ?? 'absent' })
+          log.debug({ id, status: draft?.status ?? 'absent' }, 'edit of a read-only draft ignored')
           return
         }
         put(next)
@@ -236,7 +236,7 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
         const draft = current().drafts[id]
         const status = draft && nextStatus(draft.status, 'requeue')
         if (draft === undefined || status === undefined) {
-          log.debug('rekey ignored', { id, from: draft?.status ?? 'absent' })
+          log.debug({ id, from: draft?.status ?? 'absent' }, 'rekey ignored')
           return undefined
         }
         const { [id]: _old, ...drafts } = current().drafts

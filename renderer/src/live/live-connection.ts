@@ -188,13 +188,13 @@ export class LiveConnection {
         this.onEvent(message.event)
         return
       case 'error':
-        this.log.warn('live error', { code: message.code })
+        this.log.warn({ code: message.code }, 'live error')
         return
       case 'pong':
         return
       default: {
         const unreachable: never = message
-        this.log.warn('unknown live message', { message: unreachable })
+        this.log.warn({ message: unreachable }, 'unknown live message')
       }
     }
   }
@@ -258,7 +258,7 @@ export class LiveConnection {
         return
       default: {
         const unreachable: never = event
-        this.log.debug('unknown live event', { event: unreachable })
+        this.log.debug({ event: unreachable }, 'unknown live event')
       }
     }
   }

@@ -32,7 +32,7 @@ export function DeviceSettings() {
             setDevices(list)
           }
         })
-        .catch((error: unknown) => log.warn('device list failed', { error: String(error) }))
+        .catch((error: unknown) => log.warn({ error: String(error) }, 'device list failed'))
     }
     load()
     navigator.mediaDevices?.addEventListener('devicechange', load)
@@ -45,7 +45,7 @@ export function DeviceSettings() {
   const choose = (change: { microphoneId?: string; speakerId?: string }) => {
     softphone
       .setDevices(change)
-      .catch((error: unknown) => log.warn('device choice failed', { error: String(error) }))
+      .catch((error: unknown) => log.warn({ error: String(error) }, 'device choice failed'))
   }
 
   return (

@@ -30,7 +30,7 @@ export function SoftphonePanel() {
     Promise.resolve()
       .then(action)
       .catch((error: unknown) => {
-        log.warn('phone action failed', { error: String(error) })
+        log.warn({ error: String(error) }, 'phone action failed')
         setFailure(format(t.actionFailed, { reden: error instanceof Error ? error.message : String(error) }))
       })
   }

@@ -83,7 +83,7 @@ export class SipConnection {
     this.state.registration('stop')
     if (ua) {
       // UserAgent.stop() ends sessions and unregisters (sip.js user-agent.ts, "graceful shutdown").
-      await ua.stop().catch((error: unknown) => this.log.warn('stop failed', { error: String(error) }))
+      await ua.stop().catch((error: unknown) => this.log.warn({ error: String(error) }, 'stop failed'))
     }
   }
 
@@ -114,7 +114,7 @@ export class SipConnection {
       // responses. Only warnings and errors go on; they cost nothing on the call path either.
       logConnector: (level, category, _label, content) => {
         if (level === 'error' || level === 'warn') {
-          this.log.warn('sip.js', { category, content })
+          this.log.warn({ category, content }, 'sip.js')
         }
       },
       sessionDescriptionHandlerFactory: this.options.sessionDescriptionHandlerFactory,
@@ -141,7 +141,7 @@ export class SipConnection {
     try {
       await (ua.state === UserAgentState.Stopped ? ua.start() : ua.reconnect())
     } catch (error) {
-      this.log.warn('connect failed', { attempt: this.attempt, error: String(error) })
+      this.log.warn({ attempt: this.attempt, error: String(error) }, 'connect failed')
       this.onDisconnect(error instanceof Error ? error : new Error(String(error)))
       return
     }
@@ -163,12 +163,12 @@ export class SipConnection {
           // The 2xx, not the Registerer's state: that stays Registered across a dropped socket.
           onAccept: () => this.state.registration('accepted'),
           onReject: (response) => {
-            this.log.warn('registration rejected', { status: response.message.statusCode })
+            this.log.warn({ status: response.message.statusCode }, 'registration rejected')
             this.state.registration('rejected')
           },
         },
       })
-      .catch((error: unknown) => this.log.warn('register failed', { error: String(error) }))
+      .catch((error: unknown) => this.log.warn({ error: String(error) }, 'register failed'))
   }
 
   private onDisconnect(error?: Error): void {
@@ -176,7 +176,7 @@ export class SipConnection {
     if (!this.wantRegistered || this.state.get().registration === 'failed') {
       return
     }
-    this.log.info('disconnected', { error: error ? String(error) : undefined })
+    this.log.info({ error: error ? String(error) : undefined }, 'disconnected')
     // Disposed while the socket is down, its un-REGISTER cannot go out, so it can never remove the
     // binding the next connection makes for the same Contact.
     const stale = this.registerer

@@ -58,7 +58,7 @@ export class SnapshotStore {
   registration(event: RegistrationEvent): void {
     const next = transitionRegistration(this.snapshot.registration, event)
     if (!next.ok) {
-      this.log.debug('registration transition refused', { reason: next.reason })
+      this.log.debug({ reason: next.reason }, 'registration transition refused')
       return
     }
     if (next.state !== this.snapshot.registration) {
@@ -86,7 +86,7 @@ export class SnapshotStore {
     }
     const next = transitionCall(call.state, event)
     if (!next.ok) {
-      this.log.debug('call transition refused', { slot, reason: next.reason })
+      this.log.debug({ slot, reason: next.reason }, 'call transition refused')
       return
     }
     this.updateCall(
@@ -117,7 +117,7 @@ export class SnapshotStore {
   ): boolean {
     const next = transitionTransfer(this.snapshot.transfer?.state ?? null, event)
     if (!next.ok || next.state === null) {
-      this.log.debug('transfer transition refused', { reason: next.ok ? event : next.reason })
+      this.log.debug({ reason: next.ok ? event : next.reason }, 'transfer transition refused')
       return false
     }
     const transfer: TransferSnapshot = {
@@ -140,7 +140,7 @@ export class SnapshotStore {
     const transfer = this.snapshot.transfer
     const next = transitionTransfer(transfer?.state ?? null, event)
     if (!transfer || !next.ok || next.state === null) {
-      this.log.debug('transfer transition refused', { reason: next.ok ? event : next.reason })
+      this.log.debug({ reason: next.ok ? event : next.reason }, 'transfer transition refused')
       return false
     }
     const ended = next.state === 'completed' || next.state === 'failed' || next.state === 'cancelled'
@@ -164,7 +164,7 @@ export class SnapshotStore {
     }
     const next = transitionMonitor(monitor.state, event)
     if (!next.ok) {
-      this.log.debug('monitor transition refused', { reason: next.reason })
+      this.log.debug({ reason: next.reason }, 'monitor transition refused')
       return
     }
     this.publish({ ...this.snapshot, monitor: { ...monitor, state: next.state } })

@@ -55,7 +55,7 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
         if (result.ok) {
           setInfo({ status: 'ready', info: result.value })
         } else {
-          log.warn('app info unavailable', { code: result.error.code })
+          log.warn({ code: result.error.code }, 'app info unavailable')
           setInfo({ status: 'failed', error: result.error })
         }
       },

@@ -40,7 +40,7 @@ export class MonitorService {
       monitoring.expect(session.id, mode)
       setIntent({ status: 'active', id: session.id, agent, mode })
     } catch (error) {
-      this.log.warn('monitoring refused', { error: String(error) })
+      this.log.warn({ error: String(error) }, 'monitoring refused')
       setIntent({ status: 'failed', agent, mode, message: reasonOf(error) })
     }
   }
@@ -82,7 +82,7 @@ export class MonitorService {
       await this.options.api.stopMonitor(id)
     } catch (error) {
       // 404: already ended. Otherwise the session stays open in the gateway's records; logged.
-      this.log.warn('ending the monitoring session failed', { error: String(error) })
+      this.log.warn({ error: String(error) }, 'ending the monitoring session failed')
     }
   }
 }

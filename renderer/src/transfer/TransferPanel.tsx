@@ -60,7 +60,7 @@ export function TransferPanel() {
   const run = (action: () => Promise<void>) => {
     setFailure(undefined)
     action().catch((error: unknown) => {
-      log.warn('transfer action failed', { error: String(error) })
+      log.warn({ error: String(error) }, 'transfer action failed')
       setFailure(t.refusals.dial_failed)
     })
   }

@@ -49,7 +49,7 @@ export const createTransferSlice: StateCreator<StoreState, [], [], TransferSlice
       const intent = get().transfer.intent
       const phase = intent && intent.callId === callId ? nextTransferPhase(intent.phase, event) : undefined
       if (!intent || phase === undefined) {
-        log.debug('transfer step ignored', { from: intent?.phase ?? 'none', event })
+        log.debug({ from: intent?.phase ?? 'none', event }, 'transfer step ignored')
         return false
       }
       write({ ...intent, phase, ...details })

@@ -83,7 +83,7 @@ export class TransferService {
           this.options.saveTimeoutMs ?? DEFAULT_SAVE_TIMEOUT_MS,
         )
         if (!saved.ok) {
-          this.log.info('transfer stopped: klantcontact not saved', { reason: saved.reason })
+          this.log.info({ reason: saved.reason }, 'transfer stopped: klantcontact not saved')
           step(call.id, 'refuse', {
             refusal: saved.reason === 'invalid' ? 'klantcontact_invalid' : 'klantcontact_not_saved',
           })
@@ -110,7 +110,7 @@ export class TransferService {
         nummer = record.nummer
         transferId = record.id
       } catch (error) {
-        this.log.warn('transfer record refused', { error: String(error) })
+        this.log.warn({ error: String(error) }, 'transfer record refused')
         const detail = isGatewayError(error) ? (error.problem?.detail ?? undefined) : undefined
         step(call.id, 'refuse', {
           refusal: announceRefusal(error),
@@ -136,7 +136,7 @@ export class TransferService {
         await done
       }
     } catch (error) {
-      this.log.warn('transfer not started by the softphone', { error: String(error) })
+      this.log.warn({ error: String(error) }, 'transfer not started by the softphone')
       step(call.id, 'refuse', { refusal: 'dial_failed' })
     }
   }
@@ -161,7 +161,7 @@ export class TransferService {
       reported.add(intent.transferId)
       api.closeTransfer(intent.transferId, outcome).catch((error: unknown) => {
         // The offer then closes as expired with its record; nothing for the agent to do.
-        this.log.warn('transfer outcome not reported', { error: String(error) })
+        this.log.warn({ error: String(error) }, 'transfer outcome not reported')
       })
     })
   }
@@ -171,7 +171,7 @@ export class TransferService {
     try {
       await this.options.softphone.completeTransfer()
     } catch (error) {
-      this.log.warn('completing the transfer refused', { error: String(error) })
+      this.log.warn({ error: String(error) }, 'completing the transfer refused')
       throw error
     }
   }

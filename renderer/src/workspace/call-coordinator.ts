@@ -229,7 +229,7 @@ export class CallCoordinator {
     const nummer = nummerOf(classification)
     if (classification.kind === 'transferred' && classification.source === 'offer') {
       this.usedOffers.add(classification.transferId)
-      this.log.info('klantcontactnummer taken from the live transfer offer', { callId: call.id })
+      this.log.info({ callId: call.id }, 'klantcontactnummer taken from the live transfer offer')
     }
     if (nummer !== undefined) {
       // An offer announcing the nummer this call already brings is spent too.

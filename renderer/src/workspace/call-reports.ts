@@ -56,6 +56,6 @@ export function noticeIncomingCalls(events: CallEventSource, bridge: AgentBridge
         callerNumber: call.remoteNumber,
         ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
       })
-      .catch((error: unknown) => log.warn('notification failed', { error: String(error) }))
+      .catch((error: unknown) => log.warn({ error: String(error) }, 'notification failed'))
   })
 }

@@ -59,7 +59,7 @@ export class AppController {
             this.setServices(runtime.services)
           })
           .catch((error: unknown) => {
-            log.error('workspace failed to start', { error: String(error) })
+            log.error({ error: String(error) }, 'workspace failed to start')
             this.store.getState().workspace.setSession({
               status: 'anonymous',
               error: 'De werkplek kon niet worden gestart: de gateway is niet bereikbaar.',
@@ -110,7 +110,7 @@ export class AppController {
     const reply: unknown = await this.bridge.app.getConfig?.().catch(() => undefined)
     const result = parseIpcResult(reply, appConfig)
     if (!result.ok) {
-      log.error('no gateway configured by the desktop shell', { code: result.error.code })
+      log.error({ code: result.error.code }, 'no gateway configured by the desktop shell')
       return window.location.origin
     }
     return result.value.gatewayUrl

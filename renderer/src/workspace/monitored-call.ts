@@ -30,7 +30,7 @@ export function startMonitoredCall(options: {
       fed.add(monitor.id)
       monitoring
         .feedSupervisor({ id: monitor.id, extension: monitor.supervisorExtension, mode: monitor.mode })
-        .catch((error: unknown) => log.warn('monitor call not made', { error: String(error) }))
+        .catch((error: unknown) => log.warn({ error: String(error) }, 'monitor call not made'))
     }
     for (const id of fed) {
       if (!mine.some((m) => m.id === id)) {

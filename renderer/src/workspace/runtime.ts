@@ -132,7 +132,7 @@ export class WorkspaceRuntime {
       .recent()
       .then((recent) => store.getState().workspace.setRecent({ status: 'ready', value: recent.results }))
       .catch((error: unknown) => {
-        log.warn('recent contacts failed', { error: String(error) })
+        log.warn({ error: String(error) }, 'recent contacts failed')
         store.getState().workspace.setRecent({ status: 'failed', error: String(error) })
       })
   }
@@ -143,7 +143,7 @@ export class WorkspaceRuntime {
       .directory()
       .then((directory) => store.getState().workspace.setDirectory({ status: 'ready', value: directory }))
       .catch((error: unknown) => {
-        log.warn('directory failed', { error: String(error) })
+        log.warn({ error: String(error) }, 'directory failed')
         store.getState().workspace.setDirectory({ status: 'failed', error: String(error) })
       })
   }

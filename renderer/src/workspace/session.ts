@@ -61,7 +61,7 @@ export class AgentSession {
       }
       // The gateway is unreachable: keep the token and show the login screen with the reason; the
       // drafts stay in local storage and go out after the next login.
-      this.log.warn('session restore failed', { kind: isGatewayError(error) ? error.kind : 'unknown' })
+      this.log.warn({ kind: isGatewayError(error) ? error.kind : 'unknown' }, 'session restore failed')
       store.setSession({ status: 'anonymous', error: 'De gateway is niet bereikbaar. Probeer het opnieuw.' })
     }
   }
@@ -83,7 +83,7 @@ export class AgentSession {
     try {
       await this.api.logout()
     } catch (error) {
-      this.log.warn('logout request failed', { kind: isGatewayError(error) ? error.kind : 'unknown' })
+      this.log.warn({ kind: isGatewayError(error) ? error.kind : 'unknown' }, 'logout request failed')
     }
     this.end()
   }

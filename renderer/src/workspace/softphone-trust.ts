@@ -25,7 +25,7 @@ export function softphoneTrust(
     onSecurityEvent: (event) => {
       api
         .reportSecurityEvent(event)
-        .catch((error: unknown) => log.warn('security event not reported', { error: String(error) }))
+        .catch((error: unknown) => log.warn({ error: String(error) }, 'security event not reported'))
     },
   }
 }

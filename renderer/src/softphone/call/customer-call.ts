@@ -156,7 +156,7 @@ export class CustomerCall {
       void invitation.reject({ statusCode: transferring ? 486 : 481 }).catch(() => undefined)
       return
     }
-    log.info('call replaced by a transfer', { replaced: call.sipCallId })
+    log.info({ replaced: call.sipCallId }, 'call replaced by a transfer')
     // From here on `call` is the new call; the replaced one ends now, in the snapshot and the audio.
     audio.callEnded()
     state.callEvent('end')
@@ -171,7 +171,7 @@ export class CustomerCall {
       .accept({ sessionDescriptionHandlerOptions: audio.sessionDescriptionHandlerOptions() })
       .catch((error: unknown) => {
         // Not accepted, so sip.js keeps the replaced call up: end it, nothing shows it any more.
-        log.warn('accepting the transfer failed', { error: String(error) })
+        log.warn({ error: String(error) }, 'accepting the transfer failed')
         void endSession(replaced).catch(() => undefined)
       })
   }

@@ -21,7 +21,7 @@ export function startPlaying(element: MediaElementLike, log: Logger, what: strin
     if (error instanceof Error && error.name === 'AbortError') {
       log.debug(`${what}: play() overtaken by pause()`)
     } else {
-      log.warn(`${what}: play() refused`, { error: String(error) })
+      log.warn({ error: String(error) }, `${what}: play() refused`)
     }
   }
   try {

@@ -102,7 +102,7 @@ export class MonitorAnswer {
     const current = this.current
     if (current?.id === id) {
       await endSession(current.invitation).catch((error: unknown) =>
-        this.host.log.warn('ending the monitor call failed', { error: String(error) }),
+        this.host.log.warn({ error: String(error) }, 'ending the monitor call failed'),
       )
     }
   }
@@ -156,7 +156,7 @@ export class MonitorAnswer {
         },
       })
       .catch((error: unknown) => {
-        log.warn('answering the monitor call failed', { error: String(error) })
+        log.warn({ error: String(error) }, 'answering the monitor call failed')
         // Not answered and never will be: free the phone for the next one.
         if (this.current === entry && invitation.state !== SessionState.Established) {
           this.current = undefined

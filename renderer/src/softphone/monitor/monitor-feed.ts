@@ -131,7 +131,7 @@ export class MonitorFeed {
       return
     }
     await endSession(feed.inviter).catch((error: unknown) =>
-      this.host.log.warn('ending the monitor call failed', { error: String(error) }),
+      this.host.log.warn({ error: String(error) }, 'ending the monitor call failed'),
     )
   }
 
@@ -163,7 +163,7 @@ export class MonitorFeed {
         // A muted agent stays muted to the customer (the mixed track inherits the state).
         mixed.enabled = microphone.enabled
         void sender.replaceTrack(mixed).catch((error: unknown) => {
-          this.host.log.warn('barge: the customer leg kept the microphone', { error: String(error) })
+          this.host.log.warn({ error: String(error) }, 'barge: the customer leg kept the microphone')
         })
         feed.restore = async () => {
           if (sender.track === mixed && customer.peerConnection?.connectionState !== 'closed') {
@@ -196,7 +196,7 @@ export class MonitorFeed {
     output?.stop()
     void (restore?.() ?? Promise.resolve())
       .catch((error: unknown) =>
-        this.host.log.warn('barge: restoring the microphone failed', { error: String(error) }),
+        this.host.log.warn({ error: String(error) }, 'barge: restoring the microphone failed'),
       )
       .finally(() => mix.close())
   }

@@ -100,7 +100,7 @@ export class ConsultCall {
       })
     } catch (error) {
       // Not sent (the socket is down): no session will terminate, so end the record here.
-      log.warn('consult INVITE not sent', { error: String(error) })
+      log.warn({ error: String(error) }, 'consult INVITE not sent')
       end()
       void inviter.dispose().catch(() => undefined)
       throw error
@@ -112,7 +112,7 @@ export class ConsultCall {
     const consult = this.current
     if (consult) {
       await endSession(consult).catch((error: unknown) =>
-        this.host.log.warn('ending the consult failed', { error: String(error) }),
+        this.host.log.warn({ error: String(error) }, 'ending the consult failed'),
       )
     }
   }

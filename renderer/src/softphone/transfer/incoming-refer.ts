@@ -135,7 +135,7 @@ export class ReferGate {
     const callId = [snapshot.call, snapshot.consult, snapshot.monitor].find(
       (record) => record?.sipCallId === sipCallId,
     )?.id
-    log.warn('REFER refused', { reason, ...(callId ? { callId } : {}) })
+    log.warn({ reason, ...(callId ? { callId } : {}) }, 'REFER refused')
     this.host.report({ kind: 'refer-refused', ...(callId ? { callId } : {}) })
   }
 }

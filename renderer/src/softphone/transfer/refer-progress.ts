@@ -96,11 +96,11 @@ export function referAndFollow(
       onNotify: (notification) => {
         void notification
           .accept()
-          .catch((error: unknown) => log.warn('NOTIFY answer failed', { error: String(error) }))
+          .catch((error: unknown) => log.warn({ error: String(error) }, 'NOTIFY answer failed'))
         const event = notification.request.getHeader('Event') ?? ''
         const status = sipfragStatus(notification.request.body)
         if (!/^refer\b/i.test(event.trim()) || status === undefined) {
-          log.warn('NOTIFY without a refer sipfrag ignored', { event })
+          log.warn({ event }, 'NOTIFY without a refer sipfrag ignored')
           return
         }
         notified = true
@@ -112,7 +112,7 @@ export function referAndFollow(
       },
     })
     .catch((error: unknown) => {
-      log.warn('REFER not sent', { error: String(error) })
+      log.warn({ error: String(error) }, 'REFER not sent')
       report({ ok: false, reason: 'failed' })
     })
   return { stop }

@@ -53,7 +53,7 @@ export function followReferral(host: ReferredCallHost, followed: FollowedRefer):
   referred._referral = inviter
   const endReferred = (): void => {
     void endSession(referred).catch((error: unknown) =>
-      host.log.warn('ending the referred call failed', { error: String(error) }),
+      host.log.warn({ error: String(error) }, 'ending the referred call failed'),
     )
   }
   inviter.stateChange.addListener((state) => {
@@ -65,7 +65,7 @@ export function followReferral(host: ReferredCallHost, followed: FollowedRefer):
     .accept()
     .then(() => inviter.invite())
     .catch((error: unknown) => {
-      host.log.warn('following the REFER failed', { error: String(error) })
+      host.log.warn({ error: String(error) }, 'following the REFER failed')
       void endSession(inviter).catch(() => undefined)
       endReferred()
     })

@@ -217,7 +217,7 @@ export class TransferControl {
       if (outcome.ok) {
         this.succeed(attempt, outcome.notifyOkAt)
       } else {
-        log.info('transfer refused', { status: outcome.status })
+        log.info({ status: outcome.status }, 'transfer refused')
         this.fail(attempt, outcome.reason)
       }
     }
@@ -242,7 +242,7 @@ export class TransferControl {
     const customer = this.host.customer()
     if (customer) {
       void endSession(customer).catch((error: unknown) =>
-        this.host.log.warn('ending the customer leg failed', { error: String(error) }),
+        this.host.log.warn({ error: String(error) }, 'ending the customer leg failed'),
       )
     }
     const consult = this.consult.session
@@ -259,7 +259,7 @@ export class TransferControl {
     if (attempt !== this.attempt || !this.host.state.transferEvent('fail', { reason })) {
       return
     }
-    this.host.log.info('transfer failed', { reason })
+    this.host.log.info({ reason }, 'transfer failed')
     this.refer?.stop()
     void this.consult.hangUp()
     void this.backToCustomer()
@@ -282,7 +282,7 @@ export class TransferControl {
     try {
       await this.resuming
     } catch (error) {
-      this.host.log.warn('resuming the customer failed', { error: String(error) })
+      this.host.log.warn({ error: String(error) }, 'resuming the customer failed')
       if (strict) {
         throw error
       }
