@@ -10,7 +10,7 @@ export interface OpenedPanelProps {
 }
 
 /**
- * The receiving side in the workspace (issue 5 §2–§4): the klantcontact a transfer opened, or one
+ * The receiving side in the workspace: the klantcontact a transfer opened, or one
  * the agent opened by its nummer, with the answer form; and "Klantcontact openen" below it.
  */
 export function OpenedPanel({ answerField = 'inhoud' }: OpenedPanelProps) {

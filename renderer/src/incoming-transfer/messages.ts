@@ -1,7 +1,7 @@
 import type { Catalog } from '../i18n/locale'
 
 /**
- * Texts of the opened klantcontact, "Klantcontact openen" and the contactverzoek (issue 5 §2–§5).
+ * Texts of the opened klantcontact, "Klantcontact openen" and the contactverzoek.
  * The field names are the seed's (Onderwerp, Inhoud, Naam klant, Plaatsgevonden op) and the
  * Klantinteracties standard's (gevraagde handeling, toelichting); the accessible names are tested.
  */

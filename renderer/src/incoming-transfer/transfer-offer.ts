@@ -2,7 +2,7 @@ import type { TransferOffer } from '../../../shared/live/protocol'
 import { missingCaseError } from '../lib/missing-case'
 
 /**
- * The fallback when a PBX stripped the klantcontactnummer from the SIP signalling (issue 5 §2): the
+ * The fallback when a PBX stripped the klantcontactnummer from the SIP signalling: the
  * gateway's live transfer offer (shared/live/protocol.ts) says which nummer was announced for this
  * agent or its afdeling. An offer serves only the consult call of the agent who made it: a call
  * whose asserted caller (`P-Asserted-Identity`, which our SIP servers set for authenticated agents

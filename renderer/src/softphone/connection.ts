@@ -19,7 +19,10 @@ export interface ConnectionOptions {
   extension: string
   password: string
   displayName?: string
-  /** Never the sip.js default (Google STUN, telephony notes §10.1): empty unless we run our own. */
+  /**
+   * Never the sip.js default (Google STUN, which would tell a third party of every call): empty
+   * unless we run our own.
+   */
   iceServers?: RTCIceServer[]
   /** Media for sessions; tests inject a fake, the browser uses sip.js' WebRTC handler. */
   sessionDescriptionHandlerFactory?: SessionDescriptionHandlerFactory
@@ -30,7 +33,7 @@ export interface ConnectionOptions {
 
 /**
  * The softphone's link to the registrar: one sip.js UserAgent over one WebSocket (RFC 7118) and a
- * Registerer on it. sip.js does not reconnect or re-register by itself (telephony notes §10), so
+ * Registerer on it. sip.js does not reconnect or re-register by itself, so
  * this does, with backoff, for as long as the agent wants to be registered. It publishes only the
  * registration state; calls are the {@link Softphone}'s business (`onInvite`).
  */
@@ -102,7 +105,8 @@ export class SipConnection {
       ...(this.options.transportConstructor
         ? { transportConstructor: this.options.transportConstructor }
         : {}),
-      // Needed to be the target of an attended transfer (telephony notes §10.2).
+      // Needed to be the target of an attended transfer: without it sip.js neither advertises nor
+      // handles an INVITE with Replaces (RFC 3891).
       sipExtensionReplaces: SIPExtension.Supported,
       // We reconnect ourselves, with backoff and re-registration.
       reconnectionAttempts: 0,

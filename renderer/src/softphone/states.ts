@@ -1,8 +1,8 @@
 import { missingCaseError } from '../lib/missing-case'
 
 /**
- * Registration with the SIP registrar (issue 4 §4: the softphone re-registers by itself after a
- * network loss, because sip.js does not; telephony notes §10).
+ * Registration with the SIP registrar (the softphone re-registers by itself after a network
+ * loss, because sip.js does not).
  *
  * | from \ event  | start       | accepted   | rejected | disconnected | stop         |
  * | -------------- | ----------- | ---------- | -------- | ------------ | ------------ |

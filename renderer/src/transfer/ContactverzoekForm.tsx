@@ -27,7 +27,7 @@ export interface ContactverzoekFormProps {
 }
 
 /**
- * One click after a failed transfer (issue 5 §5): a contactverzoek (interne taak, `POST
+ * One click after a failed transfer: a contactverzoek (interne taak, `POST
  * /api/contactverzoeken`) for the afdeling or colleague that could not take the call, prefilled
  * from the klantcontact: gevraagde handeling "Klant terugbellen over: <onderwerp>" and a toelichting
  * with the onderwerp and the caller's number. Both stay editable; the gevraagde handeling is

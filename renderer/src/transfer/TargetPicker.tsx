@@ -10,7 +10,7 @@ import { candidateKey, transferCandidates, type TransferCandidate, type Transfer
 const MAX_SHOWN = 25
 
 /**
- * Search the directory and choose whom to transfer to, warm (the default) or blind (issue 5 §1).
+ * Search the directory and choose whom to transfer to, warm (the default) or blind.
  * Native radio buttons: arrow keys move through the list, and each option names the colleague's
  * live state, so the agent does not consult someone who is on the phone.
  */

@@ -17,7 +17,7 @@ const log = createLogger('transfer-panel')
 const DIRECTORY_REFRESH_MS = 3_000
 
 /**
- * "Doorverbinden" in the workspace (issue 5 §1 and §5): the picker while the agent is in a call
+ * "Doorverbinden" in the workspace: the picker while the agent is in a call
  * with a customer, then the transfer's progress with its buttons, and after a failure the one-click
  * contactverzoek. Rendered only while there is something to show.
  */

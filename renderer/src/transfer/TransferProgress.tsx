@@ -12,7 +12,7 @@ type Messages = (typeof transferMessages)['nl']
 /**
  * Where the transfer stands: the steps before the colleague's phone rings (intent), then the
  * softphone's transfer (consulting, completing, and how it ended). A failed transfer offers the
- * contactverzoek for the afdeling or colleague that could not take the call (issue 5 §5).
+ * contactverzoek for the afdeling or colleague that could not take the call.
  */
 export function TransferProgress(props: {
   readonly intent: TransferIntent

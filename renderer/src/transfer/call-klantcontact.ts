@@ -43,7 +43,7 @@ export type SaveOutcome =
   | { readonly ok: false; readonly reason: 'invalid' | 'rejected' | 'timeout' | 'gone' }
 
 /**
- * "If the klantcontact is not saved yet, Doorverbinden saves it first" (issue 5 §1): Opslaan as the
+ * "If the klantcontact is not saved yet, Doorverbinden saves it first": Opslaan as the
  * agent would press it (invalid fields get their errors and focus), then waits for the outbox. The
  * outbox keeps retrying after `timeoutMs`; the transfer does not wait that long with the customer
  * on the line, and the draft is never lost either way.

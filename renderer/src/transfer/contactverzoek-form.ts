@@ -9,7 +9,7 @@ import type { OpenedMessages } from '../incoming-transfer/messages'
 import type { OpenedError } from '../incoming-transfer/state'
 
 /**
- * The contactverzoek offered after a failed transfer (issue 5 §5): an interne taak (OAS InterneTaak)
+ * The contactverzoek offered after a failed transfer: an interne taak (OAS InterneTaak)
  * for the afdeling or colleague the customer could not reach, prefilled from the klantcontact. The
  * form's state is local to the form (it lives as long as the failed transfer is on screen); this is
  * its pure part.

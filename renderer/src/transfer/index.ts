@@ -1,5 +1,5 @@
 /**
- * The transferring side (issue 5 §1 and §5): "Doorverbinden" with its picker and progress, and the
+ * The transferring side: "Doorverbinden" with its picker and progress, and the
  * service that saves, announces and hands the transfer to the softphone. The store slice itself is
  * bound in store/index.ts.
  */

@@ -2,7 +2,7 @@ import { missingCaseError } from '../lib/missing-case'
 import type { TransferTarget } from './target'
 
 /**
- * The agent's "Doorverbinden" from the click until the softphone takes over (issue 5 §1): the
+ * The agent's "Doorverbinden" from the click until the softphone takes over: the
  * softphone's own transfer state (softphone/transfer/transfer-states.ts) starts only once the consult is
  * dialled or the blind REFER sent. Before that the klantcontact is saved if it is not yet, and the
  * gateway records the transfer (the receiving client resolves the nummer through that record,

@@ -3,7 +3,7 @@ import { addressUser } from '../softphone/call/call-target'
 import { AGENT_STATES, type AgentState, type AgentStatus } from '../../../shared/live/protocol'
 
 /**
- * Whom the agent can pass the customer on to (issue 5 §1): an afdeling (its group address rings
+ * Whom the agent can pass the customer on to: an afdeling (its group address rings
  * every available member) or a colleague (their extension). `id` is what the gateway's transfer
  * record and a contactverzoek address (the afdeling's id, the colleague's login); `address` is what
  * the softphone dials (an extension or the group address' user part, digits or a plain user).

@@ -13,7 +13,7 @@ import { isPreparing, type TransferIntent, type TransferRefusal, type Transferre
 import type { TransferTarget } from './target'
 
 /**
- * "Doorverbinden" (issue 5 §1; C0534 §3 "overname van gesprek"): save the klantcontact if need
+ * "Doorverbinden" (C0534 §3 "overname van gesprek"): save the klantcontact if need
  * be, have the gateway record the transfer for the colleague or afdeling, then let the softphone
  * consult (warm, the default) or REFER (blind) with the klantcontactnummer in the SIP signalling.
  * The softphone takes it from there (snapshot `transfer` and `consult`); this service only holds the

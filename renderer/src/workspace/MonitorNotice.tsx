@@ -4,7 +4,7 @@ import { useAppStore } from '../store'
 import { workspaceMessages } from './messages'
 
 /**
- * Tells the agent that a supervisor monitors their call, and how (issue 6 §2): shown while the
+ * Tells the agent that a supervisor monitors their call, and how: shown while the
  * monitor call runs, unless the gateway's policy (`monitorNotice`) turns it off.
  */
 export function MonitorNotice(props: { readonly enabled: boolean }) {

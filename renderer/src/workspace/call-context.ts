@@ -4,7 +4,7 @@ import type { LiveConnection } from '../live/live-connection'
 import type { StoreState } from '../store/types'
 
 /**
- * Tells the live hub what the current call is about (issue 6 §1: the supervisor sees each call's
+ * Tells the live hub what the current call is about (the supervisor sees each call's
  * klantcontactnummer and onderwerp): once the agent's klantcontact for the call is saved, or the
  * klantcontact a colleague transferred with it is open, the call is updated with its nummer,
  * onderwerp and vertrouwelijk. The hub drops the onderwerp of a vertrouwelijk klantcontact before

@@ -14,7 +14,7 @@ import {
  * <sip:medewerker2@kcc.test?X-KCC-Klantcontact=26000001&User-to-User=0432...%3Bencoding%3Dhex%3B...>
  * ```
  *
- * Two sip.js 0.21 behaviours make this a class of its own (telephony notes §6): `Session.refer(uri)`
+ * Two sip.js 0.21 behaviours make this a class of its own: `Session.refer(uri)`
  * writes `Refer-To: ${uri.toString()}` without angle brackets, which RFC 3261 §20 requires once the
  * URI has `?headers` (a sip.js transferee fails to parse the REFER and drops it); and
  * `URI.toString()` writes header values unescaped, while the User-to-User value (RFC 7433) holds `;`

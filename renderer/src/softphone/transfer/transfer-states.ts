@@ -2,7 +2,7 @@ import { missingCaseError } from '../../lib/missing-case'
 import type { Transition } from '../states'
 
 /**
- * A transfer of the customer's call (issue 5 §1 and §2). `null` is "no transfer yet" (the snapshot's
+ * A transfer of the customer's call. `null` is "no transfer yet" (the snapshot's
  * `transfer` is null); the three end states stay visible until the next transfer or the next call.
  *
  * | from \ event | consult    | blind_refer | refer      | succeed   | fail   | cancel    |
