@@ -5,6 +5,9 @@ import {
   type ClientCallInfo,
   type ClientMessage,
 } from './protocol'
+import { KLANTCONTACT_LIMITS } from '../api/klantinteracties-limits'
+import { KLANTCONTACTNUMMER_PATTERN } from '../klantcontact/klantcontactnummer'
+import { codePoints } from '../text/code-points'
 
 /**
  * Checks what a live-socket client sent, before the gateway acts on it. Hand-written (no schema
@@ -21,8 +24,8 @@ const LIMITS = {
   epoch: 64,
   callId: 128,
   callerNumber: 64,
-  klantcontactnummer: 32,
-  onderwerp: 200, // Klantinteracties klantcontact.onderwerp maxLength
+  klantcontactnummer: KLANTCONTACT_LIMITS.nummer,
+  onderwerp: KLANTCONTACT_LIMITS.onderwerp,
 } as const
 
 class Invalid extends Error {}
@@ -49,11 +52,12 @@ function onlyKeys(fields: Fields, allowed: readonly string[], path: string): voi
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
 
+// Lengths count code points, as the OAS's maxLength does (an emoji is one character, not two).
 function text(value: unknown, path: string, max: number, pattern?: RegExp): string {
   if (typeof value !== 'string' || value.length === 0) {
     throw new Invalid(`${path}: expected a non-empty string`)
   }
-  if (value.length > max) {
+  if (codePoints(value) > max) {
     throw new Invalid(`${path}: expected at most ${max} characters`)
   }
   if (CONTROL.test(value) || (pattern && !pattern.test(value))) {
@@ -81,7 +85,6 @@ function sequence(value: unknown, path: string): number {
 }
 
 const CALL_ID = /^[\x21-\x7e]+$/ // printable ASCII without spaces, as a SIP Call-ID is
-const NUMMER = /^[A-Za-z0-9_-]+$/
 
 function callInfo(input: unknown, path: string): ClientCallInfo {
   const fields = record(input, path)
@@ -99,7 +102,7 @@ function callInfo(input: unknown, path: string): ClientCallInfo {
     fields['klantcontactnummer'],
     `${path}.klantcontactnummer`,
     LIMITS.klantcontactnummer,
-    NUMMER,
+    KLANTCONTACTNUMMER_PATTERN,
   )
   if (nummer !== undefined) {
     call.klantcontactnummer = nummer

@@ -56,6 +56,23 @@ describe('live client message validation', () => {
     expect(parseClientMessage({ type: 'call.started', call: { ...call, internal: 'yes' } }).ok).toBe(false)
   })
 
+  it('takes a klantcontactnummer only as the register writes one: 1 to 10 digits', () => {
+    const started = (klantcontactnummer: string) =>
+      parseClientMessage({ type: 'call.started', call: { ...call, klantcontactnummer } }).ok
+    expect(started('1')).toBe(true)
+    expect(started('2600000001')).toBe(true)
+    for (const nummer of ['26000000012', 'KC-123', '26 01', '-1']) {
+      expect(started(nummer)).toBe(false)
+    }
+  })
+
+  it('counts an onderwerp in characters as the register does, so 200 emoji fit and 201 do not', () => {
+    const started = (onderwerp: string) =>
+      parseClientMessage({ type: 'call.started', call: { ...call, onderwerp } }).ok
+    expect(started('\u{1F4DE}'.repeat(200))).toBe(true)
+    expect(started('\u{1F4DE}'.repeat(201))).toBe(false)
+  })
+
   it('rejects a negative, fractional or textual lastSeq', () => {
     for (const lastSeq of [-1, 1.5, '3', null]) {
       expect(parseClientMessage({ type: 'resume', epoch: 'e', lastSeq }).ok).toBe(false)
