@@ -159,7 +159,7 @@ export function registerBreakdown(results: GatewayResults): string {
         "direct: the same two calls through the gateway's register client (keep-alive node:http)",
         ms(k),
         ms(p99(r.directClient)),
-        `${ms(k - d)} more than the plain client`,
+        `${k >= d ? '+' : '−'}${ms(Math.abs(k - d))} against the plain client`,
       ],
       [name, 'one HTTP hop: trivial Fastify route `POST /echo`, same body', ms(e), ms(p99(r.echo)), '–'],
       [
