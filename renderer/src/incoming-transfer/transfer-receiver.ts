@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand'
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { isGatewayError } from '../api/errors'
 import type { GatewayApi } from '../api/gateway-client'
 import { createLogger, type Logger } from '../log'

@@ -1,4 +1,4 @@
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import type { Logger } from '../log'
 import { transitionCall, transitionRegistration, type CallEvent, type RegistrationEvent } from './states'
 import { transitionMonitor, type MonitorCallEvent } from './monitor/monitor-states'

@@ -1,4 +1,5 @@
 import { Invitation, SessionState, type Session } from 'sip.js'
+import { assertKlantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { klantcontactHeaders } from '../../../shared/sip/klantcontactnummer'
 import { createLogger, type Logger } from '../log'
 import { domAudioOutput, type AudioOutput } from './media/audio-output'
@@ -17,7 +18,6 @@ import {
   type ReinviteRetry,
 } from './call/session-requests'
 import { newInviter } from './sessions'
-import { checkedNummer } from './klantcontactnummer'
 import { SnapshotStore } from './snapshot-store'
 import {
   DEFAULT_TRANSFER_TIMEOUTS,
@@ -181,7 +181,9 @@ export class Softphone {
       throw new Error('already in a call')
     }
     const uri = callTargetUri(target, this.domain)
-    const nummer = options.klantcontactnummer ? checkedNummer(options.klantcontactnummer) : undefined
+    const nummer = options.klantcontactnummer
+      ? assertKlantcontactnummer(options.klantcontactnummer)
+      : undefined
     const inviter = newInviter(
       ua,
       uri,

@@ -1,6 +1,6 @@
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import type { MonitorMode } from '../../../shared/live/protocol'
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import type { MonitorCallState } from './monitor/monitor-states'
 import type { CallState, RegistrationState } from './states'
 import type { TransferFailureReason, TransferState } from './transfer/transfer-states'

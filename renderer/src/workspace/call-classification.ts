@@ -1,6 +1,9 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
 import type { TransferOffer } from '../../../shared/live/protocol'
-import { parseKlantcontactnummer, type Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import {
+  parseKlantcontactnummer,
+  type Klantcontactnummer,
+} from '../../../shared/klantcontact/klantcontactnummer'
 import { missingCaseError } from '../lib/missing-case'
 import { offerFor } from '../incoming-transfer/transfer-offer'
 import { addressUser } from '../softphone/call/call-target'

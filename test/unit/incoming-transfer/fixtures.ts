@@ -6,7 +6,7 @@ import type {
   ResolvedTransferView,
 } from '../../../shared/gateway/api'
 import type { TransferOffer } from '../../../shared/live/protocol'
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { GatewayError } from '../../../renderer/src/api/errors'
 import type { GatewayApi } from '../../../renderer/src/api/gateway-client'
 import { memoryStorage } from '../../../renderer/src/klantcontact/persistence'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { startTransferReceiver } from '../../../renderer/src/incoming-transfer/transfer-receiver'
 import type { AppStore } from '../../../renderer/src/store'
 import {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PartijLookupView } from '../../../shared/gateway/api'
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { GatewayError } from '../../../renderer/src/api/errors'
 import { suggestPartij } from '../../../renderer/src/klantcontact/partij-suggestion'
 import { startScreenPop } from '../../../renderer/src/klantcontact/screen-pop'

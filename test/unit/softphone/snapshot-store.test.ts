@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { SnapshotStore } from '../../../renderer/src/softphone/snapshot-store'
 import type { SoftphoneSnapshot } from '../../../renderer/src/softphone/types'
 import { recordingLogger } from './fakes'

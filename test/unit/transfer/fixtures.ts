@@ -1,7 +1,10 @@
 import { vi } from 'vitest'
 import type { AgentView, AssigneeRef, DirectoryView, TransferView } from '../../../shared/gateway/api'
 import type { AgentStatus } from '../../../shared/live/protocol'
-import { parseKlantcontactnummer, type Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import {
+  parseKlantcontactnummer,
+  type Klantcontactnummer,
+} from '../../../shared/klantcontact/klantcontactnummer'
 import type { TransferSubject } from '../../../renderer/src/api/gateway-client'
 import type { TransferOptions } from '../../../renderer/src/softphone/transfer/transfer'
 import type { CallSnapshot, TransferSnapshot } from '../../../renderer/src/softphone/types'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import type { TransferOffer } from '../../../shared/live/protocol'
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import type { CallSnapshot } from '../../../renderer/src/softphone/types'
 import {
   classifyCall,

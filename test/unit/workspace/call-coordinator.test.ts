@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Klantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import type { AgentState, CallEndReason, ClientCallInfo } from '../../../shared/live/protocol'
 import type { AgentBridge } from '../../../shared/bridge'
 import { memoryStorage } from '../../../renderer/src/klantcontact/persistence'

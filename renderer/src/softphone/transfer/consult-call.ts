@@ -1,5 +1,5 @@
 import { SessionState, type Inviter, type Session, type URI, type UserAgent } from 'sip.js'
-import type { Klantcontactnummer } from '../../../../shared/sip/klantcontactnummer'
+import type { Klantcontactnummer } from '../../../../shared/klantcontact/klantcontactnummer'
 import type { Logger } from '../../log'
 import type { CallAudio } from '../media/call-audio'
 import type { ReferGate } from './incoming-refer'

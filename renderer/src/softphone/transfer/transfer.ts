@@ -1,6 +1,9 @@
 import { SessionState, type Session, type UserAgent } from 'sip.js'
 import { klantcontactHeaders } from '../../../../shared/sip/klantcontactnummer'
-import { checkedNummer } from '../klantcontactnummer'
+import {
+  assertKlantcontactnummer,
+  type Klantcontactnummer,
+} from '../../../../shared/klantcontact/klantcontactnummer'
 import type { Logger } from '../../log'
 import type { CallAudio } from '../media/call-audio'
 import { callTargetUri, targetLabel } from '../call/call-target'
@@ -101,7 +104,7 @@ export class TransferControl {
     const callState = this.requireCustomer().callState
     const uri = callTargetUri(target, this.host.domain)
     // Checked before anything happens: the customer is not put on hold for a typo.
-    const nummer = checkedNummer(options.klantcontactnummer)
+    const nummer = nummerOption(options)
     const extraHeaders = nummer === undefined ? [] : klantcontactHeaders(nummer)
     const label = targetLabel(uri, target)
     if (!state.beginTransfer('consult', { kind: 'warm', target: label, klantcontactnummer: nummer })) {
@@ -168,7 +171,7 @@ export class TransferControl {
       throw new Error('the customer call is not established')
     }
     const uri = callTargetUri(target, this.host.domain)
-    const nummer = checkedNummer(options.klantcontactnummer)
+    const nummer = nummerOption(options)
     const referTo = blindReferTo(uri, nummer)
     const label = targetLabel(uri, target)
     const start = { kind: 'blind', target: label, klantcontactnummer: nummer } as const
@@ -301,4 +304,10 @@ export class TransferControl {
       })
     })
   }
+}
+
+/** The nummer to pass on, checked into the brand the call records carry; a RangeError for a bad one. */
+function nummerOption(options: TransferOptions): Klantcontactnummer | undefined {
+  const nummer = options.klantcontactnummer
+  return nummer === undefined ? undefined : assertKlantcontactnummer(nummer)
 }
