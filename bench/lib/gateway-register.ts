@@ -104,6 +104,7 @@ export async function registerBench(
     gateway.close()
     direct.close()
     echo.close()
+    client.close()
   }
   try {
     const session = expectJson<{ token: string }>(
