@@ -32,5 +32,15 @@ export const INTERNE_TAAK_LIMITS = {
   toelichting: 1000,
 } as const satisfies Partial<Record<keyof InterneTaak, number>>
 
+/** OAS Actor: the name the register shows for an agent (medewerker) or an afdeling. */
+export const ACTOR_LIMITS = {
+  naam: 200,
+} as const satisfies Partial<Record<keyof components['schemas']['Base_ActorSerializer'], number>>
+
+/** OAS Actoridentificator: how an actor is found again (an agent by e-mail, an afdeling by id). */
+export const ACTORIDENTIFICATOR_LIMITS = {
+  objectId: 200,
+} as const satisfies Partial<Record<keyof components['schemas']['Actoridentificator'], number>>
+
 /** The longest text any member of the OAS allows (`maxLength: 4000`, Klantcontact.reactie among them). */
 export const LONGEST_TEXT = 4000

@@ -9,12 +9,15 @@ import { codePoints } from '../text/code-points'
  *
  * - `inhoud` (the seed case's way): the question stays and `Antwoord: <text>` is appended after a
  *   blank line; inhoud holds at most 1000 characters (OAS Klantcontact.inhoud).
- * - `reactie` (Open Klant 2.16+, when the gateway is configured so, notes §0.7): `<text>` is
+ * - `reactie` (Open Klant 2.16+, when the gateway's `answerField` says so: docs/agent-app.md): `<text>` is
  *   appended to reactie after a blank line, at most 4000.
  *
  * Counted in code points, as the gateway's ajv and Open Klant count (shared/text/code-points.ts).
  */
-export type AnswerField = 'inhoud' | 'reactie'
+/** The klantcontact fields an answer can go to; the gateway's configuration picks one. */
+export const ANSWER_FIELDS = ['inhoud', 'reactie'] as const
+
+export type AnswerField = (typeof ANSWER_FIELDS)[number]
 
 export const ANSWER_LIMITS: Readonly<Record<AnswerField, number>> = {
   inhoud: KLANTCONTACT_LIMITS.inhoud,

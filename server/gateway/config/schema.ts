@@ -1,4 +1,6 @@
 import type { JSONSchemaType } from 'ajv'
+import { ACTOR_LIMITS, ACTORIDENTIFICATOR_LIMITS } from '../../../shared/api/klantinteracties-limits'
+import { ANSWER_FIELDS } from '../../../shared/klantcontact/answer'
 import type { GatewayConfig } from './types'
 
 /**
@@ -37,7 +39,7 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
         schema: { type: 'string', nullable: true, pattern: '^[a-z_][a-z0-9_]{0,62}$' },
       },
     },
-    answerField: { type: 'string', enum: ['inhoud', 'reactie'] },
+    answerField: { type: 'string', enum: [...ANSWER_FIELDS] },
     monitorNotice: { type: 'boolean', nullable: true },
     agents: {
       type: 'array',
@@ -57,8 +59,9 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
         ],
         properties: {
           login: { type: 'string', pattern: SIP_USER },
-          displayName: { type: 'string', minLength: 1, maxLength: 200 },
-          email: { type: 'string', format: 'email', maxLength: 200 },
+          // The register's actor naam and identificator objectId (an agent is found by e-mail).
+          displayName: { type: 'string', minLength: 1, maxLength: ACTOR_LIMITS.naam },
+          email: { type: 'string', format: 'email', maxLength: ACTORIDENTIFICATOR_LIMITS.objectId },
           role: { type: 'string', enum: ['agent', 'supervisor'] },
           afdeling: { type: 'string', pattern: ID },
           passwordHash: { type: 'string', pattern: '^scrypt\\$' },
@@ -82,7 +85,7 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
         required: ['id', 'naam', 'groupAddress'],
         properties: {
           id: { type: 'string', pattern: ID },
-          naam: { type: 'string', minLength: 1, maxLength: 200 },
+          naam: { type: 'string', minLength: 1, maxLength: ACTOR_LIMITS.naam },
           groupAddress: { type: 'string', pattern: SIP_USER },
         },
       },

@@ -1,3 +1,5 @@
+import type { AnswerField } from '../../../shared/klantcontact/answer'
+
 /**
  * The gateway's configuration: one validated file plus environment overrides (see load.ts).
  * Agents and afdelingen are named as the contact centre names them; SIP and the register are the
@@ -82,7 +84,7 @@ export interface GatewayConfig {
   sip: SipConfig
   klantinteracties: KlantinteractiesUpstream
   /** Where a colleague's answer goes: appended to `inhoud` (C0534, F0796) or into `reactie`. */
-  answerField: 'inhoud' | 'reactie'
+  answerField: AnswerField
   /**
    * Whether an agent sees that a supervisor monitors their call (docs/supervisor.md).
    * On unless set to false: the works council (OR) may require it, and agents should not be

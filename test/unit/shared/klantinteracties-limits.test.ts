@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import {
+  ACTOR_LIMITS,
+  ACTORIDENTIFICATOR_LIMITS,
   CONTACTNAAM_LIMITS,
   INTERNE_TAAK_LIMITS,
   KLANTCONTACT_LIMITS,
@@ -39,6 +41,8 @@ describe('the OAS limits the app and the gateway check', () => {
     ['Klantcontact', KLANTCONTACT_LIMITS],
     ['Contactnaam', CONTACTNAAM_LIMITS],
     ['InterneTaak', INTERNE_TAAK_LIMITS],
+    ['Base_ActorSerializer', ACTOR_LIMITS],
+    ['Actoridentificator', ACTORIDENTIFICATOR_LIMITS],
   ] as const)('are the maxLengths of %s in the vendored OAS', (schema, limits) => {
     expect(limits).toEqual(maxLengthsOf(schema, Object.keys(limits)))
   })
