@@ -7,7 +7,7 @@ import type { useAppStore } from '../store'
 import type { StoreState } from '../store/types'
 import { agentStateFor, availabilityAfterCall, isConsulting } from './agent-state'
 import { classifyCall, isInternal, nummerOf, type CallClassification } from './call-classification'
-import { CallEvents } from './call-events'
+import { CallEvents, type CallEventSource } from './call-events'
 import { noticeIncomingCalls, reportCallsToLive } from './call-reports'
 
 type Store = typeof useAppStore
@@ -44,8 +44,9 @@ interface Tracked {
 }
 
 export class CallCoordinator {
+  private readonly publisher = new CallEvents()
   /** Call events, published in order; subscribe before feeding snapshots. */
-  readonly events = new CallEvents()
+  readonly events: CallEventSource = this.publisher
   private readonly log: Logger
   private readonly now: () => number
   private tracked: Tracked | undefined
@@ -119,14 +120,14 @@ export class CallCoordinator {
     }
     const internal = isInternal(call, directoryOf(this.options.store.getState()))
     if (replaced === undefined) {
-      this.events.publish({ type: 'rang', callId: call.id, call, classification, internal })
+      this.publisher.publish({ type: 'rang', callId: call.id, call, classification, internal })
       return
     }
     if (!replaced.ended) {
       // The customer's call took over our consult call (INVITE with Replaces, RFC 3891) before the
       // consult's record said `ended`: it ends here, passed on.
       replaced.ended = true
-      this.events.publish({
+      this.publisher.publish({
         type: 'ended',
         callId: replaced.id,
         call: replaced.call,
@@ -134,7 +135,7 @@ export class CallCoordinator {
         reason: 'transferred',
       })
     }
-    this.events.publish({
+    this.publisher.publish({
       type: 'replaced',
       callId: call.id,
       replacedCallId: replaced.id,
@@ -154,7 +155,7 @@ export class CallCoordinator {
     const { classification } = tracked
     if (call.answeredAt !== undefined && !tracked.answered) {
       tracked.answered = true
-      this.events.publish({
+      this.publisher.publish({
         type: 'answered',
         callId: call.id,
         call,
@@ -167,7 +168,7 @@ export class CallCoordinator {
       const { workspace } = this.options.store.getState()
       const handledMs =
         call.answeredAt !== undefined ? Math.max(0, Math.round(this.now() - call.answeredAt)) : undefined
-      this.events.publish({
+      this.publisher.publish({
         type: 'ended',
         callId: call.id,
         call,
@@ -200,7 +201,7 @@ export class CallCoordinator {
     }
     const previous = tracked.classification
     tracked.classification = classification
-    this.events.publish({
+    this.publisher.publish({
       type: 'reclassified',
       callId: tracked.id,
       call: tracked.call,
