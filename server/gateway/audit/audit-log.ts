@@ -9,9 +9,9 @@ import type { AuditEvent, AuditObject, AuditResult } from './types'
  *
  * `record` resolves once the row is committed: a request is answered only after its audit line is
  * durable (Logboek Dataverwerkingen: every write confirmed; KISS lets requests succeed when logging
- * fails, notes §2.5, which is what we improve on). Rows that arrive while a write is running are
- * written together in the next one (group commit), so a busy gateway does not pay one fsync per
- * request on SQLite.
+ * fails, which is what we improve on). Rows that arrive while a write is running are written
+ * together in the next one (group commit), so a busy gateway does not pay one fsync per request on
+ * SQLite.
  */
 const MAX_BATCH = 64
 

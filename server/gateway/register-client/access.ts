@@ -8,12 +8,13 @@ import { actorUuids } from './view'
 /**
  * Who may see the content of a klantcontact (docs/gateway.md, "Vertrouwelijk").
  *
- * The register stores `vertrouwelijk` but attaches no behaviour to it (VNG: consequences "nog in
- * beeld gebracht"; reliability notes §0.10), and its token cannot tell agents apart; so the gateway
+ * The register stores `vertrouwelijk` but attaches no behaviour to it (its consequences, in VNG's
+ * words, are still "nog in beeld gebracht"), and its token cannot tell agents apart; so the gateway
  * enforces need-to-know (BIO2 8.03.02): the content of a vertrouwelijk klantcontact is visible only
  * to an agent who is involved in it (an actor on it, or who registered it through the gateway) or
- * to whom (or whose afdeling) a live transfer record addresses it. Roles grant nothing extra:
- * a supervisor is no exception (notes §4.2: no vertrouwelijk content in the supervisor's view).
+ * to whom (or whose afdeling) a live transfer record addresses it. Roles grant nothing extra: a
+ * supervisor is no exception (the supervisor coaches the conversation and needs no vertrouwelijk
+ * content).
  */
 export class AccessPolicy {
   constructor(

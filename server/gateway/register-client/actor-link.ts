@@ -3,11 +3,12 @@ import { problemFor } from './upstream-errors'
 import type { Page } from './types'
 
 /**
- * Links an actor to a klantcontact exactly once (C0534 §5, F6542 "koppel actor aan klantcontact"):
+ * Links an actor to a klantcontact exactly once (each medewerker who handled it is on it once):
  * `POST /actorklantcontacten`, where the register's `unique` refusal of the pair ("De velden actor,
- * klantcontact moeten een unieke set zijn.", notes §3.4) means it is linked already: success. A lost
- * answer is settled by looking the pair up (reliability notes §4.1.3.3). A definite refusal is a
- * `LinkRefused` carrying the register's error, for the caller to compensate or report.
+ * klantcontact moeten een unieke set zijn.") means it is linked already: success. A lost answer is
+ * settled by looking the pair up (docs/gateway.md, "Registering a contact exactly once"). A
+ * definite refusal is a `LinkRefused` carrying the register's error, for the caller to compensate
+ * or report.
  */
 export class LinkRefused extends Error {
   constructor(readonly refusal: UpstreamError) {

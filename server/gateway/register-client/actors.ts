@@ -8,7 +8,7 @@ import type { Actor, Actoridentificator, Page } from './types'
  *
  * Identificators follow KISS, so KISS and this gateway see the same actors in one register:
  * - a medewerker: `{objectId: <e-mail>, codeObjecttype: "mdw", codeRegister: "msei",
- *   codeSoortObjectId: "email"}` (KISS Kiss.Bff PostKlantcontactenCustomProxy.cs; notes §3.3);
+ *   codeSoortObjectId: "email"}` (KISS Kiss.Bff PostKlantcontactenCustomProxy.cs);
  * - an afdeling: `{objectId: <afdeling id>, codeObjecttype: "afd", codeRegister: "obj",
  *   codeSoortObjectId: "idf"}`, soortActor organisatorische_eenheid (KISS-frontend contactverzoek
  *   `mapActorType`).

@@ -12,12 +12,13 @@ import { problemFor } from './upstream-errors'
 import type { KlantcontactView, ViewBuilder } from './view'
 
 /**
- * The colleague's answer (C0534 §3B "Het antwoord wordt vastgelegd door de inhoud van het
- * klantcontact aan te vullen", F0796; C0534 §5 / F6542 "koppel actor aan klantcontact").
+ * The colleague's answer. The VNG case records it by adding to the klantcontact's inhoud ("Het
+ * antwoord wordt vastgelegd door de inhoud van het klantcontact aan te vullen") and links the
+ * colleague as an actor ("koppel actor aan klantcontact").
  *
  * - `inhoud` (the case's way): the answer is appended to the question and only `inhoud` is
- *   PATCHed (VNG 0796.md: append, don't replace; a PATCH changes only what it sends, notes §6.7).
- * - `reactie` (Open Klant 2.16+): the field meant for the answer (notes §0.7).
+ *   PATCHed (append, don't replace; a PATCH changes only what it sends).
+ * - `reactie` (Open Klant 2.16+): the field meant for the answer.
  *
  * How it is appended, and the field's OAS limit, are shared/klantcontact/answer.ts (the app counts
  * the room left with the same rule). An answer that does not fit is refused with a field error that

@@ -10,7 +10,7 @@ import type { InterneTaak } from './types'
 import { problemFor } from './upstream-errors'
 
 /**
- * A contactverzoek: an interne taak (OAS InterneTaak; notes §3.7) asking an afdeling or a colleague
+ * A contactverzoek: an interne taak (OAS InterneTaak) asking an afdeling or a colleague
  * to follow a klantcontact up, assigned through `toegewezenAanActoren` (the singular
  * `toegewezenAanActor` is deprecated, Open Klant #182), status `te_verwerken`. Body and answer are
  * the agent app's contract (shared/gateway/api.ts).

@@ -3,9 +3,10 @@ import type { Clock } from '../lib/clock'
 import type { NumberAllocator } from './nummers'
 
 /**
- * Idempotency records of contact registrations (draft-ietf-httpapi-idempotency-key-header; reliability
- * notes §4.1.3): one row per (agent, Idempotency-Key), written BEFORE the register is called, holding
- * the referentienummer (and, against Open Klant 2.16+, the nummer) that every attempt sends.
+ * Idempotency records of contact registrations (draft-ietf-httpapi-idempotency-key-header;
+ * docs/gateway.md): one row per (agent, Idempotency-Key), written BEFORE the register is called,
+ * holding the referentienummer (and, against Open Klant 2.16+, the nummer) that every attempt
+ * sends.
  *
  * States: `pending` (numbers chosen; the klantcontact may or may not exist in the register),
  * `created` (the klantcontact exists: its uuid is known), `complete` (the agent's actor is linked

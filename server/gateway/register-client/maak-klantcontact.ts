@@ -6,8 +6,8 @@ import { EXPAND_BETROKKENEN, type KlantcontactRecord, type Page } from './types'
 
 /**
  * The register side of a registration: the `POST /maak-klantcontact` body (klantcontact and
- * betrokkene in one transaction, notes §3.10) and the lookup that finds what an earlier attempt
- * made.
+ * betrokkene in one transaction, OAS `maakKlantcontactCreate`) and the lookup that finds what an
+ * earlier attempt made.
  *
  * `RegisterInput` is the app's request (shared/gateway/api.ts) as the gateway's body schema admits it.
  */
@@ -47,7 +47,7 @@ export function maakKlantcontactBody(
     body['betrokkene'] = {
       rol: 'klant',
       initiator: true,
-      // A gegevensgroep is replaced whole: send every member (notes §0.10).
+      // A gegevensgroep is replaced whole, so a member left out would be cleared: send every one.
       contactnaam: {
         voorletters: naam.voorletters ?? '',
         voornaam: naam.voornaam ?? '',

@@ -9,14 +9,15 @@ import type { Clock } from '../lib/clock'
  * concurrent requests and gateway instances never hand out the same one; numbers must be unique,
  * not gapless).
  *
- * - `nummer`: the klantcontactnummer an agent reads out over the phone (C0534 §3B). Open Klant 2.16+
- *   no longer generates it (notes §0.1, OK #525), so against such a register the gateway supplies
- *   it, in the format our provider uses too: two-digit year + six-digit sequence (`26000001`;
+ * - `nummer`: the klantcontactnummer an agent reads out over the phone. Open Klant 2.16+ no longer
+ *   generates it (Open Klant #525), so against such a register the gateway supplies it, in the
+ *   format our provider uses too: two-digit year + six-digit sequence (`26000001`;
  *   shared/klantcontact/klantcontactnummer.ts). A number someone else already used in the register
  *   is refused there as `unique`; the caller then takes the next one.
- * - `referentienummer`: the gateway's dedupe key in the register (reliability notes §4.1.3): chosen
- *   before the first attempt, sent with it, and looked up after an ambiguous outcome. Ten digits
- *   (year + eight-digit sequence), so it can never be mistaken for a nummer read out on the phone.
+ * - `referentienummer`: the gateway's dedupe key in the register (docs/gateway.md, "Registering a
+ *   contact exactly once"): chosen before the first attempt, sent with it, and looked up after an
+ *   ambiguous outcome. Ten digits (year + eight-digit sequence), so it can never be mistaken for a
+ *   nummer read out on the phone.
  */
 export class NumberAllocator {
   constructor(private readonly clock: Clock) {}

@@ -5,10 +5,9 @@ import { EXPAND_BETROKKENEN, type KlantcontactRecord, type Page } from './types'
 import type { KlantcontactView, ViewBuilder } from './view'
 
 /**
- * Reading klantcontacten for an agent: by nummer (C0534 step 3B, F3896 "zoek klantcontact": a
- * search that finds 0 or 1, notes §3.1) or by uuid, always with the betrokkenen expanded and the
- * actors embedded, so the agent's screen needs one register call; and always through the
- * vertrouwelijk rule (access.ts).
+ * Reading klantcontacten for an agent: by nummer (a search that finds 0 or 1: a nummer is unique in
+ * the register) or by uuid, always with the betrokkenen expanded and the actors embedded, so the
+ * agent's screen needs one register call; and always through the vertrouwelijk rule (access.ts).
  */
 export class KlantcontactReader {
   constructor(

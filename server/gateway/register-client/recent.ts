@@ -6,7 +6,7 @@ import type { ActorKlantcontact, KlantcontactRecord, Page } from './types'
 import type { KlantcontactView, ViewBuilder } from './view'
 
 /**
- * The agent's recent klantcontacten. `/klantcontacten` cannot filter on actor (notes §3.1), so:
+ * The agent's recent klantcontacten. `/klantcontacten` cannot filter on actor, so:
  * the agent's newest actorklantcontacten (Open Klant orders them `-pk`, newest link first), then
  * those klantcontacten, a few at a time, newest `plaatsgevondenOp` first. The agent is an actor on
  * every one of them, so nothing is withheld.

@@ -14,17 +14,17 @@ import { problemFor, registrationField } from './upstream-errors'
 import type { ActorView, KlantcontactView, ViewBuilder } from './view'
 
 /**
- * C0534 step 1 (F2173 "registreer klantcontact"): klantcontact + betrokkene (rol klant, initiator,
+ * Registering a contact: klantcontact + betrokkene (rol klant, initiator,
  * contactnaam) + the agent's actorklantcontact, exactly once per Idempotency-Key.
  *
- * The register offers no idempotency and no atomic "klantcontact + actor" create (notes §0.2, §0.5),
- * so this is a saga over its calls (VNG artefacten 2173.md accepts the temporary inconsistency and
- * describes compensation):
+ * The register offers no idempotency and no atomic "klantcontact + actor" create, so this is a saga
+ * over its calls (VNG artefacten 2173.md accepts the temporary inconsistency and describes
+ * compensation):
  *
  * 1. claim the idempotency record, choosing the referentienummer (and, against Open Klant 2.16+,
  *    the nummer) BEFORE the register is called;
  * 2. if an earlier attempt may have reached the register, look the klantcontact up by
- *    referentienummer first (reliability notes §4.1.3); otherwise `POST /maak-klantcontact`
+ *    referentienummer first (docs/gateway.md); otherwise `POST /maak-klantcontact`
  *    (klantcontact + betrokkene in one transaction). A lost answer (timeout, reset, 5xx) is followed
  *    by the same lookup; a `unique` refusal of the referentienummer means an earlier attempt won;
  * 3. link the agent's actor (`POST /actorklantcontacten`), tolerating "already linked";

@@ -8,7 +8,7 @@ import { bodyValidator } from '../http/validation'
 import type { GatewayServices } from '../services'
 
 /**
- * Monitoring (issue 6 §2), supervisors only:
+ * Monitoring (docs/supervisor.md), supervisors only:
  * - `POST /api/monitor-sessions` {agent, mode: listen|whisper|barge} → 201 MonitorSessionView; 403
  *   for an agent or an agent outside the supervised afdelingen; 409 `geen_gesprek` without a call
  * - `DELETE /api/monitor-sessions/:id` → 204, by the supervisor who started it (404 for anyone else)

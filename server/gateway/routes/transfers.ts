@@ -95,7 +95,7 @@ export function registerTransferRoutes(app: FastifyInstance, services: GatewaySe
       const agent = agentOf(request)
       const { nummer } = request.params
       if (!isKlantcontactnummer(nummer)) {
-        // Reliability notes §3.3: anything but 1-10 digits is refused and is itself a security event.
+        // A nummer is 1-10 digits; anything else is refused and is itself a security event (a probe).
         request.audit.outcome = { result: 'denied', security: true, detail: 'ongeldig-nummer' }
         throw validationError([{ name: 'nummer', code: 'invalid', reason: KLANTCONTACTNUMMER_REASON }])
       }

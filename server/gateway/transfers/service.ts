@@ -8,7 +8,7 @@ import type { ViewBuilder } from '../register-client/view'
 import type { TransferRecord, TransferStore, TransferTarget } from './store'
 
 /**
- * Announcing and resolving transfers (C0534 §3 "overname van gesprek"; docs/gateway.md,
+ * Announcing and resolving transfers ("overname van gesprek"; docs/gateway.md,
  * Transfers): the sending agent, who must be involved in the klantcontact, announces it for a
  * colleague or an afdeling; the receiving agent's app resolves the nummer it got (in the SIP
  * header, or by phone) only while such a record addresses it. A nummer no record backs opens

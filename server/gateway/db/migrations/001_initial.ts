@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .execute()
 
   // One row per (agent, Idempotency-Key): the primary key is what makes 50 concurrent requests, or
-  // two gateway instances, agree on one record (reliability notes §4.1.3, §5.2).
+  // two gateway instances, agree on one record (docs/gateway.md).
   await db.schema
     .createTable('idempotency_record')
     .addColumn('agent_login', 'text', (c) => c.notNull())

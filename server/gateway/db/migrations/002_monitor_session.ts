@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 /**
- * Monitoring sessions (issue 6 §2): a supervisor listening in on, whispering to or joining an
+ * Monitoring sessions (docs/supervisor.md): a supervisor listening in on, whispering to or joining an
  * agent's call. Identifiers and times only; never audio, never a token. The same on both engines.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
