@@ -1,5 +1,6 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { dayOf } from '../../../shared/live/counters'
+import { shareableCall } from '../../../shared/live/confidential'
 import type { AgentState, CallDirection, LiveCall, TransferTarget } from '../../../shared/live/protocol'
 import type { LiveView } from '../live/live-connection'
 import { maskNumber } from './mask'
@@ -136,7 +137,7 @@ function teamCall(call: LiveCall, now: number): TeamCall {
     durationMs: elapsed(call.startedAt, now),
     caller: maskNumber(call.callerNumber),
     ...(call.klantcontactnummer !== undefined ? { klantcontactnummer: call.klantcontactnummer } : {}),
-    onderwerp: call.vertrouwelijk ? undefined : call.onderwerp,
+    onderwerp: shareableCall(call).onderwerp,
     vertrouwelijk: call.vertrouwelijk,
   }
 }

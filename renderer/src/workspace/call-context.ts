@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand'
+import { shareableCall } from '../../../shared/live/confidential'
 import type { ClientCallInfo } from '../../../shared/live/protocol'
 import type { LiveConnection } from '../live/live-connection'
 import type { StoreState } from '../store/types'
@@ -8,7 +9,8 @@ import type { StoreState } from '../store/types'
  * klantcontactnummer and onderwerp): once the agent's klantcontact for the call is saved, or the
  * klantcontact a colleague transferred with it is open, the call is updated with its nummer,
  * onderwerp and vertrouwelijk. The hub drops the onderwerp of a vertrouwelijk klantcontact before
- * anything is stored or sent (server/gateway/live/state.ts), and so does this, as a second line.
+ * anything is stored or sent (server/gateway/live/state.ts), and so does this, as a second line,
+ * by the same rule (shared/live/confidential.ts).
  */
 export interface CallContextOptions {
   readonly store: Pick<StoreApi<StoreState>, 'getState' | 'subscribe'>
@@ -47,9 +49,9 @@ export function startCallContext(options: CallContextOptions): () => void {
       callerNumber: call.remoteNumber,
       klantcontactnummer: context.klantcontactnummer,
       vertrouwelijk: context.vertrouwelijk,
-      ...(context.onderwerp !== undefined && !context.vertrouwelijk ? { onderwerp: context.onderwerp } : {}),
+      ...(context.onderwerp !== undefined ? { onderwerp: context.onderwerp } : {}),
     }
-    live.callStarted(info)
+    live.callStarted(shareableCall(info))
   }
 
   follow(store.getState())

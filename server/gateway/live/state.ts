@@ -1,7 +1,7 @@
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
+import { shareableCall } from '../../../shared/live/confidential'
 import type {
   AgentStatus,
-  CallInfo,
   LiveCall,
   LiveEvent,
   LiveEventBody,
@@ -155,7 +155,7 @@ export function sanitize(event: LiveEventBody): LiveEventBody {
   switch (event.type) {
     case 'call.started':
     case 'call.updated':
-      return { ...event, call: sanitizeCall(event.call) }
+      return { ...event, call: shareableCall(event.call) }
     case 'agent.state':
     case 'call.ended':
     case 'transfer.offered':
@@ -169,12 +169,4 @@ export function sanitize(event: LiveEventBody): LiveEventBody {
       throw new Error(`unknown live event: ${JSON.stringify(unreachable)}`)
     }
   }
-}
-
-function sanitizeCall(call: CallInfo): CallInfo {
-  if (!call.vertrouwelijk || call.onderwerp === undefined) {
-    return call
-  }
-  const { onderwerp: _hidden, ...rest } = call
-  return rest
 }
