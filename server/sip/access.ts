@@ -20,10 +20,11 @@ export type AccessResult =
   | { allowed: false; status: number; reason: string; headers?: Record<string, unknown>; closeFlow?: boolean }
 
 /**
- * Headers an outsider must never be able to inject (reliability notes §3.3): those the app reads a
- * klantcontactnummer or a monitoring session from (shared/sip/), lower-cased as the `sip` package
- * keys its headers. deploy/kamailio/kamailio.cfg strips the same ones (route[UNTRUSTED];
- * test/unit/sip/kamailio-cfg.test.ts holds the two together).
+ * Headers an outsider must never be able to inject (only an agent may present a klantcontactnummer
+ * or a monitoring session): those the app reads a klantcontactnummer or a monitoring session from
+ * (shared/sip/), lower-cased as the `sip` package keys its headers. deploy/kamailio/kamailio.cfg
+ * strips the same ones (route[UNTRUSTED]; test/unit/sip/kamailio-cfg.test.ts holds the two
+ * together).
  */
 export const GUEST_STRIPPED_HEADERS: readonly string[] = [
   KLANTCONTACT_HEADER,

@@ -2,10 +2,10 @@ import { KLANTCONTACT_LIMITS } from '../api/klantinteracties-limits'
 import { codePoints } from '../text/code-points'
 
 /**
- * How a colleague's answer is added to a klantcontact (C0534 §3B "Het antwoord wordt vastgelegd door
- * de inhoud van het klantcontact aan te vullen", F0796; VNG 0796.md: append, don't replace). The
- * gateway builds the new text with it (server/gateway/register-client/answer.ts), the app shows with
- * it how much room is left (renderer/src/incoming-transfer/answer-room.ts), so both count alike.
+ * How a colleague's answer is added to a klantcontact (the VNG case: "Het antwoord wordt vastgelegd
+ * door de inhoud van het klantcontact aan te vullen"; append, don't replace). The gateway builds
+ * the new text with it (server/gateway/register-client/answer.ts), the app shows with it how much
+ * room is left (renderer/src/incoming-transfer/answer-room.ts), so both count alike.
  *
  * - `inhoud` (the seed case's way): the question stays and `Antwoord: <text>` is appended after a
  *   blank line; inhoud holds at most 1000 characters (OAS Klantcontact.inhoud).

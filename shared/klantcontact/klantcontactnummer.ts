@@ -2,13 +2,13 @@ import { KLANTCONTACT_LIMITS } from '../api/klantinteracties-limits'
 
 /**
  * The klantcontactnummer: the number an agent reads out over the phone and a colleague types in or
- * receives with a transferred call (C0534 §3B). The one home of its rule; the app, the gateway, the
- * provider, the SIP headers (shared/sip/klantcontactnummer.ts) and the IPC contract all use this.
+ * receives with a transferred call. The one home of its rule; the app, the gateway, the provider,
+ * the SIP headers (shared/sip/klantcontactnummer.ts) and the IPC contract all use this.
  *
  * - What is accepted: 1 to {@link KLANTCONTACTNUMMER_MAX_DIGITS} ASCII digits, nothing else (no
  *   trimming, no signs, no Unicode digits). The length is the OAS limit of `Klantcontact.nummer`;
  *   digits only is ours: a nummer goes into URL paths, SIP headers and OS notifications, where a
- *   CR/LF or markup would be an injection (reliability notes §3.3).
+ *   CR/LF or markup would be an injection.
  * - What is generated (by our provider, and by the gateway against an Open Klant 2.16+ that no longer
  *   generates one): a two-digit year in the Netherlands and a sequence of at least six digits
  *   (`26000001`), short enough to read out over the phone.

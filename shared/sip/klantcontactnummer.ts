@@ -6,8 +6,8 @@ import {
 } from '../klantcontact/klantcontactnummer'
 
 /**
- * The klantcontactnummer as it travels with a call (C0534 §3 Variant B: the number is passed on so
- * the colleague opens the klantcontact). It goes in two SIP headers on the consult INVITE:
+ * The klantcontactnummer as it travels with a call (the number is passed on so the colleague opens
+ * the klantcontact). It goes in two SIP headers on the consult INVITE:
  *
  * - `X-KCC-Klantcontact: 26000042`, our own header, simplest to read;
  * - `User-to-User: 043236303030303432;encoding=hex;purpose=isdn-uui;content=isdn-uui`
@@ -16,10 +16,9 @@ import {
  *   likely to pass on unchanged.
  *
  * Nothing from a form or from the network reaches or leaves a header unchecked: a nummer is what
- * shared/klantcontact/klantcontactnummer.ts says (1 to 10 ASCII digits), nothing else. sip.js writes
- * extra headers verbatim, so a CR/LF in a value would inject headers (reliability notes §3.3);
- * `encode*` refuses anything but a nummer, and `decode*` answers `undefined` for anything but a
- * well-formed value.
+ * shared/klantcontact/klantcontactnummer.ts says (1 to 10 ASCII digits), nothing else. sip.js
+ * writes extra headers verbatim, so a CR/LF in a value would inject headers; `encode*` refuses
+ * anything but a nummer, and `decode*` answers `undefined` for anything but a well-formed value.
  */
 
 /** The nummer's rule lives in shared/klantcontact; re-exported for this module's existing readers. */

@@ -8,8 +8,8 @@ import { isLowerCaseUuid } from '../text/uuid'
  *
  * The supervisor's app answers such a call without ringing only for a session id it started itself.
  * The value is a uuid and nothing else: sip.js writes extra headers verbatim, so anything a header
- * could be built from is checked first (a CR/LF would inject headers, reliability notes §3.3), and a
- * received value that is not exactly a uuid counts as absent-but-present (refused, never trusted).
+ * could be built from is checked first (a CR/LF would inject headers), and a received value that is
+ * not exactly a uuid counts as absent-but-present (refused, never trusted).
  */
 export type MonitorSessionId = string & { readonly __brand: 'MonitorSessionId' }
 

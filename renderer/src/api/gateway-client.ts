@@ -49,7 +49,7 @@ export interface GatewayApi {
   closeTransfer(id: string, outcome: TransferCloseInput['outcome']): Promise<void>
   /** The klantcontact behind a transfer's nummer; 404 unless a live record addresses this agent. */
   resolveTransfer(nummer: string): Promise<ResolvedTransferView>
-  /** The colleague's answer, appended by the gateway (C0534 §3B); answers the updated klantcontact. */
+  /** The colleague's answer, appended by the gateway to inhoud; answers the updated klantcontact. */
   answer(uuid: string, antwoord: string): Promise<KlantcontactView>
   /** An interne taak following the klantcontact up, e.g. after a transfer nobody answered. */
   createContactverzoek(input: ContactverzoekInput): Promise<ContactverzoekView>

@@ -19,7 +19,7 @@ export interface AnswerFormProps {
 }
 
 /**
- * The colleague's answer (C0534 §3B): a textarea labelled "Antwoord" with a counter of what still
+ * The colleague's answer: a textarea labelled "Antwoord" with a counter of what still
  * fits (the gateway appends the answer to what is there, answer-room.ts), "Antwoord opslaan" (or
  * Ctrl+S / Cmd+S in the form). The counter and hint are tied to the field with aria-describedby;
  * progress is a polite live region that is always there, a refusal an alert.

@@ -9,9 +9,9 @@ import { openedMessages } from './messages'
 import { openKlantcontact } from './open'
 
 /**
- * "Klantcontact openen" (C0534 §3 Variant B, the seed's manual path): the colleague types the
- * klantcontactnummer the first agent read out, and the klantcontact opens. The nummer is checked as
- * strictly as one from a SIP header (1 to 10 ASCII digits, nothing else)
+ * "Klantcontact openen" (the manual path, for when the nummer did not travel with the call): the
+ * colleague types the klantcontactnummer the first agent read out, and the klantcontact opens. The
+ * nummer is checked as strictly as one from a SIP header (1 to 10 ASCII digits, nothing else)
  * before anything is asked. The gateway's refusal (404: no such nummer) shows under the field.
  */
 export function KlantcontactOpenen() {

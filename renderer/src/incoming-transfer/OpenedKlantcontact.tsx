@@ -18,9 +18,9 @@ export interface OpenedKlantcontactProps {
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' })
 
 /**
- * The klantcontact a colleague passed on, or one opened by its nummer (C0534 §3B: "de medewerker
- * ziet het klantcontact"): Onderwerp, Inhoud, Naam klant, who registered it and when, then the
- * answer. A vertrouwelijk one the agent may not read shows that it exists, not what it says.
+ * The klantcontact a colleague passed on, or one opened by its nummer (the colleague sees the
+ * klantcontact): Onderwerp, Inhoud, Naam klant, who registered it and when, then the answer. A
+ * vertrouwelijk one the agent may not read shows that it exists, not what it says.
  *
  * A transfer opens while the call rings, without taking focus (the agent is about to answer the
  * call); a klantcontact the agent asked for takes focus on its heading, so a screen reader reads it.

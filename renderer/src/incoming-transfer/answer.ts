@@ -6,7 +6,7 @@ import { answerRoom, type AnswerField } from './answer-room'
 import { openedErrorOf } from './error-of'
 
 /**
- * "Antwoord opslaan" (C0534 §3B, §5): the gateway's `POST /antwoord` appends the answer (only
+ * "Antwoord opslaan": the gateway's `POST /antwoord` appends the answer (only
  * inhoud, or reactie when so configured, is PATCHed) and links the colleague's own actor, once.
  * Checked here first, so an answer that is empty or cannot fit is never sent. Safe to press again
  * after a failure: the gateway recognises an answer it already appended (answer.ts on the server).

@@ -1,6 +1,7 @@
 /**
- * The receiving side of a transfer, "Klantcontact openen", the answer and the contactverzoek (issue
- * 5 §2–§5): what the rest of the app uses. The store slice itself is bound in store/index.ts.
+ * The receiving side of a transfer, "Klantcontact openen", the answer and the contactverzoek
+ * (docs/agent-app.md, "The receiving side"): what the rest of the app uses. The store slice itself
+ * is bound in store/index.ts.
  */
 export { OpenedPanel, type OpenedPanelProps } from './OpenedPanel'
 export { OpenedKlantcontact, type OpenedKlantcontactProps } from './OpenedKlantcontact'

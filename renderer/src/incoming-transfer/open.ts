@@ -8,10 +8,10 @@ import { openedErrorOf } from './error-of'
 import type { OpenRequest } from './state'
 
 /**
- * Opening a klantcontact with the agent watching: "Klantcontact openen" (the seed's manual path,
- * C0534 §3 Variant B: the nummer read out by phone) and "Opnieuw proberen" after a failure. The
- * store shows loading, then the klantcontact or why not; a transfer is opened through its transfer
- * record (`resolveTransfer`), never on the nummer alone, which anyone can type or put in a header.
+ * Opening a klantcontact with the agent watching: "Klantcontact openen" (the manual path: the
+ * nummer read out by phone) and "Opnieuw proberen" after a failure. The store shows loading, then
+ * the klantcontact or why not; a transfer is opened through its transfer record
+ * (`resolveTransfer`), never on the nummer alone, which anyone can type or put in a header.
  */
 export interface OpenDeps {
   readonly store: Pick<StoreApi<StoreState>, 'getState'>

@@ -3,9 +3,9 @@ import { missingCaseError } from '../lib/missing-case'
 
 /**
  * The klantcontact the agent is looking at, not writing: the one a colleague transferred with a
- * call, or one opened by its klantcontactnummer (C0534 §3 Variant B, "Klantcontact
- * openen"), with the answer the agent adds to it (C0534 §3B). Plain data; never persisted (the
- * register holds it, and a PC's profile should hold no more personal data than it must).
+ * call, or one opened by its klantcontactnummer ("Klantcontact openen"), with the answer the agent
+ * adds to it. Plain data; never persisted (the register holds it, and a PC's profile should hold no
+ * more personal data than it must).
  *
  *   idle ──begin──▶ loading ──loaded──▶ ready
  *                          └─loadFailed─▶ failed

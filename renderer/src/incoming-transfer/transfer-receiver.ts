@@ -9,8 +9,8 @@ import type { CallEventSource } from '../workspace/call-events'
 import { openedErrorOf } from './error-of'
 
 /**
- * The receiving side of a transfer (C0534 §3 "overname van gesprek"). It follows the call
- * coordinator's call events (workspace/call-events.ts): when a call is classified as transferred
+ * The receiving side of a transfer ("overname van gesprek"). It follows the call coordinator's call
+ * events (workspace/call-events.ts): when a call is classified as transferred
  * (workspace/call-classification.ts: its klantcontactnummer came in the SIP signalling, from the
  * gateway's live transfer offer, or from the consult call it replaced), the klantcontact opens
  * while the call still rings, resolved through the gateway's transfer record and never on the

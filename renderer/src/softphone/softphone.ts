@@ -169,8 +169,9 @@ export class Softphone {
 
   /**
    * Dials `target`: an extension or number on our domain, or a `sip:` URI. With a
-   * `klantcontactnummer` the INVITE carries it (a consult call, C0534 §3). Resolves when the INVITE
-   * is sent; rejects if there is already a call, the target is invalid, or the phone is not started.
+   * `klantcontactnummer` the INVITE carries it (a consult call in a transfer). Resolves when the
+   * INVITE is sent; rejects if there is already a call, the target is invalid, or the phone is not
+   * started.
    */
   async call(target: string, options: { klantcontactnummer?: string } = {}): Promise<void> {
     const ua = this.connection.userAgent

@@ -74,7 +74,7 @@ export interface DeviceChoice {
 export type TransferKind = 'warm' | 'blind'
 
 /**
- * The agent passing the customer on to a colleague (C0534 §3). Warm (attended): the
+ * The agent passing the customer on to a colleague ("overname van gesprek"). Warm (attended): the
  * customer waits on hold while the agent consults the colleague, then a REFER with Replaces (RFC
  * 3515, RFC 3891, RFC 5589 §7) joins them. Blind: a REFER to the colleague at once (RFC 5589 §6).
  * States and transitions: transfer-states.ts.

@@ -13,11 +13,11 @@ import { isPreparing, type TransferIntent, type TransferRefusal, type Transferre
 import type { TransferTarget } from './target'
 
 /**
- * "Doorverbinden" (C0534 §3 "overname van gesprek"): save the klantcontact if need
- * be, have the gateway record the transfer for the colleague or afdeling, then let the softphone
- * consult (warm, the default) or REFER (blind) with the klantcontactnummer in the SIP signalling.
- * The softphone takes it from there (snapshot `transfer` and `consult`); this service only holds the
- * steps before it, in the store's `transfer.intent`.
+ * "Doorverbinden" ("overname van gesprek"): save the klantcontact if need be, have the gateway
+ * record the transfer for the colleague or afdeling, then let the softphone consult (warm, the
+ * default) or REFER (blind) with the klantcontactnummer in the SIP signalling. The softphone takes
+ * it from there (snapshot `transfer` and `consult`); this service only holds the steps before it,
+ * in the store's `transfer.intent`.
  *
  * The nummer put into SIP headers is the one the gateway's transfer record returned, which the
  * register assigned: digits only, checked again by the softphone (shared/sip/klantcontactnummer.ts).

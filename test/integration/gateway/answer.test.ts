@@ -17,7 +17,7 @@ async function unannounced(agent: GatewayClient, overrides = {}): Promise<Klantc
   return r.body
 }
 
-/** Registered by medewerker1 and transferred to medewerker2, who answers it (C0534 §3). */
+/** Registered by medewerker1 and transferred to medewerker2, who answers it (a warm transfer). */
 async function registered(agent: GatewayClient, overrides = {}): Promise<KlantcontactView> {
   const k = await unannounced(agent, overrides)
   const transfer = await agent.post('/api/transfers', {

@@ -6,7 +6,7 @@ import { established, terminated } from '../../support/sip-sipjs'
 import { until } from './harness'
 import { NUMMER, transferRig } from './transfer-rig'
 
-// Transfers between two Softphones in Node (issue 5 §1 and §2), the customer a sip.js client that
+// Transfers between two Softphones in Node (warm and blind), the customer a sip.js client that
 // follows REFERs (test/support/sip-transferee.ts); see transfer-rig.ts. The same tests run against
 // the embedded server and Kamailio. On the embedded server the customer of a warm transfer is the
 // guest `burger` (the demo caller page); Kamailio has no guests, and a blind transfer needs an

@@ -17,9 +17,10 @@ import {
 import { AGENT_VIEW, callOf, directoryOf, fakeSoftphone, fakeTransferApi, setPhone } from './fixtures'
 
 /**
- * The colleague who received the customer with a warm transfer passes them on again (C0534 §3): the screen pop, the transfer receiver and the transfer service on one store, wired in the
- * order workspace/runtime.ts starts them. The klantcontact that goes along is the one received,
- * not an empty draft of the screen pop.
+ * The colleague who received the customer with a warm transfer passes them on again: the screen
+ * pop, the transfer receiver and the transfer service on one store, wired in the order
+ * workspace/runtime.ts starts them. The klantcontact that goes along is the one received, not an
+ * empty draft of the screen pop.
  */
 const BURGERZAKEN = { type: 'afdeling', id: 'burgerzaken', naam: 'Burgerzaken', address: '3100' } as const
 
