@@ -6,7 +6,7 @@ import { TEST_TOKEN } from '../../support/provider'
 import { demoPassword, registration, useGateway, type TestGateway } from '../../support/gateway'
 
 /**
- * The audit log (BIO2 8.15.01/02; reliability notes test 15): one line per API request, failures
+ * The audit log (BIO2 8.15.01/02; docs/gateway.md, "Audit log"): one line per API request, failures
  * included, naming who, what, which object, the result and when; never a secret or content.
  */
 const auditLines = (gw: TestGateway): Array<Record<string, unknown>> =>

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { GatewayClient, demoPassword, useGateway } from '../../support/gateway'
 
 /**
- * Agent authentication (reliability notes test 14): sessions, roles, expiry, the login rate limit.
+ * Agent authentication (docs/gateway.md, "Authentication"): sessions, roles, expiry, the login rate
+ * limit.
  */
 const PROTECTED: Array<['GET' | 'POST' | 'DELETE', string]> = [
   ['GET', '/api/me'],
