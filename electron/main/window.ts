@@ -3,8 +3,8 @@ import type { Logger } from './log'
 import { isRendererUrl, type RendererSource } from './renderer-source'
 
 /**
- * The main window and the hardening every web contents gets. Numbers refer to the Electron
- * security checklist (docs/tutorial/security.md).
+ * The main window and the hardening every web contents gets. Numbers refer to the Electron security
+ * checklist (electronjs.org/docs/latest/tutorial/security).
  */
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {

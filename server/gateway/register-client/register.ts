@@ -18,8 +18,8 @@ import type { ActorView, KlantcontactView, ViewBuilder } from './view'
  * contactnaam) + the agent's actorklantcontact, exactly once per Idempotency-Key.
  *
  * The register offers no idempotency and no atomic "klantcontact + actor" create, so this is a saga
- * over its calls (VNG artefacten 2173.md accepts the temporary inconsistency and describes
- * compensation):
+ * over its calls (the VNG case for registering a klantcontact accepts the temporary inconsistency
+ * and describes compensation):
  *
  * 1. claim the idempotency record, choosing the referentienummer (and, against Open Klant 2.16+,
  *    the nummer) BEFORE the register is called;
