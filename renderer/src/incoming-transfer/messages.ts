@@ -1,3 +1,7 @@
+import {
+  KLANTCONTACTNUMMER_MAX_DIGITS,
+  KLANTCONTACTNUMMER_REASON,
+} from '../../../shared/klantcontact/klantcontactnummer'
 import type { Catalog } from '../i18n/locale'
 
 /**
@@ -111,10 +115,10 @@ export const openedMessages: Catalog<OpenedMessages> = {
     openen: {
       heading: 'Klantcontact openen',
       label: 'Klantcontactnummer',
-      hint: '1 tot 10 cijfers, zonder spaties.',
+      hint: `1 tot ${KLANTCONTACTNUMMER_MAX_DIGITS} cijfers, zonder spaties.`,
       button: 'Openen',
       leeg: 'Vul een klantcontactnummer in.',
-      ongeldig: 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers, zonder spaties of andere tekens.',
+      ongeldig: `Een klantcontactnummer bestaat uit 1 tot ${KLANTCONTACTNUMMER_MAX_DIGITS} cijfers, zonder spaties of andere tekens.`,
     },
     contactverzoek: {
       heading: 'Contactverzoek voor {naam}',
@@ -138,7 +142,7 @@ export const openedMessages: Catalog<OpenedMessages> = {
     errors: {
       empty: 'Vul een antwoord in.',
       too_long: 'Het antwoord past niet meer in het klantcontact. Maak het korter.',
-      invalid: 'Een klantcontactnummer bestaat uit 1 tot 10 cijfers.',
+      invalid: KLANTCONTACTNUMMER_REASON,
       not_found: 'Geen klantcontact met dit nummer.',
       not_found_transfer: 'Er is geen overdracht van dit klantcontact aan u (meer).',
       forbidden: 'U hebt geen toegang tot dit klantcontact.',
