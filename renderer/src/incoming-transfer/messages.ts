@@ -5,8 +5,8 @@ import {
 import type { Catalog } from '../i18n/locale'
 
 /**
- * Texts of the opened klantcontact, "Klantcontact openen" and the contactverzoek.
- * The field names are the seed's (Onderwerp, Inhoud, Naam klant, Plaatsgevonden op) and the
+ * Texts of the opened klantcontact, "Klantcontact openen" and the contactverzoek. The field names
+ * are the ones the agents know (Onderwerp, Inhoud, Naam klant, Plaatsgevonden op) and the
  * Klantinteracties standard's (gevraagde handeling, toelichting); the accessible names are tested.
  */
 export interface OpenedMessages {
