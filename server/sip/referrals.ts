@@ -1,9 +1,9 @@
 import type { NameAddr, SipRequest } from 'sip'
 import {
-  KLANTCONTACT_HEADER,
   parseKlantcontactnummer,
   type Klantcontactnummer,
-} from '../../shared/sip/klantcontactnummer'
+} from '../../shared/klantcontact/klantcontactnummer'
+import { KLANTCONTACT_HEADER } from '../../shared/sip/klantcontactnummer'
 import { parseUri } from './messages'
 
 /**

@@ -21,9 +21,6 @@ import {
  * anything but a nummer, and `decode*` answers `undefined` for anything but a well-formed value.
  */
 
-/** The nummer's rule lives in shared/klantcontact; re-exported for this module's existing readers. */
-export { parseKlantcontactnummer, type Klantcontactnummer }
-
 export const KLANTCONTACT_HEADER = 'X-KCC-Klantcontact'
 export const USER_TO_USER_HEADER = 'User-to-User'
 

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { parseKlantcontactnummer } from '../../../shared/sip/klantcontactnummer'
+import { parseKlantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { useMessages } from '../i18n/use-messages'
 import { describedBy, errorIdOf } from '../klantcontact/fields'
 import { useServices } from '../services/context'

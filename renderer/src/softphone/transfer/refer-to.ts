@@ -1,8 +1,8 @@
 import { URI } from 'sip.js'
+import { assertKlantcontactnummer } from '../../../../shared/klantcontact/klantcontactnummer'
 import {
   encodeUserToUser,
   KLANTCONTACT_HEADER,
-  parseKlantcontactnummer,
   USER_TO_USER_HEADER,
 } from '../../../../shared/sip/klantcontactnummer'
 
@@ -37,15 +37,12 @@ class EmbeddedHeadersReferTo extends URI {
 /**
  * The Refer-To for a blind transfer to `target`, with the nummer embedded when given. Headers
  * already in `target` (a typed `sip:` URI could bring `?Replaces=…`) are dropped: only ours go out.
- * Throws a RangeError, before anything is built, for a nummer that is not 1–10 digits.
+ * Throws a RangeError, before anything is built, for anything but a klantcontactnummer.
  */
 export function blindReferTo(target: URI, klantcontactnummer?: string): URI {
   const headers: Array<[string, string]> = []
   if (klantcontactnummer !== undefined) {
-    const nummer = parseKlantcontactnummer(klantcontactnummer)
-    if (!nummer) {
-      throw new RangeError('a klantcontactnummer is 1 to 10 digits')
-    }
+    const nummer = assertKlantcontactnummer(klantcontactnummer)
     headers.push([KLANTCONTACT_HEADER, nummer], [USER_TO_USER_HEADER, encodeUserToUser(nummer)])
   }
   const bare = target.clone()
