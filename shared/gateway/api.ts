@@ -16,7 +16,7 @@ export interface AgentView {
   afdeling: { id: string; naam: string }
   /**
    * Where this gateway puts a colleague's answer to a transferred klantcontact (its `answerField`
-   * setting, docs/gateway.md): appended to inhoud, as the seed case does, or in reactie
+   * setting, docs/gateway.md): appended to inhoud, as the VNG case does, or in reactie
    * (shared/klantcontact/answer.ts).
    */
   answerField: AnswerField

@@ -7,7 +7,7 @@ import { codePoints } from '../text/code-points'
  * the new text with it (server/gateway/register-client/answer.ts), the app shows with it how much
  * room is left (renderer/src/incoming-transfer/answer-room.ts), so both count alike.
  *
- * - `inhoud` (the seed case's way): the question stays and `Antwoord: <text>` is appended after a
+ * - `inhoud` (the VNG case's way): the question stays and `Antwoord: <text>` is appended after a
  *   blank line; inhoud holds at most 1000 characters (OAS Klantcontact.inhoud).
  * - `reactie` (Open Klant 2.16+, when the gateway's `answerField` says so: docs/agent-app.md): `<text>` is
  *   appended to reactie after a blank line, at most 4000.

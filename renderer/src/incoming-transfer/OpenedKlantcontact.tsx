@@ -11,7 +11,7 @@ import { openedMessages, type OpenedMessages } from './messages'
 import { openKlantcontact } from './open'
 
 export interface OpenedKlantcontactProps {
-  /** Where the gateway puts the answer (its `answerField` setting); inhoud, as the seed case says. */
+  /** Where the gateway puts the answer (its `answerField` setting); inhoud, as the VNG case says. */
   readonly answerField?: AnswerField
 }
 

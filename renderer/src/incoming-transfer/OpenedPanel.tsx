@@ -5,7 +5,7 @@ import { OpenedKlantcontact } from './OpenedKlantcontact'
 import './opened.css'
 
 export interface OpenedPanelProps {
-  /** Where the gateway puts the answer (its `answerField` setting); inhoud by default, as the seed. */
+  /** Where the gateway puts the answer (its `answerField` setting); inhoud by default, as the VNG case. */
   readonly answerField?: AnswerField
 }
 

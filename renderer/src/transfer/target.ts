@@ -25,8 +25,8 @@ export type TransferCandidate = TransferTarget &
 /**
  * The directory's afdelingen and colleagues (never the agent themself), with their live state: the
  * live hub's state when it knows the colleague, else the directory's (a snapshot at load time).
- * Filtered by `query` on name, afdeling, extension; afdelingen first, as the seed case transfers
- * to an afdeling.
+ * Filtered by `query` on name, afdeling, extension; afdelingen first, as in the VNG case the call
+ * is passed on to an afdeling.
  */
 export function transferCandidates(
   directory: DirectoryView,
