@@ -38,30 +38,30 @@ export function identityOf(agent: AgentConfig): AgentIdentity {
  * costs the same scrypt as a known one, so response time does not reveal which logins exist.
  */
 export class PasswordAuthenticator implements Authenticator {
-  readonly #agents: Map<string, AgentConfig>
-  readonly #decoy: string
+  private readonly agents: Map<string, AgentConfig>
+  private readonly decoy: string
 
   constructor(agents: readonly AgentConfig[]) {
-    this.#agents = new Map(agents.map((a) => [a.login, a]))
+    this.agents = new Map(agents.map((a) => [a.login, a]))
     // Any configured hash has the parameters real ones have; verifying against it with a wrong
     // login is as slow as a real check and can never succeed for that login.
-    this.#decoy = agents[0]?.passwordHash ?? ''
+    this.decoy = agents[0]?.passwordHash ?? ''
   }
 
   async authenticate(credentials: LoginCredentials): Promise<AgentIdentity | null> {
     if (credentials.kind !== 'password') {
       return null
     }
-    const agent = this.#agents.get(credentials.login)
+    const agent = this.agents.get(credentials.login)
     if (!agent) {
-      await verifyPassword(credentials.password, this.#decoy)
+      await verifyPassword(credentials.password, this.decoy)
       return null
     }
     return (await verifyPassword(credentials.password, agent.passwordHash)) ? identityOf(agent) : null
   }
 
   identity(login: string): AgentIdentity | null {
-    const agent = this.#agents.get(login)
+    const agent = this.agents.get(login)
     return agent ? identityOf(agent) : null
   }
 }

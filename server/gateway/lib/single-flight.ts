@@ -4,15 +4,15 @@
  * registrations one; across processes the database's unique keys decide (idempotency.ts).
  */
 export class SingleFlight<V> {
-  readonly #running = new Map<string, Promise<V>>()
+  private readonly running = new Map<string, Promise<V>>()
 
   run(key: string, work: () => Promise<V>): Promise<V> {
-    const running = this.#running.get(key)
+    const running = this.running.get(key)
     if (running) {
       return running
     }
-    const started = work().finally(() => this.#running.delete(key))
-    this.#running.set(key, started)
+    const started = work().finally(() => this.running.delete(key))
+    this.running.set(key, started)
     return started
   }
 }
@@ -22,16 +22,16 @@ export class SingleFlight<V> {
  * inhoud must not interleave with another, or one answer would overwrite the other).
  */
 export class KeyedQueue {
-  readonly #tails = new Map<string, Promise<unknown>>()
+  private readonly tails = new Map<string, Promise<unknown>>()
 
   run<V>(key: string, work: () => Promise<V>): Promise<V> {
-    const previous = this.#tails.get(key) ?? Promise.resolve()
+    const previous = this.tails.get(key) ?? Promise.resolve()
     const next = previous.then(work, work)
     const tail = next.catch(() => undefined)
-    this.#tails.set(key, tail)
+    this.tails.set(key, tail)
     void tail.then(() => {
-      if (this.#tails.get(key) === tail) {
-        this.#tails.delete(key)
+      if (this.tails.get(key) === tail) {
+        this.tails.delete(key)
       }
     })
     return next

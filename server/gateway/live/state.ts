@@ -1,13 +1,6 @@
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import { shareableCall } from '../../../shared/live/confidential'
-import type {
-  AgentStatus,
-  LiveCall,
-  LiveEvent,
-  LiveEventBody,
-  LiveSnapshot,
-  TransferOffer,
-} from './types'
+import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, TransferOffer } from './types'
 
 /**
  * The live state a hub keeps: every agent's state, the calls in progress and the transfers on

@@ -102,18 +102,18 @@ const READ_RETRY_DELAY_MS = 300
 const deadlines = new AsyncLocalStorage<number>()
 
 export class KlantinteractiesClient {
-  readonly #transport: Transport
-  readonly #baseUrl: string
-  readonly #headers: Readonly<Record<string, string>>
-  readonly #log: Logger
-  readonly #budgetMs: number
+  private readonly transport: Transport
+  private readonly baseUrl: string
+  private readonly headers: Readonly<Record<string, string>>
+  private readonly log: Logger
+  private readonly budgetMs: number
 
   constructor(settings: UpstreamSettings, log: Logger) {
-    this.#log = log
-    this.#budgetMs = settings.timeoutMs ?? REGISTER_BUDGET_MS
-    this.#baseUrl = settings.baseUrl.replace(/\/+$/, '')
-    this.#headers = { authorization: `Token ${settings.token}`, accept: 'application/json' }
-    this.#transport = settings.fetch ? fetchTransport(settings.fetch) : new NodeTransport()
+    this.log = log
+    this.budgetMs = settings.timeoutMs ?? REGISTER_BUDGET_MS
+    this.baseUrl = settings.baseUrl.replace(/\/+$/, '')
+    this.headers = { authorization: `Token ${settings.token}`, accept: 'application/json' }
+    this.transport = settings.fetch ? fetchTransport(settings.fetch) : new NodeTransport()
   }
 
   /**
@@ -121,13 +121,13 @@ export class KlantinteractiesClient {
    * deadline already running when that is sooner (a budget never grows by nesting).
    */
   withinBudget<T>(work: () => Promise<T>): Promise<T> {
-    const deadline = performance.now() + this.#budgetMs
+    const deadline = performance.now() + this.budgetMs
     const outer = deadlines.getStore()
     return deadlines.run(outer === undefined ? deadline : Math.min(outer, deadline), work)
   }
 
   get<T>(path: string, query?: Query): Promise<T> {
-    return this.#call<T>('GET', path, { query })
+    return this.call<T>('GET', path, { query })
   }
 
   /** A GET that answers null for 404 (a resource that does not exist, or a page past the end). */
@@ -143,25 +143,25 @@ export class KlantinteractiesClient {
   }
 
   post<T>(path: string, body: unknown): Promise<T> {
-    return this.#call<T>('POST', path, { body })
+    return this.call<T>('POST', path, { body })
   }
 
   patch<T>(path: string, body: unknown): Promise<T> {
-    return this.#call<T>('PATCH', path, { body })
+    return this.call<T>('PATCH', path, { body })
   }
 
   async delete(path: string): Promise<void> {
-    await this.#call<unknown>('DELETE', path, {})
+    await this.call<unknown>('DELETE', path, {})
   }
 
   /** Closes the idle register connections (those in use close when their call ends). */
   close(): void {
-    if (this.#transport instanceof NodeTransport) {
-      this.#transport.close()
+    if (this.transport instanceof NodeTransport) {
+      this.transport.close()
     }
   }
 
-  async #call<T>(
+  private async call<T>(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     options: { query?: Query | undefined; body?: unknown },
@@ -169,16 +169,16 @@ export class KlantinteractiesClient {
     const operation = `${method} /${path}`
     const started = performance.now()
     const deadline = deadlines.getStore()
-    const remaining = Math.floor(deadline === undefined ? this.#budgetMs : deadline - started)
+    const remaining = Math.floor(deadline === undefined ? this.budgetMs : deadline - started)
     if (remaining < MIN_CALL_MS) {
       // The request's budget is spent: asking the register now could only answer after the agent
       // app has given up. Not sent, so the outcome of this call is known; the caller's is not.
-      this.#log.warn({ operation, failure: 'timeout', reason: 'budget' }, 'register call not sent')
+      this.log.warn({ operation, failure: 'timeout', reason: 'budget' }, 'register call not sent')
       throw new UpstreamError(operation, 'timeout')
     }
     // One signal ends the whole call, retry included, at the deadline.
     const budget = AbortSignal.timeout(remaining)
-    const url = new URL(`${this.#baseUrl}/${path.replace(/^\/+/, '')}`)
+    const url = new URL(`${this.baseUrl}/${path.replace(/^\/+/, '')}`)
     if (options.query) {
       url.search = new URLSearchParams(
         Object.entries(options.query).map(([name, value]): [string, string] => [name, String(value)]),
@@ -186,31 +186,31 @@ export class KlantinteractiesClient {
     }
     const request =
       options.body === undefined
-        ? { method, url, headers: this.#headers, signal: budget }
+        ? { method, url, headers: this.headers, signal: budget }
         : {
             method,
             url,
             // A string body: the transport sends it with a Content-Length, never chunked, which
             // Open Klant (Django under a WSGI server) cannot read.
-            headers: { ...this.#headers, 'content-type': 'application/json' },
+            headers: { ...this.headers, 'content-type': 'application/json' },
             body: JSON.stringify(options.body),
             signal: budget,
           }
     let response: { status: number; text: string }
     try {
       try {
-        response = await this.#transport.send(request)
+        response = await this.transport.send(request)
       } catch (error) {
         // Only a read is sent again: a write whose connection failed may have been applied.
         if (method !== 'GET' || !(error instanceof NetworkError) || budget.aborted) {
           throw error
         }
         await sleep(READ_RETRY_DELAY_MS, undefined, { signal: budget })
-        response = await this.#transport.send(request)
+        response = await this.transport.send(request)
       }
     } catch (error) {
       const kind: UpstreamFailure = budget.aborted ? 'timeout' : 'unreachable'
-      this.#log.warn(
+      this.log.warn(
         {
           operation,
           failure: kind,
@@ -228,7 +228,7 @@ export class KlantinteractiesClient {
     const ms = Math.round(performance.now() - started)
     if (status < 200 || status > 299) {
       const problem = parseProblem(text)
-      this.#log.warn(
+      this.log.warn(
         {
           operation,
           status,
@@ -241,7 +241,7 @@ export class KlantinteractiesClient {
       )
       throw new UpstreamError(operation, 'status', status, problem)
     }
-    this.#log.debug({ operation, status, ms }, 'register call')
+    this.log.debug({ operation, status, ms }, 'register call')
     return (text ? JSON.parse(text) : undefined) as T
   }
 }

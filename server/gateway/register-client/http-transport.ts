@@ -61,12 +61,12 @@ export interface NodeTransportOptions {
 }
 
 export class NodeTransport implements Transport {
-  readonly #http: HttpAgent
-  readonly #https: HttpsAgent
+  private readonly http: HttpAgent
+  private readonly https: HttpsAgent
 
   constructor(options: NodeTransportOptions = {}) {
-    this.#http = new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS })
-    this.#https = new HttpsAgent({
+    this.http = new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS })
+    this.https = new HttpsAgent({
       keepAlive: true,
       timeout: IDLE_SOCKET_MS,
       ...(options.ca !== undefined ? { ca: options.ca } : {}),
@@ -77,7 +77,7 @@ export class NodeTransport implements Transport {
     let { method, url, body } = request
     let headers: Record<string, string> = { ...DEFAULT_HEADERS, ...request.headers }
     for (let hop = 0; ; hop++) {
-      const answer = await this.#once(method, url, headers, body, request.signal)
+      const answer = await this.once(method, url, headers, body, request.signal)
       const location = answer.location
       if (!REDIRECTS.has(answer.status) || location === undefined || hop >= MAX_REDIRECTS) {
         return { status: answer.status, text: answer.text }
@@ -99,11 +99,11 @@ export class NodeTransport implements Transport {
 
   /** Closes the idle connections; calls in flight finish on theirs. */
   close(): void {
-    this.#http.destroy()
-    this.#https.destroy()
+    this.http.destroy()
+    this.https.destroy()
   }
 
-  #once(
+  private once(
     method: string,
     url: URL,
     headers: Record<string, string>,
@@ -118,7 +118,7 @@ export class NodeTransport implements Transport {
       const tls = url.protocol === 'https:'
       const req = (tls ? httpsRequest : httpRequest)(url, {
         method,
-        agent: tls ? this.#https : this.#http,
+        agent: tls ? this.https : this.http,
         // A string body always goes with its length: Open Klant (Django) cannot read chunked bodies.
         headers:
           body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },

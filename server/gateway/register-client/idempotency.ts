@@ -75,16 +75,16 @@ export class IdempotencyStore {
   }
 
   async markCreated(record: IdempotencyRecord, uuid: string): Promise<IdempotencyRecord> {
-    return this.#update(record, { klantcontact_uuid: uuid, state: 'created' })
+    return this.update(record, { klantcontact_uuid: uuid, state: 'created' })
   }
 
   async markComplete(record: IdempotencyRecord, uuid: string): Promise<IdempotencyRecord> {
-    return this.#update(record, { klantcontact_uuid: uuid, state: 'complete' })
+    return this.update(record, { klantcontact_uuid: uuid, state: 'complete' })
   }
 
   /** After compensation (the half-made klantcontact was deleted): start again on a retry. */
   async reset(record: IdempotencyRecord): Promise<IdempotencyRecord> {
-    return this.#update(record, { klantcontact_uuid: null, state: 'pending' })
+    return this.update(record, { klantcontact_uuid: null, state: 'pending' })
   }
 
   /** A definite refusal created nothing: forget the key, so a corrected draft may use it again. */
@@ -101,7 +101,7 @@ export class IdempotencyStore {
   async renumber(record: IdempotencyRecord): Promise<IdempotencyRecord> {
     return this.db.transaction().execute(async (trx) => {
       const nummer = await this.numbers.nummer(trx)
-      return this.#update(record, { nummer }, trx)
+      return this.update(record, { nummer }, trx)
     })
   }
 
@@ -109,7 +109,7 @@ export class IdempotencyStore {
   async rereference(record: IdempotencyRecord): Promise<IdempotencyRecord> {
     return this.db.transaction().execute(async (trx) => {
       const referentienummer = await this.numbers.referentienummer(trx)
-      return this.#update(record, { referentienummer }, trx)
+      return this.update(record, { referentienummer }, trx)
     })
   }
 
@@ -124,7 +124,7 @@ export class IdempotencyStore {
     return row !== undefined
   }
 
-  async #update(
+  private async update(
     record: IdempotencyRecord,
     changes: Partial<Pick<IdempotencyRecord, 'klantcontact_uuid' | 'state' | 'nummer' | 'referentienummer'>>,
     db: GatewayDb = this.db,

@@ -82,26 +82,26 @@ function requestHash(input: RegisterInput): string {
 }
 
 export class ContactRegistration {
-  readonly #flights = new SingleFlight<Registered>()
+  private readonly flights = new SingleFlight<Registered>()
 
   constructor(private readonly deps: RegistrationDeps) {}
 
   /**
    * Identical requests (same agent, key and body) share one execution. The body's hash is part of
    * the flight's key: a request with the same key and another body must never be handed the first
-   * body's klantcontact, so it runs on its own and meets the record's hash in `#register` (422),
+   * body's klantcontact, so it runs on its own and meets the record's hash in `registerInFlight` (422),
    * at once or after the other's claim, just as it would one after the other.
    *
    * The whole saga runs within one time budget (client.ts `withinBudget`).
    */
   register(agent: AgentIdentity, key: string, input: RegisterInput): Promise<Registered> {
     const hash = requestHash(input)
-    return this.#flights.run(`${agent.login}\n${key}\n${hash}`, () =>
-      this.deps.client.withinBudget(() => this.#register(agent, key, hash, input)),
+    return this.flights.run(`${agent.login}\n${key}\n${hash}`, () =>
+      this.deps.client.withinBudget(() => this.registerInFlight(agent, key, hash, input)),
     )
   }
 
-  async #register(
+  private async registerInFlight(
     agent: AgentIdentity,
     key: string,
     hash: string,
@@ -114,7 +114,7 @@ export class ContactRegistration {
       throw idempotencyKeyReused()
     }
     if (record.state === 'complete' && record.klantcontact_uuid) {
-      return { klantcontact: await this.#readBack(record.klantcontact_uuid), replayed: true }
+      return { klantcontact: await this.readBack(record.klantcontact_uuid), replayed: true }
     }
 
     const self: ActorView = {
@@ -130,7 +130,7 @@ export class ContactRegistration {
       // A fresh record has never been sent; any other may have reached the register before a crash.
       existing = claim.fresh ? null : await findOwn(this.deps.client, record, this.deps.log)
       if (!existing) {
-        const created = await this.#create(record, input)
+        const created = await this.create(record, input)
         record = created.record
         if ('reply' in created) {
           made = created.reply
@@ -141,14 +141,14 @@ export class ContactRegistration {
       uuid = (made?.klantcontact ?? existing)!.uuid
     }
     try {
-      self.uuid = await this.#link(agent, self.uuid, uuid)
+      self.uuid = await this.link(agent, self.uuid, uuid)
     } catch (error) {
       if (error instanceof LinkRefused) {
         this.deps.log.warn(
           { klantcontact: uuid, status: error.refusal.status },
           'actor link refused; compensating',
         )
-        await this.#compensate(record, uuid)
+        await this.compensate(record, uuid)
         throw rolledBack()
       }
       // Remember the half-made klantcontact, so the next attempt only links (a crash before this
@@ -167,12 +167,12 @@ export class ContactRegistration {
         replayed,
       }
     }
-    existing ??= await this.#read(uuid)
+    existing ??= await this.read(uuid)
     return { klantcontact: views.build(existing, { visible: true, extraActors: [self] }), replayed }
   }
 
   /** POST /maak-klantcontact, resolving `unique` refusals and lost answers. */
-  async #create(
+  private async create(
     initial: IdempotencyRecord,
     input: RegisterInput,
   ): Promise<
@@ -221,7 +221,7 @@ export class ContactRegistration {
   }
 
   /** Links the agent's actor; a deleted actor is looked up or created again, once. */
-  async #link(agent: AgentIdentity, actor: string, uuid: string): Promise<string> {
+  private async link(agent: AgentIdentity, actor: string, uuid: string): Promise<string> {
     try {
       await linkActor(this.deps.client, actor, uuid)
       return actor
@@ -237,7 +237,7 @@ export class ContactRegistration {
   }
 
   /** VNG's saga: undo the klantcontact (its betrokkene goes with it). If that fails, a retry continues. */
-  async #compensate(record: IdempotencyRecord, uuid: string): Promise<void> {
+  private async compensate(record: IdempotencyRecord, uuid: string): Promise<void> {
     try {
       await this.deps.client.delete(`klantcontacten/${uuid}`)
     } catch (error) {
@@ -248,7 +248,7 @@ export class ContactRegistration {
     await this.deps.store.reset(record)
   }
 
-  async #read(uuid: string): Promise<KlantcontactRecord> {
+  private async read(uuid: string): Promise<KlantcontactRecord> {
     const found = await this.deps.client.find<KlantcontactRecord>(
       `klantcontacten/${uuid}`,
       EXPAND_BETROKKENEN,
@@ -259,7 +259,7 @@ export class ContactRegistration {
     return found
   }
 
-  async #readBack(uuid: string): Promise<KlantcontactView> {
-    return this.deps.views.build(await this.#read(uuid), { visible: true })
+  private async readBack(uuid: string): Promise<KlantcontactView> {
+    return this.deps.views.build(await this.read(uuid), { visible: true })
   }
 }
