@@ -175,6 +175,8 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     })
 
     app.addHook('onClose', () => storage.close())
+    // Idle keep-alive connections to the register would otherwise hold until their idle timeout.
+    app.addHook('onClose', async () => services.client.close())
     // By now the live socket's preClose hook has closed every socket: stop the grace and offer
     // timers (agents are not marked offline because this instance stops) and the hub if ours.
     app.addHook('onClose', () => live.close())
