@@ -46,21 +46,21 @@ const REASONS: Readonly<Record<number, string>> = {
  * quietly. If the new call fails, the page stays on the old call while it lasts.
  */
 export class CallerCall {
-  readonly #env: CallEnvironment
-  readonly #ua: UserAgent
-  readonly #target: string
+  private readonly env: CallEnvironment
+  private readonly ua: UserAgent
+  private readonly target: string
   /** The call the page shows: the first one, or the one a REFER made once it was answered. */
-  #inviter: Inviter | undefined
+  private inviter: Inviter | undefined
   /** A call a REFER made that is not answered yet. */
-  #referred: Inviter | undefined
-  #failure: string | undefined
-  #hangingUp = false
-  #ended = false
+  private referred: Inviter | undefined
+  private failure: string | undefined
+  private hangingUp = false
+  private isEnded = false
 
   private constructor(settings: CallerSettings, env: CallEnvironment) {
-    this.#env = env
-    this.#target = `sip:${settings.target}@${settings.domain}`
-    this.#ua = new UserAgent({
+    this.env = env
+    this.target = `sip:${settings.target}@${settings.domain}`
+    this.ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${settings.user}@${settings.domain}`),
       ...(settings.password !== undefined
         ? { authorizationUsername: settings.user, authorizationPassword: settings.password }
@@ -83,7 +83,7 @@ export class CallerCall {
       delegate: {
         onDisconnect: (error) => {
           if (error) {
-            this.#fail('de verbinding met de SIP-server is verbroken')
+            this.fail('de verbinding met de SIP-server is verbroken')
           }
         },
       },
@@ -92,86 +92,86 @@ export class CallerCall {
 
   static start(settings: CallerSettings, env: CallEnvironment): CallerCall {
     const call = new CallerCall(settings, env)
-    void call.#run()
+    void call.run()
     return call
   }
 
   get ended(): boolean {
-    return this.#ended
+    return this.isEnded
   }
 
   hangUp(): void {
-    if (this.#ended) {
+    if (this.isEnded) {
       return
     }
-    this.#hangingUp = true
-    const referred = this.#referred
+    this.hangingUp = true
+    const referred = this.referred
     if (referred) {
-      endCall(referred, this.#env.log)
+      endCall(referred, this.env.log)
     }
-    const inviter = this.#inviter
+    const inviter = this.inviter
     if (!inviter && referred) {
       return
     }
     if (inviter?.state === SessionState.Established) {
-      void inviter.bye().catch((error: unknown) => this.#fail(String(error)))
+      void inviter.bye().catch((error: unknown) => this.fail(String(error)))
     } else if (inviter?.state === SessionState.Initial || inviter?.state === SessionState.Establishing) {
       // Answered with 487 Request Terminated, then Terminated (RFC 3261 §9).
-      void inviter.cancel().catch((error: unknown) => this.#fail(String(error)))
+      void inviter.cancel().catch((error: unknown) => this.fail(String(error)))
     } else {
-      this.#finish({ state: 'beeindigd' })
+      this.finish({ state: 'beeindigd' })
     }
   }
 
   /** A key of the keypad, as RTP telephone-events (RFC 4733) through WebRTC's DTMF sender. */
   sendDtmf(tone: string): boolean {
-    const inviter = this.#inviter
+    const inviter = this.inviter
     if (inviter?.state !== SessionState.Established || !inviter.sessionDescriptionHandler) {
       return false
     }
     return inviter.sessionDescriptionHandler.sendDtmf(tone)
   }
 
-  async #run(): Promise<void> {
-    this.#env.onStatus({ state: 'verbinden' })
+  private async run(): Promise<void> {
+    this.env.onStatus({ state: 'verbinden' })
     try {
-      await this.#ua.start()
+      await this.ua.start()
     } catch (error) {
-      this.#env.log.warn('connect failed', { error: String(error) })
-      this.#fail('geen verbinding met de SIP-server')
+      this.env.log.warn('connect failed', { error: String(error) })
+      this.fail('geen verbinding met de SIP-server')
       return
     }
-    const target = UserAgent.makeURI(this.#target)
-    if (this.#ended || !target) {
-      this.#finish({ state: 'beeindigd' })
+    const target = UserAgent.makeURI(this.target)
+    if (this.isEnded || !target) {
+      this.finish({ state: 'beeindigd' })
       return
     }
-    const inviter = new Inviter(this.#ua, target, {
+    const inviter = new Inviter(this.ua, target, {
       sessionDescriptionHandlerOptions: AUDIO_ONLY,
-      delegate: this.#sessionDelegate,
+      delegate: this.sessionDelegate,
     })
-    this.#inviter = inviter
-    this.#watch(inviter)
+    this.inviter = inviter
+    this.watch(inviter)
     try {
       await inviter.invite({
         requestDelegate: {
           onProgress: (response) => {
             const code = response.message.statusCode ?? 0
-            if ((code === 180 || code === 183) && !this.#ended) {
-              this.#env.onStatus({ state: 'gaat-over' })
+            if ((code === 180 || code === 183) && !this.isEnded) {
+              this.env.onStatus({ state: 'gaat-over' })
             }
           },
           onReject: (response) => {
-            if (!this.#hangingUp) {
-              this.#failure = reasonOf(response)
+            if (!this.hangingUp) {
+              this.failure = reasonOf(response)
             }
           },
         },
       })
     } catch (error) {
-      this.#env.log.warn('invite failed', { error: String(error) })
+      this.env.log.warn('invite failed', { error: String(error) })
       const name = error instanceof Error ? error.name : ''
-      this.#fail(
+      this.fail(
         name === 'NotAllowedError' || name === 'NotFoundError'
           ? 'geen toegang tot een microfoon'
           : 'het gesprek kon niet worden opgezet',
@@ -179,108 +179,106 @@ export class CallerCall {
     }
   }
 
-  readonly #sessionDelegate: SessionDelegate = {
-    onRefer: (referral) => this.#followReferral(referral),
+  private readonly sessionDelegate: SessionDelegate = {
+    onRefer: (referral) => this.followReferral(referral),
   }
 
-  #watch(inviter: Inviter): void {
+  private watch(inviter: Inviter): void {
     inviter.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
-        this.#established(inviter)
+        this.established(inviter)
       } else if (state === SessionState.Terminated) {
         // sip.js terminates the session before it tells the request delegate or rejects invite():
         // wait for those, so a refusal shows its reason rather than "Beëindigd".
-        setTimeout(() => this.#terminated(inviter), 0)
+        setTimeout(() => this.terminated(inviter), 0)
       }
     })
   }
 
-  #established(inviter: Inviter): void {
-    if (inviter === this.#referred) {
-      this.#referred = undefined
-      this.#inviter = inviter
-      this.#env.log.info('transferred call answered')
-      this.#env.onTransferred?.()
+  private established(inviter: Inviter): void {
+    if (inviter === this.referred) {
+      this.referred = undefined
+      this.inviter = inviter
+      this.env.log.info('transferred call answered')
+      this.env.onTransferred?.()
     }
-    if (inviter === this.#inviter) {
-      this.#env.onStatus({ state: 'in-gesprek' })
-      this.#playRemoteAudio(inviter)
+    if (inviter === this.inviter) {
+      this.env.onStatus({ state: 'in-gesprek' })
+      this.playRemoteAudio(inviter)
     }
   }
 
-  #terminated(inviter: Inviter): void {
-    if (inviter === this.#referred) {
+  private terminated(inviter: Inviter): void {
+    if (inviter === this.referred) {
       // The transfer did not work out: back on the first call if it is still there.
-      this.#referred = undefined
-      this.#env.log.info('transferred call not answered')
-      if (this.#inviter?.state === SessionState.Established) {
-        this.#failure = undefined
+      this.referred = undefined
+      this.env.log.info('transferred call not answered')
+      if (this.inviter?.state === SessionState.Established) {
+        this.failure = undefined
         return
       }
-      this.#finish(
-        this.#hangingUp ? { state: 'beeindigd' } : failed(this.#failure ?? 'doorverbinden is mislukt'),
+      this.finish(
+        this.hangingUp ? { state: 'beeindigd' } : failed(this.failure ?? 'doorverbinden is mislukt'),
       )
-    } else if (inviter === this.#inviter) {
-      if (this.#referred) {
+    } else if (inviter === this.inviter) {
+      if (this.referred) {
         // The agent ended our first call while the call it sent us to is still being set up.
-        this.#inviter = undefined
+        this.inviter = undefined
         return
       }
-      this.#finish(this.#failure ? failed(this.#failure) : { state: 'beeindigd' })
+      this.finish(this.failure ? failed(this.failure) : { state: 'beeindigd' })
     }
   }
 
   /** A REFER on the current call (referral.ts); one at a time. */
-  #followReferral(referral: Referral): void {
-    const busy = this.#ended || this.#hangingUp || this.#referred !== undefined
+  private followReferral(referral: Referral): void {
+    const busy = this.isEnded || this.hangingUp || this.referred !== undefined
     const next = followReferral(referral, {
-      busy: busy ? (this.#referred ? 491 : 603) : undefined,
+      busy: busy ? (this.referred ? 491 : 603) : undefined,
       sessionDescriptionHandlerOptions: AUDIO_ONLY,
-      delegate: this.#sessionDelegate,
-      log: this.#env.log,
+      delegate: this.sessionDelegate,
+      log: this.env.log,
       onReject: (reason) => {
-        this.#failure = reason
+        this.failure = reason
       },
       reasonOf,
     })
     if (next) {
-      this.#referred = next
-      this.#watch(next)
+      this.referred = next
+      this.watch(next)
     }
   }
 
-  #playRemoteAudio(inviter: Inviter): void {
+  private playRemoteAudio(inviter: Inviter): void {
     const sdh = inviter.sessionDescriptionHandler
     if (!(sdh instanceof Web.SessionDescriptionHandler)) {
       return
     }
     const play = (): void => {
-      this.#env.audio.srcObject = sdh.remoteMediaStream
-      void this.#env.audio
+      this.env.audio.srcObject = sdh.remoteMediaStream
+      void this.env.audio
         .play()
-        .catch((error: unknown) => this.#env.log.warn('audio does not play', { error: String(error) }))
+        .catch((error: unknown) => this.env.log.warn('audio does not play', { error: String(error) }))
     }
     play()
     // sip.js swaps tracks inside the one remote stream on `ontrack` (a re-INVITE, hold).
     sdh.peerConnectionDelegate = { ...sdh.peerConnectionDelegate, ontrack: play }
   }
 
-  #fail(reason: string): void {
-    this.#failure ??= reason
-    this.#finish(failed(this.#failure))
+  private fail(reason: string): void {
+    this.failure ??= reason
+    this.finish(failed(this.failure))
   }
 
-  #finish(status: CallStatus): void {
-    if (this.#ended) {
+  private finish(status: CallStatus): void {
+    if (this.isEnded) {
       return
     }
-    this.#ended = true
-    this.#env.audio.srcObject = null
-    this.#env.onStatus(status)
-    this.#env.log.info('call ended', { state: status.state })
-    void this.#ua
-      .stop()
-      .catch((error: unknown) => this.#env.log.warn('stop failed', { error: String(error) }))
+    this.isEnded = true
+    this.env.audio.srcObject = null
+    this.env.onStatus(status)
+    this.env.log.info('call ended', { state: status.state })
+    void this.ua.stop().catch((error: unknown) => this.env.log.warn('stop failed', { error: String(error) }))
   }
 }
 
