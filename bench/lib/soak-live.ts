@@ -4,7 +4,7 @@ import type { ClientMessage, ServerMessage } from '../../shared/live/protocol'
 /** One live socket past auth and snapshot; errors and unexpected closes are counted. */
 export class LiveSocket {
   token = ''
-  #ws: WebSocket | undefined
+  private ws: WebSocket | undefined
 
   constructor(
     private readonly url: string,
@@ -17,7 +17,7 @@ export class LiveSocket {
   async open(token: string): Promise<void> {
     this.token = token
     const ws = new WebSocket(this.url)
-    this.#ws = ws
+    this.ws = ws
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve())
       ws.once('error', reject)
@@ -47,14 +47,14 @@ export class LiveSocket {
   }
 
   send(message: ClientMessage): void {
-    if (this.#ws?.readyState === WebSocket.OPEN) {
-      this.#ws.send(JSON.stringify(message))
+    if (this.ws?.readyState === WebSocket.OPEN) {
+      this.ws.send(JSON.stringify(message))
     } else {
       this.fail('live socket: not open', this.name)
     }
   }
 
   close(): void {
-    this.#ws?.close()
+    this.ws?.close()
   }
 }

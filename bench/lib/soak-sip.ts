@@ -15,11 +15,11 @@ const random = (bytes = 6): string => randomBytes(bytes).toString('hex')
 const ANSWER_TIMEOUT_MS = 10_000
 
 export class SoakSipPhone {
-  #ws: WebSocket | undefined
-  readonly #pending = new Map<string, (response: SipResponse) => void>()
-  readonly #callId = random(10)
-  readonly #contact = `sip:${random(4)}@${random()}.invalid;transport=ws`
-  #seq = 1
+  private ws: WebSocket | undefined
+  private readonly pending = new Map<string, (response: SipResponse) => void>()
+  private readonly callId = random(10)
+  private readonly contact = `sip:${random(4)}@${random()}.invalid;transport=ws`
+  private seq = 1
 
   constructor(
     private readonly url: string,
@@ -40,12 +40,12 @@ export class SoakSipPhone {
       // Provisional answers (1xx) are not what a REGISTER waits for.
       if (message && 'status' in message && message.status >= 200) {
         const branch = String(message.headers.via[0]?.params['branch'])
-        this.#pending.get(branch)?.(message)
-        this.#pending.delete(branch)
+        this.pending.get(branch)?.(message)
+        this.pending.delete(branch)
       }
     })
     ws.on('error', () => {})
-    this.#ws = ws
+    this.ws = ws
   }
 
   async reconnect(): Promise<void> {
@@ -55,20 +55,20 @@ export class SoakSipPhone {
 
   /** REGISTER with `expires`; resolves with the final status (200 when all is well). */
   async register(expires: number): Promise<number> {
-    const first = this.#request(expires)
-    let response = await this.#send(first)
+    const first = this.request(expires)
+    let response = await this.send(first)
     if (response.status === 401) {
-      response = await this.#send(this.#authorized(first, response))
+      response = await this.send(this.authorized(first, response))
     }
     return response.status
   }
 
   close(): void {
-    this.#ws?.close()
-    this.#ws = undefined
+    this.ws?.close()
+    this.ws = undefined
   }
 
-  #request(expires: number): SipRequest {
+  private request(expires: number): SipRequest {
     const aor = `sip:${this.user}@${this.domain}`
     return {
       method: 'REGISTER',
@@ -78,17 +78,17 @@ export class SoakSipPhone {
         via: [],
         to: { uri: aor, params: {} },
         from: { uri: aor, params: { tag: random() } },
-        'call-id': this.#callId,
-        cseq: { seq: this.#seq++, method: 'REGISTER' },
+        'call-id': this.callId,
+        cseq: { seq: this.seq++, method: 'REGISTER' },
         'max-forwards': '70',
-        contact: [{ uri: this.#contact, params: {} }],
+        contact: [{ uri: this.contact, params: {} }],
         expires: String(expires),
       },
       content: '',
     }
   }
 
-  #authorized(request: SipRequest, challenge: SipResponse): SipRequest {
+  private authorized(request: SipRequest, challenge: SipResponse): SipRequest {
     const header = challenge.headers['www-authenticate']?.[0]
     const realm = unquote(header?.['realm'])
     const nonce = unquote(header?.['nonce'])
@@ -110,13 +110,13 @@ export class SoakSipPhone {
       ...(header?.['opaque'] !== undefined ? { opaque: header['opaque'] } : {}),
     }
     const next = sip.copyMessage(request, true)
-    next.headers.cseq = { seq: this.#seq++, method: request.method }
+    next.headers.cseq = { seq: this.seq++, method: request.method }
     next.headers.authorization = [credentials]
     return next
   }
 
-  #send(request: SipRequest): Promise<SipResponse> {
-    const ws = this.#ws
+  private send(request: SipRequest): Promise<SipResponse> {
+    const ws = this.ws
     if (!ws || ws.readyState !== WebSocket.OPEN) {
       return Promise.reject(new Error('not connected'))
     }
@@ -126,10 +126,10 @@ export class SoakSipPhone {
     ]
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.#pending.delete(branch)
+        this.pending.delete(branch)
         reject(new Error('no answer to REGISTER'))
       }, ANSWER_TIMEOUT_MS)
-      this.#pending.set(branch, (response) => {
+      this.pending.set(branch, (response) => {
         clearTimeout(timer)
         resolve(response)
       })

@@ -22,7 +22,7 @@ export class OutboxClient {
   sent = 0
   /** Requests to /api/klantcontacten on their way right now. */
   inFlight = 0
-  #token: Promise<string> | undefined
+  private token: Promise<string> | undefined
 
   constructor(
     private readonly url: string,
@@ -31,7 +31,7 @@ export class OutboxClient {
 
   async save(key: string, body: Record<string, unknown>): Promise<Saved> {
     for (let attempts = 1; ; attempts++) {
-      const token = await this.#session()
+      const token = await this.session()
       this.sent++
       this.inFlight++
       try {
@@ -50,7 +50,7 @@ export class OutboxClient {
           return { key, uuid: (JSON.parse(text) as { uuid: string }).uuid, attempts }
         }
         if (response.status === 401) {
-          this.#forget(token)
+          this.forget(token)
         } else if (response.status < 500 && response.status !== 429) {
           throw new RefusedError(`${key}: ${response.status} ${text}`)
         }
@@ -67,20 +67,20 @@ export class OutboxClient {
   }
 
   /** One login shared by every draft; made again only after a 401. */
-  #session(): Promise<string> {
-    this.#token ??= this.#logIn()
-    return this.#token
+  private session(): Promise<string> {
+    this.token ??= this.logIn()
+    return this.token
   }
 
-  #forget(token: string): void {
-    void this.#token?.then((current) => {
+  private forget(token: string): void {
+    void this.token?.then((current) => {
       if (current === token) {
-        this.#token = undefined
+        this.token = undefined
       }
     })
   }
 
-  async #logIn(): Promise<string> {
+  private async logIn(): Promise<string> {
     for (;;) {
       try {
         const response = await fetch(`${this.url}/api/session`, {
