@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../log'
 import type { StoreState } from '../store/types'
 import { nummerOf } from '../workspace/call-classification'
 import type { CallEventSource } from '../workspace/call-events'
+import { missingCaseError } from '../lib/missing-case'
 import { openedErrorOf } from './error-of'
 
 /**
@@ -117,6 +118,8 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
       case 'answered':
       case 'ended':
         return
+      default:
+        throw missingCaseError(event)
     }
   })
   return () => {

@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand'
 import type { GatewayApi } from '../api/gateway-client'
 import { createLogger, type Logger } from '../log'
 import type { StoreState } from '../store/types'
+import { missingCaseError } from '../lib/missing-case'
 import type { CallEventSource } from '../workspace/call-events'
 import type { KlantcontactDraft } from './draft'
 import { suggestPartij } from './partij-suggestion'
@@ -78,6 +79,8 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
         return
       case 'replaced':
         return
+      default:
+        throw missingCaseError(event)
     }
   })
 }

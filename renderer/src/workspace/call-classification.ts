@@ -46,8 +46,6 @@ export type CallClassification =
   | { readonly kind: 'replacing'; readonly replaces: string }
   | { readonly kind: 'outbound' }
 
-export type CallKind = CallClassification['kind']
-
 export interface ClassificationContext {
   readonly agentLogin: string
   /** The agent's afdeling id (offers may be addressed to it). */

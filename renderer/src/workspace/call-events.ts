@@ -62,8 +62,6 @@ export type CallEvent =
       readonly handledMs?: number
     }
 
-export type CallEventType = CallEvent['type']
-
 export type CallEventListener = (event: CallEvent) => void
 
 /** The publisher: listeners run synchronously, in the order they subscribed. */

@@ -2,6 +2,7 @@ import type { AgentBridge } from '../../../shared/bridge'
 import type { LiveConnection } from '../live/live-connection'
 import type { Logger } from '../log'
 import { rangHere } from './call-classification'
+import { missingCaseError } from '../lib/missing-case'
 import type { CallEventSource } from './call-events'
 
 /**
@@ -36,6 +37,8 @@ export function reportCallsToLive(
       case 'reclassified':
       case 'answered':
         return
+      default:
+        throw missingCaseError(event)
     }
   })
 }
