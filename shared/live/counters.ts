@@ -88,6 +88,10 @@ export function counterDelta(event: LiveEventBody & { at: string }): CounterDelt
     case 'transfer.closed':
     case 'monitor.started':
     case 'monitor.ended':
+    case 'queue.changed':
+    case 'queue.left':
+    case 'terugbelverzoek.created':
+      // TODO(queue): queue outcomes and terugbelverzoeken are counted.
       return undefined
     default: {
       const unreachable: never = event

@@ -15,6 +15,7 @@
  */
 
 import type { DayCounters } from './counters'
+import type { QueueOutcome, QueueStatus } from './queue'
 
 export const AGENT_STATES = [
   'offline',
@@ -156,6 +157,22 @@ export type LiveEventBody =
   | { type: 'monitor.started'; monitor: MonitorInfo }
   /** The supervisor ended the session; the agent's app hangs up the monitor call if it still runs. */
   | { type: 'monitor.ended'; id: string; supervisor: string; agent: string }
+  /** An afdeling's queue changed (a caller joined or left): its whole status, so the latest wins. */
+  | { type: 'queue.changed'; queue: QueueStatus }
+  /**
+   * A caller left an afdeling's queue. `queueCallId` is the gateway's id for the waiting call (not
+   * the SIP Call-ID). `withinServiceLevel`: answered within the afdeling's service-level time.
+   */
+  | {
+      type: 'queue.left'
+      queueCallId: string
+      afdeling: string
+      outcome: QueueOutcome
+      waitedMs: number
+      withinServiceLevel: boolean
+    }
+  /** The gateway registered a terugbelverzoek (a caller who waited and was not answered) for `afdeling`. */
+  | { type: 'terugbelverzoek.created'; afdeling: string }
 
 export type LiveEventType = LiveEventBody['type']
 
@@ -175,6 +192,8 @@ export interface LiveSnapshot {
   transfers: TransferOffer[]
   /** Today's counters per afdeling (shared/live/counters.ts); absent from a hub that keeps none. */
   counters?: DayCounters
+  /** Each afdeling's queue as the last `queue.changed` left it; absent from a hub that keeps none. */
+  queues?: QueueStatus[]
 }
 
 /** What an agent app may say about its own call (agent and afdeling come from its session). */

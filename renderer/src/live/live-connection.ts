@@ -246,7 +246,12 @@ export class LiveConnection {
         })
         return
       case 'contactverzoek.created':
+      case 'queue.left':
+      case 'terugbelverzoek.created':
         // Counted above; nothing else to keep.
+        return
+      case 'queue.changed':
+        // TODO(queue): kept for the panels.
         return
       case 'monitor.started':
         this.update({

@@ -51,6 +51,12 @@ function concernsAgent(event: LiveEvent, login: string, afdeling: string): boole
       return event.monitor.agent === login
     case 'monitor.ended':
       return event.agent === login
+    // An agent sees how many callers wait for its own afdeling; the outcomes are the supervisor's.
+    case 'queue.changed':
+      return event.queue.afdeling === afdeling
+    case 'queue.left':
+    case 'terugbelverzoek.created':
+      return false
     default: {
       const unreachable: never = event
       throw new Error(`unknown live event: ${JSON.stringify(unreachable)}`)

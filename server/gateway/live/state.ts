@@ -50,7 +50,12 @@ export class LiveState {
         this.transfers.delete(event.transferId)
         break
       case 'contactverzoek.created':
+      case 'queue.left':
+      case 'terugbelverzoek.created':
         // Only counted (above).
+        break
+      case 'queue.changed':
+        // TODO(queue): kept per afdeling for the snapshot.
         break
       case 'monitor.started':
       case 'monitor.ended':
@@ -132,6 +137,9 @@ export function stateChangeOf(event: LiveEventBody): StateChange {
     case 'contactverzoek.created':
     case 'monitor.started':
     case 'monitor.ended':
+    case 'queue.changed':
+    case 'queue.left':
+    case 'terugbelverzoek.created':
       return { op: 'none', kind: 'none', key: '' }
     default: {
       const unreachable: never = event
@@ -156,6 +164,9 @@ export function sanitize(event: LiveEventBody): LiveEventBody {
     case 'contactverzoek.created':
     case 'monitor.started':
     case 'monitor.ended':
+    case 'queue.changed':
+    case 'queue.left':
+    case 'terugbelverzoek.created':
       return event
     default: {
       const unreachable: never = event
