@@ -2,7 +2,21 @@
 // runs as root (CI and these machines); otherwise it stops with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process'
 
-export const REQUIRED_PACKAGES = ['chromium', 'kamailio', 'kamailio-websocket-modules']
+export const REQUIRED_PACKAGES = [
+  'chromium',
+  'kamailio',
+  'kamailio-websocket-modules',
+  // evapi and jansson: Kamailio holds a queued call and asks the gateway where it goes.
+  'kamailio-extra-modules',
+  'kamailio-json-modules',
+  'kamailio-utils-modules',
+  // The phone network in tests: media bridging, a citizen's phone (baresip), load (SIPp), prompts.
+  'rtpengine-daemon',
+  'baresip-core',
+  'sip-tester',
+  'espeak-ng',
+  'sox',
+]
 
 function installed(name) {
   const status = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' })
