@@ -19,6 +19,7 @@ import { registerSecurityHeaders, SECURITY_HEADERS, withSecurityHeaders } from '
 import type { UpstreamSettings } from './register-client/client'
 import { systemClock, type Clock } from './lib/clock'
 import { liveSocketRoutes, type LiveHub, type LiveSocketOptions, type PresenceView } from './live'
+import { gatewayCounterStore, loadStoredCounters } from './live/counter-store'
 import { createGatewayLive } from './live-wiring'
 import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
@@ -103,10 +104,19 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
   const clock = options.clock ?? systemClock
   const storage = await openGatewayStorage(config)
   const transferTtlMs = options.transferTtlMs ?? TRANSFER_TTL_MS
+  // The gateway's own hub keeps today's counters in its database; a hub of the caller's keeps its own.
+  const counters = options.hub
+    ? undefined
+    : await loadStoredCounters(gatewayCounterStore(storage.db), clock).catch(async (error: unknown) => {
+        await storage.close()
+        throw error
+      })
   const live = createGatewayLive({
     config,
     logger,
     hub: options.hub,
+    counters,
+    now: clock,
     transferTtlMs,
     presenceGraceMs: options.presenceGraceMs,
   })

@@ -1,5 +1,6 @@
 import { scopedLogger, type Logger } from '../lib/logger'
 import type { GatewayConfig } from './config/types'
+import type { StoredCounters } from './live/counter-store'
 import {
   createMemoryHub,
   createPresenceTracker,
@@ -28,6 +29,10 @@ export interface GatewayLiveOptions {
    * it. Default: an in-memory hub of this gateway's own, closed with it.
    */
   hub?: LiveHub | undefined
+  /** For the gateway's own hub: today's counters, kept in the gateway's database across restarts. */
+  counters?: StoredCounters | undefined
+  /** The gateway's clock: the own hub's event times, and so the day its counters count. */
+  now?: (() => number) | undefined
   /** How long a transfer record lives: its offer expires with it. */
   transferTtlMs: number
   /** Time before a disconnected agent shows as offline (presence.ts's default when absent). */
@@ -50,7 +55,7 @@ export interface GatewayLive {
 
 export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
   const { config, logger } = options
-  const hub = options.hub ?? createMemoryHub({ logger })
+  const hub = options.hub ?? createMemoryHub({ logger, counters: options.counters, now: options.now })
   const tracker = createPresenceTracker({
     hub,
     logger,

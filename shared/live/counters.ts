@@ -1,19 +1,45 @@
 import type { LiveEvent, LiveEventBody } from './protocol'
 
 /**
- * Today's counters per afdeling for the supervisor's team overview: calls answered, calls abandoned
- * while ringing, handling time (for the average), transfers and contactverzoeken. Every event
+ * Today's counters per afdeling for the supervisor's team overview and wallboard. Every event
  * carries what it counts (docs/supervisor.md), so counting is this one pure function, used by the
  * hub (memory and PostgreSQL) and by the app alike. "Today" is the day in Europe/Amsterdam; the
  * first event of a new day starts from zero.
+ *
+ * Two sources, both counted: the agents' calls (`call.ended`, as the hub knows the call) and the
+ * afdeling's queue (`queue.left`, as the gateway's queue saw the caller leave it).
  */
 export interface AfdelingCounters {
+  /** Inbound customer calls an agent answered (completed or transferred). */
   answered: number
+  /** Inbound customer calls the caller hung up on while an agent's phone rang. */
   abandoned: number
   /** Summed handling time (answer to end) of the answered calls, ms. */
   handledMs: number
   transfers: number
   contactverzoeken: number
+  /** Callers who left this afdeling's queue, whatever the outcome: answered + abandoned + overflowed. */
+  queueOffered: number
+  /** Callers from the queue an agent of this afdeling answered. */
+  queueAnswered: number
+  /** Of `queueAnswered`: answered within the afdeling's service-level time. */
+  answeredWithinServiceLevel: number
+  /** Summed waiting time of `queueAnswered`, ms (for the average speed of answer). */
+  answeredWaitedMs: number
+  /**
+   * Callers the queue lost: hung up while waiting (or while an agent's phone rang), nobody
+   * available (`queueNoAgent`), or the maximum wait passed.
+   */
+  queueAbandoned: number
+  /** Of `queueAbandoned`: nobody of the afdeling could take calls. */
+  queueNoAgent: number
+  /** Callers moved on to the overflow afdeling (counted there again when they leave its queue). */
+  overflowed: number
+  /**
+   * Terugbelverzoeken registered today. Not the open ones: which are still open is the
+   * register's to say, not the live feed's.
+   */
+  terugbelverzoeken: number
 }
 
 export interface DayCounters {
@@ -47,19 +73,51 @@ export function emptyCounters(day: string): DayCounters {
   return { day, afdelingen: {} }
 }
 
-const ZERO: AfdelingCounters = { answered: 0, abandoned: 0, handledMs: 0, transfers: 0, contactverzoeken: 0 }
+/** All zeros; also the list of fields (storage writes one value per field). */
+export const ZERO_COUNTERS: Readonly<AfdelingCounters> = Object.freeze({
+  answered: 0,
+  abandoned: 0,
+  handledMs: 0,
+  transfers: 0,
+  contactverzoeken: 0,
+  queueOffered: 0,
+  queueAnswered: 0,
+  answeredWithinServiceLevel: 0,
+  answeredWaitedMs: 0,
+  queueAbandoned: 0,
+  queueNoAgent: 0,
+  overflowed: 0,
+  terugbelverzoeken: 0,
+})
+
+export type CounterField = keyof AfdelingCounters
+
+export const COUNTER_FIELDS = Object.keys(ZERO_COUNTERS) as readonly CounterField[]
+
+/**
+ * The service level: the share of the callers this afdeling's queue dealt with (answered or lost,
+ * not moved on to the overflow afdeling) that were answered within the service-level time.
+ * Undefined before the first such caller. Callers who hung up quickly count against it too: the
+ * queue event says whether an answer came in time, not whether a hang-up did.
+ */
+export function serviceLevel(counters: AfdelingCounters): number | undefined {
+  const dealtWith = counters.queueAnswered + counters.queueAbandoned
+  return dealtWith > 0 ? counters.answeredWithinServiceLevel / dealtWith : undefined
+}
 
 /** What `event` counts, or undefined when it counts nothing. */
 export function counterDelta(event: LiveEventBody & { at: string }): CounterDelta | undefined {
   const of = (afdeling: string, counts: Partial<AfdelingCounters>): CounterDelta => ({
     day: dayOf(event.at),
     afdeling,
-    counts: { ...ZERO, ...counts },
+    counts: { ...ZERO_COUNTERS, ...counts },
   })
   switch (event.type) {
     case 'call.ended':
-      if (event.internal === true) {
-        // A call between colleagues (a consult) is not a customer's call.
+      // A call between colleagues (a consult) is not a customer's call. An outbound call is no
+      // answered or abandoned call either: one the citizen did not pick up is not a citizen who
+      // hung up while waiting. The direction is the hub's record of the call, not the app's say.
+      if (event.internal === true || event.direction !== 'inbound') {
         return undefined
       }
       switch (event.reason) {
@@ -78,6 +136,31 @@ export function counterDelta(event: LiveEventBody & { at: string }): CounterDelt
           throw new Error(`unknown call end reason: ${String(unreachable)}`)
         }
       }
+    case 'queue.left': {
+      const outcome = event.outcome
+      switch (outcome) {
+        case 'answered':
+          return of(event.afdeling, {
+            queueOffered: 1,
+            queueAnswered: 1,
+            answeredWithinServiceLevel: event.withinServiceLevel ? 1 : 0,
+            answeredWaitedMs: event.waitedMs,
+          })
+        case 'abandoned':
+        case 'timeout':
+          return of(event.afdeling, { queueOffered: 1, queueAbandoned: 1 })
+        case 'no_agent':
+          return of(event.afdeling, { queueOffered: 1, queueAbandoned: 1, queueNoAgent: 1 })
+        case 'overflowed':
+          return of(event.afdeling, { queueOffered: 1, overflowed: 1 })
+        default: {
+          const unreachable: never = outcome
+          throw new Error(`unknown queue outcome: ${String(unreachable)}`)
+        }
+      }
+    }
+    case 'terugbelverzoek.created':
+      return of(event.afdeling, { terugbelverzoeken: 1 })
     case 'transfer.offered':
       return event.transfer.afdeling !== undefined ? of(event.transfer.afdeling, { transfers: 1 }) : undefined
     case 'contactverzoek.created':
@@ -89,9 +172,6 @@ export function counterDelta(event: LiveEventBody & { at: string }): CounterDelt
     case 'monitor.started':
     case 'monitor.ended':
     case 'queue.changed':
-    case 'queue.left':
-    case 'terugbelverzoek.created':
-      // TODO(queue): queue outcomes and terugbelverzoeken are counted.
       return undefined
     default: {
       const unreachable: never = event
@@ -100,7 +180,10 @@ export function counterDelta(event: LiveEventBody & { at: string }): CounterDelt
   }
 }
 
-/** The counters after `event`; the same object when it counts nothing. */
+/**
+ * The counters after `event`; the same object when it counts nothing, or when it is of an earlier
+ * day than the counters (instances' clocks differ a little around midnight).
+ */
 export function applyCounters(
   counters: DayCounters,
   event: LiveEvent | (LiveEventBody & { at: string }),
@@ -109,7 +192,7 @@ export function applyCounters(
   if (delta === undefined) {
     return counters
   }
-  return addDelta(delta.day === counters.day ? counters : emptyCounters(delta.day), delta)
+  return addDelta(counters, delta)
 }
 
 /** Adds `delta` to counters of the same day (a later day replaces them, an earlier one is ignored). */
@@ -118,13 +201,11 @@ export function addDelta(counters: DayCounters, delta: CounterDelta): DayCounter
     return counters
   }
   const base = delta.day === counters.day ? counters : emptyCounters(delta.day)
-  const current = base.afdelingen[delta.afdeling] ?? ZERO
-  const next: AfdelingCounters = {
-    answered: current.answered + delta.counts.answered,
-    abandoned: current.abandoned + delta.counts.abandoned,
-    handledMs: current.handledMs + delta.counts.handledMs,
-    transfers: current.transfers + delta.counts.transfers,
-    contactverzoeken: current.contactverzoeken + delta.counts.contactverzoeken,
+  const current: Partial<AfdelingCounters> | undefined = base.afdelingen[delta.afdeling]
+  const next = { ...ZERO_COUNTERS }
+  for (const field of COUNTER_FIELDS) {
+    // A snapshot from a gateway that did not know a field yet lacks it: zero.
+    next[field] = (current?.[field] ?? 0) + delta.counts[field]
   }
   return { day: base.day, afdelingen: { ...base.afdelingen, [delta.afdeling]: next } }
 }

@@ -141,6 +141,12 @@ export type LiveEventBody =
       handledMs?: number
       /** Copied from the call: a call between colleagues. */
       internal?: boolean
+      /**
+       * Copied by the hub from the call as `call.started` told it (never taken from the app's
+       * `call.ended`): only an inbound call can be answered or abandoned (shared/live/counters.ts).
+       * Absent on events from before it was carried.
+       */
+      direction?: CallDirection
     }
   | { type: 'transfer.offered'; transfer: TransferInfo }
   | {

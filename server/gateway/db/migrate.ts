@@ -4,6 +4,7 @@ import { runMigrations, type EngineMigration } from '../../lib/db/migrator'
 import * as initial from './migrations/001_initial'
 import * as monitorSession from './migrations/002_monitor_session'
 import * as auditObjects from './migrations/003_audit_objects'
+import * as dayCounters from './migrations/005_day_counters'
 
 /**
  * The gateway's migrations, recorded in bookkeeping tables of their own so the gateway can share a
@@ -13,6 +14,7 @@ const migrations: Record<string, EngineMigration<Engine>> = {
   '001_initial': initial,
   '002_monitor_session': monitorSession,
   '003_audit_objects': auditObjects,
+  '005_day_counters': dayCounters,
 }
 
 export function migrateGateway(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {

@@ -2,8 +2,9 @@ import type { LiveEvent, LiveFilter, LiveIdentity, LiveSnapshot, TransferTarget 
 
 /**
  * Who sees what. Supervisors see everything (every agent's state, the live calls, transfers in
- * flight). An agent sees only its own state and calls, and transfers it offered or that are
- * addressed to it or its afdeling: a colleague's call details are none of its business.
+ * flight, every afdeling's queue and how callers left it). An agent sees only its own state and
+ * calls, transfers it offered or that are addressed to it or its afdeling, and how many callers
+ * wait for its own afdeling: a colleague's call details are none of its business.
  */
 export function filterFor(identity: LiveIdentity): LiveFilter {
   switch (identity.role) {
@@ -91,6 +92,7 @@ export function filterSnapshot(filter: LiveFilter, snapshot: LiveSnapshot): Live
         agents: snapshot.agents.filter((a) => a.login === login),
         calls: snapshot.calls.filter((c) => c.agent === login),
         transfers: snapshot.transfers.filter((t) => t.from === login || addressedTo(t.to, login, afdeling)),
+        ...(snapshot.queues ? { queues: snapshot.queues.filter((q) => q.afdeling === afdeling) } : {}),
       }
     }
     case 'types': {
@@ -100,6 +102,7 @@ export function filterSnapshot(filter: LiveFilter, snapshot: LiveSnapshot): Live
         agents: has('agent.state') ? snapshot.agents : [],
         calls: has('call.started') || has('call.updated') ? snapshot.calls : [],
         transfers: has('transfer.offered') ? snapshot.transfers : [],
+        ...(snapshot.queues ? { queues: has('queue.changed') ? snapshot.queues : [] } : {}),
       }
     }
     default: {

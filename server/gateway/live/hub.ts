@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { counterDelta } from '../../../shared/live/counters'
 import { scopedLogger, type Logger } from '../../lib/logger'
+import { withCallFacts } from './call-end'
+import type { StoredCounters } from './counter-store'
 import { createHubCore } from './hub-core'
 import { sanitize } from './state'
 import type {
@@ -50,6 +53,11 @@ export interface MemoryHubOptions {
   /** Events kept for reconnecting clients (default 20 000: well over a minute at 500 agents). */
   bufferSize?: number
   now?: () => number
+  /**
+   * Where today's counters are kept across restarts (the gateway's database), and what was there
+   * at start. Without it (unit tests) the counters start from zero and live in memory only.
+   */
+  counters?: StoredCounters | undefined
 }
 
 export const DEFAULT_BUFFER_SIZE = 20_000
@@ -67,6 +75,12 @@ export function createMemoryHub(options: MemoryHubOptions): LiveHub {
     bufferSize: options.bufferSize ?? DEFAULT_BUFFER_SIZE,
     logger,
   })
+  const stored = options.counters
+  if (stored) {
+    core.reset({ seq: 0, agents: [], calls: [], transfers: [], counters: stored.initial })
+  }
+  // Counter writes, one after the other; close() waits for the last.
+  let writes: Promise<void> = Promise.resolve()
   let closed = false
 
   return {
@@ -75,9 +89,24 @@ export function createMemoryHub(options: MemoryHubOptions): LiveHub {
       if (closed) {
         return Promise.reject(new Error('live hub is closed'))
       }
-      const event: LiveEvent = { ...sanitize(body), seq: core.seq + 1, at: new Date(now()).toISOString() }
+      const event: LiveEvent = {
+        ...withCallFacts(sanitize(body), (callId) => core.call(callId)),
+        seq: core.seq + 1,
+        at: new Date(now()).toISOString(),
+      }
       core.apply(event)
-      return Promise.resolve(event)
+      const delta = stored ? counterDelta(event) : undefined
+      if (!stored || !delta) {
+        return Promise.resolve(event)
+      }
+      // Delivered already (the live view must not wait for a disk); resolved once stored. A
+      // failed write loses the increment after a restart only: logged, and the event stands.
+      writes = writes
+        .then(() => stored.store.add(delta))
+        .catch((err: unknown) => {
+          logger.error({ err, type: event.type }, "storing today's counters failed")
+        })
+      return writes.then(() => event)
     },
     subscribe: (filter, listener) => core.subscribe(filter, listener),
     onReset: (listener) => core.onReset(listener),
@@ -89,7 +118,7 @@ export function createMemoryHub(options: MemoryHubOptions): LiveHub {
     close() {
       closed = true
       core.close()
-      return Promise.resolve()
+      return writes
     },
   }
 }

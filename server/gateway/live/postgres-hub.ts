@@ -13,6 +13,7 @@ import {
   pruneEvents,
   type Notification,
 } from './postgres-schema'
+import { withCallFacts } from './call-end'
 import { sanitize, stateChangeOf } from './state'
 import type { LiveEvent } from './types'
 
@@ -180,7 +181,12 @@ export async function createPostgresHub(options: PostgresHubOptions): Promise<Li
       if (closed) {
         throw new Error('live hub is closed')
       }
-      const body = { ...sanitize(input), at: new Date(now()).toISOString() }
+      // The direction of an ending call is this instance's record of it: the agent's socket is on
+      // this instance, so its call.started came back here before its call.ended was sent.
+      const body = {
+        ...withCallFacts(sanitize(input), (callId) => hub.call(callId)),
+        at: new Date(now()).toISOString(),
+      }
       const seq = await insertEvent(pool, channel, body, stateChangeOf(body))
       const event: LiveEvent = { ...body, seq }
       if (seq % pruneEvery === 0 && seq > retain) {

@@ -1,5 +1,13 @@
 import type pg from 'pg'
-import { counterDelta, emptyCounters, type DayCounters } from '../../../shared/live/counters'
+import {
+  COUNTER_FIELDS,
+  ZERO_COUNTERS,
+  counterDelta,
+  emptyCounters,
+  type CounterField,
+  type DayCounters,
+} from '../../../shared/live/counters'
+import type { QueueStatus } from '../../../shared/live/queue'
 import type { StateChange } from './state'
 import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, TransferOffer } from './types'
 
@@ -10,10 +18,12 @@ import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, Tra
  *   delivers notifications in commit order: every instance sees one order, without gaps.
  * - `live_event`: the recent events, for an instance that missed notifications (its LISTEN
  *   connection dropped) or got one too large to carry its event. Pruned to `retainEvents`.
- * - `live_state`: one row per agent, live call and open transfer: the event that last set it.
+ * - `live_state`: one row per agent, live call, open transfer and afdeling's queue: the event that
+ *   last set it.
  *   An instance rebuilds its state from here on start, without replaying history.
  * - `live_counter`: today's counters per afdeling (shared/live/counters.ts), incremented by each
  *   counted event in the transaction that stores it, so they agree with the seq they were read at.
+ *   One column per counter (`columnOf`); a counter added later is a column added on start.
  */
 const MIGRATION_LOCK = 'kcc.live.migrate'
 
@@ -54,6 +64,11 @@ export async function migrate(pool: pg.Pool, newEpoch: string): Promise<void> {
       contactverzoeken bigint not null default 0,
       primary key (day, afdeling)
     )`)
+    for (const field of COUNTER_FIELDS) {
+      await client.query(
+        `alter table live_counter add column if not exists ${columnOf(field)} bigint not null default 0`,
+      )
+    }
     await client.query('commit')
   } catch (err) {
     await client.query('rollback').catch(() => undefined)
@@ -72,10 +87,13 @@ interface StateRow {
   body: StoredBody
 }
 
-function toSnapshotParts(rows: StateRow[]): Pick<LiveSnapshot, 'agents' | 'calls' | 'transfers'> {
+function toSnapshotParts(
+  rows: StateRow[],
+): Required<Pick<LiveSnapshot, 'agents' | 'calls' | 'transfers' | 'queues'>> {
   const agents: AgentStatus[] = []
   const calls: LiveCall[] = []
   const transfers: TransferOffer[] = []
+  const queues: QueueStatus[] = []
   for (const { since, body } of rows) {
     switch (body.type) {
       case 'agent.state':
@@ -89,12 +107,14 @@ function toSnapshotParts(rows: StateRow[]): Pick<LiveSnapshot, 'agents' | 'calls
       case 'transfer.offered':
         transfers.push({ ...body.transfer, offeredAt: body.at })
         break
+      case 'queue.changed':
+        queues.push({ ...body.queue })
+        break
       case 'call.ended':
       case 'transfer.closed':
       case 'contactverzoek.created':
       case 'monitor.started':
       case 'monitor.ended':
-      case 'queue.changed':
       case 'queue.left':
       case 'terugbelverzoek.created':
         // These delete their row or have none; one here means the table was edited by hand.
@@ -105,7 +125,7 @@ function toSnapshotParts(rows: StateRow[]): Pick<LiveSnapshot, 'agents' | 'calls
       }
     }
   }
-  return { agents, calls, transfers }
+  return { agents, calls, transfers, queues }
 }
 
 /** The persisted state and the seq it is at, read in one consistent snapshot. */
@@ -118,8 +138,7 @@ export async function loadState(pool: pg.Pool): Promise<LiveSnapshot> {
     )
     const rows = await client.query<StateRow>('select kind, since, body from live_state order by kind, seq')
     const counted = await client.query<CounterRow>(
-      `select day, afdeling, answered::text, abandoned::text, handled_ms::text, transfers::text,
-         contactverzoeken::text
+      `select day, afdeling, ${COUNTER_COLUMNS.map((c) => `${c}::text as ${c}`).join(', ')}
        from live_counter where day = (select max(day) from live_counter)`,
     )
     await client.query('commit')
@@ -147,6 +166,8 @@ export async function loadState(pool: pg.Pool): Promise<LiveSnapshot> {
  * state change anyway, and waiting for a WAL flush while holding the seq row lock would cap the
  * whole gateway at one event per disk flush.
  */
+const COUNTER_PARAMS_FROM = 10
+const COUNTER_COLUMNS = COUNTER_FIELDS.map(columnOf)
 const PUBLISH_SQL = `
 with s as (
   update live_meta set seq = seq + 1 where id = 1 returning seq, epoch
@@ -159,15 +180,11 @@ with s as (
 ), d as (
   delete from live_state where $6::text = 'delete' and kind = $3::text and key = $4::text
 ), c as (
-  insert into live_counter (day, afdeling, answered, abandoned, handled_ms, transfers, contactverzoeken)
-  select $8::text, $9::text, $10::bigint, $11::bigint, $12::bigint, $13::bigint, $14::bigint
+  insert into live_counter (day, afdeling, ${COUNTER_COLUMNS.join(', ')})
+  select $8::text, $9::text, ${COUNTER_COLUMNS.map((_, i) => `$${COUNTER_PARAMS_FROM + i}::bigint`).join(', ')}
   where $8::text is not null
   on conflict (day, afdeling) do update set
-    answered = live_counter.answered + excluded.answered,
-    abandoned = live_counter.abandoned + excluded.abandoned,
-    handled_ms = live_counter.handled_ms + excluded.handled_ms,
-    transfers = live_counter.transfers + excluded.transfers,
-    contactverzoeken = live_counter.contactverzoeken + excluded.contactverzoeken
+    ${COUNTER_COLUMNS.map((c) => `${c} = live_counter.${c} + excluded.${c}`).join(',\n    ')}
 )
 select s.seq::text as seq,
   pg_notify($2::text, s.epoch || ' ' || s.seq::text || ' ' || $7::text) as notified,
@@ -197,11 +214,7 @@ export async function insertEvent(
     inline,
     delta?.day ?? null,
     delta?.afdeling ?? null,
-    delta?.counts.answered ?? 0,
-    delta?.counts.abandoned ?? 0,
-    delta?.counts.handledMs ?? 0,
-    delta?.counts.transfers ?? 0,
-    delta?.counts.contactverzoeken ?? 0,
+    ...COUNTER_FIELDS.map((field) => delta?.counts[field] ?? 0),
   ])
   const row = result.rows[0]
   if (!row) {
@@ -259,17 +272,15 @@ export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
 }
 
-interface CounterRow {
-  day: string
-  afdeling: string
-  answered: string
-  abandoned: string
-  handled_ms: string
-  transfers: string
-  contactverzoeken: string
+/** The `live_counter` column of a counter: `handledMs` is `handled_ms`. */
+export function columnOf(field: CounterField): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
 }
 
-/** The newest day's `live_counter` rows as counters (bigint arrives as text: numbers here). */
+/** A row of the newest day; bigint arrives as text. */
+type CounterRow = { day: string; afdeling: string } & Record<string, string>
+
+/** The newest day's `live_counter` rows as counters (numbers here). */
 function countersOf(rows: CounterRow[]): DayCounters {
   const first = rows[0]
   if (!first) {
@@ -277,13 +288,11 @@ function countersOf(rows: CounterRow[]): DayCounters {
   }
   const counters: DayCounters = emptyCounters(first.day)
   for (const row of rows) {
-    counters.afdelingen[row.afdeling] = {
-      answered: Number(row.answered),
-      abandoned: Number(row.abandoned),
-      handledMs: Number(row.handled_ms),
-      transfers: Number(row.transfers),
-      contactverzoeken: Number(row.contactverzoeken),
+    const counts = { ...ZERO_COUNTERS }
+    for (const field of COUNTER_FIELDS) {
+      counts[field] = Number(row[columnOf(field)] ?? 0)
     }
+    counters.afdelingen[row.afdeling] = counts
   }
   return counters
 }

@@ -1,16 +1,18 @@
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import { shareableCall } from '../../../shared/live/confidential'
+import type { QueueStatus } from '../../../shared/live/queue'
 import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, TransferOffer } from './types'
 
 /**
- * The live state a hub keeps: every agent's state, the calls in progress and the transfers on
- * offer, as the events so far make them. Each event fully describes what it changes, so applying
+ * The live state a hub keeps: every agent's state, the calls in progress, the transfers on offer,
+ * each afdeling's queue and today's counters, as the events so far make them. Each event fully describes what it changes, so applying
  * the same events in the same seq order gives the same state on every gateway instance.
  */
 export class LiveState {
   private readonly agents = new Map<string, AgentStatus>()
   private readonly calls = new Map<string, LiveCall>()
   private readonly transfers = new Map<string, TransferOffer>()
+  private readonly queues = new Map<string, QueueStatus>()
   private counters: DayCounters = emptyCounters('')
 
   constructor(
@@ -55,7 +57,8 @@ export class LiveState {
         // Only counted (above).
         break
       case 'queue.changed':
-        // TODO(queue): kept per afdeling for the snapshot.
+        // Each event carries the whole status, so the latest replaces what was there.
+        this.queues.set(event.queue.afdeling, { ...event.queue })
         break
       case 'monitor.started':
       case 'monitor.ended':
@@ -90,6 +93,7 @@ export class LiveState {
       calls: [...this.calls.values()].map((c) => ({ ...c })),
       transfers: [...this.transfers.values()].map((t) => ({ ...t, to: { ...t.to } })),
       counters: { day: this.counters.day, afdelingen: { ...this.counters.afdelingen } },
+      queues: [...this.queues.values()].map((q) => ({ ...q })),
     }
   }
 
@@ -98,6 +102,7 @@ export class LiveState {
     this.agents.clear()
     this.calls.clear()
     this.transfers.clear()
+    this.queues.clear()
     for (const agent of snapshot.agents) {
       this.agents.set(agent.login, { ...agent })
     }
@@ -106,6 +111,9 @@ export class LiveState {
     }
     for (const transfer of snapshot.transfers) {
       this.transfers.set(transfer.transferId, { ...transfer })
+    }
+    for (const queue of snapshot.queues ?? []) {
+      this.queues.set(queue.afdeling, { ...queue })
     }
     this.counters = snapshot.counters ?? emptyCounters('')
     this.lastSeq = snapshot.seq
@@ -117,7 +125,7 @@ export class LiveState {
  * key name the entity; `upsert` replaces it with this event, `delete` removes it.
  */
 export type StateChange =
-  | { op: 'upsert' | 'delete'; kind: 'agent' | 'call' | 'transfer'; key: string }
+  | { op: 'upsert' | 'delete'; kind: 'agent' | 'call' | 'transfer' | 'queue'; key: string }
   /** An event that changes no entity (it is only counted). */
   | { op: 'none'; kind: 'none'; key: '' }
 
@@ -134,10 +142,11 @@ export function stateChangeOf(event: LiveEventBody): StateChange {
       return { op: 'upsert', kind: 'transfer', key: event.transfer.transferId }
     case 'transfer.closed':
       return { op: 'delete', kind: 'transfer', key: event.transferId }
+    case 'queue.changed':
+      return { op: 'upsert', kind: 'queue', key: event.queue.afdeling }
     case 'contactverzoek.created':
     case 'monitor.started':
     case 'monitor.ended':
-    case 'queue.changed':
     case 'queue.left':
     case 'terugbelverzoek.created':
       return { op: 'none', kind: 'none', key: '' }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LiveHub } from '../../../server/gateway/live/hub'
 import type { LiveEvent } from '../../../server/gateway/live/types'
+import { ZERO_COUNTERS } from '../../../shared/live/counters'
 import { cutListener, freshSchema, postgresHub, unreachable } from './support'
 
 type Schema = Awaited<ReturnType<typeof freshSchema>>
@@ -175,7 +176,7 @@ describe('PostgreSQL live hub', () => {
 
     const later = await hubOn(s)
     expect(later.snapshot().counters?.afdelingen).toEqual({
-      kcc: { answered: 1, abandoned: 0, handledMs: 90_000, transfers: 1, contactverzoeken: 1 },
+      kcc: { ...ZERO_COUNTERS, answered: 1, handledMs: 90_000, transfers: 1, contactverzoeken: 1 },
     })
     expect(later.snapshot().counters).toEqual(first.snapshot().counters)
     // Both go on counting the same events from here.

@@ -135,7 +135,7 @@ export function unreachable(pool: pg.Pool): { restore(): void } {
 export async function postgresHub(
   pool: pg.Pool,
   channel: string,
-  extra: { bufferSize?: number; retainEvents?: number } = {},
+  extra: { bufferSize?: number; retainEvents?: number; now?: () => number } = {},
 ): Promise<LiveHub> {
   return createPostgresHub({ pool, channel, logger: silent, ...extra })
 }

@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest'
-import { applyCounters, dayOf, emptyCounters, type DayCounters } from '../../../shared/live/counters'
-import type { CallEndReason, LiveEvent, LiveEventBody } from '../../../shared/live/protocol'
+import {
+  applyCounters,
+  dayOf,
+  emptyCounters,
+  ZERO_COUNTERS,
+  type AfdelingCounters,
+  type DayCounters,
+} from '../../../shared/live/counters'
+import type { CallDirection, CallEndReason, LiveEvent, LiveEventBody } from '../../../shared/live/protocol'
 
 let seq = 0
 const at = (iso: string, body: LiveEventBody): LiveEvent => ({ ...body, seq: ++seq, at: iso })
 const ended = (
   reason: CallEndReason,
-  extra: { handledMs?: number; internal?: boolean; afdeling?: string } = {},
+  extra: { handledMs?: number; internal?: boolean; afdeling?: string; direction?: CallDirection | null } = {},
 ): LiveEventBody => ({
   type: 'call.ended',
   callId: `c${seq}`,
   agent: 'medewerker1',
   afdeling: extra.afdeling ?? 'kcc',
   reason,
+  ...(extra.direction !== null ? { direction: extra.direction ?? 'inbound' } : {}),
   ...(extra.handledMs !== undefined ? { handledMs: extra.handledMs } : {}),
   ...(extra.internal !== undefined ? { internal: extra.internal } : {}),
 })
 const MORNING = '2026-12-04T09:00:00.000Z'
+const counts = (some: Partial<AfdelingCounters>): AfdelingCounters => ({ ...ZERO_COUNTERS, ...some })
 
 function count(events: LiveEvent[], start: DayCounters = emptyCounters('')): DayCounters {
   return events.reduce(applyCounters, start)
@@ -30,7 +39,7 @@ describe("today's counters per afdeling", () => {
     expect(dayOf('2026-07-01T22:00:00.000Z')).toBe('2026-07-02')
   })
 
-  it('counts answered calls with their handling time, and calls abandoned while ringing', () => {
+  it('counts answered inbound calls with their handling time, and inbound calls abandoned while ringing', () => {
     const counters = count([
       at(MORNING, ended('completed', { handledMs: 120_000 })),
       at(MORNING, ended('transferred', { handledMs: 60_000 })),
@@ -43,10 +52,26 @@ describe("today's counters per afdeling", () => {
     expect(counters).toEqual({
       day: '2026-12-04',
       afdelingen: {
-        kcc: { answered: 2, abandoned: 1, handledMs: 180_000, transfers: 0, contactverzoeken: 0 },
-        vergunningen: { answered: 1, abandoned: 0, handledMs: 30_000, transfers: 0, contactverzoeken: 0 },
+        kcc: counts({ answered: 2, abandoned: 1, handledMs: 180_000 }),
+        vergunningen: counts({ answered: 1, handledMs: 30_000 }),
       },
     })
+  })
+
+  it('never counts an outbound call as abandoned or answered, whatever reason the app gave', () => {
+    const start = count([at(MORNING, ended('completed', { handledMs: 1_000 }))])
+    const after = count(
+      [
+        // A dial the citizen did not pick up, reported by the app as 'abandoned'.
+        at(MORNING, ended('abandoned', { direction: 'outbound' })),
+        at(MORNING, ended('failed', { direction: 'outbound' })),
+        at(MORNING, ended('completed', { handledMs: 5_000, direction: 'outbound' })),
+        // An end without the hub's record of the call's direction proves nothing either.
+        at(MORNING, ended('abandoned', { direction: null })),
+      ],
+      start,
+    )
+    expect(after).toBe(start)
   })
 
   it('leaves out calls between colleagues and calls that failed or were lost with the agent', () => {
@@ -54,9 +79,11 @@ describe("today's counters per afdeling", () => {
     const after = count(
       [
         at(MORNING, ended('completed', { handledMs: 5_000, internal: true })),
+        at(MORNING, ended('abandoned', { internal: true })),
         at(MORNING, ended('failed')),
         at(MORNING, ended('agent_offline')),
         at(MORNING, { type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'pauze' }),
+        at(MORNING, { type: 'queue.changed', queue: { afdeling: 'kcc', waiting: 3, oldestSince: MORNING } }),
       ],
       start,
     )
@@ -83,11 +110,27 @@ describe("today's counters per afdeling", () => {
   })
 
   it('starts from zero with the first counted event of a new day', () => {
-    const yesterday = count([at(MORNING, ended('completed', { handledMs: 1_000 }))])
+    const yesterday = count([
+      at(MORNING, ended('completed', { handledMs: 1_000 })),
+      at(MORNING, { type: 'terugbelverzoek.created', afdeling: 'kcc' }),
+    ])
     const today = count([at('2026-12-05T08:00:00.000Z', ended('abandoned'))], yesterday)
-    expect(today).toEqual({
-      day: '2026-12-05',
-      afdelingen: { kcc: { answered: 0, abandoned: 1, handledMs: 0, transfers: 0, contactverzoeken: 0 } },
-    })
+    expect(today).toEqual({ day: '2026-12-05', afdelingen: { kcc: counts({ abandoned: 1 }) } })
+  })
+
+  it('ignores an event of an earlier day once a later day is counted', () => {
+    const today = count([at('2026-12-05T08:00:00.000Z', ended('abandoned'))])
+    expect(count([at(MORNING, ended('completed', { handledMs: 1 }))], today)).toBe(today)
+  })
+
+  it('adds to counters from a gateway that did not know the newer fields yet', () => {
+    const old = {
+      day: '2026-12-04',
+      afdelingen: { kcc: { answered: 3, abandoned: 1, handledMs: 10, transfers: 0, contactverzoeken: 0 } },
+    } as unknown as DayCounters
+    const after = count([at(MORNING, { type: 'terugbelverzoek.created', afdeling: 'kcc' })], old)
+    expect(after.afdelingen['kcc']).toEqual(
+      counts({ answered: 3, abandoned: 1, handledMs: 10, terugbelverzoeken: 1 }),
+    )
   })
 })
