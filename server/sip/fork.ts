@@ -62,6 +62,11 @@ export class InviteFork {
     }
   }
 
+  /** Why the branches were cancelled, if they were (a queued call's ring maps it to an outcome). */
+  get cancelledFor(): 'none' | 'upstream' | 'timeout' | 'caller-gone' {
+    return this.cancelReason
+  }
+
   /** CANCEL from the caller, the caller's connection gone, or the ring timeout. */
   cancelAll(reason: 'upstream' | 'timeout' | 'caller-gone'): void {
     if (this.answered || this.finished) {

@@ -1,4 +1,5 @@
 import sip, { type SipRequest, type SipResponse } from 'sip'
+import type { CallQueue } from '../lib/call-queue'
 import type { Logger } from '../lib/logger'
 import { GUEST_STRIPPED_HEADERS, type Access } from './access'
 import { createDialogs } from './dialogs'
@@ -8,7 +9,8 @@ import type { Groups } from './groups'
 import { assertIdentity } from './identity'
 import { admitInDialog, type InDialogContext } from './in-dialog'
 import { hasToTag, makeReply, parseUri, reasonPhrase, removeHeaders } from './messages'
-import { popOwnRoutes, recordRoute } from './routes'
+import { branchCopies, popOwnRoutes } from './routes'
+import { createQueuedCalls, type QueuedCalls } from './queued-calls'
 import { createReferrals, referToInjects, vouchForReferral } from './referrals'
 import type { Registrar } from './registrar'
 import type { IncomingRequest, Stack } from './stack'
@@ -29,6 +31,10 @@ export interface Proxy {
   onFlowClosed(flow: Flow): void
   callCount(): number
   dialogCount(): number
+  /** Callers held for the queue. */
+  waitingCount(): number
+  /** The server closes: queued callers count as gone. */
+  close(): void
 }
 
 export interface ProxyOptions {
@@ -41,10 +47,13 @@ export interface ProxyOptions {
   tokens: FlowTokens
   flows: ReadonlyMap<string, Flow>
   ringTimeoutMs: number
+  /** The gateway's queue, for group addresses it serves (queued-calls.ts). */
+  queue?: CallQueue
+  /** How often a queued caller gets another 182. */
+  queuedProvisionalMs: number
   logger: Logger
 }
 
-const RECORD_ROUTED = new Set(['INVITE', 'SUBSCRIBE', 'REFER'])
 const ALLOW = 'INVITE, ACK, CANCEL, BYE, OPTIONS, REFER, NOTIFY, SUBSCRIBE, INFO, UPDATE, MESSAGE, PRACK'
 
 export function createProxy(options: ProxyOptions): Proxy {
@@ -91,6 +100,23 @@ export function createProxy(options: ProxyOptions): Proxy {
     forks.set(key, { fork, callerFlowId })
     fork.start(branches)
   }
+
+  const routing = { tokens, domain, flows }
+
+  const queued: QueuedCalls | undefined = options.queue
+    ? createQueuedCalls({
+        queue: options.queue,
+        domain,
+        accounts: options.accounts,
+        stack,
+        dialogs,
+        branchesTo: (request, callerFlow, extension) =>
+          branchCopies(routing, request, callerFlow, registrar.bindings(extension), false),
+        filter: stripIfOutsider,
+        provisionalMs: options.queuedProvisionalMs,
+        logger,
+      })
+    : undefined
 
   const forwardOther = (incoming: IncomingRequest, target: Flow, request: SipRequest): void => {
     stack.send(target, request, (response) => {
@@ -159,29 +185,17 @@ export function createProxy(options: ProxyOptions): Proxy {
       return
     }
 
+    const group = queued?.groupOf(request)
+    if (queued && group !== undefined) {
+      queued.admit(incoming, group, caller)
+      return
+    }
     const targets = targetsOf(request, caller)
     if ('status' in targets) {
       reply(targets.status, targets.reason)
       return
     }
-    const branches = targets.bindings.flatMap((binding) => {
-      const branchFlow = flows.get(binding.flowId)
-      if (!branchFlow) {
-        return []
-      }
-      const copy = sip.copyMessage(request, true)
-      if (!targets.keepUri) {
-        copy.uri = binding.contact
-      }
-      if (RECORD_ROUTED.has(request.method)) {
-        copy.headers['record-route'] = [
-          recordRoute(tokens, domain, branchFlow),
-          recordRoute(tokens, domain, flow),
-          ...(request.headers['record-route'] ?? []),
-        ]
-      }
-      return [{ flow: branchFlow, request: copy }]
-    })
+    const branches = branchCopies(routing, request, flow, targets.bindings, targets.keepUri)
     if (branches.length === 0) {
       reply(480)
       return
@@ -215,6 +229,9 @@ export function createProxy(options: ProxyOptions): Proxy {
       request.headers['max-forwards'] = String(hops - 1)
 
       if (request.method === 'CANCEL') {
+        if (queued?.cancel(incoming)) {
+          return
+        }
         const entry = forks.get(forkKey(request))
         if (!entry || entry.callerFlowId !== flow.id) {
           reply(481)
@@ -282,6 +299,7 @@ export function createProxy(options: ProxyOptions): Proxy {
       registrar.removeFlow(flow.id)
       dialogs.dropFlow(flow.id)
       referrals.dropFlow(flow.id)
+      queued?.dropFlow(flow.id)
       for (const entry of [...forks.values()]) {
         if (entry.callerFlowId === flow.id) {
           entry.fork.cancelAll('caller-gone')
@@ -291,5 +309,7 @@ export function createProxy(options: ProxyOptions): Proxy {
 
     callCount: () => forks.size,
     dialogCount: () => dialogs.size(),
+    waitingCount: () => queued?.size() ?? 0,
+    close: () => queued?.close(),
   }
 }

@@ -103,6 +103,8 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
     tokens,
     flows: transport.flows,
     ringTimeoutMs: limits.ringTimeoutSeconds * 1000,
+    queue: options.queue,
+    queuedProvisionalMs: limits.queuedProvisionalSeconds * 1000,
     logger,
   })
 
@@ -134,10 +136,12 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
       calls: proxy.callCount(),
       dialogs: proxy.dialogCount(),
       nonces: digest.nonceCount(),
+      waiting: proxy.waitingCount(),
     }),
     close() {
       closed ??= (async () => {
         clearInterval(sweeper)
+        proxy.close() // tells the queue its callers are gone while the stack can still send
         stack.destroy() // first: connections closing below must not start new transactions
         await transport.close()
       })()

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http'
+import type { CallQueue } from '../lib/call-queue'
 import type { Logger } from '../lib/logger'
 
 /** An agent's SIP account: extension (the SIP user) and password. Only HA1 is kept. */
@@ -47,6 +48,11 @@ export interface SipLimits {
   maxUnauthenticatedConnections: number
   /** Seconds a connection may stay open without authenticating (a guest: without a call). */
   authTimeoutSeconds: number
+  /**
+   * How often a queued caller gets another `182 Queued`, in seconds: proxies on the way cancel an
+   * INVITE without a provisional response for 3 minutes (RFC 3261 timer C), so once a minute.
+   */
+  queuedProvisionalSeconds: number
 }
 
 interface SipServerBaseOptions {
@@ -66,6 +72,12 @@ interface SipServerBaseOptions {
    * 403; one without Origin (a SIP client that is not a browser) is not a cross-site page and passes.
    */
   allowedOrigins?: string[]
+  /**
+   * The gateway's queue. An INVITE to a group address it serves is answered `182 Queued` and held
+   * until the queue has it ring an agent (one at a time) or rejects it (queued-calls.ts). Without
+   * it, or for groups it does not serve, a group call rings every available member at once.
+   */
+  queue?: CallQueue
   limits?: Partial<SipLimits>
   logger: Logger
 }
@@ -103,6 +115,8 @@ export interface SipServerStats {
   /** Dialogs the proxy saw form and still tracks (guests may only act inside these). */
   dialogs: number
   nonces: number
+  /** Callers held for the queue (waiting or ringing an agent), not yet answered or gone. */
+  waiting: number
 }
 
 export interface SipServer {
@@ -132,4 +146,5 @@ export const DEFAULT_LIMITS: SipLimits = {
   maxUnauthenticatedPerAddress: 20,
   maxUnauthenticatedConnections: 500,
   authTimeoutSeconds: 30,
+  queuedProvisionalSeconds: 60,
 }
