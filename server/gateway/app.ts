@@ -29,6 +29,7 @@ import { registerMonitorRoutes } from './routes/monitor-sessions'
 import { registerPartijRoutes } from './routes/partijen'
 import { registerSecurityEventRoutes } from './routes/security-events'
 import { registerTransferRoutes } from './routes/transfers'
+import { createGatewayQueue, type GatewayCallQueue, type GatewayQueue, type QueueTuning } from './queue'
 import { createServices, type GatewayServices } from './services'
 
 /**
@@ -75,6 +76,8 @@ export interface GatewayAppOptions {
   upstream?: Pick<UpstreamSettings, 'timeoutMs' | 'fetch'>
   /** Serve through a server of the caller's (one port for gateway and provider: server/compose). */
   serverFactory?: FastifyServerFactory
+  /** The call queue's timings (docs/queue.md). */
+  queue?: QueueTuning
 }
 
 export type LiveSocketSettings = Partial<
@@ -94,6 +97,13 @@ export interface GatewayApp {
   live: { hub: LiveHub; presence: PresenceView }
   /** Every route it serves, those registered on it later (the live socket, web files) included. */
   routes: readonly RouteEntry[]
+  /**
+   * The afdelingen's call queue (docs/queue.md): the SIP servers hand it callers for a group
+   * address. Closed with the app (before its database).
+   */
+  queue: GatewayCallQueue
+  /** Terugbelverzoeken waiting to be registered (tests and operators look at `pending()`). */
+  terugbelverzoeken: GatewayQueue['terugbelverzoeken']
 }
 
 export const TRANSFER_TTL_MS = 10 * 60_000
@@ -120,6 +130,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     transferTtlMs,
     presenceGraceMs: options.presenceGraceMs,
   })
+  let queue: GatewayQueue | undefined
   try {
     const services = createServices({
       config,
@@ -143,6 +154,20 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       monitorStarted: live.monitors.started,
       monitorEnded: live.monitors.ended,
     })
+    queue = createGatewayQueue({
+      ...options.queue,
+      config,
+      logger,
+      db: storage.db,
+      engine: storage.engine,
+      hub: live.hub,
+      client: services.client,
+      actors: services.actors,
+      audit: services.audit,
+      clock,
+      registerGeneratesNummer: register.generatesNummer,
+    })
+    const gatewayQueue = queue
     const app = Fastify({
       loggerInstance: logger.child({ scope: 'http' }) as FastifyBaseLogger,
       // Request ids go into audit lines; they must be unique across restarts and instances.
@@ -184,6 +209,8 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       logger,
     })
 
+    // Before the database closes: the queue's timers stop and nothing more is written.
+    app.addHook('preClose', () => gatewayQueue.close())
     app.addHook('onClose', () => storage.close())
     // Idle keep-alive connections to the register would otherwise hold until their idle timeout.
     app.addHook('onClose', async () => services.client.close())
@@ -197,8 +224,11 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       auth: services.auth,
       live: { hub: live.hub, presence: live.presence },
       routes,
+      queue: gatewayQueue.queue,
+      terugbelverzoeken: gatewayQueue.terugbelverzoeken,
     }
   } catch (error) {
+    await queue?.close()
     await live.close()
     await storage.close()
     throw error

@@ -3,6 +3,7 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { verifyPassword } from '../auth/passwords'
 import { DEMO_LOGIN_PASSWORDS, DEMO_SIP_PASSWORDS } from './demo-credentials'
+import { overflowProblems } from './overflow'
 import { gatewayConfigSchema } from './schema'
 import { sipFollowingGateway } from './sip-follows-gateway'
 import type { GatewayConfig } from './types'
@@ -150,6 +151,7 @@ function checkConsistency(config: GatewayConfig): void {
       }
     }
   }
+  problems.push(...overflowProblems(config.afdelingen))
   if (problems.length > 0) {
     throw new GatewayConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
   }

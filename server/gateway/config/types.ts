@@ -32,8 +32,29 @@ export interface AfdelingConfig {
   id: string
   /** Name as the register shows it (the afdeling's organisatorische_eenheid actor). */
   naam: string
-  /** User part of the group SIP address that rings every available member (`sip:<group>@<domain>`). */
+  /**
+   * User part of the afdeling's group SIP address (`sip:<group>@<domain>`): a caller waits in the
+   * afdeling's queue and is offered to one Beschikbaar member at a time (docs/queue.md).
+   */
   groupAddress: string
+  /** How the afdeling's queue behaves; every setting has a default (queue/settings.ts). */
+  queue?: AfdelingQueueConfig
+}
+
+/** An afdeling's queue settings as the file gives them; defaults in docs/queue.md. */
+export interface AfdelingQueueConfig {
+  /** How long one agent's phone rings before the next agent is tried (default 15). */
+  ringSeconds?: number
+  /** How long a caller waits at most before overflow or a terugbelverzoek (default 300). */
+  maxWaitSeconds?: number
+  /** Id of the afdeling whose queue takes the call when this one cannot (once per call). */
+  overflowTo?: string
+  /** Where an agent who let an offer ring out or declined it goes (default `pauze`). */
+  noAnswerState?: 'pauze' | 'beschikbaar'
+  /** A call answered within this many seconds counts as within the service level (default 20). */
+  serviceLevelSeconds?: number
+  /** A caller who hangs up after waiting longer than this gets a terugbelverzoek (default 30). */
+  terugbelverzoekAfterSeconds?: number
 }
 
 export interface SipConfig {

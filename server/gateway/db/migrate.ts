@@ -4,6 +4,7 @@ import { runMigrations, type EngineMigration } from '../../lib/db/migrator'
 import * as initial from './migrations/001_initial'
 import * as monitorSession from './migrations/002_monitor_session'
 import * as auditObjects from './migrations/003_audit_objects'
+import * as queue from './migrations/004_queue'
 import * as dayCounters from './migrations/005_day_counters'
 
 /**
@@ -14,6 +15,7 @@ const migrations: Record<string, EngineMigration<Engine>> = {
   '001_initial': initial,
   '002_monitor_session': monitorSession,
   '003_audit_objects': auditObjects,
+  '004_queue': queue,
   '005_day_counters': dayCounters,
 }
 

@@ -1,0 +1,57 @@
+import type { AgentConfig } from '../config/types'
+import type { AgentState, LiveHub } from '../live'
+import type { Candidate } from './routing'
+
+/**
+ * The afdelingen's members (configuration) as the live hub sees them now: who is Beschikbaar and
+ * since when, who is logged in at all, and the state the queue sets for an agent who let an offer
+ * ring out. With the PostgreSQL hub this is every gateway's view.
+ */
+export class Members {
+  constructor(
+    private readonly agents: readonly AgentConfig[],
+    private readonly hub: LiveHub,
+  ) {}
+
+  /** Members of `afdeling` who are Beschikbaar, with the time they became so. */
+  available(afdeling: string): Candidate[] {
+    const candidates: Candidate[] = []
+    for (const agent of this.agents) {
+      const status = agent.afdeling === afdeling ? this.hub.agent(agent.login) : undefined
+      if (status?.state === 'beschikbaar') {
+        candidates.push({ login: agent.login, idleSince: Date.parse(status.since) })
+      }
+    }
+    return candidates
+  }
+
+  /** Whether any member of `afdeling` is logged in (any state but offline). */
+  anyLoggedIn(afdeling: string): boolean {
+    return this.agents.some((a) => a.afdeling === afdeling && this.stateOf(a.login) !== 'offline')
+  }
+
+  stateOf(login: string): AgentState {
+    return this.hub.agent(login)?.state ?? 'offline'
+  }
+
+  since(login: string): string | undefined {
+    return this.hub.agent(login)?.since
+  }
+
+  extensionOf(login: string): string {
+    const agent = this.agents.find((a) => a.login === login)
+    if (!agent) {
+      throw new Error(`unknown agent ${login}`)
+    }
+    return agent.sipExtension
+  }
+
+  /** Sets the agent's state on the hub, as presence does for offline; their app follows it. */
+  async setState(login: string, state: AgentState): Promise<void> {
+    const afdeling = this.hub.agent(login)?.afdeling ?? this.agents.find((a) => a.login === login)?.afdeling
+    if (afdeling === undefined) {
+      return
+    }
+    await this.hub.publish({ type: 'agent.state', login, afdeling, state })
+  }
+}

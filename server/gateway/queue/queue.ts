@@ -1,0 +1,464 @@
+import type { QueueStatus } from '../../../shared/live/queue'
+import type { CallQueue, RingOutcome, WaitingLine } from '../../lib/call-queue'
+import { scopedLogger, type Logger } from '../../lib/logger'
+import type { GatewayConfig } from '../config/types'
+import type { LiveHub } from '../live'
+import type { QueueCallStore, StoredCall } from './call-store'
+import type { Leadership } from './leadership'
+import { step, type CallEffect, type CallInput, type QueuedCall } from './machine'
+import { Members } from './members'
+import { assign } from './routing'
+import { queueSettingsOf, type QueueSettings } from './settings'
+import type { TerugbelverzoekRequest } from './terugbelverzoeken'
+import type { QueueTimers } from './timers'
+
+/**
+ * The gateway's call queue: both SIP servers hand it their callers for an afdeling's group address
+ * (server/lib/call-queue.ts) and it decides who rings. Each call runs the pure machine of
+ * machine.ts, the choice of agent is routing.ts; this file is the edge: the lines, the timers, the
+ * hub, the database. Everything runs one task at a time (`run`), so the machine's view of calls and
+ * reserved agents never races with itself. With several gateways on one PostgreSQL only the leader
+ * (leadership.ts) routes; the others hold their lines and follow the leader's `queue.left` events.
+ */
+export interface GatewayCallQueue extends CallQueue {
+  /** Each afdeling's queue now (waiting, including calls ringing at an agent; the oldest). */
+  stats(): QueueStatus[]
+  /** Resolves when no queue work is running or queued (rings in progress do not count). */
+  idle(): Promise<void>
+  /** Stops timers and routing; waiting calls are not rejected (Kamailio keeps them for the next gateway). */
+  close(): Promise<void>
+}
+
+export interface CallQueueDeps {
+  config: Pick<GatewayConfig, 'agents' | 'afdelingen'>
+  hub: LiveHub
+  store: QueueCallStore
+  leadership: Leadership
+  terugbelverzoeken: {
+    request(request: TerugbelverzoekRequest): Promise<unknown>
+    setActive(active: boolean): void
+  }
+  timers: QueueTimers
+  logger: Logger
+  /** After taking over, how long calls in the database have to be announced again before they are dropped (default 60 s). */
+  reannounceGraceMs?: number
+}
+
+interface Held {
+  call: QueuedCall
+  line: WaitingLine
+  /** Nobody had announced this call before (not a re-announcement after a restart). */
+  fresh: boolean
+  /** Counted, timed and published by this instance as leader. */
+  admitted: boolean
+  cancelTimer?: (() => void) | undefined
+}
+
+/** While an offer rings; and for a moment after an answer, until the agent's app reports the call. */
+type Reservation = { kind: 'offer' } | { kind: 'hold'; until: number; since: string | undefined }
+
+/** An offer's claim outlives its ring time by this much, so a late answer is not offered again. */
+const OFFER_SLACK_MS = 5_000
+/** An agent who answered is not offered another call until their app reports it, or this long. */
+const ANSWER_HOLD_MS = 10_000
+
+export function createCallQueue(deps: CallQueueDeps): GatewayCallQueue {
+  return new Queue(deps)
+}
+
+class Queue implements GatewayCallQueue {
+  private readonly log: Logger
+  private readonly members: Members
+  private readonly settings = new Map<string, QueueSettings>()
+  private readonly byGroup = new Map<string, string>()
+  private readonly calls = new Map<string, Held>()
+  private readonly idsByLine = new Map<WaitingLine, string>()
+  private readonly reserved = new Map<string, Reservation>()
+  private readonly unsubscribe: Array<() => void> = []
+  private cancelPurge: (() => void) | undefined
+  private chain: Promise<void> = Promise.resolve()
+  private tasks = 0
+  private closed = false
+
+  constructor(private readonly deps: CallQueueDeps) {
+    this.log = scopedLogger(deps.logger, 'queue')
+    this.members = new Members(deps.config.agents, deps.hub)
+    for (const afdeling of deps.config.afdelingen) {
+      this.settings.set(afdeling.id, queueSettingsOf(afdeling))
+      this.byGroup.set(afdeling.groupAddress, afdeling.id)
+    }
+    this.unsubscribe.push(
+      deps.hub.subscribe({ kind: 'types', types: ['agent.state'] }, () => this.run(() => this.pump())),
+      deps.hub.subscribe({ kind: 'types', types: ['queue.left'] }, (event) => {
+        if (event.type === 'queue.left') {
+          this.run(() => this.followLeft(event.queueCallId, event.outcome === 'overflowed'))
+        }
+      }),
+      deps.hub.onReset(() => this.run(() => this.pump())),
+    )
+    deps.leadership.onChange((leader) => this.run(() => (leader ? this.lead() : this.follow())))
+    if (deps.leadership.isLeader()) {
+      this.run(() => this.lead())
+    }
+  }
+
+  serves(group: string): boolean {
+    return this.byGroup.has(group)
+  }
+
+  enter(line: WaitingLine): void {
+    const afdeling = this.byGroup.get(line.call.group)
+    if (afdeling === undefined) {
+      line.reject('no_agent')
+      return
+    }
+    line.onCallerLeft(() =>
+      this.run(async () => {
+        const id = this.idsByLine.get(line)
+        if (id !== undefined) {
+          await this.input(id, { kind: 'caller_left' })
+        }
+      }),
+    )
+    this.run(async () => {
+      const { row, fresh } = await this.deps.store.upsert(line.call, afdeling)
+      const known = this.calls.get(row.id)
+      if (known) {
+        this.idsByLine.delete(known.line)
+        known.line = line
+        this.idsByLine.set(line, row.id)
+        return
+      }
+      const held: Held = { call: fromRow(row), line, fresh, admitted: false }
+      this.calls.set(row.id, held)
+      this.idsByLine.set(line, row.id)
+      this.log.info({ queueCallId: row.id, afdeling: row.afdeling, fresh }, 'caller waits')
+      if (this.deps.leadership.isLeader()) {
+        await this.admit(held)
+        await this.pump()
+      }
+    })
+  }
+
+  stats(): QueueStatus[] {
+    return this.deps.config.afdelingen.map((a) => this.statusOf(a.id))
+  }
+
+  async idle(): Promise<void> {
+    while (this.tasks > 0) {
+      await this.chain
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.cancelPurge?.()
+    for (const held of this.calls.values()) {
+      held.cancelTimer?.()
+    }
+    this.unsubscribe.forEach((stop) => stop())
+    await this.deps.leadership.close()
+    await this.idle()
+  }
+
+  private run(task: () => Promise<void>): void {
+    if (this.closed) {
+      return
+    }
+    this.tasks++
+    this.chain = this.chain
+      .then(() => (this.closed ? undefined : task()))
+      .catch((err: unknown) => this.log.error({ err }, 'queue task failed'))
+      .finally(() => {
+        this.tasks--
+      })
+  }
+
+  /** This instance routes now: take the database's word for every call it holds, then route. */
+  private async lead(): Promise<void> {
+    this.deps.terugbelverzoeken.setActive(true)
+    for (const [id, held] of this.calls) {
+      const row = await this.deps.store.byId(id)
+      if (!row) {
+        this.drop(id)
+        continue
+      }
+      // The previous leader already checked these calls on entry.
+      held.fresh = false
+      held.call = { ...fromRow(row), tried: held.call.tried }
+      await this.admit(held)
+    }
+    this.cancelPurge?.()
+    this.cancelPurge = this.deps.timers.after(this.deps.reannounceGraceMs ?? 60_000, () =>
+      this.run(() => this.purge()),
+    )
+    await this.pump()
+  }
+
+  private follow(): Promise<void> {
+    this.deps.terugbelverzoeken.setActive(false)
+    this.cancelPurge?.()
+    for (const held of this.calls.values()) {
+      held.cancelTimer?.()
+      held.admitted = false
+    }
+    return Promise.resolve()
+  }
+
+  /** Calls in the database that no SIP server announced again since this instance took over. */
+  private async purge(): Promise<void> {
+    if (!this.deps.leadership.isLeader()) {
+      return
+    }
+    const removed = await this.deps.store.removeAllBut(new Set(this.calls.keys()))
+    if (removed > 0) {
+      this.log.warn({ removed }, 'waiting calls no SIP server announced again were removed')
+    }
+  }
+
+  /** A follower drops (or moves, after an overflow) a call the leader took out of its queue. */
+  private async followLeft(id: string, overflowed: boolean): Promise<void> {
+    const held = this.calls.get(id)
+    if (!held || this.deps.leadership.isLeader()) {
+      return
+    }
+    const row = overflowed ? await this.deps.store.byId(id) : undefined
+    if (row) {
+      held.call = fromRow(row)
+    } else {
+      this.drop(id)
+    }
+  }
+
+  private async admit(held: Held): Promise<void> {
+    held.admitted = true
+    this.scheduleMaxWait(held)
+    await this.publishChanged(held.call.afdeling)
+    if (held.fresh && !this.members.anyLoggedIn(held.call.afdeling)) {
+      await this.input(held.call.id, { kind: 'nobody_logged_in' })
+    }
+  }
+
+  private async input(id: string, input: CallInput): Promise<void> {
+    const held = this.calls.get(id)
+    if (!held) {
+      return
+    }
+    if (!this.deps.leadership.isLeader() && input.kind !== 'ring_ended') {
+      // The leader decides; a follower only forgets a caller who left.
+      if (input.kind === 'caller_left') {
+        this.drop(id)
+      }
+      return
+    }
+    const { call, effects } = step(held.call, input, (a) => this.settingsOf(a), this.deps.timers.now())
+    held.call = call
+    for (const effect of effects) {
+      await this.apply(held, effect)
+    }
+  }
+
+  private async apply(held: Held, effect: CallEffect): Promise<void> {
+    const { store, timers } = this.deps
+    const id = held.call.id
+    switch (effect.kind) {
+      case 'ring': {
+        const now = timers.now()
+        const claimed = await store.claimOffer(
+          id,
+          effect.agent,
+          now,
+          now + effect.ringSeconds * 1000 + OFFER_SLACK_MS,
+        )
+        if (!claimed) {
+          // Another gateway's offer of this call still rings.
+          held.call = { ...held.call, phase: { kind: 'waiting' } }
+          this.reserved.delete(effect.agent)
+          return
+        }
+        this.log.info({ queueCallId: id, agent: effect.agent }, 'offering call')
+        this.ring(held, effect.agent, effect.ringSeconds)
+        return
+      }
+      case 'agent_state':
+        await this.members
+          .setState(effect.agent, effect.state)
+          .catch((err: unknown) =>
+            this.log.warn(
+              { err, agent: effect.agent },
+              'could not set the state of an agent who did not answer',
+            ),
+          )
+        return
+      case 'release_agent':
+        await store.clearOffer(id, effect.agent)
+        if (effect.answered) {
+          const until = timers.now() + ANSWER_HOLD_MS
+          this.reserved.set(effect.agent, { kind: 'hold', until, since: this.members.since(effect.agent) })
+          timers.after(ANSWER_HOLD_MS, () => this.run(() => this.pump()))
+        } else {
+          this.reserved.delete(effect.agent)
+        }
+        return
+      case 'terugbelverzoek':
+        await this.deps.terugbelverzoeken.request({
+          afdeling: effect.afdeling,
+          callerNumber: held.line.call.callerNumber,
+          reason: effect.reason,
+          enteredAt: held.call.enteredAt,
+          waitedMs: effect.waitedMs,
+        })
+        return
+      case 'reject':
+        held.line.reject(effect.reason)
+        return
+      case 'left':
+        held.cancelTimer?.()
+        if (effect.outcome !== 'overflowed') {
+          await store.remove(id)
+          this.drop(id)
+        }
+        this.log.info(
+          { queueCallId: id, afdeling: effect.afdeling, outcome: effect.outcome },
+          'call left the queue',
+        )
+        await this.publish({
+          type: 'queue.left',
+          queueCallId: id,
+          afdeling: effect.afdeling,
+          outcome: effect.outcome,
+          waitedMs: effect.waitedMs,
+          withinServiceLevel: effect.withinServiceLevel,
+        })
+        await this.publishChanged(effect.afdeling)
+        return
+      case 'joined':
+        await store.moveTo(id, effect.afdeling, held.call.afdelingSince)
+        this.scheduleMaxWait(held)
+        await this.publishChanged(effect.afdeling)
+        if (!this.members.anyLoggedIn(effect.afdeling)) {
+          await this.input(id, { kind: 'nobody_logged_in' })
+        }
+        return
+      default: {
+        const unreachable: never = effect
+        throw new Error(`unknown queue effect: ${JSON.stringify(unreachable)}`)
+      }
+    }
+  }
+
+  private ring(held: Held, agent: string, ringSeconds: number): void {
+    const id = held.call.id
+    const ended = (outcome: RingOutcome): void =>
+      this.run(() => this.input(id, { kind: 'ring_ended', outcome }))
+    let ringing: Promise<RingOutcome>
+    try {
+      ringing = held.line.ring(this.members.extensionOf(agent), ringSeconds)
+    } catch (err) {
+      this.log.warn({ err, queueCallId: id }, 'line could not ring the agent')
+      ended('unreachable')
+      return
+    }
+    ringing.then(ended, (err: unknown) => {
+      this.log.warn({ err, queueCallId: id }, 'ring failed')
+      ended('unreachable')
+    })
+  }
+
+  /** Offers every afdeling's waiting calls, oldest first, to its longest-idle free members. */
+  private async pump(): Promise<void> {
+    if (!this.deps.leadership.isLeader()) {
+      return
+    }
+    this.releaseHolds()
+    for (const afdeling of this.deps.config.afdelingen) {
+      const waiting = [...this.calls.values()]
+        .filter((h) => h.admitted && h.call.afdeling === afdeling.id && h.call.phase.kind === 'waiting')
+        .map((h) => h.call)
+      if (waiting.length === 0) {
+        continue
+      }
+      const reserved = new Set(this.reserved.keys())
+      for (const offer of assign(waiting, this.members.available(afdeling.id), reserved)) {
+        this.reserved.set(offer.agent, { kind: 'offer' })
+        await this.input(offer.callId, { kind: 'offer', agent: offer.agent })
+      }
+    }
+  }
+
+  /** An answered agent is free again once their app reported anything since, or after the hold. */
+  private releaseHolds(): void {
+    const now = this.deps.timers.now()
+    for (const [agent, reservation] of this.reserved) {
+      if (
+        reservation.kind === 'hold' &&
+        (now >= reservation.until ||
+          this.members.stateOf(agent) !== 'beschikbaar' ||
+          this.members.since(agent) !== reservation.since)
+      ) {
+        this.reserved.delete(agent)
+      }
+    }
+  }
+
+  private scheduleMaxWait(held: Held): void {
+    held.cancelTimer?.()
+    const deadline = held.call.afdelingSince + this.settingsOf(held.call.afdeling).maxWaitSeconds * 1000
+    const id = held.call.id
+    held.cancelTimer = this.deps.timers.after(Math.max(0, deadline - this.deps.timers.now()), () =>
+      this.run(() => this.input(id, { kind: 'max_wait' })),
+    )
+  }
+
+  private drop(id: string): void {
+    const held = this.calls.get(id)
+    if (held) {
+      held.cancelTimer?.()
+      this.idsByLine.delete(held.line)
+      this.calls.delete(id)
+    }
+  }
+
+  private settingsOf(afdeling: string): QueueSettings {
+    const settings = this.settings.get(afdeling)
+    if (!settings) {
+      throw new Error(`no queue for afdeling ${afdeling}`)
+    }
+    return settings
+  }
+
+  private statusOf(afdeling: string): QueueStatus {
+    const here = [...this.calls.values()].filter(
+      (h) => h.call.afdeling === afdeling && h.call.phase.kind !== 'left',
+    )
+    const oldest = Math.min(...here.map((h) => h.call.enteredAt))
+    return {
+      afdeling,
+      waiting: here.length,
+      ...(here.length > 0 ? { oldestSince: new Date(oldest).toISOString() } : {}),
+    }
+  }
+
+  private async publishChanged(afdeling: string): Promise<void> {
+    await this.publish({ type: 'queue.changed', queue: this.statusOf(afdeling) })
+  }
+
+  private async publish(event: Parameters<LiveHub['publish']>[0]): Promise<void> {
+    await this.deps.hub
+      .publish(event)
+      .catch((err: unknown) => this.log.warn({ err, type: event.type }, 'queue event not published'))
+  }
+}
+
+function fromRow(row: StoredCall): QueuedCall {
+  return {
+    id: row.id,
+    dialled: row.dialled,
+    afdeling: row.afdeling,
+    enteredAt: Number(row.entered_at),
+    afdelingSince: Number(row.afdeling_since),
+    overflowed: Number(row.overflowed) === 1,
+    tried: [],
+    phase: { kind: 'waiting' },
+  }
+}

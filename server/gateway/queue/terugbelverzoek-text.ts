@@ -1,0 +1,39 @@
+import type { TerugbelverzoekReason } from './tables'
+
+/**
+ * What a terugbelverzoek says in the register, in Dutch as the municipality writes it. The caller's
+ * number is in the inhoud because that is the only place the product records a caller's number on
+ * a klantcontact (the agent's screen pop does not store it either; docs/queue.md).
+ */
+export const TERUGBELVERZOEK_ONDERWERP = 'Terugbelverzoek'
+export const TERUGBELLEN = 'Terugbellen'
+
+const WHY: Record<TerugbelverzoekReason, string> = {
+  timeout: 'De maximale wachttijd was bereikt.',
+  no_agent: 'Er was geen medewerker aangemeld.',
+  abandoned: 'De beller heeft zelf opgehangen.',
+}
+
+export function wachttijd(ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  const minutes = Math.floor(seconds / 60)
+  const rest = seconds % 60
+  if (minutes === 0) {
+    return `${rest} seconden`
+  }
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`
+}
+
+export function terugbelverzoekInhoud(input: {
+  callerNumber: string
+  afdelingNaam: string
+  waitedMs: number
+  reason: TerugbelverzoekReason
+}): string {
+  const nummer =
+    input.callerNumber.trim() === '' ? 'onbekend (nummer afgeschermd)' : input.callerNumber.trim()
+  return (
+    `Terugbelverzoek voor ${input.afdelingNaam}. Telefoonnummer van de beller: ${nummer}. ` +
+    `Wachttijd in de wachtrij: ${wachttijd(input.waitedMs)}. ${WHY[input.reason]}`
+  )
+}
