@@ -137,6 +137,14 @@ export function generateKamailioData(fixture: SipFixture, dir: string): void {
   execFileSync(TSX, [GENERATE_CREDENTIALS, '--input', input, '--out', join(dir, 'db')], { stdio: 'pipe' })
 }
 
+/** More for kamailio.cfg (the trunk, test/support/trunk.ts): raw `-A` defines, extra db_text tables. */
+export interface KamailioExtras {
+  /** `-A` arguments as given, e.g. `WITH_TRUNK` or `KCC_TRUNK_CARRIER="127.0.0.1"`. */
+  defines?: string[]
+  /** Called with the db_text directory after the credentials are written, before Kamailio starts. */
+  prepareDb?: (db: string) => void
+}
+
 /**
  * `settings`: kamailio.cfg defines to override, e.g. `{ KCC_AUTH_TIMEOUT: 2 }` (numbers only; the
  * strings the file defines are set here).
@@ -144,10 +152,12 @@ export function generateKamailioData(fixture: SipFixture, dir: string): void {
 export async function startKamailio(
   fixture: SipFixture,
   settings: Record<string, number> = {},
+  extras: KamailioExtras = {},
 ): Promise<RunningSipServer> {
   const binary = kamailioBinary()
   const dir = mkdtempSync(join(tmpdir(), 'kcc-kamailio-'))
   generateKamailioData(fixture, dir)
+  extras.prepareDb?.(join(dir, 'db'))
   const run = join(dir, 'run')
   mkdirSync(run)
   const port = await freePort()
@@ -173,6 +183,7 @@ export async function startKamailio(
       '-A',
       `KCC_DB_URL="text://${join(dir, 'db')}"`,
       ...Object.entries(settings).flatMap(([name, value]) => ['-A', `${name}=${value}`]),
+      ...(extras.defines ?? []).flatMap((define) => ['-A', define]),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )

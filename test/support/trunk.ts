@@ -1,0 +1,47 @@
+import { appendFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { freePort, startKamailio, type RunningSipServer, type SipFixture } from './sip-servers'
+
+/**
+ * Kamailio with deploy/kamailio/kamailio.cfg's trunk (-A WITH_TRUNK): a UDP/TCP trunk socket on a
+ * free port, the carrier at 127.0.0.1 (or `carrier`), calls out to `peer` (the citizen's phone
+ * here), media through the given rtpengine, and `numbers` (dialled number → group or agent) as the
+ * kcc_numbers table, in the format an operator writes it (deploy/kamailio/README.md).
+ */
+export interface TrunkKamailio {
+  sip: RunningSipServer
+  /** The trunk socket's port on 127.0.0.1 (UDP and TCP). */
+  trunkPort: number
+}
+
+const HTABLE_COLUMNS = 'id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)'
+
+export function writeNumbersTable(db: string, numbers: Record<string, string>): void {
+  const rows = Object.entries(numbers).map(([number, target], i) => `${i + 1}:${number}:0:0:${target}:0`)
+  writeFileSync(join(db, 'kcc_numbers'), `${[HTABLE_COLUMNS, ...rows].join('\n')}\n`, { mode: 0o600 })
+  appendFileSync(join(db, 'version'), 'kcc_numbers:2\n')
+}
+
+export async function startTrunkKamailio(
+  fixture: SipFixture,
+  options: { rtpengine: string; peerPort: number; numbers: Record<string, string>; carrier?: string },
+): Promise<TrunkKamailio> {
+  const trunkPort = await freePort()
+  const sip = await startKamailio(
+    fixture,
+    { KCC_TRUNK_PORT: trunkPort },
+    {
+      defines: [
+        'WITH_TRUNK',
+        'KCC_TRUNK_IP=127.0.0.1',
+        `KCC_TRUNK_CARRIER="${options.carrier ?? '127.0.0.1'}"`,
+        `KCC_TRUNK_PEER="127.0.0.1:${options.peerPort}"`,
+        `KCC_RTPENGINE="${options.rtpengine}"`,
+        'KCC_RTP_FROM_TRUNK="direction=trunk direction=agents"',
+        'KCC_RTP_TO_TRUNK="direction=agents direction=trunk"',
+      ],
+      prepareDb: (db) => writeNumbersTable(db, options.numbers),
+    },
+  )
+  return { sip, trunkPort }
+}
