@@ -156,6 +156,32 @@ describe('a call to a group address the queue serves', () => {
     expect((await done).final.status).toBe(200)
   })
 
+  it('hangs up an answer that comes after the ring was given up, and keeps the caller waiting', async () => {
+    const { server, queue } = await startWithQueue()
+    const agent = await registered(server, 'agent2')
+    const guest = await client(server, 'burger', null)
+
+    const { done } = dial(guest, aor('vergunningen'))
+    const line = await queue.next()
+    // Without a provisional response the branch cannot be CANCELled (RFC 3261 §9.1): the ring
+    // gives up on it after the ring time and a grace period.
+    const ringing = line.ring('agent2', 0.2)
+    const incoming = await agent.nextRequest('INVITE')
+    const outcome = await ringing
+    agent.answer(incoming.message)
+    const ack = await agent.nextRequest('ACK')
+    const bye = await agent.nextRequest('BYE')
+    agent.respond(bye.message, 200)
+    line.reject('no_agent')
+
+    expect(outcome).toBe('no_answer')
+    expect(ack.message.headers['call-id']).toBe(incoming.message.headers['call-id'])
+    expect(bye.message.headers['call-id']).toBe(incoming.message.headers['call-id'])
+    const { final, provisional } = await done
+    expect(final.status).toBe(480)
+    expect(provisional.every((r) => r.status === 182)).toBe(true)
+  })
+
   it('keeps a refusal from the caller: declined, and the caller keeps waiting', async () => {
     const { server, queue } = await startWithQueue()
     const agent = await registered(server, 'agent2')
