@@ -43,6 +43,12 @@ describe('live client message validation', () => {
     expect(parseClientMessage({ type: 'call.ended', callId: 'x', reason: 'agent_gone' }).ok).toBe(false)
   })
 
+  it("refuses a call end that names its own direction: the counters take the hub's record of the call", () => {
+    const end = { type: 'call.ended', callId: 'abc123@host', reason: 'abandoned' }
+    expect(parseClientMessage(end).ok).toBe(true)
+    expect(parseClientMessage({ ...end, direction: 'inbound' }).ok).toBe(false)
+  })
+
   it('takes a handling time in whole milliseconds up to a day, and internal as a yes or no only', () => {
     const end = { type: 'call.ended', callId: 'abc123@host', reason: 'completed' }
     expect(parseClientMessage({ ...end, handledMs: 90_000 })).toEqual({
