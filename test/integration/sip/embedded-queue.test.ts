@@ -17,6 +17,7 @@ const { client, registered, track } = useEmbeddedHarness()
 
 class TestQueue implements CallQueue {
   readonly left: WaitingLine[] = []
+  entered = 0
   private readonly lines: WaitingLine[] = []
   private readonly waiters: Array<(line: WaitingLine) => void> = []
 
@@ -25,6 +26,7 @@ class TestQueue implements CallQueue {
   }
 
   enter(line: WaitingLine): void {
+    this.entered++
     line.onCallerLeft(() => this.left.push(line))
     const waiter = this.waiters.shift()
     if (waiter) {
@@ -341,6 +343,51 @@ describe('a call to a group address the queue serves', () => {
     expect(waiting.isOpen).toBe(true)
     expect(await ringing).toBe('answered')
     expect((await done).final.status).toBe(200)
+  })
+
+  it("queues an agent's call after digest authentication, asserts the agent's identity and never rings the caller", async () => {
+    const { server, queue } = await startWithQueue()
+    const agent1 = await registered(server, 'agent1')
+    const agent2 = await registered(server, 'agent2')
+
+    const calling = agent1.invite(aor('vergunningen'), {
+      headers: { 'P-Asserted-Identity': '<sip:agent3@kcc.test>' },
+    })
+    const line = await queue.next()
+    const self = await line.ring('agent1', 30)
+    const ringing = line.ring('agent2', 30)
+    const incoming = await agent2.nextRequest('INVITE')
+    agent2.answer(incoming.message)
+
+    expect(self).toBe('unreachable')
+    expect(await ringing).toBe('answered')
+    expect((await calling).final.status).toBe(200)
+    expect(line.call.callerNumber).toBe('agent1')
+    expect(incoming.message.headers['p-asserted-identity']).toBe(`<sip:agent1@${SIP_DOMAIN}>`)
+    expect(incoming.message.headers['proxy-authorization']).toBeUndefined()
+  })
+
+  it('refuses an unauthenticated agent before the queue sees the call', async () => {
+    const { server, queue } = await startWithQueue()
+    const impostor = await client(server, 'agent1', null)
+
+    const call = await impostor.invite(aor('vergunningen'))
+
+    expect(call.final.status).toBe(407)
+    expect(server.embedded!.stats().waiting).toBe(0)
+    expect(queue.entered).toBe(0)
+  })
+
+  it('tells the queue its waiting callers are gone when the server closes', async () => {
+    const { server, queue } = await startWithQueue()
+    const guest = await client(server, 'burger', null)
+    void dial(guest, aor('vergunningen')).done.catch(() => undefined)
+    const line = await queue.next()
+
+    await server.close()
+
+    expect(queue.left).toEqual([line])
+    expect(await line.ring('agent2', 30)).toBe('caller_left')
   })
 
   it('leaves group calls the queue does not serve to ring every member at once', async () => {
