@@ -131,6 +131,9 @@ describe('a call to a group address the queue serves', () => {
     expect(holdStatus).toBe(200)
     expect((await byeFromAgent).status).toBe(200)
     expect(bye.message.headers['p-asserted-identity']).toBe(`<sip:agent2@${SIP_DOMAIN}>`)
+    // The call has left the queue: the caller going now is none of the queue's business.
+    await guest.close()
+    await until(() => server.embedded!.stats().connections === 1)
     expect(queue.left).toEqual([])
     await until(() => server.embedded!.stats().dialogs === 0)
     expect(server.embedded!.stats()).toMatchObject({ waiting: 0, calls: 0 })
@@ -311,6 +314,59 @@ describe('a call to a group address the queue serves', () => {
     expect(phrases).toEqual(['480 No Agent Available', '480 Queue Timeout', '480 Callback Registered'])
     expect(queue.left).toEqual([])
     expect(server.embedded!.stats()).toMatchObject({ waiting: 0 })
+  })
+
+  it("cancels the agent's phone when the queue rejects while it rings", async () => {
+    const { server, queue } = await startWithQueue()
+    const agent = await registered(server, 'agent2')
+    const guest = await client(server, 'burger', null)
+
+    const { done } = dial(guest, aor('vergunningen'))
+    const line = await queue.next()
+    const ringing = line.ring('agent2', 30)
+    const incoming = await agent.nextRequest('INVITE')
+    agent.respond(incoming.message, 180, { reason: 'Ringing' })
+    line.reject('timeout')
+    const cancel = await agent.nextRequest('CANCEL')
+    const { final } = await done
+
+    expect(cancel.message.headers['call-id']).toBe(incoming.message.headers['call-id'])
+    expect(await ringing).toBe('caller_left')
+    expect(`${final.status} ${final.reason}`).toBe('480 Queue Timeout')
+    expect(queue.left).toEqual([])
+    expect(server.embedded!.stats().waiting).toBe(0)
+  })
+
+  it("queues a guest's blind transfer to the afdeling with the referring agent's klantcontactnummer", async () => {
+    const { server, queue } = await startWithQueue()
+    const agent2 = await registered(server, 'agent2')
+    const agent3 = await registered(server, 'agent3')
+    const guest = await client(server, 'burger', null)
+    const nummer = '26000002'
+
+    const first = dial(guest, aor('vergunningen'))
+    const firstLine = await queue.next()
+    const answering = firstLine.ring('agent2', 30)
+    const agentSide = agent2.answer((await agent2.nextRequest('INVITE')).message)
+    const answered = await first.done
+    Dialog.fromUac(guest, first.invite, answered.final).ack(first.invite.headers.cseq.seq)
+    await answering
+    const referring = agentSide.request('REFER', {
+      headers: { 'refer-to': `<${aor('vergunningen')}?X-KCC-Klantcontact=${nummer}>` },
+    })
+    const referIn = await guest.nextRequest('REFER')
+    guest.respond(referIn.message, 202, { reason: 'Accepted' })
+    await referring
+    const second = dial(guest, aor('vergunningen'))
+    const secondLine = await queue.next()
+    const ringing = secondLine.ring('agent3', 30)
+    const incoming = await agent3.nextRequest('INVITE')
+    agent3.answer(incoming.message)
+
+    expect(await ringing).toBe('answered')
+    expect((await second.done).final.status).toBe(200)
+    expect(incoming.message.headers['x-kcc-klantcontact']).toBe(nummer)
+    expect(incoming.message.headers['referred-by']).toBe(`<${aor('agent2')}>`)
   })
 
   it('keeps one waiting call per connection', async () => {
