@@ -10,7 +10,13 @@ import type { GatewayConfig } from '../../../server/gateway/config/types'
 import { createRootLogger } from '../../../server/lib/logger'
 import type { ActorKlantcontact, Klantcontact, List } from '../../support/klantinteracties-types'
 import { ENGINE, PG_URL } from '../../support/provider'
-import { freePort, REPO, startKamailio, type SipFixture } from '../../support/sip-servers'
+import {
+  freePort,
+  REPO,
+  startKamailio,
+  type RunningSipServer,
+  type SipFixture,
+} from '../../support/sip-servers'
 import { closeOpenedContexts } from './contexts'
 
 /**
@@ -84,7 +90,14 @@ export interface ProviderApi {
   actorKlantcontacten(klantcontactUuid: string): Promise<ActorKlantcontact[]>
 }
 
-export async function startRig(options: RigOptions): Promise<KccRig> {
+/**
+ * `startSip`: how Kamailio starts with the rig's accounts (e.g. with the trunk, support/trunk-rig.ts);
+ * only for the `kamailio` backend.
+ */
+export async function startRig(
+  options: RigOptions,
+  startSip: (fixture: SipFixture) => Promise<RunningSipServer> = (fixture) => startKamailio(fixture),
+): Promise<KccRig> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
     throw new Error(`no web build in ${WEB_ROOT}: run \`npx electron-vite build\` first`)
   }
@@ -136,7 +149,7 @@ export async function startRig(options: RigOptions): Promise<KccRig> {
       if (user && password) {
         callerAccount = { user, password }
       }
-      const kamailio = await startKamailio(fixture)
+      const kamailio = await startSip(fixture)
       cleanups.push(() => kamailio.close())
       config = { ...config, sip: { ...config.sip, embedded: false, websocketUrl: kamailio.url } }
       webRoot = webBuildAllowing(new URL(kamailio.url).origin, join(dir, 'web'))
