@@ -4,6 +4,8 @@ import { useMessages } from './i18n/use-messages'
 import { LoginScreen } from './login/LoginScreen'
 import { ServicesContext } from './services/context'
 import { useAppStore, type AppInfoState } from './store'
+import { screenOf } from './wallboard/screen'
+import { WallboardApp } from './wallboard/WallboardApp'
 import { AppController } from './workspace/controller'
 import { workspaceMessages } from './workspace/messages'
 import { WorkspaceScreen } from './workspace/WorkspaceScreen'
@@ -19,7 +21,9 @@ export function App({ bridge }: AppProps) {
   const info = useAppStore((state) => state.app.info)
   const loadInfo = useAppStore((state) => state.app.loadInfo)
   const session = useAppStore((state) => state.workspace.session)
-  const [controller] = useState(() => new AppController(useAppStore, bridge))
+  // The page shows one screen for its life (wallboard/screen.ts).
+  const [screen] = useState(() => screenOf(window.location))
+  const [controller] = useState(() => new AppController(useAppStore, bridge, screen))
   const services = useSyncExternalStore(controller.subscribe, controller.getServices)
 
   useEffect(() => {
@@ -28,6 +32,9 @@ export function App({ bridge }: AppProps) {
     void controller.boot()
   }, [bridge, loadInfo, controller])
 
+  if (screen === 'wallboard') {
+    return <WallboardApp session={session} onLogin={controller.login} onLogout={controller.logout} />
+  }
   return (
     <>
       <header className="app-header">

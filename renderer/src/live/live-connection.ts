@@ -9,9 +9,11 @@ import type {
   MonitorInfo,
   TransferOffer,
 } from '../../../shared/live/protocol'
+import type { QueueStatus } from '../../../shared/live/queue'
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import { LiveCloseCode } from '../../../shared/live/protocol'
 import { createLogger, type Logger } from '../log'
+import { OwnState } from './own-state'
 import { parseServerMessage } from './server-message'
 
 /**
@@ -39,6 +41,11 @@ export interface LiveView {
    * keeps those whose call it still has.
    */
   readonly monitors: readonly MonitorInfo[]
+  /**
+   * The afdelingen's call queues as the last `queue.changed` left them: an agent sees its own
+   * afdeling's, a supervisor every afdeling's.
+   */
+  readonly queues: readonly QueueStatus[]
 }
 
 export const INITIAL_LIVE_VIEW: LiveView = {
@@ -48,6 +55,7 @@ export const INITIAL_LIVE_VIEW: LiveView = {
   transfers: [],
   counters: emptyCounters(''),
   monitors: [],
+  queues: [],
 }
 
 export interface LiveConnectionOptions {
@@ -58,6 +66,11 @@ export interface LiveConnectionOptions {
   /** A 4401 close: the session is gone, log in again. */
   onUnauthenticated?: () => void
   logger?: Logger
+  /**
+   * The gateway set the agent's own state to something the app did not ask for (e.g. `pauze`
+   * after a queue call rang out at this agent, or `offline`): the app follows it (ownState.ts).
+   */
+  onOwnStateSet?: (state: AgentState) => void
   /** For tests. */
   webSocket?: typeof WebSocket
 }
@@ -73,8 +86,10 @@ export class LiveConnection {
   private epoch: string | undefined
   private lastSeq = 0
   private view: LiveView = INITIAL_LIVE_VIEW
-  /** What the agent is doing now; re-sent after every (re)connect. */
-  private ownState: AgentState | undefined
+  /** What the agent is doing now (re-sent after every (re)connect), and what the gateway set. */
+  private readonly ownState = new OwnState()
+  /** The login the gateway welcomed: its `agent.state` events are the agent's own. */
+  private login: string | undefined
   private readonly calls = new Map<string, ClientCallInfo>()
   /** Calls that ended while the socket was down; told on the next connect. */
   private readonly endedOffline = new Map<string, { reason: CallEndReason; handledMs?: number }>()
@@ -101,7 +116,7 @@ export class LiveConnection {
   }
 
   setState(state: AgentState): void {
-    this.ownState = state
+    this.ownState.ask(state)
     this.send({ type: 'state', state })
   }
 
@@ -162,6 +177,7 @@ export class LiveConnection {
     switch (message.type) {
       case 'welcome':
         this.attempt = 0
+        this.login = message.login
         this.sendOn(
           socket,
           this.epoch ? { type: 'resume', epoch: this.epoch, lastSeq: this.lastSeq } : { type: 'snapshot' },
@@ -177,11 +193,17 @@ export class LiveConnection {
           transfers: message.transfers,
           counters: message.counters ?? emptyCounters(''),
           monitors: this.view.monitors.filter((m) => message.calls.some((c) => c.callId === m.callId)),
+          queues: message.queues ?? [],
         })
+        this.ownState.caughtUp()
         this.replayOwn(socket)
         return
       case 'resumed':
         this.update({ connection: 'open' })
+        // The gateway sent the replay of missed events with `resumed`, before it reads anything
+        // more from us: its pong marks the replay's end (own-state.ts).
+        this.ownState.catchUp()
+        this.sendOn(socket, { type: 'ping' })
         this.replayOwn(socket)
         return
       case 'event':
@@ -191,6 +213,7 @@ export class LiveConnection {
         this.log.warn({ code: message.code }, 'live error')
         return
       case 'pong':
+        this.ownState.caughtUp()
         return
       default: {
         const unreachable: never = message
@@ -218,6 +241,13 @@ export class LiveConnection {
           since: event.at,
         }
         this.update({ agents: [...others, status] })
+        if (event.login === this.login) {
+          const imposed = this.ownState.observed(event.state)
+          if (imposed !== undefined) {
+            this.log.info({ state: imposed }, 'the gateway set the own state')
+            this.options.onOwnStateSet?.(imposed)
+          }
+        }
         return
       }
       case 'transfer.offered':
@@ -251,7 +281,10 @@ export class LiveConnection {
         // Counted above; nothing else to keep.
         return
       case 'queue.changed':
-        // TODO(queue): kept for the panels.
+        // The whole status of one afdeling's queue: the latest wins.
+        this.update({
+          queues: [...this.view.queues.filter((q) => q.afdeling !== event.queue.afdeling), event.queue],
+        })
         return
       case 'monitor.started':
         this.update({
@@ -270,8 +303,10 @@ export class LiveConnection {
 
   /** After a (re)connect the server may think the agent offline: tell it again what is going on. */
   private replayOwn(socket: WebSocket): void {
-    if (this.ownState) {
-      this.sendOn(socket, { type: 'state', state: this.ownState })
+    const own = this.ownState.current
+    if (own !== undefined) {
+      this.ownState.resent()
+      this.sendOn(socket, { type: 'state', state: own })
     }
     for (const [callId, ended] of this.endedOffline) {
       this.sendOn(socket, { type: 'call.ended', callId, ...ended })

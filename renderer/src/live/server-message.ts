@@ -28,7 +28,9 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
         typeof value['seq'] === 'number' &&
         Array.isArray(value['agents']) &&
         Array.isArray(value['calls']) &&
-        Array.isArray(value['transfers'])
+        Array.isArray(value['transfers']) &&
+        (value['queues'] === undefined ||
+          (Array.isArray(value['queues']) && value['queues'].every(isQueueStatus)))
         ? (value as ServerMessage)
         : undefined
     case 'resumed':
@@ -51,7 +53,20 @@ function isEvent(value: unknown): value is LiveEvent {
     isRecord(value) &&
     typeof value['type'] === 'string' &&
     typeof value['seq'] === 'number' &&
-    typeof value['at'] === 'string'
+    typeof value['at'] === 'string' &&
+    (value['type'] !== 'queue.changed' || isQueueStatus(value['queue']))
+  )
+}
+
+/** A queue's status goes on screen as it is (the wallboard counts up from `oldestSince`). */
+function isQueueStatus(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value['afdeling'] === 'string' &&
+    typeof value['waiting'] === 'number' &&
+    Number.isInteger(value['waiting']) &&
+    value['waiting'] >= 0 &&
+    (value['oldestSince'] === undefined || typeof value['oldestSince'] === 'string')
   )
 }
 

@@ -7,11 +7,14 @@ import { workspaceMessages } from '../workspace/messages'
 import type { MonitorInfo } from '../../../shared/live/protocol'
 import { supervisorMessages } from './messages'
 import { MonitorControls, MonitorSession } from './MonitorControls'
+import { queueFigures } from './queue-figures'
+import { QueueTable } from './QueueTable'
 import './supervisor.css'
 import { teamView, type TeamCall, type TeamMember } from './team-view'
 
 /**
- * The supervisor's view of the team (docs/supervisor.md): per afdeling every agent with their state
+ * The supervisor's view of the team (docs/supervisor.md): the afdelingen's queues (waiting now and
+ * today's figures), per afdeling every agent with their state
  * and for how long, their current call (direction, duration, the caller's number partly masked,
  * klantcontactnummer and onderwerp, the onderwerp hidden for a vertrouwelijk klantcontact), and the
  * transfers in flight. Everything comes from the live socket, which streams a supervisor every
@@ -41,6 +44,7 @@ export function SupervisorPanel() {
         </p>
       ) : null}
       <MonitorSession naamOf={naamOf} />
+      <QueueTable figures={queueFigures(directory.value, live, now)} />
       {view.afdelingen.length === 0 ? <p>{t.geenMedewerkers}</p> : null}
       {view.afdelingen.map((afdeling) => (
         <table key={afdeling.id} className="team-table" aria-label={afdeling.naam}>

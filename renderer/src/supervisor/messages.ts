@@ -1,5 +1,19 @@
 import type { Catalog } from '../i18n/locale'
 
+/** The queue's texts, shared by the team overview and the wallboard. */
+export interface QueueTexts {
+  titel: string
+  afdeling: string
+  wachtend: string
+  langste: string
+  aangenomen: string
+  opgehangen: string
+  niemand: string
+  servicelevel: string
+  terugbelverzoeken: string
+  uitleg: string
+}
+
 export const supervisorMessages: Catalog<{
   title: string
   medewerker: string
@@ -35,6 +49,7 @@ export const supervisorMessages: Catalog<{
   stoppen: string
   monitorFailed: string
   meegeluisterd: string
+  wachtrij: QueueTexts
 }> = {
   nl: {
     title: 'Teamoverzicht',
@@ -79,5 +94,19 @@ export const supervisorMessages: Catalog<{
     stoppen: 'Stoppen',
     monitorFailed: 'Meeluisteren is niet gelukt. Probeer het opnieuw.',
     meegeluisterd: 'Meegeluisterd door {naam}',
+    wachtrij: {
+      titel: 'Wachtrij',
+      afdeling: 'Afdeling',
+      wachtend: 'Wachtend',
+      langste: 'Langste wachttijd',
+      aangenomen: 'Aangenomen',
+      opgehangen: 'Opgehangen',
+      niemand: 'Niemand beschikbaar',
+      servicelevel: 'Servicelevel',
+      terugbelverzoeken: 'Terugbelverzoeken',
+      uitleg:
+        'Aantallen van vandaag. Opgehangen telt ook de bellers voor wie niemand beschikbaar was. ' +
+        'Servicelevel: het deel van de bellers dat binnen de servicetijd van de afdeling is aangenomen.',
+    },
   },
 }

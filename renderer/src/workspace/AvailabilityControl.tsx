@@ -5,7 +5,8 @@ import { workspaceMessages } from './messages'
 
 /**
  * The agent's own state. The agent chooses beschikbaar, pauze or nawerk; during a call the state
- * follows the call (ringing, in gesprek, in de wacht) and the choice applies again afterwards.
+ * follows the call (ringing, in gesprek, in de wacht) and the choice applies again afterwards. The
+ * gateway may set it too (afgemeld, or pauze after a call rang out): the select then shows that.
  */
 export function AvailabilityControl({
   onChoose,
@@ -32,6 +33,12 @@ export function AvailabilityControl({
             {t.states[a]}
           </option>
         ))}
+        {availability === 'offline' ? (
+          // Only the gateway sets it (StateSetByGateway says so); the agent chooses one of the others.
+          <option value="offline" disabled>
+            {t.afgemeld}
+          </option>
+        ) : null}
       </select>
       <span className={`state-badge state-${current}`} data-testid="agent-state">
         {t.states[current]}

@@ -8,10 +8,15 @@ import { TransferPanel } from '../transfer'
 import type { Availability } from './agent-state'
 import { AvailabilityControl } from './AvailabilityControl'
 import { MonitorNotice } from './MonitorNotice'
+import { QueueWaiting } from './QueueWaiting'
+import { StateSetByGateway } from './StateSetByGateway'
 import { workspaceMessages } from './messages'
 import { RecentContacts } from './RecentContacts'
 
-/** The agent's workspace: own state on top; the phone, the klantcontact and recent contacts below. */
+/**
+ * The agent's workspace: own state and the own afdeling's queue on top; the phone, the klantcontact
+ * and recent contacts below.
+ */
 export function WorkspaceScreen(props: {
   readonly agent: AgentView
   readonly onLogout: () => void
@@ -26,10 +31,12 @@ export function WorkspaceScreen(props: {
           <strong>{props.agent.displayName}</strong> · {props.agent.afdeling.naam}
         </p>
         <AvailabilityControl onChoose={props.onChoose} />
+        <QueueWaiting afdeling={props.agent.afdeling} />
         <button type="button" onClick={props.onLogout}>
           {t.logout}
         </button>
       </div>
+      <StateSetByGateway />
       <MonitorNotice enabled={props.agent.monitorNotice} />
       <div className="workspace-grid">
         {props.agent.role === 'supervisor' ? <SupervisorPanel /> : null}

@@ -7,9 +7,33 @@ import type { CallSnapshot, TransferSnapshot } from '../softphone/types'
  * things: what the agent chose (beschikbaar, pauze, nawerk) and what the softphone is doing. The
  * app is the source of its own state, so this one pure function decides it.
  */
-export type Availability = 'beschikbaar' | 'pauze' | 'nawerk'
+export type Availability = 'beschikbaar' | 'pauze' | 'nawerk' | 'offline'
 
+/** What the agent can choose; `offline` only the gateway sets (followedAvailability). */
 export const AVAILABILITIES: readonly Availability[] = ['beschikbaar', 'pauze', 'nawerk']
+
+/**
+ * The availability to follow when the gateway set the agent's own state by itself (live/own-state.ts):
+ * the state when it is one an availability can be, else undefined (a call state is the softphone's).
+ */
+export function followedAvailability(state: AgentState): Availability | undefined {
+  switch (state) {
+    case 'beschikbaar':
+    case 'pauze':
+    case 'nawerk':
+    case 'offline':
+      return state
+    case 'ringing':
+    case 'in_gesprek':
+    case 'on_hold':
+    case 'consulting':
+      return undefined
+    default: {
+      const unreachable: never = state
+      throw new Error(`unknown agent state ${String(unreachable)}`)
+    }
+  }
+}
 
 /**
  * `consulting`: a warm transfer is under way (the customer on hold, the agent talking to the

@@ -1,12 +1,13 @@
 import type { AgentBridge } from '../../../shared/bridge'
-import type { CallEndReason } from '../../../shared/live/protocol'
+import type { AgentState } from '../../../shared/live/protocol'
 import type { LiveConnection } from '../live/live-connection'
 import { createLogger, type Logger } from '../log'
 import type { CallSnapshot, SoftphoneSnapshot, TransferSnapshot } from '../softphone/types'
 import type { useAppStore } from '../store'
 import type { StoreState } from '../store/types'
-import { agentStateFor, availabilityAfterCall, isConsulting } from './agent-state'
+import { agentStateFor, availabilityAfterCall, followedAvailability, isConsulting } from './agent-state'
 import { classifyCall, isInternal, nummerOf, type CallClassification } from './call-classification'
+import { endReason } from './call-end-reason'
 import { CallEvents, type CallEventSource } from './call-events'
 import { noticeIncomingCalls, reportCallsToLive } from './call-reports'
 
@@ -95,7 +96,25 @@ export class CallCoordinator {
 
   /** The agent chose beschikbaar, pauze or nawerk. */
   choose(availability: Parameters<ReturnType<Store['getState']>['workspace']['setAvailability']>[0]): void {
-    this.options.store.getState().workspace.setAvailability(availability)
+    const { workspace } = this.options.store.getState()
+    workspace.setStateSetByGateway(undefined)
+    workspace.setAvailability(availability)
+    this.publishState()
+  }
+
+  /**
+   * The gateway set the agent's own state by itself (live/own-state.ts): the agent's availability
+   * becomes that state, so the app tells it from now on (also after a reconnect) instead of the
+   * choice the gateway overruled, and the workspace says why.
+   */
+  followGateway(state: AgentState): void {
+    const availability = followedAvailability(state)
+    if (availability === undefined) {
+      return
+    }
+    const { workspace } = this.options.store.getState()
+    workspace.setAvailability(availability)
+    workspace.setStateSetByGateway(state)
     this.publishState()
   }
 
@@ -247,18 +266,4 @@ export class CallCoordinator {
 function directoryOf(state: StoreState) {
   const directory = state.workspace.directory
   return directory.status === 'ready' ? directory.value : undefined
-}
-
-/**
- * Why a call ended, for the live hub's counters: passed on to a colleague, talked, answered by a
- * colleague it also rang for, or never answered.
- */
-function endReason(call: CallSnapshot, transfer: TransferSnapshot | null): CallEndReason {
-  if (transfer?.state === 'completed') {
-    return 'transferred'
-  }
-  if (call.answeredAt !== undefined) {
-    return 'completed'
-  }
-  return call.answeredElsewhere ? 'answered_elsewhere' : 'abandoned'
 }

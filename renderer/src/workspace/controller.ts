@@ -2,6 +2,8 @@ import type { AgentBridge } from '../../../shared/bridge'
 import { appConfig, parseIpcResult } from '../../../shared/ipc'
 import { createLogger } from '../log'
 import type { Services } from '../services/context'
+import type { Screen } from '../wallboard/screen'
+import { WallboardRuntime } from '../wallboard/runtime'
 import type { useAppStore } from '../store'
 import type { Availability } from './agent-state'
 import { WorkspaceRuntime } from './runtime'
@@ -19,6 +21,7 @@ const log = createLogger('app')
 export class AppController {
   private session: AgentSession | undefined
   private runtime: WorkspaceRuntime | undefined
+  private wallboard: WallboardRuntime | undefined
   private booted = false
   private services: Services | undefined
   private readonly listeners = new Set<() => void>()
@@ -26,6 +29,8 @@ export class AppController {
   constructor(
     private readonly store: Store,
     private readonly bridge: AgentBridge | undefined,
+    /** The wallboard runs only the live socket: no softphone, no own state (wallboard/runtime.ts). */
+    private readonly screen: Screen = 'workspace',
   ) {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -45,6 +50,19 @@ export class AppController {
       gatewayUrl,
       store: this.store,
       onActive: (agent) => {
+        if (this.screen === 'wallboard') {
+          // Only a supervisor's live socket carries every afdeling; WallboardApp tells anyone else.
+          if (agent.role === 'supervisor' && !this.wallboard) {
+            this.wallboard = new WallboardRuntime({
+              gatewayUrl,
+              api: session.api,
+              store: this.store,
+              token: () => session.currentToken,
+              onUnauthenticated: () => void session.logout(),
+            })
+          }
+          return
+        }
         WorkspaceRuntime.start({
           gatewayUrl,
           api: session.api,
@@ -89,6 +107,8 @@ export class AppController {
   }
 
   private async stopRuntime(): Promise<void> {
+    this.wallboard?.stop()
+    this.wallboard = undefined
     const runtime = this.runtime
     this.runtime = undefined
     this.setServices(undefined)

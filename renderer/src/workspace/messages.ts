@@ -18,6 +18,9 @@ export const workspaceMessages: Catalog<{
   afgeschermd: string
   softphoneUnavailable: string
   monitored: { listen: string; whisper: string; barge: string }
+  afgemeld: string
+  stateSetByGateway: { pauze: string; offline: string; other: string }
+  wachtenden: { geen: string; een: string; meer: string; langste: string }
 }> = {
   nl: {
     loading: 'Laden…',
@@ -53,6 +56,19 @@ export const workspaceMessages: Catalog<{
       listen: '{naam} luistert mee met dit gesprek.',
       whisper: '{naam} luistert mee en kan tegen je fluisteren; de klant hoort dat niet.',
       barge: '{naam} neemt deel aan dit gesprek; de klant hoort {naam} ook.',
+    },
+    afgemeld: 'Afgemeld',
+    stateSetByGateway: {
+      pauze: 'U hebt een gesprek laten overgaan; uw status is nu Pauze.',
+      offline:
+        'Het systeem heeft u afgemeld; uw status is nu Afgemeld. Kies Beschikbaar om weer gesprekken te krijgen.',
+      other: 'Het systeem heeft uw status gewijzigd; uw status is nu {status}.',
+    },
+    wachtenden: {
+      geen: 'Geen wachtenden voor {afdeling}',
+      een: '1 wachtende voor {afdeling}',
+      meer: '{aantal} wachtenden voor {afdeling}',
+      langste: 'langste wachttijd {duur}',
     },
   },
 }

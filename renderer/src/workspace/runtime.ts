@@ -84,6 +84,7 @@ export class WorkspaceRuntime {
       token: options.token,
       onChange: (view) => store.getState().workspace.setLive(view),
       onUnauthenticated: options.onUnauthenticated,
+      onOwnStateSet: (state) => this.coordinator.followGateway(state),
     })
     this.coordinator = new CallCoordinator({
       store,

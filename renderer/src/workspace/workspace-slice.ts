@@ -3,6 +3,7 @@ import type { AgentView, DirectoryView, KlantcontactView } from '../../../shared
 import { INITIAL_LIVE_VIEW, type LiveView } from '../live/live-connection'
 import { INITIAL_SNAPSHOT } from '../softphone/snapshot-store'
 import type { SoftphoneSnapshot } from '../softphone/types'
+import type { AgentState } from '../../../shared/live/protocol'
 import type { StoreState } from '../store/types'
 import type { Availability } from './agent-state'
 
@@ -31,12 +32,18 @@ export interface WorkspaceSlice {
     readonly phone: SoftphoneSnapshot
     readonly live: LiveView
     readonly availability: Availability
+    /**
+     * The own state the gateway set by itself (live/own-state.ts), until the agent chooses again:
+     * the workspace says so.
+     */
+    readonly stateSetByGateway: AgentState | undefined
     readonly recent: Loadable<readonly KlantcontactView[]>
     readonly directory: Loadable<DirectoryView>
     setSession(session: SessionState): void
     setPhone(phone: SoftphoneSnapshot): void
     setLive(live: LiveView): void
     setAvailability(availability: Availability): void
+    setStateSetByGateway(state: AgentState | undefined): void
     setRecent(recent: Loadable<readonly KlantcontactView[]>): void
     setDirectory(directory: Loadable<DirectoryView>): void
   }
@@ -53,12 +60,14 @@ export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSli
       phone: INITIAL_PHONE,
       live: INITIAL_LIVE_VIEW,
       availability: 'beschikbaar',
+      stateSetByGateway: undefined,
       recent: { status: 'idle' },
       directory: { status: 'idle' },
       setSession: (session) => patch({ session }),
       setPhone: (phone) => patch({ phone }),
       setLive: (live) => patch({ live }),
       setAvailability: (availability) => patch({ availability }),
+      setStateSetByGateway: (stateSetByGateway) => patch({ stateSetByGateway }),
       setRecent: (recent) => patch({ recent }),
       setDirectory: (directory) => patch({ directory }),
     },

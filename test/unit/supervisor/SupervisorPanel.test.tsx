@@ -18,9 +18,10 @@ describe('SupervisorPanel, the team overview', () => {
     expect(container.innerHTML).toBe('')
   })
 
-  it('shows a table per afdeling, named after it, in the directory’s order', () => {
+  it('shows the queues, then a table per afdeling, named after it, in the directory’s order', () => {
     renderPanel()
     expect(screen.getAllByRole('table').map((table) => table.getAttribute('aria-label'))).toEqual([
+      'Wachtrij',
       'Vergunningen',
       'KCC',
       'Vandaag per afdeling',

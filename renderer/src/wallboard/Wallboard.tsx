@@ -1,0 +1,86 @@
+import { useMessages } from '../i18n/use-messages'
+import { useNow } from '../lib/use-now'
+import { formatDuration } from '../phone/CallTimer'
+import { useAppStore } from '../store'
+import { supervisorMessages } from '../supervisor/messages'
+import { formatServiceLevel, queueFigures, type QueueFigures } from '../supervisor/queue-figures'
+import { wallboardMessages } from './messages'
+import './wallboard.css'
+
+/**
+ * The wall screen: one tile per afdeling with its queue now and today's figures, in large type and
+ * high contrast, readable from across the room. No controls: it follows the live socket by itself,
+ * and only the waits tick locally. No caller's number or name is on it (shared/live/queue.ts).
+ */
+export function Wallboard() {
+  const t = useMessages(wallboardMessages)
+  const live = useAppStore((s) => s.workspace.live)
+  const directory = useAppStore((s) => s.workspace.directory)
+  const now = useNow()
+  const figures = queueFigures(directory.status === 'ready' ? directory.value : undefined, live, now)
+
+  return (
+    <div className="wallboard">
+      <h1>{t.title}</h1>
+      {live.connection !== 'open' ? (
+        <p role="alert" className="wallboard-offline">
+          {t.verbinding}
+        </p>
+      ) : null}
+      {figures.length === 0 ? <p>{t.geenAfdelingen}</p> : null}
+      <ul className="wallboard-tiles" aria-label={t.title}>
+        {figures.map((f) => (
+          <Tile key={f.id} figures={f} />
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function Tile({ figures: f }: { readonly figures: QueueFigures }) {
+  const t = useMessages(supervisorMessages).wachtrij
+  const headingId = `wallboard-${f.id}`
+  return (
+    <li
+      className={f.waiting > 0 ? 'wallboard-tile wallboard-tile-waiting' : 'wallboard-tile'}
+      aria-labelledby={headingId}
+      data-afdeling={f.id}
+    >
+      <h2 id={headingId}>{f.naam}</h2>
+      <dl className="wallboard-now">
+        <div>
+          <dt>{t.wachtend}</dt>
+          <dd data-figure="wachtend">{f.waiting}</dd>
+        </div>
+        <div>
+          <dt>{t.langste}</dt>
+          <dd data-figure="langste">
+            {f.longestWaitMs !== undefined ? formatDuration(f.longestWaitMs) : '–'}
+          </dd>
+        </div>
+      </dl>
+      <dl className="wallboard-today">
+        <div>
+          <dt>{t.aangenomen}</dt>
+          <dd data-figure="aangenomen">{f.answered}</dd>
+        </div>
+        <div>
+          <dt>{t.opgehangen}</dt>
+          <dd data-figure="opgehangen">{f.abandoned}</dd>
+        </div>
+        <div>
+          <dt>{t.niemand}</dt>
+          <dd data-figure="niemand">{f.noAgent}</dd>
+        </div>
+        <div>
+          <dt>{t.servicelevel}</dt>
+          <dd data-figure="servicelevel">{formatServiceLevel(f.serviceLevel)}</dd>
+        </div>
+        <div>
+          <dt>{t.terugbelverzoeken}</dt>
+          <dd data-figure="terugbelverzoeken">{f.terugbelverzoeken}</dd>
+        </div>
+      </dl>
+    </li>
+  )
+}

@@ -1,0 +1,50 @@
+import { useMessages } from '../i18n/use-messages'
+import { LoginScreen } from '../login/LoginScreen'
+import type { SessionState } from '../workspace/workspace-slice'
+import { wallboardMessages } from './messages'
+import { Wallboard } from './Wallboard'
+
+/**
+ * The wallboard page (`#/wallboard`, wallboard/screen.ts): a supervisor logs in on the wall screen
+ * once (the session lasts as long as the browser tab), then the tiles take the whole page.
+ */
+export function WallboardApp(props: {
+  readonly session: SessionState
+  readonly onLogin: (login: string, password: string) => void
+  readonly onLogout: () => void
+}) {
+  const t = useMessages(wallboardMessages)
+  const { session } = props
+  if (session.status === 'active' && session.agent.role === 'supervisor') {
+    return (
+      <main>
+        <Wallboard />
+      </main>
+    )
+  }
+  return (
+    <>
+      <header className="app-header">
+        <h1>{t.loginTitle}</h1>
+      </header>
+      <main>
+        {session.status === 'checking' ? <p role="status">{t.laden}</p> : null}
+        {session.status === 'anonymous' || session.status === 'logging_in' ? (
+          <LoginScreen
+            busy={session.status === 'logging_in'}
+            error={session.status === 'anonymous' ? session.error : undefined}
+            onLogin={props.onLogin}
+          />
+        ) : null}
+        {session.status === 'active' ? (
+          <>
+            <p role="alert">{t.alleenSupervisor}</p>
+            <button type="button" onClick={props.onLogout}>
+              {t.uitloggen}
+            </button>
+          </>
+        ) : null}
+      </main>
+    </>
+  )
+}

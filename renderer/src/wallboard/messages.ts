@@ -1,0 +1,23 @@
+import type { Catalog } from '../i18n/locale'
+
+export const wallboardMessages: Catalog<{
+  title: string
+  loginTitle: string
+  alleenSupervisor: string
+  uitloggen: string
+  laden: string
+  verbinding: string
+  geenAfdelingen: string
+  bijgewerkt: string
+}> = {
+  nl: {
+    title: 'Wachtrijen',
+    loginTitle: 'KCC Wallboard',
+    alleenSupervisor: 'Het wallboard is alleen voor supervisors. Log in met een supervisoraccount.',
+    uitloggen: 'Uitloggen',
+    laden: 'Wallboard laden…',
+    verbinding: 'Geen verbinding met de gateway: de cijfers zijn niet actueel.',
+    geenAfdelingen: 'Geen afdelingen.',
+    bijgewerkt: 'Aantallen van vandaag',
+  },
+}
