@@ -1,13 +1,7 @@
 import type pg from 'pg'
-import {
-  COUNTER_FIELDS,
-  ZERO_COUNTERS,
-  counterDelta,
-  emptyCounters,
-  type CounterField,
-  type DayCounters,
-} from '../../../shared/live/counters'
+import { COUNTER_FIELDS, counterDelta } from '../../../shared/live/counters'
 import type { QueueStatus } from '../../../shared/live/queue'
+import { COUNTER_COLUMNS, countersOf, type CounterRow } from './postgres-counters'
 import type { StateChange } from './state'
 import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, TransferOffer } from './types'
 
@@ -23,7 +17,7 @@ import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, Tra
  *   An instance rebuilds its state from here on start, without replaying history.
  * - `live_counter`: today's counters per afdeling (shared/live/counters.ts), incremented by each
  *   counted event in the transaction that stores it, so they agree with the seq they were read at.
- *   One column per counter (`columnOf`); a counter added later is a column added on start.
+ *   One column per counter (postgres-counters.ts); a counter added later is a column added on start.
  */
 const MIGRATION_LOCK = 'kcc.live.migrate'
 
@@ -64,9 +58,9 @@ export async function migrate(pool: pg.Pool, newEpoch: string): Promise<void> {
       contactverzoeken bigint not null default 0,
       primary key (day, afdeling)
     )`)
-    for (const field of COUNTER_FIELDS) {
+    for (const column of COUNTER_COLUMNS) {
       await client.query(
-        `alter table live_counter add column if not exists ${columnOf(field)} bigint not null default 0`,
+        `alter table live_counter add column if not exists ${column} bigint not null default 0`,
       )
     }
     await client.query('commit')
@@ -167,7 +161,6 @@ export async function loadState(pool: pg.Pool): Promise<LiveSnapshot> {
  * whole gateway at one event per disk flush.
  */
 const COUNTER_PARAMS_FROM = 10
-const COUNTER_COLUMNS = COUNTER_FIELDS.map(columnOf)
 const PUBLISH_SQL = `
 with s as (
   update live_meta set seq = seq + 1 where id = 1 returning seq, epoch
@@ -270,29 +263,4 @@ export function parseNotification(payload: string): Notification | undefined {
 
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
-}
-
-/** The `live_counter` column of a counter: `handledMs` is `handled_ms`. */
-export function columnOf(field: CounterField): string {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
-}
-
-/** A row of the newest day; bigint arrives as text. */
-type CounterRow = { day: string; afdeling: string } & Record<string, string>
-
-/** The newest day's `live_counter` rows as counters (numbers here). */
-function countersOf(rows: CounterRow[]): DayCounters {
-  const first = rows[0]
-  if (!first) {
-    return emptyCounters('')
-  }
-  const counters: DayCounters = emptyCounters(first.day)
-  for (const row of rows) {
-    const counts = { ...ZERO_COUNTERS }
-    for (const field of COUNTER_FIELDS) {
-      counts[field] = Number(row[columnOf(field)] ?? 0)
-    }
-    counters.afdelingen[row.afdeling] = counts
-  }
-  return counters
 }
