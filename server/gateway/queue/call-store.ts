@@ -25,6 +25,7 @@ export class QueueCallStore {
         entered_at: call.enteredAt,
         afdeling_since: call.enteredAt,
         overflowed: 0,
+        checked: 0,
         offer_agent: null,
         offer_until: null,
       })
@@ -71,6 +72,10 @@ export class QueueCallStore {
       .where('id', '=', id)
       .where('offer_agent', '=', agent)
       .execute()
+  }
+
+  async markChecked(id: string): Promise<void> {
+    await this.db.updateTable('queue_call').set({ checked: 1 }).where('id', '=', id).execute()
   }
 
   async moveTo(id: string, afdeling: string, since: number): Promise<void> {

@@ -47,10 +47,15 @@ export interface CallQueueDeps {
 interface Held {
   call: QueuedCall
   line: WaitingLine
-  /** Nobody had announced this call before (not a re-announcement after a restart). */
-  fresh: boolean
+  /**
+   * A leader has checked on entry that somebody of the afdeling is logged in (recorded in the
+   * database, so a call announced again after a restart or to a new leader is not checked twice).
+   */
+  checked: boolean
   /** Counted, timed and published by this instance as leader. */
   admitted: boolean
+  /** Until then another gateway's offer of this call may still ring: not offered here. */
+  blockedUntil: number
   cancelTimer?: (() => void) | undefined
 }
 
@@ -129,7 +134,13 @@ class Queue implements GatewayCallQueue {
         this.idsByLine.set(line, row.id)
         return
       }
-      const held: Held = { call: fromRow(row), line, fresh, admitted: false }
+      const held: Held = {
+        call: fromRow(row),
+        line,
+        checked: Number(row.checked) === 1,
+        admitted: false,
+        blockedUntil: 0,
+      }
       this.calls.set(row.id, held)
       this.idsByLine.set(line, row.id)
       this.log.info({ queueCallId: row.id, afdeling: row.afdeling, fresh }, 'caller waits')
@@ -183,9 +194,9 @@ class Queue implements GatewayCallQueue {
         this.drop(id)
         continue
       }
-      // The previous leader already checked these calls on entry.
-      held.fresh = false
+      held.checked = Number(row.checked) === 1
       held.call = { ...fromRow(row), tried: held.call.tried }
+      this.block(held, row.offer_agent !== null ? Number(row.offer_until) : 0)
       await this.admit(held)
     }
     this.cancelPurge?.()
@@ -234,7 +245,12 @@ class Queue implements GatewayCallQueue {
     held.admitted = true
     this.scheduleMaxWait(held)
     await this.publishChanged(held.call.afdeling)
-    if (held.fresh && !this.members.anyLoggedIn(held.call.afdeling)) {
+    if (held.checked) {
+      return
+    }
+    held.checked = true
+    await this.deps.store.markChecked(held.call.id)
+    if (!this.members.anyLoggedIn(held.call.afdeling)) {
       await this.input(held.call.id, { kind: 'nobody_logged_in' })
     }
   }
@@ -271,9 +287,11 @@ class Queue implements GatewayCallQueue {
           now + effect.ringSeconds * 1000 + OFFER_SLACK_MS,
         )
         if (!claimed) {
-          // Another gateway's offer of this call still rings.
+          // Another gateway's offer of this call may still ring (it led until a moment ago).
           held.call = { ...held.call, phase: { kind: 'waiting' } }
           this.reserved.delete(effect.agent)
+          const row = await store.byId(id)
+          this.block(held, Number(row?.offer_until ?? 0))
           return
         }
         this.log.info({ queueCallId: id, agent: effect.agent }, 'offering call')
@@ -373,7 +391,13 @@ class Queue implements GatewayCallQueue {
     this.releaseHolds()
     for (const afdeling of this.deps.config.afdelingen) {
       const waiting = [...this.calls.values()]
-        .filter((h) => h.admitted && h.call.afdeling === afdeling.id && h.call.phase.kind === 'waiting')
+        .filter(
+          (h) =>
+            h.admitted &&
+            h.call.afdeling === afdeling.id &&
+            h.call.phase.kind === 'waiting' &&
+            h.blockedUntil <= this.deps.timers.now(),
+        )
         .map((h) => h.call)
       if (waiting.length === 0) {
         continue
@@ -398,6 +422,15 @@ class Queue implements GatewayCallQueue {
       ) {
         this.reserved.delete(agent)
       }
+    }
+  }
+
+  /** Keeps the call from being offered until `until`, and routes again then. */
+  private block(held: Held, until: number): void {
+    held.blockedUntil = until
+    const delay = until - this.deps.timers.now()
+    if (delay > 0) {
+      this.deps.timers.after(delay, () => this.run(() => this.pump()))
     }
   }
 

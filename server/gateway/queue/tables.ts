@@ -18,6 +18,8 @@ export interface QueueCallTable {
   afdeling_since: number
   /** 0 or 1: the call already overflowed once. */
   overflowed: number
+  /** 0 or 1: the leader checked on entry that somebody of the afdeling is logged in. */
+  checked: number
   offer_agent: string | null
   offer_until: number | null
 }

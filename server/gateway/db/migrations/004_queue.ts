@@ -23,6 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('entered_at', 'bigint', (c) => c.notNull())
     .addColumn('afdeling_since', 'bigint', (c) => c.notNull())
     .addColumn('overflowed', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('checked', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('offer_agent', 'text')
     .addColumn('offer_until', 'bigint')
     .execute()
