@@ -4,7 +4,8 @@ import type { LiveEvent, LiveFilter, LiveIdentity, LiveSnapshot, TransferTarget 
  * Who sees what. Supervisors see everything (every agent's state, the live calls, transfers in
  * flight, every afdeling's queue and how callers left it). An agent sees only its own state and
  * calls, transfers it offered or that are addressed to it or its afdeling, and how many callers
- * wait for its own afdeling: a colleague's call details are none of its business.
+ * wait for its own afdeling: a colleague's call details are none of its business, and today's
+ * counters are the supervisor's.
  */
 export function filterFor(identity: LiveIdentity): LiveFilter {
   switch (identity.role) {
@@ -87,8 +88,11 @@ export function filterSnapshot(filter: LiveFilter, snapshot: LiveSnapshot): Live
       return snapshot
     case 'agent': {
       const { login, afdeling } = filter
+      // No counters: they add up events an agent does not get (colleagues' calls, how callers left
+      // the queue), so an agent's app could only show them wrong, and they are the supervisor's.
       return {
-        ...snapshot,
+        epoch: snapshot.epoch,
+        seq: snapshot.seq,
         agents: snapshot.agents.filter((a) => a.login === login),
         calls: snapshot.calls.filter((c) => c.agent === login),
         transfers: snapshot.transfers.filter((t) => t.from === login || addressedTo(t.to, login, afdeling)),

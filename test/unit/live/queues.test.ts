@@ -78,6 +78,8 @@ describe('who sees the queues', () => {
       { afdeling: 'kcc', waiting: 1, oldestSince: timeOf(1) },
     ])
     expect(filterSnapshot(supervisor, snapshot).queues).toHaveLength(2)
+    expect(filterSnapshot(kccAgent, snapshot).counters).toBeUndefined()
+    expect(filterSnapshot(supervisor, snapshot).counters).toEqual(snapshot.counters)
     expect(filterSnapshot({ kind: 'types', types: ['agent.state'] }, snapshot).queues).toEqual([])
     expect(filterSnapshot({ kind: 'types', types: ['queue.changed'] }, snapshot).queues).toHaveLength(2)
   })
