@@ -112,8 +112,12 @@ export class QueuedLine implements WaitingLine {
           respond: (response) => this.fromRing(ring, response, lastFrom),
           onFinished: () => {
             this.deps.dialogs.onInviteFinished(request, this.incoming.flow.id)
-            // The caller's connection went (no final is sent then): the fork ends here.
-            this.settle(ring, 'caller_left')
+            // Every way a ring ends settles it before the fork finishes (an answer, the fork's final,
+            // the caller gone); should one ever not, the queue must not wait on it forever.
+            if (ring.outcome === undefined) {
+              this.settle(ring, 'caller_left')
+              this.finish()
+            }
           },
         }),
       }
