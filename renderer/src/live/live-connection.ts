@@ -19,11 +19,13 @@ import { parseServerMessage } from './server-message'
 /**
  * The agent app's end of the live socket (`/api/live`, shared/live/protocol.ts). It tells the
  * gateway the agent's own state and calls (the app runs the softphone, so it is the source of
- * both; group calls only ring agents the gateway sees as `beschikbaar`), and hears what the
- * gateway lets it see: an agent its own state and calls and the transfer offers for it, a
- * supervisor every agent, call and transfer (server/gateway/live/filter.ts). Reconnects with backoff and resumes from the last sequence number;
- * what the agent is doing is re-sent after every reconnect, because the server may have marked the
- * agent offline meanwhile.
+ * both; the queue offers callers only to agents the gateway sees as `beschikbaar`), and hears what
+ * the gateway lets it see: an agent its own state and calls, the transfer offers for it and its own
+ * afdeling's queue; a supervisor every agent, call, transfer and queue and today's counters
+ * (server/gateway/live/filter.ts). Reconnects with backoff and resumes from the last sequence
+ * number; what the agent is doing is re-sent after every reconnect, because the server may have
+ * marked the agent offline meanwhile. A state the gateway sets by itself is followed, not
+ * overruled (own-state.ts).
  */
 export type LiveConnectionState = 'connecting' | 'open' | 'closed' | 'unauthenticated'
 
