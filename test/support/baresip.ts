@@ -24,8 +24,8 @@ export interface Baresip {
   /** Resolves when its output (from the start) matches `pattern` `count` times. */
   waitFor(pattern: RegExp, count?: number, timeoutMs?: number): Promise<void>
   output(): string
-  /** The file it recorded what it received in (the first call's). */
-  received(): string
+  /** The file it recorded what it received in: the first call's, or the `index`th (-1: the latest). */
+  received(index?: number): string
   close(): Promise<void>
 }
 
@@ -138,14 +138,18 @@ export async function startBaresip(): Promise<Baresip> {
       ),
     waitFor,
     output: () => output,
-    received: () => {
+    received: (index = 0) => {
       const files = readdirSync(recordings)
         .filter((f) => f.endsWith('-dec.wav'))
         .sort()
       if (files.length === 0) {
         throw new Error(`baresip recorded nothing received: ${readdirSync(recordings).join(', ')}`)
       }
-      return join(recordings, files[0]!)
+      const file = files.at(index)
+      if (!file) {
+        throw new Error(`baresip recorded no call ${index}: ${files.join(', ')}`)
+      }
+      return join(recordings, file)
     },
     close,
   }

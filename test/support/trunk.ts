@@ -36,6 +36,7 @@ export async function startTrunkKamailio(
         'KCC_TRUNK_IP=127.0.0.1',
         `KCC_TRUNK_CARRIER="${options.carrier ?? '127.0.0.1'}"`,
         `KCC_TRUNK_PEER="127.0.0.1:${options.peerPort}"`,
+        `KCC_TRUNK_ADVERTISED="127.0.0.1:${trunkPort}"`,
         `KCC_RTPENGINE="${options.rtpengine}"`,
         'KCC_RTP_FROM_TRUNK="direction=trunk direction=agents"',
         'KCC_RTP_TO_TRUNK="direction=agents direction=trunk"',
