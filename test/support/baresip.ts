@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { createSocket } from 'node:dgram'
+import { createServer } from 'node:net'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,13 +38,29 @@ export function baresipBinary(): string {
   return which.stdout.trim()
 }
 
+/** A port free with the next one: baresip listens for SIP over TLS on sip_listen's port + 1. */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await freePort()
+    const next = createServer()
+    const free = await new Promise<boolean>((resolve) => {
+      next.once('error', () => resolve(false))
+      next.listen(port + 1, '127.0.0.1', () => resolve(true))
+    })
+    if (free) {
+      await new Promise<void>((r) => next.close(() => r()))
+      return port
+    }
+  }
+}
+
 export async function startBaresip(): Promise<Baresip> {
   const dir = mkdtempSync(join(tmpdir(), 'kcc-baresip-'))
   const recordings = join(dir, 'rec')
   mkdirSync(recordings)
   const tone = join(dir, 'tone.wav')
   writeToneWav(tone, TRUNK_TONE.citizen, 120)
-  const sipPort = await freePort()
+  const sipPort = await freePortPair()
   const consPort = await freePort()
   writeFileSync(
     join(dir, 'config'),
