@@ -7,6 +7,7 @@ import type { LiveHub } from '../gateway/live'
 import { buildProviderApp } from '../klantinteracties/app'
 import type { RouteEntry } from '../lib/http/route-table'
 import { scopedLogger, type Logger } from '../lib/logger'
+import type { CallQueue } from '../lib/call-queue'
 import { createSipServer, type SipServer } from '../sip/server'
 import { createSharedPort } from './shared-port'
 import { registerWebFiles } from './web-files'
@@ -139,6 +140,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       gatewayConfig,
       logger,
       gateway.live.presence.availableLogins,
+      gateway.queue,
       port,
       { httpPort: boundPort, samePort: sipOnHttpPort },
       closers,
@@ -159,13 +161,15 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
 
 /**
  * The embedded SIP server on the gateway's port (path /sip) or a port of its own, per
- * `sip.websocketUrl`. An afdeling's group address rings those of its members the gateway's live
- * hub says are available.
+ * `sip.websocketUrl`. A caller for an afdeling's group address waits in the gateway's queue, which
+ * has the SIP server ring its longest-idle Beschikbaar member, one at a time (docs/queue.md).
  */
 async function startSip(
   config: GatewayConfig,
   logger: Logger,
   available: (afdeling?: string) => string[],
+  /** The gateway's call queue: a caller for a group address waits there for one agent at a time. */
+  queue: CallQueue,
   port: ReturnType<typeof createSharedPort>,
   /** The gateway's bound port, and whether the SIP server shares it. */
   { httpPort, samePort }: { httpPort: number; samePort: boolean },
@@ -186,6 +190,7 @@ async function startSip(
       members: () => available(afdeling.id).flatMap((login) => extensionOf.get(login) ?? []),
     })),
     guests: config.sip.guests,
+    queue,
     // Pages of the gateway may open the socket (on the shared port that is also the SIP server's own
     // origin), and those the configuration adds; other browser origins are refused.
     allowedOrigins: [`http://${config.host}:${httpPort}`, ...(config.sip.allowedOrigins ?? [])],

@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { SipTestClient } from '../../../support/sip-client'
+import { TEST_SDP } from '../../../support/sip-requests'
+import { useComposedServer } from '../../server/compose-fixture'
+import { nextEvent, until } from './support'
+
+/**
+ * The queue through `npm run server` (startKccServer): the embedded SIP server hands a caller for
+ * an afdeling's group address to the gateway's queue, which rings the member who has been
+ * Beschikbaar longest, and only that member.
+ */
+const composed = useComposedServer()
+const clients: SipTestClient[] = []
+
+afterAll(async () => {
+  for (const client of clients.splice(0)) {
+    await client.close()
+  }
+})
+
+async function sipClient(user: string, password?: string): Promise<SipTestClient> {
+  const { server } = composed()
+  const client = await SipTestClient.connect({
+    url: server.sipUrl!,
+    domain: 'kcc.test',
+    user,
+    ...(password ? { password } : {}),
+  })
+  clients.push(client)
+  return client
+}
+
+describe('a caller of the KCC through the composed server', () => {
+  it('waits with 182 Queued and rings the longest-idle Beschikbaar agent only', async () => {
+    const { server } = composed()
+    const medewerker1 = await sipClient('medewerker1', 'sip-demo-1001')
+    const medewerker3 = await sipClient('medewerker3', 'sip-demo-1003')
+    expect((await medewerker1.register()).status).toBe(200)
+    expect((await medewerker3.register()).status).toBe(200)
+    // medewerker3 has been Beschikbaar longer than medewerker1.
+    await server.hub.publish({
+      type: 'agent.state',
+      login: 'medewerker3',
+      afdeling: 'kcc',
+      state: 'beschikbaar',
+    })
+    // Strictly later: the hub's times are in milliseconds, and at equal times the login decides.
+    const since3 = Date.parse(server.hub.agent('medewerker3')!.since)
+    await until('the clock passed medewerker3’s time', () => Date.now() > since3)
+    await server.hub.publish({
+      type: 'agent.state',
+      login: 'medewerker1',
+      afdeling: 'kcc',
+      state: 'beschikbaar',
+    })
+
+    const burger = await sipClient('burger')
+    const invite = burger.build('INVITE', 'sip:kcc@kcc.test', {
+      headers: { 'content-type': 'application/sdp' },
+      content: TEST_SDP,
+    })
+    const answered = nextEvent(server.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+    const done = burger.transaction(invite)
+    const incoming = await medewerker3.nextRequest('INVITE')
+    expect(await medewerker1.receivesNo('INVITE')).toBe(true)
+    medewerker3.answer(incoming.message)
+    const { final, provisional } = await done
+
+    expect(provisional.map((r) => r.status)).toContain(182)
+    expect(final.status).toBe(200)
+    expect(await answered).toMatchObject({ outcome: 'answered', withinServiceLevel: true })
+  })
+})
