@@ -1,3 +1,4 @@
+import { CITIZEN_NUMBER } from '../support/baresip'
 import { TRUNK_TONE } from '../support/tones'
 import { klantcontactForm, loginAgent, openPage } from './support/pages'
 import { useTone } from './support/tones'
@@ -35,5 +36,56 @@ test.describe('a citizen calling over the phone network', () => {
     await agent.getByRole('button', { name: 'Ophangen' }).click()
     await citizen.waitFor(/terminated/)
     await expect(agent.getByTestId('agent-state')).toHaveText('Nawerk')
+  })
+
+  test('the agent holds and resumes the citizen, and hears them again after the resume', async ({
+    trunk,
+    browser,
+  }) => {
+    const agent = await openPage(browser)
+    await useTone(agent, TRUNK_TONE.agent)
+    await loginAgent(agent, trunk.rig, 'medewerker1')
+    await trunk.citizenDials()
+    const telefoon = agent.getByRole('region', { name: 'Telefoon' })
+    await telefoon.getByRole('button', { name: 'Opnemen' }).click()
+    await trunk.citizen.waitFor(/Call established/)
+    await expectPageHears(agent, TRUNK_TONE.citizen)
+
+    // Both re-INVITEs cross rtpengine (towards the trunk, answered back to the browser's DTLS-SRTP).
+    await telefoon.getByRole('button', { name: 'In de wacht zetten' }).click()
+    await expect(telefoon.getByText('In de wacht', { exact: true })).toBeVisible()
+    await trunk.citizen.waitFor(/got re-INVITE/)
+    await telefoon.getByRole('button', { name: 'Terug uit de wacht' }).click()
+    await expect(telefoon.getByText('In gesprek')).toBeVisible()
+    await trunk.citizen.waitFor(/got re-INVITE/, 2)
+    await expectPageHears(agent, TRUNK_TONE.citizen)
+
+    await trunk.citizen.command('/hangup')
+    await expect(agent.getByTestId('agent-state')).toHaveText('Nawerk')
+  })
+})
+
+test.describe('an agent calling a citizen over the phone network', () => {
+  test('dials the national number, the phone answers, and both hear each other through rtpengine', async ({
+    trunk,
+    browser,
+  }) => {
+    const agent = await openPage(browser)
+    await useTone(agent, TRUNK_TONE.agent)
+    await loginAgent(agent, trunk.rig, 'medewerker1')
+
+    await agent
+      .getByRole('region', { name: 'Telefoon' })
+      .getByLabel('Nummer', { exact: true })
+      .fill(CITIZEN_NUMBER)
+    await agent.getByRole('button', { name: 'Bellen', exact: true }).click()
+    await trunk.citizen.waitFor(/Call established/)
+    await expect(agent.getByRole('region', { name: 'Telefoon' }).getByText('In gesprek')).toBeVisible()
+
+    await expectPageHears(agent, TRUNK_TONE.citizen)
+    await expectCitizenHears(trunk.citizen, TRUNK_TONE.agent)
+
+    await agent.getByRole('region', { name: 'Telefoon' }).getByRole('button', { name: 'Ophangen' }).click()
+    await trunk.citizen.waitFor(/terminated/)
   })
 })
