@@ -1,10 +1,19 @@
 import { Inviter, SessionState, UserAgent, Web, type Core, type Referral, type SessionDelegate } from 'sip.js'
+import {
+  QUEUE_REJECT_PHRASES,
+  QUEUE_REJECT_REASONS,
+  QUEUE_REJECT_STATUS,
+  QUEUED_STATUS,
+  type QueueRejectReason,
+} from '../../shared/sip/queue-responses'
 import type { Logger } from './log'
 import { endCall, followReferral } from './referral'
 import type { CallerSettings } from './settings'
 
 export type CallStatus =
   | { state: 'verbinden' }
+  /** The SIP server holds the call in an afdeling's queue (182 Queued) until an agent is free. */
+  | { state: 'in-wachtrij' }
   | { state: 'gaat-over' }
   | { state: 'in-gesprek' }
   | { state: 'beeindigd' }
@@ -157,7 +166,12 @@ export class CallerCall {
         requestDelegate: {
           onProgress: (response) => {
             const code = response.message.statusCode ?? 0
-            if ((code === 180 || code === 183) && !this.isEnded) {
+            if (this.isEnded) {
+              return
+            }
+            if (code === QUEUED_STATUS) {
+              this.env.onStatus({ state: 'in-wachtrij' })
+            } else if (code === 180 || code === 183) {
               this.env.onStatus({ state: 'gaat-over' })
             }
           },
@@ -286,7 +300,21 @@ const failed = (reason: string): CallStatus => ({ state: 'mislukt', reason })
 
 const AUDIO_ONLY = { constraints: { audio: true, video: false } }
 
+/** What a caller who waited in the queue is told when the queue gives up (shared/sip/queue-responses.ts). */
+const QUEUE_REASONS: Readonly<Record<QueueRejectReason, string>> = {
+  no_agent: 'niemand beschikbaar',
+  timeout: 'de wachttijd is voorbij',
+  terugbelverzoek: 'niemand beschikbaar; u wordt teruggebeld',
+}
+const QUEUE_REASON_BY_PHRASE = new Map(
+  QUEUE_REJECT_REASONS.map((reason) => [QUEUE_REJECT_PHRASES[reason], QUEUE_REASONS[reason]]),
+)
+
 function reasonOf(response: Core.IncomingResponse): string {
   const code = response.message.statusCode ?? 0
+  const queued = QUEUE_REASON_BY_PHRASE.get(response.message.reasonPhrase ?? '')
+  if (code === QUEUE_REJECT_STATUS && queued !== undefined) {
+    return `${code} ${queued}`
+  }
   return `${code} ${REASONS[code] ?? response.message.reasonPhrase ?? ''}`.trim()
 }

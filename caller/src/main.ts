@@ -11,6 +11,7 @@ const log = createLogger('caller')
 
 const TEXT: Readonly<Record<CallStatus['state'], string>> = {
   verbinden: 'Verbinden…',
+  'in-wachtrij': 'U staat in de wachtrij',
   'gaat-over': 'Gaat over',
   'in-gesprek': 'In gesprek',
   beeindigd: 'Beëindigd',
@@ -44,7 +45,11 @@ let call: CallerCall | undefined
 function show(next: CallStatus): void {
   status.dataset['state'] = next.state
   status.textContent = next.state === 'mislukt' ? `${TEXT.mislukt}: ${next.reason}` : TEXT[next.state]
-  const active = next.state === 'verbinden' || next.state === 'gaat-over' || next.state === 'in-gesprek'
+  const active =
+    next.state === 'verbinden' ||
+    next.state === 'in-wachtrij' ||
+    next.state === 'gaat-over' ||
+    next.state === 'in-gesprek'
   callButton.disabled = active
   hangUpButton.disabled = !active
   server.disabled = active

@@ -9,6 +9,8 @@
  * depend on the other.
  */
 
+import type { QueueRejectReason } from '../../shared/sip/queue-responses'
+
 /** A caller the SIP server holds for a group address (an afdeling). */
 export interface WaitingCall {
   /** The SIP Call-ID of the caller's INVITE (unique per waiting call on one SIP server). */
@@ -38,7 +40,7 @@ export type RingOutcome =
   | 'caller_left'
 
 /** Why the queue gives up on a caller; the SIP server sends the final response it maps to. */
-export type RejectReason = 'no_agent' | 'timeout' | 'terugbelverzoek'
+export type RejectReason = QueueRejectReason
 
 /** What the queue may do with a call a SIP server holds. One line per waiting call. */
 export interface WaitingLine {

@@ -1,4 +1,10 @@
 import type { SipRequest, SipResponse } from 'sip'
+import {
+  QUEUE_REJECT_PHRASES,
+  QUEUE_REJECT_STATUS,
+  QUEUED_PHRASE,
+  QUEUED_STATUS,
+} from '../../shared/sip/queue-responses'
 import type { RejectReason, RingOutcome, WaitingCall, WaitingLine } from '../lib/call-queue'
 import type { Logger } from '../lib/logger'
 import type { Dialogs } from './dialogs'
@@ -28,12 +34,6 @@ export interface LineDeps {
   onDone(): void
 }
 
-const REJECT_PHRASES: Record<RejectReason, string> = {
-  no_agent: 'No Agent Available',
-  timeout: 'Queue Timeout',
-  terugbelverzoek: 'Callback Registered',
-}
-
 interface Ring {
   fork: InviteFork
   branches: ForkBranch[]
@@ -55,7 +55,7 @@ export class QueuedLine implements WaitingLine {
     private readonly incoming: IncomingRequest,
     private readonly deps: LineDeps,
   ) {
-    const queued = this.reply(182, 'Queued', {
+    const queued = this.reply(QUEUED_STATUS, QUEUED_PHRASE, {
       // A Contact makes sip.js take the 182 as an early dialog and tell the application (onProgress);
       // without one it logs an error and drops the response. Nothing is ever sent to it: the
       // caller's requests in that early dialog reach us without a Route and get 404.
@@ -128,7 +128,7 @@ export class QueuedLine implements WaitingLine {
 
   reject(reason: RejectReason): void {
     if (this.state === 'waiting') {
-      this.incoming.respond(this.reply(480, REJECT_PHRASES[reason]))
+      this.incoming.respond(this.reply(QUEUE_REJECT_STATUS, QUEUE_REJECT_PHRASES[reason]))
       this.finish()
     } else if (this.state === 'ringing' && this.ringing && !this.ringing.ending) {
       this.ringing.ending = { kind: 'reject', reason }
@@ -200,7 +200,7 @@ export class QueuedLine implements WaitingLine {
       this.settle(ring, 'caller_left')
       this.finish()
     } else if (ending?.kind === 'reject') {
-      this.incoming.respond(this.reply(480, REJECT_PHRASES[ending.reason]))
+      this.incoming.respond(this.reply(QUEUE_REJECT_STATUS, QUEUE_REJECT_PHRASES[ending.reason]))
       this.settle(ring, 'caller_left')
       this.finish()
     } else {

@@ -4,6 +4,12 @@ import { GUEST_STRIPPED_HEADERS } from '../../../server/sip/access'
 import { KLANTCONTACTNUMMER_PATTERN } from '../../../shared/klantcontact/klantcontactnummer'
 import { KLANTCONTACT_HEADER, USER_TO_USER_HEADER } from '../../../shared/sip/klantcontactnummer'
 import { MONITOR_HEADER } from '../../../shared/sip/monitor-header'
+import {
+  QUEUE_REJECT_PHRASES,
+  QUEUE_REJECT_STATUS,
+  QUEUED_PHRASE,
+  QUEUED_STATUS,
+} from '../../../shared/sip/queue-responses'
 
 /**
  * Kamailio's configuration cannot import the shared constants, so it repeats them; this holds the
@@ -37,5 +43,20 @@ describe('deploy/kamailio/kamailio.cfg', () => {
     expect(remember).toContain(`{param.value,${KLANTCONTACT_HEADER},&}`)
     expect(remember).toContain(`=~ "${KLANTCONTACTNUMMER_PATTERN.source}"`)
     expect(route('FOLLOW_REFERRAL')).toContain(`append_hf("${KLANTCONTACT_HEADER}: $var(nummer)`)
+  })
+})
+
+describe('deploy/kamailio/queue.cfg', () => {
+  const queueCfg = readFileSync(new URL('../../../deploy/kamailio/queue.cfg', import.meta.url), 'utf8')
+
+  it('answers a queued caller with the provisional response the embedded server sends', () => {
+    expect(queueCfg).toContain(`t_reply("${QUEUED_STATUS}", "${QUEUED_PHRASE}")`)
+  })
+
+  it('gives up on a caller with exactly the reason phrases the caller page knows', () => {
+    const phrases = [...queueCfg.matchAll(/t_reply\("(\d+)", "([^"]+)"\)/g)]
+      .filter((m) => Number(m[1]) === QUEUE_REJECT_STATUS)
+      .map((m) => m[2])
+    expect(new Set(phrases)).toEqual(new Set(Object.values(QUEUE_REJECT_PHRASES)))
   })
 })
