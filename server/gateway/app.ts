@@ -104,6 +104,8 @@ export interface GatewayApp {
   queue: GatewayCallQueue
   /** Terugbelverzoeken waiting to be registered (tests and operators look at `pending()`). */
   terugbelverzoeken: GatewayQueue['terugbelverzoeken']
+  /** Whether the gateway is connected to Kamailio's evapi socket (absent without `sip.evapi`). */
+  kamailio: { readonly connected: boolean } | undefined
 }
 
 export const TRANSFER_TTL_MS = 10 * 60_000
@@ -226,6 +228,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       routes,
       queue: gatewayQueue.queue,
       terugbelverzoeken: gatewayQueue.terugbelverzoeken,
+      kamailio: gatewayQueue.kamailio,
     }
   } catch (error) {
     await queue?.close()

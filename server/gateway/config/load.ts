@@ -25,6 +25,7 @@ export class GatewayConfigError extends Error {}
  * | `KCC_KLANTINTERACTIES_GENERATES_NUMMER` | whether that provider fills in `nummer` (default false, as Open Klant 2.16+) |
  * | `KCC_SIP_WEBSOCKET_URL` | `sip.websocketUrl` (wins over the move above) |
  * | `KCC_SIP_ALLOWED_ORIGINS` | `sip.allowedOrigins` (comma-separated) |
+ * | `KCC_SIP_EVAPI` | `sip.evapi` as `host:port`: Kamailio's evapi socket, whose held callers the queue takes |
  * | `KCC_ANSWER_FIELD` | `answerField` |
  * | `KCC_DATABASE_URL`, `KCC_DATABASE_SCHEMA` | the gateway's own database: PostgreSQL (and schema) instead of SQLite in `dataDir` |
  *
@@ -83,6 +84,14 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): GatewayConfig {
   }
   if (env['KCC_SIP_ALLOWED_ORIGINS'] && typeof config.sip === 'object' && config.sip !== null) {
     config.sip.allowedOrigins = env['KCC_SIP_ALLOWED_ORIGINS'].split(',').map((origin) => origin.trim())
+  }
+  if (env['KCC_SIP_EVAPI'] && typeof config.sip === 'object' && config.sip !== null) {
+    const at = env['KCC_SIP_EVAPI'].lastIndexOf(':')
+    // A malformed value is left for the schema to report (port not an integer, empty host).
+    config.sip.evapi = {
+      host: env['KCC_SIP_EVAPI'].slice(0, Math.max(at, 0)),
+      port: Number(env['KCC_SIP_EVAPI'].slice(at + 1)),
+    }
   }
   if (env['KCC_DATABASE_URL']) {
     config.database = {

@@ -118,6 +118,16 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
           nullable: true,
           items: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*://[^/?#\\s]+$' },
         },
+        evapi: {
+          type: 'object',
+          nullable: true,
+          additionalProperties: false,
+          required: ['host', 'port'],
+          properties: {
+            host: { type: 'string', minLength: 1 },
+            port: { type: 'integer', minimum: 1, maximum: 65535 },
+          },
+        },
       },
     },
     klantinteracties: {

@@ -71,6 +71,12 @@ export interface SipConfig {
    * Other browser origins are refused (docs/telephony.md).
    */
   allowedOrigins?: string[]
+  /**
+   * Kamailio's evapi socket (deploy/kamailio/queue.cfg's `KCC_EVAPI_BIND`, Kamailio started with
+   * `-A KCC_QUEUE`): the gateway connects to it and queues the callers Kamailio holds for a group
+   * address (docs/queue.md). Left out: no Kamailio queue (the embedded SIP server's, if any).
+   */
+  evapi?: { host: string; port: number }
 }
 
 export type KlantinteractiesUpstream =

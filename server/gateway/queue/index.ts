@@ -10,6 +10,7 @@ import type { KlantinteractiesClient } from '../register-client/client'
 import { IdempotencyStore } from '../register-client/idempotency'
 import { NumberAllocator } from '../register-client/nummers'
 import { QueueCallStore } from './call-store'
+import { startKamailioQueue, type KamailioQueueAdapter } from './kamailio/adapter'
 import { advisoryLeadership, soleLeadership } from './leadership'
 import { createCallQueue, type GatewayCallQueue } from './queue'
 import { queueDb } from './tables'
@@ -48,6 +49,8 @@ export interface GatewayQueueDeps extends QueueTuning {
 export interface GatewayQueue {
   queue: GatewayCallQueue
   terugbelverzoeken: Terugbelverzoeken
+  /** The evapi connection to Kamailio, when `sip.evapi` is configured. */
+  kamailio: KamailioQueueAdapter | undefined
   close(): Promise<void>
 }
 
@@ -91,11 +94,18 @@ export function createGatewayQueue(deps: GatewayQueueDeps): GatewayQueue {
     logger,
     ...(deps.reannounceGraceMs !== undefined ? { reannounceGraceMs: deps.reannounceGraceMs } : {}),
   })
+  // Kamailio holds its callers over evapi; the embedded SIP server (compose) gets `queue` itself.
+  const evapi = config.sip.evapi
+  const kamailio = evapi ? startKamailioQueue({ evapi, queue, logger }) : undefined
   return {
     queue,
     terugbelverzoeken,
+    kamailio,
     async close() {
+      // The queue first: when the adapter closes it tells the queue every caller left, and a
+      // stopping gateway must not take Kamailio's still-waiting callers for abandoned ones.
       await queue.close()
+      await kamailio?.close()
       await terugbelverzoeken.close()
     },
   }
