@@ -3,10 +3,12 @@ import type { CallQueue, RingOutcome, WaitingLine } from '../../lib/call-queue'
 import { scopedLogger, type Logger } from '../../lib/logger'
 import type { GatewayConfig } from '../config/types'
 import type { LiveHub } from '../live'
-import type { QueueCallStore, StoredCall } from './call-store'
+import type { QueueCallStore } from './call-store'
+import { fromRow, HeldCalls, type Held } from './held-calls'
 import type { Leadership } from './leadership'
-import { step, type CallEffect, type CallInput, type QueuedCall } from './machine'
+import { step, type CallEffect, type CallInput } from './machine'
 import { Members } from './members'
+import { ANSWER_HOLD_MS, Reservations } from './reservations'
 import { assign } from './routing'
 import { queueSettingsOf, type QueueSettings } from './settings'
 import type { TerugbelverzoekRequest } from './terugbelverzoeken'
@@ -44,28 +46,8 @@ export interface CallQueueDeps {
   reannounceGraceMs?: number
 }
 
-interface Held {
-  call: QueuedCall
-  line: WaitingLine
-  /**
-   * A leader has checked on entry that somebody of the afdeling is logged in (recorded in the
-   * database, so a call announced again after a restart or to a new leader is not checked twice).
-   */
-  checked: boolean
-  /** Counted, timed and published by this instance as leader. */
-  admitted: boolean
-  /** Until then another gateway's offer of this call may still ring: not offered here. */
-  blockedUntil: number
-  cancelTimer?: (() => void) | undefined
-}
-
-/** While an offer rings; and for a moment after an answer, until the agent's app reports the call. */
-type Reservation = { kind: 'offer' } | { kind: 'hold'; until: number; since: string | undefined }
-
 /** An offer's claim outlives its ring time by this much, so a late answer is not offered again. */
 const OFFER_SLACK_MS = 5_000
-/** An agent who answered is not offered another call until their app reports it, or this long. */
-const ANSWER_HOLD_MS = 10_000
 
 export function createCallQueue(deps: CallQueueDeps): GatewayCallQueue {
   return new Queue(deps)
@@ -76,9 +58,8 @@ class Queue implements GatewayCallQueue {
   private readonly members: Members
   private readonly settings = new Map<string, QueueSettings>()
   private readonly byGroup = new Map<string, string>()
-  private readonly calls = new Map<string, Held>()
-  private readonly idsByLine = new Map<WaitingLine, string>()
-  private readonly reserved = new Map<string, Reservation>()
+  private readonly calls = new HeldCalls()
+  private readonly reserved: Reservations
   private readonly unsubscribe: Array<() => void> = []
   private cancelPurge: (() => void) | undefined
   private chain: Promise<void> = Promise.resolve()
@@ -88,6 +69,7 @@ class Queue implements GatewayCallQueue {
   constructor(private readonly deps: CallQueueDeps) {
     this.log = scopedLogger(deps.logger, 'queue')
     this.members = new Members(deps.config.agents, deps.hub)
+    this.reserved = new Reservations(this.members)
     for (const afdeling of deps.config.afdelingen) {
       this.settings.set(afdeling.id, queueSettingsOf(afdeling))
       this.byGroup.set(afdeling.groupAddress, afdeling.id)
@@ -119,7 +101,7 @@ class Queue implements GatewayCallQueue {
     }
     line.onCallerLeft(() =>
       this.run(async () => {
-        const id = this.idsByLine.get(line)
+        const id = this.calls.idOf(line)
         if (id !== undefined) {
           await this.input(id, { kind: 'caller_left' })
         }
@@ -129,9 +111,7 @@ class Queue implements GatewayCallQueue {
       const { row, fresh } = await this.deps.store.upsert(line.call, afdeling)
       const known = this.calls.get(row.id)
       if (known) {
-        this.idsByLine.delete(known.line)
-        known.line = line
-        this.idsByLine.set(line, row.id)
+        this.calls.replaceLine(known, line)
         return
       }
       const held: Held = {
@@ -141,8 +121,7 @@ class Queue implements GatewayCallQueue {
         admitted: false,
         blockedUntil: 0,
       }
-      this.calls.set(row.id, held)
-      this.idsByLine.set(line, row.id)
+      this.calls.add(held)
       this.log.info({ queueCallId: row.id, afdeling: row.afdeling, fresh }, 'caller waits')
       if (this.deps.leadership.isLeader()) {
         await this.admit(held)
@@ -152,7 +131,7 @@ class Queue implements GatewayCallQueue {
   }
 
   stats(): QueueStatus[] {
-    return this.deps.config.afdelingen.map((a) => this.statusOf(a.id))
+    return this.deps.config.afdelingen.map((a) => this.calls.status(a.id))
   }
 
   async idle(): Promise<void> {
@@ -164,7 +143,7 @@ class Queue implements GatewayCallQueue {
   async close(): Promise<void> {
     this.closed = true
     this.cancelPurge?.()
-    for (const held of this.calls.values()) {
+    for (const held of this.calls.all()) {
       held.cancelTimer?.()
     }
     this.unsubscribe.forEach((stop) => stop())
@@ -188,10 +167,10 @@ class Queue implements GatewayCallQueue {
   /** This instance routes now: take the database's word for every call it holds, then route. */
   private async lead(): Promise<void> {
     this.deps.terugbelverzoeken.setActive(true)
-    for (const [id, held] of this.calls) {
-      const row = await this.deps.store.byId(id)
+    for (const held of this.calls.all()) {
+      const row = await this.deps.store.byId(held.call.id)
       if (!row) {
-        this.drop(id)
+        this.calls.drop(held.call.id)
         continue
       }
       held.checked = Number(row.checked) === 1
@@ -209,7 +188,7 @@ class Queue implements GatewayCallQueue {
   private follow(): Promise<void> {
     this.deps.terugbelverzoeken.setActive(false)
     this.cancelPurge?.()
-    for (const held of this.calls.values()) {
+    for (const held of this.calls.all()) {
       held.cancelTimer?.()
       held.admitted = false
     }
@@ -221,7 +200,7 @@ class Queue implements GatewayCallQueue {
     if (!this.deps.leadership.isLeader()) {
       return
     }
-    const removed = await this.deps.store.removeAllBut(new Set(this.calls.keys()))
+    const removed = await this.deps.store.removeAllBut(this.calls.ids())
     if (removed > 0) {
       this.log.warn({ removed }, 'waiting calls no SIP server announced again were removed')
     }
@@ -237,7 +216,7 @@ class Queue implements GatewayCallQueue {
     if (row) {
       held.call = fromRow(row)
     } else {
-      this.drop(id)
+      this.calls.drop(id)
     }
   }
 
@@ -263,7 +242,7 @@ class Queue implements GatewayCallQueue {
     if (!this.deps.leadership.isLeader() && input.kind !== 'ring_ended') {
       // The leader decides; a follower only forgets a caller who left.
       if (input.kind === 'caller_left') {
-        this.drop(id)
+        this.calls.drop(id)
       }
       return
     }
@@ -289,7 +268,7 @@ class Queue implements GatewayCallQueue {
         if (!claimed) {
           // Another gateway's offer of this call may still ring (it led until a moment ago).
           held.call = { ...held.call, phase: { kind: 'waiting' } }
-          this.reserved.delete(effect.agent)
+          this.reserved.release(effect.agent)
           const row = await store.byId(id)
           this.block(held, Number(row?.offer_until ?? 0))
           return
@@ -311,11 +290,10 @@ class Queue implements GatewayCallQueue {
       case 'release_agent':
         await store.clearOffer(id, effect.agent)
         if (effect.answered) {
-          const until = timers.now() + ANSWER_HOLD_MS
-          this.reserved.set(effect.agent, { kind: 'hold', until, since: this.members.since(effect.agent) })
+          this.reserved.answered(effect.agent, timers.now())
           timers.after(ANSWER_HOLD_MS, () => this.run(() => this.pump()))
         } else {
-          this.reserved.delete(effect.agent)
+          this.reserved.release(effect.agent)
         }
         return
       case 'terugbelverzoek':
@@ -334,7 +312,7 @@ class Queue implements GatewayCallQueue {
         held.cancelTimer?.()
         if (effect.outcome !== 'overflowed') {
           await store.remove(id)
-          this.drop(id)
+          this.calls.drop(id)
         }
         this.log.info(
           { queueCallId: id, afdeling: effect.afdeling, outcome: effect.outcome },
@@ -388,39 +366,15 @@ class Queue implements GatewayCallQueue {
     if (!this.deps.leadership.isLeader()) {
       return
     }
-    this.releaseHolds()
+    const now = this.deps.timers.now()
     for (const afdeling of this.deps.config.afdelingen) {
-      const waiting = [...this.calls.values()]
-        .filter(
-          (h) =>
-            h.admitted &&
-            h.call.afdeling === afdeling.id &&
-            h.call.phase.kind === 'waiting' &&
-            h.blockedUntil <= this.deps.timers.now(),
-        )
-        .map((h) => h.call)
+      const waiting = this.calls.waitingIn(afdeling.id, now)
       if (waiting.length === 0) {
         continue
       }
-      const reserved = new Set(this.reserved.keys())
-      for (const offer of assign(waiting, this.members.available(afdeling.id), reserved)) {
-        this.reserved.set(offer.agent, { kind: 'offer' })
+      for (const offer of assign(waiting, this.members.available(afdeling.id), this.reserved.current(now))) {
+        this.reserved.offer(offer.agent)
         await this.input(offer.callId, { kind: 'offer', agent: offer.agent })
-      }
-    }
-  }
-
-  /** An answered agent is free again once their app reported anything since, or after the hold. */
-  private releaseHolds(): void {
-    const now = this.deps.timers.now()
-    for (const [agent, reservation] of this.reserved) {
-      if (
-        reservation.kind === 'hold' &&
-        (now >= reservation.until ||
-          this.members.stateOf(agent) !== 'beschikbaar' ||
-          this.members.since(agent) !== reservation.since)
-      ) {
-        this.reserved.delete(agent)
       }
     }
   }
@@ -443,15 +397,6 @@ class Queue implements GatewayCallQueue {
     )
   }
 
-  private drop(id: string): void {
-    const held = this.calls.get(id)
-    if (held) {
-      held.cancelTimer?.()
-      this.idsByLine.delete(held.line)
-      this.calls.delete(id)
-    }
-  }
-
   private settingsOf(afdeling: string): QueueSettings {
     const settings = this.settings.get(afdeling)
     if (!settings) {
@@ -460,38 +405,13 @@ class Queue implements GatewayCallQueue {
     return settings
   }
 
-  private statusOf(afdeling: string): QueueStatus {
-    const here = [...this.calls.values()].filter(
-      (h) => h.call.afdeling === afdeling && h.call.phase.kind !== 'left',
-    )
-    const oldest = Math.min(...here.map((h) => h.call.enteredAt))
-    return {
-      afdeling,
-      waiting: here.length,
-      ...(here.length > 0 ? { oldestSince: new Date(oldest).toISOString() } : {}),
-    }
-  }
-
   private async publishChanged(afdeling: string): Promise<void> {
-    await this.publish({ type: 'queue.changed', queue: this.statusOf(afdeling) })
+    await this.publish({ type: 'queue.changed', queue: this.calls.status(afdeling) })
   }
 
   private async publish(event: Parameters<LiveHub['publish']>[0]): Promise<void> {
     await this.deps.hub
       .publish(event)
       .catch((err: unknown) => this.log.warn({ err, type: event.type }, 'queue event not published'))
-  }
-}
-
-function fromRow(row: StoredCall): QueuedCall {
-  return {
-    id: row.id,
-    dialled: row.dialled,
-    afdeling: row.afdeling,
-    enteredAt: Number(row.entered_at),
-    afdelingSince: Number(row.afdeling_since),
-    overflowed: Number(row.overflowed) === 1,
-    tried: [],
-    phase: { kind: 'waiting' },
   }
 }
