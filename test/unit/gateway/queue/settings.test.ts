@@ -76,4 +76,12 @@ describe('queue settings', () => {
       ),
     ).rejects.toThrow(/queue.overflowTo loops/)
   })
+
+  it('take Kamailio’s evapi socket from KCC_SIP_EVAPI, and refuse one without a port', async () => {
+    const config = await loadGatewayConfig(DEMO.pathname, { KCC_SIP_EVAPI: '127.0.0.1:8448' })
+    expect(config.sip.evapi).toEqual({ host: '127.0.0.1', port: 8448 })
+    await expect(loadGatewayConfig(DEMO.pathname, { KCC_SIP_EVAPI: 'localhost' })).rejects.toThrow(
+      /sip\/evapi/,
+    )
+  })
 })
