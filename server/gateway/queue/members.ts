@@ -46,12 +46,16 @@ export class Members {
     return agent.sipExtension
   }
 
-  /** Sets the agent's state on the hub, as presence does for offline; their app follows it. */
+  /**
+   * Sets the state of an agent who let an offer ring out, as presence does for offline; their app
+   * follows it. Only from Beschikbaar or ringing: an agent who went offline or took another call
+   * meanwhile keeps that state.
+   */
   async setState(login: string, state: AgentState): Promise<void> {
-    const afdeling = this.hub.agent(login)?.afdeling ?? this.agents.find((a) => a.login === login)?.afdeling
-    if (afdeling === undefined) {
+    const current = this.hub.agent(login)
+    if (!current || (current.state !== 'beschikbaar' && current.state !== 'ringing')) {
       return
     }
-    await this.hub.publish({ type: 'agent.state', login, afdeling, state })
+    await this.hub.publish({ type: 'agent.state', login, afdeling: current.afdeling, state })
   }
 }

@@ -104,6 +104,7 @@ class Queue implements GatewayCallQueue {
         const id = this.calls.idOf(line)
         if (id !== undefined) {
           await this.input(id, { kind: 'caller_left' })
+          await this.pump()
         }
       }),
     )
@@ -346,7 +347,11 @@ class Queue implements GatewayCallQueue {
   private ring(held: Held, agent: string, ringSeconds: number): void {
     const id = held.call.id
     const ended = (outcome: RingOutcome): void =>
-      this.run(() => this.input(id, { kind: 'ring_ended', outcome }))
+      this.run(async () => {
+        // The agent (and the call, unless it left) may be offered again now.
+        await this.input(id, { kind: 'ring_ended', outcome })
+        await this.pump()
+      })
     let ringing: Promise<RingOutcome>
     try {
       ringing = held.line.ring(this.members.extensionOf(agent), ringSeconds)
@@ -393,7 +398,10 @@ class Queue implements GatewayCallQueue {
     const deadline = held.call.afdelingSince + this.settingsOf(held.call.afdeling).maxWaitSeconds * 1000
     const id = held.call.id
     held.cancelTimer = this.deps.timers.after(Math.max(0, deadline - this.deps.timers.now()), () =>
-      this.run(() => this.input(id, { kind: 'max_wait' })),
+      this.run(async () => {
+        await this.input(id, { kind: 'max_wait' })
+        await this.pump()
+      }),
     )
   }
 

@@ -58,6 +58,31 @@ describe('the call queue', () => {
     expect(line.rings.map((x) => x.extension)).toEqual(['ext-anna', 'ext-bram'])
   })
 
+  it('rings the next agent at once when the first one is not registered, leaving their state alone', async () => {
+    const r = await start()
+    await r.setState('anna', 'beschikbaar')
+    r.timers.advance(1_000)
+    await r.setState('bram', 'beschikbaar')
+    const line = r.call('kcc')
+    await settle(r)
+    line.endRing('unreachable')
+    await settle(r)
+    expect(r.hub.agent('anna')?.state).toBe('beschikbaar')
+    expect(line.rings.map((x) => x.extension)).toEqual(['ext-anna', 'ext-bram'])
+  })
+
+  it('rings the waiting caller at an agent whose previous caller hung up while it rang', async () => {
+    const r = await start()
+    await r.setState('anna', 'beschikbaar')
+    const first = r.call('kcc')
+    r.timers.advance(1_000)
+    const second = r.call('kcc')
+    await settle(r)
+    first.endRing('caller_left')
+    await settle(r)
+    expect(second.ringing).toBe('ext-anna')
+  })
+
   it('keeps an agent who declined Beschikbaar where the afdeling says so, and tries the colleague first', async () => {
     const r = await start()
     await r.setState('eva', 'beschikbaar')
@@ -204,5 +229,50 @@ describe('the call queue', () => {
     expect(olderAgain.ringing).toBe('ext-bram')
     expect(newer.rejected).toEqual([])
     await after.close()
+  })
+})
+
+describe('the call queue and the agents’ states', () => {
+  it('leaves an agent who went offline or took another call in that state after a missed offer', async () => {
+    const r = await start()
+    await r.setState('anna', 'beschikbaar')
+    const line = r.call('kcc')
+    await settle(r)
+    await r.setState('anna', 'in_gesprek')
+    line.endRing('no_answer')
+    await settle(r)
+    expect(r.hub.agent('anna')?.state).toBe('in_gesprek')
+  })
+
+  it('offers an agent who answered no second caller until their app reports the call', async () => {
+    const r = await start()
+    await r.setState('anna', 'beschikbaar')
+    const first = r.call('kcc')
+    const second = r.call('kcc')
+    await settle(r)
+    first.endRing('answered')
+    await settle(r)
+    // Any event makes the queue route again; anna's app has not reported the call yet.
+    await r.setState('cas', 'pauze')
+    await settle(r)
+    expect(second.rings).toEqual([])
+    await r.setState('anna', 'in_gesprek')
+    await r.setState('anna', 'nawerk')
+    await r.setState('anna', 'beschikbaar')
+    await settle(r)
+    expect(second.ringing).toBe('ext-anna')
+  })
+
+  it('routes nothing while another gateway leads, and takes over the calls it holds when it leads', async () => {
+    const r = await queueRig({ leader: false })
+    rig = r
+    await r.setState('anna', 'beschikbaar')
+    const line = r.call('kcc')
+    await settle(r)
+    expect(line.rings).toEqual([])
+    expect(ofType(r.events, 'queue.changed')).toEqual([])
+    r.leadership.set(true)
+    await settle(r)
+    expect(line.ringing).toBe('ext-anna')
   })
 })

@@ -142,6 +142,7 @@ export class Leader implements Leadership {
 
 export interface Rig {
   queue: GatewayCallQueue
+  leadership: Leader
   hub: LiveHub
   timers: FakeTimers
   db: GatewayDb
@@ -161,10 +162,11 @@ export interface Rig {
 let calls = 0
 
 export async function queueRig(shared?: {
-  db: GatewayDb
-  hub: LiveHub
-  timers: FakeTimers
-  events: LiveEvent[]
+  db?: GatewayDb
+  hub?: LiveHub
+  timers?: FakeTimers
+  events?: LiveEvent[]
+  leader?: boolean
 }): Promise<Rig> {
   const timers = shared?.timers ?? new FakeTimers()
   let db = shared?.db
@@ -177,15 +179,18 @@ export async function queueRig(shared?: {
   }
   const hub = shared?.hub ?? createMemoryHub({ logger: silent, now: timers.now })
   const events = shared?.events ?? []
-  if (!shared) {
+  const ownHub = shared?.hub === undefined
+  if (ownHub) {
     hub.subscribe({ kind: 'everything' }, (event) => events.push(event))
   }
   const terugbelverzoeken: TerugbelverzoekRequest[] = []
+  const leadership = new Leader()
+  leadership.leader = shared?.leader ?? true
   const queue = createCallQueue({
     config: { agents: AGENTS, afdelingen: AFDELINGEN },
     hub,
     store: new QueueCallStore(queueDb(db)),
-    leadership: new Leader(),
+    leadership,
     terugbelverzoeken: {
       request: (request) => {
         terugbelverzoeken.push(request)
@@ -199,6 +204,7 @@ export async function queueRig(shared?: {
   const database = db
   const rig: Rig = {
     queue,
+    leadership,
     hub,
     timers,
     db: database,
@@ -226,10 +232,10 @@ export async function queueRig(shared?: {
     },
     async close() {
       await queue.close()
-      if (!shared) {
+      if (ownHub) {
         await hub.close()
-        await closeDb()
       }
+      await closeDb()
     },
   }
   return rig
