@@ -12,6 +12,7 @@ import {
 import { SipTestClient } from '../../support/sip-client'
 import { Dialog } from '../../support/sip-dialog'
 import { sipFixture } from '../../support/sip-servers'
+import { QUEUE_REJECT_PHRASES } from '../../../shared/sip/queue-responses'
 
 // deploy/kamailio/queue.cfg on Debian's Kamailio with the gateway's real evapi adapter: callers of
 // a group address wait with 182 until the queue (here a small one the test drives) says which agent
@@ -143,7 +144,7 @@ describe('Kamailio queue (deploy/kamailio/queue.cfg) with the gateway evapi adap
 
     const { final } = await call.result
     expect(final.status).toBe(480)
-    expect(final.reason).toBe('No Agent Available')
+    expect(final.reason).toBe(QUEUE_REJECT_PHRASES.no_agent)
   })
 
   it('tells the queue when the caller hangs up while waiting; the caller gets 487', async () => {
@@ -187,7 +188,7 @@ describe('Kamailio queue (deploy/kamailio/queue.cfg) with the gateway evapi adap
 
     const { final } = await call.result
     expect(final.status).toBe(480)
-    expect(final.reason).toBe('Callback Requested')
+    expect(final.reason).toBe(QUEUE_REJECT_PHRASES.terugbelverzoek)
   })
 
   it('announces a waiting call again, with its original time, to a gateway that restarted', async () => {
@@ -195,15 +196,17 @@ describe('Kamailio queue (deploy/kamailio/queue.cfg) with the gateway evapi adap
     const first = await connectAdapter(before)
     const call = await dial(caller)
     const original = await before.next()
-    const forgotten = left(original)
+    let told = false
+    original.onCallerLeft(() => (told = true))
     await first.close()
-    await forgotten
 
     const after = new TestQueue(GROUP)
     await connectAdapter(after)
     const line = await after.next()
 
     expect(line.call).toEqual(original.call)
+    // The caller never left: the stopped gateway's queue was not told otherwise.
+    expect(told).toBe(false)
     const ringing = line.ring('agent1', 20)
     agents.agent1.answer((await agents.agent1.nextRequest('INVITE')).message)
     expect(await ringing).toBe('answered')

@@ -25,7 +25,7 @@ export interface KamailioQueueOptions {
 export interface KamailioQueueAdapter {
   /** Whether the evapi connection is up right now. */
   readonly connected: boolean
-  /** Stops reconnecting and keepalives; the queue hears that every line it holds has left. */
+  /** Stops reconnecting and keepalives. Kamailio keeps the callers; the queue hears nothing. */
   close(): Promise<void>
 }
 
@@ -210,11 +210,11 @@ export function startKamailioQueue(options: KamailioQueueOptions): KamailioQueue
       return connection.connected
     },
     async close() {
+      // The callers keep waiting in Kamailio, and the next gateway to connect hears of each again:
+      // nobody left, so the queue is not told so (a ring still pending stays unresolved).
       clearInterval(keepalive)
       await connection.close()
-      for (const callId of [...lines.keys()]) {
-        forget(callId, 'caller_left')
-      }
+      lines.clear()
     },
   }
 }
