@@ -1,11 +1,14 @@
 import type { Page } from '@playwright/test'
 import { expectNoAxeViolations } from './support/axe'
 import { demoPassword, expect, test, type KccRig } from './support/kcc-rig'
-import { openPage } from './support/pages'
+import { callerDials, loginAgent, openPage } from './support/pages'
+import { phone } from './support/transfer-flow'
 
 /**
  * In the browser: the wallboard (`#/wallboard`) on a wall screen. A supervisor logs in on it once;
- * from then on it follows the live socket by itself, with no softphone and no own state.
+ * from then on it follows the live socket by itself, with no softphone and no own state. The queue
+ * figures come from real waiting calls: the demo caller page calls the KCC group address while no
+ * agent of KCC is Beschikbaar, and the gateway's queue holds the caller.
  */
 async function openWallboard(page: Page, rig: KccRig, login = 'supervisor'): Promise<void> {
   await page.goto(`${rig.url}/#/wallboard`)
@@ -60,5 +63,94 @@ test.describe('wallboard', () => {
     )
     await expect(wall.getByRole('list', { name: 'Wachtrijen' })).toHaveCount(0)
     await expectNoAxeViolations(wall)
+  })
+
+  test('shows a real caller waiting for KCC, counting up, and the answer in today’s figures', async ({
+    rig,
+    browser,
+  }) => {
+    const wall = await openPage(browser)
+    await openWallboard(wall, rig)
+    await expect(figure(wall, 'KCC', 'Wachtend')).toHaveText('0')
+    const medewerker1 = await openPage(browser)
+    await loginAgent(medewerker1, rig, 'medewerker1')
+    // Logged in, but nobody of KCC Beschikbaar: the caller waits in the queue.
+    await medewerker1.getByLabel('Mijn status').selectOption('pauze')
+    await expect(medewerker1.getByTestId('queue-waiting')).toHaveText('Geen wachtenden voor KCC')
+
+    const caller = await openPage(browser)
+    await callerDials(caller, rig)
+    await expect(figure(wall, 'KCC', 'Wachtend')).toHaveText('1')
+    await expect(figure(wall, 'Afdeling Vergunningen', 'Wachtend')).toHaveText('0')
+    await expect(medewerker1.getByTestId('queue-waiting')).toHaveText('1 wachtende voor KCC')
+    await expect(medewerker1.getByText(/langste wachttijd \d+:\d\d/)).toBeVisible()
+    // The longest wait counts up on the wall by itself.
+    const longest = figure(wall, 'KCC', 'Langste wachttijd')
+    await expect(longest).toHaveText(/^\d+:\d\d$/)
+    const first = await longest.textContent()
+    await expect(longest).not.toHaveText(first ?? '')
+
+    // The tile with a caller draws the eye, unless the wall screen asks for reduced motion.
+    const kcc = tile(wall, 'KCC')
+    expect(await kcc.evaluate((el) => getComputedStyle(el).animationName)).toBe('wallboard-attention')
+    await wall.emulateMedia({ reducedMotion: 'reduce' })
+    expect(await kcc.evaluate((el) => getComputedStyle(el).animationName)).toBe('none')
+    expect(await kcc.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s')
+    await expectNoAxeViolations(wall)
+
+    // An agent becomes Beschikbaar: the queue offers them the caller, they answer.
+    await medewerker1.getByLabel('Mijn status').selectOption('beschikbaar')
+    await phone(medewerker1).getByRole('button', { name: 'Opnemen' }).click()
+    await expect(phone(medewerker1).getByText('In gesprek')).toBeVisible()
+    await expect(figure(wall, 'KCC', 'Wachtend')).toHaveText('0')
+    await expect(figure(wall, 'KCC', 'Langste wachttijd')).toHaveText('–')
+    await expect(figure(wall, 'KCC', 'Aangenomen')).toHaveText('1')
+    await expect(figure(wall, 'KCC', 'Opgehangen')).toHaveText('0')
+    await expect(figure(wall, 'KCC', 'Servicelevel')).toHaveText(/^(0|100)%$/)
+    await expect(medewerker1.getByTestId('queue-waiting')).toHaveText('Geen wachtenden voor KCC')
+    await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
+  })
+
+  test('counts a caller who hangs up while waiting as Opgehangen', async ({ rig, browser }) => {
+    const wall = await openPage(browser)
+    await openWallboard(wall, rig)
+    const medewerker1 = await openPage(browser)
+    await loginAgent(medewerker1, rig, 'medewerker1')
+    await medewerker1.getByLabel('Mijn status').selectOption('pauze')
+    const caller = await openPage(browser)
+    await callerDials(caller, rig)
+    await expect(figure(wall, 'KCC', 'Wachtend')).toHaveText('1')
+    await caller.getByRole('button', { name: 'Ophangen' }).click()
+    await expect(figure(wall, 'KCC', 'Wachtend')).toHaveText('0')
+    await expect(figure(wall, 'KCC', 'Opgehangen')).toHaveText('1')
+    await expect(figure(wall, 'KCC', 'Aangenomen')).toHaveText('0')
+    await expect(figure(wall, 'KCC', 'Servicelevel')).toHaveText('0%')
+  })
+
+  test('an agent who lets a queue call ring out is told so, and their status follows to Pauze', async ({
+    rig,
+    browser,
+  }) => {
+    const medewerker1 = await openPage(browser)
+    await loginAgent(medewerker1, rig, 'medewerker1')
+    const caller = await openPage(browser)
+    await callerDials(caller, rig)
+    await expect(phone(medewerker1).getByRole('button', { name: 'Opnemen' })).toBeVisible()
+    // The agent does not answer; after the afdeling's ring time the gateway puts them on Pauze.
+    await expect(
+      medewerker1.getByText('U hebt een gesprek laten overgaan; uw status is nu Pauze.'),
+    ).toBeVisible({
+      timeout: 40_000,
+    })
+    await expect(medewerker1.getByLabel('Mijn status')).toHaveValue('pauze')
+    await expect(medewerker1.getByTestId('queue-waiting')).toHaveText('1 wachtende voor KCC')
+    await expectNoAxeViolations(medewerker1)
+
+    // Choosing Beschikbaar again ends the notice, and the agent can take the caller.
+    await medewerker1.getByLabel('Mijn status').selectOption('beschikbaar')
+    await expect(medewerker1.getByText('U hebt een gesprek laten overgaan')).toHaveCount(0)
+    await phone(medewerker1).getByRole('button', { name: 'Opnemen' }).click({ timeout: 20_000 })
+    await expect(phone(medewerker1).getByText('In gesprek')).toBeVisible()
+    await expect(medewerker1.getByTestId('queue-waiting')).toHaveText('Geen wachtenden voor KCC')
   })
 })
