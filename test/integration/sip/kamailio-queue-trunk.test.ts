@@ -115,4 +115,18 @@ describe('Kamailio queue with the trunk and rtpengine', () => {
     await citizen.command('/hangup')
     await waitUntil(() => invitation.state === 'Terminated', 'the agent’s session ends')
   })
+
+  it('tells the queue when the citizen hangs up while waiting', async () => {
+    const queue = new TestQueue(GROUP)
+    await adapter.close()
+    adapter = await connectAdapter(kamailio.evapiPort, queue)
+
+    await citizen.command(`/dial sip:${NUMBER}@127.0.0.1:${trunkPort}`)
+    const line = await queue.next(15_000)
+    const left = new Promise<void>((resolve) => line.onCallerLeft(resolve))
+    await citizen.command('/hangup')
+
+    await left
+    expect(await line.ring('agent1', 20)).toBe('caller_left')
+  })
 })
