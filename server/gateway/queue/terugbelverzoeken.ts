@@ -151,11 +151,16 @@ export class Terugbelverzoeken {
       this.options.log.warn({ err }, 'could not read pending terugbelverzoeken')
       next = { next_attempt_at: this.options.clock() + this.minBackoffMs }
     }
-    if (next === undefined || this.closed || !this.active || this.running) {
+    if (this.closed || !this.active || this.running) {
       return
     }
     clearTimeout(this.timer)
-    const delay = Math.max(0, Number(next.next_attempt_at) - this.options.clock())
+    // Nothing due: look again after the longest backoff anyway, for one another gateway wrote (a
+    // gateway that stopped routing while a caller of its ring hung up).
+    const delay =
+      next === undefined
+        ? this.maxBackoffMs
+        : Math.max(0, Number(next.next_attempt_at) - this.options.clock())
     this.timer = setTimeout(() => {
       this.timer = undefined
       this.kick()
