@@ -191,61 +191,6 @@ describe('Kamailio queue (deploy/kamailio/queue.cfg) with the gateway evapi adap
     expect(final.reason).toBe(QUEUE_REJECT_PHRASES.terugbelverzoek)
   })
 
-  it('announces a waiting call again, with its original time, to a gateway that restarted', async () => {
-    const before = new TestQueue(GROUP)
-    const first = await connectAdapter(before)
-    const call = await dial(caller)
-    const original = await before.next()
-    let told = false
-    original.onCallerLeft(() => (told = true))
-    await first.close()
-
-    const after = new TestQueue(GROUP)
-    await connectAdapter(after)
-    const line = await after.next()
-
-    expect(line.call).toEqual(original.call)
-    // The caller never left: the stopped gateway's queue was not told otherwise.
-    expect(told).toBe(false)
-    const ringing = line.ring('agent1', 20)
-    agents.agent1.answer((await agents.agent1.nextRequest('INVITE')).message)
-    expect(await ringing).toBe('answered')
-    const { final } = await call.result
-    expect(final.status).toBe(200)
-    const dialog = Dialog.fromUac(caller, call.invite, final)
-    dialog.ack(call.invite.headers.cseq.seq)
-    const bye = caller.transaction(dialog.build('BYE'))
-    agents.agent1.respond((await agents.agent1.nextRequest('BYE')).message, 200)
-    await bye
-  })
-
-  it('delivers a call once when two gateways are connected', async () => {
-    const queueA = new TestQueue(GROUP)
-    const queueB = new TestQueue(GROUP)
-    await connectAdapter(queueA)
-    await connectAdapter(queueB)
-    const call = await dial(caller)
-    const lineA = await queueA.next()
-    const lineB = await queueB.next()
-    expect(lineB.call).toEqual(lineA.call)
-
-    const ringA = lineA.ring('agent1', 20)
-    const { message: invite } = await agents.agent1.nextRequest('INVITE')
-    // The second gateway's pick arrives while agent1 rings: the call is no longer B's to route.
-    expect(await lineB.ring('agent2', 20)).toBe('caller_left')
-    agents.agent1.answer(invite)
-
-    expect(await ringA).toBe('answered')
-    const { final } = await call.result
-    expect(final.status).toBe(200)
-    expect(invitesTo(agents.agent2)).toBe(0)
-    const dialog = Dialog.fromUac(caller, call.invite, final)
-    dialog.ack(call.invite.headers.cseq.seq)
-    const bye = caller.transaction(dialog.build('BYE'))
-    agents.agent1.respond((await agents.agent1.nextRequest('BYE')).message, 200)
-    await bye
-  })
-
   it('gives up with 480 after 15 agents declined, within the branches of its transaction', async () => {
     const queue = new TestQueue(GROUP)
     await connectAdapter(queue)

@@ -255,4 +255,20 @@ describe('Kamailio queue adapter', () => {
     expect(staysLeft).toBe(false)
     expect(queue.lines).toHaveLength(3)
   })
+
+  it('holds a requeued call whose agent rings until that ring fails, and drops it when answered', async () => {
+    const queue = new ListQueue()
+    await start(queue)
+    fake.send({ ...queued('fails'), event: 'requeue', ringing: true })
+    fake.send({ ...queued('answers'), event: 'requeue', ringing: true })
+    fake.send({ event: 'requeue-done' })
+    fake.send({ event: 'answered', callid: 'answers' })
+    fake.send({ event: 'agent-failed', callid: 'fails', code: 486 })
+
+    const line = await queue.entered(1)
+    expect(line.call.sipCallId).toBe('fails')
+    // Only now, and only this one: the answered call never reached the queue.
+    fake.send(queued('later'))
+    expect((await queue.entered(2)).call.sipCallId).toBe('later')
+  })
 })
