@@ -22,7 +22,26 @@ export function writeNumbersTable(db: string, numbers: Record<string, string>): 
   appendFileSync(join(db, 'version'), 'kcc_numbers:2\n')
 }
 
+/**
+ * The trunk's port is only known to be free for TCP when it is chosen, and other suites run
+ * alongside: a start that fails on a taken port is tried again with another one.
+ */
 export async function startTrunkKamailio(
+  fixture: SipFixture,
+  options: { rtpengine: string; peerPort: number; numbers: Record<string, string>; carrier?: string },
+): Promise<TrunkKamailio> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(fixture, options)
+    } catch (error) {
+      if (attempt >= 3 || !/in use|exited/i.test(String(error))) {
+        throw error
+      }
+    }
+  }
+}
+
+async function startOnce(
   fixture: SipFixture,
   options: { rtpengine: string; peerPort: number; numbers: Record<string, string>; carrier?: string },
 ): Promise<TrunkKamailio> {
