@@ -1,16 +1,19 @@
 import type { QueueStatus } from '../../../shared/live/queue'
-import type { CallQueue, RingOutcome, WaitingLine } from '../../lib/call-queue'
+import type { CallQueue, WaitingLine } from '../../lib/call-queue'
 import { scopedLogger, type Logger } from '../../lib/logger'
 import type { GatewayConfig } from '../config/types'
 import type { LiveHub } from '../live'
+import { AfdelingQueues } from './afdeling-settings'
 import type { QueueCallStore } from './call-store'
+import { applyEffect, type QueueEdge } from './effects'
 import { fromRow, HeldCalls, type Held } from './held-calls'
 import type { Leadership } from './leadership'
-import { step, type CallEffect, type CallInput } from './machine'
+import { step, type CallInput } from './machine'
 import { Members } from './members'
-import { ANSWER_HOLD_MS, Reservations } from './reservations'
+import { Reservations } from './reservations'
 import { assign } from './routing'
-import { queueSettingsOf, type QueueSettings } from './settings'
+import type { QueueSettings } from './settings'
+import { TaskChain } from './task-chain'
 import type { TerugbelverzoekRequest } from './terugbelverzoeken'
 import type { QueueTimers } from './timers'
 
@@ -46,34 +49,34 @@ export interface CallQueueDeps {
   reannounceGraceMs?: number
 }
 
-/** An offer's claim outlives its ring time by this much, so a late answer is not offered again. */
-const OFFER_SLACK_MS = 5_000
-
 export function createCallQueue(deps: CallQueueDeps): GatewayCallQueue {
   return new Queue(deps)
 }
 
-class Queue implements GatewayCallQueue {
-  private readonly log: Logger
-  private readonly members: Members
-  private readonly settings = new Map<string, QueueSettings>()
-  private readonly byGroup = new Map<string, string>()
-  private readonly calls = new HeldCalls()
-  private readonly reserved: Reservations
+/** The queue; its members that effects.ts uses are public, but only `GatewayCallQueue` leaves this file. */
+class Queue implements GatewayCallQueue, QueueEdge {
+  readonly log: Logger
+  readonly members: Members
+  private readonly afdelingen: AfdelingQueues
+  private readonly tasks: TaskChain
+  readonly calls = new HeldCalls()
+  readonly reserved: Reservations
   private readonly unsubscribe: Array<() => void> = []
   private cancelPurge: (() => void) | undefined
-  private chain: Promise<void> = Promise.resolve()
-  private tasks = 0
-  private closed = false
+
+  readonly store: QueueCallStore
+  readonly timers: QueueTimers
+  readonly terugbelverzoeken: CallQueueDeps['terugbelverzoeken']
 
   constructor(private readonly deps: CallQueueDeps) {
+    this.store = deps.store
+    this.timers = deps.timers
+    this.terugbelverzoeken = deps.terugbelverzoeken
     this.log = scopedLogger(deps.logger, 'queue')
     this.members = new Members(deps.config.agents, deps.hub)
     this.reserved = new Reservations(this.members)
-    for (const afdeling of deps.config.afdelingen) {
-      this.settings.set(afdeling.id, queueSettingsOf(afdeling))
-      this.byGroup.set(afdeling.groupAddress, afdeling.id)
-    }
+    this.afdelingen = new AfdelingQueues(deps.config.afdelingen)
+    this.tasks = new TaskChain(this.log)
     this.unsubscribe.push(
       deps.hub.subscribe({ kind: 'types', types: ['agent.state'] }, () => this.run(() => this.pump())),
       deps.hub.subscribe({ kind: 'types', types: ['queue.left'] }, (event) => {
@@ -90,11 +93,11 @@ class Queue implements GatewayCallQueue {
   }
 
   serves(group: string): boolean {
-    return this.byGroup.has(group)
+    return this.afdelingen.byGroupAddress(group) !== undefined
   }
 
   enter(line: WaitingLine): void {
-    const afdeling = this.byGroup.get(line.call.group)
+    const afdeling = this.afdelingen.byGroupAddress(line.call.group)
     if (afdeling === undefined) {
       line.reject('no_agent')
       return
@@ -135,34 +138,23 @@ class Queue implements GatewayCallQueue {
     return this.deps.config.afdelingen.map((a) => this.calls.status(a.id))
   }
 
-  async idle(): Promise<void> {
-    while (this.tasks > 0) {
-      await this.chain
-    }
+  idle(): Promise<void> {
+    return this.tasks.idle()
   }
 
   async close(): Promise<void> {
-    this.closed = true
+    const stopped = this.tasks.stop()
     this.cancelPurge?.()
     for (const held of this.calls.all()) {
       held.cancelTimer?.()
     }
     this.unsubscribe.forEach((stop) => stop())
     await this.deps.leadership.close()
-    await this.idle()
+    await stopped
   }
 
-  private run(task: () => Promise<void>): void {
-    if (this.closed) {
-      return
-    }
-    this.tasks++
-    this.chain = this.chain
-      .then(() => (this.closed ? undefined : task()))
-      .catch((err: unknown) => this.log.error({ err }, 'queue task failed'))
-      .finally(() => {
-        this.tasks--
-      })
+  run(task: () => Promise<void>): void {
+    this.tasks.run(task)
   }
 
   /** This instance routes now: take the database's word for every call it holds, then route. */
@@ -235,7 +227,7 @@ class Queue implements GatewayCallQueue {
     }
   }
 
-  private async input(id: string, input: CallInput): Promise<void> {
+  async input(id: string, input: CallInput): Promise<void> {
     const held = this.calls.get(id)
     if (!held) {
       return
@@ -250,124 +242,12 @@ class Queue implements GatewayCallQueue {
     const { call, effects } = step(held.call, input, (a) => this.settingsOf(a), this.deps.timers.now())
     held.call = call
     for (const effect of effects) {
-      await this.apply(held, effect)
+      await applyEffect(this, held, effect)
     }
-  }
-
-  private async apply(held: Held, effect: CallEffect): Promise<void> {
-    const { store, timers } = this.deps
-    const id = held.call.id
-    switch (effect.kind) {
-      case 'ring': {
-        const now = timers.now()
-        const claimed = await store.claimOffer(
-          id,
-          effect.agent,
-          now,
-          now + effect.ringSeconds * 1000 + OFFER_SLACK_MS,
-        )
-        if (!claimed) {
-          // Another gateway's offer of this call may still ring (it led until a moment ago).
-          held.call = { ...held.call, phase: { kind: 'waiting' } }
-          this.reserved.release(effect.agent)
-          const row = await store.byId(id)
-          this.block(held, Number(row?.offer_until ?? 0))
-          return
-        }
-        this.log.info({ queueCallId: id, agent: effect.agent }, 'offering call')
-        this.ring(held, effect.agent, effect.ringSeconds)
-        return
-      }
-      case 'agent_state':
-        await this.members
-          .setState(effect.agent, effect.state)
-          .catch((err: unknown) =>
-            this.log.warn(
-              { err, agent: effect.agent },
-              'could not set the state of an agent who did not answer',
-            ),
-          )
-        return
-      case 'release_agent':
-        await store.clearOffer(id, effect.agent)
-        if (effect.answered) {
-          this.reserved.answered(effect.agent, timers.now())
-          timers.after(ANSWER_HOLD_MS, () => this.run(() => this.pump()))
-        } else {
-          this.reserved.release(effect.agent)
-        }
-        return
-      case 'terugbelverzoek':
-        await this.deps.terugbelverzoeken.request({
-          afdeling: effect.afdeling,
-          callerNumber: held.line.call.callerNumber,
-          reason: effect.reason,
-          enteredAt: held.call.enteredAt,
-          waitedMs: effect.waitedMs,
-        })
-        return
-      case 'reject':
-        held.line.reject(effect.reason)
-        return
-      case 'left':
-        held.cancelTimer?.()
-        if (effect.outcome !== 'overflowed') {
-          await store.remove(id)
-          this.calls.drop(id)
-        }
-        this.log.info(
-          { queueCallId: id, afdeling: effect.afdeling, outcome: effect.outcome },
-          'call left the queue',
-        )
-        await this.publish({
-          type: 'queue.left',
-          queueCallId: id,
-          afdeling: effect.afdeling,
-          outcome: effect.outcome,
-          waitedMs: effect.waitedMs,
-          withinServiceLevel: effect.withinServiceLevel,
-        })
-        await this.publishChanged(effect.afdeling)
-        return
-      case 'joined':
-        await store.moveTo(id, effect.afdeling, held.call.afdelingSince)
-        this.scheduleMaxWait(held)
-        await this.publishChanged(effect.afdeling)
-        if (!this.members.anyLoggedIn(effect.afdeling)) {
-          await this.input(id, { kind: 'nobody_logged_in' })
-        }
-        return
-      default: {
-        const unreachable: never = effect
-        throw new Error(`unknown queue effect: ${JSON.stringify(unreachable)}`)
-      }
-    }
-  }
-
-  private ring(held: Held, agent: string, ringSeconds: number): void {
-    const id = held.call.id
-    const ended = (outcome: RingOutcome): void =>
-      this.run(async () => {
-        // The agent (and the call, unless it left) may be offered again now.
-        await this.input(id, { kind: 'ring_ended', outcome })
-        await this.pump()
-      })
-    let ringing: Promise<RingOutcome>
-    try {
-      ringing = held.line.ring(this.members.extensionOf(agent), ringSeconds)
-    } catch (err) {
-      this.log.warn({ err, queueCallId: id }, 'line could not ring the agent')
-      ended('unreachable')
-      return
-    }
-    ringing.then(ended, (err: unknown) => {
-      this.log.warn({ err, queueCallId: id }, 'ring failed')
-      ended('unreachable')
-    })
   }
 
   /** Offers every afdeling's waiting calls, oldest first, to its longest-idle free members. */
-  private async pump(): Promise<void> {
+  async pump(): Promise<void> {
     if (!this.deps.leadership.isLeader()) {
       return
     }
@@ -385,7 +265,7 @@ class Queue implements GatewayCallQueue {
   }
 
   /** Keeps the call from being offered until `until`, and routes again then. */
-  private block(held: Held, until: number): void {
+  block(held: Held, until: number): void {
     held.blockedUntil = until
     const delay = until - this.deps.timers.now()
     if (delay > 0) {
@@ -393,7 +273,7 @@ class Queue implements GatewayCallQueue {
     }
   }
 
-  private scheduleMaxWait(held: Held): void {
+  scheduleMaxWait(held: Held): void {
     held.cancelTimer?.()
     const deadline = held.call.afdelingSince + this.settingsOf(held.call.afdeling).maxWaitSeconds * 1000
     const id = held.call.id
@@ -406,18 +286,14 @@ class Queue implements GatewayCallQueue {
   }
 
   private settingsOf(afdeling: string): QueueSettings {
-    const settings = this.settings.get(afdeling)
-    if (!settings) {
-      throw new Error(`no queue for afdeling ${afdeling}`)
-    }
-    return settings
+    return this.afdelingen.settingsOf(afdeling)
   }
 
-  private async publishChanged(afdeling: string): Promise<void> {
+  async publishChanged(afdeling: string): Promise<void> {
     await this.publish({ type: 'queue.changed', queue: this.calls.status(afdeling) })
   }
 
-  private async publish(event: Parameters<LiveHub['publish']>[0]): Promise<void> {
+  async publish(event: Parameters<LiveHub['publish']>[0]): Promise<void> {
     await this.deps.hub
       .publish(event)
       .catch((err: unknown) => this.log.warn({ err, type: event.type }, 'queue event not published'))
