@@ -56,8 +56,7 @@ export class EvapiConnection {
     if (socket && !socket.destroyed) {
       await new Promise<void>((resolve) => {
         socket.once('close', () => resolve())
-        socket.end()
-        socket.destroySoon()
+        socket.destroy()
       })
     }
   }
