@@ -198,7 +198,7 @@ export function startKamailioQueue(options: KamailioQueueOptions): KamailioQueue
 
   const keepalive = setInterval(() => {
     for (const line of lines.values()) {
-      if (!line.ringing && !line.ringingElsewhere) {
+      if (!line.ended && !line.ringing && !line.ringingElsewhere) {
         send({ action: 'keepalive', callid: line.call.sipCallId })
       }
     }
