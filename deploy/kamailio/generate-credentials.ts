@@ -4,7 +4,8 @@
 //     "agents": [{ "extension": "agent1", "password": "…" }],
 //     "groups": [{ "user": "vergunningen", "members": ["agent1"] }],
 //     "guests": [{ "user": "burger", "password": "…" }],
-//     "allowedOrigins": ["https://kcc.example.nl"] }
+//     "allowedOrigins": ["https://kcc.example.nl"],
+//     "numbers": [{ "number": "14020", "target": "kcc" }] }
 //
 // Usage: npx tsx deploy/kamailio/generate-credentials.ts --input kcc-sip.json --out /etc/kamailio/kcc
 //    or: npx tsx deploy/kamailio/generate-credentials.ts --gateway-config config/kcc.json --out /etc/kamailio/kcc
@@ -20,6 +21,8 @@
 //                and never set the klantcontactnummer headers (kamailio.cfg route[AUTH])
 //   kcc_origins  the htable of browser origins whose pages may open a WebSocket (the agent app's);
 //                a handshake with another Origin is refused (kamailio.cfg event_route[xhttp:request])
+//   kcc_numbers  only with `numbers`: the htable of the municipality's numbers on the SIP trunk
+//                (kamailio.cfg -A WITH_TRUNK): dialled number as the carrier sends it → group or agent
 import { createHash } from 'node:crypto'
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -35,6 +38,11 @@ export interface KamailioCredentialsInput {
   guests?: Array<{ user: string; password: string }>
   /** Origins (`scheme://host[:port]`) of the pages that may open a WebSocket; none: no browser may. */
   allowedOrigins?: string[]
+  /**
+   * The SIP trunk's numbers (kamailio.cfg with WITH_TRUNK): each number as the carrier sends it in
+   * the Request-URI (list every form: 14020, +3114020, …) and the group address or agent it rings.
+   */
+  numbers?: Array<{ number: string; target: string }>
 }
 
 /** Table versions of Kamailio 5.6 (see /usr/share/kamailio/dbtext/kamailio/version). */
@@ -43,6 +51,7 @@ const HTABLE_VERSION = 2
 export const GROUPS_TABLE = 'kcc_groups'
 export const GUESTS_TABLE = 'kcc_guests'
 export const ORIGINS_TABLE = 'kcc_origins'
+export const NUMBERS_TABLE = 'kcc_numbers'
 
 // Conservative on purpose: these strings end up in db_text rows (':' separated) and SIP URIs.
 const USER_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/i
@@ -51,6 +60,8 @@ const ORIGIN_RE = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s:]+(?::[0-9]{1,5})?$/
 const DOMAIN_RE =
   /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
 export const MIN_PASSWORD_LENGTH = 12
+/** A dialled number as carriers send it: digits, an optional leading +. */
+const NUMBER_RE = /^\+?[0-9]{3,15}$/
 const HTABLE_COLUMNS = 'id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)'
 
 export function ha1(user: string, realm: string, password: string): string {
@@ -63,7 +74,7 @@ export function validateInput(input: unknown): string[] {
   if (typeof input !== 'object' || input === null) {
     return ['the input must be a JSON object { domain, agents, groups }']
   }
-  const { domain, agents, groups, guests, allowedOrigins } = input as Record<string, unknown>
+  const { domain, agents, groups, guests, allowedOrigins, numbers } = input as Record<string, unknown>
   if (typeof domain !== 'string' || !DOMAIN_RE.test(domain)) {
     problems.push('domain must be a host name such as kcc.example.nl')
   }
@@ -112,6 +123,7 @@ export function validateInput(input: unknown): string[] {
     })
   }
   problems.push(...guestProblems(guests, new Set([...extensions, ...seen])))
+  problems.push(...numberProblems(numbers, new Set([...extensions, ...seen])))
   if (
     allowedOrigins !== undefined &&
     (!Array.isArray(allowedOrigins) ||
@@ -144,6 +156,31 @@ function guestProblems(guests: unknown, taken: ReadonlySet<string>): string[] {
       problems.push(`guests[${i}].password must be a string of at least ${MIN_PASSWORD_LENGTH} characters`)
     } else if (typeof user === 'string' && password.includes(user)) {
       problems.push(`guests[${i}].password must not contain the user`)
+    }
+  })
+  return problems
+}
+
+function numberProblems(numbers: unknown, targets: ReadonlySet<string>): string[] {
+  if (numbers === undefined) {
+    return []
+  }
+  if (!Array.isArray(numbers)) {
+    return ['numbers must be an array of { number, target }']
+  }
+  const problems: string[] = []
+  const seen = new Set<string>()
+  numbers.forEach((entry: unknown, i) => {
+    const { number, target } = (entry ?? {}) as Record<string, unknown>
+    if (typeof number !== 'string' || !NUMBER_RE.test(number)) {
+      problems.push(`numbers[${i}].number must match ${NUMBER_RE}`)
+    } else if (seen.has(number)) {
+      problems.push(`numbers[${i}].number ${number} appears twice`)
+    } else {
+      seen.add(number)
+    }
+    if (typeof target !== 'string' || !targets.has(target.toLowerCase())) {
+      problems.push(`numbers[${i}].target must be one of the groups or agents`)
     }
   })
   return problems
@@ -185,13 +222,22 @@ export function renderTables(input: KamailioCredentialsInput): Record<string, st
     origins.push(`${i + 1}:${origin.replaceAll(':', '\\:')}:0:0:1:0`)
   })
   const file = (lines: string[]): string => `${lines.join('\n')}\n`
-  return {
-    version: file(version),
+  const tables: Record<string, string> = {
     subscriber: file(subscriber),
     [GROUPS_TABLE]: file(groups),
     [GUESTS_TABLE]: file(guests),
     [ORIGINS_TABLE]: file(origins),
   }
+  // Only for a trunk: kamailio.cfg loads this table with WITH_TRUNK alone.
+  if (input.numbers !== undefined) {
+    version.push(`${NUMBERS_TABLE}:${HTABLE_VERSION}`)
+    const numbers = [HTABLE_COLUMNS]
+    input.numbers.forEach(({ number, target }, i) => {
+      numbers.push(`${i + 1}:${number}:0:0:${target}:0`)
+    })
+    tables[NUMBERS_TABLE] = file(numbers)
+  }
+  return { version: file(version), ...tables }
 }
 
 /** Validates, then writes the tables into `outDir` (created 0700; files 0600, replaced atomically). */

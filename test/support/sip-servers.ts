@@ -29,6 +29,8 @@ export interface SipFixture {
    * also allows its own origin (pass the same list with `allowedOrigins` to startEmbedded).
    */
   allowedOrigins?: string[]
+  /** Only for Kamailio with the trunk (test/support/trunk.ts): dialled number → group or agent. */
+  numbers?: Record<string, string>
 }
 
 export interface RunningSipServer {
@@ -131,6 +133,9 @@ export function generateKamailioData(fixture: SipFixture, dir: string): void {
       groups: Object.entries(fixture.groups).map(([user, members]) => ({ user, members })),
       guests: Object.entries(fixture.guests ?? {}).map(([user, pw]) => ({ user, password: pw })),
       allowedOrigins: fixture.allowedOrigins ?? [],
+      ...(fixture.numbers
+        ? { numbers: Object.entries(fixture.numbers).map(([number, target]) => ({ number, target })) }
+        : {}),
     }),
     { mode: 0o600 },
   )

@@ -5,8 +5,8 @@ import { freePort, startKamailio, type RunningSipServer, type SipFixture } from 
 /**
  * Kamailio with deploy/kamailio/kamailio.cfg's trunk (-A WITH_TRUNK): a UDP/TCP trunk socket on a
  * free port, the carrier at 127.0.0.1 (or `carrier`), calls out to `peer` (the citizen's phone
- * here), media through the given rtpengine, and `numbers` (dialled number → group or agent) as the
- * kcc_numbers table, in the format an operator writes it (deploy/kamailio/README.md).
+ * here), media through the given rtpengine, and `numbers` (dialled number → group or agent) in the
+ * kcc_numbers table, written by deploy/kamailio/generate-credentials.ts as in production.
  */
 export interface TrunkKamailio {
   sip: RunningSipServer
@@ -16,6 +16,10 @@ export interface TrunkKamailio {
 
 const HTABLE_COLUMNS = 'id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)'
 
+/**
+ * Adds a kcc_numbers table to a db_text directory written without one (a `prepareDb` for
+ * startKamailio), in the format generate-credentials.ts writes it with `numbers`.
+ */
 export function writeNumbersTable(db: string, numbers: Record<string, string>): void {
   const rows = Object.entries(numbers).map(([number, target], i) => `${i + 1}:${number}:0:0:${target}:0`)
   writeFileSync(join(db, 'kcc_numbers'), `${[HTABLE_COLUMNS, ...rows].join('\n')}\n`, { mode: 0o600 })
@@ -47,7 +51,7 @@ async function startOnce(
 ): Promise<TrunkKamailio> {
   const trunkPort = await freePort()
   const sip = await startKamailio(
-    fixture,
+    { ...fixture, numbers: options.numbers },
     { KCC_TRUNK_PORT: trunkPort },
     {
       defines: [
@@ -60,7 +64,6 @@ async function startOnce(
         'KCC_RTP_FROM_TRUNK="direction=trunk direction=agents"',
         'KCC_RTP_TO_TRUNK="direction=agents direction=trunk"',
       ],
-      prepareDb: (db) => writeNumbersTable(db, options.numbers),
     },
   )
   return { sip, trunkPort }
