@@ -18,6 +18,7 @@ async function openWallboard(page: Page, rig: KccRig, login = 'supervisor'): Pro
   await page.getByRole('button', { name: 'Inloggen' }).click()
 }
 
+const team = (page: Page) => page.getByRole('region', { name: 'Teamoverzicht' })
 const tile = (page: Page, afdeling: string) =>
   page.getByRole('list', { name: 'Wachtrijen' }).getByRole('listitem', { name: afdeling })
 /** One figure of an afdeling's tile, by its Dutch name (the term before it). */
@@ -111,20 +112,40 @@ test.describe('wallboard', () => {
     await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
   })
 
-  test('counts a caller who hangs up while waiting as Opgehangen', async ({ rig, browser }) => {
+  test('counts a caller who hangs up after a long wait as Opgehangen, with a terugbelverzoek, on the wall and in the Teamoverzicht', async ({
+    rig,
+    browser,
+  }) => {
+    // The caller waits past the afdeling's 30 s before a hang-up earns a terugbelverzoek.
+    test.setTimeout(120_000)
     const wall = await openPage(browser)
     await openWallboard(wall, rig)
-    const medewerker1 = await openPage(browser)
-    await loginAgent(medewerker1, rig, 'medewerker1')
-    await medewerker1.getByLabel('Mijn status').selectOption('pauze')
+    const supervisor = await openPage(browser)
+    await loginAgent(supervisor, rig, 'supervisor')
+    // Nobody of KCC Beschikbaar, the supervisor included: the caller waits.
+    await supervisor.getByLabel('Mijn status').selectOption('pauze')
+    const queueRow = team(supervisor)
+      .getByRole('table', { name: 'Wachtrij' })
+      .getByRole('row', { name: /^KCC/ })
+    await expect(queueRow.getByRole('cell').first()).toHaveText('0')
+
     const caller = await openPage(browser)
     await callerDials(caller, rig)
     await expect(figure(wall, 'KCC', 'Wachtend')).toHaveText('1')
+    await expect(queueRow.getByRole('cell').first()).toHaveText('1')
+    await expect(figure(wall, 'KCC', 'Langste wachttijd')).toHaveText(/^0:3[1-9]$|^0:[4-5]\d$/, {
+      timeout: 60_000,
+    })
     await caller.getByRole('button', { name: 'Ophangen' }).click()
+
     await expect(figure(wall, 'KCC', 'Wachtend')).toHaveText('0')
     await expect(figure(wall, 'KCC', 'Opgehangen')).toHaveText('1')
     await expect(figure(wall, 'KCC', 'Aangenomen')).toHaveText('0')
     await expect(figure(wall, 'KCC', 'Servicelevel')).toHaveText('0%')
+    await expect(figure(wall, 'KCC', 'Terugbelverzoeken')).toHaveText('1', { timeout: 20_000 })
+    // Wachtend, Langste wachttijd, Aangenomen, Opgehangen, Niemand beschikbaar, Servicelevel, Terugbelverzoeken.
+    await expect(queueRow.getByRole('cell')).toHaveText(['0', '–', '0', '1', '0', '0%', '1'])
+    await expectNoAxeViolations(supervisor, '.supervisor')
   })
 
   test('an agent who lets a queue call ring out is told so, and their status follows to Pauze', async ({
