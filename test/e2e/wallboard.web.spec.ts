@@ -148,6 +148,21 @@ test.describe('wallboard', () => {
     await expectNoAxeViolations(supervisor, '.supervisor')
   })
 
+  test('counts a caller for an afdeling with nobody logged in as Niemand beschikbaar, within Opgehangen', async ({
+    rig,
+    browser,
+  }) => {
+    // The wall screen's supervisor tells no state of its own: it never counts as logged in.
+    const wall = await openPage(browser)
+    await openWallboard(wall, rig)
+    const caller = await openPage(browser)
+    await callerDials(caller, rig, 'vergunningen')
+    await expect(figure(wall, 'Afdeling Vergunningen', 'Niemand beschikbaar')).toHaveText('1')
+    await expect(figure(wall, 'Afdeling Vergunningen', 'Opgehangen')).toHaveText('1')
+    await expect(figure(wall, 'Afdeling Vergunningen', 'Wachtend')).toHaveText('0')
+    await expect(figure(wall, 'KCC', 'Opgehangen')).toHaveText('0')
+  })
+
   test('an agent who lets a queue call ring out is told so, and their status follows to Pauze', async ({
     rig,
     browser,
