@@ -46,14 +46,20 @@ afterAll(async () => {
   await tg?.close()
 })
 
+/** As the agent app reports a state; on the PostgreSQL hub it arrives by notification, so wait. */
+async function setState(login: string, state: 'beschikbaar' | 'pauze' | 'nawerk'): Promise<void> {
+  const hub = tg.gateway.live.hub
+  await hub.publish({ type: 'agent.state', login, afdeling: 'kcc', state })
+  await waitUntil(() => hub.agent(login)?.state === state, `${login} is ${state}`)
+}
+
 const invitesTo = (phone: SipTestClient): number =>
   phone.received.filter((r) => r.message.method === 'INVITE').length
 
 describe("the gateway's queue over Kamailio evapi", () => {
   it('rings the Beschikbaar agent of the afdeling, never the one on Pauze, and the caller is connected', async () => {
-    const hub = tg.gateway.live.hub
-    await hub.publish({ type: 'agent.state', login: 'medewerker3', afdeling: 'kcc', state: 'pauze' })
-    await hub.publish({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'beschikbaar' })
+    await setState('medewerker3', 'pauze')
+    await setState('medewerker1', 'beschikbaar')
 
     const call = await dial(caller, `sip:kcc@${fixture.domain}`)
     const { message: invite } = await phones.medewerker1.nextRequest('INVITE', { timeoutMs: 15_000 })
@@ -73,14 +79,17 @@ describe("the gateway's queue over Kamailio evapi", () => {
 
   it('puts an agent who declines on Pauze and rings the next Beschikbaar one', async () => {
     const hub = tg.gateway.live.hub
-    // As the app reports after the first test's call: Nawerk, then Beschikbaar again.
-    await hub.publish({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'nawerk' })
-    await hub.publish({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'beschikbaar' })
-    await hub.publish({ type: 'agent.state', login: 'supervisor', afdeling: 'kcc', state: 'beschikbaar' })
+    // The first test's agent is on Pauze now; the other two are Beschikbaar.
+    await setState('medewerker1', 'pauze')
+    await setState('medewerker3', 'beschikbaar')
+    await setState('supervisor', 'beschikbaar')
+    for (const phone of Object.values(phones)) {
+      phone.received.splice(0)
+    }
     // Whichever the queue offers the call first declines; the other answers.
     let decliner: SipTestClient | undefined
     const answerer = new Promise<SipTestClient>((resolve) => {
-      for (const phone of [phones.medewerker1, phones.supervisor]) {
+      for (const phone of [phones.medewerker3, phones.supervisor]) {
         void phone.nextRequest('INVITE', { timeoutMs: 15_000 }).then(
           (r) => {
             if (decliner === undefined) {
@@ -102,9 +111,9 @@ describe("the gateway's queue over Kamailio evapi", () => {
 
     expect(final.status).toBe(200)
     expect(other).not.toBe(decliner)
+    expect(invitesTo(phones.medewerker1)).toBe(0)
     // On the PostgreSQL hub the state arrives by notification: wait for it.
     await waitUntil(() => hub.agent(decliner!.options.user)?.state === 'pauze', 'the decliner is on Pauze')
-    expect(invitesTo(phones.medewerker3)).toBe(0)
     const dialog = Dialog.fromUac(caller, call.invite, final)
     dialog.ack(call.invite.headers.cseq.seq)
     const bye = caller.transaction(dialog.build('BYE'))
