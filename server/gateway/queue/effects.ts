@@ -74,6 +74,10 @@ export async function applyEffect(edge: QueueEdge, held: Held, effect: CallEffec
         reserved.release(effect.agent)
       }
       return
+    case 'rest_agent':
+      reserved.rest(effect.agent, timers.now(), effect.ms)
+      timers.after(effect.ms, () => edge.run(() => edge.pump()))
+      return
     case 'terugbelverzoek':
       await edge.terugbelverzoeken.request({
         afdeling: effect.afdeling,

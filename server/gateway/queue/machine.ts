@@ -48,6 +48,8 @@ export type CallEffect =
   | { kind: 'agent_state'; agent: string; state: QueueSettings['noAnswerState'] }
   /** The agent's offer ended; `answered`: the call is now theirs. */
   | { kind: 'release_agent'; agent: string; answered: boolean }
+  /** The agent has no registration: offer them no call for `ms` (not at once again, in a loop). */
+  | { kind: 'rest_agent'; agent: string; ms: number }
   /** Register a terugbelverzoek for the dialled afdeling (before the call leaves, so it is durable). */
   | { kind: 'terugbelverzoek'; afdeling: string; reason: TerugbelverzoekReason; waitedMs: number }
   | { kind: 'reject'; reason: RejectReason }
@@ -145,7 +147,13 @@ function ringEnded(
         tried: call.tried.includes(agent) ? call.tried : [...call.tried, agent],
         phase: { kind: 'waiting' },
       }
-      const effects: CallEffect[] = [...stateChange, { kind: 'release_agent', agent, answered: false }]
+      const rest: CallEffect[] =
+        outcome === 'unreachable' ? [{ kind: 'rest_agent', agent, ms: settings.ringSeconds * 1000 }] : []
+      const effects: CallEffect[] = [
+        ...stateChange,
+        { kind: 'release_agent', agent, answered: false },
+        ...rest,
+      ]
       if (phase.expired) {
         const after = giveUp(next, 'timeout', settingsOf, now)
         return { call: after.call, effects: [...effects, ...after.effects] }

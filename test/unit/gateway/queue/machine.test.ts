@@ -63,7 +63,7 @@ describe('a waiting call', () => {
     }
   })
 
-  it('leaves an unreachable agent’s state alone and waits for the next agent', () => {
+  it('leaves an unreachable agent’s state alone, rests them a ring time, and waits for the next agent', () => {
     const { call, effects } = step(
       ringingAt('anna'),
       { kind: 'ring_ended', outcome: 'unreachable' },
@@ -71,7 +71,10 @@ describe('a waiting call', () => {
       T0,
     )
     expect(call.phase).toEqual({ kind: 'waiting' })
-    expect(effects).toEqual([{ kind: 'release_agent', agent: 'anna', answered: false }])
+    expect(effects).toEqual([
+      { kind: 'release_agent', agent: 'anna', answered: false },
+      { kind: 'rest_agent', agent: 'anna', ms: 15_000 },
+    ])
   })
 
   it('overflows once when the maximum wait passes, and then ends in a terugbelverzoek', () => {

@@ -71,6 +71,19 @@ describe('the call queue', () => {
     expect(line.rings.map((x) => x.extension)).toEqual(['ext-anna', 'ext-bram'])
   })
 
+  it('does not ring an agent without a registration again until a ring time has passed', async () => {
+    const r = await start()
+    await r.setState('anna', 'beschikbaar')
+    const line = r.call('kcc')
+    await settle(r)
+    line.endRing('unreachable')
+    await settle(r)
+    expect(line.rings).toHaveLength(1)
+    r.timers.advance(15_000)
+    await settle(r)
+    expect(line.rings.map((x) => x.extension)).toEqual(['ext-anna', 'ext-anna'])
+  })
+
   it('rings the waiting caller at an agent whose previous caller hung up while it rang', async () => {
     const r = await start()
     await r.setState('anna', 'beschikbaar')
