@@ -49,14 +49,16 @@ describe('media of trunk calls that are not answered', () => {
   it('is released when the citizen hangs up while the agent is still ringing', async () => {
     await citizen.command(`/dial sip:${NUMBER}@127.0.0.1:${kamailio.trunkPort}`)
     const invitation = await agent.nextInvitation()
-    expect(commands('offer')).toBe(1)
+    // rtpengine's log comes through a pipe: it may trail the INVITE the agent already has.
+    await waitUntil(() => commands('offer') === 1, 'rtpengine offered the media')
     const cancelled = new Promise<void>((resolve) => {
       invitation.delegate = { onCancel: () => resolve() }
     })
 
     await citizen.command('/hangup')
     await cancelled
-    await waitUntil(() => commands('delete') === 1, 'rtpengine told to delete the call')
+    await waitUntil(() => commands('delete') >= 1, 'rtpengine told to delete the call')
+    expect(commands('delete')).toBe(1)
   })
 
   it('is released when the agent declines the call', async () => {
@@ -65,6 +67,7 @@ describe('media of trunk calls that are not answered', () => {
     await invitation.reject({ statusCode: 486 })
 
     await citizen.waitFor(/486 Busy Here/)
-    await waitUntil(() => commands('delete') === 1, 'rtpengine told to delete the call')
+    await waitUntil(() => commands('delete') >= 1, 'rtpengine told to delete the call')
+    expect(commands('delete')).toBe(1)
   })
 })
