@@ -30,8 +30,9 @@ export function terugbelverzoekInhoud(input: {
   waitedMs: number
   reason: TerugbelverzoekReason
 }): string {
-  const nummer =
-    input.callerNumber.trim() === '' ? 'onbekend (nummer afgeschermd)' : input.callerNumber.trim()
+  const given = input.callerNumber.trim()
+  // RFC 3323 privacy: a withheld number arrives empty or as the user `anonymous`.
+  const nummer = given === '' || given.toLowerCase() === 'anonymous' ? 'onbekend (nummer afgeschermd)' : given
   return (
     `Terugbelverzoek voor ${input.afdelingNaam}. Telefoonnummer van de beller: ${nummer}. ` +
     `Wachttijd in de wachtrij: ${wachttijd(input.waitedMs)}. ${WHY[input.reason]}`

@@ -22,5 +22,13 @@ describe('the text of a terugbelverzoek', () => {
     expect(
       terugbelverzoekInhoud({ callerNumber: '', afdelingNaam: 'KCC', waitedMs: 40_000, reason: 'abandoned' }),
     ).toContain('Telefoonnummer van de beller: onbekend (nummer afgeschermd).')
+    expect(
+      terugbelverzoekInhoud({
+        callerNumber: 'Anonymous',
+        afdelingNaam: 'KCC',
+        waitedMs: 0,
+        reason: 'no_agent',
+      }),
+    ).toContain('onbekend (nummer afgeschermd)')
   })
 })
