@@ -70,4 +70,42 @@ describe('a caller of the KCC through the composed server', () => {
     expect(final.status).toBe(200)
     expect(await answered).toMatchObject({ outcome: 'answered', withinServiceLevel: true })
   })
+
+  it('tells a caller of an afdeling with nobody logged in so at once, and registers a terugbelverzoek', async () => {
+    const { server } = composed()
+    const burger = await sipClient('burger')
+    const created = nextEvent(server.hub, 'terugbelverzoek.created', (e) => e.afdeling === 'vergunningen')
+    const invite = burger.build('INVITE', 'sip:vergunningen@kcc.test', {
+      headers: { 'content-type': 'application/sdp' },
+      content: TEST_SDP,
+    })
+    const { final } = await burger.transaction(invite)
+
+    expect(final.status).toBe(480)
+    expect((await created).afdeling).toBe('vergunningen')
+  })
+
+  it('counts a caller who hangs up while waiting as abandoned', async () => {
+    const { server } = composed()
+    // The KCC's agents are on Pauze: the caller waits.
+    await server.hub.publish({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'pauze' })
+    await server.hub.publish({ type: 'agent.state', login: 'medewerker3', afdeling: 'kcc', state: 'pauze' })
+    const burger = await sipClient('burger')
+    const invite = burger.build('INVITE', 'sip:kcc@kcc.test', {
+      headers: { 'content-type': 'application/sdp' },
+      content: TEST_SDP,
+    })
+    const waiting = nextEvent(
+      server.hub,
+      'queue.changed',
+      (e) => e.queue.afdeling === 'kcc' && e.queue.waiting === 1,
+    )
+    const left = nextEvent(server.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+    const done = burger.transaction(invite)
+    await waiting
+    await burger.cancel(invite)
+
+    expect((await done).final.status).toBe(487)
+    expect(await left).toMatchObject({ outcome: 'abandoned', withinServiceLevel: false })
+  })
 })
