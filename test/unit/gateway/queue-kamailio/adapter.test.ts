@@ -271,4 +271,22 @@ describe('Kamailio queue adapter', () => {
     fake.send(queued('later'))
     expect((await queue.entered(2)).call.sipCallId).toBe('later')
   })
+
+  it('refuses a ring for an extension that is not a SIP user, and a second ring at once, without asking Kamailio', async () => {
+    const queue = new ListQueue()
+    await start(queue)
+    fake.send(queued('c3'))
+    const line = await queue.entered(1)
+
+    expect(await line.ring('agent 1;evil', 20)).toBe('unreachable')
+    const first = line.ring('agent1', 20)
+    expect(await line.ring('agent2', 20)).toBe('unreachable')
+    await fake.action((a) => a['action'] === 'deliver')
+    fake.send({ event: 'agent-failed', callid: 'c3', code: 480 })
+
+    expect(await first).toBe('unreachable')
+    expect(fake.actions.filter((a) => a['action'] === 'deliver')).toEqual([
+      { action: 'deliver', callid: 'c3', agent: 'agent1', ring: 20 },
+    ])
+  })
 })
