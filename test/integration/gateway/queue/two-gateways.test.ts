@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { GatewayApp } from '../../../../server/gateway/app'
+import { buildGatewayApp, type GatewayApp } from '../../../../server/gateway/app'
+import { loadGatewayConfig } from '../../../../server/gateway/config/load'
 import type { LiveHub } from '../../../../server/gateway/live'
 import type { RingOutcome } from '../../../../server/lib/call-queue'
-import { startGateway, type TestGateway } from '../../../support/gateway'
-import { PG_URL } from '../../../support/provider'
+import { createRootLogger } from '../../../../server/lib/logger'
+import { DEMO_CONFIG } from '../../../support/gateway'
+import { BASE } from '../../../support/provider-client'
+import { PG_URL, startProvider, TEST_TOKEN, type TestProvider } from '../../../support/provider'
 import { freshSchema, postgresHub } from '../../live/support'
 import { nextEvent, TestLine, until, waitingCall } from './support'
 
@@ -11,7 +18,7 @@ import { nextEvent, TestLine, until, waitingCall } from './support'
  * Two gateways on one PostgreSQL share one queue (always PostgreSQL here: sharing is what is
  * tested; the provider runs on KCC_DB_ENGINE's engine). Like Kamailio over evapi, the switchboard
  * announces every caller to both gateways; exactly one of them offers calls, no call ever rings at
- * two agents at once, and when the routing gateway's queue stops the other takes over.
+ * two agents at once, and when the routing gateway shuts down the other takes over.
  */
 interface Ring {
   gateway: 'a' | 'b'
@@ -22,31 +29,53 @@ interface Ring {
 }
 
 let schema: Awaited<ReturnType<typeof freshSchema>>
-let tg: TestGateway
+let provider: TestProvider
+let dataDir: string
 let hubA: LiveHub
 let hubB: LiveHub
 let a: GatewayApp
 let b: GatewayApp
+const closed = new Set<GatewayApp>()
 const rings: Ring[] = []
 const violations: string[] = []
 
 beforeAll(async () => {
   schema = await freshSchema()
+  provider = await startProvider()
+  await provider.app.listen({ host: '127.0.0.1', port: 0 })
+  const baseUrl = `http://127.0.0.1:${(provider.app.server.address() as AddressInfo).port}${BASE}`
+  dataDir = mkdtempSync(join(tmpdir(), 'kcc-queue-'))
+  const config = {
+    ...(await loadGatewayConfig(DEMO_CONFIG, {})),
+    dataDir,
+    database: { url: PG_URL, schema: schema.schema },
+  }
+  const logger = createRootLogger({ level: process.env['LOG_LEVEL'] ?? 'silent' })
   hubA = await postgresHub(schema.pool('queue-a'), schema.channel)
   hubB = await postgresHub(schema.pool('queue-b'), schema.channel)
-  tg = await startGateway({
-    config: { database: { url: PG_URL, schema: schema.schema } },
-    app: { hub: hubA, queue: { leaderRetryMs: 100 } },
-  })
-  a = tg.gateway
-  b = await tg.startInstance({ hub: hubB })
+  const gateway = (hub: LiveHub): Promise<GatewayApp> =>
+    buildGatewayApp({
+      config,
+      logger,
+      provider: { baseUrl, token: TEST_TOKEN },
+      hub,
+      queue: { leaderRetryMs: 100 },
+    })
+  a = await gateway(hubA)
+  b = await gateway(hubB)
 })
 
 afterAll(async () => {
-  await tg.close()
-  await hubA.close()
-  await hubB.close()
-  await schema.drop()
+  for (const app of [a, b]) {
+    if (app && !closed.has(app)) {
+      await app.app.close()
+    }
+  }
+  await hubA?.close()
+  await hubB?.close()
+  await schema?.drop()
+  await provider?.close()
+  rmSync(dataDir, { recursive: true, force: true })
 })
 
 const agentOf = (extension: string): string => extension
@@ -107,11 +136,11 @@ describe('two gateways on one PostgreSQL', () => {
       [leader, 'medewerker3'],
     ])
 
-    // The routing gateway stops while its offer still rings at medewerker3.
+    // The routing gateway shuts down while its offer still rings at medewerker3.
     const routing = leader === 'a' ? a : b
     const survivor = leader === 'a' ? b : a
-    await routing.queue.close()
-    await routing.terugbelverzoeken.close()
+    closed.add(routing)
+    await routing.app.close()
 
     // A new caller, and the supervisor of the afdeling becomes Beschikbaar: the other gateway rings
     // the new caller; the first call is not offered again while the stopped gateway's offer may ring.
