@@ -15,7 +15,7 @@ import { assign } from './routing'
 import type { QueueSettings } from './settings'
 import { TaskChain } from './task-chain'
 import type { TerugbelverzoekRequest } from './terugbelverzoeken'
-import type { QueueTimers } from './timers'
+import { cancellable, type QueueTimers } from './timers'
 
 /**
  * The gateway's call queue: both SIP servers hand it their callers for an afdeling's group address
@@ -63,14 +63,15 @@ class Queue implements GatewayCallQueue, QueueEdge {
   readonly reserved: Reservations
   private readonly unsubscribe: Array<() => void> = []
   private cancelPurge: (() => void) | undefined
+  private closing = false
 
   readonly store: QueueCallStore
-  readonly timers: QueueTimers
+  readonly timers: ReturnType<typeof cancellable>
   readonly terugbelverzoeken: CallQueueDeps['terugbelverzoeken']
 
   constructor(private readonly deps: CallQueueDeps) {
     this.store = deps.store
-    this.timers = deps.timers
+    this.timers = cancellable(deps.timers)
     this.terugbelverzoeken = deps.terugbelverzoeken
     this.log = scopedLogger(deps.logger, 'queue')
     this.members = new Members(deps.config.agents, deps.hub)
@@ -143,14 +144,15 @@ class Queue implements GatewayCallQueue, QueueEdge {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     const stopped = this.tasks.stop()
-    this.cancelPurge?.()
-    for (const held of this.calls.all()) {
-      held.cancelTimer?.()
-    }
     this.unsubscribe.forEach((stop) => stop())
-    await this.deps.leadership.close()
+    // Still leading while the queued tasks run, so a caller who left just now is recorded (and
+    // published) as gone; no new offers are made meanwhile.
     await stopped
+    // Maximum waits, holds, rests: nothing of this instance's runs on.
+    this.timers.cancelAll()
+    await this.deps.leadership.close()
   }
 
   run(task: () => Promise<void>): void {
@@ -172,7 +174,7 @@ class Queue implements GatewayCallQueue, QueueEdge {
       await this.admit(held)
     }
     this.cancelPurge?.()
-    this.cancelPurge = this.deps.timers.after(this.deps.reannounceGraceMs ?? 60_000, () =>
+    this.cancelPurge = this.timers.after(this.deps.reannounceGraceMs ?? 60_000, () =>
       this.run(() => this.purge()),
     )
     await this.pump()
@@ -239,7 +241,7 @@ class Queue implements GatewayCallQueue, QueueEdge {
       }
       return
     }
-    const { call, effects } = step(held.call, input, (a) => this.settingsOf(a), this.deps.timers.now())
+    const { call, effects } = step(held.call, input, (a) => this.settingsOf(a), this.timers.now())
     held.call = call
     for (const effect of effects) {
       await applyEffect(this, held, effect)
@@ -248,10 +250,10 @@ class Queue implements GatewayCallQueue, QueueEdge {
 
   /** Offers every afdeling's waiting calls, oldest first, to its longest-idle free members. */
   async pump(): Promise<void> {
-    if (!this.deps.leadership.isLeader()) {
+    if (this.closing || !this.deps.leadership.isLeader()) {
       return
     }
-    const now = this.deps.timers.now()
+    const now = this.timers.now()
     for (const afdeling of this.deps.config.afdelingen) {
       const waiting = this.calls.waitingIn(afdeling.id, now)
       if (waiting.length === 0) {
@@ -267,9 +269,9 @@ class Queue implements GatewayCallQueue, QueueEdge {
   /** Keeps the call from being offered until `until`, and routes again then. */
   block(held: Held, until: number): void {
     held.blockedUntil = until
-    const delay = until - this.deps.timers.now()
+    const delay = until - this.timers.now()
     if (delay > 0) {
-      this.deps.timers.after(delay, () => this.run(() => this.pump()))
+      this.timers.after(delay, () => this.run(() => this.pump()))
     }
   }
 
@@ -277,7 +279,7 @@ class Queue implements GatewayCallQueue, QueueEdge {
     held.cancelTimer?.()
     const deadline = held.call.afdelingSince + this.settingsOf(held.call.afdeling).maxWaitSeconds * 1000
     const id = held.call.id
-    held.cancelTimer = this.deps.timers.after(Math.max(0, deadline - this.deps.timers.now()), () =>
+    held.cancelTimer = this.timers.after(Math.max(0, deadline - this.timers.now()), () =>
       this.run(async () => {
         await this.input(id, { kind: 'max_wait' })
         await this.pump()

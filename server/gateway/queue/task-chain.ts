@@ -18,7 +18,7 @@ export class TaskChain {
     }
     this.tasks++
     this.chain = this.chain
-      .then(() => (this.stopped ? undefined : task()))
+      .then(() => task())
       .catch((err: unknown) => this.log.error({ err }, 'queue task failed'))
       .finally(() => {
         this.tasks--
@@ -32,7 +32,10 @@ export class TaskChain {
     }
   }
 
-  /** Later tasks are dropped, and queued ones skipped; resolves when the running one is done. */
+  /**
+   * Later tasks are dropped; resolves when those already queued are done (a caller the SIP server
+   * let go just before is still recorded as gone).
+   */
   stop(): Promise<void> {
     this.stopped = true
     return this.idle()

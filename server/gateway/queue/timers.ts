@@ -16,3 +16,28 @@ export function realTimers(clock: Clock): QueueTimers {
     },
   }
 }
+
+/** Timers that can all be cancelled at once (the queue closing), over `timers`. */
+export function cancellable(timers: QueueTimers): QueueTimers & { cancelAll(): void } {
+  const pending = new Set<() => void>()
+  return {
+    now: timers.now,
+    after(ms, fn) {
+      const cancel = timers.after(ms, () => {
+        pending.delete(cancel)
+        fn()
+      })
+      pending.add(cancel)
+      return () => {
+        pending.delete(cancel)
+        cancel()
+      }
+    },
+    cancelAll() {
+      for (const cancel of pending) {
+        cancel()
+      }
+      pending.clear()
+    },
+  }
+}

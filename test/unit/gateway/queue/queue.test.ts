@@ -224,6 +224,20 @@ describe('the call queue', () => {
     ])
   })
 
+  it('still records a caller who left just before the queue closed, and offers nothing more', async () => {
+    const r = await start()
+    await r.setState('anna', 'pauze')
+    const leaving = r.call('kcc')
+    const staying = r.call('kcc')
+    await settle(r)
+    leaving.hangUp()
+    await r.hub.publish({ type: 'agent.state', login: 'bram', afdeling: 'kcc', state: 'beschikbaar' })
+    await r.queue.close()
+    expect(ofType(r.events, 'queue.left').map((e) => e.outcome)).toEqual(['abandoned'])
+    expect(staying.rings).toEqual([])
+    expect(staying.rejected).toEqual([])
+  })
+
   it('keeps a re-announced call’s place after a restart, and does not reject it on close', async () => {
     const r = await start()
     await r.setState('anna', 'pauze')
