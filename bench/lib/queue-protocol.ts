@@ -1,0 +1,13 @@
+/** What bench/queue.ts hands its gateway child (bench/lib/queue-server.ts). */
+export interface QueueServerSpec {
+  dataDir: string
+  providerToken: string
+  /** Kamailio's SIP over WebSocket, and its evapi port. */
+  sipUrl: string
+  domain: string
+  evapiPort: number
+  agents: Array<{ login: string; sipPassword: string }>
+}
+
+/** Their gateway password: the agents are copies of medewerker1 (config/kcc.demo.json). */
+export const QUEUE_AGENT_PASSWORD = 'welkom-medewerker1'
