@@ -102,8 +102,8 @@ export function createGatewayQueue(deps: GatewayQueueDeps): GatewayQueue {
     terugbelverzoeken,
     kamailio,
     async close() {
-      // The queue first: when the adapter closes it tells the queue every caller left, and a
-      // stopping gateway must not take Kamailio's still-waiting callers for abandoned ones.
+      // The queue first: a stopping gateway must neither route on lines the adapter is dropping nor
+      // take Kamailio's still-waiting callers for abandoned ones.
       await queue.close()
       await kamailio?.close()
       await terugbelverzoeken.close()
