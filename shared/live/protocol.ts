@@ -211,7 +211,13 @@ export type ClientMessage =
   | { type: 'auth'; token: string }
   | { type: 'snapshot' }
   | { type: 'resume'; epoch: string; lastSeq: number }
-  | { type: 'state'; state: AgentState }
+  /**
+   * `from`: apply only if the hub still has the agent in this state. The app sends it with the
+   * changes it derives from its calls (ringing, in gesprek, back to beschikbaar), so such a change
+   * never overrules a state the gateway set meanwhile (the queue puts an agent whose phone rang out
+   * on pauze); the agent's own choices carry none.
+   */
+  | { type: 'state'; state: AgentState; from?: AgentState }
   | { type: 'call.started'; call: ClientCallInfo }
   | { type: 'call.updated'; call: ClientCallInfo }
   | { type: 'call.ended'; callId: string; reason: CallEndReason; handledMs?: number }

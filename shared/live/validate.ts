@@ -160,8 +160,14 @@ function clientMessage(input: unknown): ClientMessage {
         lastSeq: sequence(fields['lastSeq'], 'message.lastSeq'),
       }
     case 'state':
-      onlyKeys(fields, ['type', 'state'], 'message')
-      return { type, state: oneOf(fields['state'], AGENT_STATES, 'message.state') }
+      onlyKeys(fields, ['type', 'state', 'from'], 'message')
+      return {
+        type,
+        state: oneOf(fields['state'], AGENT_STATES, 'message.state'),
+        ...(fields['from'] !== undefined
+          ? { from: oneOf(fields['from'], AGENT_STATES, 'message.from') }
+          : {}),
+      }
     case 'call.started':
     case 'call.updated':
       onlyKeys(fields, ['type', 'call'], 'message')

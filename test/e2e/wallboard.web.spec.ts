@@ -179,6 +179,10 @@ test.describe('wallboard', () => {
       timeout: 40_000,
     })
     await expect(medewerker1.getByLabel('Mijn status')).toHaveValue('pauze')
+    // The app's own "ringing is over" crossed the queue's Pauze on the wire; the hub kept the Pauze
+    // (shared/live/protocol.ts, `from`), so the queue does not offer the caller to this agent again.
+    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Pauze')
+    await expect(phone(medewerker1).getByRole('button', { name: 'Opnemen' })).toHaveCount(0)
     await expect(medewerker1.getByTestId('queue-waiting')).toHaveText('1 wachtende voor KCC')
     await expectNoAxeViolations(medewerker1)
 

@@ -117,9 +117,15 @@ export class LiveConnection {
     this.update({ connection: 'closed' })
   }
 
-  setState(state: AgentState): void {
+  /**
+   * Tells the hub the agent's state. `derived`: the change follows from a call rather than from the
+   * agent's choice, so it carries the state the app last asked for as `from` and the hub drops it if
+   * the gateway set another state meanwhile (shared/live/protocol.ts).
+   */
+  setState(state: AgentState, options: { derived?: boolean } = {}): void {
+    const from = options.derived === true ? this.ownState.current : undefined
     this.ownState.ask(state)
-    this.send({ type: 'state', state })
+    this.send({ type: 'state', state, ...(from !== undefined ? { from } : {}) })
   }
 
   /**

@@ -75,7 +75,7 @@ export class CallCoordinator {
       }
       this.onCallChange(call, snapshot.transfer)
     }
-    this.publishState()
+    this.publishState({ derived: true })
   }
 
   /**
@@ -118,11 +118,14 @@ export class CallCoordinator {
     this.publishState()
   }
 
-  /** Sends the current derived state (also after login). */
-  publishState(): void {
+  /**
+   * Sends the current state (also after login). `derived`: the softphone's call changed, not the
+   * agent's choice, so the hub keeps a state the gateway set meanwhile (live-connection.ts).
+   */
+  publishState(options: { derived?: boolean } = {}): void {
     const { workspace } = this.options.store.getState()
     const { call, transfer } = workspace.phone
-    this.options.live.setState(agentStateFor(workspace.availability, call, isConsulting(transfer)))
+    this.options.live.setState(agentStateFor(workspace.availability, call, isConsulting(transfer)), options)
   }
 
   private onNewCall(call: CallSnapshot): void {

@@ -61,6 +61,11 @@ export function commandEvent(identity: LiveIdentity, command: Command, view: Liv
   switch (command.type) {
     case 'state': {
       const current = view.agent(login)?.state ?? 'offline'
+      if (command.from !== undefined && command.from !== current) {
+        // A change the app derived from its call, made stale by the gateway (the queue set pauze
+        // after a ring-out): the hub's state stands, and the app follows it when its event arrives.
+        return { ok: true, event: null }
+      }
       const outcome = transition(current, command.state)
       switch (outcome) {
         case 'unchanged':

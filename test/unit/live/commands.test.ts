@@ -29,6 +29,33 @@ describe('what an agent app may publish about itself', () => {
     })
   })
 
+  it('applies a change derived from a call when the hub still has the state the app came from', () => {
+    const current = view({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'ringing' })
+    expect(
+      commandEvent(medewerker1, { type: 'state', state: 'beschikbaar', from: 'ringing' }, current),
+    ).toEqual({
+      ok: true,
+      event: { type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'beschikbaar' },
+    })
+  })
+
+  it('keeps a state the gateway set when a change derived from a call comes from an older one', () => {
+    // The queue put the agent on pauze after a ring-out; the app's "ringing is over, beschikbaar"
+    // crossed it on the wire.
+    const current = view(
+      { type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'ringing' },
+      { type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'pauze' },
+    )
+    expect(
+      commandEvent(medewerker1, { type: 'state', state: 'beschikbaar', from: 'ringing' }, current),
+    ).toEqual({ ok: true, event: null })
+    // The agent's own choice (no `from`) still goes through.
+    expect(commandEvent(medewerker1, { type: 'state', state: 'beschikbaar' }, current)).toMatchObject({
+      ok: true,
+      event: { state: 'beschikbaar' },
+    })
+  })
+
   it('refuses a state the machine does not allow from the current one', () => {
     const current = view({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'beschikbaar' })
     expect(commandEvent(medewerker1, { type: 'state', state: 'on_hold' }, current)).toEqual({

@@ -10,6 +10,7 @@ describe('live client message validation', () => {
       { type: 'snapshot' },
       { type: 'resume', epoch: '0123abcd', lastSeq: 42 },
       { type: 'state', state: 'beschikbaar' },
+      { type: 'state', state: 'beschikbaar', from: 'ringing' },
       { type: 'call.started', call: { ...call, klantcontactnummer: '0000001234', onderwerp: 'Paspoort' } },
       { type: 'call.updated', call: { ...call, vertrouwelijk: true } },
       { type: 'call.ended', callId: 'abc123@host', reason: 'completed' },
@@ -36,6 +37,7 @@ describe('live client message validation', () => {
 
   it('rejects unknown states, types, directions and end reasons', () => {
     expect(parseClientMessage({ type: 'state', state: 'onbekend' }).ok).toBe(false)
+    expect(parseClientMessage({ type: 'state', state: 'pauze', from: 'onbekend' }).ok).toBe(false)
     expect(parseClientMessage({ type: 'subscribe' }).ok).toBe(false)
     expect(parseClientMessage({ type: 'call.started', call: { ...call, direction: 'sideways' } }).ok).toBe(
       false,

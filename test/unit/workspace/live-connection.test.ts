@@ -82,6 +82,18 @@ describe('the agent app’s live connection', () => {
     expect(second.sent.at(-1)).toEqual({ type: 'state', state: 'beschikbaar' })
   })
 
+  it('sends a change derived from a call with the state it comes from, and the agent choice without', () => {
+    connection.start()
+    const socket = connect()
+    connection.setState('beschikbaar')
+    connection.setState('ringing', { derived: true })
+    expect(socket.sent.at(-1)).toEqual({ type: 'state', state: 'ringing', from: 'beschikbaar' })
+    connection.setState('beschikbaar', { derived: true })
+    expect(socket.sent.at(-1)).toEqual({ type: 'state', state: 'beschikbaar', from: 'ringing' })
+    connection.setState('pauze')
+    expect(socket.sent.at(-1)).toEqual({ type: 'state', state: 'pauze' })
+  })
+
   it('reports a call that ended while offline on the next connect', () => {
     connection.start()
     const first = connect()
