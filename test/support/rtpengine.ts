@@ -44,6 +44,8 @@ function ping(port: number): Promise<boolean> {
 
 export async function startRtpengine(): Promise<RunningRtpengine> {
   const port = await freePort()
+  // Its CLI port too: the default (2224) is taken by any other rtpengine on the machine.
+  const cliPort = await freePort()
   // A range of its own per run (ports are even/odd pairs), away from the ephemeral ports.
   const base = 20_000 + 2 * Math.floor(Math.random() * 4000)
   const child = spawn(
@@ -55,6 +57,7 @@ export async function startRtpengine(): Promise<RunningRtpengine> {
       `--interface=trunk/${TRUNK_MEDIA_IP}`,
       `--interface=agents/${AGENTS_MEDIA_IP}`,
       `--listen-ng=127.0.0.1:${port}`,
+      `--listen-cli=127.0.0.1:${cliPort}`,
       '--log-stderr',
       '--log-level=6',
       `--port-min=${base}`,

@@ -14,6 +14,15 @@ export interface TrunkKamailio {
   trunkPort: number
 }
 
+export interface TrunkOptions {
+  rtpengine: string
+  peerPort: number
+  numbers: Record<string, string>
+  carrier?: string
+  /** More `-A` defines, e.g. the queue's (test/e2e/support/trunk-rig.ts with `trunkQueue`). */
+  defines?: readonly string[]
+}
+
 const HTABLE_COLUMNS = 'id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)'
 
 /**
@@ -30,10 +39,7 @@ export function writeNumbersTable(db: string, numbers: Record<string, string>): 
  * The trunk's port is only known to be free for TCP when it is chosen, and other suites run
  * alongside: a start that fails on a taken port is tried again with another one.
  */
-export async function startTrunkKamailio(
-  fixture: SipFixture,
-  options: { rtpengine: string; peerPort: number; numbers: Record<string, string>; carrier?: string },
-): Promise<TrunkKamailio> {
+export async function startTrunkKamailio(fixture: SipFixture, options: TrunkOptions): Promise<TrunkKamailio> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startOnce(fixture, options)
@@ -45,10 +51,7 @@ export async function startTrunkKamailio(
   }
 }
 
-async function startOnce(
-  fixture: SipFixture,
-  options: { rtpengine: string; peerPort: number; numbers: Record<string, string>; carrier?: string },
-): Promise<TrunkKamailio> {
+async function startOnce(fixture: SipFixture, options: TrunkOptions): Promise<TrunkKamailio> {
   const trunkPort = await freePort()
   const sip = await startKamailio(
     { ...fixture, numbers: options.numbers },
@@ -63,6 +66,7 @@ async function startOnce(
         `KCC_RTPENGINE="${options.rtpengine}"`,
         'KCC_RTP_FROM_TRUNK="direction=trunk direction=agents"',
         'KCC_RTP_TO_TRUNK="direction=agents direction=trunk"',
+        ...(options.defines ?? []),
       ],
     },
   )

@@ -90,13 +90,16 @@ export interface ProviderApi {
   actorKlantcontacten(klantcontactUuid: string): Promise<ActorKlantcontact[]>
 }
 
+/** Kamailio as the rig runs it; with `evapi` (-A KCC_QUEUE) the gateway's queue holds its group calls. */
+export type RigSipServer = RunningSipServer & { evapi?: { host: string; port: number } }
+
 /**
  * `startSip`: how Kamailio starts with the rig's accounts (e.g. with the trunk, support/trunk-rig.ts);
  * only for the `kamailio` backend.
  */
 export async function startRig(
   options: RigOptions,
-  startSip: (fixture: SipFixture) => Promise<RunningSipServer> = (fixture) => startKamailio(fixture),
+  startSip: (fixture: SipFixture) => Promise<RigSipServer> = (fixture) => startKamailio(fixture),
 ): Promise<KccRig> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
     throw new Error(`no web build in ${WEB_ROOT}: run \`npx electron-vite build\` first`)
@@ -151,7 +154,15 @@ export async function startRig(
       }
       const kamailio = await startSip(fixture)
       cleanups.push(() => kamailio.close())
-      config = { ...config, sip: { ...config.sip, embedded: false, websocketUrl: kamailio.url } }
+      config = {
+        ...config,
+        sip: {
+          ...config.sip,
+          embedded: false,
+          websocketUrl: kamailio.url,
+          ...(kamailio.evapi ? { evapi: kamailio.evapi } : {}),
+        },
+      }
       webRoot = webBuildAllowing(new URL(kamailio.url).origin, join(dir, 'web'))
     }
 

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { startBaresip, type Baresip } from '../../support/baresip'
 import { startRtpengine } from '../../support/rtpengine'
+import { freePort } from '../../support/sip-servers'
 import { readWav, toneRatio } from '../../support/tones'
 import { startTrunkKamailio } from '../../support/trunk'
 import { waitUntil } from '../../support/wait'
@@ -22,10 +24,18 @@ export interface Trunk {
   citizenDials(): Promise<void>
 }
 
-export const test = rigTest.extend<{ trunk: Trunk }>({
+export interface TrunkRigOptions {
+  /**
+   * Kamailio holds group calls for the gateway's queue (-A KCC_QUEUE, deploy/kamailio/queue.cfg) and
+   * the gateway takes them over evapi; without it Kamailio's static group rings (default).
+   */
+  trunkQueue: boolean
+}
+
+export const test = rigTest.extend<TrunkRigOptions & { trunk: Trunk }>({
+  trunkQueue: [false, { option: true }],
   // The rig's own `rig` fixture starts Kamailio without the trunk: this one starts it with.
-  // eslint-disable-next-line no-empty-pattern
-  trunk: async ({}, use) => {
+  trunk: async ({ trunkQueue }, use) => {
     const stops: Array<() => Promise<void>> = []
     try {
       const rtpengine = await startRtpengine()
@@ -33,16 +43,22 @@ export const test = rigTest.extend<{ trunk: Trunk }>({
       const citizen = await startBaresip()
       stops.push(() => citizen.close())
       let trunkPort = 0
+      const evapi = trunkQueue ? { host: '127.0.0.1', port: await freePort() } : undefined
       const rig = await startRig({ sipBackend: 'kamailio' }, async (fixture) => {
         const kamailio = await startTrunkKamailio(fixture, {
           rtpengine: rtpengine.control,
           peerPort: citizen.sipPort,
           numbers: { [MUNICIPALITY_NUMBER]: 'kcc' },
+          ...(evapi ? { defines: ['KCC_QUEUE', `KCC_EVAPI_BIND="${evapi.host}:${evapi.port}"`] } : {}),
         })
         trunkPort = kamailio.trunkPort
-        return kamailio.sip
+        return evapi ? { ...kamailio.sip, evapi } : kamailio.sip
       })
       stops.push(() => rig.close())
+      if (evapi) {
+        // A caller who comes before the gateway has connected would wait for nobody.
+        await waitUntil(() => evapiConnected(evapi.port), "the gateway connected to Kamailio's evapi")
+      }
       await use({
         rig,
         citizen,
@@ -56,6 +72,17 @@ export const test = rigTest.extend<{ trunk: Trunk }>({
     }
   },
 })
+
+/** Whether some process holds an established TCP connection to 127.0.0.1:`port` (Linux /proc). */
+function evapiConnected(port: number): boolean {
+  const local = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .some((line) => {
+      const [, from, , state] = line.trim().split(/\s+/)
+      return from === local && state === '01'
+    })
+}
 
 /** The page plays `hz` (Web Audio analyser on the call's stream), 25 dB and more above the rest. */
 export async function expectPageHears(page: Page, hz: number): Promise<void> {
