@@ -76,6 +76,8 @@ export async function startRtpengine(): Promise<Rtpengine> {
   const port = await freePort()
   const base = 20_000 + 2 * Math.floor(Math.random() * 4000)
   const { child, process } = run('rtpengine', [
+    // Not /etc/rtpengine/rtpengine.conf: its fixed CLI and HTTP ports clash with any other rtpengine.
+    '--config-file=none',
     '--foreground',
     '--table=-1',
     '--interface=trunk/127.0.0.1',
