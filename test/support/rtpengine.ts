@@ -44,20 +44,20 @@ function ping(port: number): Promise<boolean> {
 
 export async function startRtpengine(): Promise<RunningRtpengine> {
   const port = await freePort()
-  // Its CLI port too: the default (2224) is taken by any other rtpengine on the machine.
-  const cliPort = await freePort()
   // A range of its own per run (ports are even/odd pairs), away from the ephemeral ports.
   const base = 20_000 + 2 * Math.floor(Math.random() * 4000)
   const child = spawn(
     rtpengineBinary(),
     [
+      // Not the package's /etc/rtpengine/rtpengine.conf: its fixed CLI and HTTP ports (2224, 2225)
+      // would let only one rtpengine run on the machine at a time.
+      '--config-file=none',
       '--foreground',
       '--table=-1',
       // Two logical interfaces as in production (deploy/rtpengine): the trunk's and the agents'.
       `--interface=trunk/${TRUNK_MEDIA_IP}`,
       `--interface=agents/${AGENTS_MEDIA_IP}`,
       `--listen-ng=127.0.0.1:${port}`,
-      `--listen-cli=127.0.0.1:${cliPort}`,
       '--log-stderr',
       '--log-level=6',
       `--port-min=${base}`,
