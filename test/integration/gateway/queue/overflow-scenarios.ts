@@ -1,0 +1,221 @@
+import type { SipRequest, SipResponse } from 'sip'
+import { describe, expect, it } from 'vitest'
+import type { LiveHub } from '../../../../server/gateway/live'
+import type { AfdelingConfig } from '../../../../server/gateway/config/types'
+import { QUEUE_REJECT_PHRASES, QUEUE_REJECT_STATUS } from '../../../../shared/sip/queue-responses'
+import type { SipTestClient } from '../../../support/sip-client'
+import { nextEvent, until } from './support'
+
+/**
+ * The queue's overflow, no-answer and terugbelverzoek rules with real SIP clients, written once and
+ * run against each SIP server (overflow-compose.test.ts, overflow-kamailio.test.ts): the gateway
+ * decides, so both must behave alike.
+ */
+
+/** Short queue settings, so that a maximum wait passes within a test; KCC overflows to Vergunningen. */
+export function shortQueueSettings(afdelingen: readonly AfdelingConfig[]): AfdelingConfig[] {
+  const short = { ringSeconds: 2, serviceLevelSeconds: 20, terugbelverzoekAfterSeconds: 1 }
+  return afdelingen.map((afdeling) =>
+    afdeling.id === 'kcc'
+      ? { ...afdeling, queue: { ...short, maxWaitSeconds: 4, overflowTo: 'vergunningen' } }
+      : afdeling.id === 'vergunningen'
+        ? { ...afdeling, queue: { ...short, maxWaitSeconds: 2 } }
+        : afdeling,
+  )
+}
+
+export interface QueueHarness {
+  hub: LiveHub
+  domain: string
+  /** A registered SIP client of an agent (login = extension in the demo configuration). */
+  agent(login: string): Promise<SipTestClient>
+  /** A new citizen's client. */
+  caller(): Promise<SipTestClient>
+  /** `caller` dials `uri`, past any digest challenge, without waiting for the end. */
+  dial(
+    caller: SipTestClient,
+    uri: string,
+  ): Promise<{ invite: SipRequest; result: Promise<{ final: SipResponse; provisional: SipResponse[] }> }>
+  /** GET on the register (Klantinteracties API), relative to its base. */
+  register<T>(path: string): Promise<T>
+}
+
+interface Klantcontact {
+  uuid: string
+  kanaal: string
+  onderwerp: string
+  indicatieContactGelukt: boolean
+}
+
+interface InterneTaak {
+  gevraagdeHandeling: string
+  status: string
+  toegewezenAanActoren: Array<{ uuid: string }>
+}
+
+async function terugbelverzoekKlantcontacten(harness: QueueHarness): Promise<Klantcontact[]> {
+  const page = await harness.register<{ results: Klantcontact[] }>('/klantcontacten?pageSize=100')
+  return page.results.filter((k) => k.onderwerp === 'Terugbelverzoek')
+}
+
+/** Sets each agent's state on the live hub, in order (the first has been in it longest). */
+async function setStates(
+  hub: LiveHub,
+  states: Array<[login: string, afdeling: string, state: 'beschikbaar' | 'pauze' | 'offline']>,
+): Promise<void> {
+  for (const [login, afdeling, state] of states) {
+    await hub.publish({ type: 'agent.state', login, afdeling, state })
+    // Strictly later for the next: the hub's times are in milliseconds, and at equal times the login decides.
+    const since = Date.parse(hub.agent(login)!.since)
+    await until(`the clock passed ${login}’s time`, () => Date.now() > since)
+  }
+}
+
+export function describeQueueOverflow(server: string, harness: () => QueueHarness): void {
+  describe(`the queue's overflow and terugbelverzoek with ${server}`, () => {
+    it('overflows a KCC caller nobody takes to a Beschikbaar Vergunningen agent, who answers', async () => {
+      const h = harness()
+      const medewerker1 = await h.agent('medewerker1')
+      const medewerker2 = await h.agent('medewerker2')
+      await setStates(h.hub, [
+        ['medewerker3', 'kcc', 'offline'],
+        ['supervisor', 'kcc', 'offline'],
+        ['medewerker1', 'kcc', 'pauze'],
+        ['medewerker2', 'vergunningen', 'beschikbaar'],
+      ])
+      const overflowed = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+      const answered = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'vergunningen')
+
+      const { result } = await h.dial(await h.caller(), `sip:kcc@${h.domain}`)
+      const incoming = await medewerker2.nextRequest('INVITE', { timeoutMs: 15_000 })
+      medewerker2.answer(incoming.message)
+      const { final, provisional } = await result
+
+      expect(provisional.map((r) => r.status)).toContain(182)
+      expect(final.status).toBe(200)
+      expect(await overflowed).toMatchObject({ outcome: 'overflowed' })
+      expect(await answered).toMatchObject({ outcome: 'answered', withinServiceLevel: true })
+      expect(medewerker1.received.filter((r) => r.message.method === 'INVITE')).toHaveLength(0)
+    })
+
+    it('registers a terugbelverzoek for the KCC when Vergunningen cannot take the overflowed caller either', async () => {
+      const h = harness()
+      await h.agent('medewerker1')
+      await h.agent('medewerker2')
+      await setStates(h.hub, [
+        ['medewerker3', 'kcc', 'offline'],
+        ['supervisor', 'kcc', 'offline'],
+        ['medewerker1', 'kcc', 'pauze'],
+        ['medewerker2', 'vergunningen', 'pauze'],
+      ])
+      const before = new Set((await terugbelverzoekKlantcontacten(h)).map((k) => k.uuid))
+      const overflowed = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+      const timedOut = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'vergunningen')
+      const created = nextEvent(h.hub, 'terugbelverzoek.created')
+
+      const { result } = await h.dial(await h.caller(), `sip:kcc@${h.domain}`)
+      const { final } = await result
+
+      expect(final.status).toBe(QUEUE_REJECT_STATUS)
+      expect(final.reason).toBe(QUEUE_REJECT_PHRASES.terugbelverzoek)
+      expect(await overflowed).toMatchObject({ outcome: 'overflowed' })
+      expect(await timedOut).toMatchObject({ outcome: 'timeout' })
+      // A terugbelverzoek goes to the afdeling the caller dialled (docs/queue.md), not the overflow's.
+      expect((await created).afdeling).toBe('kcc')
+      const added = (await terugbelverzoekKlantcontacten(h)).filter((k) => !before.has(k.uuid))
+      expect(added).toHaveLength(1)
+      expect(added[0]).toMatchObject({ kanaal: 'Telefoon', indicatieContactGelukt: false })
+      const taken = await h.register<{ results: InterneTaak[] }>(
+        `/internetaken?aanleidinggevendKlantcontact__uuid=${added[0]!.uuid}`,
+      )
+      expect(taken.results).toHaveLength(1)
+      expect(taken.results[0]).toMatchObject({ gevraagdeHandeling: 'Terugbellen', status: 'te_verwerken' })
+      const actor = await h.register<Record<string, unknown>>(
+        `/actoren/${taken.results[0]!.toegewezenAanActoren[0]?.uuid}`,
+      )
+      expect(actor).toMatchObject({
+        soortActor: 'organisatorische_eenheid',
+        actoridentificator: expect.objectContaining({ objectId: 'kcc', codeObjecttype: 'afd' }),
+      })
+    })
+
+    it('counts callers who hang up as abandoned, with a terugbelverzoek only after terugbelverzoekAfterSeconds', async () => {
+      const h = harness()
+      await h.agent('medewerker1')
+      await setStates(h.hub, [
+        ['medewerker3', 'kcc', 'offline'],
+        ['supervisor', 'kcc', 'offline'],
+        ['medewerker1', 'kcc', 'pauze'],
+      ])
+      const before = (await terugbelverzoekKlantcontacten(h)).length
+
+      // At once: before terugbelverzoekAfterSeconds (1 s).
+      const quick = await h.caller()
+      const quickWaiting = nextEvent(
+        h.hub,
+        'queue.changed',
+        (e) => e.queue.afdeling === 'kcc' && e.queue.waiting === 1,
+      )
+      const quickLeft = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+      const quickCall = await h.dial(quick, `sip:kcc@${h.domain}`)
+      await quickWaiting
+      await quick.cancel(quickCall.invite)
+      expect((await quickCall.result).final.status).toBe(487)
+      const quickOutcome = await quickLeft
+      expect(quickOutcome).toMatchObject({ outcome: 'abandoned' })
+      expect(quickOutcome.waitedMs).toBeLessThanOrEqual(1000)
+
+      // After it (yet before the KCC's maximum wait of 4 s).
+      const patient = await h.caller()
+      const patientWaiting = nextEvent(
+        h.hub,
+        'queue.changed',
+        (e) => e.queue.afdeling === 'kcc' && e.queue.waiting === 1,
+      )
+      const patientLeft = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+      const created = nextEvent(h.hub, 'terugbelverzoek.created', (e) => e.afdeling === 'kcc')
+      const patientCall = await h.dial(patient, `sip:kcc@${h.domain}`)
+      const since = Date.parse((await patientWaiting).queue.oldestSince!)
+      await until(
+        'the caller waited longer than terugbelverzoekAfterSeconds',
+        () => Date.now() - since > 1500,
+      )
+      await patient.cancel(patientCall.invite)
+      expect((await patientCall.result).final.status).toBe(487)
+      const patientOutcome = await patientLeft
+      expect(patientOutcome).toMatchObject({ outcome: 'abandoned' })
+      expect(patientOutcome.waitedMs).toBeGreaterThan(1000)
+      await created
+
+      // Exactly one more: the patient caller's; the quick caller's (left first) would have come before.
+      expect(await terugbelverzoekKlantcontacten(h)).toHaveLength(before + 1)
+    })
+
+    it('sets an agent who lets the call ring out to Pauze and rings the next longest-idle agent', async () => {
+      const h = harness()
+      const medewerker1 = await h.agent('medewerker1')
+      const medewerker3 = await h.agent('medewerker3')
+      await setStates(h.hub, [
+        ['supervisor', 'kcc', 'offline'],
+        ['medewerker3', 'kcc', 'beschikbaar'],
+        ['medewerker1', 'kcc', 'beschikbaar'],
+      ])
+      const pauze = nextEvent(h.hub, 'agent.state', (e) => e.login === 'medewerker3' && e.state === 'pauze')
+      const answered = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+
+      const { result } = await h.dial(await h.caller(), `sip:kcc@${h.domain}`)
+      const first = await medewerker3.nextRequest('INVITE', { timeoutMs: 10_000 })
+      medewerker3.respond(first.message, 180, { reason: 'Ringing' })
+      // medewerker3 does not answer: the queue cancels after ringSeconds.
+      await medewerker3.nextRequest('CANCEL', { timeoutMs: 10_000 })
+      await pauze
+      const second = await medewerker1.nextRequest('INVITE', { timeoutMs: 10_000 })
+      medewerker1.answer(second.message)
+      const { final } = await result
+
+      expect(final.status).toBe(200)
+      expect(await answered).toMatchObject({ outcome: 'answered' })
+      expect(h.hub.agent('medewerker3')?.state).toBe('pauze')
+    })
+  })
+}
