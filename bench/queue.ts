@@ -14,6 +14,7 @@ import { writeDocsSection } from './lib/report'
 import { runBench } from './lib/run'
 import { startAgents } from './lib/queue-agents'
 import { meterCpu } from './lib/queue-cpu'
+import { mediaLoss } from './lib/queue-media'
 import type { QueueServerSpec } from './lib/queue-protocol'
 import { docsSection, figuresTable, type QueueResults } from './lib/queue-report'
 import { readTrace, startSipp, type SippSettings } from './lib/queue-sipp'
@@ -207,6 +208,7 @@ async function main(): Promise<void> {
     busyInvites: fleet.busyInvites,
     queueLeft,
     cpuSeconds,
+    media: mediaLoss(rtpengine.output(), fleet.rtpPackets),
     errors: fleet.errors,
   }
   process.stdout.write(`\n${figuresTable(results)}\n\n`)

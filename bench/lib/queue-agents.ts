@@ -1,10 +1,11 @@
+import { createSocket, type Socket } from 'node:dgram'
 import { request as httpRequest } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import type { SipRequest } from 'sip'
 import WebSocket from 'ws'
 import type { AgentState, ClientMessage, LiveEvent, ServerMessage } from '../../shared/live/protocol'
 import { QueuePhone } from './queue-phone'
-import { QUEUE_AGENT_PASSWORD } from './queue-protocol'
+import { QUEUE_AGENT_PASSWORD, SUPERVISOR_PASSWORD } from './queue-protocol'
 import { seededRandom } from './stats'
 
 /**
@@ -30,7 +31,9 @@ export interface AgentFleet {
   offeredTwice: Set<string>
   /** INVITEs that reached an agent who was not Beschikbaar (its phone answered 486). */
   busyInvites: number
-  /** Live events seen on the first agent's socket. */
+  /** RTP packets that reached the agents' media sockets, per Call-ID. */
+  rtpPackets: Map<string, number>
+  /** Live events seen on the supervisor's socket. */
   events: LiveEvent[]
   errors: string[]
   stop(): void
@@ -40,6 +43,7 @@ interface Agent {
   login: string
   ws: WebSocket
   phone: QueuePhone
+  media: Socket
   state: AgentState
   beschikbaarAt: number
   /** The call this agent has now (offered, ringing or talking). */
@@ -54,9 +58,14 @@ const WRAP_UP_MS = [1000, 3000] as const
  * shift starting behind one address); the agents log in from a few loopback addresses instead, as
  * 50 agents of a real contact centre would mostly come from more than one.
  */
-function login(port: number, name: string, localAddress: string): Promise<string> {
+function login(
+  port: number,
+  name: string,
+  localAddress: string,
+  password = QUEUE_AGENT_PASSWORD,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const body = JSON.stringify({ login: name, password: QUEUE_AGENT_PASSWORD })
+    const body = JSON.stringify({ login: name, password })
     const request = httpRequest(
       {
         host: '127.0.0.1',
@@ -122,12 +131,15 @@ export async function startAgents(options: {
     offers: [],
     offeredTwice: new Set(),
     busyInvites: 0,
+    rtpPackets: new Map(),
     events: [],
     errors: [],
     stop: () => {
+      supervisor.close()
       for (const agent of agents) {
         agent.ws.close()
         agent.phone.close()
+        agent.media.close()
       }
     },
   }
@@ -178,20 +190,40 @@ export async function startAgents(options: {
     setTimeout(() => setState(agent, 'beschikbaar'), between(WRAP_UP_MS))
   }
 
+  const supervisorToken = await login(options.gatewayPort, 'supervisor', '127.0.0.9', SUPERVISOR_PASSWORD)
+  const supervisor = await openLive(
+    `ws://127.0.0.1:${options.gatewayPort}/api/live`,
+    supervisorToken,
+    (message) => {
+      if (message.type === 'event') {
+        fleet.events.push(message.event)
+      }
+    },
+  )
   for (const [i, account] of options.accounts.entries()) {
     const token = await login(options.gatewayPort, account.login, `127.0.0.${10 + Math.floor(i / 20)}`)
     const agent = { login: account.login, state: 'offline', beschikbaarAt: 0 } as Agent
     agent.ws = await openLive(`ws://127.0.0.1:${options.gatewayPort}/api/live`, token, (message) => {
       if (message.type === 'error') {
         fleet.errors.push(`${account.login}: live ${message.code}: ${message.message}`)
-      } else if (message.type === 'event' && i === 0) {
-        fleet.events.push(message.event)
       }
     })
-    agent.phone = new QueuePhone(options.sipUrl, options.domain, account.login, account.sipPassword, {
-      invite: (request, at) => onInvite(agent, request, at),
-      bye: (request) => onBye(agent, request),
+    agent.media = createSocket('udp4')
+    await new Promise<void>((resolve) => agent.media.bind(0, '127.0.0.2', () => resolve()))
+    agent.media.on('message', () => {
+      // Packets are counted for the call the agent has; rtpengine sends none before the answer.
+      if (agent.callId !== undefined) {
+        fleet.rtpPackets.set(agent.callId, (fleet.rtpPackets.get(agent.callId) ?? 0) + 1)
+      }
     })
+    agent.phone = new QueuePhone(
+      options.sipUrl,
+      options.domain,
+      account.login,
+      account.sipPassword,
+      { invite: (request, at) => onInvite(agent, request, at), bye: (request) => onBye(agent, request) },
+      agent.media.address().port,
+    )
     await agent.phone.connect()
     const status = await agent.phone.register()
     if (status !== 200) {

@@ -13,18 +13,22 @@ const md5 = (text: string): string => createHash('md5').update(text).digest('hex
 const unquote = (v: string | undefined): string => (v ?? '').replace(/^"(.*)"$/, '$1')
 const random = (bytes = 6): string => randomBytes(bytes).toString('hex')
 
-/** A plain RTP answer: rtpengine offers WebRTC to the agents and takes this back as any answer. */
-const ANSWER_SDP = [
-  'v=0',
-  'o=- 1 1 IN IP4 127.0.0.2',
-  's=-',
-  'c=IN IP4 127.0.0.2',
-  't=0 0',
-  'm=audio 40000 RTP/AVP 0',
-  'a=rtpmap:0 PCMU/8000',
-  'a=sendrecv',
-  '',
-].join('\r\n')
+/**
+ * A plain RTP answer (the agent's UDP socket on 127.0.0.2, where the benchmark counts packets):
+ * rtpengine offers WebRTC to the agents and takes a plain answer as it comes, so no DTLS is needed.
+ */
+const answerSdp = (mediaPort: number): string =>
+  [
+    'v=0',
+    'o=- 1 1 IN IP4 127.0.0.2',
+    's=-',
+    'c=IN IP4 127.0.0.2',
+    't=0 0',
+    `m=audio ${mediaPort} RTP/AVP 0`,
+    'a=rtpmap:0 PCMU/8000',
+    'a=recvonly',
+    '',
+  ].join('\r\n')
 
 export interface PhoneEvents {
   /** An INVITE arrived (performance.now() when it did). */
@@ -45,6 +49,7 @@ export class QueuePhone {
     private readonly user: string,
     private readonly password: string,
     private readonly events: PhoneEvents,
+    private readonly mediaPort: number,
   ) {}
 
   async connect(): Promise<void> {
@@ -99,7 +104,7 @@ export class QueuePhone {
       response.headers['record-route'] = request.headers['record-route']
       if (status === 200) {
         response.headers['content-type'] = 'application/sdp'
-        response.content = ANSWER_SDP
+        response.content = answerSdp(this.mediaPort)
       }
     }
     this.ws?.send(sip.stringify(response))

@@ -11,3 +11,6 @@ export interface QueueServerSpec {
 
 /** Their gateway password: the agents are copies of medewerker1 (config/kcc.demo.json). */
 export const QUEUE_AGENT_PASSWORD = 'welkom-medewerker1'
+
+/** The demo supervisor of the KCC (config/kcc.demo.json), who watches the queue's events. */
+export const SUPERVISOR_PASSWORD = 'welkom-supervisor'

@@ -1,4 +1,5 @@
 import type { Machine } from './machine'
+import type { MediaLoss } from './queue-media'
 import { percentile } from './stats'
 import { table } from './report'
 
@@ -27,6 +28,7 @@ export interface QueueResults {
   busyInvites: number
   queueLeft: Record<string, number>
   cpuSeconds: Record<string, number>
+  media: MediaLoss
   errors: string[]
 }
 
@@ -58,7 +60,18 @@ export function figuresTable(r: QueueResults): string {
       ['gateway', cpu('gateway'), ''],
       ['SIPp', cpu('sipp'), ''],
       ['the 50 agents (benchmark process)', cpu('agents'), ''],
-      ['media packet loss', 'not measured (no RTP sent, see notes)', ''],
+      [
+        `media packet loss, trunk → agent, all calls (n = ${r.media.calls})`,
+        r.media.receivedFromTrunk
+          ? `${(100 * (1 - r.media.deliveredToAgents / r.media.receivedFromTrunk)).toFixed(2)} % (${r.media.deliveredToAgents} of ${r.media.receivedFromTrunk} packets)`
+          : 'not measured (rtpengine logged no packets)',
+        '',
+      ],
+      [
+        'media packet loss, worst call',
+        r.media.perCall.length ? `${(100 * Math.max(...r.media.perCall)).toFixed(2)} %` : 'n/a',
+        '',
+      ],
     ],
   )
 }
@@ -113,9 +126,13 @@ How it is measured, and what it does not say:
   (ringing or talking) of it was not over.
 - **CPU** from /proc/<pid>/stat (utime + stime) over the traffic, Kamailio summed over all its
   processes. The benchmark process (50 agents' sockets and phones) ran on the same 2 cores.
-- **Media packet loss was not measured**: SIPp sends no RTP in this scenario and the agents'
-  answer points at an address where nobody listens (the agents would need DTLS-SRTP, as rtpengine
-  offers them WebRTC). rtpengine's per-call statistics are therefore not a loss figure here.
+- **Media packet loss**: each caller streams a 440 Hz tone in G.711 µ-law (SIPp \`rtp_stream\`,
+  20 ms packets) from the answer until its BYE, one direction only (carrier → agent). rtpengine's
+  \`Final packet stats\` (logged when Kamailio deletes the call; \`--delete-delay=0\`) give the packets
+  it received on its trunk side; the agents' UDP sockets (127.0.0.2, a plain RTP/AVP answer to
+  rtpengine's WebRTC offer, so no DTLS-SRTP) count what arrived. Loss is 1 − delivered / received.
+  A packet still on its way when the agent's phone got the BYE counts as lost, so a call can show
+  one packet lost that was not. The agent → carrier direction carried no media.
 - The machine was shared with other engineers' work during the run (see the load averages above);
   latencies on an idle machine would be lower.`
 }

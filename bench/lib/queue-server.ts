@@ -33,7 +33,8 @@ const config: GatewayConfig = {
   ...demo,
   port: 0,
   dataDir: spec.dataDir,
-  agents,
+  // The demo supervisor of the KCC watches the queue's events on the live socket (they go to supervisors).
+  agents: [...agents, demo.agents.find((a) => a.login === 'supervisor')!],
   afdelingen: demo.afdelingen.filter((a) => a.id === 'kcc'),
   sip: {
     websocketUrl: spec.sipUrl,

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
  * The phone network: SIPp as the carrier on the trunk, one UAC scenario. Each caller sends an
  * INVITE with a G.711 SDP to the municipality's number, takes any 100/180/182/183, then either a
- * 200 (ACK, talk for the hold time, BYE) or a 480 (the queue gave up: ACK and done). Callers
+ * 200 (ACK, send RTP for the hold time with SIPp's rtp_stream, BYE) or a 480 (the queue gave up: ACK and done). Callers
  * arrive at an even rate. Every message is traced (`-trace_msg`) so each caller's INVITE time
  * and final answer can be read back by Call-ID.
  */
@@ -62,7 +62,9 @@ const SCENARIO = (holdMs: number): string => `<?xml version="1.0" encoding="ISO-
       Content-Length: 0
     ]]>
   </send>
+  <nop><action><exec rtp_stream="tone.wav,-1,0"/></action></nop>
   <pause milliseconds="${holdMs}"/>
+  <nop><action><exec rtp_stream="pause"/></action></nop>
   <send retrans="500">
     <![CDATA[
       BYE [next_url] SIP/2.0
@@ -111,6 +113,21 @@ export function startSipp(options: {
 }): SippRun {
   const scenario = join(options.dir, 'caller.xml')
   writeFileSync(scenario, SCENARIO(options.settings.holdMs))
+  // One second of a 440 Hz tone in G.711 µ-law (payload type 0), streamed in a loop by each caller.
+  execFileSync('sox', [
+    '-n',
+    '-r',
+    '8000',
+    '-c',
+    '1',
+    '-e',
+    'u-law',
+    join(options.dir, 'tone.wav'),
+    'synth',
+    '1',
+    'sine',
+    '440',
+  ])
   // An even arrival: `rate` calls per `period` ms, 200 in all over the arrival window.
   const periodMs = 3000
   const rate = Math.round((options.settings.callers * periodMs) / (options.settings.arrivalSeconds * 1000))

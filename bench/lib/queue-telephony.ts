@@ -35,7 +35,8 @@ function run(binary: string, args: string[]): { child: ChildProcess; process: Pr
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const keep = (chunk: Buffer): void => {
-    output = (output + chunk.toString()).slice(-200_000)
+    // rtpengine's per-call packet statistics of the whole run are read from here at the end.
+    output = (output + chunk.toString()).slice(-20_000_000)
   }
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
@@ -80,6 +81,8 @@ export async function startRtpengine(): Promise<Rtpengine> {
     '--config-file=none',
     '--foreground',
     '--table=-1',
+    // A call's final packet statistics are logged when it is deleted: at once, not 30 s later.
+    '--delete-delay=0',
     '--interface=trunk/127.0.0.1',
     '--interface=agents/127.0.0.2',
     `--listen-ng=127.0.0.1:${port}`,
