@@ -224,5 +224,28 @@ export function describeQueueOverflow(server: string, harness: () => QueueHarnes
       expect(await answered).toMatchObject({ outcome: 'answered' })
       expect(h.hub.agent('medewerker3')?.state).toBe('pauze')
     })
+
+    it('cancels the ringing agent’s phone when the caller hangs up, and leaves the agent Beschikbaar', async () => {
+      const h = harness()
+      const medewerker3 = await h.agent('medewerker3')
+      await setStates(h.hub, [
+        ['supervisor', 'kcc', 'offline'],
+        ['medewerker1', 'kcc', 'pauze'],
+        ['medewerker3', 'kcc', 'beschikbaar'],
+      ])
+      const left = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+
+      const burger = await h.caller()
+      const call = await h.dial(burger, `sip:kcc@${h.domain}`)
+      const ringing = await medewerker3.nextRequest('INVITE', { timeoutMs: 10_000 })
+      medewerker3.respond(ringing.message, 180, { reason: 'Ringing' })
+      await burger.cancel(call.invite)
+      const cancelled = await medewerker3.nextRequest('CANCEL', { timeoutMs: 10_000 })
+
+      expect(cancelled.message.headers['call-id']).toBe(ringing.message.headers['call-id'])
+      expect((await call.result).final.status).toBe(487)
+      expect(await left).toMatchObject({ outcome: 'abandoned' })
+      expect(h.hub.agent('medewerker3')?.state).toBe('beschikbaar')
+    })
   })
 }
