@@ -208,7 +208,7 @@ async function main(): Promise<void> {
     busyInvites: fleet.busyInvites,
     queueLeft,
     cpuSeconds,
-    media: mediaLoss(rtpengine.output(), fleet.rtpPackets),
+    media: mediaLoss(rtpengine.output(), await fleet.rtpPackets()),
     errors: fleet.errors,
   }
   process.stdout.write(`\n${figuresTable(results)}\n\n`)

@@ -1,9 +1,9 @@
-import { createSocket, type Socket } from 'node:dgram'
 import { request as httpRequest } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import type { SipRequest } from 'sip'
 import WebSocket from 'ws'
 import type { AgentState, ClientMessage, LiveEvent, ServerMessage } from '../../shared/live/protocol'
+import { startMediaSockets } from './queue-media-sockets'
 import { QueuePhone } from './queue-phone'
 import { QUEUE_AGENT_PASSWORD, SUPERVISOR_PASSWORD } from './queue-protocol'
 import { seededRandom } from './stats'
@@ -32,7 +32,7 @@ export interface AgentFleet {
   /** INVITEs that reached an agent who was not Beschikbaar (its phone answered 486). */
   busyInvites: number
   /** RTP packets that reached the agents' media sockets, per Call-ID. */
-  rtpPackets: Map<string, number>
+  rtpPackets(): Promise<Map<string, number>>
   /** Live events seen on the supervisor's socket. */
   events: LiveEvent[]
   errors: string[]
@@ -41,9 +41,9 @@ export interface AgentFleet {
 
 interface Agent {
   login: string
+  index: number
   ws: WebSocket
   phone: QueuePhone
-  media: Socket
   state: AgentState
   beschikbaarAt: number
   /** The call this agent has now (offered, ringing or talking). */
@@ -131,7 +131,7 @@ export async function startAgents(options: {
     offers: [],
     offeredTwice: new Set(),
     busyInvites: 0,
-    rtpPackets: new Map(),
+    rtpPackets: () => media.packets(),
     events: [],
     errors: [],
     stop: () => {
@@ -139,8 +139,8 @@ export async function startAgents(options: {
       for (const agent of agents) {
         agent.ws.close()
         agent.phone.close()
-        agent.media.close()
       }
+      media.close()
     },
   }
   const agents: Agent[] = []
@@ -170,6 +170,7 @@ export async function startAgents(options: {
     others.add(agent.login)
     holders.set(callId, others)
     agent.callId = callId
+    media.setCall(agent.index, callId)
     const toTag = Math.random().toString(36).slice(2)
     agent.phone.respond(invite, 180, toTag)
     setState(agent, 'ringing')
@@ -186,10 +187,12 @@ export async function startAgents(options: {
       return
     }
     agent.callId = undefined
+    media.setCall(agent.index, undefined)
     setState(agent, 'nawerk')
     setTimeout(() => setState(agent, 'beschikbaar'), between(WRAP_UP_MS))
   }
 
+  const media = await startMediaSockets(options.accounts.length)
   const supervisorToken = await login(options.gatewayPort, 'supervisor', '127.0.0.9', SUPERVISOR_PASSWORD)
   const supervisor = await openLive(
     `ws://127.0.0.1:${options.gatewayPort}/api/live`,
@@ -202,18 +205,10 @@ export async function startAgents(options: {
   )
   for (const [i, account] of options.accounts.entries()) {
     const token = await login(options.gatewayPort, account.login, `127.0.0.${10 + Math.floor(i / 20)}`)
-    const agent = { login: account.login, state: 'offline', beschikbaarAt: 0 } as Agent
+    const agent = { index: i, login: account.login, state: 'offline', beschikbaarAt: 0 } as Agent
     agent.ws = await openLive(`ws://127.0.0.1:${options.gatewayPort}/api/live`, token, (message) => {
       if (message.type === 'error') {
         fleet.errors.push(`${account.login}: live ${message.code}: ${message.message}`)
-      }
-    })
-    agent.media = createSocket('udp4')
-    await new Promise<void>((resolve) => agent.media.bind(0, '127.0.0.2', () => resolve()))
-    agent.media.on('message', () => {
-      // Packets are counted for the call the agent has; rtpengine sends none before the answer.
-      if (agent.callId !== undefined) {
-        fleet.rtpPackets.set(agent.callId, (fleet.rtpPackets.get(agent.callId) ?? 0) + 1)
       }
     })
     agent.phone = new QueuePhone(
@@ -222,7 +217,7 @@ export async function startAgents(options: {
       account.login,
       account.sipPassword,
       { invite: (request, at) => onInvite(agent, request, at), bye: (request) => onBye(agent, request) },
-      agent.media.address().port,
+      media.ports[i]!,
     )
     await agent.phone.connect()
     const status = await agent.phone.register()

@@ -113,7 +113,9 @@ How it is measured, and what it does not say:
   from the moment the agent sends \`beschikbaar\` on its live socket to the moment the INVITE of a
   caller who was already waiting arrives at its phone. It includes the live socket, the gateway's
   routing and its evapi message, Kamailio's relay and the WebSocket to the phone, so it is an upper
-  bound of the gateway's own decision. Counted only for calls whose trunk INVITE was sent before
+  bound of the gateway's own decision. The times are taken on the benchmark's event loop (the
+  agents' RTP sockets run in a worker thread so media does not delay it), on a loaded machine a
+  scheduling delay of any of the five processes shows up here. Counted only for calls whose trunk INVITE was sent before
   the agent said Beschikbaar. The gateway-only part (agent.state event → \`deliver\` on evapi) and
   Kamailio's relay time from a \`$TV(Sn)\` log line were not measured separately.
 - **Call set-up through rtpengine**: SIPp's INVITE time (from its \`-trace_msg\` file, wall clock)
