@@ -1,5 +1,6 @@
 import type { CallQueue, RingOutcome } from '../../../lib/call-queue'
 import { scopedLogger, type Logger } from '../../../lib/logger'
+import { QueueAnnouncer, type AnnouncementOptions } from './announcer'
 import { EvapiConnection } from './evapi-connection'
 import { KamailioLine } from './line'
 import {
@@ -20,6 +21,11 @@ export interface KamailioQueueOptions {
   /** Reconnect backoff, first and longest wait. */
   firstRetryMs?: number
   maxRetryMs?: number
+  /**
+   * Announcements while waiting (Kamailio with -A KCC_QUEUE_ANNOUNCE): a carrier's caller hears
+   * their place in the queue and music, played by rtpengine. Without: 182 ringback only.
+   */
+  announcements?: AnnouncementOptions
 }
 
 export interface KamailioQueueAdapter {
@@ -50,6 +56,21 @@ export function startKamailioQueue(options: KamailioQueueOptions): KamailioQueue
   const lines = new Map<string, KamailioLine>()
   /** After (re)connecting, until Kamailio's requeue-done: the Call-IDs it announced again. */
   let walk: Set<string> | undefined
+  const announcer = options.announcements ? new QueueAnnouncer(options.announcements, logger) : undefined
+
+  /**
+   * Each waiting call's place among this Kamailio's callers for its group, oldest first (the order
+   * the queue offers them to agents in), to the announcer.
+   */
+  const announcePositions = (group: string): void => {
+    if (!announcer) {
+      return
+    }
+    const waiting = [...lines.values()]
+      .filter((line) => !line.ended && line.call.group === group)
+      .sort((a, b) => a.call.enteredAt - b.call.enteredAt)
+    waiting.forEach((line, index) => void announcer.position(line.call.sipCallId, index + 1))
+  }
 
   const send = (action: GatewayAction): boolean => {
     const sent = connection.send(JSON.stringify(action))
@@ -61,9 +82,11 @@ export function startKamailioQueue(options: KamailioQueueOptions): KamailioQueue
 
   const forget = (callId: string, outcome: 'answered' | 'caller_left'): void => {
     const line = lines.get(callId)
+    announcer?.stop(callId)
     if (line) {
       lines.delete(callId)
       line.end(outcome)
+      announcePositions(line.call.group)
     }
   }
 
@@ -106,6 +129,16 @@ export function startKamailioQueue(options: KamailioQueueOptions): KamailioQueue
       return
     }
     enter(line)
+    if (announcer && event.tag !== undefined && lines.has(event.callId)) {
+      const callId = event.callId
+      const position = [...lines.values()].filter(
+        (other) =>
+          !other.ended && other.call.group === line.call.group && other.call.enteredAt <= line.call.enteredAt,
+      ).length
+      void announcer.start(callId, event.tag, position, (sdp) =>
+        send({ action: 'progress', callid: callId, sdp }),
+      )
+    }
   }
 
   const onEvent = (event: KamailioEvent): void => {
@@ -151,6 +184,11 @@ export function startKamailioQueue(options: KamailioQueueOptions): KamailioQueue
       case 'resume-failed': {
         const line = lines.get(event.callId)
         if (!line) {
+          return
+        }
+        if (event.action === 'progress') {
+          // No 183 (an agent rings already, or the call ended): the caller hears ringback instead.
+          logger.info({ why: event.why }, 'early media for a waiting call not started')
           return
         }
         if (event.why === 'invalid') {
@@ -213,6 +251,7 @@ export function startKamailioQueue(options: KamailioQueueOptions): KamailioQueue
       // The callers keep waiting in Kamailio, and the next gateway to connect hears of each again:
       // nobody left, so the queue is not told so (a ring still pending stays unresolved).
       clearInterval(keepalive)
+      announcer?.close()
       await connection.close()
       lines.clear()
     },

@@ -16,6 +16,11 @@ export interface WaitingEvent {
   queuedAt: number
   /** `requeue` only: an agent's phone is ringing for it right now. */
   ringing: boolean
+  /**
+   * `queued` only, with -A KCC_QUEUE_ANNOUNCE for a carrier's call: its From tag, by which
+   * rtpengine knows the caller (for announcements while waiting).
+   */
+  tag?: string
 }
 
 /** The call left the queue: answered by an agent, CANCELled, timed out, rejected, or lost. */
@@ -53,6 +58,8 @@ export type GatewayAction =
   | { action: 'deliver'; callid: string; agent: string; ring: number }
   | { action: 'reject'; callid: string; reason: RejectReason }
   | { action: 'keepalive'; callid: string }
+  /** Early media: a 183 with this SDP (rtpengine's answer to the caller's offer). */
+  | { action: 'progress'; callid: string; sdp: string }
 
 export class InvalidEventError extends Error {
   /** Set when a waiting call's announcement was refused: its Call-ID, so the call can be rejected. */
@@ -67,10 +74,12 @@ const QUEUED_AT_PATTERN = /^([0-9]{1,12})\.([0-9]{6})$/
 const CALL_ID_PATTERN = /^[\x21-\x7e]{1,256}$/
 /** The From user part: SIP user characters, possibly %-escaped; empty when there is none. */
 const CALLER_PATTERN = /^[A-Za-z0-9._~!$&'()*+,;=?/%-]{0,128}$/
+/** A From tag is an RFC 3261 `token`. */
+const TAG_PATTERN = /^[A-Za-z0-9.!%*_+`'~-]{1,128}$/
 
 const ENDED = new Set(['answered', 'cancel', 'timeout', 'rejected', 'error'])
 const RESUME_FAILURES = new Set<string>(['gone', 'not-suspended', 'ringing', 'invalid'])
-const ACTIONS = new Set(['deliver', 'reject', 'keepalive'])
+const ACTIONS = new Set(['deliver', 'reject', 'keepalive', 'progress'])
 
 /** Parses and checks one message from Kamailio; throws InvalidEventError when it is not one of ours. */
 export function parseKamailioEvent(text: string): KamailioEvent {
@@ -137,7 +146,7 @@ function waitingEvent(
 ): WaitingEvent {
   onlyFields(
     fields,
-    event === 'queued' ? ['group', 'caller', 'queuedAt'] : ['group', 'caller', 'queuedAt', 'ringing'],
+    event === 'queued' ? ['group', 'caller', 'queuedAt', 'tag'] : ['group', 'caller', 'queuedAt', 'ringing'],
   )
   const group = fields['group']
   const caller = fields['caller']
@@ -151,7 +160,22 @@ function waitingEvent(
   if (typeof ringing !== 'boolean') {
     throw new InvalidEventError('ringing is not a boolean')
   }
-  return { event, callId, group, caller, queuedAt: queuedAtOf(fields['queuedAt']), ringing }
+  const tag = fields['tag']
+  if (tag !== undefined && (typeof tag !== 'string' || !TAG_PATTERN.test(tag))) {
+    throw new InvalidEventError('tag is not a SIP tag')
+  }
+  const waiting: WaitingEvent = {
+    event,
+    callId,
+    group,
+    caller,
+    queuedAt: queuedAtOf(fields['queuedAt']),
+    ringing,
+  }
+  if (tag !== undefined) {
+    waiting.tag = tag
+  }
+  return waiting
 }
 
 function callIdOf(fields: Record<string, unknown>): string {
