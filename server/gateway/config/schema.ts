@@ -128,6 +128,16 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
             port: { type: 'integer', minimum: 1, maximum: 65535 },
           },
         },
+        queueAnnouncements: {
+          type: 'object',
+          nullable: true,
+          additionalProperties: false,
+          required: ['rtpengine', 'prompts'],
+          properties: {
+            rtpengine: { type: 'string', pattern: '^(udp:)?[^:\\s]+:[0-9]{1,5}$' },
+            prompts: { type: 'string', pattern: '^/' },
+          },
+        },
       },
     },
     klantinteracties: {

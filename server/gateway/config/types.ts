@@ -77,6 +77,14 @@ export interface SipConfig {
    * address (docs/queue.md). Left out: no Kamailio queue (the embedded SIP server's, if any).
    */
   evapi?: { host: string; port: number }
+  /**
+   * With `evapi` and Kamailio started with `-A KCC_QUEUE_ANNOUNCE`: a caller from the phone network
+   * hears their place in the queue and music while waiting, played by rtpengine (docs/telephony.md,
+   * "Announcements while waiting"). `rtpengine`: its ng socket as Kamailio's `KCC_RTPENGINE` names it
+   * (`udp:127.0.0.1:2223`); `prompts`: the directory deploy/rtpengine/prompts/generate.sh filled, on
+   * rtpengine's host. Left out: callers hear ringback (182) only.
+   */
+  queueAnnouncements?: { rtpengine: string; prompts: string }
 }
 
 export type KlantinteractiesUpstream =

@@ -96,7 +96,10 @@ export function createGatewayQueue(deps: GatewayQueueDeps): GatewayQueue {
   })
   // Kamailio holds its callers over evapi; the embedded SIP server (compose) gets `queue` itself.
   const evapi = config.sip.evapi
-  const kamailio = evapi ? startKamailioQueue({ evapi, queue, logger }) : undefined
+  const announcements = config.sip.queueAnnouncements
+  const kamailio = evapi
+    ? startKamailioQueue({ evapi, queue, logger, ...(announcements ? { announcements } : {}) })
+    : undefined
   return {
     queue,
     terugbelverzoeken,
