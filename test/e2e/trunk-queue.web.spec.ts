@@ -60,42 +60,43 @@ test.describe('a citizen on the phone network in the queue', () => {
     browser,
   }) => {
     test.setTimeout(120_000)
-    const medewerker1 = await openPage(browser)
+    // Beschikbaar one after the other, medewerker3 first: the longest idle, though medewerker1 comes
+    // first in the configuration and by name.
     const medewerker3 = await openPage(browser)
+    const medewerker1 = await openPage(browser)
     const medewerker2 = await openPage(browser)
-    await useTone(medewerker1, TRUNK_TONE.agent)
+    await useTone(medewerker3, TRUNK_TONE.agent)
     await useTone(medewerker2, COLLEAGUE_HZ)
-    // Beschikbaar one after the other: medewerker1 has been idle longest.
-    await loginAgent(medewerker1, trunk.rig, 'medewerker1')
     await loginAgent(medewerker3, trunk.rig, 'medewerker3')
+    await loginAgent(medewerker1, trunk.rig, 'medewerker1')
     await loginAgent(medewerker2, trunk.rig, 'medewerker2')
-    const first = await watchRinging(medewerker1)
-    const other = await watchRinging(medewerker3)
+    const longestIdle = await watchRinging(medewerker3)
+    const other = await watchRinging(medewerker1)
 
     await trunk.citizenDials()
-    await expect(phone(medewerker1).getByText('Inkomend gesprek')).toBeVisible({ timeout: 15_000 })
+    await expect(phone(medewerker3).getByText('Inkomend gesprek')).toBeVisible({ timeout: 15_000 })
     // The screen pop: a klantcontact for this call, on the Telefoon kanaal, opens as it rings.
-    await expect(klantcontactForm(medewerker1).kanaal).toHaveValue('Telefoon')
-    const nummer = (await answerAndRegister(medewerker1))!
+    await expect(klantcontactForm(medewerker3).kanaal).toHaveValue('Telefoon')
+    const nummer = (await answerAndRegister(medewerker3))!
     await trunk.citizen.waitFor(/Call established/)
-    await expectPageHears(medewerker1, TRUNK_TONE.citizen)
+    await expectPageHears(medewerker3, TRUNK_TONE.citizen)
     await expectCitizenHears(trunk.citizen, TRUNK_TONE.agent)
-    expect(await first.rang()).toBe(true)
+    expect(await longestIdle.rang()).toBe(true)
     expect(await other.rang()).toBe(false)
-    await expect(medewerker3.getByTestId('agent-state')).toHaveText('Beschikbaar')
+    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Beschikbaar')
 
-    await transferTo(medewerker1, AFDELING_VERGUNNINGEN)
+    await transferTo(medewerker3, AFDELING_VERGUNNINGEN)
     const opened = openedKlantcontact(medewerker2, nummer)
     await expect(opened.getByText(ONDERWERP)).toBeVisible({ timeout: 20_000 })
     await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
-    const voltooien = transferPanel(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' })
+    const voltooien = transferPanel(medewerker3).getByRole('button', { name: 'Doorverbinden voltooien' })
     await expect(voltooien).toBeEnabled()
     await voltooien.click()
 
     await expect(
-      transferPanel(medewerker1).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
+      transferPanel(medewerker3).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
     ).toBeVisible({ timeout: 20_000 })
-    await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
+    await expect(medewerker3.getByTestId('agent-state')).toHaveText('Nawerk')
     await expect(phone(medewerker2).getByText('In gesprek')).toBeVisible()
     await expect(opened.getByText(ONDERWERP)).toBeVisible()
     await expectPageHears(medewerker2, TRUNK_TONE.citizen)
