@@ -10,7 +10,8 @@ import { DEMO_CONFIG } from '../../../support/gateway'
 import { ENGINE, PG_URL } from '../../../support/provider'
 import { SipTestClient } from '../../../support/sip-client'
 import { TEST_SDP } from '../../../support/sip-requests'
-import { describeQueueOverflow, shortQueueSettings, type QueueHarness } from './overflow-scenarios'
+import { shortQueueSettings, type QueueHarness } from './overflow-harness'
+import { describeQueueOverflow } from './overflow-scenarios'
 
 /**
  * The overflow and terugbelverzoek rules through `npm run server` (startKccServer): the embedded SIP

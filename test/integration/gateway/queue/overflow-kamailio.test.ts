@@ -4,7 +4,8 @@ import { DEMO_CONFIG, startGateway, type TestGateway } from '../../../support/ga
 import { dial, startQueueKamailio, type QueueKamailio } from '../../../support/kamailio-queue'
 import { SipTestClient } from '../../../support/sip-client'
 import { sipFixture } from '../../../support/sip-servers'
-import { describeQueueOverflow, shortQueueSettings, type QueueHarness } from './overflow-scenarios'
+import { shortQueueSettings, type QueueHarness } from './overflow-harness'
+import { describeQueueOverflow } from './overflow-scenarios'
 import { until } from './support'
 
 /**

@@ -1,9 +1,12 @@
-import type { SipRequest, SipResponse } from 'sip'
 import { describe, expect, it } from 'vitest'
-import type { LiveHub } from '../../../../server/gateway/live'
-import type { AfdelingConfig } from '../../../../server/gateway/config/types'
 import { QUEUE_REJECT_PHRASES, QUEUE_REJECT_STATUS } from '../../../../shared/sip/queue-responses'
-import type { SipTestClient } from '../../../support/sip-client'
+import {
+  setStates,
+  terugbelverzoekKlantcontacten,
+  type InterneTaak,
+  type Klantcontact,
+  type QueueHarness,
+} from './overflow-harness'
 import { nextEvent, until } from './support'
 
 /**
@@ -11,66 +14,6 @@ import { nextEvent, until } from './support'
  * run against each SIP server (overflow-compose.test.ts, overflow-kamailio.test.ts): the gateway
  * decides, so both must behave alike.
  */
-
-/** Short queue settings, so that a maximum wait passes within a test; KCC overflows to Vergunningen. */
-export function shortQueueSettings(afdelingen: readonly AfdelingConfig[]): AfdelingConfig[] {
-  const short = { ringSeconds: 2, serviceLevelSeconds: 20, terugbelverzoekAfterSeconds: 1 }
-  return afdelingen.map((afdeling) =>
-    afdeling.id === 'kcc'
-      ? { ...afdeling, queue: { ...short, maxWaitSeconds: 4, overflowTo: 'vergunningen' } }
-      : afdeling.id === 'vergunningen'
-        ? { ...afdeling, queue: { ...short, maxWaitSeconds: 2 } }
-        : afdeling,
-  )
-}
-
-export interface QueueHarness {
-  hub: LiveHub
-  domain: string
-  /** A registered SIP client of an agent (login = extension in the demo configuration). */
-  agent(login: string): Promise<SipTestClient>
-  /** A new citizen's client. */
-  caller(): Promise<SipTestClient>
-  /** `caller` dials `uri`, past any digest challenge, without waiting for the end. */
-  dial(
-    caller: SipTestClient,
-    uri: string,
-  ): Promise<{ invite: SipRequest; result: Promise<{ final: SipResponse; provisional: SipResponse[] }> }>
-  /** GET on the register (Klantinteracties API), relative to its base. */
-  register<T>(path: string): Promise<T>
-}
-
-interface Klantcontact {
-  uuid: string
-  kanaal: string
-  onderwerp: string
-  indicatieContactGelukt: boolean
-  plaatsgevondenOp: string
-}
-
-interface InterneTaak {
-  gevraagdeHandeling: string
-  status: string
-  toegewezenAanActoren: Array<{ uuid: string }>
-}
-
-async function terugbelverzoekKlantcontacten(harness: QueueHarness): Promise<Klantcontact[]> {
-  const page = await harness.register<{ results: Klantcontact[] }>('/klantcontacten?pageSize=100')
-  return page.results.filter((k) => k.onderwerp === 'Terugbelverzoek')
-}
-
-/** Sets each agent's state on the live hub, in order (the first has been in it longest). */
-async function setStates(
-  hub: LiveHub,
-  states: Array<[login: string, afdeling: string, state: 'beschikbaar' | 'pauze' | 'offline']>,
-): Promise<void> {
-  for (const [login, afdeling, state] of states) {
-    await hub.publish({ type: 'agent.state', login, afdeling, state })
-    // Strictly later for the next: the hub's times are in milliseconds, and at equal times the login decides.
-    const since = Date.parse(hub.agent(login)!.since)
-    await until(`the clock passed ${login}’s time`, () => Date.now() > since)
-  }
-}
 
 export function describeQueueOverflow(server: string, harness: () => QueueHarness): void {
   describe(`the queue's overflow and terugbelverzoek with ${server}`, () => {
@@ -246,6 +189,53 @@ export function describeQueueOverflow(server: string, harness: () => QueueHarnes
       expect((await call.result).final.status).toBe(487)
       expect(await left).toMatchObject({ outcome: 'abandoned' })
       expect(h.hub.agent('medewerker3')?.state).toBe('beschikbaar')
+    })
+
+    it('overflows at once when nobody of the KCC is logged in', async () => {
+      const h = harness()
+      const medewerker2 = await h.agent('medewerker2')
+      await setStates(h.hub, [
+        ['medewerker1', 'kcc', 'offline'],
+        ['medewerker3', 'kcc', 'offline'],
+        ['supervisor', 'kcc', 'offline'],
+        ['medewerker2', 'vergunningen', 'beschikbaar'],
+      ])
+      const overflowed = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+      const answered = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'vergunningen')
+
+      const { result } = await h.dial(await h.caller(), `sip:kcc@${h.domain}`)
+      const first = await overflowed
+      const incoming = await medewerker2.nextRequest('INVITE', { timeoutMs: 10_000 })
+      medewerker2.answer(incoming.message)
+
+      expect((await result).final.status).toBe(200)
+      expect(first).toMatchObject({ outcome: 'overflowed' })
+      // Not after the KCC's maximum wait of 4 s: at once.
+      expect(first.waitedMs).toBeLessThan(4000)
+      expect(await answered).toMatchObject({ outcome: 'answered' })
+    })
+
+    it('tells an overflowed caller nobody of Vergunningen is logged in, and registers a terugbelverzoek for the KCC', async () => {
+      const h = harness()
+      await h.agent('medewerker1')
+      await setStates(h.hub, [
+        ['medewerker3', 'kcc', 'offline'],
+        ['supervisor', 'kcc', 'offline'],
+        ['medewerker2', 'vergunningen', 'offline'],
+        ['medewerker1', 'kcc', 'pauze'],
+      ])
+      const overflowed = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+      const gaveUp = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'vergunningen')
+      const created = nextEvent(h.hub, 'terugbelverzoek.created')
+
+      const { result } = await h.dial(await h.caller(), `sip:kcc@${h.domain}`)
+      const { final } = await result
+
+      expect(final.status).toBe(QUEUE_REJECT_STATUS)
+      expect(final.reason).toBe(QUEUE_REJECT_PHRASES.no_agent)
+      expect(await overflowed).toMatchObject({ outcome: 'overflowed' })
+      expect(await gaveUp).toMatchObject({ outcome: 'no_agent' })
+      expect((await created).afdeling).toBe('kcc')
     })
   })
 }
