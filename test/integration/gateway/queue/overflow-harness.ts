@@ -43,6 +43,7 @@ export interface Klantcontact {
   onderwerp: string
   indicatieContactGelukt: boolean
   plaatsgevondenOp: string
+  inhoud: string
 }
 
 export interface InterneTaak {

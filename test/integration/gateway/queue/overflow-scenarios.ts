@@ -69,6 +69,8 @@ export function describeQueueOverflow(server: string, harness: () => QueueHarnes
       const added = (await terugbelverzoekKlantcontacten(h)).filter((k) => !before.has(k.uuid))
       expect(added).toHaveLength(1)
       expect(added[0]).toMatchObject({ kanaal: 'Telefoon', indicatieContactGelukt: false })
+      expect(added[0]!.inhoud).toContain('Terugbelverzoek voor KCC.')
+      expect(added[0]!.inhoud).toContain('De maximale wachttijd was bereikt.')
       const taken = await h.register<{ results: InterneTaak[] }>(
         `/internetaken?aanleidinggevendKlantcontact__uuid=${added[0]!.uuid}`,
       )
@@ -139,6 +141,7 @@ export function describeQueueOverflow(server: string, harness: () => QueueHarnes
       const dated = (await added()).map((k) => Date.parse(k.plaatsgevondenOp))
       expect(dated).not.toContain(quickSince)
       expect(dated).toEqual([since])
+      expect((await added())[0]!.inhoud).toContain('De beller heeft zelf opgehangen.')
     })
 
     it('sets an agent who lets the call ring out to Pauze and rings the next longest-idle agent', async () => {
