@@ -25,7 +25,7 @@ const SECOND = 8000
 const WINDOW = 0.4 * SECOND
 /** generate.sh's notes. */
 const NOTES = [523.25, 659.25, 783.99, 698.46, 880, 1046.5, 987.77, 1174.66]
-const fixture = sipFixture(['agent1'], { [GROUP]: ['agent1'] })
+const fixture = sipFixture(['agent1', 'agent2'], { [GROUP]: ['agent1', 'agent2'] })
 const logger = createRootLogger({ level: process.env['LOG_LEVEL'] ?? 'silent' })
 
 let prompts: string
@@ -34,6 +34,7 @@ let citizen: Baresip
 let kamailio: QueueKamailio
 let trunkPort: number
 let agent1: RtpAgent
+let agent2: RtpAgent
 let adapter: KamailioQueueAdapter | undefined
 
 /** The windows of `samples` in which one of the music's notes clearly stands out. */
@@ -94,19 +95,25 @@ beforeAll(async () => {
       prepareDb: (db) => writeNumbersTable(db, { [NUMBER]: GROUP }),
     },
   )
-  agent1 = await rtpAgent({
-    url: kamailio.sip.url,
-    domain: fixture.domain,
-    user: 'agent1',
-    password: fixture.passwords['agent1']!,
-    hz: TRUNK_TONE.agent,
-  })
-  await agent1.register()
+  const agent = async (user: string): Promise<RtpAgent> => {
+    const a = await rtpAgent({
+      url: kamailio.sip.url,
+      domain: fixture.domain,
+      user,
+      password: fixture.passwords[user]!,
+      hz: TRUNK_TONE.agent,
+    })
+    await a.register()
+    return a
+  }
+  agent1 = await agent('agent1')
+  agent2 = await agent('agent2')
 })
 
 afterAll(async () => {
   await adapter?.close()
   await agent1?.stop()
+  await agent2?.stop()
   await citizen?.close()
   await kamailio?.sip.close()
   await rtpengine?.close()
@@ -114,7 +121,7 @@ afterAll(async () => {
 })
 
 describe('Kamailio queue announcements over the trunk', () => {
-  it('plays a waiting citizen their place in the queue and music, then connects the agent who answers', async () => {
+  it('plays a waiting citizen their place in the queue and music, and connects the agent who answers after another declined', async () => {
     const queue = new TestQueue(GROUP)
     adapter = startKamailioQueue({
       evapi: { host: '127.0.0.1', port: kamailio.evapiPort },
@@ -150,6 +157,21 @@ describe('Kamailio queue announcements over the trunk', () => {
     expect(speech.length, 'tenths of a second of speech before the music').toBeGreaterThan(20)
     expect(firstMusic / SECOND, 'the music starts after the prompt').toBeGreaterThan(4)
 
+    // The first agent declines: the offer made when the call entered the queue serves the next one,
+    // and the music goes on meanwhile.
+    const declined = line.ring('agent2', 20)
+    await (await agent2.nextInvitation()).reject({ statusCode: 486 })
+    expect(await declined).toBe('declined')
+    // The agent's 180 (another early dialog, no SDP) made the phone switch to its own ringback;
+    // Kamailio's second 183 brings the music back (baresip records it in a new file).
+    const before = { file: citizen.received(-1), length: waited.length }
+    await waitUntil(() => {
+      const file = citizen.received(-1)
+      const samples = readWav(file).samples
+      return musicWindows(samples.subarray(file === before.file ? before.length : 0)).length >= 4
+    }, 'music after the first agent declined')
+
+    const waitingFile = citizen.received(-1)
     const answered = line.ring('agent1', 20)
     const invitation = await agent1.nextInvitation()
     await invitation.accept()
@@ -168,7 +190,7 @@ describe('Kamailio queue announcements over the trunk', () => {
       } catch {
         return false
       }
-      return citizen.received(-1) !== citizen.received(0) && talk.length >= 2 * SECOND
+      return citizen.received(-1) !== waitingFile && talk.length >= 2 * SECOND
     }, 'the citizen phone recording the agent')
     expect(toneRatio(talk.slice(SECOND, 2 * SECOND), TRUNK_TONE.agent, SECOND)).toBeGreaterThan(100)
     // (The notes near the agent's 1000 Hz would find the agent's tone.)
