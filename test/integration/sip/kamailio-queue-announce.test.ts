@@ -130,6 +130,8 @@ describe('Kamailio queue announcements over the trunk', () => {
       firstRetryMs: 50,
       maxRetryMs: 200,
       announcements: { rtpengine: rtpengine.control, prompts },
+      // Keepalives as often as the test can afford: they must not interrupt what the caller hears.
+      keepaliveMs: 1500,
     })
     await waitUntil(() => adapter!.connected, 'the adapter connects to Kamailio evapi')
 
