@@ -14,7 +14,8 @@ export function shortQueueSettings(afdelingen: readonly AfdelingConfig[]): Afdel
   const short = { ringSeconds: 2, serviceLevelSeconds: 20, terugbelverzoekAfterSeconds: 1 }
   return afdelingen.map((afdeling) =>
     afdeling.id === 'kcc'
-      ? { ...afdeling, queue: { ...short, maxWaitSeconds: 4, overflowTo: 'vergunningen' } }
+      ? // Long enough a ring for one to outlast the maximum wait when it starts 4 s into the wait.
+        { ...afdeling, queue: { ...short, ringSeconds: 4, maxWaitSeconds: 6, overflowTo: 'vergunningen' } }
       : afdeling.id === 'vergunningen'
         ? { ...afdeling, queue: { ...short, maxWaitSeconds: 2 } }
         : afdeling,

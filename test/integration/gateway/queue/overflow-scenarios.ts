@@ -111,7 +111,7 @@ export function describeQueueOverflow(server: string, harness: () => QueueHarnes
       expect(quickOutcome).toMatchObject({ outcome: 'abandoned' })
       expect(quickOutcome.waitedMs).toBeLessThanOrEqual(1000)
 
-      // After it (yet before the KCC's maximum wait of 4 s).
+      // After it (yet before the KCC's maximum wait of 6 s).
       const patient = await h.caller()
       const patientWaiting = nextEvent(
         h.hub,
@@ -213,8 +213,8 @@ export function describeQueueOverflow(server: string, harness: () => QueueHarnes
 
       expect((await result).final.status).toBe(200)
       expect(first).toMatchObject({ outcome: 'overflowed' })
-      // Not after the KCC's maximum wait of 4 s: at once.
-      expect(first.waitedMs).toBeLessThan(4000)
+      // Not after the KCC's maximum wait of 6 s: at once.
+      expect(first.waitedMs).toBeLessThan(6000)
       expect(await answered).toMatchObject({ outcome: 'answered' })
     })
 
@@ -239,6 +239,41 @@ export function describeQueueOverflow(server: string, harness: () => QueueHarnes
       expect(await overflowed).toMatchObject({ outcome: 'overflowed' })
       expect(await gaveUp).toMatchObject({ outcome: 'no_agent' })
       expect((await created).afdeling).toBe('kcc')
+    })
+
+    it('lets a KCC phone that rings when the maximum wait passes finish ringing, and its agent answer', async () => {
+      const h = harness()
+      const medewerker2 = await h.agent('medewerker2')
+      const medewerker3 = await h.agent('medewerker3')
+      await setStates(h.hub, [
+        ['supervisor', 'kcc', 'offline'],
+        ['medewerker1', 'kcc', 'pauze'],
+        ['medewerker3', 'kcc', 'pauze'],
+        ['medewerker2', 'vergunningen', 'beschikbaar'],
+      ])
+      const waiting = nextEvent(
+        h.hub,
+        'queue.changed',
+        (e) => e.queue.afdeling === 'kcc' && e.queue.waiting === 1,
+      )
+      const left = nextEvent(h.hub, 'queue.left', (e) => e.afdeling === 'kcc')
+      const invitesBefore = medewerker2.received.filter((r) => r.message.method === 'INVITE').length
+
+      const { result } = await h.dial(await h.caller(), `sip:kcc@${h.domain}`)
+      const since = Date.parse((await waiting).queue.oldestSince!)
+      // Beschikbaar 4 s into the wait: the phone rings (4 s) through the maximum wait (6 s).
+      await until('the caller waited 4 s', () => Date.now() - since > 4000)
+      await setStates(h.hub, [['medewerker3', 'kcc', 'beschikbaar']])
+      const incoming = await medewerker3.nextRequest('INVITE', { timeoutMs: 10_000 })
+      medewerker3.respond(incoming.message, 180, { reason: 'Ringing' })
+      await until('the maximum wait passed', () => Date.now() - since > 6500)
+      medewerker3.answer(incoming.message)
+
+      expect((await result).final.status).toBe(200)
+      const outcome = await left
+      expect(outcome).toMatchObject({ outcome: 'answered' })
+      expect(outcome.waitedMs).toBeGreaterThan(6000)
+      expect(medewerker2.received.filter((r) => r.message.method === 'INVITE')).toHaveLength(invitesBefore)
     })
   })
 }
