@@ -60,6 +60,11 @@ export interface KlantcontactDraft {
   readonly createdAt: string
   /** The softphone's call id, for a screen pop. */
   readonly callId?: string
+  /**
+   * The SIP Call-ID of the caller's call. The queue may ring this agent again with the same caller
+   * (after a reload, or a ring the phone missed); the screen pop then carries on with this draft.
+   */
+  readonly sipCallId?: string
   readonly callerNumber?: string
   readonly kanaal: string
   /** ISO 8601; set at ring time, replaced by the answer time unless the agent edited it. */
@@ -101,17 +106,26 @@ interface NewDraft {
   /** Epoch ms: ring time for a call, now for a manual one. */
   readonly at: number
   readonly callId?: string
+  readonly sipCallId?: string
   readonly callerNumber?: string
 }
 
 /** What a phone call implies, prefilled: kanaal Telefoon, taal nld, not vertrouwelijk, contact made. */
-export function newDraft({ id, agentLogin, at, callId, callerNumber }: NewDraft): KlantcontactDraft {
+export function newDraft({
+  id,
+  agentLogin,
+  at,
+  callId,
+  sipCallId,
+  callerNumber,
+}: NewDraft): KlantcontactDraft {
   const when = new Date(at).toISOString()
   return {
     id,
     agentLogin,
     createdAt: when,
     ...(callId !== undefined ? { callId } : {}),
+    ...(sipCallId !== undefined && sipCallId !== '' ? { sipCallId } : {}),
     ...(callerNumber !== undefined && callerNumber !== '' ? { callerNumber } : {}),
     kanaal: KANAAL_TELEFOON,
     plaatsgevondenOp: when,

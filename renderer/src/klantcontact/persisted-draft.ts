@@ -67,6 +67,7 @@ export function parseDraft(value: unknown): KlantcontactDraft | undefined {
     agentLogin,
     createdAt,
     ...optional('callId'),
+    ...optional('sipCallId'),
     ...optional('callerNumber'),
     kanaal,
     plaatsgevondenOp,

@@ -48,6 +48,7 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
         const id = actions.openForCall({
           agentLogin,
           callId: call.id,
+          sipCallId: call.sipCallId,
           callerNumber: call.remoteNumber,
           at: call.startedAt ?? now(),
         })

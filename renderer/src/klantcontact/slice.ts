@@ -40,6 +40,8 @@ export interface KlantcontactState {
 export interface OpenForCall {
   readonly agentLogin: string
   readonly callId: string
+  /** The caller's SIP Call-ID: a draft still being written for it carries on (draft.ts). */
+  readonly sipCallId?: string
   readonly callerNumber?: string
   /** Epoch ms the call rang in. */
   readonly at: number
@@ -131,15 +133,25 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
     klantcontact: {
       ...INITIAL_KLANTCONTACT,
 
-      openForCall: ({ agentLogin, callId, callerNumber, at }) => {
-        const existing = Object.values(current().drafts).find(
-          (draft) => draft.callId === callId && draft.agentLogin === agentLogin,
-        )
+      openForCall: ({ agentLogin, callId, sipCallId, callerNumber, at }) => {
+        const drafts = Object.values(current().drafts).filter((draft) => draft.agentLogin === agentLogin)
+        const existing = drafts.find((draft) => draft.callId === callId)
         if (existing) {
           write({ activeId: existing.id })
           return existing.id
         }
-        return open(newDraft({ id: crypto.randomUUID(), agentLogin, at, callId, callerNumber }))
+        // The same caller rings again (the queue offers a call anew after a missed ring or a
+        // reload): the agent goes on with what they were writing, now for this ring.
+        const resumed =
+          sipCallId === undefined || sipCallId === ''
+            ? undefined
+            : drafts.find((draft) => draft.sipCallId === sipCallId && isEditable(draft.status))
+        if (resumed) {
+          put({ ...resumed, callId })
+          write({ activeId: resumed.id })
+          return resumed.id
+        }
+        return open(newDraft({ id: crypto.randomUUID(), agentLogin, at, callId, sipCallId, callerNumber }))
       },
 
       callAnswered: (callId, at) => {

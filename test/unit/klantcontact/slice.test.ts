@@ -45,6 +45,29 @@ describe('the klantcontact slice', () => {
     expect(Object.keys(k().drafts)).toHaveLength(2)
   })
 
+  it('carries on with the draft being written when the queue rings the same caller again', () => {
+    const { k } = setup()
+    const first = k().openForCall({ agentLogin: AGENT, callId: 'c1', sipCallId: 'sip-1', at: RING })
+    k().update(first, { onderwerp: 'Paspoort verlengen' })
+    k().openManual(AGENT, RING)
+    const again = k().openForCall({ agentLogin: AGENT, callId: 'c2', sipCallId: 'sip-1', at: RING + 20_000 })
+    expect(again).toBe(first)
+    expect(k().activeId).toBe(first)
+    expect(k().drafts[first]).toMatchObject({ callId: 'c2', onderwerp: 'Paspoort verlengen' })
+    // The answer of the new ring finds it.
+    k().callAnswered('c2', RING + 25_000)
+    expect(k().drafts[first]?.plaatsgevondenOp).toBe(new Date(RING + 25_000).toISOString())
+  })
+
+  it('opens a new draft for another caller, and for the same caller once the first draft is saved', () => {
+    const { k } = setup()
+    const first = k().openForCall({ agentLogin: AGENT, callId: 'c1', sipCallId: 'sip-1', at: RING })
+    expect(k().openForCall({ agentLogin: AGENT, callId: 'c2', sipCallId: 'sip-2', at: RING })).not.toBe(first)
+    k().update(first, { naamKlant: 'Jan de Vries', onderwerp: 'Paspoort', inhoud: 'Vraag' })
+    expect(k().requestSave(first, RING)).toBe(true)
+    expect(k().openForCall({ agentLogin: AGENT, callId: 'c3', sipCallId: 'sip-1', at: RING })).not.toBe(first)
+  })
+
   it('replaces the ring time by the answer time, unless the agent edited it', () => {
     const { k } = setup()
     const id = k().openForCall({ agentLogin: AGENT, callId: 'c1', at: RING })
