@@ -135,6 +135,6 @@ How it is measured, and what it does not say:
   rtpengine's WebRTC offer, so no DTLS-SRTP) count what arrived. Loss is 1 − delivered / received.
   A packet still on its way when the agent's phone got the BYE counts as lost, so a call can show
   one packet lost that was not. The agent → carrier direction carried no media.
-- The machine was shared with other engineers' work during the run (see the load averages above);
-  latencies on an idle machine would be lower.`
+- Latencies are sensitive to whatever else runs on the 2 cores: compare the load averages above
+  before comparing two runs; a run on a busy machine shows a longer tail.`
 }
