@@ -11,7 +11,13 @@ import {
   transferPanel,
   transferTo,
 } from './support/transfer-flow'
-import { expect, expectCitizenHears, expectPageHears, test } from './support/trunk-rig'
+import {
+  expect,
+  expectCitizenHears,
+  expectPageHears,
+  test,
+  TRANSFERRED_CALL_ENDED,
+} from './support/trunk-rig'
 
 /**
  * A citizen's call from the phone network through the gateway's queue (docs/queue.md): Kamailio
@@ -105,7 +111,7 @@ test.describe('a citizen on the phone network in the queue', () => {
     expect(await other.rang()).toBe(false)
 
     await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
-    await trunk.citizen.waitFor(/terminated/, 2)
+    await trunk.citizen.waitFor(TRANSFERRED_CALL_ENDED)
   })
 
   test('holds the citizen while the only KCC agent is on Pauze and rings them the moment they are Beschikbaar', async ({

@@ -11,7 +11,14 @@ import {
   transferPanel,
   transferTo,
 } from './support/transfer-flow'
-import { expect, expectCitizenHears, expectPageHears, test, type Trunk } from './support/trunk-rig'
+import {
+  expect,
+  expectCitizenHears,
+  expectPageHears,
+  test,
+  TRANSFERRED_CALL_ENDED,
+  type Trunk,
+} from './support/trunk-rig'
 import type { Browser, Page } from '@playwright/test'
 
 /**
@@ -61,7 +68,7 @@ test.describe('transferring a citizen on the phone network', () => {
     await expectCitizenHears(trunk.citizen, COLLEAGUE_HZ, -1)
 
     await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
-    await trunk.citizen.waitFor(/terminated/, 2)
+    await trunk.citizen.waitFor(TRANSFERRED_CALL_ENDED)
   })
 
   test('blind: the citizen phone follows the REFER to medewerker2, whose app opens the klantcontact', async ({
@@ -84,6 +91,6 @@ test.describe('transferring a citizen on the phone network', () => {
     await expectCitizenHears(trunk.citizen, COLLEAGUE_HZ, -1)
 
     await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()
-    await trunk.citizen.waitFor(/terminated/, 2)
+    await trunk.citizen.waitFor(TRANSFERRED_CALL_ENDED)
   })
 })

@@ -16,6 +16,14 @@ import { heardTones } from './tones'
  */
 export const MUNICIPALITY_NUMBER = '14020'
 
+/**
+ * baresip's line when the call it made after a transfer ends: the one to the one-time transfer
+ * address Kamailio gave it (`kccxfer…`, deploy/kamailio/kamailio.cfg). The leg the transfer
+ * replaced ends with the transferring agent's BYE, which baresip reports as "session closed" and
+ * only sometimes also as "terminated", depending on which call its menu holds at that moment.
+ */
+export const TRANSFERRED_CALL_ENDED = /Call with sip:kccxfer\S* terminated/
+
 export interface Trunk {
   rig: KccRig
   citizen: Baresip
