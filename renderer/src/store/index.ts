@@ -5,6 +5,8 @@ import { createKlantcontactSlice } from '../klantcontact/slice'
 import { createOpenedSlice } from '../incoming-transfer/slice'
 import { createMonitorSlice } from '../supervisor/monitor-slice'
 import { createTransferSlice } from '../transfer/slice'
+import { createMissedCallsSlice } from '../missed-calls/slice'
+import { createSettingsSlice, type SettingsStorage } from '../settings/slice'
 import { createWorkspaceSlice } from '../workspace/workspace-slice'
 import { createAppSlice } from './app-slice'
 import type { StoreState } from './types'
@@ -12,6 +14,8 @@ import type { StoreState } from './types'
 export interface AppStoreOptions {
   /** Where the persisted part lives; localStorage by default (tests pass an in-memory Storage). */
   readonly storage?: StateStorage
+  /** Where the workplace settings live; localStorage by default. */
+  readonly settingsStorage?: SettingsStorage
 }
 
 /**
@@ -23,6 +27,8 @@ export interface AppStoreOptions {
  */
 export function createAppStore(options: AppStoreOptions = {}) {
   const storage = durableStorage(options.storage ?? browserStorage())
+  // A test that passes its own storage gets settings in memory unless it passes theirs too.
+  const settingsStorage = options.settingsStorage ?? (options.storage ? undefined : browserSettingsStorage())
   return create<StoreState>()(
     persist(
       (...args) => ({
@@ -32,6 +38,8 @@ export function createAppStore(options: AppStoreOptions = {}) {
         ...createOpenedSlice(...args),
         ...createTransferSlice(...args),
         ...createMonitorSlice(...args),
+        ...createMissedCallsSlice(...args),
+        ...createSettingsSlice(settingsStorage)(...args),
       }),
       klantcontactPersistOptions(storage),
     ),
@@ -41,6 +49,14 @@ export function createAppStore(options: AppStoreOptions = {}) {
 export type AppStore = ReturnType<typeof createAppStore>
 
 export const useAppStore: AppStore = createAppStore()
+
+function browserSettingsStorage(): SettingsStorage | undefined {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : undefined
+  } catch {
+    return undefined
+  }
+}
 
 function browserStorage(): StateStorage {
   try {

@@ -3,6 +3,8 @@ import type { OpenedSlice } from '../incoming-transfer/slice'
 import type { MonitorSlice } from '../supervisor/monitor-slice'
 import type { TransferSlice } from '../transfer/slice'
 import type { WorkspaceSlice } from '../workspace/workspace-slice'
+import type { MissedCallsSlice } from '../missed-calls/slice'
+import type { SettingsSlice } from '../settings/slice'
 import type { AppSlice } from './app-slice'
 
 /** The whole renderer state: the intersection of all slices. */
@@ -11,4 +13,6 @@ export type StoreState = AppSlice &
   KlantcontactSlice &
   OpenedSlice &
   TransferSlice &
-  MonitorSlice
+  MonitorSlice &
+  MissedCallsSlice &
+  SettingsSlice

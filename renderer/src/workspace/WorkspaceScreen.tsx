@@ -1,10 +1,11 @@
 import type { AgentView } from '../../../shared/gateway/api'
+import { CaseColumn } from '../case/CaseColumn'
 import { useMessages } from '../i18n/use-messages'
-import { KlantcontactPanel } from '../klantcontact'
-import { OpenedPanel } from '../incoming-transfer'
-import { SoftphonePanel } from '../phone/SoftphonePanel'
+import { HelpOverlay } from '../keyboard/HelpOverlay'
+import { useShortcuts } from '../keyboard/use-shortcuts'
+import { MissedCalls } from '../missed-calls/MissedCalls'
+import { PhoneStrip } from '../phone/PhoneStrip'
 import { SupervisorPanel } from '../supervisor'
-import { TransferPanel } from '../transfer'
 import type { Availability } from './agent-state'
 import { AvailabilityControl } from './AvailabilityControl'
 import { MonitorNotice } from './MonitorNotice'
@@ -14,8 +15,8 @@ import { workspaceMessages } from './messages'
 import { RecentContacts } from './RecentContacts'
 
 /**
- * The agent's workspace: own state and the own afdeling's queue on top; the phone, the klantcontact
- * and recent contacts below.
+ * The agent's workspace, in fixed places that do not move between call states: the status bar on
+ * top, the phone strip under it, the call's klantcontact in the main column and the lists beside it.
  */
 export function WorkspaceScreen(props: {
   readonly agent: AgentView
@@ -24,6 +25,7 @@ export function WorkspaceScreen(props: {
   readonly onRefreshRecent: () => void
 }) {
   const t = useMessages(workspaceMessages)
+  useShortcuts()
   return (
     <div className="workspace">
       <div className="agent-bar">
@@ -38,14 +40,16 @@ export function WorkspaceScreen(props: {
       </div>
       <StateSetByGateway />
       <MonitorNotice enabled={props.agent.monitorNotice} />
+      <PhoneStrip />
       <div className="workspace-grid">
-        {props.agent.role === 'supervisor' ? <SupervisorPanel /> : null}
-        <SoftphonePanel />
-        <TransferPanel />
-        <KlantcontactPanel agentLogin={props.agent.login} />
-        <OpenedPanel answerField={props.agent.answerField} />
-        <RecentContacts onRefresh={props.onRefreshRecent} />
+        <CaseColumn agent={props.agent} />
+        <aside className="workspace-side">
+          {props.agent.role === 'supervisor' ? <SupervisorPanel /> : null}
+          <MissedCalls />
+          <RecentContacts onRefresh={props.onRefreshRecent} />
+        </aside>
       </div>
+      <HelpOverlay />
     </div>
   )
 }

@@ -1,0 +1,4 @@
+/** The shortcut overlay (`?`). (Placeholder.) */
+export function HelpOverlay() {
+  return null
+}
