@@ -26,7 +26,9 @@ export const INITIAL_SNAPSHOT: SoftphoneSnapshot = {
 /** Which call record: the customer's call, or the agent's consult call during a warm transfer. */
 export type CallSlot = 'call' | 'consult'
 
-type CallPatch = Partial<Pick<CallSnapshot, 'state' | 'held' | 'muted' | 'answeredAt' | 'answeredElsewhere'>>
+type CallPatch = Partial<
+  Pick<CallSnapshot, 'state' | 'held' | 'muted' | 'answeredAt' | 'answeredElsewhere' | 'declined'>
+>
 type TransferPatch = Partial<Pick<TransferSnapshot, 'reason' | 'referSentAt' | 'notifyOkAt'>>
 
 /**

@@ -235,6 +235,8 @@ export class Softphone {
   async decline(): Promise<void> {
     const invitation = this.ringing()
     const personal = invitation.request.to.uri.user === this.extension
+    // Before the reject: the record ends on it, and a declined call is not a missed one.
+    this.state.updateCall({ declined: true })
     await invitation.reject({ statusCode: personal ? 603 : 486 })
   }
 

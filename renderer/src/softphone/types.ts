@@ -50,6 +50,13 @@ export interface CallSnapshot {
    * call forked to several agents; RFC 3326 `Reason: SIP;cause=200`).
    */
   readonly answeredElsewhere?: boolean
+  /** Set on a ringing inbound call the agent declined (Weigeren): not a missed call. */
+  readonly declined?: boolean
+  /**
+   * Only on an inbound call: the user part of the INVITE's To, the address the caller dialled (our
+   * extension, or an afdeling's group address when the call came through the afdeling or its queue).
+   */
+  readonly calledAddress?: string
   readonly muted: boolean
   readonly held: boolean
 }

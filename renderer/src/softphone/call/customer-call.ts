@@ -191,6 +191,7 @@ export class CustomerCall {
         sipCallId: invitation.request.callId,
         direction: 'inbound',
         remoteNumber: invitation.remoteIdentity.uri.user ?? 'onbekend',
+        ...(invitation.request.to.uri.user ? { calledAddress: invitation.request.to.uri.user } : {}),
         ...(asserted ? { assertedCaller: asserted } : {}),
         ...carried,
         ...nummerOf(invitation),
