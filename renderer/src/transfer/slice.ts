@@ -33,10 +33,17 @@ export interface TransferActions {
     },
   ): boolean
   clear(): void
+  /** Shows the Doorverbinden dialog (its button, or the shortcut). */
+  openDialog(): void
+  closeDialog(): void
 }
 
 export interface TransferSlice {
-  readonly transfer: { readonly intent: TransferIntent | null } & TransferActions
+  readonly transfer: {
+    readonly intent: TransferIntent | null
+    /** Whether the Doorverbinden dialog is shown. */
+    readonly dialogOpen: boolean
+  } & TransferActions
 }
 
 export const createTransferSlice: StateCreator<StoreState, [], [], TransferSlice> = (set, get) => {
@@ -56,6 +63,8 @@ export const createTransferSlice: StateCreator<StoreState, [], [], TransferSlice
       return true
     },
     clear: () => write(null),
+    openDialog: () => set((state) => ({ transfer: { ...state.transfer, dialogOpen: true } })),
+    closeDialog: () => set((state) => ({ transfer: { ...state.transfer, dialogOpen: false } })),
   }
-  return { transfer: { intent: null, ...actions } }
+  return { transfer: { intent: null, dialogOpen: false, ...actions } }
 }
