@@ -6,6 +6,7 @@ import { createOpenedSlice } from '../incoming-transfer/slice'
 import { createMonitorSlice } from '../supervisor/monitor-slice'
 import { createTransferSlice } from '../transfer/slice'
 import { createMissedCallsSlice } from '../missed-calls/slice'
+import { createRingingSlice } from '../ringing/slice'
 import { createSettingsSlice, type SettingsStorage } from '../settings/slice'
 import { createWorkspaceSlice } from '../workspace/workspace-slice'
 import { createAppSlice } from './app-slice'
@@ -39,6 +40,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
         ...createTransferSlice(...args),
         ...createMonitorSlice(...args),
         ...createMissedCallsSlice(...args),
+        ...createRingingSlice(...args),
         ...createSettingsSlice(settingsStorage)(...args),
       }),
       klantcontactPersistOptions(storage),

@@ -4,6 +4,7 @@ import type { MonitorSlice } from '../supervisor/monitor-slice'
 import type { TransferSlice } from '../transfer/slice'
 import type { WorkspaceSlice } from '../workspace/workspace-slice'
 import type { MissedCallsSlice } from '../missed-calls/slice'
+import type { RingingSlice } from '../ringing/slice'
 import type { SettingsSlice } from '../settings/slice'
 import type { AppSlice } from './app-slice'
 
@@ -15,4 +16,5 @@ export type StoreState = AppSlice &
   TransferSlice &
   MonitorSlice &
   MissedCallsSlice &
+  RingingSlice &
   SettingsSlice
