@@ -22,6 +22,12 @@ export interface AgentView {
   answerField: AnswerField
   /** Whether the app shows the agent that a supervisor monitors their call (the gateway's policy). */
   monitorNotice: boolean
+  /**
+   * The afdelingen whose agents' calls this supervisor may monitor, as the gateway resolves them
+   * (its `supervises` list, else its own afdeling); empty for an agent. The app offers monitoring
+   * by shared/gateway/monitor-rule.ts with it; absent from an older gateway (offer none).
+   */
+  supervises?: string[]
 }
 
 /** `POST /api/session` → 201. */

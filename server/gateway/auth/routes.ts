@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { GatewayServices } from '../services'
 import { loginFailed } from '../http/problems'
 import { bodyValidator } from '../http/validation'
+import { supervisedAfdelingen } from '../monitoring/service'
 import { agentOf } from './guard'
 import { loginRateLimiter } from './login-rate-limit'
 import { IDLE_TIMEOUT_MS } from './sessions'
@@ -42,6 +43,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
     afdeling: { id: agent.afdeling, naam: afdelingNaam.get(agent.afdeling) ?? agent.afdeling },
     answerField: config.answerField,
     monitorNotice: config.monitorNotice ?? true,
+    supervises: agent.role === 'supervisor' ? supervisedAfdelingen(config, agent.login) : [],
   })
 
   app.post(

@@ -1,4 +1,5 @@
 import type { MonitorSessionInput, MonitorSessionView } from '../../../shared/gateway/api'
+import { monitorRefusal, type MonitorRefusal } from '../../../shared/gateway/monitor-rule'
 import type { AgentIdentity } from '../auth/authenticator'
 import type { AgentConfig, GatewayConfig } from '../config/types'
 import { conflict, notFound, permissionDenied, validationError } from '../http/problems'
@@ -39,19 +40,21 @@ export class MonitorService {
     if (!agent) {
       throw validationError([{ name: 'agent', code: 'does_not_exist', reason: 'Onbekende medewerker.' }])
     }
-    if (agent.login === supervisor.login) {
-      throw validationError([
-        { name: 'agent', code: 'invalid', reason: 'Je kunt niet meeluisteren met je eigen gesprek.' },
-      ])
+    const calls = this.deps.liveCalls(agent.login)
+    const refusal = monitorRefusal(
+      {
+        login: supervisor.login,
+        role: supervisor.role,
+        supervises: supervisedAfdelingen(config, supervisor.login),
+      },
+      { login: agent.login, afdeling: agent.afdeling, inCall: calls.length > 0 },
+    )
+    if (refusal !== undefined) {
+      throw refused(refusal)
     }
-    if (!supervisedAfdelingen(config, supervisor.login).includes(agent.afdeling)) {
-      throw permissionDenied(
-        'Je kunt alleen meeluisteren met medewerkers van een afdeling waarover je supervisor bent.',
-      )
-    }
-    const call = newest(this.deps.liveCalls(agent.login))
+    const call = newest(calls)
     if (!call) {
-      throw conflict('geen_gesprek', 'Deze medewerker is nu niet in gesprek.')
+      throw refused('no_call')
     }
     const view = viewOf(
       await store.create({
@@ -79,7 +82,30 @@ export class MonitorService {
   }
 }
 
-/** The afdelingen a supervisor supervises: its `supervises` list when configured, else its own afdeling. */
+/** The problem for each refusal of the shared rule (shared/gateway/monitor-rule.ts). */
+function refused(refusal: MonitorRefusal): Error {
+  switch (refusal) {
+    case 'not_supervisor':
+      return permissionDenied('Alleen een supervisor kan meeluisteren met een gesprek.')
+    case 'own_call':
+      return validationError([
+        { name: 'agent', code: 'invalid', reason: 'U kunt niet meeluisteren met uw eigen gesprek.' },
+      ])
+    case 'other_afdeling':
+      return permissionDenied(
+        'U kunt alleen meeluisteren met medewerkers van een afdeling waarover u supervisor bent.',
+      )
+    case 'no_call':
+      return conflict('geen_gesprek', 'Deze medewerker is nu niet in gesprek.')
+    default: {
+      const unreachable: never = refusal
+      throw new Error(`unknown refusal: ${String(unreachable)}`)
+    }
+  }
+}
+
+/**
+ * The afdelingen a supervisor supervises: its `supervises` list when configured, else its own afdeling. */
 export function supervisedAfdelingen(config: GatewayConfig, login: string): string[] {
   const agent: AgentConfig | undefined = config.agents.find((a) => a.login === login)
   if (!agent) {

@@ -76,6 +76,7 @@ describe('agent sessions', () => {
       afdeling: { id: 'vergunningen', naam: 'Afdeling Vergunningen' },
       answerField: 'inhoud',
       monitorNotice: true,
+      supervises: [],
     })
   })
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { MonitorSessionView } from '../../../shared/gateway/api'
+import type { AgentView, MonitorSessionView } from '../../../shared/gateway/api'
 import type { LiveEvent } from '../../../shared/live/protocol'
 import { hashPassword } from '../../../server/gateway/auth/passwords'
 import type { AgentConfig, GatewayConfig } from '../../../server/gateway/config/types'
@@ -73,6 +73,12 @@ describe('monitoring sessions', () => {
     supervisor = await gw().login('supervisor')
     otherSupervisor = await gw().login('supervisor2')
     medewerker1 = await gw().login('medewerker1')
+  })
+
+  it('tells each one in /api/me which afdelingen they may monitor, as the refusals below follow', async () => {
+    expect((await supervisor.get<AgentView>('/api/me')).body.supervises).toEqual(['kcc'])
+    expect((await otherSupervisor.get<AgentView>('/api/me')).body.supervises).toEqual(['kcc', 'vergunningen'])
+    expect((await medewerker1.get<AgentView>('/api/me')).body.supervises).toEqual([])
   })
 
   it('refuses an agent (403, in Dutch)', async () => {
