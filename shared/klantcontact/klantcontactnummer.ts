@@ -36,6 +36,16 @@ export function parseKlantcontactnummer(value: unknown): Klantcontactnummer | un
   return isKlantcontactnummer(value) ? value : undefined
 }
 
+/**
+ * The nummer as a person types it: the app shows it in groups of three ("26 000 001") to read out,
+ * so spaces (any whitespace, also a non-breaking space from a copy) between and around the digits
+ * are left out. Anything else (a dash, a letter, a Unicode digit) is still refused: undefined.
+ * Only for what an agent types; a nummer from a header or an API stays exact.
+ */
+export function parseTypedKlantcontactnummer(value: string): Klantcontactnummer | undefined {
+  return parseKlantcontactnummer(value.replace(/\s+/gu, ''))
+}
+
 /** The nummer, or a RangeError for anything else: before a value goes into a header or a call record. */
 export function assertKlantcontactnummer(value: unknown): Klantcontactnummer {
   if (!isKlantcontactnummer(value)) {

@@ -1,3 +1,4 @@
+import { aanvullingRoom, endsWithAanvulling, withAanvulling } from '../../../shared/klantcontact/aanvulling'
 import { answerRoom, endsWithAnswer, withAnswer, type AnswerField } from '../../../shared/klantcontact/answer'
 import type { Logger } from '../../lib/logger'
 import type { AgentIdentity } from '../auth/authenticator'
@@ -26,8 +27,11 @@ import type { KlantcontactView, ViewBuilder } from './view'
  *
  * Then the answering agent's actor is linked, once: "already linked" is success.
  *
- * One answer per klantcontact at a time in this process (a read-modify-write of inhoud must not
- * interleave). A retry of the same answer, whose first attempt was written but not acknowledged,
+ * The registering agent's aanvulling (shared/klantcontact/aanvulling.ts) goes the same way: always
+ * into inhoud, without the `Antwoord: ` label, with the same rule for who may and the same limit.
+ *
+ * One addition per klantcontact at a time in this process (a read-modify-write of inhoud must not
+ * interleave). A retry of the same text, whose first attempt was written but not acknowledged,
  * is recognised (the text already ends with it) and not appended twice.
  */
 export class AnswerService {
@@ -46,33 +50,60 @@ export class AnswerService {
   ) {}
 
   answer(agent: AgentIdentity, uuid: string, antwoord: string): Promise<KlantcontactView> {
-    return this.queue.run(uuid, () => this.answerOnce(agent, uuid, antwoord))
+    const field = this.deps.field
+    return this.queue.run(uuid, () =>
+      this.appendOnce(agent, uuid, {
+        field,
+        name: 'antwoord',
+        already: (current) => endsWithAnswer(current, antwoord, field),
+        room: (current) => answerRoom(current, antwoord, field),
+        next: (current) => withAnswer(current, antwoord, field),
+        tooLong: (length, max) => tooLong('Het antwoord', where(field), length, max),
+        refused:
+          'Alleen een medewerker die bij dit klantcontact betrokken is of aan wie het is overgedragen, kan het beantwoorden.',
+      }),
+    )
   }
 
-  private async answerOnce(agent: AgentIdentity, uuid: string, antwoord: string): Promise<KlantcontactView> {
-    const { client, reader, access, actors, views, field } = this.deps
+  /** The agent's aanvulling, appended to inhoud after a blank line. */
+  aanvullen(agent: AgentIdentity, uuid: string, aanvulling: string): Promise<KlantcontactView> {
+    return this.queue.run(uuid, () =>
+      this.appendOnce(agent, uuid, {
+        field: 'inhoud',
+        name: 'aanvulling',
+        already: (current) => endsWithAanvulling(current, aanvulling),
+        room: (current) => aanvullingRoom(current, aanvulling),
+        next: (current) => withAanvulling(current, aanvulling),
+        tooLong: (length, max) => tooLong('De aanvulling', where('inhoud'), length, max),
+        refused:
+          'Alleen een medewerker die bij dit klantcontact betrokken is of aan wie het is overgedragen, kan het aanvullen.',
+      }),
+    )
+  }
+
+  private async appendOnce(agent: AgentIdentity, uuid: string, how: Addition): Promise<KlantcontactView> {
+    const { client, reader, access, actors, views } = this.deps
+    const { field } = how
     const klantcontact = await reader.byUuid(uuid)
     if (!klantcontact) {
       throw notFound()
     }
-    // Only who is involved or to whom it was transferred; answering makes the agent involved.
+    // Only who is involved or to whom it was transferred; adding makes the agent involved.
     if (!(await access.mayAddTo(agent, klantcontact))) {
-      throw permissionDenied(
-        'Alleen een medewerker die bij dit klantcontact betrokken is of aan wie het is overgedragen, kan het beantwoorden.',
-      )
+      throw permissionDenied(how.refused)
     }
     const current = field === 'inhoud' ? klantcontact.inhoud : klantcontact.reactie
-    if (!endsWithAnswer(current, antwoord, field)) {
-      const { max, remaining } = answerRoom(current, antwoord, field)
+    if (!how.already(current)) {
+      const { max, remaining } = how.room(current)
       if (remaining < 0) {
         throw validationError([
-          { name: 'antwoord', code: 'max_length', reason: tooLong(field, max - remaining, max) },
+          { name: how.name, code: 'max_length', reason: how.tooLong(max - remaining, max) },
         ])
       }
       try {
-        await client.patch(`klantcontacten/${uuid}`, { [field]: withAnswer(current, antwoord, field) })
+        await client.patch(`klantcontacten/${uuid}`, { [field]: how.next(current) })
       } catch (error) {
-        throw error instanceof UpstreamError ? problemFor(error, () => 'antwoord') : error
+        throw error instanceof UpstreamError ? problemFor(error, () => how.name) : error
       }
     }
     try {
@@ -88,12 +119,28 @@ export class AnswerService {
   }
 }
 
-function tooLong(field: AnswerField, length: number, max: number): string {
+/** One way of adding text to a field: the answer's or the aanvulling's rule. */
+interface Addition {
+  readonly field: AnswerField
+  /** The request field, for the field error. */
+  readonly name: string
+  readonly already: (current: string | null | undefined) => boolean
+  readonly room: (current: string | null | undefined) => { max: number; remaining: number }
+  readonly next: (current: string | null | undefined) => string
+  readonly tooLong: (length: number, max: number) => string
+  readonly refused: string
+}
+
+function where(field: AnswerField): string {
+  return field === 'inhoud' ? 'de inhoud van het klantcontact' : 'de reactie'
+}
+
+function tooLong(what: string, where: string, length: number, max: number): string {
   const over = length - max
-  const where = field === 'inhoud' ? 'de inhoud van het klantcontact' : 'de reactie'
+  const tekens = `${over} ${over === 1 ? 'teken' : 'tekens'}`
   return (
-    `Het antwoord past niet in ${where}: samen met wat er al staat wordt dat ${length} tekens, ` +
-    `${over} ${over === 1 ? 'teken' : 'tekens'} te veel (hoogstens ${max}). ` +
-    `Maak het antwoord ${over} ${over === 1 ? 'teken' : 'tekens'} korter; er is nog niets opgeslagen.`
+    `${what} past niet in ${where}: samen met wat er al staat wordt dat ${length} tekens, ` +
+    `${tekens} te veel (hoogstens ${max}). ` +
+    `Maak ${what.toLowerCase()} ${tekens} korter; er is nog niets opgeslagen.`
   )
 }

@@ -1,5 +1,6 @@
 import type { AgentConfig } from '../config/types'
 import type { ActorView, KlantcontactView } from '../../../shared/gateway/api'
+import { naamAlsGetypt } from '../../../shared/klantcontact/contactnaam'
 import type { Actor, Betrokkene, Klantcontact, KlantcontactRecord } from './types'
 
 /**
@@ -51,7 +52,8 @@ export class ViewBuilder {
         uuid: b.uuid,
         rol: b.rol,
         initiator: b.initiator,
-        volledigeNaam: visible ? b.volledigeNaam : null,
+        // As typed: the register's volledigeNaam drops the voorletters ("P. Jansen" → "Jansen").
+        volledigeNaam: visible ? (naamAlsGetypt(b.contactnaam) ?? b.volledigeNaam) : null,
       })),
       actoren: actors,
       afgeschermd: !visible,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { CONTACTNAAM_LIMITS, KLANTCONTACT_LIMITS } from '../../../shared/api/klantinteracties-limits'
+import { AANVULLING_MAX } from '../../../shared/klantcontact/aanvulling'
 import { ANSWER_LIMITS } from '../../../shared/klantcontact/answer'
 import {
   isKlantcontactnummer,
@@ -18,6 +19,8 @@ import type { GatewayServices } from '../services'
  * - `POST /api/klantcontacten` + `Idempotency-Key` → 201 KlantcontactView (step 1)
  * - `GET /api/klantcontacten/by-nummer/:nummer` → KlantcontactView (step 3B)
  * - `POST /api/klantcontacten/:uuid/antwoord` {antwoord} → KlantcontactView (step 3B/5)
+ * - `POST /api/klantcontacten/:nummer/aanvulling` {aanvulling} → KlantcontactView: the agent adds to
+ *   inhoud after saving, under the answer's rules (who may, limit, audit)
  * - `GET /api/klantcontacten/recent` → {results: KlantcontactView[]}
  *
  * Limits are the register's (shared/api/klantinteracties-limits.ts), checked here so the field error
@@ -59,6 +62,12 @@ const answerBody = bodyValidator<{ antwoord: string }>({
   properties: {
     antwoord: { type: 'string', minLength: 1, maxLength: Math.max(...Object.values(ANSWER_LIMITS)) },
   },
+})
+
+const aanvullingBody = bodyValidator<{ aanvulling: string }>({
+  type: 'object',
+  required: ['aanvulling'],
+  properties: { aanvulling: { type: 'string', minLength: 1, maxLength: AANVULLING_MAX } },
 })
 
 function idempotencyKey(request: FastifyRequest): string {
@@ -149,6 +158,28 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
       requireText('antwoord', antwoord)
       const view = await answers.answer(agent, uuid.toLowerCase(), antwoord)
       request.audit.object.nummer = view.nummer ?? undefined
+      disclosed(request, klantcontactObjects(view))
+      return view
+    },
+  )
+
+  app.post<{ Params: { nummer: string } }>(
+    '/api/klantcontacten/:nummer/aanvulling',
+    { config: { audit: { action: 'klantcontact.aanvullen', resource: 'klantcontact' } } },
+    async (request) => {
+      const agent = agentOf(request)
+      const { nummer } = request.params
+      if (!isKlantcontactnummer(nummer)) {
+        throw validationError([{ name: 'nummer', code: 'invalid', reason: KLANTCONTACTNUMMER_REASON }])
+      }
+      const { aanvulling } = aanvullingBody(request.body)
+      requireText('aanvulling', aanvulling)
+      const klantcontact = await reader.byNummer(nummer)
+      if (!klantcontact) {
+        throw notFoundBecause('Er is geen klantcontact met dit nummer.')
+      }
+      request.audit.object = { uuid: klantcontact.uuid, nummer }
+      const view = await answers.aanvullen(agent, klantcontact.uuid, aanvulling)
       disclosed(request, klantcontactObjects(view))
       return view
     },

@@ -69,6 +69,20 @@ describe('the klantcontact view', () => {
     ])
   })
 
+  it("shows a caller's name as typed, voorletters included, which volledigeNaam leaves out", () => {
+    const betrokkene = { ...klantcontact._expand!.hadBetrokkenen![0]! }
+    const typed = {
+      ...betrokkene,
+      volledigeNaam: 'Jansen',
+      contactnaam: { voorletters: 'P.', voornaam: '', voorvoegselAchternaam: '', achternaam: 'Jansen' },
+    }
+    const view = views.build(klantcontact, { visible: true, betrokkenen: [typed] })
+    expect(view.betrokkenen[0]!.volledigeNaam).toBe('P. Jansen')
+    expect(
+      views.build(klantcontact, { visible: false, betrokkenen: [typed] }).betrokkenen[0]!.volledigeNaam,
+    ).toBeNull()
+  })
+
   it('withholds onderwerp, inhoud, reactie and names, but not that the contact exists', () => {
     const view = views.build(klantcontact, { visible: false })
     expect(view).toMatchObject({

@@ -9,6 +9,7 @@ import {
   KLANTCONTACTNUMMER_REASON,
   nummerYear,
   parseKlantcontactnummer,
+  parseTypedKlantcontactnummer,
 } from '../../../../shared/klantcontact/klantcontactnummer'
 
 const NOT_NUMMERS: unknown[] = [
@@ -88,5 +89,29 @@ describe('a generated klantcontactnummer', () => {
     expect(nummerYear(new Date('2025-12-31T22:30:00Z'))).toBe('25')
     expect(nummerYear(new Date('2025-12-31T23:30:00Z'))).toBe('26')
     expect(nummerYear(new Date('2030-07-01T12:00:00Z'))).toBe('30')
+  })
+})
+
+describe('parseTypedKlantcontactnummer', () => {
+  it('accepts the nummer typed in the groups the app shows it in', () => {
+    expect(parseTypedKlantcontactnummer('26 000 001')).toBe('26000001')
+  })
+
+  it('leaves out any whitespace: around, between, tabs and a non-breaking space from a copy', () => {
+    for (const typed of [
+      ' 26000001 ',
+      '26\t000\t001',
+      '26\u00a0000\u00a0001',
+      '2 6 0 0 0 0 0 1',
+      '26  000 001\n',
+    ]) {
+      expect(parseTypedKlantcontactnummer(typed)).toBe('26000001')
+    }
+  })
+
+  it('still refuses anything but digits, and more than ten of them', () => {
+    for (const typed of ['26-000-001', '26.000.001', 'K26000001', '٢٦', '', '   ', '12 345 678 901']) {
+      expect(parseTypedKlantcontactnummer(typed)).toBeUndefined()
+    }
   })
 })
