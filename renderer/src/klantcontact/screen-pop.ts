@@ -1,20 +1,30 @@
 import type { StoreApi } from 'zustand'
+import type { PartijMatchView } from '../../../shared/gateway/api'
 import type { GatewayApi } from '../api/gateway-client'
 import { createLogger, type Logger } from '../log'
 import type { StoreState } from '../store/types'
 import { missingCaseError } from '../lib/missing-case'
+import { lookUpCaller } from '../ringing/caller-lookup'
+import type { CallSnapshot } from '../softphone/types'
+import type { CallClassification } from '../workspace/call-classification'
 import type { CallEventSource } from '../workspace/call-events'
-import type { KlantcontactDraft } from './draft'
-import { suggestPartij } from './partij-suggestion'
+import { isEditable, type KlantcontactDraft } from './draft'
 
 /**
- * The screen pop: the moment an inbound call rings, a new klantcontact opens and takes focus, with
- * plaatsgevondenOp the ring time, replaced by the answer time when the call is answered. It follows
- * the call coordinator's call events (workspace/call-events.ts), which say what each call is
- * (workspace/call-classification.ts): a customer's or a colleague's call gets a draft; a
+ * The screen pop belongs to the agent who answers. A group call rings several agents at once, so
+ * a ringing call only shows who calls (ringing/RingingCall.tsx, with the number looked up among
+ * the known partijen at ring) and the klantcontact opens at Opnemen, focused on Naam klant, with
+ * plaatsgevondenOp the ring time. The agent who set "open bij overgaan" (settings.openOnRing) gets
+ * it at ring instead; when such a call then ends unanswered here (a colleague took it, the caller
+ * hung up, the agent declined), its draft goes as long as the agent typed nothing into it.
+ *
+ * It follows the call coordinator's call events (workspace/call-events.ts), which say what each
+ * call is (workspace/call-classification.ts): a customer's or a colleague's call gets a draft; a
  * transferred call does not (the colleague's klantcontact opens by its nummer,
  * incoming-transfer/transfer-receiver.ts), nor does the customer's call that replaced a consult
- * call (INVITE with Replaces, RFC 3891): it never rang, and the consult call had its own.
+ * call (INVITE with Replaces, RFC 3891): it never rang, and the consult call had its own. A draft
+ * still being written for the same SIP Call-ID (the queue rang the caller again after a reload or
+ * a missed ring) carries on from the ring: it is not a new draft.
  */
 export interface ScreenPopOptions {
   readonly events: CallEventSource
@@ -31,35 +41,65 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
   const { store, agentLogin } = options
   const log = options.logger ?? createLogger('klantcontact:screen-pop')
   const now = options.now ?? Date.now
-  /** Call id → the draft the screen pop made for it. */
+  /** Call id → the draft the screen pop made (or carried on) for it. */
   const opened = new Map<string, string>()
+  /** Call id → its caller lookup, started at ring. */
+  const lookups = new Map<string, Promise<PartijMatchView | undefined>>()
+
+  const openDraft = (call: CallSnapshot): void => {
+    const id = store.getState().klantcontact.openForCall({
+      agentLogin,
+      callId: call.id,
+      sipCallId: call.sipCallId,
+      callerNumber: call.remoteNumber,
+      at: call.startedAt ?? now(),
+    })
+    opened.set(call.id, id)
+    log.debug({ id, callId: call.id }, 'screen pop')
+    const lookup = lookups.get(call.id)
+    if (lookup !== undefined) {
+      void lookup.then((match) => offer(id, match))
+    }
+  }
+
+  /** The known partij's name, offered and never filled in: the caller may be someone else on the line. */
+  const offer = (id: string, match: PartijMatchView | undefined): void => {
+    const draft = store.getState().klantcontact.drafts[id]
+    // The agent may have typed or accepted a name meanwhile; an offer then would only distract.
+    if (match !== undefined && draft?.suggestion === undefined && draft?.partijUuid === undefined) {
+      store.getState().klantcontact.setSuggestion(id, match)
+    }
+  }
+
+  /** A draft still being written for this SIP Call-ID. */
+  const resumable = (call: CallSnapshot): boolean =>
+    call.sipCallId !== '' &&
+    Object.values(store.getState().klantcontact.drafts).some(
+      (draft) =>
+        draft.agentLogin === agentLogin && draft.sipCallId === call.sipCallId && isEditable(draft.status),
+    )
 
   return options.events.subscribe((event) => {
     const actions = store.getState().klantcontact
     switch (event.type) {
       case 'rang': {
         const { call, classification } = event
-        if (
-          (classification.kind !== 'customer' && classification.kind !== 'colleague') ||
-          call.state === 'ended'
-        ) {
+        if (!popsUp(classification) || call.state === 'ended') {
           return
         }
-        const id = actions.openForCall({
-          agentLogin,
-          callId: call.id,
-          sipCallId: call.sipCallId,
-          callerNumber: call.remoteNumber,
-          at: call.startedAt ?? now(),
-        })
-        opened.set(call.id, id)
-        log.debug({ id, callId: call.id }, 'screen pop')
-        void suggestPartij({ store, api: options.api, logger: log }, id)
+        lookups.clear()
+        lookups.set(
+          call.id,
+          lookUpCaller({ store, api: options.api, logger: log }, call.id, call.remoteNumber),
+        )
+        if (store.getState().settings.openOnRing || resumable(call)) {
+          openDraft(call)
+        }
         return
       }
       case 'answered':
-        if (opened.has(event.callId)) {
-          actions.callAnswered(event.callId, event.answeredAt)
+        if (popsUp(event.classification) && !opened.has(event.callId)) {
+          openDraft(event.call)
         }
         return
       case 'reclassified': {
@@ -67,23 +107,40 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
         // nummer (a PBX stripped it from the INVITE) came after the call began ringing, so the draft
         // was already made. The colleague's klantcontact opens instead (the transfer receiver), and
         // the draft goes, as long as the agent has typed nothing into it (then it is theirs).
-        const draftId = opened.get(event.callId)
-        const draft = draftId !== undefined ? actions.drafts[draftId] : undefined
+        const draft = draftOf(opened.get(event.callId))
         if (event.classification.kind === 'transferred' && draft !== undefined && isUntouched(draft)) {
           actions.dismiss(draft.id, { discardUnsaved: true })
+          opened.delete(event.callId)
           log.debug({ id: draft.id }, 'screen pop draft replaced by the transferred klantcontact')
         }
         return
       }
-      case 'ended':
+      case 'ended': {
+        // Rang here and ended without being answered here: no orphan draft of an untouched ring.
+        const draft = draftOf(opened.get(event.callId))
+        if (draft !== undefined && event.call.answeredAt === undefined && isUntouched(draft)) {
+          actions.dismiss(draft.id, { discardUnsaved: true })
+          log.debug({ id: draft.id }, 'screen pop draft of an unanswered call discarded')
+        }
         opened.delete(event.callId)
+        lookups.delete(event.callId)
         return
+      }
       case 'replaced':
         return
       default:
         throw missingCaseError(event)
     }
   })
+
+  function draftOf(id: string | undefined): KlantcontactDraft | undefined {
+    return id === undefined ? undefined : store.getState().klantcontact.drafts[id]
+  }
+}
+
+/** A customer's or a colleague's call gets a draft of its own. */
+function popsUp(classification: CallClassification): boolean {
+  return classification.kind === 'customer' || classification.kind === 'colleague'
 }
 
 function isUntouched(draft: KlantcontactDraft): boolean {

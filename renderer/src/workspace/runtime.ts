@@ -7,6 +7,7 @@ import { LiveConnection } from '../live/live-connection'
 import { createLogger } from '../log'
 import type { Services } from '../services/context'
 import { Softphone } from '../softphone/softphone'
+import { startMissedCalls } from '../missed-calls/missed-call-recorder'
 import { MonitorService } from '../supervisor/monitor-service'
 import { TransferService } from '../transfer/transfer-service'
 import type { useAppStore } from '../store'
@@ -96,6 +97,7 @@ export class WorkspaceRuntime {
     this.outbox = new KlantcontactOutbox({ store, api, agentLogin: agent.login })
     const { events } = this.coordinator
     this.cleanups.push(startScreenPop({ events, store, api, agentLogin: agent.login }))
+    this.cleanups.push(startMissedCalls({ events, store }))
     this.cleanups.push(startTransferReceiver({ events, store, api }))
     this.cleanups.push(this.coordinator.follow())
     this.cleanups.push(softphone.subscribe((snapshot) => this.coordinator.onSnapshot(snapshot)))

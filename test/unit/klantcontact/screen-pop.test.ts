@@ -4,6 +4,7 @@ import type { Klantcontactnummer } from '../../../shared/klantcontact/klantconta
 import { GatewayError } from '../../../renderer/src/api/errors'
 import { suggestPartij } from '../../../renderer/src/klantcontact/partij-suggestion'
 import { startScreenPop } from '../../../renderer/src/klantcontact/screen-pop'
+import { startMissedCalls } from '../../../renderer/src/missed-calls/missed-call-recorder'
 import type { CallSnapshot } from '../../../renderer/src/softphone/types'
 import type { AppStore } from '../../../renderer/src/store'
 import { RING } from './fixtures'
@@ -37,11 +38,22 @@ function ring(store: AppStore, call: Partial<CallSnapshot> = {}): void {
   feedPhone(store, { ...store.getState().workspace.phone, call: snapshot })
 }
 
-/** The screen pop on the call events of a coordinator over `store`, as workspace/runtime.ts wires it. */
+/**
+ * The screen pop and the missed calls on the call events of a coordinator over `store`, as
+ * workspace/runtime.ts wires them.
+ */
 function popping(store: AppStore, api = lookup()): void {
   const { events } = coordinate(store, { agentLogin: AGENT, now: () => RING })
   stops.push(startScreenPop({ events, store, api, agentLogin: AGENT, logger: quietLogger }))
+  stops.push(startMissedCalls({ events, store }))
 }
+
+const answer = (store: AppStore, at = RING + 6_000) => {
+  ring(store, { state: 'connecting' })
+  ring(store, { state: 'active', answeredAt: at })
+}
+const drafts = (store: AppStore) => Object.values(store.getState().klantcontact.drafts)
+const openOnRing = (store: AppStore) => store.getState().settings.setSetting('openOnRing', true)
 
 const stops: Array<() => void> = []
 afterEach(() => {
@@ -89,55 +101,224 @@ describe('suggestPartij', () => {
 })
 
 describe('startScreenPop', () => {
-  it('opens a draft the moment an inbound call rings, and offers the known partij', async () => {
+  it('opens no draft while a call rings, and looks the caller up at ring', async () => {
     const { store } = storeOver()
     const api = lookup()
     popping(store, api)
     ring(store)
     await settle()
-    const { activeId, drafts } = store.getState().klantcontact
-    expect(activeId).not.toBeNull()
-    expect(drafts[activeId!]).toMatchObject({
+    expect(store.getState().klantcontact.drafts).toEqual({})
+    expect(store.getState().klantcontact.activeId).toBeNull()
+    expect(api.partijenByTelefoonnummer).toHaveBeenCalledWith('0612345678')
+    expect(store.getState().ringing.callers['call-1']).toEqual({
       callId: 'call-1',
+      lookup: 'known',
+      partij: PARTIJ,
+    })
+  })
+
+  it('opens the draft at Opnemen with the ring time, focused, and offers the partij found at ring', async () => {
+    const { store } = storeOver()
+    const api = lookup()
+    popping(store, api)
+    ring(store)
+    await settle()
+    answer(store)
+    await settle()
+    const { activeId, focusRequest } = store.getState().klantcontact
+    expect(drafts(store)).toHaveLength(1)
+    expect(store.getState().klantcontact.drafts[activeId!]).toMatchObject({
+      callId: 'call-1',
+      sipCallId: 'a84b4c76e66710@pc33.gemeente.example',
       callerNumber: '0612345678',
       plaatsgevondenOp: new Date(RING).toISOString(),
       suggestion: PARTIJ,
       naamKlant: '',
     })
+    expect(focusRequest).toMatchObject({ draftId: activeId, field: 'naamKlant' })
+    // One audited read of the partij per call: the draft takes the ring's result.
+    expect(api.partijenByTelefoonnummer).toHaveBeenCalledTimes(1)
   })
 
-  it('takes the answer time as plaatsgevondenOp, and opens only one draft per call', async () => {
+  it('offers the partij once the lookup still under way at Opnemen comes back', async () => {
+    const { store } = storeOver()
+    let resolve: (view: PartijLookupView) => void = () => undefined
+    const api = {
+      partijenByTelefoonnummer: vi.fn(() => new Promise<PartijLookupView>((done) => (resolve = done))),
+    }
+    popping(store, api)
+    ring(store)
+    answer(store)
+    expect(store.getState().ringing.callers['call-1']?.lookup).toBe('looking')
+    resolve({ results: [PARTIJ] })
+    await settle()
+    expect(drafts(store)[0]?.suggestion).toEqual(PARTIJ)
+  })
+
+  it('opens only one draft per call', async () => {
     const { store } = storeOver()
     popping(store, lookup({ results: [] }))
     ring(store)
-    ring(store, { state: 'connecting' })
-    ring(store, { state: 'active', answeredAt: RING + 6_000 })
+    answer(store)
+    ring(store, { state: 'on_hold', held: true, answeredAt: RING + 6_000 })
+    ring(store, { state: 'ended', answeredAt: RING + 6_000 })
     await settle()
-    const drafts = Object.values(store.getState().klantcontact.drafts)
-    expect(drafts).toHaveLength(1)
-    expect(drafts[0]?.plaatsgevondenOp).toBe(new Date(RING + 6_000).toISOString())
+    expect(drafts(store)).toHaveLength(1)
+    expect(store.getState().missedCalls.calls).toEqual([])
   })
 
-  it('opens nothing for an outbound call or a warm transfer carrying a klantcontactnummer', () => {
+  it('opens the draft at ring when the agent chose "open bij overgaan", and keeps the ring time', async () => {
+    const { store } = storeOver()
+    openOnRing(store)
+    popping(store)
+    ring(store)
+    await settle()
+    expect(drafts(store)).toHaveLength(1)
+    expect(drafts(store)[0]).toMatchObject({ callId: 'call-1', suggestion: PARTIJ })
+    answer(store)
+    expect(drafts(store)).toHaveLength(1)
+    expect(drafts(store)[0]?.plaatsgevondenOp).toBe(new Date(RING).toISOString())
+  })
+
+  it('carries on at ring with the draft being written for the same SIP Call-ID', () => {
+    const { store } = storeOver()
+    const earlier = store.getState().klantcontact.openForCall({
+      agentLogin: AGENT,
+      callId: 'earlier',
+      sipCallId: 'a84b4c76e66710@pc33.gemeente.example',
+      at: RING - 30_000,
+    })
+    store.getState().klantcontact.update(earlier, { onderwerp: 'Paspoort' })
+    popping(store)
+    ring(store)
+    expect(drafts(store)).toHaveLength(1)
+    expect(store.getState().klantcontact.drafts[earlier]).toMatchObject({
+      callId: 'call-1',
+      onderwerp: 'Paspoort',
+    })
+    expect(store.getState().klantcontact.activeId).toBe(earlier)
+  })
+
+  it('opens nothing for an outbound call or a warm transfer carrying a klantcontactnummer, answered or not', () => {
     const { store } = storeOver()
     popping(store)
     ring(store, { id: 'out', direction: 'outbound', state: 'connecting' })
+    ring(store, { id: 'out', direction: 'outbound', state: 'active', answeredAt: RING + 1_000 })
     ring(store, { id: 'transfer', klantcontactnummer: '26000001' as Klantcontactnummer })
+    ring(store, {
+      id: 'transfer',
+      klantcontactnummer: '26000001' as Klantcontactnummer,
+      state: 'active',
+      answeredAt: RING + 1_000,
+    })
     expect(store.getState().klantcontact.drafts).toEqual({})
   })
 
   it('opens nothing for the customer who takes the place of a consult call (INVITE with Replaces)', () => {
     const { store } = storeOver()
     popping(store)
-    ring(store, { id: 'replacing', state: 'active', replacedSipCallId: 'consult-sip-id' })
+    ring(store, { id: 'replacing', state: 'active', replacedSipCallId: 'consult-sip-id', answeredAt: RING })
     expect(store.getState().klantcontact.drafts).toEqual({})
   })
 })
 
+describe('startScreenPop, when the call ends without being answered here', () => {
+  it('ends quietly when a colleague answered it: no draft and no missed call', async () => {
+    const { store } = storeOver()
+    popping(store)
+    ring(store)
+    await settle()
+    ring(store, { state: 'ended', answeredElsewhere: true })
+    expect(store.getState().klantcontact.drafts).toEqual({})
+    expect(store.getState().missedCalls.calls).toEqual([])
+  })
+
+  it('discards the untouched draft of "open bij overgaan" when a colleague answered it', async () => {
+    const { store } = storeOver()
+    openOnRing(store)
+    popping(store)
+    ring(store)
+    await settle()
+    expect(drafts(store)).toHaveLength(1)
+    ring(store, { state: 'ended', answeredElsewhere: true })
+    expect(store.getState().klantcontact.drafts).toEqual({})
+    expect(store.getState().klantcontact.activeId).toBeNull()
+    expect(store.getState().missedCalls.calls).toEqual([])
+  })
+
+  it('records a call the caller gave up on as missed, with the number, the partij and the ring time', async () => {
+    const { store } = storeOver()
+    popping(store)
+    ring(store)
+    await settle()
+    ring(store, { state: 'ended' })
+    expect(store.getState().klantcontact.drafts).toEqual({})
+    expect(store.getState().missedCalls.calls).toEqual([
+      {
+        id: 'call-1',
+        sipCallId: 'a84b4c76e66710@pc33.gemeente.example',
+        number: '0612345678',
+        naam: PARTIJ.naam,
+        at: RING,
+      },
+    ])
+  })
+
+  it('records a missed call without a name when nobody is known by the number', async () => {
+    const { store } = storeOver()
+    popping(store, lookup({ results: [] }))
+    ring(store)
+    await settle()
+    ring(store, { state: 'ended' })
+    expect(store.getState().missedCalls.calls).toEqual([
+      expect.not.objectContaining({ naam: expect.anything() as unknown }),
+    ])
+    expect(store.getState().missedCalls.calls[0]?.number).toBe('0612345678')
+  })
+
+  it('does not count a call the agent declined as missed', async () => {
+    const { store } = storeOver()
+    popping(store)
+    ring(store)
+    await settle()
+    ring(store, { declined: true })
+    ring(store, { state: 'ended', declined: true })
+    expect(store.getState().missedCalls.calls).toEqual([])
+    expect(store.getState().klantcontact.drafts).toEqual({})
+  })
+
+  it('leaves no orphan draft of a missed call with "open bij overgaan", but keeps one the agent typed in', async () => {
+    const { store } = storeOver()
+    openOnRing(store)
+    popping(store)
+    ring(store)
+    await settle()
+    ring(store, { state: 'ended' })
+    expect(store.getState().klantcontact.drafts).toEqual({})
+    expect(store.getState().missedCalls.calls).toHaveLength(1)
+
+    ring(store, { id: 'call-2', sipCallId: 'second@pc33.gemeente.example' })
+    const typed = store.getState().klantcontact.activeId!
+    store.getState().klantcontact.update(typed, { onderwerp: 'Paspoort' })
+    ring(store, { id: 'call-2', sipCallId: 'second@pc33.gemeente.example', state: 'ended' })
+    expect(Object.keys(store.getState().klantcontact.drafts)).toEqual([typed])
+    expect(store.getState().missedCalls.calls.map((c) => c.id)).toEqual(['call-2', 'call-1'])
+  })
+
+  it('does not count a transferred call that rang out as missed', () => {
+    const { store } = storeOver()
+    popping(store)
+    ring(store, { id: 'transfer', klantcontactnummer: '26000001' as Klantcontactnummer })
+    ring(store, { id: 'transfer', klantcontactnummer: '26000001' as Klantcontactnummer, state: 'ended' })
+    expect(store.getState().missedCalls.calls).toEqual([])
+  })
+})
+
 describe('startScreenPop, when a live transfer offer names the nummer of a ringing call', () => {
-  /** A colleague's consult call, its nummer stripped by a PBX: the screen pop makes a draft. */
+  /** A colleague's consult call, its nummer stripped by a PBX: "open bij overgaan" makes a draft. */
   function popped(store: AppStore, api = lookup({ results: [] })): string {
     setDirectory(store)
+    openOnRing(store)
     popping(store, api)
     ring(store, { assertedCaller: COLLEAGUE })
     const id = store.getState().klantcontact.activeId
@@ -150,12 +331,24 @@ describe('startScreenPop, when a live transfer offer names the nummer of a ringi
   /** The colleague's offer arriving while the call rings (the call is reclassified as transferred). */
   const offered = (store: AppStore) => setOffers(store, [offerOf()])
 
-  it('makes no draft when the offer is there as the call rings', () => {
+  it('makes no draft when the offer is there as the call rings, nor when it is answered', () => {
     const { store } = storeOver()
     setDirectory(store)
+    openOnRing(store)
     popping(store)
     offered(store)
     ring(store, { assertedCaller: COLLEAGUE })
+    ring(store, { assertedCaller: COLLEAGUE, state: 'active', answeredAt: RING + 2_000 })
+    expect(store.getState().klantcontact.drafts).toEqual({})
+  })
+
+  it('makes no draft at Opnemen when the offer arrived while the call rang', () => {
+    const { store } = storeOver()
+    setDirectory(store)
+    popping(store)
+    ring(store, { assertedCaller: COLLEAGUE })
+    offered(store)
+    ring(store, { assertedCaller: COLLEAGUE, state: 'active', answeredAt: RING + 2_000 })
     expect(store.getState().klantcontact.drafts).toEqual({})
   })
 
@@ -171,7 +364,7 @@ describe('startScreenPop, when a live transfer offer names the nummer of a ringi
     const { store } = storeOver()
     popped(store, lookup())
     await settle()
-    expect(Object.values(store.getState().klantcontact.drafts)[0]?.suggestion).toEqual(PARTIJ)
+    expect(drafts(store)[0]?.suggestion).toEqual(PARTIJ)
     offered(store)
     expect(store.getState().klantcontact.drafts).toEqual({})
   })
@@ -221,10 +414,13 @@ describe('startScreenPop, when a live transfer offer names the nummer of a ringi
 
   it('leaves alone a draft it did not make itself', () => {
     const { store } = storeOver()
-    setDirectory(store)
-    popping(store)
-    ring(store, { assertedCaller: COLLEAGUE })
-    const popped = store.getState().klantcontact.activeId!
+    const popped = (() => {
+      setDirectory(store)
+      openOnRing(store)
+      popping(store)
+      ring(store, { assertedCaller: COLLEAGUE })
+      return store.getState().klantcontact.activeId!
+    })()
     store.getState().klantcontact.update(popped, { onderwerp: 'Paspoort' })
     const manual = store.getState().klantcontact.openManual(AGENT, RING)
     offered(store)
