@@ -74,24 +74,27 @@ export function shortcutHint(action: ShortcutAction): string {
 }
 
 /**
- * The action a key press asks for, or undefined. `event.code` is used for Alt+letter because on
- * macOS Option+letter types another character into `event.key`.
+ * The action a key press asks for, or undefined. Alt+letter is read from `event.code` (the key's
+ * place) because on macOS Option+letter types another character into `event.key`; Ctrl+letter from
+ * `event.key`, as the browser's own Ctrl+S does, so it follows the keyboard layout. Chromium's
+ * autofill sends keydown events without a `key`: those ask for nothing.
  */
 export function actionOf(event: {
-  readonly key: string
+  readonly key?: string
   readonly code?: string
   readonly altKey: boolean
   readonly ctrlKey: boolean
   readonly metaKey: boolean
   readonly shiftKey: boolean
 }): ShortcutAction | undefined {
+  const key = typeof event.key === 'string' ? event.key : ''
   const ctrl = event.ctrlKey || event.metaKey
   for (const shortcut of SHORTCUTS) {
     if (shortcut.alt !== event.altKey || shortcut.ctrl !== ctrl) {
       continue
     }
     if (shortcut.key === '?') {
-      if (event.key === '?') {
+      if (key === '?') {
         return shortcut.action
       }
       continue
@@ -99,7 +102,8 @@ export function actionOf(event: {
     if (event.shiftKey) {
       continue
     }
-    const letter = event.code?.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.key.toLowerCase()
+    const code = event.code ?? ''
+    const letter = shortcut.alt && code.startsWith('Key') ? code.slice(3).toLowerCase() : key.toLowerCase()
     if (letter === shortcut.key) {
       return shortcut.action
     }

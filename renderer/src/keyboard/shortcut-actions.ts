@@ -1,0 +1,118 @@
+import { createLogger } from '../log'
+import type { Softphone } from '../softphone/softphone'
+import { isTransferInProgress } from '../softphone/transfer/transfer-states'
+import type { CallSnapshot } from '../softphone/types'
+import type { StoreState } from '../store/types'
+import type { TransferService } from '../transfer/transfer-service'
+import type { Availability } from '../workspace/agent-state'
+import type { ShortcutAction } from './shortcuts'
+import { isTextEntry } from './text-entry'
+
+const log = createLogger('keyboard')
+
+/** What a shortcut acts on: the store's plain data and the services that change things. */
+export interface ShortcutContext {
+  readonly state: StoreState
+  readonly softphone: Pick<Softphone, 'answer' | 'decline' | 'hangup' | 'hold' | 'resume' | 'mute'>
+  readonly transfers: Pick<TransferService, 'cancel'>
+  readonly agentLogin: string
+  readonly choose: (availability: Availability) => void
+  /** Runs the active form's save (save-registry.ts); false when there is none. */
+  readonly save: () => boolean
+  readonly toggleHelp: () => void
+  /** The element with the focus when the key was pressed. */
+  readonly focused: Element | null
+}
+
+/**
+ * Runs `action` when it applies now, and says whether it did, so the key handler prevents the
+ * browser's own meaning of the key only then. An action that does not apply (Opnemen with nothing
+ * ringing) does nothing at all; the buttons it stands for are not on screen either.
+ */
+export function runShortcut(action: ShortcutAction, context: ShortcutContext): boolean {
+  const { state, softphone } = context
+  const { call, consult, transfer } = state.workspace.phone
+  const callState = call?.state
+  const live = callState === 'active' || callState === 'on_hold'
+  const transferring = transfer !== null && isTransferInProgress(transfer.state)
+  switch (action) {
+    case 'answer':
+      return callState === 'ringing' && attempt(action, () => softphone.answer())
+    case 'decline':
+      return callState === 'ringing' && attempt(action, () => softphone.decline())
+    case 'hangup':
+      if (transferring) {
+        // During a warm transfer the hang-up ends the consult and the agent is back with the
+        // waiting customer; the customer is never dropped by a key press. A blind transfer has no
+        // call of the agent's own to end.
+        return (
+          transfer.kind === 'warm' &&
+          consult !== null &&
+          consult.state !== 'ended' &&
+          attempt(action, () => context.transfers.cancel())
+        )
+      }
+      return (live || callState === 'connecting') && attempt(action, () => softphone.hangup())
+    case 'hold':
+      if (!live || transferring) {
+        return false
+      }
+      return attempt(action, () => (callState === 'on_hold' ? softphone.resume() : softphone.hold()))
+    case 'mute':
+      if (!live && callState !== 'connecting') {
+        return false
+      }
+      softphone.mute(!call?.muted)
+      return true
+    case 'transfer':
+      if (!live || transferring || state.transfer.dialogOpen || isColleaguesConsult(call)) {
+        return false
+      }
+      state.transfer.openDialog()
+      return true
+    case 'save':
+      return context.save()
+    case 'status_beschikbaar':
+      context.choose('beschikbaar')
+      return true
+    case 'status_pauze':
+      context.choose('pauze')
+      return true
+    case 'status_nawerk':
+      context.choose('nawerk')
+      return true
+    case 'new_klantcontact':
+      state.klantcontact.openManual(context.agentLogin)
+      return true
+    case 'help':
+      if (isTextEntry(context.focused)) {
+        return false
+      }
+      context.toggleHelp()
+      return true
+    default: {
+      const unknown: never = action
+      throw new Error(`unknown shortcut action ${String(unknown)}`)
+    }
+  }
+}
+
+/**
+ * A colleague's consult ringing through to this agent: a colleague's call (asserted) that carries
+ * their klantcontact and has not yet been replaced by the customer. It is theirs to pass on.
+ */
+function isColleaguesConsult(call: CallSnapshot | null): boolean {
+  return (
+    call !== null &&
+    call.direction === 'inbound' &&
+    call.assertedCaller !== undefined &&
+    call.klantcontactnummer !== undefined &&
+    call.replacedSipCallId === undefined
+  )
+}
+
+/** Starts the softphone's verb; a refusal (the call changed meanwhile) is logged, not thrown. */
+function attempt(action: ShortcutAction, run: () => Promise<unknown>): true {
+  run().catch((error: unknown) => log.warn({ action, error: String(error) }, 'shortcut action refused'))
+  return true
+}
