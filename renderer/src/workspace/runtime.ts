@@ -3,6 +3,7 @@ import type { AgentBridge } from '../../../shared/bridge'
 import type { GatewayApi } from '../api/gateway-client'
 import { KlantcontactOutbox, startScreenPop } from '../klantcontact'
 import { startTransferReceiver } from '../incoming-transfer'
+import { startFocusAfterEvents } from '../keyboard/focus-after-events'
 import { LiveConnection } from '../live/live-connection'
 import { createLogger } from '../log'
 import type { Services } from '../services/context'
@@ -99,6 +100,7 @@ export class WorkspaceRuntime {
     this.cleanups.push(startScreenPop({ events, store, api, agentLogin: agent.login }))
     this.cleanups.push(startMissedCalls({ events, store }))
     this.cleanups.push(startTransferReceiver({ events, store, api }))
+    this.cleanups.push(startFocusAfterEvents({ events, store }))
     this.cleanups.push(this.coordinator.follow())
     this.cleanups.push(softphone.subscribe((snapshot) => this.coordinator.onSnapshot(snapshot)))
     this.cleanups.push(startCallContext({ store, live: this.live, agentLogin: agent.login }))
