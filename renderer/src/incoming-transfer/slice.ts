@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { KlantcontactView } from '../../../shared/gateway/api'
+import { nextFront } from '../case/front'
 import { createLogger } from '../log'
 import type { StoreState } from '../store/types'
 import {
@@ -46,16 +47,23 @@ export interface OpenedActions {
   /** Refused before sending (empty, does not fit); the text stays for the agent to correct. */
   answerInvalid(error: OpenedError): void
   close(): void
+  /** The agent brings this klantcontact back to the main place (case/front.ts). */
+  bringToFront(): void
 }
 
 export interface OpenedSlice {
-  readonly opened: OpenedState & OpenedActions
+  /** `front`: when it last came forward (case/front.ts). */
+  readonly opened: OpenedState & OpenedActions & { readonly front: number }
 }
 
 export const createOpenedSlice: StateCreator<StoreState, [], [], OpenedSlice> = (set, get) => {
   const current = (): OpenedState => get().opened
-  /** Replaces the state part wholesale, so an optional field `next` lacks (a stale error) is gone. */
-  const replace = (next: OpenedState): void => set({ opened: { ...actions, ...next } })
+  /**
+   * Replaces the state part wholesale, so an optional field `next` lacks (a stale error) is gone;
+   * `forward` when this is something newly opened, which takes the main place.
+   */
+  const replace = (next: OpenedState, forward = false): void =>
+    set({ opened: { ...actions, ...next, front: forward ? nextFront(get()) : get().opened.front } })
   const answerOn = (
     event: AnswerEvent,
     uuid: string | undefined,
@@ -82,7 +90,7 @@ export const createOpenedSlice: StateCreator<StoreState, [], [], OpenedSlice> = 
   }
 
   const actions: OpenedActions = {
-    begin: (request) => replace({ ...fromRequest(request), status: 'loading', answer: INITIAL_ANSWER }),
+    begin: (request) => replace({ ...fromRequest(request), status: 'loading', answer: INITIAL_ANSWER }, true),
 
     loaded: (nummer, view) => {
       if (stillLoading(nummer)) {
@@ -99,16 +107,14 @@ export const createOpenedSlice: StateCreator<StoreState, [], [], OpenedSlice> = 
     show: (request, view) => {
       const state = current()
       const same = state.status === 'ready' && state.view?.uuid === view.uuid
-      replace({
-        ...fromRequest(request),
-        status: 'ready',
-        view,
-        answer: same ? state.answer : INITIAL_ANSWER,
-      })
+      replace(
+        { ...fromRequest(request), status: 'ready', view, answer: same ? state.answer : INITIAL_ANSWER },
+        !same,
+      )
     },
 
     fail: (request, error) =>
-      replace({ ...fromRequest(request), status: 'failed', error, answer: INITIAL_ANSWER }),
+      replace({ ...fromRequest(request), status: 'failed', error, answer: INITIAL_ANSWER }, true),
 
     followCall: (nummer, callId) => {
       const state = current()
@@ -137,9 +143,15 @@ export const createOpenedSlice: StateCreator<StoreState, [], [], OpenedSlice> = 
     },
 
     close: () => replace(INITIAL_OPENED),
+
+    bringToFront: () => {
+      if (current().status !== 'idle') {
+        replace(withoutErrorKept(current()), true)
+      }
+    },
   }
 
-  return { opened: { ...INITIAL_OPENED, ...actions } }
+  return { opened: { ...INITIAL_OPENED, ...actions, front: 0 } }
 }
 
 /** What a request says, as state (the status is set by the caller). */
@@ -168,4 +180,9 @@ function withoutError(state: OpenedState): OpenedState {
     ...(view !== undefined ? { view } : {}),
     answer,
   }
+}
+
+/** The state part only, as it is (error included). */
+function withoutErrorKept(state: OpenedState): OpenedState {
+  return { ...withoutError(state), ...(state.error !== undefined ? { error: state.error } : {}) }
 }

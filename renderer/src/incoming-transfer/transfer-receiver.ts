@@ -21,6 +21,10 @@ import { openedErrorOf } from './error-of'
  * Attended transfer completed: the customer's call replaces the consult call (INVITE with
  * Replaces, RFC 3891) under a new id; the open klantcontact, matched by nummer, stays and goes with
  * the customer's call.
+ *
+ * A transferred call that ends without this agent answering it (declined, rung out, cancelled by
+ * the colleague, or answered by another member of the afdeling) takes its klantcontact off the
+ * screen: there is no call to go with it, and it was never this agent's to answer.
  */
 export interface TransferReceiverOptions {
   readonly events: CallEventSource
@@ -44,6 +48,8 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
   const pending = new Set<string>()
   let latest: Latest | undefined
   let stopped = false
+  /** Calls that ended before this agent answered: a klantcontact resolved for one of them is not shown. */
+  const unanswered = new Set<string>()
 
   /** The call the klantcontact should go with now: `callId`, or the call that replaced it; else none. */
   const callNowFor = (callId: string, nummer: Klantcontactnummer): string | undefined =>
@@ -57,7 +63,7 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
     try {
       const { klantcontact } = await api.resolveTransfer(nummer)
       const now = callNowFor(callId, nummer)
-      if (stopped || now === undefined) {
+      if (stopped || now === undefined || unanswered.has(now)) {
         log.debug({ callId }, 'transfer resolved after its call was gone')
         return
       }
@@ -78,7 +84,7 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
       const failure = openedErrorOf(error)
       log.warn({ callId, kind: failure.kind }, 'transferred klantcontact not opened')
       const now = callNowFor(callId, nummer)
-      if (now !== undefined) {
+      if (now !== undefined && !unanswered.has(now)) {
         store.getState().opened.fail({ source: 'transfer', nummer, callId: now }, failure)
       }
     } finally {
@@ -116,8 +122,19 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
         return
       }
       case 'answered':
-      case 'ended':
         return
+      case 'ended': {
+        if (event.call.answeredAt !== undefined || event.handledMs !== undefined) {
+          return
+        }
+        unanswered.add(event.callId)
+        const { opened } = store.getState()
+        if (opened.source === 'transfer' && opened.callId === event.callId && opened.status !== 'idle') {
+          opened.close()
+          log.info({ callId: event.callId }, 'transferred call ended unanswered; its klantcontact closed')
+        }
+        return
+      }
       default:
         throw missingCaseError(event)
     }

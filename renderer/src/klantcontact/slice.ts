@@ -15,6 +15,7 @@ import {
   type DraftStatus,
   type KlantcontactDraft,
 } from './draft'
+import { nextFront } from '../case/front'
 import { klantcontactMessages } from './messages'
 import { placeProblem } from './problem-fields'
 import { toRegisterInput } from './to-register-input'
@@ -35,6 +36,8 @@ export interface KlantcontactState {
   /** Bumped whenever a form must take focus; `focusRequest` says where. */
   readonly focusToken: number
   readonly focusRequest: FocusRequest | null
+  /** When the active draft last came forward (case/front.ts). */
+  readonly front: number
 }
 
 export interface OpenForCall {
@@ -71,6 +74,8 @@ export interface KlantcontactActions {
   markQueued(id: string): void
   /** A new id and Idempotency-Key, queued again (the gateway's 422 "key reused with another body"). */
   rekey(id: string): string | undefined
+  /** A saved draft's inhoud as the gateway holds it after an aanvulling (the register's text). */
+  aanvuld(id: string, view: KlantcontactView): void
   setSuggestion(id: string, suggestion: PartijMatchView): void
   acceptSuggestion(id: string): void
   /** Closes a saved draft, or discards an unsaved one when `discardUnsaved` (after the agent confirmed). */
@@ -89,6 +94,7 @@ export const INITIAL_KLANTCONTACT: KlantcontactState = {
   activeId: null,
   focusToken: 0,
   focusRequest: null,
+  front: 0,
 }
 
 export const createKlantcontactSlice: StateCreator<StoreState, [], [], KlantcontactSlice> = (set, get) => {
@@ -116,8 +122,9 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
     put(next)
     return next
   }
+  const forward = (activeId: string): Partial<KlantcontactState> => ({ activeId, front: nextFront(get()) })
   const open = (draft: KlantcontactDraft): string => {
-    put(draft, { activeId: draft.id, ...focusOn(draft.id, 'naamKlant') })
+    put(draft, { ...forward(draft.id), ...focusOn(draft.id, 'naamKlant') })
     return draft.id
   }
   /** After a draft leaves: the agent's newest other unsaved draft, if any. */
@@ -137,7 +144,7 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
         const drafts = Object.values(current().drafts).filter((draft) => draft.agentLogin === agentLogin)
         const existing = drafts.find((draft) => draft.callId === callId)
         if (existing) {
-          write({ activeId: existing.id })
+          write(forward(existing.id))
           return existing.id
         }
         // The same caller rings again (the queue offers a call anew after a missed ring or a
@@ -147,8 +154,7 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
             ? undefined
             : drafts.find((draft) => draft.sipCallId === sipCallId && isEditable(draft.status))
         if (resumed) {
-          put({ ...resumed, callId })
-          write({ activeId: resumed.id })
+          put({ ...resumed, callId }, forward(resumed.id))
           return resumed.id
         }
         return open(newDraft({ id: crypto.randomUUID(), agentLogin, at, callId, sipCallId, callerNumber }))
@@ -167,7 +173,7 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
 
       activate: (id) => {
         if (current().drafts[id] !== undefined) {
-          write({ activeId: id })
+          write(forward(id))
         }
       },
 
@@ -258,6 +264,13 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
           activeId: current().activeId === id ? fresh.id : current().activeId,
         })
         return fresh.id
+      },
+
+      aanvuld: (id, view) => {
+        const draft = current().drafts[id]
+        if (draft?.status === 'saved' && draft.uuid === view.uuid && view.inhoud !== null) {
+          put({ ...draft, inhoud: view.inhoud })
+        }
       },
 
       setSuggestion: (id, { uuid, naam }) => {

@@ -43,7 +43,8 @@ function receiving(api = fakeApi()) {
 
 /** The customer's call replacing the consult call (INVITE with Replaces), as the softphone shows it. */
 function replace(store: AppStore, changes: Parameters<typeof setCall>[1] = {}) {
-  setCall(store, { state: 'ended' })
+  // The consult call was answered before the colleague completed the transfer.
+  setCall(store, { state: 'ended', answeredAt: RING + 10_000 })
   setCall(store, {
     id: 'call-2',
     sipCallId: 'customer-1@sbc.gemeente.example',
@@ -275,12 +276,51 @@ describe('startTransferReceiver', () => {
     let answer: (value: ReturnType<typeof resolvedOf>) => void = () => undefined
     const api = fakeApi({ resolve: () => new Promise((resolve) => (answer = resolve)) })
     const { store, opened } = receiving(api)
-    setCall(store, { klantcontactnummer: NUMMER, state: 'active' })
+    setCall(store, { klantcontactnummer: NUMMER, state: 'active', answeredAt: RING + 5_000 })
     replace(store, { klantcontactnummer: NUMMER })
     answer(resolvedOf())
     await settle()
     expect(api.resolveTransfer).toHaveBeenCalledOnce()
     expect(opened()).toMatchObject({ status: 'ready', callId: 'call-2' })
+  })
+
+  it('takes the klantcontact off the screen when the agent declines the transferred call or lets it ring out', async () => {
+    const { store, opened } = receiving()
+    setCall(store, { klantcontactnummer: NUMMER })
+    await settle()
+    expect(opened().status).toBe('ready')
+    setCall(store, { klantcontactnummer: NUMMER, state: 'ended' })
+    expect(opened()).toMatchObject({ status: 'idle' })
+    expect(opened().view).toBeUndefined()
+  })
+
+  it('shows nothing when the transfer resolves only after the call ended unanswered', async () => {
+    let answer: (value: ReturnType<typeof resolvedOf>) => void = () => undefined
+    const { store, opened } = receiving(
+      fakeApi({ resolve: () => new Promise((resolve) => (answer = resolve)) }),
+    )
+    setCall(store, { klantcontactnummer: NUMMER })
+    setCall(store, { klantcontactnummer: NUMMER, state: 'ended' })
+    answer(resolvedOf())
+    await settle()
+    expect(opened().status).toBe('idle')
+  })
+
+  it('keeps the klantcontact through nawerk when the agent answered the transferred call', async () => {
+    const { store, opened } = receiving()
+    setCall(store, { klantcontactnummer: NUMMER })
+    await settle()
+    setCall(store, { klantcontactnummer: NUMMER, state: 'active', answeredAt: RING + 3_000 })
+    setCall(store, { klantcontactnummer: NUMMER, state: 'ended', answeredAt: RING + 3_000 })
+    expect(opened()).toMatchObject({ status: 'ready', source: 'transfer', callId: 'call-1' })
+  })
+
+  it('leaves a klantcontact the agent opened by its nummer alone when an unanswered call ends', async () => {
+    const { store, opened } = receiving()
+    store.getState().opened.show({ source: 'manual', nummer: NUMMER }, viewOf())
+    setCall(store, { remoteNumber: '0201234567' })
+    setCall(store, { remoteNumber: '0201234567', state: 'ended' })
+    expect(opened()).toMatchObject({ status: 'ready', source: 'manual' })
   })
 
   it('writes nothing after it was stopped', async () => {
