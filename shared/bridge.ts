@@ -16,8 +16,15 @@ export interface DesktopBridge {
     getConfig(): Promise<IpcResult<AppConfig>>
   }
   readonly calls: {
-    /** Shows an OS notification for a ringing call and brings the window to the front. */
+    /**
+     * Shows an OS notification for a ringing call; clicking it brings the window to the front. Where
+     * the OS has no notifications, the window comes to the front instead.
+     */
     notifyIncoming(notice: IncomingCallNotice): Promise<IpcResult<null>>
+  }
+  readonly window: {
+    /** Brings the app window to the front: for a ringing call, when the agent chose so. */
+    bringToFront(): Promise<IpcResult<null>>
   }
 }
 
@@ -30,4 +37,5 @@ export interface DesktopBridge {
 export interface AgentBridge {
   readonly app: Pick<DesktopBridge['app'], 'getInfo'> & Partial<Pick<DesktopBridge['app'], 'getConfig'>>
   readonly calls?: DesktopBridge['calls']
+  readonly window?: DesktopBridge['window']
 }

@@ -7,6 +7,7 @@ import { endpointsFromEnv } from './endpoints'
 import { registerAppConfigHandler } from './handlers/app-config'
 import { registerAppInfoHandler } from './handlers/app-info'
 import { registerIncomingCallHandler } from './handlers/incoming-call'
+import { registerWindowFrontHandler } from './handlers/window-front'
 import { createHandle } from './ipc'
 import { createLogger } from './log'
 import { installPermissionHandlers } from './permissions'
@@ -89,6 +90,7 @@ function start(): void {
   registerAppInfoHandler(handle)
   registerAppConfigHandler(handle, { gatewayUrl: endpoints.gatewayUrl })
   registerIncomingCallHandler(handle, { getWindow: () => mainWindow, log: log.child('calls') })
+  registerWindowFrontHandler(handle, { getWindow: () => mainWindow, log: log.child('window') })
 
   const openMainWindow = (): void => {
     mainWindow = createMainWindow({

@@ -48,5 +48,8 @@ export function createBridge(invoke: Invoke): DesktopBridge {
       // worth duplicating the check in, and main must check anyway).
       notifyIncoming: (notice) => invokeChecked(invoke, IpcChannel.CallIncomingNotify, notice),
     },
+    window: {
+      bringToFront: () => invokeChecked(invoke, IpcChannel.WindowBringToFront, undefined),
+    },
   }
 }

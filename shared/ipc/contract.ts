@@ -10,6 +10,7 @@ export const IpcChannel = {
   AppInfoGet: 'app:info:get',
   AppConfigGet: 'app:config:get',
   CallIncomingNotify: 'call:incoming:notify',
+  WindowBringToFront: 'window:front',
 } as const
 
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel]
@@ -58,6 +59,8 @@ export const ipcContract = {
   [IpcChannel.AppInfoGet]: { request: noPayload, response: appInfo },
   [IpcChannel.AppConfigGet]: { request: noPayload, response: appConfig },
   [IpcChannel.CallIncomingNotify]: { request: incomingCallNotice, response: nullValue },
+  // No payload: the renderer may only ask for the one thing, never pass a window or a position.
+  [IpcChannel.WindowBringToFront]: { request: noPayload, response: nullValue },
 } as const satisfies { readonly [C in IpcChannel]: ChannelContract<unknown, unknown> }
 
 export type IpcRequest<C extends IpcChannel> = Infer<(typeof ipcContract)[C]['request']>

@@ -28,7 +28,7 @@ test('the desktop app starts, shows the heading and the version from the preload
   }
 })
 
-test('the bridge tells the renderer the gateway URL and checks incoming-call notices in main', async () => {
+test('the bridge tells the renderer the gateway URL, checks incoming-call notices in main and can bring the window forward', async () => {
   const app = await electron.launch({
     args: ['.'],
     env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1', KCC_GATEWAY_URL: 'http://127.0.0.1:8480/' },
@@ -38,7 +38,7 @@ test('the bridge tells the renderer the gateway URL and checks incoming-call not
     await expect(page.getByRole('heading', { level: 1, name: 'KCC Werkplek' })).toBeVisible()
     const replies = await page.evaluate(async () => {
       const bridge = window.kcc
-      if (bridge?.app.getConfig === undefined || bridge.calls === undefined) {
+      if (bridge?.app.getConfig === undefined || bridge.calls === undefined || bridge.window === undefined) {
         return undefined
       }
       return {
@@ -47,13 +47,15 @@ test('the bridge tells the renderer the gateway URL and checks incoming-call not
         // What a compromised page could send: a line break to start a second notification line.
         injected: await bridge.calls.notifyIncoming({ callerNumber: '06\r\nX-Evil: 1' }),
         valid: await bridge.calls.notifyIncoming({ callerNumber: 'burger', klantcontactnummer: '26000042' }),
+        front: await bridge.window.bringToFront(),
       }
     })
     expect(replies).toEqual({
-      keys: ['app', 'calls'],
+      keys: ['app', 'calls', 'window'],
       config: { ok: true, value: { gatewayUrl: 'http://127.0.0.1:8480' } },
       injected: { ok: false, error: { code: 'INVALID_REQUEST', message: expect.any(String) } },
       valid: { ok: true, value: null },
+      front: { ok: true, value: null },
     })
   } finally {
     await app.close()

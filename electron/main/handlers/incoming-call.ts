@@ -6,8 +6,10 @@ import { bringToFront } from '../window-front'
 
 /**
  * `call:incoming:notify`: the renderer's softphone reports a ringing call; main shows an OS
- * notification and brings the window to the front, so an agent working in another application
- * sees the call. The payload was validated by `handle` (contract: `incomingCallNotice`), which keeps
+ * notification, so an agent working in another application sees the call, and clicking it brings
+ * the window to the front. Raising the window on every ring is the agent's choice
+ * (`window:front`, handlers/window-front.ts); only where the OS has no notifications does the
+ * window come forward here, as the one signal left. The payload was validated by `handle` (contract: `incomingCallNotice`), which keeps
  * line breaks and markup out of the notification text.
  */
 
@@ -55,8 +57,10 @@ export function registerIncomingCallHandler(handle: Handle, { getWindow, log }: 
       notification.show()
       current = notification
     }
-    // Without OS notifications the raised window is the only signal, so it happens either way.
-    focusWindow()
+    if (!supported) {
+      // Without OS notifications the raised window is the only signal left.
+      focusWindow()
+    }
     // The caller's number is personal data: log only what happened.
     log.info('incoming call notified', {
       notification: supported,

@@ -92,27 +92,29 @@ describe('call:incoming:notify handler', () => {
     expect(FakeNotification.instances[0]?.options.body).toBe('Beller: burger')
   })
 
-  it('restores a minimised window, shows it and focuses it', async () => {
+  it('leaves the window where it is: raising it on a ring is the agent’s choice (window:front)', async () => {
     const { notify, window } = setup(fakeWindow(true))
     await notify({ callerNumber: '+31201234567' })
+    expect(window?.restore).not.toHaveBeenCalled()
+    expect(window?.moveTop).not.toHaveBeenCalled()
+    expect(window?.focus).not.toHaveBeenCalled()
+  })
+
+  it('restores a minimised window and brings it forward when the agent clicks the notification', async () => {
+    const { notify, window } = setup(fakeWindow(true))
+    await notify({ callerNumber: '+31201234567' })
+    FakeNotification.instances[0]?.emit('click')
     expect(window?.restore).toHaveBeenCalledOnce()
     expect(window?.show).toHaveBeenCalledOnce()
     expect(window?.moveTop).toHaveBeenCalledOnce()
     expect(window?.focus).toHaveBeenCalledOnce()
   })
 
-  it('does not restore a window that is not minimised', async () => {
+  it('does not restore a window that is not minimised when the notification is clicked', async () => {
     const { notify, window } = setup(fakeWindow(false))
     await notify({ callerNumber: 'medewerker1' })
-    expect(window?.restore).not.toHaveBeenCalled()
-    expect(window?.focus).toHaveBeenCalledOnce()
-  })
-
-  it('focuses the window again when the agent clicks the notification', async () => {
-    const { notify, window } = setup()
-    await notify({ callerNumber: '0612345678' })
-    window?.focus.mockClear()
     FakeNotification.instances[0]?.emit('click')
+    expect(window?.restore).not.toHaveBeenCalled()
     expect(window?.focus).toHaveBeenCalledOnce()
   })
 

@@ -82,7 +82,7 @@ describe('main process startup', () => {
     await startMain({ KCC_GATEWAY_URL: 'https://kcc.gemeente.example/werkplek/' })
     expect(fakes.windows).toHaveLength(1)
     const channels = vi.mocked(ipcMain.handle).mock.calls.map(([channel]) => channel)
-    expect(channels).toEqual(['app:info:get', 'app:config:get', 'call:incoming:notify'])
+    expect(channels).toEqual(['app:info:get', 'app:config:get', 'call:incoming:notify', 'window:front'])
 
     const frame = { url: 'app://kcc/index.html', parent: null }
     await expect(invokeChannel('app:config:get', frame)).resolves.toEqual({

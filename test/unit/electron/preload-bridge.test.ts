@@ -71,12 +71,24 @@ describe('preload bridge', () => {
     })
   })
 
+  it('asks main on window:front without a payload', async () => {
+    const invoke = vi.fn<Invoke>().mockResolvedValue({ ok: true, value: null })
+    await expect(createBridge(invoke).window.bringToFront()).resolves.toEqual({ ok: true, value: null })
+    expect(invoke).toHaveBeenCalledWith('window:front')
+  })
+
   it('exposes named methods only, no generic invoke or send', () => {
     const bridge = createBridge(vi.fn<Invoke>())
-    expect(Object.keys(bridge)).toEqual(['app', 'calls'])
+    expect(Object.keys(bridge)).toEqual(['app', 'calls', 'window'])
     expect(Object.keys(bridge.app)).toEqual(['getInfo', 'getConfig'])
     expect(Object.keys(bridge.calls)).toEqual(['notifyIncoming'])
-    for (const method of [bridge.app.getInfo, bridge.app.getConfig, bridge.calls.notifyIncoming]) {
+    expect(Object.keys(bridge.window)).toEqual(['bringToFront'])
+    for (const method of [
+      bridge.app.getInfo,
+      bridge.app.getConfig,
+      bridge.calls.notifyIncoming,
+      bridge.window.bringToFront,
+    ]) {
       expect(method).toBeTypeOf('function')
     }
   })
