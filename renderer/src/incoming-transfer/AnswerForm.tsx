@@ -1,4 +1,5 @@
 import { useId, type FormEvent, type KeyboardEvent } from 'react'
+import { useSaveShortcut } from '../keyboard/save-registry'
 import { isSaveShortcut } from '../lib/save-shortcut'
 import type { KlantcontactView } from '../../../shared/gateway/api'
 import { format } from '../i18n/locale'
@@ -38,6 +39,8 @@ export function AnswerForm({ view, answerField }: AnswerFormProps) {
   const save = (): void => {
     void saveAnswer({ store: useAppStore, api, answerField })
   }
+  // Ctrl+S saves this form from anywhere in the app (keyboard/use-shortcuts.ts).
+  const formRef = useSaveShortcut(save)
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     save()
@@ -51,6 +54,7 @@ export function AnswerForm({ view, answerField }: AnswerFormProps) {
 
   return (
     <form
+      ref={formRef}
       className="kc-form"
       aria-labelledby={`${base}-kop`}
       noValidate

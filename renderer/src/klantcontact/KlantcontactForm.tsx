@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, type FormEvent, type KeyboardEvent } from 'react'
+import { useSaveShortcut } from '../keyboard/save-registry'
 import { isSaveShortcut } from '../lib/save-shortcut'
 import { useMessages } from '../i18n/use-messages'
 import { useAppStore } from '../store'
@@ -56,6 +57,8 @@ export function KlantcontactForm({ draft }: KlantcontactFormProps) {
   const save = (): void => {
     requestSave(draft.id)
   }
+  // Ctrl+S saves this form from anywhere in the app (keyboard/use-shortcuts.ts).
+  const formRef = useSaveShortcut(save)
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     save()
@@ -69,6 +72,7 @@ export function KlantcontactForm({ draft }: KlantcontactFormProps) {
 
   return (
     <form
+      ref={formRef}
       className="kc-form"
       aria-labelledby={headingId}
       noValidate
