@@ -275,7 +275,7 @@ async function main(settings: ScreenPopSettings): Promise<void> {
   log(build.replace(/\*\*/g, ''))
   const bundle = measureBundle(join(WEB_ROOT, 'assets'))
   log(
-    `renderer JavaScript: ${bundle.files.length} files, ${bundle.bytes} bytes, gzip ${bundle.gzipDefault} bytes (level 9: ${bundle.gzipBest})`,
+    `renderer JavaScript: ${bundle.files.length} files, ${bundle.bytes} bytes, gzip ${bundle.gzipDefault} bytes (level 9: ${bundle.gzipBest}); CSS gzip ${bundle.css.gzipDefault} bytes`,
   )
   const machine = await describeMachine(undefined)
   log(`machine: ${machine.cpus} CPUs, ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadBefore}`)

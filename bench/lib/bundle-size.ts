@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { constants, gzipSync } from 'node:zlib'
 
-/** One JavaScript file of a web build, with its size as built and gzipped. */
+/**
+ * The target for the renderer's JavaScript: at most 250 KB gzipped (zlib's default level, 1 KB =
+ * 1,000 bytes), everything the agent app loads, the NL Design System components included.
+ */
+export const BUNDLE_GZIP_TARGET_BYTES = 250_000
+
+/** One JavaScript (or CSS) file of a web build, with its size as built and gzipped. */
 export interface BundleFile {
   name: string
   bytes: number
@@ -17,18 +23,35 @@ export function looksMinified(file: BundleFile): boolean {
   return file.bytes / file.lines > 500
 }
 
-export interface BundleSize {
+export interface AssetsSize {
   files: BundleFile[]
   bytes: number
   gzipDefault: number
   gzipBest: number
-  largest: BundleFile
 }
 
-/** Every `*.js` in `assetsDir` (the renderer's build output), gzipped one file at a time as served. */
+export interface BundleSize extends AssetsSize {
+  largest: BundleFile
+  /** The stylesheets (design tokens and component CSS included), reported beside the JavaScript. */
+  css: AssetsSize
+}
+
+/**
+ * Every `*.js` in `assetsDir` (the renderer's build output), gzipped one file at a time as served,
+ * and the same for its `*.css`.
+ */
 export function measureBundle(assetsDir: string): BundleSize {
+  const scripts = measureAssets(assetsDir, '.js')
+  const largest = [...scripts.files].sort((a, b) => b.bytes - a.bytes)[0]
+  if (largest === undefined) {
+    throw new Error(`no JavaScript files in ${assetsDir}: is the web build complete?`)
+  }
+  return { ...scripts, largest, css: measureAssets(assetsDir, '.css') }
+}
+
+function measureAssets(assetsDir: string, extension: string): AssetsSize {
   const files = readdirSync(assetsDir)
-    .filter((name) => name.endsWith('.js'))
+    .filter((name) => name.endsWith(extension))
     .sort()
     .map((name): BundleFile => {
       const content = readFileSync(join(assetsDir, name))
@@ -40,16 +63,11 @@ export function measureBundle(assetsDir: string): BundleSize {
         gzipBest: gzipSync(content, { level: constants.Z_BEST_COMPRESSION }).length,
       }
     })
-  const largest = [...files].sort((a, b) => b.bytes - a.bytes)[0]
-  if (largest === undefined) {
-    throw new Error(`no JavaScript files in ${assetsDir}: is the web build complete?`)
-  }
   const sum = (pick: (file: BundleFile) => number): number => files.reduce((n, f) => n + pick(f), 0)
   return {
     files,
     bytes: sum((f) => f.bytes),
     gzipDefault: sum((f) => f.gzipDefault),
     gzipBest: sum((f) => f.gzipBest),
-    largest,
   }
 }

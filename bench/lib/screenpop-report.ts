@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { looksMinified, type BundleSize } from './bundle-size'
+import { BUNDLE_GZIP_TARGET_BYTES, looksMinified, type BundleSize } from './bundle-size'
 import type { Machine } from './machine'
 import { table } from './report'
 import type { ScreenPopSettings } from './screenpop-settings'
@@ -9,12 +9,11 @@ import { median, percentile } from './stats'
 
 /**
  * The targets: INVITE → form rendered and focused p95 ≤ 50 ms; Opslaan → nummer shown p95 ≤ 150 ms
- * on loopback; the renderer's JavaScript ≤ 500 KB gzipped. The time to interactive is reported
- * without a target.
+ * on loopback; the renderer's JavaScript ≤ 250 KB gzipped (bundle-size.ts). The time to interactive
+ * and the CSS are reported without a target.
  */
 export const SCREEN_POP_P95_TARGET_MS = 50
 export const SAVE_P95_TARGET_MS = 150
-export const BUNDLE_GZIP_TARGET_BYTES = 500_000
 
 /** One call, in milliseconds of the agent page's clock. */
 export interface CallSample {
@@ -167,6 +166,12 @@ export function bundleTable(results: ScreenPopResults): string {
       [
         `largest file: \`${largest.name}\``,
         `${kb(largest.bytes)} (gzip ${kb(largest.gzipDefault)}; level 9 ${kb(largest.gzipBest)})`,
+        '–',
+        '–',
+      ],
+      [
+        `CSS (\`*.css\`, for information), gzip, sum of ${b.css.files.length} ${b.css.files.length === 1 ? 'file' : 'files'}`,
+        `${kb(b.css.gzipDefault)} (as built ${kb(b.css.bytes)})`,
         '–',
         '–',
       ],
@@ -334,8 +339,9 @@ ${samplesList(results)}
 - **Next frame.** The first \`requestAnimationFrame\` callback after each end point, for information:
   the frame that paints the change starts there.
 - **Bundle.** The sum of \`gzipSync\` (node:zlib) of every \`out/renderer/assets/*.js\`, one file at a
-  time, at zlib's default level and at level 9; the target is judged on the default level. 1 KB =
-  1,000 bytes.
+  time, at zlib's default level and at level 9; the target (≤ 250 KB, the NL Design System components
+  included) is judged on the default level. The \`*.css\` (design tokens and component styles) is
+  summed the same way, for information. 1 KB = 1,000 bytes.
 - **Time to interactive.** A new browser context per load opens the app's URL; the login screen focuses
   Gebruikersnaam when it mounts, and the time of that \`focusin\` (the input enabled) in
   \`performance.now()\` is the time since navigation start. \`domInteractive\` and \`loadEventEnd\` come from
