@@ -79,6 +79,13 @@ export interface CallInfo {
   vertrouwelijk: boolean
   /** A call between colleagues (a consult), not a customer's: today's counters leave it out. */
   internal?: boolean
+  /**
+   * When the agent answered, by the gateway's clock: stamped by the hub the first time the agent's
+   * app says `answered`, then kept on every later event of the call. Absent while it rings. Every
+   * screen counts a call's duration from it (renderer/src/live/gateway-clock.ts), so the agent's
+   * own timer and the supervisor's row show the same time.
+   */
+  answeredAt?: string
 }
 
 /** A call in a snapshot: the last CallInfo plus when it started and last changed. */
@@ -202,9 +209,13 @@ export interface LiveSnapshot {
   queues?: QueueStatus[]
 }
 
-/** What an agent app may say about its own call (agent and afdeling come from its session). */
-export type ClientCallInfo = Omit<CallInfo, 'agent' | 'afdeling' | 'vertrouwelijk'> & {
+/**
+ * What an agent app may say about its own call (agent and afdeling come from its session).
+ * `answered`: the agent has answered; the hub stamps `answeredAt` with its own clock, never the app's.
+ */
+export type ClientCallInfo = Omit<CallInfo, 'agent' | 'afdeling' | 'vertrouwelijk' | 'answeredAt'> & {
   vertrouwelijk?: boolean
+  answered?: boolean
 }
 
 export type ClientMessage =
@@ -235,12 +246,17 @@ export type ServerMessage =
       epoch: string
       /** The server pings this often; the app may send `ping` to check the connection itself. */
       heartbeatMs: number
+      /**
+       * The gateway's clock (ISO) as it sent this; with `pong`'s, the app estimates how far its own
+       * clock is off, to count durations from the gateway's times. Absent from an older gateway.
+       */
+      serverTime?: string
     }
   | ({ type: 'snapshot' } & LiveSnapshot)
   | { type: 'resumed'; epoch: string; lastSeq: number }
   | { type: 'event'; event: LiveEvent }
   | { type: 'error'; code: LiveErrorCode; message: string }
-  | { type: 'pong' }
+  | { type: 'pong'; serverTime?: string }
 
 /** Close codes the server uses (4000–4999 is the application range of RFC 6455). */
 export const LiveCloseCode = {

@@ -90,7 +90,16 @@ function callInfo(input: unknown, path: string): ClientCallInfo {
   const fields = record(input, path)
   onlyKeys(
     fields,
-    ['callId', 'direction', 'callerNumber', 'klantcontactnummer', 'onderwerp', 'vertrouwelijk', 'internal'],
+    [
+      'callId',
+      'direction',
+      'callerNumber',
+      'klantcontactnummer',
+      'onderwerp',
+      'vertrouwelijk',
+      'internal',
+      'answered',
+    ],
     path,
   )
   const call: ClientCallInfo = {
@@ -124,6 +133,13 @@ function callInfo(input: unknown, path: string): ClientCallInfo {
       throw new Invalid(`${path}.internal: expected a boolean`)
     }
     call.internal = internal
+  }
+  const answered = fields['answered']
+  if (answered !== undefined) {
+    if (typeof answered !== 'boolean') {
+      throw new Invalid(`${path}.answered: expected a boolean`)
+    }
+    call.answered = answered
   }
   return call
 }

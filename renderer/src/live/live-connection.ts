@@ -13,6 +13,7 @@ import type { QueueStatus } from '../../../shared/live/queue'
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import { LiveCloseCode } from '../../../shared/live/protocol'
 import { createLogger, type Logger } from '../log'
+import { gatewayClock, type GatewayClock } from './gateway-clock'
 import { OwnState } from './own-state'
 import { parseServerMessage } from './server-message'
 
@@ -73,11 +74,16 @@ export interface LiveConnectionOptions {
    * after a queue call rang out at this agent, or `offline`): the app follows it (ownState.ts).
    */
   onOwnStateSet?: (state: AgentState) => void
+  /** The clock the gateway's times feed (gateway-clock.ts); the page's one by default. */
+  clock?: GatewayClock
   /** For tests. */
   webSocket?: typeof WebSocket
 }
 
 const BACKOFF_MS = [500, 1_000, 2_000, 5_000, 10_000]
+
+/** How often the app asks the gateway's time while connected (gateway-clock.ts). */
+export const CLOCK_PING_MS = 60_000
 
 export class LiveConnection {
   private readonly log: Logger
@@ -95,6 +101,10 @@ export class LiveConnection {
   private readonly calls = new Map<string, ClientCallInfo>()
   /** Calls that ended while the socket was down; told on the next connect. */
   private readonly endedOffline = new Map<string, { reason: CallEndReason; handledMs?: number }>()
+  /** When `auth` and each unanswered `ping` went out on the current socket (pongs come in order). */
+  private authSentAt: number | undefined
+  private pingsSentAt: number[] = []
+  private clockTimer: ReturnType<typeof setInterval> | undefined
 
   constructor(private readonly options: LiveConnectionOptions) {
     this.log = options.logger ?? createLogger('live')
@@ -112,6 +122,7 @@ export class LiveConnection {
     this.wanted = false
     clearTimeout(this.retryTimer)
     this.retryTimer = undefined
+    this.stopClockPings()
     this.socket?.close(1000)
     this.socket = undefined
     this.update({ connection: 'closed' })
@@ -129,8 +140,9 @@ export class LiveConnection {
   }
 
   /**
-   * A call started, or what is known about it grew (its klantcontact, workspace/call-context.ts).
-   * Fields given before and absent now are kept: every event carries the whole call.
+   * A call started, or what is known about it grew (its klantcontact, workspace/call-context.ts;
+   * `answered`, whereupon the hub stamps the answer time with the gateway's clock). Fields given
+   * before and absent now are kept: every event carries the whole call.
    */
   callStarted(call: ClientCallInfo): void {
     const known = this.calls.get(call.callId)
@@ -167,8 +179,11 @@ export class LiveConnection {
     const socket = new Socket(url.toString())
     this.socket = socket
     this.update({ connection: 'connecting' })
+    this.authSentAt = undefined
+    this.pingsSentAt = []
     socket.onopen = () => {
       // The token travels in the first message, never in the URL (protocol.ts).
+      this.authSentAt = Date.now()
       this.sendOn(socket, { type: 'auth', token })
     }
     socket.onmessage = (message) => this.onMessage(socket, message.data)
@@ -186,6 +201,7 @@ export class LiveConnection {
       case 'welcome':
         this.attempt = 0
         this.login = message.login
+        this.clockSample(this.authSentAt, message.serverTime)
         this.sendOn(
           socket,
           this.epoch ? { type: 'resume', epoch: this.epoch, lastSeq: this.lastSeq } : { type: 'snapshot' },
@@ -204,6 +220,8 @@ export class LiveConnection {
           queues: message.queues ?? [],
         })
         this.ownState.caughtUp()
+        this.ping(socket)
+        this.startClockPings(socket)
         this.replayOwn(socket)
         return
       case 'resumed':
@@ -211,7 +229,8 @@ export class LiveConnection {
         // The gateway sent the replay of missed events with `resumed`, before it reads anything
         // more from us: its pong marks the replay's end (own-state.ts).
         this.ownState.catchUp()
-        this.sendOn(socket, { type: 'ping' })
+        this.ping(socket)
+        this.startClockPings(socket)
         this.replayOwn(socket)
         return
       case 'event':
@@ -222,6 +241,7 @@ export class LiveConnection {
         return
       case 'pong':
         this.ownState.caughtUp()
+        this.clockSample(this.pingsSentAt.shift(), message.serverTime)
         return
       default: {
         const unreachable: never = message
@@ -325,11 +345,41 @@ export class LiveConnection {
     }
   }
 
+  private ping(socket: WebSocket): void {
+    if (socket.readyState === socket.OPEN) {
+      this.pingsSentAt.push(Date.now())
+      this.sendOn(socket, { type: 'ping' })
+    }
+  }
+
+  /** Keeps asking the gateway's time while this socket is open: clocks drift and get set. */
+  private startClockPings(socket: WebSocket): void {
+    this.stopClockPings()
+    this.clockTimer = setInterval(() => {
+      if (socket === this.socket && this.view.connection === 'open') {
+        this.ping(socket)
+      }
+    }, CLOCK_PING_MS)
+  }
+
+  private stopClockPings(): void {
+    clearInterval(this.clockTimer)
+    this.clockTimer = undefined
+  }
+
+  private clockSample(sentAt: number | undefined, serverTime: string | undefined): void {
+    if (sentAt !== undefined && serverTime !== undefined) {
+      const clock = this.options.clock ?? gatewayClock
+      clock.sample({ sentAt, serverTime: Date.parse(serverTime), receivedAt: Date.now() })
+    }
+  }
+
   private onClose(socket: WebSocket, code: number): void {
     if (socket !== this.socket) {
       return
     }
     this.socket = undefined
+    this.stopClockPings()
     if (!this.wanted) {
       return
     }

@@ -20,7 +20,9 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
   }
   switch (value['type']) {
     case 'welcome':
-      return typeof value['login'] === 'string' && typeof value['epoch'] === 'string'
+      return typeof value['login'] === 'string' &&
+        typeof value['epoch'] === 'string' &&
+        isOptionalTime(value['serverTime'])
         ? (value as ServerMessage)
         : undefined
     case 'snapshot':
@@ -42,7 +44,7 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
     case 'error':
       return typeof value['code'] === 'string' ? (value as ServerMessage) : undefined
     case 'pong':
-      return value as ServerMessage
+      return isOptionalTime(value['serverTime']) ? (value as ServerMessage) : undefined
     default:
       return undefined
   }
@@ -54,8 +56,14 @@ function isEvent(value: unknown): value is LiveEvent {
     typeof value['type'] === 'string' &&
     typeof value['seq'] === 'number' &&
     typeof value['at'] === 'string' &&
-    (value['type'] !== 'queue.changed' || isQueueStatus(value['queue']))
+    (value['type'] !== 'queue.changed' || isQueueStatus(value['queue'])) &&
+    (!isRecord(value['call']) || isOptionalTime(value['call']['answeredAt']))
   )
+}
+
+/** A gateway time the screens count durations from: absent, or an ISO time that parses. */
+function isOptionalTime(value: unknown): boolean {
+  return value === undefined || (typeof value === 'string' && Number.isFinite(Date.parse(value)))
 }
 
 /** A queue's status goes on screen as it is (the wallboard counts up from `oldestSince`). */

@@ -8,7 +8,7 @@ import type { CallEventSource } from './call-events'
 /**
  * What the live hub hears of the agent's calls, from the call events: each call once as it starts
  * (by its record id, unique per forked leg), and once as it ends, with why and how long it was
- * handled. Calls with a colleague are marked internal: they are not counted as customer calls on
+ * handled, and once as it is answered (the hub stamps that moment). Calls with a colleague are marked internal: they are not counted as customer calls on
  * the supervisor's view. The nummer told is the one the signalling carried; a nummer from a live
  * offer reaches the hub through call-context.ts once its klantcontact is open. Returns the
  * unsubscribe.
@@ -28,14 +28,24 @@ export function reportCallsToLive(
           callerNumber: call.remoteNumber,
           ...(call.klantcontactnummer ? { klantcontactnummer: call.klantcontactnummer } : {}),
           ...(event.internal ? { internal: true } : {}),
+          // A call that replaced our consult never rang: the agent is already talking.
+          ...(call.answeredAt !== undefined ? { answered: true } : {}),
         })
         return
       }
       case 'ended':
         live.callEnded(event.callId, event.reason, event.handledMs)
         return
-      case 'reclassified':
       case 'answered':
+        // The hub stamps the answer time with the gateway's clock: every screen counts from it.
+        live.callStarted({
+          callId: event.callId,
+          direction: event.call.direction,
+          callerNumber: event.call.remoteNumber,
+          answered: true,
+        })
+        return
+      case 'reclassified':
         return
       default:
         throw missingCaseError(event)

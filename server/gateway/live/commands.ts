@@ -36,12 +36,25 @@ export interface LiveView {
 /** A consult makes two calls; more than this at once is a misbehaving client. */
 export const MAX_CALLS_PER_AGENT = 4
 
-function callOf(identity: LiveIdentity, call: ClientCallInfo): CallInfo {
+/**
+ * The call as the hub publishes it. `answeredAt` is the gateway's time: kept from the hub's record
+ * once set, else stamped now when the app first says the call is answered (the app's clock may be
+ * off; every screen counts from this one).
+ */
+function callOf(
+  identity: LiveIdentity,
+  call: ClientCallInfo,
+  known: LiveCall | undefined,
+  now: Date,
+): CallInfo {
+  const { answered, ...info } = call
+  const answeredAt = known?.answeredAt ?? (answered === true ? now.toISOString() : undefined)
   return {
-    ...call,
+    ...info,
     agent: identity.login,
     afdeling: identity.afdeling,
     vertrouwelijk: call.vertrouwelijk ?? false,
+    ...(answeredAt !== undefined ? { answeredAt } : {}),
   }
 }
 
@@ -56,7 +69,12 @@ function ownCall(identity: LiveIdentity, callId: string, view: LiveView): Comman
   return existing
 }
 
-export function commandEvent(identity: LiveIdentity, command: Command, view: LiveView): CommandResult {
+export function commandEvent(
+  identity: LiveIdentity,
+  command: Command,
+  view: LiveView,
+  now: Date = new Date(),
+): CommandResult {
   const { login, afdeling } = identity
   switch (command.type) {
     case 'state': {
@@ -89,7 +107,10 @@ export function commandEvent(identity: LiveIdentity, command: Command, view: Liv
       if (existing?.agent === login) {
         // The app re-sends its calls after every reconnect (it cannot know whether the hub kept
         // them through the grace period), with whatever it learned meanwhile: an update.
-        return { ok: true, event: { type: 'call.updated', call: callOf(identity, command.call) } }
+        return {
+          ok: true,
+          event: { type: 'call.updated', call: callOf(identity, command.call, existing, now) },
+        }
       }
       if (existing) {
         return { ok: false, code: 'call_exists', message: `call ${command.call.callId} is already live` }
@@ -101,14 +122,17 @@ export function commandEvent(identity: LiveIdentity, command: Command, view: Liv
           message: `at most ${MAX_CALLS_PER_AGENT} live calls per agent`,
         }
       }
-      return { ok: true, event: { type: 'call.started', call: callOf(identity, command.call) } }
+      return {
+        ok: true,
+        event: { type: 'call.started', call: callOf(identity, command.call, undefined, now) },
+      }
     }
     case 'call.updated': {
       const owned = ownCall(identity, command.call.callId, view)
       if ('ok' in owned) {
         return owned
       }
-      return { ok: true, event: { type: 'call.updated', call: callOf(identity, command.call) } }
+      return { ok: true, event: { type: 'call.updated', call: callOf(identity, command.call, owned, now) } }
     }
     case 'call.ended': {
       const owned = ownCall(identity, command.callId, view)

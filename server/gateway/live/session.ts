@@ -130,6 +130,7 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
       afdeling: identity.afdeling,
       epoch: hub.epoch,
       heartbeatMs: limits.heartbeatMs,
+      serverTime: new Date().toISOString(),
     })
   }
 
@@ -207,7 +208,7 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
       case 'resume':
         return sync({ epoch: message.epoch, lastSeq: message.lastSeq })
       case 'ping':
-        return send({ type: 'pong' })
+        return send({ type: 'pong', serverTime: new Date().toISOString() })
       case 'state':
       case 'call.started':
       case 'call.updated':

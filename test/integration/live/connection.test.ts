@@ -98,7 +98,7 @@ describe('heartbeat', () => {
     await Promise.race([threePings, agent.closed])
     expect(pings).toBe(3)
     agent.send({ type: 'ping' })
-    expect(await agent.next()).toEqual({ type: 'pong' })
+    expect(await agent.next()).toEqual({ type: 'pong', serverTime: expect.any(String) })
   })
 })
 

@@ -63,7 +63,7 @@ describe('reconnecting', () => {
     await again.nextOf('resumed')
     expect(label(await again.nextEvent())).toBe('medewerker1:beschikbaar')
     again.send({ type: 'ping' })
-    expect(await again.next()).toEqual({ type: 'pong' })
+    expect(await again.next()).toEqual({ type: 'pong', serverTime: expect.any(String) })
   })
 
   it('gives a fresh snapshot when the missed events no longer fit the buffer', async () => {

@@ -118,7 +118,7 @@ describe('a live socket whose session ends', () => {
     expect(await closeCode(idle)).toBe(LiveCloseCode.unauthenticated)
     // The periodic checks alone did not keep the idle one alive; the command kept the busy one.
     busy.send({ type: 'ping' })
-    expect(await busy.next()).toEqual({ type: 'pong' })
+    expect(await busy.next()).toEqual({ type: 'pong', serverTime: expect.any(String) })
     const me = await live.gateway.app.inject({
       method: 'GET',
       url: '/api/me',

@@ -79,18 +79,24 @@ describe('authentication', () => {
     expect((await client.closed).code).toBe(4401)
   })
 
-  it('welcomes a valid session with who it is and the hub epoch', async () => {
+  it('welcomes a valid session with who it is, the hub epoch and the gateway’s clock', async () => {
     const s = await server()
     const client = await open(s)
+    const before = Date.now()
     client.send({ type: 'auth', token: tokenOf('medewerker2') })
-    expect(await client.next()).toEqual({
+    const welcome = await client.next()
+    expect(welcome).toEqual({
       type: 'welcome',
       login: 'medewerker2',
       role: 'agent',
       afdeling: 'vergunningen',
       epoch: s.hub.epoch,
       heartbeatMs: 30_000,
+      serverTime: expect.any(String),
     })
+    const at = Date.parse(welcome.type === 'welcome' ? (welcome.serverTime ?? '') : '')
+    expect(at).toBeGreaterThanOrEqual(before)
+    expect(at).toBeLessThanOrEqual(Date.now())
   })
 
   it('does not accept a second auth on an authenticated socket', async () => {
@@ -172,12 +178,17 @@ describe('agent states', () => {
     expect(label(await mine.nextEvent())).toBe('medewerker2:pauze')
   })
 
-  it('answers an app-level ping with pong', async () => {
+  it('answers an app-level ping with pong and the gateway’s clock', async () => {
     const s = await server()
     const agent = await as(s, 'medewerker1')
     await agent.nextOf('snapshot')
+    const before = Date.now()
     agent.send({ type: 'ping' })
-    expect(await agent.next()).toEqual({ type: 'pong' })
+    const pong = await agent.next()
+    expect(pong).toEqual({ type: 'pong', serverTime: expect.any(String) })
+    const at = Date.parse(pong.type === 'pong' ? (pong.serverTime ?? '') : '')
+    expect(at).toBeGreaterThanOrEqual(before)
+    expect(at).toBeLessThanOrEqual(Date.now())
   })
 })
 

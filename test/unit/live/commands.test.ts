@@ -157,4 +157,73 @@ describe('what an agent app may publish about itself', () => {
       },
     })
   })
+
+  describe('the answer time', () => {
+    const T1 = new Date('2026-12-06T10:00:05.000Z')
+    const T2 = new Date('2026-12-06T10:00:40.000Z')
+    const ringing = () =>
+      view({
+        type: 'call.started',
+        call: { ...clientCall, agent: 'medewerker1', afdeling: 'kcc', vertrouwelijk: false },
+      })
+
+    it('is absent while the call rings', () => {
+      const result = commandEvent(medewerker1, { type: 'call.started', call: clientCall }, view(), T1)
+      expect(result).toMatchObject({ ok: true, event: { type: 'call.started' } })
+      expect(result.ok && result.event?.type === 'call.started' && 'answeredAt' in result.event.call).toBe(
+        false,
+      )
+    })
+
+    it('is stamped with the gateway’s clock when the app says the call is answered, without the flag', () => {
+      const result = commandEvent(
+        medewerker1,
+        { type: 'call.updated', call: { ...clientCall, answered: true } },
+        ringing(),
+        T1,
+      )
+      expect(result).toEqual({
+        ok: true,
+        event: {
+          type: 'call.updated',
+          call: {
+            ...clientCall,
+            agent: 'medewerker1',
+            afdeling: 'kcc',
+            vertrouwelijk: false,
+            answeredAt: T1.toISOString(),
+          },
+        },
+      })
+    })
+
+    it('keeps the first answer time on later updates and on the re-sent call after a reconnect', () => {
+      const answered = view(
+        {
+          type: 'call.started',
+          call: { ...clientCall, agent: 'medewerker1', afdeling: 'kcc', vertrouwelijk: false },
+        },
+        {
+          type: 'call.updated',
+          call: {
+            ...clientCall,
+            agent: 'medewerker1',
+            afdeling: 'kcc',
+            vertrouwelijk: false,
+            answeredAt: T1.toISOString(),
+          },
+        },
+      )
+      for (const command of [
+        { type: 'call.updated', call: { ...clientCall, answered: true, klantcontactnummer: '12' } },
+        { type: 'call.updated', call: { ...clientCall, klantcontactnummer: '12' } },
+        { type: 'call.started', call: { ...clientCall, answered: true } },
+      ] as const) {
+        expect(commandEvent(medewerker1, command, answered, T2)).toMatchObject({
+          ok: true,
+          event: { call: { answeredAt: T1.toISOString() } },
+        })
+      }
+    })
+  })
 })

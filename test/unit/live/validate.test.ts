@@ -64,6 +64,16 @@ describe('live client message validation', () => {
     expect(parseClientMessage({ type: 'call.started', call: { ...call, internal: 'yes' } }).ok).toBe(false)
   })
 
+  it('takes answered as a yes or no, and never an answer time: the gateway stamps that with its clock', () => {
+    expect(parseClientMessage({ type: 'call.updated', call: { ...call, answered: true } })).toEqual({
+      ok: true,
+      value: { type: 'call.updated', call: { ...call, answered: true } },
+    })
+    expect(parseClientMessage({ type: 'call.updated', call: { ...call, answered: 'yes' } }).ok).toBe(false)
+    const answeredAt = '2026-12-06T10:00:00.000Z'
+    expect(parseClientMessage({ type: 'call.updated', call: { ...call, answeredAt } }).ok).toBe(false)
+  })
+
   it('takes a klantcontactnummer only as the register writes one: 1 to 10 digits', () => {
     const started = (klantcontactnummer: string) =>
       parseClientMessage({ type: 'call.started', call: { ...call, klantcontactnummer } }).ok

@@ -76,12 +76,14 @@ describe('the call coordinator', () => {
     expect(live.states).toEqual(['ringing', 'in_gesprek', 'on_hold'])
   })
 
-  it('announces a call once, by its call record id (unique per forked leg), and ends it as completed after an answer', () => {
+  it('announces a call once, by its call record id (unique per forked leg), tells the hub when it is answered, and ends it as completed', () => {
     const { store, live, coordinator } = setup()
     coordinator.onSnapshot(snapshot({ state: 'ringing' }))
     coordinator.onSnapshot(snapshot({ state: 'active', answeredAt: 1 }))
     coordinator.onSnapshot(snapshot({ state: 'ended', answeredAt: 1 }))
-    expect(live.started).toEqual([{ callId: 'call-1', direction: 'inbound', callerNumber: '0612345678' }])
+    const call = { callId: 'call-1', direction: 'inbound', callerNumber: '0612345678' }
+    // The hub stamps the answer time with the gateway's clock, never the app's.
+    expect(live.started).toEqual([call, { ...call, answered: true }])
     expect(live.ended).toEqual([{ callId: 'call-1', reason: 'completed' }])
     expect(store.getState().workspace.availability).toBe('nawerk')
     expect(live.states.at(-1)).toBe('nawerk')
@@ -234,7 +236,9 @@ describe('the call coordinator during a transfer', () => {
     )
     await Promise.resolve()
     expect(notices).toEqual([{ callerNumber: 'medewerker1', klantcontactnummer: NUMMER }])
-    expect(live.started.map((call) => call.callId)).toEqual(['consult', 'customer'])
+    expect([...new Set(live.started.map((call) => call.callId))]).toEqual(['consult', 'customer'])
+    // The customer's call never rang here: the agent was already talking.
+    expect(live.started.find((call) => call.callId === 'customer')?.answered).toBe(true)
   })
 })
 
