@@ -1,7 +1,7 @@
 import { useMessages } from '../i18n/use-messages'
 import type { DraftField, DraftPatch, KlantcontactDraft } from './draft'
 import { describedBy, errorIdOf, FieldError } from './fields'
-import { fromLocalInput, toLocalInput } from './local-time'
+import { DateTimeField } from './DateTimeField'
 import { klantcontactMessages } from './messages'
 
 export interface ContactDetailsProps {
@@ -55,19 +55,13 @@ export function ContactDetails({ draft, ids, editable, onChange }: ContactDetail
         )}
         <FieldError id={ids.kanaal} error={errors.kanaal} />
       </div>
-      <div className="kc-field">
-        <label htmlFor={ids.plaatsgevondenOp}>{f.plaatsgevondenOp}</label>
-        <input
-          id={ids.plaatsgevondenOp}
-          type="datetime-local"
-          value={toLocalInput(draft.plaatsgevondenOp)}
-          readOnly={!editable}
-          aria-invalid={invalid('plaatsgevondenOp')}
-          aria-describedby={described('plaatsgevondenOp')}
-          onChange={(event) => onChange({ plaatsgevondenOp: fromLocalInput(event.target.value) })}
-        />
-        <FieldError id={ids.plaatsgevondenOp} error={errors.plaatsgevondenOp} />
-      </div>
+      <DateTimeField
+        id={ids.plaatsgevondenOp}
+        value={draft.plaatsgevondenOp}
+        error={errors.plaatsgevondenOp}
+        readOnly={!editable}
+        onChange={(plaatsgevondenOp) => onChange({ plaatsgevondenOp })}
+      />
       <div className="kc-field">
         <label htmlFor={ids.taal}>{f.taal}</label>
         <select

@@ -23,6 +23,12 @@ export interface KlantcontactMessages {
     readonly gegevens: string
     readonly kanaal: string
     readonly plaatsgevondenOp: string
+    readonly datum: string
+    readonly datumHint: string
+    readonly tijd: string
+    readonly tijdHint: string
+    readonly datumFormaat: string
+    readonly tijdFormaat: string
     readonly taal: string
     readonly vertrouwelijk: string
     readonly vertrouwelijkHint: string
@@ -97,6 +103,12 @@ export const klantcontactMessages: Catalog<KlantcontactMessages> = {
       gegevens: 'Gegevens van het contact',
       kanaal: 'Kanaal',
       plaatsgevondenOp: 'Plaatsgevonden op',
+      datum: 'Datum',
+      datumHint: 'dd-mm-jjjj, bijvoorbeeld 02-03-2026',
+      tijd: 'Tijd',
+      tijdHint: 'uu:mm, 24 uur, bijvoorbeeld 14:05',
+      datumFormaat: 'Vul de datum in als dd-mm-jjjj, bijvoorbeeld 02-03-2026.',
+      tijdFormaat: 'Vul de tijd in als uu:mm, bijvoorbeeld 14:05.',
       taal: 'Taal',
       vertrouwelijk: 'Vertrouwelijk',
       vertrouwelijkHint: 'Alleen wie bij dit contact betrokken is, ziet onderwerp, inhoud en naam.',

@@ -43,7 +43,7 @@ export const klantcontactForm = (page: Page) => ({
   kanaal: page.getByLabel('Kanaal'),
   taal: page.getByLabel('Taal'),
   vertrouwelijk: page.getByLabel('Vertrouwelijk'),
-  plaatsgevondenOp: page.getByLabel('Plaatsgevonden op'),
+  plaatsgevondenOp: page.getByRole('group', { name: 'Plaatsgevonden op' }),
   opslaan: page.getByRole('button', { name: 'Opslaan' }),
   nummer: page.getByTestId('klantcontactnummer'),
 })

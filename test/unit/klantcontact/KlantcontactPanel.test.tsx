@@ -51,10 +51,28 @@ describe('KlantcontactPanel', () => {
     expect(taal.value).toBe('nld')
     expect(taal.selectedOptions[0]?.textContent).toBe('Nederlands')
     expect(input('Vertrouwelijk').checked).toBe(false)
-    expect(input('Plaatsgevonden op').type).toBe('datetime-local')
-    expect(input('Plaatsgevonden op').value).not.toBe('')
+    expect(screen.getByRole('group', { name: 'Plaatsgevonden op' })).toBeDefined()
+    expect(input('Datum').value).toMatch(/^\d{2}-\d{2}-\d{4}$/)
+    expect(input('Tijd').value).toMatch(/^\d{2}:\d{2}$/)
     expect(screen.getByRole('group', { name: 'Gegevens van het contact' })).toBeDefined()
     expect(screen.getByRole('button', { name: 'Opslaan' })).toBeDefined()
+  })
+
+  it('takes plaatsgevondenOp as a Dutch date and time, and says how to write one it cannot read', () => {
+    render(<KlantcontactPanel agentLogin={AGENT} />)
+    const id = popCall()
+    fireEvent.change(input('Datum'), { target: { value: '2-3-2026' } })
+    fireEvent.change(input('Tijd'), { target: { value: '9.05' } })
+    expect(k().drafts[id]?.plaatsgevondenOp).toBe(new Date(2026, 2, 2, 9, 5).toISOString())
+    expect(input('Datum').value).toBe('2-3-2026')
+
+    fireEvent.change(input('Datum'), { target: { value: '03/02/26' } })
+    fireEvent.blur(input('Datum'))
+    expect(k().drafts[id]?.plaatsgevondenOp).toBe('')
+    const error = screen.getByText('Vul de datum in als dd-mm-jjjj, bijvoorbeeld 02-03-2026.')
+    expect(input('Datum').getAttribute('aria-describedby')).toContain(error.id)
+    expect(input('Datum').getAttribute('aria-invalid')).toBe('true')
+    expect(input('Datum').value).toBe('03/02/26')
   })
 
   it('counts Onderwerp and Inhoud live, tied to the fields, and marks text past the limit', () => {
