@@ -107,12 +107,9 @@ function agentUi(page: Page) {
     nummer: page.getByTestId('klantcontactnummer'),
     opnemen: page.getByRole('button', { name: 'Opnemen' }),
     ophangen: page.getByRole('button', { name: 'Ophangen' }),
-    inGesprek: page.getByRole('region', { name: 'Telefoon' }).getByText('In gesprek'),
-    mijnStatus: page.getByLabel('Mijn status'),
     sluiten: page
       .getByRole('region', { name: 'Klantcontact opgeslagen' })
       .getByRole('button', { name: 'Sluiten' }),
-    geenKlantcontact: page.getByText('Er is geen klantcontact open.'),
   }
 }
 
@@ -138,7 +135,7 @@ interface CallRig {
   nummers: Set<string>
 }
 
-/** One whole call; returns its two intervals. Every wait is on a visible state or a recorded moment. */
+/** One whole call; returns its intervals. Every wait is on a visible state or a recorded moment. */
 async function oneCall(rig: CallRig, call: string): Promise<CallSample> {
   const { agent, caller } = rig
   const ui = agentUi(agent)
@@ -146,11 +143,12 @@ async function oneCall(rig: CallRig, call: string): Promise<CallSample> {
   await agent.evaluate(`window.${AGENT_PROBE}.arm()`)
   await caller.goto(rig.callerUrl)
   await caller.getByRole('button', { name: 'Bellen' }).click(step)
-  // Measured: nothing else happens on the agent page until the screen pop has taken focus.
-  await recorded(agent, 'focusFrame', call)
+  // Measured: nothing else happens on the agent page until the ringing call is painted.
+  await recorded(agent, 'ringingFrame', call)
 
   await ui.opnemen.click(step)
-  await ui.inGesprek.waitFor(step)
+  // Measured: from that click until the klantcontact that opens has taken focus.
+  await recorded(agent, 'focusFrame', call)
   await caller.getByRole('status').filter({ hasText: 'In gesprek' }).waitFor(step)
   await ui.naamKlant.fill('Jan de Vries', step)
   await ui.onderwerp.fill(`Ophaaldag grofvuil (${call})`, step)
@@ -164,10 +162,12 @@ async function oneCall(rig: CallRig, call: string): Promise<CallSample> {
   await ui.ophangen.click(step)
   await caller.getByRole('status').filter({ hasText: 'Beëindigd' }).waitFor(step)
   await ui.state('Nawerk').waitFor(step)
-  await ui.mijnStatus.selectOption('beschikbaar', step)
+  await agent.keyboard.press('Alt+KeyB')
   await ui.state('Beschikbaar').waitFor(step)
-  await ui.sluiten.click(step)
-  await ui.geenKlantcontact.waitFor(step)
+  // The saved klantcontact may stay in view until the next call; close it where that is offered.
+  if (await ui.sluiten.isVisible()) {
+    await ui.sluiten.click(step)
+  }
   // The SIP server rings a group member only once the live hub has them as beschikbaar.
   await until(
     () => rig.server.hub.agent(AGENT)?.state === 'beschikbaar',
@@ -175,9 +175,25 @@ async function oneCall(rig: CallRig, call: string): Promise<CallSample> {
     `${call}: the live hub to see ${AGENT} beschikbaar`,
   )
 
-  const { invite, focus, focusFrame, save, nummer, nummerFrame, nummerText } = reading
+  const {
+    invite,
+    ringing,
+    ringingFrame,
+    answer,
+    field,
+    focus,
+    focusFrame,
+    save,
+    nummer,
+    nummerFrame,
+    nummerText,
+  } = reading
   if (
     invite === null ||
+    ringing === null ||
+    ringingFrame === null ||
+    answer === null ||
+    field === null ||
     focus === null ||
     focusFrame === null ||
     save === null ||
@@ -192,8 +208,11 @@ async function oneCall(rig: CallRig, call: string): Promise<CallSample> {
   }
   rig.nummers.add(nummerText)
   return {
-    inviteToFocus: focus - invite,
-    inviteToFocusFrame: focusFrame - invite,
+    inviteToRinging: ringing - invite,
+    inviteToRingingFrame: ringingFrame - invite,
+    answerToField: field - answer,
+    answerToFocus: focus - answer,
+    answerToFocusFrame: focusFrame - answer,
     saveToNummer: nummer - save,
     saveToNummerFrame: nummerFrame - save,
     nummer: nummerText,
@@ -222,8 +241,8 @@ async function measureCalls(
   await agent.getByLabel('Gebruikersnaam').fill(AGENT, step)
   await agent.getByLabel('Wachtwoord').fill(demoPassword(AGENT), step)
   await agent.getByRole('button', { name: 'Inloggen' }).click(step)
+  // The phone registered (the live socket's wording is the workspace's; the hub check below covers it).
   await agent.getByText('Telefoon verbonden').waitFor(step)
-  await agent.getByText('Verbonden met de gateway').waitFor(step)
   await agentUi(agent).state('Beschikbaar').waitFor(step)
   await until(
     () => server.hub.agent(AGENT)?.state === 'beschikbaar',
@@ -244,7 +263,7 @@ async function measureCalls(
   for (let i = 1; i <= settings.warmupCalls; i++) {
     const sample = await oneCall(rig, `warm-up call ${i}`)
     log(
-      `warm-up call ${i}/${settings.warmupCalls}: INVITE → focus ${sample.inviteToFocus.toFixed(1)} ms, Opslaan → nummer ${sample.saveToNummer.toFixed(1)} ms`,
+      `warm-up call ${i}/${settings.warmupCalls}: INVITE → ringing ${sample.inviteToRinging.toFixed(1)} ms, Opnemen → focus ${sample.answerToFocus.toFixed(1)} ms, Opslaan → nummer ${sample.saveToNummer.toFixed(1)} ms`,
     )
     warmup.push(sample)
   }
@@ -253,10 +272,11 @@ async function measureCalls(
     calls.push(await oneCall(rig, `call ${i}`))
     if (i % 10 === 0 || i === settings.calls) {
       const recent = calls.slice(-10)
-      const pop = summarize(recent.map((c) => c.inviteToFocus))
+      const ringing = summarize(recent.map((c) => c.inviteToRinging))
+      const focus = summarize(recent.map((c) => c.answerToFocus))
       const save = summarize(recent.map((c) => c.saveToNummer))
       log(
-        `calls ${i - recent.length + 1}–${i}: INVITE → focus p50 ${pop.p50.toFixed(1)} ms, max ${pop.max.toFixed(1)} ms; Opslaan → nummer p50 ${save.p50.toFixed(1)} ms, max ${save.max.toFixed(1)} ms`,
+        `calls ${i - recent.length + 1}–${i}: INVITE → ringing p50 ${ringing.p50.toFixed(1)} ms, max ${ringing.max.toFixed(1)} ms; Opnemen → focus p50 ${focus.p50.toFixed(1)} ms, max ${focus.max.toFixed(1)} ms; Opslaan → nummer p50 ${save.p50.toFixed(1)} ms, max ${save.max.toFixed(1)} ms`,
       )
     }
   }

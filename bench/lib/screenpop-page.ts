@@ -9,13 +9,24 @@
  * started, one monotonic clock per page.
  */
 
-/** One screen pop and one save, as the agent's page saw them; null until it happened. */
+/**
+ * One call as the agent's page saw it, from the INVITE to the saved nummer; null until it happened.
+ * The screen pop belongs to the agent who answers: while the call rings the case column shows the
+ * ringing call with its context (no klantcontact yet), and the klantcontact opens at Opnemen.
+ */
 export interface ScreenPopReading {
   /** A SIP message starting with `INVITE ` arrived on a WebSocket (first one after `arm()`). */
   invite: number | null
-  /** The first focusin on the input labelled "Naam klant" after that INVITE. */
+  /** `[data-testid=ringing-call]` (the ringing call with its number and context) in the document. */
+  ringing: number | null
+  /** The first animation frame after `ringing` (the frame that paints it). */
+  ringingFrame: number | null
+  /** A click on the button Opnemen (or Alt+O) after the ringing call was shown. */
+  answer: number | null
+  /** The klantcontact's first field (Naam klant) in the document after that. */
+  field: number | null
+  /** The first focusin on that field after the answer. */
   focus: number | null
-  /** The first animation frame after `focus` (the frame that paints the form). */
   focusFrame: number | null
   /** A click on a button "Opslaan" (or Ctrl+S / Cmd+S) after the focus. */
   save: number | null
@@ -26,10 +37,26 @@ export interface ScreenPopReading {
   nummerText: string | null
 }
 
-export type ScreenPopMoment = 'invite' | 'focus' | 'focusFrame' | 'save' | 'nummer' | 'nummerFrame'
+export const SCREEN_POP_MOMENTS = [
+  'invite',
+  'ringing',
+  'ringingFrame',
+  'answer',
+  'field',
+  'focus',
+  'focusFrame',
+  'save',
+  'nummer',
+  'nummerFrame',
+] as const
+
+export type ScreenPopMoment = (typeof SCREEN_POP_MOMENTS)[number]
 
 /** The global the agent-page script defines (not enumerable, so the app cannot stumble on it). */
 export const AGENT_PROBE = '__kccScreenPop'
+
+/** The id the klantcontact form's first field carries (renderer/src/lib/focus-targets.ts). */
+export const CASE_FIRST_FIELD_ID = 'kc-first-field'
 
 /**
  * The agent page's probe. `arm()` clears the last reading and starts a new one; `read()` returns
@@ -38,15 +65,18 @@ export const AGENT_PROBE = '__kccScreenPop'
  *
  * - INVITE: a listener added in the WebSocket constructor, so it runs before the softphone's own
  *   message listener (sip.js adds its listeners after constructing the socket).
- * - Focus: a capturing focusin listener on window; the element must be an input whose label reads
- *   "Naam klant". The screen pop focuses that field from an effect after the form is committed to
- *   the DOM, so this moment is also "form rendered".
- * - Nummer: a MutationObserver on the whole document; it runs after the DOM change that put the
- *   nummer there, before the browser paints it. The next animation frame is recorded as well.
+ * - Ringing call, first field, nummer: a MutationObserver on the whole document; it runs after the
+ *   DOM change that put the element there, before the browser paints it. The next animation frame
+ *   is recorded as well.
+ * - Opnemen, Opslaan: capturing click listeners (the buttons may carry their shortcut hint in a
+ *   <kbd>, so the text only has to start with the label) and keydown listeners for Alt+O, Ctrl+S.
+ * - Focus: a capturing focusin listener on window; the element must be the first field (by its id,
+ *   or an input whose label reads "Naam klant").
  */
 export const AGENT_PROBE_SCRIPT = `(() => {
   const empty = () => ({
-    invite: null, focus: null, focusFrame: null, save: null, nummer: null, nummerFrame: null, nummerText: null,
+    invite: null, ringing: null, ringingFrame: null, answer: null, field: null, focus: null,
+    focusFrame: null, save: null, nummer: null, nummerFrame: null, nummerText: null,
   })
   let armed = false
   let reading = empty()
@@ -71,10 +101,15 @@ export const AGENT_PROBE_SCRIPT = `(() => {
     }
     notify()
   }
-  const labelled = (element, text) =>
-    element instanceof HTMLInputElement &&
-    element.labels !== null &&
-    Array.from(element.labels).some((label) => (label.textContent || '').trim() === text)
+  const isFirstField = (element) =>
+    element instanceof HTMLElement &&
+    (element.id === '${CASE_FIRST_FIELD_ID}' ||
+      (element instanceof HTMLInputElement &&
+        element.labels !== null &&
+        Array.from(element.labels).some((label) => (label.textContent || '').trim() === 'Naam klant')))
+  const firstFieldShown = () =>
+    document.getElementById('${CASE_FIRST_FIELD_ID}') !== null ||
+    Array.from(document.querySelectorAll('input')).some(isFirstField)
 
   const NativeWebSocket = window.WebSocket
   class ProbedWebSocket extends NativeWebSocket {
@@ -90,27 +125,48 @@ export const AGENT_PROBE_SCRIPT = `(() => {
   window.WebSocket = ProbedWebSocket
 
   window.addEventListener('focusin', (event) => {
-    if (reading.invite !== null && reading.focus === null && labelled(event.target, 'Naam klant')) {
+    if (reading.answer !== null && reading.focus === null && isFirstField(event.target)) {
       record('focus', 'focusFrame')
     }
   }, true)
+  const answering = () => {
+    if (reading.ringing !== null && reading.answer === null) {
+      record('answer')
+    }
+  }
   const saving = () => {
     if (reading.focus !== null && reading.save === null) {
       record('save')
     }
   }
-  window.addEventListener('click', (event) => {
+  const buttonText = (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null
-    if (button !== null && (button.textContent || '').trim() === 'Opslaan') {
+    return button === null ? '' : (button.textContent || '').trim()
+  }
+  window.addEventListener('click', (event) => {
+    const text = buttonText(event)
+    if (text.startsWith('Opnemen')) {
+      answering()
+    } else if (text.startsWith('Opslaan')) {
       saving()
     }
   }, true)
   window.addEventListener('keydown', (event) => {
+    if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyO') {
+      answering()
+    }
     if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
       saving()
     }
   }, true)
   new MutationObserver(() => {
+    if (reading.invite !== null && reading.ringing === null &&
+        document.querySelector('[data-testid="ringing-call"]') !== null) {
+      record('ringing', 'ringingFrame')
+    }
+    if (reading.answer !== null && reading.field === null && firstFieldShown()) {
+      record('field')
+    }
     if (reading.save === null || reading.nummer !== null) {
       return
     }
@@ -209,11 +265,10 @@ const isNumberOrNull = (value: unknown): value is number | null => value === nul
 /** Checks what came back from the page, instead of trusting a cast. */
 export function asScreenPopReading(value: unknown): ScreenPopReading {
   const r = value as Record<string, unknown> | null
-  const moments: ScreenPopMoment[] = ['invite', 'focus', 'focusFrame', 'save', 'nummer', 'nummerFrame']
   if (
     typeof r !== 'object' ||
     r === null ||
-    !moments.every((m) => isNumberOrNull(r[m])) ||
+    !SCREEN_POP_MOMENTS.every((m) => isNumberOrNull(r[m])) ||
     !(r['nummerText'] === null || typeof r['nummerText'] === 'string')
   ) {
     throw new Error(`unexpected reading from the agent page: ${JSON.stringify(value)}`)
