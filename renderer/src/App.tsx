@@ -1,5 +1,9 @@
+import { Heading } from '@nl-design-system-candidate/heading-react'
+import { Paragraph } from '@nl-design-system-candidate/paragraph-react'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { AgentBridge } from '../../shared/bridge'
+import { browserNotifications } from './alerts/notifications'
+import { RingAlerts } from './alerts/RingAlerts'
 import { useMessages } from './i18n/use-messages'
 import { LoginScreen } from './login/LoginScreen'
 import { ServicesContext } from './services/context'
@@ -9,7 +13,6 @@ import { WallboardApp } from './wallboard/WallboardApp'
 import { AppController } from './workspace/controller'
 import { workspaceMessages } from './workspace/messages'
 import { WorkspaceScreen } from './workspace/WorkspaceScreen'
-import './styles/app.css'
 
 export interface AppProps {
   /** The preload bridge; undefined when running as a plain web app. */
@@ -24,6 +27,8 @@ export function App({ bridge }: AppProps) {
   // The page shows one screen for its life (wallboard/screen.ts).
   const [screen] = useState(() => screenOf(window.location))
   const [controller] = useState(() => new AppController(useAppStore, bridge, screen))
+  // The desktop app shows OS notifications itself; the web build asks the browser (alerts/).
+  const [notifications] = useState(() => (bridge ? undefined : browserNotifications()))
   const services = useSyncExternalStore(controller.subscribe, controller.getServices)
 
   useEffect(() => {
@@ -38,23 +43,26 @@ export function App({ bridge }: AppProps) {
   return (
     <>
       <header className="app-header">
-        <h1>KCC Werkplek</h1>
+        <Heading level={1}>KCC Werkplek</Heading>
         <VersionLine info={info} />
       </header>
-      <main>
-        {session.status === 'checking' ? <p role="status">{t.loading}</p> : null}
+      <main className="app-main">
+        {session.status === 'checking' ? <Paragraph role="status">{t.loading}</Paragraph> : null}
         {session.status === 'anonymous' || session.status === 'logging_in' ? (
           <LoginScreen
             busy={session.status === 'logging_in'}
             error={session.status === 'anonymous' ? session.error : undefined}
             onLogin={controller.login}
+            notifications={notifications}
           />
         ) : null}
-        {session.status === 'active' && !services ? <p role="status">{t.starting}</p> : null}
+        {session.status === 'active' && !services ? <Paragraph role="status">{t.starting}</Paragraph> : null}
         {session.status === 'active' && services ? (
           <ServicesContext.Provider value={services}>
+            <RingAlerts bridge={bridge} />
             <WorkspaceScreen
               agent={session.agent}
+              desktop={bridge !== undefined}
               onLogout={controller.logout}
               onChoose={controller.choose}
               onRefreshRecent={controller.refreshRecent}
@@ -69,9 +77,9 @@ export function App({ bridge }: AppProps) {
 function VersionLine({ info }: { readonly info: AppInfoState }) {
   switch (info.status) {
     case 'ready':
-      return <p data-testid="app-version">{`Versie ${info.info.version}`}</p>
+      return <Paragraph data-testid="app-version">{`Versie ${info.info.version}`}</Paragraph>
     case 'failed':
-      return <p role="alert">De versie van de app kon niet worden opgehaald.</p>
+      return <Paragraph role="alert">De versie van de app kon niet worden opgehaald.</Paragraph>
     case 'idle':
     case 'loading':
     case 'unavailable':

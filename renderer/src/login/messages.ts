@@ -7,6 +7,9 @@ export const loginMessages: Catalog<{
   password: string
   submit: string
   busy: string
+  loginMissing: string
+  passwordMissing: string
+  notifications: string
 }> = {
   nl: {
     title: 'Inloggen',
@@ -15,5 +18,9 @@ export const loginMessages: Catalog<{
     password: 'Wachtwoord',
     submit: 'Inloggen',
     busy: 'Bezig met inloggen…',
+    loginMissing: 'Vul uw gebruikersnaam in.',
+    passwordMissing: 'Vul uw wachtwoord in.',
+    notifications:
+      'Na het inloggen vraagt de browser of de KCC Werkplek u meldingen mag sturen, zodat u een melding krijgt als er een gesprek binnenkomt terwijl u in een ander venster werkt.',
   },
 }

@@ -13,6 +13,14 @@ export type Availability = 'beschikbaar' | 'pauze' | 'nawerk' | 'offline'
 export const AVAILABILITIES: readonly Availability[] = ['beschikbaar', 'pauze', 'nawerk']
 
 /**
+ * Why the agent takes a pause. The live protocol has no room for it, so it stays in the app: the
+ * agent sees it in their own status; the team sees Pauze.
+ */
+export type PauseReason = 'lunch' | 'overleg' | 'training' | 'overig'
+
+export const PAUSE_REASONS: readonly PauseReason[] = ['lunch', 'overleg', 'training', 'overig']
+
+/**
  * The availability to follow when the gateway set the agent's own state by itself (live/own-state.ts):
  * the state when it is one an availability can be, else undefined (a call state is the softphone's).
  */

@@ -1,5 +1,6 @@
 import type { Catalog } from '../i18n/locale'
 import type { AgentState } from '../../../shared/live/protocol'
+import type { PauseReason } from './agent-state'
 
 export const workspaceMessages: Catalog<{
   loading: string
@@ -8,6 +9,17 @@ export const workspaceMessages: Catalog<{
   myState: string
   states: Record<AgentState, string>
   live: { connecting: string; open: string; closed: string; unauthenticated: string }
+  status: {
+    choose: string
+    after: string
+    pauseReasons: string
+    pauseWithReason: string
+    noConnection: string
+    connecting: string
+    connectionLost: string
+  }
+  pauseReasons: Record<PauseReason, string>
+  skipToCase: string
   recentTitle: string
   recentEmpty: string
   recentRefresh: string
@@ -38,11 +50,22 @@ export const workspaceMessages: Catalog<{
       nawerk: 'Nawerk',
     },
     live: {
-      connecting: 'Verbinden met de gateway…',
-      open: 'Verbonden met de gateway',
-      closed: 'Niet verbonden met de gateway',
-      unauthenticated: 'Sessie verlopen',
+      connecting: 'Verbinden met de server…',
+      open: 'Verbonden met de server',
+      closed: 'Geen verbinding met de server',
+      unauthenticated: 'Uw sessie is verlopen',
     },
+    status: {
+      choose: 'Kies uw status',
+      after: 'daarna: {status}',
+      pauseReasons: 'Pauze met een reden',
+      pauseWithReason: 'Pauze: {reden}',
+      noConnection: 'Geen verbinding met de server',
+      connecting: 'Verbinden met de server…',
+      connectionLost: 'geen verbinding met de server',
+    },
+    pauseReasons: { lunch: 'Lunch', overleg: 'Overleg', training: 'Training', overig: 'Overig' },
+    skipToCase: 'Naar het klantcontact',
     recentTitle: 'Recente klantcontacten',
     recentEmpty: 'Nog geen klantcontacten.',
     recentRefresh: 'Vernieuwen',
@@ -54,7 +77,7 @@ export const workspaceMessages: Catalog<{
     softphoneUnavailable: 'De telefoon kon niet worden gestart: {reden}',
     monitored: {
       listen: '{naam} luistert mee met dit gesprek.',
-      whisper: '{naam} luistert mee en kan tegen je fluisteren; de klant hoort dat niet.',
+      whisper: '{naam} luistert mee en kan tegen u fluisteren; de klant hoort dat niet.',
       barge: '{naam} neemt deel aan dit gesprek; de klant hoort {naam} ook.',
     },
     afgemeld: 'Afgemeld',

@@ -5,7 +5,7 @@ import { INITIAL_SNAPSHOT } from '../softphone/snapshot-store'
 import type { SoftphoneSnapshot } from '../softphone/types'
 import type { AgentState } from '../../../shared/live/protocol'
 import type { StoreState } from '../store/types'
-import type { Availability } from './agent-state'
+import type { Availability, PauseReason } from './agent-state'
 
 /**
  * The agent's workspace as plain data: who is logged in, the softphone's last snapshot, the live
@@ -32,6 +32,8 @@ export interface WorkspaceSlice {
     readonly phone: SoftphoneSnapshot
     readonly live: LiveView
     readonly availability: Availability
+    /** Why the agent chose Pauze, when they said; gone once the availability is anything else. */
+    readonly pauseReason: PauseReason | undefined
     /**
      * The own state the gateway set by itself (live/own-state.ts), until the agent chooses again:
      * the workspace says so.
@@ -43,6 +45,7 @@ export interface WorkspaceSlice {
     setPhone(phone: SoftphoneSnapshot): void
     setLive(live: LiveView): void
     setAvailability(availability: Availability): void
+    setPauseReason(reason: PauseReason | undefined): void
     setStateSetByGateway(state: AgentState | undefined): void
     setRecent(recent: Loadable<readonly KlantcontactView[]>): void
     setDirectory(directory: Loadable<DirectoryView>): void
@@ -60,13 +63,22 @@ export const createWorkspaceSlice: StateCreator<StoreState, [], [], WorkspaceSli
       phone: INITIAL_PHONE,
       live: INITIAL_LIVE_VIEW,
       availability: 'beschikbaar',
+      pauseReason: undefined,
       stateSetByGateway: undefined,
       recent: { status: 'idle' },
       directory: { status: 'idle' },
       setSession: (session) => patch({ session }),
       setPhone: (phone) => patch({ phone }),
       setLive: (live) => patch({ live }),
-      setAvailability: (availability) => patch({ availability }),
+      setAvailability: (availability) =>
+        set((state) => ({
+          workspace: {
+            ...state.workspace,
+            availability,
+            pauseReason: availability === 'pauze' ? state.workspace.pauseReason : undefined,
+          },
+        })),
+      setPauseReason: (pauseReason) => patch({ pauseReason }),
       setStateSetByGateway: (stateSetByGateway) => patch({ stateSetByGateway }),
       setRecent: (recent) => patch({ recent }),
       setDirectory: (directory) => patch({ directory }),

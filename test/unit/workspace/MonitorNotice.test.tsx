@@ -59,7 +59,7 @@ afterEach(() => {
 describe('MonitorNotice, telling the agent who monitors their call', () => {
   it.each<[MonitorMode, string]>([
     ['listen', 'Supervisor KCC luistert mee met dit gesprek.'],
-    ['whisper', 'Supervisor KCC luistert mee en kan tegen je fluisteren; de klant hoort dat niet.'],
+    ['whisper', 'Supervisor KCC luistert mee en kan tegen u fluisteren; de klant hoort dat niet.'],
     ['barge', 'Supervisor KCC neemt deel aan dit gesprek; de klant hoort Supervisor KCC ook.'],
   ])('says so in %s mode, naming the supervisor', (mode, text) => {
     setMonitor({ mode }, [monitorInfo({ mode })])

@@ -1,7 +1,7 @@
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useAppStore } from '../../../renderer/src/store'
-import { AvailabilityControl } from '../../../renderer/src/workspace/AvailabilityControl'
+import { StatusControl } from '../../../renderer/src/workspace/StatusControl'
 import { StateSetByGateway } from '../../../renderer/src/workspace/StateSetByGateway'
 import { resetStore, violations } from '../transfer/render-panel'
 
@@ -55,33 +55,29 @@ describe('the notice that the gateway set the agent’s state', () => {
   })
 })
 
-describe('the own state control after the gateway set it', () => {
-  it('shows Pauze chosen when the gateway set Pauze', () => {
-    render(<AvailabilityControl onChoose={() => undefined} />)
+describe('the status control after the gateway set the state', () => {
+  beforeEach(() =>
+    act(() => {
+      const { workspace } = useAppStore.getState()
+      workspace.setLive({ ...workspace.live, connection: 'open' })
+    }),
+  )
+
+  it('shows Pauze when the gateway set Pauze', () => {
+    render(<StatusControl onChoose={() => undefined} />)
     gatewaySet('pauze')
-    expect((screen.getByLabelText('Mijn status') as HTMLSelectElement).value).toBe('pauze')
     expect(screen.getByTestId('agent-state').textContent).toBe('Pauze')
   })
 
   it('shows Afgemeld, which the agent cannot choose, and lets them choose Beschikbaar', async () => {
     const onChoose = vi.fn()
-    const { container } = render(<AvailabilityControl onChoose={onChoose} />)
+    const { container } = render(<StatusControl onChoose={onChoose} />)
     gatewaySet('offline')
-    const select = screen.getByLabelText('Mijn status') as HTMLSelectElement
-    expect(select.value).toBe('offline')
     expect(screen.getByTestId('agent-state').textContent).toBe('Afgemeld')
-    const afgemeld = screen.getByRole('option', { name: 'Afgemeld' }) as HTMLOptionElement
-    expect(afgemeld.disabled).toBe(true)
-    act(() => {
-      select.value = 'beschikbaar'
-      select.dispatchEvent(new Event('change', { bubbles: true }))
-    })
+    fireEvent.click(screen.getByRole('button', { name: /^Mijn status/ }))
+    expect(screen.queryByRole('button', { name: 'Afgemeld' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Beschikbaar' }))
     expect(onChoose).toHaveBeenCalledWith('beschikbaar')
     expect(await violations(container)).toEqual([])
-  })
-
-  it('offers no Afgemeld while the agent’s choice stands', () => {
-    render(<AvailabilityControl onChoose={() => undefined} />)
-    expect(screen.queryByRole('option', { name: 'Afgemeld' })).toBeNull()
   })
 })
