@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react'
+import { focusTarget } from '../lib/focus-targets'
 
 /**
  * Whether the shortcut overlay (`?`) is open, outside the app store: it is a view of this window
  * only, and any button (the status bar's "Sneltoetsen (?)") can open it. The element that had the
- * focus when it opened gets it back when it closes.
+ * focus when it opened gets it back when it closes (the case heading when that one is gone).
  */
 let open = false
 let returnTo: HTMLElement | null = null
@@ -37,6 +38,8 @@ export function closeHelp(): void {
   set(false)
   if (target?.isConnected) {
     target.focus()
+  } else {
+    focusTarget('caseHeading')
   }
 }
 

@@ -63,7 +63,7 @@ function answered(classification: CallClassification = CUSTOMER): void {
 function ended(): void {
   const call = callOf({ state: 'ended' })
   setPhone(store, { call })
-  events.publish({ type: 'ended', callId: call.id, call, classification: CUSTOMER, reason: 'hangup' })
+  events.publish({ type: 'ended', callId: call.id, call, classification: CUSTOMER, reason: 'completed' })
 }
 
 describe('the focus after a call event', () => {

@@ -1,24 +1,25 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { runShortcut, type ShortcutContext } from '../../../renderer/src/keyboard/shortcut-actions'
 import type { ShortcutAction } from '../../../renderer/src/keyboard/shortcuts'
 import type { AppStore } from '../../../renderer/src/store'
+import type { Availability } from '../../../renderer/src/workspace/agent-state'
 import { callOf, fakeSoftphone, freshStore, setPhone, transferOf } from './fixtures'
 
 let store: AppStore
 let softphone: ReturnType<typeof fakeSoftphone>
-let transfers: { cancel: ReturnType<typeof vi.fn> }
-let choose: ReturnType<typeof vi.fn>
-let save: ReturnType<typeof vi.fn>
-let toggleHelp: ReturnType<typeof vi.fn>
+let transfers: { cancel: Mock<() => Promise<void>> }
+let choose: Mock<(availability: Availability) => void>
+let save: Mock<() => boolean>
+let toggleHelp: Mock<() => void>
 
 beforeEach(() => {
   document.body.innerHTML = ''
   store = freshStore()
   softphone = fakeSoftphone()
   transfers = { cancel: vi.fn(() => Promise.resolve()) }
-  choose = vi.fn()
+  choose = vi.fn<(availability: Availability) => void>()
   save = vi.fn(() => true)
-  toggleHelp = vi.fn()
+  toggleHelp = vi.fn<() => void>()
 })
 
 function run(action: ShortcutAction, focused: Element | null = null): boolean {

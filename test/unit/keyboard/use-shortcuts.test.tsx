@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { useState, type FormEvent } from 'react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { closeHelp } from '../../../renderer/src/keyboard/help-state'
 import { HelpOverlay } from '../../../renderer/src/keyboard/HelpOverlay'
 import { useSaveShortcut } from '../../../renderer/src/keyboard/save-registry'
@@ -8,16 +8,17 @@ import { useShortcuts } from '../../../renderer/src/keyboard/use-shortcuts'
 import { isSaveShortcut } from '../../../renderer/src/lib/save-shortcut'
 import { ServicesContext, type Services } from '../../../renderer/src/services/context'
 import { useAppStore } from '../../../renderer/src/store'
+import type { Availability } from '../../../renderer/src/workspace/agent-state'
 import { callOf, fakeSoftphone, setPhone } from './fixtures'
 
 let softphone: ReturnType<typeof fakeSoftphone>
-let choose: ReturnType<typeof vi.fn>
+let choose: Mock<(availability: Availability) => void>
 
 beforeEach(() => {
   localStorage.clear()
   useAppStore.setState(useAppStore.getInitialState(), true)
   softphone = fakeSoftphone()
-  choose = vi.fn()
+  choose = vi.fn<(availability: Availability) => void>()
 })
 afterEach(() => {
   act(() => closeHelp())
