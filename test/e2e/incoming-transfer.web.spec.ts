@@ -1,6 +1,6 @@
 import { expectNoAxeViolations } from './support/axe'
 import { expect, test } from './support/kcc-rig'
-import { callerDials, klantcontactForm, loginAgent, openPage } from './support/pages'
+import { callerDials, chooseStatus, klantcontactForm, loginAgent, openPage } from './support/pages'
 import {
   actorsOf,
   ANTWOORD,
@@ -40,7 +40,7 @@ test.describe('nawerk', () => {
     expect(klantcontact!.inhoud).toBe(`${INHOUD} Teruggebeld niet nodig.`)
     // Still in nawerk until the agent says they are done.
     await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
-    await medewerker1.getByLabel('Mijn status').selectOption('beschikbaar')
+    await chooseStatus(medewerker1, 'beschikbaar')
     await expect(medewerker1.getByTestId('agent-state')).toHaveText('Beschikbaar')
   })
 })

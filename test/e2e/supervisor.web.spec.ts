@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expectNoAxeViolations } from './support/axe'
 import { expect, test } from './support/kcc-rig'
-import { callerDials, klantcontactForm, loginAgent, openPage } from './support/pages'
+import { callerDials, chooseStatus, klantcontactForm, loginAgent, openPage } from './support/pages'
 import {
   answerAndRegister,
   MEDEWERKER2,
@@ -78,7 +78,7 @@ test.describe('supervisor view', () => {
       () => (window as unknown as { __agentStates: string[] }).__agentStates.length,
     )
     for (const [login, state] of steps) {
-      await agents[login].getByLabel('Mijn status').selectOption(state)
+      await chooseStatus(agents[login], state)
     }
 
     await expect(row(supervisor, 'Medewerker 1 \\(KCC\\)')).toContainText('Pauze')
@@ -109,7 +109,7 @@ test.describe('supervisor view', () => {
     const caller = await openPage(browser)
     await loginAgent(supervisor, rig, 'supervisor')
     // The supervisor takes no customer calls here.
-    await supervisor.getByLabel('Mijn status').selectOption('pauze')
+    await chooseStatus(supervisor, 'pauze')
     await loginAgent(medewerker1, rig, 'medewerker1')
     await loginAgent(medewerker2, rig, 'medewerker2')
 
@@ -156,7 +156,7 @@ test.describe('supervisor view', () => {
     const medewerker1 = await openPage(browser)
     const caller = await openPage(browser)
     await loginAgent(supervisor, rig, 'supervisor')
-    await supervisor.getByLabel('Mijn status').selectOption('pauze')
+    await chooseStatus(supervisor, 'pauze')
     await loginAgent(medewerker1, rig, 'medewerker1')
     await callerDials(caller, rig)
     await answerAndRegister(medewerker1, { save: false })

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { TRUNK_TONE } from '../support/tones'
-import { klantcontactForm, loginAgent, openPage } from './support/pages'
+import { chooseStatus, klantcontactForm, loginAgent, openPage } from './support/pages'
 import { useTone } from './support/tones'
 import {
   AFDELING_VERGUNNINGEN,
@@ -122,7 +122,7 @@ test.describe('a citizen on the phone network in the queue', () => {
     const medewerker1 = await openPage(browser)
     await useTone(medewerker1, TRUNK_TONE.agent)
     await loginAgent(medewerker1, trunk.rig, 'medewerker1')
-    await medewerker1.getByLabel('Mijn status').selectOption('pauze')
+    await chooseStatus(medewerker1, 'pauze')
     await expect(medewerker1.getByTestId('agent-state')).toHaveText('Pauze')
     await expect(medewerker1.getByTestId('queue-waiting')).toHaveText('Geen wachtenden voor KCC')
     const ringing = await watchRinging(medewerker1)
@@ -138,7 +138,7 @@ test.describe('a citizen on the phone network in the queue', () => {
     expect(await ringing.rang()).toBe(false)
     await expect(medewerker1.getByTestId('agent-state')).toHaveText('Pauze')
 
-    await medewerker1.getByLabel('Mijn status').selectOption('beschikbaar')
+    await chooseStatus(medewerker1, 'beschikbaar')
     await expect(phone(medewerker1).getByText('Inkomend gesprek')).toBeVisible({ timeout: 10_000 })
     await phone(medewerker1).getByRole('button', { name: 'Opnemen' }).click()
     await expect(phone(medewerker1).getByText('In gesprek')).toBeVisible()

@@ -22,11 +22,20 @@ export async function loginAgent(page: Page, rig: KccRig, login: string): Promis
   await expectReady(page)
 }
 
-/** The workspace after login or reload: phone registered, live socket open, agent available. */
+/**
+ * The workspace after login or reload: phone registered, live socket open, agent available (the
+ * status says Beschikbaar only with the live connection open; without it, that there is none).
+ */
 export async function expectReady(page: Page): Promise<void> {
   await expect(page.getByText('Telefoon verbonden')).toBeVisible({ timeout: 15_000 })
-  await expect(page.getByText('Verbonden met de gateway')).toBeVisible()
   await expect(page.getByTestId('agent-state')).toHaveText('Beschikbaar')
+}
+
+/** Chooses the agent's own status as an agent does: the status button, then the choice. */
+export async function chooseStatus(page: Page, state: 'beschikbaar' | 'pauze' | 'nawerk'): Promise<void> {
+  const names = { beschikbaar: 'Beschikbaar', pauze: 'Pauze', nawerk: 'Nawerk' } as const
+  await page.getByRole('button', { name: /^Mijn status/ }).click()
+  await page.getByRole('button', { name: names[state], exact: true }).click()
 }
 
 /** The demo caller page (`/caller/`) dialling `target` with the rig's caller account. */
