@@ -29,7 +29,8 @@ export interface FocusAfterEventsOptions {
  * - a call ends: the case heading, unless the agent is typing (writing up the call);
  * - the Doorverbinden dialog opens: its first control;
  * - the colleague answers the consult: Doorverbinden voltooien;
- * - a transfer is done, failed or cancelled: the case heading.
+ * - a transfer is done, failed or cancelled: the case heading;
+ * - a klantcontact is saved, or the dialog closes: the case heading if the focus fell to the page.
  *
  * Each move waits up to {@link FOCUS_WAIT_MS} for its element to render, gives up when the agent
  * put the focus somewhere themselves meanwhile, and when its element never comes and the focus
@@ -76,6 +77,27 @@ export function startFocusAfterEvents(options: FocusAfterEventsOptions): () => v
     cancelPending = later(tick, 0)
   }
 
+  /**
+   * For a while after a change that takes an element away (the form that became a saved
+   * klantcontact, the dialog that closed): when the focus falls to the page, to the case heading.
+   */
+  let cancelRescue: (() => void) | undefined
+  const rescue = (): void => {
+    cancelRescue?.()
+    const started = now()
+    const tick = (): void => {
+      cancelRescue = undefined
+      if (lost() && cancelPending === undefined) {
+        focusTarget('caseHeading', doc)
+        return
+      }
+      if (now() - started < FOCUS_WAIT_MS) {
+        cancelRescue = later(tick, RETRY_MS)
+      }
+    }
+    cancelRescue = later(tick, 0)
+  }
+
   const liveCall = (): boolean => {
     const state = options.store.getState().workspace.phone.call?.state
     return state !== undefined && state !== 'ended' && state !== 'idle'
@@ -95,9 +117,7 @@ export function startFocusAfterEvents(options: FocusAfterEventsOptions): () => v
       case 'reclassified':
         // The customer took the consult's place (or the ringing call turned out to be a transfer):
         // the screen stays as it is, unless the focus went with the call that was replaced.
-        if (lost()) {
-          move(['caseHeading'])
-        }
+        rescue()
         return
       case 'ended':
         // The consult a customer replaced ends while the customer's call goes on: nothing moves.
@@ -117,9 +137,13 @@ export function startFocusAfterEvents(options: FocusAfterEventsOptions): () => v
     if (dialogOpen && !previous.transfer.dialogOpen) {
       move(['transferFirst'])
     } else if (!dialogOpen && previous.transfer.dialogOpen) {
-      // Closed without a transfer (Escape, Annuleren) or with one that now rings: the dialog's
-      // own opener may take the focus back; only a focus that fell to the page is caught.
-      move([], () => lost())
+      // Closed without a transfer (Escape, Annuleren) or with one that now rings: the dialog
+      // gives the focus back itself; only a focus that fell to the page is caught.
+      rescue()
+    }
+    if (draftSaved(state, previous)) {
+      // The form makes way for the saved klantcontact.
+      rescue()
     }
     const phone = state.workspace.phone
     const before = previous.workspace.phone
@@ -140,7 +164,17 @@ export function startFocusAfterEvents(options: FocusAfterEventsOptions): () => v
     unsubscribeEvents()
     unsubscribeStore()
     cancelPending?.()
+    cancelRescue?.()
   }
+}
+
+function draftSaved(state: StoreState, previous: StoreState): boolean {
+  const drafts = state.klantcontact.drafts
+  const before = previous.klantcontact.drafts
+  return (
+    drafts !== before &&
+    Object.values(drafts).some((draft) => draft.status === 'saved' && before[draft.id]?.status !== 'saved')
+  )
 }
 
 function consultAnswered(phone: SoftphoneSnapshot, before: SoftphoneSnapshot): boolean {

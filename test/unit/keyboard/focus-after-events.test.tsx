@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FOCUS_WAIT_MS, startFocusAfterEvents } from '../../../renderer/src/keyboard/focus-after-events'
+import type { KlantcontactDraft } from '../../../renderer/src/klantcontact/draft'
 import { FOCUS_TARGETS } from '../../../renderer/src/lib/focus-targets'
 import type { CallSnapshot } from '../../../renderer/src/softphone/types'
 import type { AppStore } from '../../../renderer/src/store'
 import type { CallClassification } from '../../../renderer/src/workspace/call-classification'
 import { CallEvents } from '../../../renderer/src/workspace/call-events'
+import { draftWith } from '../klantcontact/fixtures'
 import { callOf, freshStore, setPhone, transferOf } from './fixtures'
 
 let store: AppStore
@@ -58,6 +60,10 @@ function rang(call = ringing()): void {
 function answered(classification: CallClassification = CUSTOMER): void {
   const call = callOf()
   events.publish({ type: 'answered', callId: call.id, call, classification, answeredAt: call.answeredAt! })
+}
+
+function setDrafts(drafts: Record<string, KlantcontactDraft>): void {
+  store.setState((state) => ({ klantcontact: { ...state.klantcontact, drafts } }))
 }
 
 function ended(): void {
@@ -190,6 +196,19 @@ describe('the focus during a transfer', () => {
     vi.advanceTimersByTime(40)
     store.getState().transfer.closeDialog()
     vi.advanceTimersByTime(FOCUS_WAIT_MS + 40)
+    expect(document.activeElement).toBe(heading)
+  })
+
+  it('catches a focus that fell to the page when the form makes way for the saved klantcontact', () => {
+    const heading = place('caseHeading', 'h2')
+    const draft = draftWith({ status: 'sending' })
+    const inhoud = focusOn('textarea')
+    setDrafts({ [draft.id]: draft })
+    vi.advanceTimersByTime(40)
+    expect(document.activeElement).toBe(inhoud)
+    setDrafts({ [draft.id]: { ...draft, status: 'saved' } })
+    inhoud.remove()
+    vi.advanceTimersByTime(40)
     expect(document.activeElement).toBe(heading)
   })
 
