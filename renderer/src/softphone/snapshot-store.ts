@@ -2,7 +2,13 @@ import type { Klantcontactnummer } from '../../../shared/klantcontact/klantconta
 import type { Logger } from '../log'
 import { transitionCall, transitionRegistration, type CallEvent, type RegistrationEvent } from './states'
 import { transitionMonitor, type MonitorCallEvent } from './monitor/monitor-states'
-import { transitionTransfer, type TransferEvent } from './transfer/transfer-states'
+import {
+  canStep,
+  firstStep,
+  transitionTransfer,
+  type TransferEvent,
+  type TransferStep,
+} from './transfer/transfer-states'
 import type {
   CallSnapshot,
   DeviceChoice,
@@ -27,7 +33,7 @@ export const INITIAL_SNAPSHOT: SoftphoneSnapshot = {
 export type CallSlot = 'call' | 'consult'
 
 type CallPatch = Partial<
-  Pick<CallSnapshot, 'state' | 'held' | 'muted' | 'answeredAt' | 'answeredElsewhere' | 'declined'>
+  Pick<CallSnapshot, 'state' | 'held' | 'muted' | 'answeredAt' | 'answeredElsewhere' | 'declined' | 'failure'>
 >
 type TransferPatch = Partial<Pick<TransferSnapshot, 'reason' | 'referSentAt' | 'notifyOkAt'>>
 
@@ -127,6 +133,7 @@ export class SnapshotStore {
       state: next.state,
       target: start.target,
       ...(start.klantcontactnummer ? { klantcontactnummer: start.klantcontactnummer } : {}),
+      step: firstStep(event),
       startedAt: this.now(),
       ...patch,
     }
@@ -146,10 +153,30 @@ export class SnapshotStore {
       return false
     }
     const ended = next.state === 'completed' || next.state === 'failed' || next.state === 'cancelled'
+    const { step: _step, ...rest } = transfer
     this.publish({
       ...this.snapshot,
-      transfer: { ...transfer, ...patch, state: next.state, ...(ended ? { endedAt: this.now() } : {}) },
+      transfer: {
+        ...rest,
+        ...patch,
+        state: next.state,
+        ...(ended ? { endedAt: this.now() } : { step: event === 'refer' ? 'referring' : transfer.step }),
+      },
     })
+    return true
+  }
+
+  /**
+   * Moves the transfer under way to its next step (TRANSFER_STEPS). Returns whether it moved: false
+   * for a transfer that ended meanwhile, or a step that does not follow.
+   */
+  transferStep(step: TransferStep): boolean {
+    const transfer = this.snapshot.transfer
+    if (!transfer || !canStep(transfer.step, step)) {
+      this.log.debug({ from: transfer?.step, to: step }, 'transfer step refused')
+      return false
+    }
+    this.publish({ ...this.snapshot, transfer: { ...transfer, step } })
     return true
   }
 

@@ -18,6 +18,7 @@ import {
   type ReinviteRetry,
 } from './call/session-requests'
 import { newInviter } from './sessions'
+import { classifyCallFailure, failureOfResponse } from './call/call-failure'
 import { SnapshotStore } from './snapshot-store'
 import {
   DEFAULT_TRANSFER_TIMEOUTS,
@@ -27,6 +28,7 @@ import {
 } from './transfer/transfer'
 import { isTransferInProgress } from './transfer/transfer-states'
 import type {
+  CallFailure,
   DeviceChoice,
   DeviceList,
   SoftphoneListener,
@@ -38,7 +40,10 @@ import type {
 export interface SoftphoneOptions extends ConnectionOptions, CallAudioOptions {
   /** Resends of a hold/resume re-INVITE after 491 or 500 (RFC 3261 §14.1). */
   reinviteRetry?: ReinviteRetry
-  /** Waits while a transfer is completing (transfer.ts); tests shorten them. */
+  /**
+   * The limits of a transfer's steps (transfer-states.ts): the consult ring time is the gateway's
+   * setting (`GET /api/softphone`); tests shorten the others.
+   */
   transferTimeouts?: Partial<TransferTimeouts>
   /** Monitoring's audio (monitoring.ts): by default `<audio>` elements and an AudioContext. */
   monitorAudio?: { newOutput: () => AudioOutput | undefined; mixContext: () => MixContext }
@@ -70,6 +75,8 @@ export class Softphone {
   private readonly customer: CustomerCall
   private readonly transfer: TransferControl
   private readonly gate: ReferGate
+  /** Calls the agent hung up before an answer: their 487 is no failure. */
+  private readonly agentEnded = new WeakSet<Session>()
   /** Listen in, whisper and barge, at the agent's and at the supervisor's end (docs/supervisor.md). */
   readonly monitoring: Monitoring
 
@@ -137,7 +144,7 @@ export class Softphone {
         now,
         userAgent: () => this.connection.userAgent,
         customer: () => this.customer.session,
-        reinvite: (hold) => this.customer.setHold(hold),
+        reinvite: (hold, signal) => this.customer.setHold(hold, signal),
       },
       { ...DEFAULT_TRANSFER_TIMEOUTS, ...options.transferTimeouts },
     )
@@ -207,11 +214,22 @@ export class Softphone {
       uri.host.toLowerCase() === this.domain.toLowerCase() ? uri.user : undefined,
     )
     this.state.callEvent('dial')
+    const callId = inviter.request.callId
     try {
-      await inviter.invite()
+      await inviter.invite({
+        requestDelegate: {
+          // sip.js ends the session before it calls onReject, so this lands on the ended record.
+          onReject: (response) => {
+            if (!this.agentEnded.has(inviter)) {
+              this.recordFailure(callId, failureOfResponse(response.message))
+            }
+          },
+        },
+      })
     } catch (error) {
       // Not sent (e.g. the socket is down): no session will ever terminate, so end the record here.
       this.customer.notSent(inviter)
+      this.recordFailure(callId, classifyCallFailure(undefined))
       void inviter.dispose().catch(() => undefined)
       throw error
     }
@@ -241,14 +259,17 @@ export class Softphone {
   }
 
   /**
-   * Ends the customer's call in whatever phase: CANCEL, reject or BYE. During a transfer it also
-   * hangs up the consult (the transfer is cancelled). Resolves at once without a call.
+   * Ends the customer's call (the snapshot's `call`) in whatever phase: CANCEL, reject or BYE.
+   * During a transfer it also hangs up the consult and cancels the transfer: the customer is gone.
+   * For the consult alone use {@link hangupConsult}; the app asks the agent to confirm before it
+   * calls this during a consult. Resolves at once without a call.
    */
   async hangup(): Promise<void> {
     const session = this.customer.session
     if (!session) {
       return
     }
+    this.agentEnded.add(session)
     this.transfer.agentHangsUp()
     await endSession(session)
   }
@@ -304,17 +325,30 @@ export class Softphone {
     return this.transfer.completeTransfer()
   }
 
-  /** Gives up the consult: hangs it up and resumes the customer. Rejects without a consult. */
+  /**
+   * Gives up the transfer under way, in whatever step (transfer-states.ts): ends the consult call
+   * only (CANCEL while it rings, BYE once up; the snapshot's `consult`), never the customer's call,
+   * and takes the agent back to the customer, resumed. While the REFER is out it stops waiting for
+   * its outcome. Rejects without a transfer under way, or when the customer cannot be resumed (the
+   * call then stays on hold for the agent to resume).
+   */
   cancelConsult(): Promise<void> {
-    return this.transfer.cancelConsult()
+    return this.transfer.cancel()
+  }
+
+  /** The consult's "Ophangen": the same as {@link cancelConsult}; the customer's call stays. */
+  hangupConsult(): Promise<void> {
+    return this.cancelConsult()
   }
 
   /**
    * Blind transfer: REFER on the customer's call to `target` (RFC 5589 §6), the nummer embedded in
-   * the Refer-To (refer-to.ts) for a transferee that copies it. The customer leg is ended on the
-   * NOTIFY with a 2xx, or on the REFER's 202 when no NOTIFY comes. Resolves with the transfer when
-   * completed or failed (back with the customer); rejects for a bad target or nummer, without an
-   * established call, or during another transfer.
+   * the Refer-To (refer-to.ts) for a transferee that copies it. Completed as soon as the customer's
+   * phone accepts the REFER (202): the customer leg is ended and the agent is free; whether the
+   * colleague answers is between the customer's phone and theirs. Resolves with the transfer when
+   * completed or failed (a refused REFER, or none accepted within the limit: back with the
+   * customer); rejects for a bad target or nummer, without an established call, or during another
+   * transfer.
    */
   blindTransfer(target: string, options: TransferOptions = {}): Promise<TransferSnapshot> {
     return this.transfer.blindTransfer(target, options)
@@ -349,6 +383,15 @@ export class Softphone {
    */
   setDevices(choice: DeviceChoice): Promise<void> {
     return this.audio.setDevices(choice)
+  }
+
+  /** The failure of outbound call `sipCallId`, if its record is still the snapshot's `call`. */
+  private recordFailure(sipCallId: string, failure: CallFailure): void {
+    const call = this.state.get().call
+    if (call?.sipCallId === sipCallId && call.answeredAt === undefined) {
+      this.log.info({ status: failure.statusCode, reason: failure.reason }, 'call not answered')
+      this.state.updateCall({ failure })
+    }
   }
 
   private guardedReinvite(hold: boolean): Promise<void> {

@@ -3,7 +3,7 @@ import type { MonitorMode } from '../../../shared/live/protocol'
 import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import type { MonitorCallState } from './monitor/monitor-states'
 import type { CallState, RegistrationState } from './states'
-import type { TransferFailureReason, TransferState } from './transfer/transfer-states'
+import type { TransferFailureReason, TransferState, TransferStep } from './transfer/transfer-states'
 
 /**
  * What the softphone shows the rest of the renderer: plain, serialisable data, so the store and
@@ -57,8 +57,29 @@ export interface CallSnapshot {
    * extension, or an afdeling's group address when the call came through the afdeling or its queue).
    */
   readonly calledAddress?: string
+  /**
+   * Only on an outbound call (a call the agent dialled, or a consult) that ended before it was
+   * answered: why, classified once from the final response (call/call-failure.ts). Absent when the
+   * agent hung up themselves before an answer.
+   */
+  readonly failure?: CallFailure
   readonly muted: boolean
   readonly held: boolean
+}
+
+/**
+ * Why an outbound call was not answered, for the agent: `busy` (486, 600), `declined` (603),
+ * `no_answer` (408, 480), `not_found` (404, 484, 604), `unavailable` (500, 502, 503), `network`
+ * (no response, a transport error, or the INVITE could not be sent), `other` (any other final
+ * status). The SIP status is kept for the log and for support, never to be shown as is.
+ */
+export type CallFailureReason =
+  'busy' | 'declined' | 'no_answer' | 'not_found' | 'unavailable' | 'network' | 'other'
+
+export interface CallFailure {
+  /** The final response's status; absent for `network` when nothing came back. */
+  readonly statusCode?: number
+  readonly reason: CallFailureReason
 }
 
 /** A microphone or speaker as `enumerateDevices` lists it; `label` is empty until media permission. */
@@ -83,7 +104,8 @@ export type TransferKind = 'warm' | 'blind'
 /**
  * The agent passing the customer on to a colleague ("overname van gesprek"). Warm (attended): the
  * customer waits on hold while the agent consults the colleague, then a REFER with Replaces (RFC
- * 3515, RFC 3891, RFC 5589 §7) joins them. Blind: a REFER to the colleague at once (RFC 5589 §6).
+ * 3515, RFC 3891, RFC 5589 §7) joins them. Blind: a REFER to the colleague at once (RFC 5589 §6),
+ * done for the agent as soon as the customer's phone accepts it (202).
  * States and transitions: transfer-states.ts.
  */
 export interface TransferSnapshot {
@@ -93,6 +115,12 @@ export interface TransferSnapshot {
   readonly target: string
   /** The nummer passed on with the transfer (consult INVITE headers, or the blind Refer-To). */
   readonly klantcontactnummer?: Klantcontactnummer
+  /**
+   * While the transfer is under way (`consulting`, `completing`): which step it is in
+   * (transfer-states.ts, TRANSFER_STEPS), each with its own way out and time limit. Absent once
+   * it ended.
+   */
+  readonly step?: TransferStep
   /** Only in `failed`: why the agent is back with the customer. */
   readonly reason?: TransferFailureReason
   /** Epoch ms the transfer started (consult dialled, or blind REFER sent). */
@@ -100,9 +128,8 @@ export interface TransferSnapshot {
   /** Epoch ms the REFER was sent. */
   readonly referSentAt?: number
   /**
-   * Epoch ms the transferee reported the new call answered (the NOTIFY with a 2xx sipfrag, RFC
-   * 3515 §2.4.5). Absent on a blind transfer completed on the REFER's 202 alone (the transferee
-   * sent no NOTIFY in time).
+   * Warm only: epoch ms the transferee reported the new call answered (the NOTIFY with a 2xx
+   * sipfrag, RFC 3515 §2.4.5). A blind transfer completes on the REFER's 202 and has none.
    */
   readonly notifyOkAt?: number
   /** Epoch ms the transfer reached completed, failed or cancelled. */

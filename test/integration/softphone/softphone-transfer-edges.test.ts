@@ -81,7 +81,7 @@ describe('Softphone transfers against the embedded SIP server, with a 1 s ring t
   })
 
   it('completes a blind transfer at the 202 when the transferee never sends a NOTIFY', async () => {
-    const a = await rig.phone('medewerker1', { transferTimeouts: { firstNotifyMs: 300 } })
+    const a = await rig.phone('medewerker1')
     const b = await rig.phone('medewerker2')
     const { leg, transferee } = await rig.customerCalls(a, 'klant', { silent: true })
 

@@ -132,8 +132,11 @@ export function statusOf(response: string): number {
   return Number(/^SIP\/2\.0 (\d{3})/.exec(response)?.[1])
 }
 
-/** A response to `request`, echoing Via, From, To (with a tag), Call-ID and CSeq. */
-function responseTo(request: string, status: string, extra: string[] = []): string {
+/**
+ * A response to `request`, echoing Via, From, To (with a tag), Call-ID and CSeq; with `body`, an SDP
+ * and the far end's Contact (as a 2xx to an INVITE needs).
+ */
+export function responseTo(request: string, status: string, extra: string[] = [], body = ''): string {
   const to = header(request, 'To')
   return [
     `SIP/2.0 ${status}`,
@@ -143,10 +146,16 @@ function responseTo(request: string, status: string, extra: string[] = []): stri
     `Call-ID: ${header(request, 'Call-ID')}`,
     `CSeq: ${header(request, 'CSeq')}`,
     ...extra,
-    'Content-Length: 0',
+    ...(body ? ['Contact: <sip:far@far.example;transport=ws>', 'Content-Type: application/sdp'] : []),
+    `Content-Length: ${new TextEncoder().encode(body).length}`,
     '',
-    '',
+    body,
   ].join('\r\n')
+}
+
+/** The 200 OK with an SDP answer to an INVITE or re-INVITE the phone sent. */
+export function okWithSdp(request: string): string {
+  return responseTo(request, '200 OK', [], SDP)
 }
 
 let branches = 0

@@ -58,6 +58,20 @@ describe('SnapshotStore with a transfer', () => {
     })
   })
 
+  it('follows the steps of a transfer under way and drops the step once it ended', () => {
+    const { s } = store()
+    s.beginTransfer('consult', { kind: 'warm', target: 'medewerker2' })
+    expect(s.get().transfer?.step).toBe('holding')
+    expect(s.transferStep('talking')).toBe(false)
+    expect(s.transferStep('dialling')).toBe(true)
+    expect(s.transferStep('talking')).toBe(true)
+    s.transferEvent('refer')
+    expect(s.get().transfer).toMatchObject({ state: 'completing', step: 'referring' })
+    s.transferEvent('fail', { reason: 'failed' })
+    expect(s.get().transfer).not.toHaveProperty('step')
+    expect(s.transferStep('dialling')).toBe(false)
+  })
+
   it('lets exactly one of two racing outcomes through', () => {
     const { s, seen } = store()
     s.beginTransfer('blind_refer', { kind: 'blind', target: 'medewerker2' })

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
+  canStep,
   failureReasonForStatus,
+  firstStep,
+  TRANSFER_STEPS,
+  type TransferStep,
   isTransferInProgress,
   transitionTransfer,
   type TransferEvent,
@@ -84,5 +88,37 @@ describe('failureReasonForStatus', () => {
     [undefined, 'failed'],
   ] as const)('tells the agent %s as %s', (status, reason) => {
     expect(failureReasonForStatus(status)).toBe(reason)
+  })
+})
+
+describe('the steps of a transfer under way', () => {
+  it('starts warm by holding the customer, blind by referring', () => {
+    expect(firstStep('consult')).toBe('holding')
+    expect(firstStep('blind_refer')).toBe('referring')
+  })
+
+  it('goes holding → dialling → talking → referring and nowhere else', () => {
+    const steps: TransferStep[] = ['holding', 'dialling', 'talking', 'referring']
+    const allowed = steps.flatMap((from) =>
+      steps.filter((to) => canStep(from, to)).map((to) => `${from}→${to}`),
+    )
+    expect(allowed).toEqual(['holding→dialling', 'dialling→talking', 'talking→referring'])
+    expect(canStep(undefined, 'dialling')).toBe(false)
+  })
+
+  it('gives every step that waits on the network or the colleague a limit and a failure reason', () => {
+    expect(TRANSFER_STEPS).toEqual({
+      holding: { state: 'consulting', next: ['dialling'], limit: 'holdMs', onLimit: 'failed' },
+      dialling: { state: 'consulting', next: ['talking'], limit: 'consultRingMs', onLimit: 'no_answer' },
+      talking: { state: 'consulting', next: ['referring'], limit: null, onLimit: null },
+      referring: { state: 'completing', next: [], limit: 'referMs', onLimit: 'failed' },
+    })
+  })
+
+  it('belongs each step to a transfer state that can be cancelled and failed', () => {
+    for (const rule of Object.values(TRANSFER_STEPS)) {
+      expect(next(rule.state, 'cancel').state).toBe('cancelled')
+      expect(next(rule.state, 'fail').state).toBe('failed')
+    }
   })
 })

@@ -97,9 +97,10 @@ export class CustomerCall {
 
   /**
    * Holds (re-INVITE, sendonly; RFC 6337 §5.3) or resumes (sendrecv) the active call. Resolves when
-   * accepted: the state never claims a hold the other side has not agreed to.
+   * accepted: the state never claims a hold the other side has not agreed to. `signal` gives up a
+   * re-INVITE that gets no final answer (sendHoldReinvite).
    */
-  async setHold(hold: boolean): Promise<void> {
+  async setHold(hold: boolean, signal?: AbortSignal): Promise<void> {
     const { state, audio } = this.host
     const session = this.current
     const expected = hold ? 'active' : 'on_hold'
@@ -108,7 +109,7 @@ export class CustomerCall {
         `cannot ${hold ? 'hold' : 'resume'} a call that is ${state.get().call?.state ?? 'absent'}`,
       )
     }
-    await sendHoldReinvite(session, hold, this.host.reinviteRetry)
+    await sendHoldReinvite(session, hold, this.host.reinviteRetry, signal)
     if (session === this.current) {
       state.callEvent(hold ? 'held' : 'resumed')
       // sip.js' web handler re-enables the microphone on resume; keep a mute in place.

@@ -28,12 +28,29 @@ const RETRYABLE = new Set([491, 500])
 /**
  * Sends a hold (`a=sendonly`) or resume (`a=sendrecv`) re-INVITE (RFC 6337 §5.3; what sip.js'
  * `Web.SessionManager.hold()` does). Resolves when a 2xx arrives; rejects on a final failure.
+ *
+ * `signal` is for a caller that cannot wait forever: sip.js leaves an INVITE client transaction
+ * that got a provisional response in Proceeding with no timer at all (Timer B stops there, and a
+ * UAC has no Timer C; invite-client-transaction.js), so a re-INVITE a proxy answered 100 Trying
+ * and the far end never answered finally would keep this promise, and sip.js' "re-INVITE
+ * pending" flag, forever. On abort the pending re-INVITE is cancelled (CANCEL, RFC 3261 §9.1; the
+ * far end answers it 487) and no resend follows; the promise still settles with the re-INVITE's
+ * own outcome, since a 2xx may cross the CANCEL and the hold then did happen.
  */
-export async function sendHoldReinvite(session: Session, hold: boolean, retry: ReinviteRetry): Promise<void> {
+export async function sendHoldReinvite(
+  session: Session,
+  hold: boolean,
+  retry: ReinviteRetry,
+  signal?: AbortSignal,
+): Promise<void> {
   session.sessionDescriptionHandlerOptionsReInvite = {
     hold,
   } as typeof session.sessionDescriptionHandlerOptionsReInvite
   for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) {
+      throw new Error('re-INVITE given up')
+    }
+    let cancel: (() => void) | undefined
     const status = await new Promise<number>((resolve, reject) => {
       session
         .invite({
@@ -42,12 +59,30 @@ export async function sendHoldReinvite(session: Session, hold: boolean, retry: R
             onReject: (response) => resolve(response.message.statusCode ?? 0),
           },
         })
+        .then((request) => {
+          cancel = () => {
+            try {
+              request.cancel()
+            } catch {
+              // The transaction is already over: its outcome settles this promise.
+            }
+          }
+          if (signal?.aborted) {
+            cancel()
+          } else {
+            signal?.addEventListener('abort', cancel, { once: true })
+          }
+        })
         .catch(reject)
+    }).finally(() => {
+      if (cancel) {
+        signal?.removeEventListener('abort', cancel)
+      }
     })
     if (status >= 200 && status < 300) {
       return
     }
-    if (!RETRYABLE.has(status) || attempt >= retry.attempts) {
+    if (!RETRYABLE.has(status) || attempt >= retry.attempts || signal?.aborted) {
       throw new Error(`re-INVITE rejected: ${status}`)
     }
     await new Promise((resolve) => setTimeout(resolve, retry.delayMs()))

@@ -7,18 +7,17 @@ import { failureReasonForStatus, type TransferFailureReason } from './transfer-s
  * transfer logic never touches sip.js messages.
  */
 export type ReferOutcome =
-  /** The transferee reached the target; `notifyOkAt` unless taken at the REFER's 202 alone. */
+  /** The transfer is done: warm, the NOTIFY with a 2xx (`notifyOkAt`); blind, the REFER's 202. */
   | { readonly ok: true; readonly notifyOkAt?: number }
   | { readonly ok: false; readonly reason: TransferFailureReason; readonly status?: number }
 
 export interface ReferWaits {
   /**
-   * Set for a blind transfer: after the 202, how long to wait for a first NOTIFY before taking the
-   * 202 as success. RFC 3515 §2.4.4 requires NOTIFYs; not every PBX sends them.
+   * Blind: the REFER's 202 is the outcome. The customer's phone has taken the job of calling the
+   * colleague over (RFC 3515 §2.4.2, RFC 5589 §6), and the agent is free; NOTIFYs after it are
+   * answered and not waited for. Warm: only the final sipfrag counts.
    */
-  firstNotifyMs?: number
-  /** How long to wait for the final NOTIFY before giving up. */
-  outcomeMs: number
+  doneOnAccept: boolean
 }
 
 export interface PendingRefer {
@@ -40,16 +39,16 @@ export function sipfragStatus(body: string | undefined): number | undefined {
 /**
  * Sends the REFER on `session` (established) and reports its outcome once:
  * - a final non-2xx to the REFER (sip.js turns a transaction timeout into a 408): failed;
- * - a NOTIFY whose sipfrag is a final status: 2xx succeeded, otherwise failed with the reason for
- *   that status. The sip.js transferee sends one NOTIFY per response to its INVITE (100, 180, 200,
- *   …), each with `Subscription-State: terminated` (a FIXME in sip.js' inviter), so only the
- *   sipfrag's status line says which one is final;
- * - blind only: no NOTIFY at all within `firstNotifyMs` of the 202: succeeded without notifyOkAt;
- * - nothing final within `outcomeMs`: failed.
+ * - blind: the 202: succeeded;
+ * - warm: a NOTIFY whose sipfrag is a final status: 2xx succeeded, otherwise failed with the
+ *   reason for that status. The sip.js transferee sends one NOTIFY per response to its INVITE
+ *   (100, 180, 200, …), each with `Subscription-State: terminated` (a FIXME in sip.js' inviter),
+ *   so only the sipfrag's status line says which one is final.
  *
- * sip.js routes every later NOTIFY on the dialog to the `onNotify` given here
- * (Session.onNotifyRequest) and drops them once the session is no longer established. Every
- * NOTIFY is answered 200 (RFC 6665 §4.1.3), whatever it says.
+ * It sets no timer: how long to wait is the transfer's `referring` limit (transfer-states.ts), whose
+ * owner calls `stop()`. sip.js routes every later NOTIFY on the dialog to the `onNotify` given here
+ * (Session.onNotifyRequest) and drops them once the session is no longer established. Every NOTIFY
+ * is answered 200 (RFC 6665 §4.1.3), whatever it says.
  */
 export function referAndFollow(
   session: Session,
@@ -60,11 +59,8 @@ export function referAndFollow(
   onOutcome: (outcome: ReferOutcome) => void,
 ): PendingRefer {
   let done = false
-  let notified = false
-  const timers: Array<ReturnType<typeof setTimeout>> = []
   const stop = (): void => {
     done = true
-    timers.forEach(clearTimeout)
   }
   const report = (outcome: ReferOutcome): void => {
     if (!done) {
@@ -72,20 +68,12 @@ export function referAndFollow(
       onOutcome(outcome)
     }
   }
-  timers.push(setTimeout(() => report({ ok: false, reason: 'failed' }), waits.outcomeMs))
   session
     .refer(referTo, {
       requestDelegate: {
         onAccept: () => {
-          const { firstNotifyMs } = waits
-          if (firstNotifyMs !== undefined && !notified) {
-            const takeThe202 = (): void => {
-              if (!notified) {
-                log.info('no NOTIFY after the 202: taking the transfer as done')
-                report({ ok: true })
-              }
-            }
-            timers.push(setTimeout(takeThe202, firstNotifyMs))
+          if (waits.doneOnAccept) {
+            report({ ok: true })
           }
         },
         onReject: (response) => {
@@ -103,7 +91,6 @@ export function referAndFollow(
           log.warn({ event }, 'NOTIFY without a refer sipfrag ignored')
           return
         }
-        notified = true
         if (status >= 300) {
           report({ ok: false, reason: failureReasonForStatus(status), status })
         } else if (status >= 200) {

@@ -18,12 +18,13 @@ import type { Transition } from '../states'
  *   (`snapshot.consult` says which). It fails when the colleague does not take the consult (busy,
  *   declined, no answer) or hangs up before the transfer, and when the customer hangs up.
  * - `completing`: the REFER is out (RFC 3515 §2.4.1): Replaces for warm (RFC 3891), a plain
- *   Refer-To for blind. `succeed` is the NOTIFY whose sipfrag is a 2xx (RFC 3515 §2.4.5), or for a
- *   blind transfer the REFER's 202 when the transferee sends no NOTIFY in time. `fail` is a
- *   rejected REFER or a final non-2xx sipfrag.
- * - `cancelled`: the agent ended the consult, or hung up the customer's call before the outcome
- *   was known (the transferee may still reach the colleague; we no longer hear about it, since
- *   sip.js drops NOTIFYs on a session that is no longer established).
+ *   Refer-To for blind. `succeed` is, warm, the NOTIFY whose sipfrag is a 2xx (RFC 3515 §2.4.5);
+ *   blind, the REFER's 202: the customer's phone took the job over (RFC 5589 §6), the agent ends
+ *   the customer leg and is free, and whether the colleague answers is the customer's phone's
+ *   business from there. `fail` is a rejected REFER or, warm, a final non-2xx sipfrag.
+ * - `cancelled`: the agent gave up the transfer in one of its steps (below), or hung up the
+ *   customer's call before the outcome was known (the transferee may still reach the colleague; we
+ *   no longer hear about it, since sip.js drops NOTIFYs on a session that is no longer established).
  *
  * `–` is refused and keeps the state (a late NOTIFY or a duplicate sip.js callback).
  */
@@ -42,6 +43,51 @@ export type TransferEvent =
   | 'fail'
   /** The agent gave up the consult, or hung up the customer during the transfer. */
   | 'cancel'
+
+/**
+ * The steps of a transfer under way, each with a way out and a limit, so that no transfer waits
+ * forever on a message that never comes:
+ *
+ * | step      | state      | what it waits for                     | next      | limit (default)      | on limit    | cancel (the agent's "Annuleren")                 |
+ * | --------- | ---------- | ------------------------------------- | --------- | -------------------- | ----------- | ------------------------------------------------ |
+ * | holding   | consulting | the hold re-INVITE's answer           | dialling  | holdMs (10 s)        | failed      | CANCEL the re-INVITE; resume if the hold landed   |
+ * | dialling  | consulting | the colleague to answer the consult   | talking   | consultRingMs (25 s) | no_answer   | CANCEL the consult; resume the customer          |
+ * | talking   | consulting | the agent (complete or cancel)        | referring | none                 | –           | BYE the consult; resume the customer             |
+ * | referring | completing | the REFER's outcome (202 / NOTIFY)    | –         | referMs (30 s)       | failed      | stop following; hang up the consult; resume      |
+ *
+ * `talking` has no limit: the agent and the colleague are both on the line and either can end it,
+ * as on any call. Every other step waits on the network or on the colleague's phone. A limit that
+ * passes fails the transfer with its reason and takes the agent back to the customer, like any
+ * other failure. `referring` ends in `completed`, `failed` or `cancelled`.
+ */
+export type TransferStep = 'holding' | 'dialling' | 'talking' | 'referring'
+
+/** The time limits of the steps, keys of the transfer's timeouts (transfer.ts). */
+export type TransferLimit = 'holdMs' | 'consultRingMs' | 'referMs'
+
+export interface TransferStepRule {
+  readonly state: 'consulting' | 'completing'
+  readonly next: readonly TransferStep[]
+  readonly limit: TransferLimit | null
+  readonly onLimit: TransferFailureReason | null
+}
+
+export const TRANSFER_STEPS: Readonly<Record<TransferStep, TransferStepRule>> = {
+  holding: { state: 'consulting', next: ['dialling'], limit: 'holdMs', onLimit: 'failed' },
+  dialling: { state: 'consulting', next: ['talking'], limit: 'consultRingMs', onLimit: 'no_answer' },
+  talking: { state: 'consulting', next: ['referring'], limit: null, onLimit: null },
+  referring: { state: 'completing', next: [], limit: 'referMs', onLimit: 'failed' },
+}
+
+/** The first step of a transfer started by `event`: warm holds the customer, blind REFERs. */
+export function firstStep(event: 'consult' | 'blind_refer'): TransferStep {
+  return event === 'consult' ? 'holding' : 'referring'
+}
+
+/** Whether a transfer in `from` may move on to `to` (TRANSFER_STEPS). Pure. */
+export function canStep(from: TransferStep | undefined, to: TransferStep): boolean {
+  return from !== undefined && TRANSFER_STEPS[from].next.includes(to)
+}
 
 /** Why a transfer failed, for the agent (the SIP status behind it is logged, not shown). */
 export type TransferFailureReason =

@@ -1,69 +1,30 @@
-import { SessionState, type Session, type UserAgent } from 'sip.js'
+import { SessionState, type Session } from 'sip.js'
 import { klantcontactHeaders } from '../../../../shared/sip/klantcontactnummer'
-import {
-  assertKlantcontactnummer,
-  type Klantcontactnummer,
-} from '../../../../shared/klantcontact/klantcontactnummer'
-import type { Logger } from '../../log'
-import type { CallAudio } from '../media/call-audio'
 import { callTargetUri, targetLabel } from '../call/call-target'
 import { ConsultCall } from './consult-call'
-import type { ReferGate } from './incoming-refer'
 import { referAndFollow, type PendingRefer, type ReferOutcome } from './refer-progress'
 import { blindReferTo } from './refer-to'
 import { endSession } from '../call/session-requests'
-import type { SnapshotStore } from '../snapshot-store'
-import { failureReasonForStatus, isTransferInProgress, type TransferFailureReason } from './transfer-states'
-import type { TransferSnapshot } from '../types'
+import {
+  failureReasonForStatus,
+  isTransferInProgress,
+  type TransferFailureReason,
+  type TransferStep,
+} from './transfer-states'
+import { CustomerHold } from './customer-hold'
+import { StepLimit, type TransferTimeouts } from './transfer-timeouts'
+import { nummerOption, type TransferHost, type TransferOptions } from './transfer-host'
+import { whenSnapshot } from './snapshot-wait'
+import type { CallFailure, TransferSnapshot } from '../types'
 
-export interface TransferTimeouts {
-  /**
-   * Blind: after the REFER's 202, how long to wait for a first NOTIFY. A transferee that sends none
-   * (RFC 3515 §2.4.4 requires one, not every PBX does) is taken at its 202 then.
-   */
-  firstNotifyMs: number
-  /**
-   * After the REFER, how long to wait for the final NOTIFY before giving up. Longer than our SIP
-   * servers' 120 s ring timeout, so the colleague's phone decides, not this backstop.
-   */
-  outcomeMs: number
-  /**
-   * Warm: after success, how long the colleague's phone has to end the replaced consult call (RFC
-   * 3891 §3; sip.js does it at once) before the agent's phone ends it itself.
-   */
-  consultByeMs: number
-}
-
-export const DEFAULT_TRANSFER_TIMEOUTS: TransferTimeouts = {
-  firstNotifyMs: 4_000,
-  outcomeMs: 130_000,
-  consultByeMs: 2_000,
-}
-
-/** What the transfer needs of the Softphone: its store, audio, user agent and the customer's call. */
-export interface TransferHost {
-  readonly log: Logger
-  readonly state: SnapshotStore
-  readonly audio: CallAudio
-  readonly domain: string
-  readonly gate: ReferGate
-  readonly now: () => number
-  userAgent(): UserAgent | undefined
-  /** The customer's session (the snapshot's `call`), if any. */
-  customer(): Session | undefined
-  /** The hold (true) or resume (false) re-INVITE on the customer's call; rejects if refused. */
-  reinvite(hold: boolean): Promise<void>
-}
-
-export interface TransferOptions {
-  /** Passed on to the colleague: consult INVITE headers (warm) or embedded in the Refer-To (blind). */
-  klantcontactnummer?: string
-}
+export { DEFAULT_TRANSFER_TIMEOUTS, type TransferTimeouts } from './transfer-timeouts'
+export type { TransferHost, TransferOptions } from './transfer-host'
 
 /**
  * The transferor's side of a transfer (RFC 5589): the consult call (consult-call.ts), the REFER on
  * the customer's call and its outcome (refer-progress.ts), and getting the agent back to the
- * customer whenever it does not work out. States: transfer-states.ts.
+ * customer whenever it does not work out. States and steps, with each step's way out and limit:
+ * transfer-states.ts.
  *
  * Rules that are choices, not RFC:
  * - Completing while the consult still rings is refused. sip.js cannot REFER with Replaces to a
@@ -73,20 +34,26 @@ export interface TransferOptions {
  * - A consult never outlives the customer's call: when that ends during a transfer (the customer
  *   hung up: failed; the agent hung up: cancelled), the consult is hung up too.
  * - Back with the customer means resumed: after a failed or cancelled transfer the hold re-INVITE
- *   is undone without the agent asking.
+ *   is undone without the agent asking, also when the hold is agreed only after the transfer ended.
+ * - No step waits on the network without a limit (transfer-timeouts.ts); why a consult once hung
+ *   before its INVITE was sent: customer-hold.ts.
  */
 export class TransferControl {
   private readonly consult: ConsultCall
   /** Numbers each transfer; callbacks of an earlier one (a late NOTIFY, a timer) are ignored. */
   private attempt = 0
   private refer: PendingRefer | undefined
-  private resuming: Promise<void> | undefined
+  /** The running step's limit (TRANSFER_STEPS). */
+  private readonly limit: StepLimit
+  private readonly customerHold: CustomerHold
 
   constructor(
     private readonly host: TransferHost,
     private readonly timeouts: TransferTimeouts,
   ) {
     this.consult = new ConsultCall(host)
+    this.limit = new StepLimit(host.state, host.log, timeouts)
+    this.customerHold = new CustomerHold(host, timeouts.holdMs)
   }
 
   /** The consult call's session while there is one. */
@@ -111,26 +78,34 @@ export class TransferControl {
       throw new Error('a transfer is already under way')
     }
     const attempt = ++this.attempt
+    this.armLimit(attempt)
     if (callState === 'active') {
-      try {
-        await this.host.reinvite(true)
-      } catch (error) {
-        this.fail(attempt, 'failed')
-        throw error
-      }
+      await this.holdCustomer(attempt)
     }
-    if (attempt !== this.attempt || state.get().transfer?.state !== 'consulting') {
+    if (!this.inStep(attempt, 'holding') || !state.transferStep('dialling')) {
       // Cancelled, or the customer hung up, while the hold was being agreed.
       await this.backToCustomer()
       return
     }
-    await this.consult.dial(ua, { uri, label, klantcontactnummer: nummer, extraHeaders }, (end) => {
-      // While completing, the colleague ending the consult is the Replaces at work (RFC 3891 §3):
-      // the outcome comes from the NOTIFY. Only a consult that ends while consulting fails.
-      if (state.get().transfer?.state === 'consulting') {
-        this.fail(attempt, end.established ? 'target_hung_up' : failureReasonForStatus(end.status))
-      }
-    })
+    this.armLimit(attempt)
+    await this.consult.dial(
+      ua,
+      { uri, label, klantcontactnummer: nummer, extraHeaders },
+      {
+        answered: () => {
+          if (attempt === this.attempt && state.transferStep('talking')) {
+            this.armLimit(attempt)
+          }
+        },
+        ended: (end) => {
+          // While completing, the colleague ending the consult is the Replaces at work (RFC 3891
+          // §3): the outcome comes from the NOTIFY. Only a consult that ends while consulting fails.
+          if (state.get().transfer?.state === 'consulting') {
+            this.fail(attempt, end.established ? 'target_hung_up' : failureReasonForStatus(end.status))
+          }
+        },
+      },
+    )
   }
 
   /** See `Softphone.completeTransfer`. */
@@ -148,17 +123,23 @@ export class TransferControl {
       throw new Error('the customer call is not established')
     }
     state.transferEvent('refer', { referSentAt: this.host.now() })
+    this.armLimit(this.attempt)
     // RFC 5589 §7.2: REFER on the customer's dialog, Refer-To the colleague's Contact with Replaces
     // naming the consult dialog (sip.js builds it from the consult session).
-    return this.follow(customer, consult, {})
+    return this.follow(customer, consult, { doneOnAccept: false })
   }
 
-  /** See `Softphone.cancelConsult`. */
-  async cancelConsult(): Promise<void> {
-    if (this.host.state.get().transfer?.state !== 'consulting') {
-      throw new Error('no consult to cancel')
+  /**
+   * See `Softphone.cancelConsult`: gives up the transfer in whatever step it is (TRANSFER_STEPS)
+   * and takes the agent back to the customer. Rejects without a transfer under way, and when the
+   * customer cannot be resumed (the call then stays on hold, for the agent to resume).
+   */
+  async cancel(): Promise<void> {
+    if (!isTransferInProgress(this.host.state.get().transfer?.state ?? null)) {
+      throw new Error('no transfer to cancel')
     }
     this.host.state.transferEvent('cancel')
+    this.stopWaiting()
     await this.consult.hangUp()
     await this.backToCustomer(true)
   }
@@ -178,8 +159,8 @@ export class TransferControl {
     if (!state.beginTransfer('blind_refer', start, { referSentAt: this.host.now() })) {
       throw new Error('a transfer is already under way')
     }
-    ++this.attempt
-    return this.follow(customer, referTo, { firstNotifyMs: this.timeouts.firstNotifyMs })
+    this.armLimit(++this.attempt)
+    return this.follow(customer, referTo, { doneOnAccept: true })
   }
 
   /**
@@ -188,7 +169,7 @@ export class TransferControl {
    */
   agentHangsUp(): void {
     if (this.host.state.transferEvent('cancel')) {
-      this.refer?.stop()
+      this.stopWaiting()
       void this.consult.hangUp()
     }
   }
@@ -196,6 +177,26 @@ export class TransferControl {
   /** The customer's call ended. Mid-transfer, without the agent: the customer hung up. */
   customerEnded(): void {
     this.fail(this.attempt, 'customer_hung_up')
+  }
+
+  /**
+   * The `holding` step: the hold re-INVITE, raced against the step's end (its limit, a cancel, the
+   * customer hanging up), so the transfer never waits on an answer that does not come
+   * (customer-hold.ts). Rejects when the hold is refused or the limit passed.
+   */
+  private async holdCustomer(attempt: number): Promise<void> {
+    const left = this.leaving(attempt, 'holding')
+    const outcome = await this.customerHold.hold(left.promise).finally(left.off)
+    const failed = (): boolean =>
+      attempt === this.attempt && this.host.state.get().transfer?.state === 'failed'
+    if (outcome.kind === 'refused') {
+      this.fail(attempt, 'failed')
+      if (failed()) {
+        throw outcome.error
+      }
+    } else if (outcome.kind === 'left' && failed()) {
+      throw new Error('the customer could not be put on hold')
+    }
   }
 
   private requireCustomer(): { customer: Session; callState: 'active' | 'on_hold' } {
@@ -207,11 +208,40 @@ export class TransferControl {
     return { customer, callState }
   }
 
+  /** Whether transfer `attempt` is still the current one and in `step`. */
+  private inStep(attempt: number, step: TransferStep): boolean {
+    return attempt === this.attempt && this.host.state.get().transfer?.step === step
+  }
+
+  /** Resolves once transfer `attempt` is no longer in `step`; `off` stops watching. */
+  private leaving(attempt: number, step: TransferStep): { promise: Promise<void>; off: () => void } {
+    const { promise, off } = whenSnapshot(this.host.state, () =>
+      this.inStep(attempt, step) ? undefined : true,
+    )
+    return { promise: promise.then(() => undefined), off }
+  }
+
+  /** Starts the limit of the step transfer `attempt` is in now (transfer-timeouts.ts). */
+  private armLimit(attempt: number): void {
+    this.limit.arm(
+      (step) => this.inStep(attempt, step),
+      // A consult that rang out is the colleague's no answer, as their phone would have said.
+      (reason, step) => this.fail(attempt, reason, step === 'dialling' ? { reason: 'no_answer' } : undefined),
+    )
+  }
+
+  /** Stops every wait of the transfer: its limit, the REFER's outcome, a pending hold. */
+  private stopWaiting(): void {
+    this.limit.stop()
+    this.refer?.stop()
+    this.customerHold.abort()
+  }
+
   /** Sends the REFER and resolves with the transfer once it is completed, failed or cancelled. */
   private follow(
     customer: Session,
     referTo: Parameters<typeof referAndFollow>[1],
-    waits: { firstNotifyMs?: number },
+    waits: Parameters<typeof referAndFollow>[2],
   ): Promise<TransferSnapshot> {
     const attempt = this.attempt
     const settled = this.settled()
@@ -224,14 +254,7 @@ export class TransferControl {
         this.fail(attempt, outcome.reason)
       }
     }
-    this.refer = referAndFollow(
-      customer,
-      referTo,
-      { ...waits, outcomeMs: this.timeouts.outcomeMs },
-      now,
-      log,
-      onOutcome,
-    )
+    this.refer = referAndFollow(customer, referTo, waits, now, log, onOutcome)
     return settled
   }
 
@@ -240,8 +263,10 @@ export class TransferControl {
     if (attempt !== this.attempt || !this.host.state.transferEvent('succeed', patch)) {
       return
     }
+    this.stopWaiting()
     // sip.js ends no leg of the transferor after a REFER (it leaves that to the application); the
-    // transfer done, the transferor ends its dialog with the transferee (RFC 5589 §6, §7.2).
+    // transfer done, the transferor ends its dialog with the transferee (RFC 5589 §6, §7.2). Blind,
+    // that is at the 202: the agent is free while the customer's phone calls the colleague.
     const customer = this.host.customer()
     if (customer) {
       void endSession(customer).catch((error: unknown) =>
@@ -258,56 +283,25 @@ export class TransferControl {
     }
   }
 
-  private fail(attempt: number, reason: TransferFailureReason): void {
+  private fail(attempt: number, reason: TransferFailureReason, consultFailure?: CallFailure): void {
     if (attempt !== this.attempt || !this.host.state.transferEvent('fail', { reason })) {
       return
     }
     this.host.log.info({ reason }, 'transfer failed')
-    this.refer?.stop()
-    void this.consult.hangUp()
+    this.stopWaiting()
+    void this.consult.hangUp(consultFailure)
     void this.backToCustomer()
   }
 
-  /**
-   * Resumes the customer if the call is on hold. Rejects only when `strict` (the agent asked, so
-   * they hear of it); otherwise the call stays on hold and the agent can resume it themselves.
-   */
-  private async backToCustomer(strict = false): Promise<void> {
-    const customer = this.host.customer()
-    const onHold = this.host.state.get().call?.state === 'on_hold'
-    if (!this.resuming && (customer?.state !== SessionState.Established || !onHold)) {
-      return
-    }
-    // One resume re-INVITE at a time: a second one while the first is pending would glare (491).
-    this.resuming ??= this.host.reinvite(false).finally(() => {
-      this.resuming = undefined
-    })
-    try {
-      await this.resuming
-    } catch (error) {
-      this.host.log.warn({ error: String(error) }, 'resuming the customer failed')
-      if (strict) {
-        throw error
-      }
-    }
+  /** Takes the agent back to the customer: resumed (customer-hold.ts). */
+  private backToCustomer(strict = false): Promise<void> {
+    return this.customerHold.resume(strict)
   }
 
   /** Resolves with the transfer once it is completed, failed or cancelled. */
   private settled(): Promise<TransferSnapshot> {
-    return new Promise((resolve) => {
-      const off = this.host.state.subscribe((snapshot) => {
-        const transfer = snapshot.transfer
-        if (transfer && !isTransferInProgress(transfer.state)) {
-          off()
-          resolve(transfer)
-        }
-      })
-    })
+    return whenSnapshot(this.host.state, ({ transfer }) =>
+      transfer && !isTransferInProgress(transfer.state) ? transfer : undefined,
+    ).promise
   }
-}
-
-/** The nummer to pass on, checked into the brand the call records carry; a RangeError for a bad one. */
-function nummerOption(options: TransferOptions): Klantcontactnummer | undefined {
-  const nummer = options.klantcontactnummer
-  return nummer === undefined ? undefined : assertKlantcontactnummer(nummer)
 }
