@@ -73,14 +73,11 @@ export function runShortcut(action: ShortcutAction, context: ShortcutContext): b
     case 'save':
       return context.save()
     case 'status_beschikbaar':
-      context.choose('beschikbaar')
-      return true
+      return chooseStatus(context, 'beschikbaar')
     case 'status_pauze':
-      context.choose('pauze')
-      return true
+      return chooseStatus(context, 'pauze')
     case 'status_nawerk':
-      context.choose('nawerk')
-      return true
+      return chooseStatus(context, 'nawerk')
     case 'new_klantcontact':
       state.klantcontact.openManual(context.agentLogin)
       return true
@@ -109,6 +106,13 @@ function isColleaguesConsult(call: CallSnapshot | null): boolean {
     call.klantcontactnummer !== undefined &&
     call.replacedSipCallId === undefined
   )
+}
+
+/** As the status control chooses: a pause by shortcut has no reason (the control can add one). */
+function chooseStatus(context: ShortcutContext, availability: Availability): true {
+  context.choose(availability)
+  context.state.workspace.setPauseReason(undefined)
+  return true
 }
 
 /** Starts the softphone's verb; a refusal (the call changed meanwhile) is logged, not thrown. */

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { runShortcut, type ShortcutContext } from '../../../renderer/src/keyboard/shortcut-actions'
 import type { ShortcutAction } from '../../../renderer/src/keyboard/shortcuts'
 import type { AppStore } from '../../../renderer/src/store'
-import type { Availability } from '../../../renderer/src/workspace/agent-state'
+import { PAUSE_REASONS, type Availability } from '../../../renderer/src/workspace/agent-state'
 import { callOf, fakeSoftphone, freshStore, setPhone, transferOf } from './fixtures'
 
 let store: AppStore
@@ -113,11 +113,13 @@ describe('the other shortcuts', () => {
     expect(run('save')).toBe(false)
   })
 
-  it('choose the agent’s status', () => {
+  it('choose the agent’s status, a pause without the reason of an earlier one', () => {
+    store.getState().workspace.setPauseReason(PAUSE_REASONS[0])
     run('status_beschikbaar')
     run('status_pauze')
     run('status_nawerk')
     expect(choose.mock.calls).toEqual([['beschikbaar'], ['pauze'], ['nawerk']])
+    expect(store.getState().workspace.pauseReason).toBeUndefined()
   })
 
   it('open a new klantcontact for the agent', () => {
