@@ -1,51 +1,48 @@
+import { Paragraph } from '@nl-design-system-candidate/paragraph-react'
 import { useMessages } from '../i18n/use-messages'
 import { formatDuration } from '../phone/CallTimer'
+import { FiguresTable } from './FiguresTable'
 import { supervisorMessages } from './messages'
 import { formatServiceLevel, type QueueFigures } from './queue-figures'
 
 /**
  * The afdelingen's queues in the team overview: waiting now, the longest wait (counting up), and
  * today's answered, abandoned (of which nobody available), service level and terugbelverzoeken.
+ * One column per afdeling (FiguresTable.tsx); an afdeling with callers waiting is marked.
  */
 export function QueueTable({ figures }: { readonly figures: readonly QueueFigures[] }) {
   const t = useMessages(supervisorMessages).wachtrij
   if (figures.length === 0) {
     return null
   }
+  const row = (key: string, label: string, value: (f: QueueFigures) => string | number) => ({
+    key,
+    label,
+    values: figures.map((f) =>
+      key === 'wachtend' && f.waiting > 0 ? <strong key={f.id}>{value(f)}</strong> : value(f),
+    ),
+  })
   return (
     <>
-      <table className="team-table queue-table" aria-label={t.titel} aria-describedby="queue-uitleg">
-        <caption>{t.titel}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.afdeling}</th>
-            <th scope="col">{t.wachtend}</th>
-            <th scope="col">{t.langste}</th>
-            <th scope="col">{t.aangenomen}</th>
-            <th scope="col">{t.opgehangen}</th>
-            <th scope="col">{t.niemand}</th>
-            <th scope="col">{t.servicelevel}</th>
-            <th scope="col">{t.terugbelverzoeken}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.map((f) => (
-            <tr key={f.id} data-afdeling={f.id} className={f.waiting > 0 ? 'queue-waiting-row' : undefined}>
-              <th scope="row">{f.naam}</th>
-              <td>{f.waiting}</td>
-              <td>{f.longestWaitMs !== undefined ? formatDuration(f.longestWaitMs) : '–'}</td>
-              <td>{f.answered}</td>
-              <td>{f.abandoned}</td>
-              <td>{f.noAgent}</td>
-              <td>{formatServiceLevel(f.serviceLevel)}</td>
-              <td>{f.terugbelverzoeken}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p id="queue-uitleg" className="queue-uitleg">
+      <FiguresTable
+        label={t.titel}
+        describedBy="queue-uitleg"
+        afdelingen={figures}
+        rows={[
+          row('wachtend', t.wachtend, (f) => f.waiting),
+          row('langste', t.langste, (f) =>
+            f.longestWaitMs !== undefined ? formatDuration(f.longestWaitMs) : '–',
+          ),
+          row('aangenomen', t.aangenomen, (f) => f.answered),
+          row('opgehangen', t.opgehangen, (f) => f.abandoned),
+          row('niemand', t.niemand, (f) => f.noAgent),
+          row('servicelevel', t.servicelevel, (f) => formatServiceLevel(f.serviceLevel)),
+          row('terugbelverzoeken', t.terugbelverzoeken, (f) => f.terugbelverzoeken),
+        ]}
+      />
+      <Paragraph id="queue-uitleg" className="queue-uitleg">
         {t.uitleg}
-      </p>
+      </Paragraph>
     </>
   )
 }

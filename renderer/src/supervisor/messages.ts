@@ -23,6 +23,7 @@ export const supervisorMessages: Catalog<{
   geenGesprek: string
   inkomend: string
   uitgaand: string
+  gaatOver: string
   klantcontact: string
   vertrouwelijk: string
   geenOnderwerp: string
@@ -48,6 +49,8 @@ export const supervisorMessages: Catalog<{
   verbinden: string
   stoppen: string
   monitorFailed: string
+  monitorGeweigerd: string
+  monitorGeenGesprek: string
   meegeluisterd: string
   wachtrij: QueueTexts
 }> = {
@@ -60,6 +63,7 @@ export const supervisorMessages: Catalog<{
     geenGesprek: '–',
     inkomend: 'Inkomend',
     uitgaand: 'Uitgaand',
+    gaatOver: 'gaat over',
     klantcontact: 'Klantcontact {nummer}',
     vertrouwelijk: 'Onderwerp afgeschermd (vertrouwelijk)',
     geenOnderwerp: 'Nog geen onderwerp',
@@ -67,7 +71,7 @@ export const supervisorMessages: Catalog<{
     geenOverdrachten: 'Geen lopende overdrachten.',
     overdracht: '{van} → {naar}: klantcontact {nummer}, {duur}',
     geenMedewerkers: 'Geen medewerkers.',
-    verbinding: 'Het teamoverzicht is niet actueel: geen verbinding met de gateway.',
+    verbinding: 'Het teamoverzicht is niet actueel: de verbinding is verbroken. We proberen het opnieuw.',
     vandaag: 'Vandaag per afdeling',
     afdeling: 'Afdeling',
     beantwoord: 'Beantwoord',
@@ -79,20 +83,22 @@ export const supervisorMessages: Catalog<{
     acties: 'Meeluisteren met {naam}',
     mode: { listen: 'Meeluisteren', whisper: 'Fluisteren', barge: 'Inbreken' },
     modeHint: {
-      listen: 'Stil meeluisteren: niemand hoort jou.',
-      whisper: 'Alleen de medewerker hoort jou, de klant niet.',
-      barge: 'Deelnemen aan het gesprek: de medewerker en de klant horen jou.',
+      listen: 'Stil meeluisteren: niemand hoort u.',
+      whisper: 'Alleen de medewerker hoort u, de klant niet.',
+      barge: 'Deelnemen aan het gesprek: de medewerker en de klant horen u.',
     },
     sessie: 'Meeluistersessie',
     bezig: 'Verbinden met het gesprek van {naam}…',
     actief: {
-      listen: 'Je luistert mee met {naam}.',
-      whisper: 'Je fluistert tegen {naam}; de klant hoort je niet.',
-      barge: 'Je neemt deel aan het gesprek van {naam}; de klant hoort je.',
+      listen: 'U luistert mee met {naam}.',
+      whisper: 'U fluistert tegen {naam}; de klant hoort u niet.',
+      barge: 'U neemt deel aan het gesprek van {naam}; de klant hoort u.',
     },
     verbinden: 'Het gesprek komt binnen…',
     stoppen: 'Stoppen',
     monitorFailed: 'Meeluisteren is niet gelukt. Probeer het opnieuw.',
+    monitorGeweigerd: 'U mag niet meeluisteren met deze medewerker.',
+    monitorGeenGesprek: 'Deze medewerker is nu niet in gesprek.',
     meegeluisterd: 'Meegeluisterd door {naam}',
     wachtrij: {
       titel: 'Wachtrij',

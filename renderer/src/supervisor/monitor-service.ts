@@ -15,6 +15,9 @@ const t = supervisorMessages.nl
  * app then makes. The session is ended at the gateway however the monitor call ends (Stoppen, the
  * agent's call over, either side hanging up), so its end is in the audit log too.
  */
+/** How long a refusal stays beside the agent's row when the supervisor does nothing else. */
+export const FAILURE_SHOWN_MS = 8_000
+
 export interface MonitorServiceOptions {
   readonly store: Pick<StoreApi<StoreState>, 'getState' | 'subscribe'>
   readonly api: Pick<GatewayApi, 'startMonitor' | 'stopMonitor'>
@@ -42,6 +45,13 @@ export class MonitorService {
     } catch (error) {
       this.log.warn({ error: String(error) }, 'monitoring refused')
       setIntent({ status: 'failed', agent, mode, message: reasonOf(error) })
+      // A refusal is news, not a state: it goes once the supervisor has had time to read it.
+      const failed = store.getState().monitoring.intent
+      setTimeout(() => {
+        if (store.getState().monitoring.intent === failed) {
+          store.getState().monitoring.setIntent(null)
+        }
+      }, FAILURE_SHOWN_MS)
     }
   }
 
@@ -87,9 +97,15 @@ export class MonitorService {
   }
 }
 
+/** The app's own words for a refusal: the gateway's rule is known (shared/gateway/monitor-rule.ts). */
 function reasonOf(error: unknown): string {
-  if (isGatewayError(error) && error.kind === 'rejected' && error.problem?.detail) {
-    return error.problem.detail
+  if (isGatewayError(error) && error.kind === 'rejected') {
+    if (error.status === 403) {
+      return t.monitorGeweigerd
+    }
+    if (error.status === 409) {
+      return t.monitorGeenGesprek
+    }
   }
   return t.monitorFailed
 }

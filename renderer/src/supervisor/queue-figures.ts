@@ -1,5 +1,6 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { dayOf, serviceLevel, ZERO_COUNTERS, type AfdelingCounters } from '../../../shared/live/counters'
+import { sinceGatewayTime } from '../live/gateway-clock'
 import type { LiveView } from '../live/live-connection'
 
 /**
@@ -28,7 +29,10 @@ export interface QueueFigures {
   readonly overflowed: number
 }
 
-/** Every afdeling the directory knows, in its order, then any other the live feed names. */
+/**
+ * Every afdeling the directory knows, in its order, then any other the live feed names. `now`: the
+ * gateway's time (live/gateway-clock.ts).
+ */
 export function queueFigures(
   directory: DirectoryView | undefined,
   live: LiveView,
@@ -69,10 +73,12 @@ export function queueFigures(
   })
 }
 
-/** Milliseconds since the longest-waiting caller joined, never negative (the gateway's clock is not ours). */
+/**
+ * Milliseconds since the longest-waiting caller joined, never negative. `now` is the gateway's
+ * time (live/gateway-clock.ts): `oldestSince` is.
+ */
 export function longestWaitMs(oldestSince: string, now: number): number {
-  const at = Date.parse(oldestSince)
-  return Number.isFinite(at) ? Math.max(0, now - at) : 0
+  return sinceGatewayTime(oldestSince, now)
 }
 
 /** A service level as a whole percentage ("85%"), or a dash before the first caller. */

@@ -1,7 +1,9 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
+import { mayMonitor, type MonitorScope } from '../../../shared/gateway/monitor-rule'
 import { dayOf } from '../../../shared/live/counters'
 import { shareableCall } from '../../../shared/live/confidential'
 import type { AgentState, CallDirection, LiveCall, TransferTarget } from '../../../shared/live/protocol'
+import { sinceGatewayTime } from '../live/gateway-clock'
 import type { LiveView } from '../live/live-connection'
 import { maskNumber } from './mask'
 
@@ -9,10 +11,17 @@ import { maskNumber } from './mask'
  * What the supervisor view shows (docs/supervisor.md, "Team overview"), derived from the live view
  * the hub streams to a supervisor (every agent, call and transfer) and the directory (names,
  * afdelingen). Pure: the panel re-derives it on every live change and every second (the durations).
+ * `now` is the gateway's time (live/gateway-clock.ts): every time on the feed is the gateway's.
  */
 export interface TeamCall {
   readonly callId: string
   readonly direction: CallDirection
+  /** Whether the agent answered; until then the call rings. */
+  readonly answered: boolean
+  /**
+   * Since the answer, by the gateway's clock: the same time the agent's own call timer shows.
+   * While it rings: how long it has rung.
+   */
   readonly durationMs: number
   /** Partly masked (mask.ts). */
   readonly caller: string
@@ -25,10 +34,16 @@ export interface TeamCall {
 export interface TeamMember {
   readonly login: string
   readonly naam: string
+  readonly afdeling: string
   readonly state: AgentState
   /** How long the agent has been in this state; undefined when the hub has not seen them. */
   readonly sinceMs: number | undefined
   readonly calls: readonly TeamCall[]
+  /**
+   * Whether the supervisor may listen in on, whisper to or join this agent's call now: the
+   * gateway's own rule (shared/gateway/monitor-rule.ts), so the panel offers nothing it would refuse.
+   */
+  readonly monitorable: boolean
 }
 
 export interface TeamAfdeling {
@@ -63,7 +78,12 @@ export interface TeamView {
   readonly today: readonly TeamCounters[]
 }
 
-export function teamView(directory: DirectoryView, live: LiveView, now: number): TeamView {
+export function teamView(
+  directory: DirectoryView,
+  live: LiveView,
+  now: number,
+  scope?: MonitorScope,
+): TeamView {
   const naamOf = new Map(directory.medewerkers.map((m) => [m.login, m.displayName]))
   const afdelingNaam = new Map(directory.afdelingen.map((a) => [a.id, a.naam]))
   const status = new Map(live.agents.map((a) => [a.login, a]))
@@ -82,12 +102,15 @@ export function teamView(directory: DirectoryView, live: LiveView, now: number):
   const byAfdeling = new Map<string, TeamMember[]>()
   for (const [login, afdeling] of logins) {
     const seen = status.get(login)
+    const calls = (callsOf.get(login) ?? []).map((call) => teamCall(call, now))
     const member: TeamMember = {
       login,
       naam: naamOf.get(login) ?? login,
+      afdeling,
       state: seen?.state ?? 'offline',
-      sinceMs: seen ? elapsed(seen.since, now) : undefined,
-      calls: (callsOf.get(login) ?? []).map((call) => teamCall(call, now)),
+      sinceMs: seen ? sinceGatewayTime(seen.since, now) : undefined,
+      calls,
+      monitorable: scope !== undefined && mayMonitor(scope, { login, afdeling, inCall: calls.length > 0 }),
     }
     byAfdeling.set(afdeling, [...(byAfdeling.get(afdeling) ?? []), member])
   }
@@ -109,7 +132,7 @@ export function teamView(directory: DirectoryView, live: LiveView, now: number):
       from: naamOf.get(t.from) ?? t.from,
       to: targetNaam(t.to),
       klantcontactnummer: t.klantcontactnummer,
-      sinceMs: elapsed(t.offeredAt, now),
+      sinceMs: sinceGatewayTime(t.offeredAt, now),
     }))
   // Counters of an earlier day (no event yet today) count as zeros.
   const counted = live.counters.day === dayOf(new Date(now).toISOString()) ? live.counters.afdelingen : {}
@@ -134,16 +157,11 @@ function teamCall(call: LiveCall, now: number): TeamCall {
   return {
     callId: call.callId,
     direction: call.direction,
-    durationMs: elapsed(call.startedAt, now),
+    answered: call.answeredAt !== undefined,
+    durationMs: sinceGatewayTime(call.answeredAt ?? call.startedAt, now),
     caller: maskNumber(call.callerNumber),
     ...(call.klantcontactnummer !== undefined ? { klantcontactnummer: call.klantcontactnummer } : {}),
     onderwerp: shareableCall(call).onderwerp,
     vertrouwelijk: call.vertrouwelijk,
   }
-}
-
-/** Milliseconds since an ISO time, never negative (the gateway's clock is not ours). */
-function elapsed(iso: string, now: number): number {
-  const at = Date.parse(iso)
-  return Number.isFinite(at) ? Math.max(0, now - at) : 0
 }

@@ -1,5 +1,6 @@
+import { Heading } from '@nl-design-system-candidate/heading-react'
 import { useMessages } from '../i18n/use-messages'
-import { useNow } from '../lib/use-now'
+import { useGatewayNow } from '../live/use-gateway-now'
 import { formatDuration } from '../phone/CallTimer'
 import { useAppStore } from '../store'
 import { supervisorMessages } from '../supervisor/messages'
@@ -10,18 +11,18 @@ import './wallboard.css'
 /**
  * The wall screen: one tile per afdeling with its queue now and today's figures, in large type and
  * high contrast, readable from across the room. No controls: it follows the live socket by itself,
- * and only the waits tick locally. No caller's number or name is on it (shared/live/queue.ts).
+ * and only the waits tick, on the gateway's clock (live/gateway-clock.ts). No caller's number or name is on it (shared/live/queue.ts).
  */
 export function Wallboard() {
   const t = useMessages(wallboardMessages)
   const live = useAppStore((s) => s.workspace.live)
   const directory = useAppStore((s) => s.workspace.directory)
-  const now = useNow()
+  const now = useGatewayNow()
   const figures = queueFigures(directory.status === 'ready' ? directory.value : undefined, live, now)
 
   return (
     <div className="wallboard">
-      <h1>{t.title}</h1>
+      <Heading level={1}>{t.title}</Heading>
       {live.connection !== 'open' ? (
         <p role="alert" className="wallboard-offline">
           {t.verbinding}
@@ -46,7 +47,9 @@ function Tile({ figures: f }: { readonly figures: QueueFigures }) {
       aria-labelledby={headingId}
       data-afdeling={f.id}
     >
-      <h2 id={headingId}>{f.naam}</h2>
+      <Heading level={2} id={headingId}>
+        {f.naam}
+      </Heading>
       <dl className="wallboard-now">
         <div>
           <dt>{t.wachtend}</dt>

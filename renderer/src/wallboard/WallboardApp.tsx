@@ -1,3 +1,5 @@
+import { Button } from '@nl-design-system-candidate/button-react'
+import { Heading } from '@nl-design-system-candidate/heading-react'
 import { useMessages } from '../i18n/use-messages'
 import { LoginScreen } from '../login/LoginScreen'
 import type { SessionState } from '../workspace/workspace-slice'
@@ -25,7 +27,7 @@ export function WallboardApp(props: {
   return (
     <>
       <header className="app-header">
-        <h1>{t.loginTitle}</h1>
+        <Heading level={1}>{t.loginTitle}</Heading>
       </header>
       <main>
         {session.status === 'checking' ? <p role="status">{t.laden}</p> : null}
@@ -38,10 +40,12 @@ export function WallboardApp(props: {
         ) : null}
         {session.status === 'active' ? (
           <>
-            <p role="alert">{t.alleenSupervisor}</p>
-            <button type="button" onClick={props.onLogout}>
+            <div className="utrecht-alert utrecht-alert--warning" role="alert">
+              <p className="utrecht-alert__message">{t.alleenSupervisor}</p>
+            </div>
+            <Button purpose="secondary" onClick={props.onLogout}>
               {t.uitloggen}
-            </button>
+            </Button>
           </>
         ) : null}
       </main>

@@ -16,7 +16,7 @@ export const wallboardMessages: Catalog<{
     alleenSupervisor: 'Het wallboard is alleen voor supervisors. Log in met een supervisoraccount.',
     uitloggen: 'Uitloggen',
     laden: 'Wallboard laden…',
-    verbinding: 'Geen verbinding met de gateway: de cijfers zijn niet actueel.',
+    verbinding: 'De verbinding is verbroken: de cijfers zijn niet actueel. We proberen het opnieuw.',
     geenAfdelingen: 'Geen afdelingen.',
     bijgewerkt: 'Aantallen van vandaag',
   },

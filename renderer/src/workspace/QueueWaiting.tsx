@@ -1,7 +1,7 @@
 import type { AgentView } from '../../../shared/gateway/api'
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
-import { useNow } from '../lib/use-now'
+import { useGatewayNow } from '../live/use-gateway-now'
 import { formatDuration } from '../phone/CallTimer'
 import { useAppStore } from '../store'
 import { longestWaitMs } from '../supervisor/queue-figures'
@@ -34,6 +34,7 @@ export function QueueWaiting({ afdeling }: { readonly afdeling: AgentView['afdel
 }
 
 function LongestWait({ since, template }: { readonly since: string; readonly template: string }) {
-  const now = useNow()
+  // The wait counts from the gateway's time of the caller joining, on the gateway's clock.
+  const now = useGatewayNow()
   return <span>{` · ${format(template, { duur: formatDuration(longestWaitMs(since, now)) })}`}</span>
 }

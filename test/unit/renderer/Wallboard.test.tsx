@@ -101,7 +101,7 @@ describe('the wallboard', () => {
     act(() => useAppStore.getState().workspace.setLive({ ...INITIAL_LIVE_VIEW, connection: 'connecting' }))
     const { container } = render(<Wallboard />)
     expect(screen.getByRole('alert').textContent).toBe(
-      'Geen verbinding met de gateway: de cijfers zijn niet actueel.',
+      'De verbinding is verbroken: de cijfers zijn niet actueel. We proberen het opnieuw.',
     )
     expect(container.querySelectorAll('button, a, input, select').length).toBe(0)
   })

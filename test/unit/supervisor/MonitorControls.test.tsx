@@ -25,6 +25,7 @@ const SUPERVISOR: AgentView = {
   afdeling: { id: 'kcc', naam: 'KCC' },
   answerField: 'inhoud',
   monitorNotice: true,
+  supervises: ['kcc'],
 }
 
 /** The monitoring service as the panel uses it: every verb a spy. */
@@ -50,7 +51,11 @@ function monitorInfo(changes: Partial<MonitorInfo> = {}): MonitorInfo {
 
 /** The panel in the supervisor's logged-in workspace, with the services (monitoring faked). */
 function renderMonitoring(live: Partial<LiveView> = {}, monitoring = fakeMonitoring()) {
-  useAppStore.getState().workspace.setSession({ status: 'active', agent: SUPERVISOR })
+  return renderMonitoringAs(SUPERVISOR, live, monitoring)
+}
+
+function renderMonitoringAs(agent: AgentView, live: Partial<LiveView> = {}, monitoring = fakeMonitoring()) {
+  useAppStore.getState().workspace.setSession({ status: 'active', agent })
   useAppStore.getState().workspace.setDirectory({ status: 'ready', value: directory() })
   setLive(live)
   const services = { monitoring } as unknown as Services
@@ -111,7 +116,7 @@ describe('SupervisorPanel, monitoring an agent’s call', () => {
     expect(buttonTexts(group)).toEqual(['Meeluisteren', 'Fluisteren', 'Inbreken'])
     expect(rowElement('Chloë Özdemir').contains(group)).toBe(true)
     for (const button of within(group).getAllByRole('button')) {
-      expect(button.hasAttribute('disabled')).toBe(false)
+      expect(button.getAttribute('aria-disabled') === 'true').toBe(false)
     }
   })
 
@@ -183,14 +188,14 @@ describe('SupervisorPanel, monitoring an agent’s call', () => {
     expect(within(region as HTMLElement).queryByRole('button', { name: 'Stoppen' })).toBeNull()
     const group = screen.getByRole('group', { name: 'Meeluisteren met Chloë Özdemir' })
     for (const button of within(group).getAllByRole('button')) {
-      expect(button.hasAttribute('disabled')).toBe(true)
+      expect(button.getAttribute('aria-disabled') === 'true').toBe(true)
     }
   })
 
   it.each<[MonitorMode, string]>([
-    ['listen', 'Je luistert mee met Chloë Özdemir.'],
-    ['whisper', 'Je fluistert tegen Chloë Özdemir; de klant hoort je niet.'],
-    ['barge', 'Je neemt deel aan het gesprek van Chloë Özdemir; de klant hoort je.'],
+    ['listen', 'U luistert mee met Chloë Özdemir.'],
+    ['whisper', 'U fluistert tegen Chloë Özdemir; de klant hoort u niet.'],
+    ['barge', 'U neemt deel aan het gesprek van Chloë Özdemir; de klant hoort u.'],
   ])('shows an active %s session, waiting for its call, then connected', (mode, text) => {
     renderMonitoring(CHLOE_ON_THE_PHONE)
     setIntent({ status: 'active', id: MONITOR_ID, agent: 'm-chloe', mode })
@@ -228,7 +233,7 @@ describe('SupervisorPanel, monitoring an agent’s call', () => {
     expect(
       within(group)
         .getAllByRole('button')
-        .map((button) => [button.textContent, button.hasAttribute('disabled')]),
+        .map((button) => [button.textContent, button.getAttribute('aria-disabled') === 'true']),
     ).toEqual([
       ['Meeluisteren', false],
       ['Fluisteren', true],
@@ -236,20 +241,62 @@ describe('SupervisorPanel, monitoring an agent’s call', () => {
     ])
   })
 
-  it('shows why monitoring failed as an alert, without Stoppen', () => {
-    renderMonitoring(CHLOE_ON_THE_PHONE)
+  it('says why monitoring was refused as an alert in that agent’s row, not as a session', () => {
+    renderMonitoring({
+      agents: [status('m-chloe', 'in_gesprek', 90_000), status('m-daan', 'in_gesprek', 5_000)],
+      calls: [call(), call({ agent: 'm-daan', callId: 'd@pbx' })],
+    })
     setIntent({
       status: 'failed',
       agent: 'm-chloe',
       mode: 'barge',
       message: 'Meeluisteren is niet gelukt. Probeer het opnieuw.',
     })
-    const region = session() as HTMLElement
-    expect(within(region).getByRole('alert').textContent).toBe(
+    expect(within(rowElement('Chloë Özdemir')).getByRole('alert').textContent).toBe(
       'Meeluisteren is niet gelukt. Probeer het opnieuw.',
     )
-    expect(within(region).queryByRole('status')).toBeNull()
-    expect(within(region).queryByRole('button')).toBeNull()
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    expect(session()).toBeNull()
+    // The buttons stay: the supervisor can try again.
+    expect(groups()).toHaveLength(2)
+    setIntent(null)
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('offers nothing on the call of an agent of an afdeling the supervisor does not supervise', () => {
+    renderMonitoring({
+      agents: [
+        status('m-chloe', 'in_gesprek', 90_000),
+        { ...status('m-eva', 'in_gesprek', 5_000), afdeling: 'vergunningen' },
+      ],
+      calls: [call(), call({ agent: 'm-eva', afdeling: 'vergunningen', callId: 'e@pbx' })],
+    })
+    expect(groups().map((group) => group.getAttribute('aria-label'))).toEqual([
+      'Meeluisteren met Chloë Özdemir',
+    ])
+    expect(within(rowElement('Eva Mulder')).queryByRole('button')).toBeNull()
+    // Eva's call is still shown, only the actions are not.
+    expect(within(rowElement('Eva Mulder')).getByText(/Inkomend/)).toBeDefined()
+  })
+
+  it('offers every afdeling’s calls to a supervisor who supervises them all', () => {
+    renderMonitoringAs(
+      { ...SUPERVISOR, supervises: ['kcc', 'vergunningen'] },
+      {
+        agents: [
+          status('m-chloe', 'in_gesprek', 90_000),
+          { ...status('m-eva', 'in_gesprek', 5_000), afdeling: 'vergunningen' },
+        ],
+        calls: [call(), call({ agent: 'm-eva', afdeling: 'vergunningen', callId: 'e@pbx' })],
+      },
+    )
+    expect(groups()).toHaveLength(2)
+  })
+
+  it('offers nothing to a supervisor whose gateway does not say what they supervise', () => {
+    const { supervises: _none, ...older } = SUPERVISOR
+    renderMonitoringAs(older, CHLOE_ON_THE_PHONE)
+    expect(groups()).toHaveLength(0)
   })
 
   it('has no axe violations with the buttons, the monitoring line and an active session', async () => {

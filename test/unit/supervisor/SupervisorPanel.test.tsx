@@ -1,5 +1,6 @@
 import { act, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { gatewayClock } from '../../../renderer/src/live/gateway-clock'
 import { violations } from '../transfer/render-panel'
 import { ago, NOW } from './fixtures'
 import { call, renderPanel, rowOf, setLive, status, transfer, usePanelTestSetup } from './panel-support'
@@ -54,7 +55,7 @@ describe('SupervisorPanel, the team overview', () => {
 
   it('shows an agent the hub has not seen as Afgemeld, without a duration or call', () => {
     renderPanel()
-    expect(rowOf('Eva Mulder')).toEqual(['Afgemeld', '–', '–'])
+    expect(rowOf('Eva Mulder')).toEqual(['Afgemeld', '', '–'])
   })
 
   it('shows a call with direction, duration, masked number, klantcontactnummer and onderwerp', () => {
@@ -70,7 +71,14 @@ describe('SupervisorPanel, the team overview', () => {
 
   it('shows a call without klantcontact yet by its direction, duration and number only', () => {
     renderPanel({
-      calls: [call({ direction: 'outbound', callerNumber: '0201234567', startedAt: ago(5_000) })],
+      calls: [
+        call({
+          direction: 'outbound',
+          callerNumber: '0201234567',
+          startedAt: ago(12_000),
+          answeredAt: ago(5_000),
+        }),
+      ],
     })
     expect(rowOf('Chloë Özdemir')[2]).toBe('Uitgaand · 0:05 · 02••••••67')
   })
@@ -97,6 +105,29 @@ describe('SupervisorPanel, the team overview', () => {
     })
     expect(rowOf('Chloë Özdemir')[2]).toBe('Inkomend · 1:30 · 06••••••78 · Klantcontact 26000042 · hidden')
     expect(container.textContent).not.toContain(VERTROUWELIJK)
+  })
+
+  it('counts a call from its answer, as the agent’s own call timer does, not from when it rang', () => {
+    renderPanel({ calls: [call({ startedAt: ago(19_000), answeredAt: ago(2_000) })] })
+    expect(rowOf('Chloë Özdemir')[2]).toBe('Inkomend · 0:02 · 06••••••78')
+  })
+
+  it('says a call that is not answered yet rings, and for how long', () => {
+    const { answeredAt: _notYet, ...ringing } = call({ startedAt: ago(5_000) })
+    renderPanel({ agents: [status('m-chloe', 'ringing', 5_000)], calls: [ringing] })
+    expect(rowOf('Chloë Özdemir')).toEqual(['Gaat over', '0:05', 'Inkomend · gaat over 0:05 · 06••••••78'])
+  })
+
+  it('counts on the gateway’s clock, whatever this workstation’s clock says', () => {
+    // The gateway's clock is 17 s behind ours: its times are 17 s "old" by our clock already.
+    gatewayClock.sample({ sentAt: NOW, serverTime: NOW - 17_000, receivedAt: NOW })
+    renderPanel({
+      agents: [
+        { ...status('m-chloe', 'in_gesprek', 0), since: new Date(NOW - 17_000 - 2_000).toISOString() },
+      ],
+      calls: [call({ answeredAt: new Date(NOW - 17_000 - 2_000).toISOString() })],
+    })
+    expect(rowOf('Chloë Özdemir')).toEqual(['In gesprek', '0:02', 'Inkomend · 0:02 · 06••••••78'])
   })
 
   it('says there are no transfers in flight when there are none', () => {
@@ -135,7 +166,7 @@ describe('SupervisorPanel, the team overview', () => {
     (connection) => {
       renderPanel({ connection })
       expect(screen.getByRole('alert').textContent).toBe(
-        'Het teamoverzicht is niet actueel: geen verbinding met de gateway.',
+        'Het teamoverzicht is niet actueel: de verbinding is verbroken. We proberen het opnieuw.',
       )
     },
   )
@@ -151,7 +182,7 @@ describe('SupervisorPanel, the team overview', () => {
     renderPanel({ agents: [status('m-anna', 'beschikbaar', 12_000)] })
     setLive({
       agents: [status('m-anna', 'in_gesprek', 0)],
-      calls: [call({ agent: 'm-anna', startedAt: ago(0) })],
+      calls: [call({ agent: 'm-anna', startedAt: ago(0), answeredAt: ago(0) })],
     })
     expect(rowOf('Anna de Wit')).toEqual(['In gesprek', '0:00', 'Inkomend · 0:00 · 06••••••78'])
   })

@@ -5,7 +5,7 @@ import { GatewayError } from '../../../renderer/src/api/errors'
 import type { MonitorSnapshot } from '../../../renderer/src/softphone/types'
 import type { AppStore } from '../../../renderer/src/store'
 import { supervisorMessages } from '../../../renderer/src/supervisor/messages'
-import { MonitorService } from '../../../renderer/src/supervisor/monitor-service'
+import { FAILURE_SHOWN_MS, MonitorService } from '../../../renderer/src/supervisor/monitor-service'
 import { quietLogger, storeOver } from '../klantcontact/store-fixtures'
 import { deferred, flush } from '../transfer/fixtures'
 
@@ -103,18 +103,22 @@ describe('MonitorService.start', () => {
     expect(intent()).toMatchObject({ status: 'active', id: ID })
   })
 
-  it('shows the gateway’s reason when it refuses (403 with a problem detail)', async () => {
-    const detail = 'Je mag alleen meeluisteren bij medewerkers van je eigen afdelingen.'
+  it.each([
+    ['outside the supervised afdelingen (403)', 403, supervisorMessages.nl.monitorGeweigerd],
+    ['without a call (409)', 409, supervisorMessages.nl.monitorGeenGesprek],
+  ])('says in its own words why the gateway refused: %s', async (_name, status, message) => {
+    // The gateway's detail is not shown: the app says it to the supervisor as "u".
+    const detail = 'Je mag dat niet.'
     api.startMonitor.mockRejectedValueOnce(
-      new GatewayError('rejected', 403, { status: 403, title: 'Forbidden', detail }, 'Forbidden'),
+      new GatewayError('rejected', status, { status, title: 'Nee', detail }, 'Nee'),
     )
     await expect(service.start(AGENT, 'barge')).resolves.toBeUndefined()
-    expect(intent()).toEqual({ status: 'failed', agent: AGENT, mode: 'barge', message: detail })
+    expect(intent()).toEqual({ status: 'failed', agent: AGENT, mode: 'barge', message })
     expect(monitoring.expect).not.toHaveBeenCalled()
   })
 
   it.each([
-    ['a refusal without a detail', new GatewayError('rejected', 409, { status: 409 }, 'Conflict')],
+    ['a refusal of another kind', new GatewayError('rejected', 400, { status: 400, detail: 'x' }, 'Bad')],
     ['a refusal without a problem', new GatewayError('rejected', 404, undefined, 'Not Found')],
     ['an unreachable gateway', new GatewayError('unreachable', undefined, undefined, 'timeout')],
     [
@@ -132,6 +136,28 @@ describe('MonitorService.start', () => {
     await expect(service.start(AGENT, 'listen')).resolves.toBeUndefined()
     expect(intent()).toEqual({ status: 'failed', agent: AGENT, mode: 'listen', message: GENERIC })
     expect(monitoring.expect).not.toHaveBeenCalled()
+  })
+
+  it('takes a refusal away after a few seconds, but not a later attempt', async () => {
+    vi.useFakeTimers()
+    try {
+      api.startMonitor.mockRejectedValueOnce(new GatewayError('rejected', 403, undefined, 'Forbidden'))
+      await service.start(AGENT, 'listen')
+      vi.advanceTimersByTime(FAILURE_SHOWN_MS - 1)
+      expect(intent()).toMatchObject({ status: 'failed' })
+      vi.advanceTimersByTime(1)
+      expect(intent()).toBeNull()
+
+      api.startMonitor.mockRejectedValueOnce(new GatewayError('rejected', 409, undefined, 'Conflict'))
+      await service.start(AGENT, 'listen')
+      vi.advanceTimersByTime(FAILURE_SHOWN_MS / 2)
+      await service.start(AGENT, 'whisper')
+      vi.advanceTimersByTime(FAILURE_SHOWN_MS / 2)
+      // The first refusal's timer leaves the session that replaced it alone.
+      expect(intent()).toMatchObject({ status: 'active', mode: 'whisper' })
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('ends a running session before starting the next one', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, vi } from 'vitest'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import type { AgentStatus, LiveCall, TransferOffer } from '../../../shared/live/protocol'
 import { INITIAL_LIVE_VIEW, type LiveView } from '../../../renderer/src/live/live-connection'
+import { gatewayClock } from '../../../renderer/src/live/gateway-clock'
 import { useAppStore } from '../../../renderer/src/store'
 import { SupervisorPanel } from '../../../renderer/src/supervisor'
 import type { Loadable } from '../../../renderer/src/workspace/workspace-slice'
@@ -41,8 +42,14 @@ export const status = (login: string, state: AgentStatus['state'], sinceMs: numb
   since: ago(sinceMs),
 })
 
+/** Chloë's call: rang 15 s, answered 1:30 ago (by the gateway's clock, as every time on the feed). */
 export function call(changes: Partial<LiveCall> = {}): LiveCall {
-  return liveCall('m-chloe', { updatedAt: ago(90_000), ...changes })
+  return liveCall('m-chloe', {
+    startedAt: ago(105_000),
+    answeredAt: ago(90_000),
+    updatedAt: ago(90_000),
+    ...changes,
+  })
 }
 
 export function transfer(changes: Partial<TransferOffer> = {}): TransferOffer {
@@ -69,15 +76,18 @@ export function renderPanel(
   return render(<SupervisorPanel />)
 }
 
-/** The texts of an agent's row after the name: state, since, call. */
+/** The texts of an agent's row after the name: state, since (empty when unknown), call. */
 export function rowOf(naam: string): string[] {
   const row = screen.getByRole('rowheader', { name: naam }).closest('tr')
   if (row === null) {
     throw new Error(`no row for ${naam}`)
   }
-  return within(row)
-    .getAllByRole('cell')
-    .map((cell) => cell.textContent)
+  const [state, call] = within(row).getAllByRole('cell')
+  return [
+    state?.querySelector('.team-state')?.textContent ?? '',
+    state?.querySelector('.team-since')?.textContent ?? '',
+    call?.textContent ?? '',
+  ]
 }
 
 /** Each test starts from a fresh store, with the clock standing still at NOW. */
@@ -91,5 +101,6 @@ export function usePanelTestSetup(): void {
   afterEach(() => {
     cleanup()
     vi.useRealTimers()
+    gatewayClock.reset()
   })
 }

@@ -79,9 +79,11 @@ describe('teamView, the supervisor’s team overview', () => {
     expect(memberOf(view, 'm-frank')).toEqual({
       login: 'm-frank',
       naam: 'Frank de Vries',
+      afdeling: 'kcc',
       state: 'offline',
       sinceMs: undefined,
       calls: [],
+      monitorable: false,
     })
   })
 
@@ -134,7 +136,14 @@ describe('teamView, the supervisor’s team overview', () => {
       directory(),
       live({
         agents: [status('m-anna', 'in_gesprek', ago(90_000))],
-        calls: [call({ klantcontactnummer: '26000042', onderwerp: 'Afvalpas kwijt' })],
+        calls: [
+          call({
+            klantcontactnummer: '26000042',
+            onderwerp: 'Afvalpas kwijt',
+            startedAt: ago(100_000),
+            answeredAt: ago(90_000),
+          }),
+        ],
       }),
       NOW,
     )
@@ -142,6 +151,7 @@ describe('teamView, the supervisor’s team overview', () => {
       {
         callId: 'c1@pbx',
         direction: 'inbound',
+        answered: true,
         durationMs: 90_000,
         caller: '06••••••78',
         klantcontactnummer: '26000042',
@@ -149,6 +159,39 @@ describe('teamView, the supervisor’s team overview', () => {
         vertrouwelijk: false,
       },
     ])
+  })
+
+  it('counts a call that rings from its start, and says it is not answered', () => {
+    const view = teamView(directory(), live({ calls: [call({ startedAt: ago(7_000) })] }), NOW)
+    expect(memberOf(view, 'm-anna')?.calls[0]).toMatchObject({ answered: false, durationMs: 7_000 })
+  })
+
+  describe('the monitoring the supervisor may use', () => {
+    const scope = { login: 'm-super', role: 'supervisor', supervises: ['kcc'] } as const
+    const onCalls = live({
+      calls: [
+        call({ answeredAt: ago(1_000) }),
+        call({ callId: 'b@pbx', agent: 'm-bram', afdeling: 'vergunningen', answeredAt: ago(1_000) }),
+      ],
+    })
+
+    it('is offered on a call of an agent of an afdeling the supervisor supervises', () => {
+      const view = teamView(directory(), onCalls, NOW, scope)
+      expect(memberOf(view, 'm-anna')?.monitorable).toBe(true)
+    })
+
+    it('is not offered for another afdeling, nor for an agent without a call', () => {
+      const view = teamView(directory(), onCalls, NOW, scope)
+      expect(memberOf(view, 'm-bram')?.monitorable).toBe(false)
+      expect(memberOf(view, 'm-frank')?.monitorable).toBe(false)
+    })
+
+    it('is not offered on the supervisor’s own call, nor without a logged-in supervisor', () => {
+      expect(
+        memberOf(teamView(directory(), onCalls, NOW, { ...scope, login: 'm-anna' }), 'm-anna')?.monitorable,
+      ).toBe(false)
+      expect(memberOf(teamView(directory(), onCalls, NOW), 'm-anna')?.monitorable).toBe(false)
+    })
   })
 
   it('leaves out the klantcontactnummer and onderwerp while the call has none', () => {
