@@ -51,6 +51,8 @@ export interface GatewayApi {
   resolveTransfer(nummer: string): Promise<ResolvedTransferView>
   /** The colleague's answer, appended by the gateway to inhoud; answers the updated klantcontact. */
   answer(uuid: string, antwoord: string): Promise<KlantcontactView>
+  /** The agent's aanvulling, appended by the gateway to inhoud; answers the updated klantcontact. */
+  aanvullen(nummer: string, aanvulling: string): Promise<KlantcontactView>
   /** An interne taak following the klantcontact up, e.g. after a transfer nobody answered. */
   createContactverzoek(input: ContactverzoekInput): Promise<ContactverzoekView>
   /** Supervisor: listen in on, whisper to or barge into an agent's call (docs/supervisor.md). */
@@ -192,6 +194,14 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
       }
       return call(() =>
         http.post(`klantcontacten/${uuid}/antwoord`, { json: { antwoord } }).json<KlantcontactView>(),
+      )
+    },
+    aanvullen: (nummer, aanvulling) => {
+      if (!isKlantcontactnummer(nummer)) {
+        return Promise.reject(invalid('nummer', KLANTCONTACTNUMMER_REASON))
+      }
+      return call(() =>
+        http.post(`klantcontacten/${nummer}/aanvulling`, { json: { aanvulling } }).json<KlantcontactView>(),
       )
     },
     createContactverzoek: (input) => {

@@ -61,7 +61,7 @@ export function AnswerForm({ view, answerField }: AnswerFormProps) {
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
     >
-      <h3 id={`${base}-kop`}>{t.answer.heading}</h3>
+      <h4 id={`${base}-kop`}>{t.answer.heading}</h4>
       <div className="kc-field">
         <label htmlFor={ids.field}>{t.answer.label}</label>
         <textarea

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { parseKlantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
+import { parseTypedKlantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { useMessages } from '../i18n/use-messages'
 import { describedBy, errorIdOf } from '../klantcontact/fields'
 import { useServices } from '../services/context'
@@ -11,7 +11,8 @@ import { openKlantcontact } from './open'
 /**
  * "Klantcontact openen" (the manual path, for when the nummer did not travel with the call): the
  * colleague types the klantcontactnummer the first agent read out, and the klantcontact opens. The
- * nummer is checked as strictly as one from a SIP header (1 to 10 ASCII digits, nothing else)
+ * nummer may be typed in the groups the app shows it in ("26 000 001"): spaces are left out, and
+ * then it is checked as strictly as one from a SIP header (1 to 10 ASCII digits, nothing else)
  * before anything is asked. The gateway's refusal (404: no such nummer) shows under the field.
  */
 export function KlantcontactOpenen() {
@@ -37,9 +38,9 @@ export function KlantcontactOpenen() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
-    const nummer = parseKlantcontactnummer(value)
+    const nummer = parseTypedKlantcontactnummer(value)
     if (nummer === undefined) {
-      setInvalid(value === '' ? t.openen.leeg : t.openen.ongeldig)
+      setInvalid(value.trim() === '' ? t.openen.leeg : t.openen.ongeldig)
       // WCAG 2.1 SC 3.3.1: back to the field, whose description now carries the error.
       input.current?.focus()
       return
@@ -51,7 +52,7 @@ export function KlantcontactOpenen() {
 
   return (
     <section aria-labelledby={`${base}-kop`}>
-      <h2 id={`${base}-kop`}>{t.openen.heading}</h2>
+      <h3 id={`${base}-kop`}>{t.openen.heading}</h3>
       <form className="kc-form" aria-labelledby={`${base}-kop`} noValidate onSubmit={onSubmit}>
         <div className="kc-field">
           <label htmlFor={ids.field}>{t.openen.label}</label>

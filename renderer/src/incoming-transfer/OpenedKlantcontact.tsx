@@ -70,11 +70,11 @@ export function OpenedKlantcontact({ answerField = 'inhoud' }: OpenedKlantcontac
       ) : null}
       {status === 'ready' && view !== undefined ? (
         <section className="kc-saved" aria-labelledby={`${base}-kop`}>
-          <h2 id={`${base}-kop`} ref={heading} tabIndex={-1}>
+          <h3 id={`${base}-kop`} ref={heading} tabIndex={-1}>
             {view.nummer !== null
               ? format(t.view.heading, { nummer: view.nummer })
               : t.view.headingZonderNummer}
-          </h2>
+          </h3>
           {source === 'transfer' ? <p className="op-source">{t.view.viaOverdracht}</p> : null}
           {view.afgeschermd ? <p className="op-notice">{t.view.afgeschermd}</p> : null}
           <Details view={view} t={t.view} />

@@ -115,10 +115,10 @@ export const openedMessages: Catalog<OpenedMessages> = {
     openen: {
       heading: 'Klantcontact openen',
       label: 'Klantcontactnummer',
-      hint: `1 tot ${KLANTCONTACTNUMMER_MAX_DIGITS} cijfers, zonder spaties.`,
+      hint: `1 tot ${KLANTCONTACTNUMMER_MAX_DIGITS} cijfers, bijvoorbeeld 26 000 001.`,
       button: 'Openen',
       leeg: 'Vul een klantcontactnummer in.',
-      ongeldig: `Een klantcontactnummer bestaat uit 1 tot ${KLANTCONTACTNUMMER_MAX_DIGITS} cijfers, zonder spaties of andere tekens.`,
+      ongeldig: `Een klantcontactnummer bestaat uit 1 tot ${KLANTCONTACTNUMMER_MAX_DIGITS} cijfers, zonder letters of andere tekens.`,
     },
     contactverzoek: {
       heading: 'Contactverzoek voor {naam}',

@@ -14,6 +14,10 @@ import { LIMITS } from './validate'
 
 export interface KlantcontactFormProps {
   readonly draft: KlantcontactDraft
+  /** A heading elsewhere that names the form (the case column's); the form then has none of its own. */
+  readonly labelledBy?: string
+  /** The id "Naam klant" gets instead of a generated one (the case column's focus target). */
+  readonly firstFieldId?: string
 }
 
 /**
@@ -25,16 +29,18 @@ export interface KlantcontactFormProps {
  * Every control has a real `<label for>`; counters, hints and errors are tied to their control with
  * aria-describedby, and an invalid control has aria-invalid.
  */
-export function KlantcontactForm({ draft }: KlantcontactFormProps) {
+export function KlantcontactForm({ draft, labelledBy, firstFieldId }: KlantcontactFormProps) {
   const t = useMessages(klantcontactMessages).form
   const base = useId()
   const ids = useMemo(
-    () =>
-      Object.fromEntries(DRAFT_FIELDS.map((field) => [field, `${base}-${field}`])) as Record<
+    () => ({
+      ...(Object.fromEntries(DRAFT_FIELDS.map((field) => [field, `${base}-${field}`])) as Record<
         DraftField,
         string
-      >,
-    [base],
+      >),
+      ...(firstFieldId !== undefined ? { naamKlant: firstFieldId } : {}),
+    }),
+    [base, firstFieldId],
   )
   const headingId = `${base}-kop`
   const update = useAppStore((state) => state.klantcontact.update)
@@ -74,12 +80,14 @@ export function KlantcontactForm({ draft }: KlantcontactFormProps) {
     <form
       ref={formRef}
       className="kc-form"
-      aria-labelledby={headingId}
+      aria-labelledby={labelledBy ?? headingId}
       noValidate
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
     >
-      <h3 id={headingId}>{draft.callId !== undefined ? t.headingCall : t.headingManual}</h3>
+      {labelledBy === undefined ? (
+        <h3 id={headingId}>{draft.callId !== undefined ? t.headingCall : t.headingManual}</h3>
+      ) : null}
       <DraftStatusLine draft={draft} />
 
       <div className="kc-field">

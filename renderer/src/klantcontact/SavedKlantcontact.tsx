@@ -1,10 +1,11 @@
+import { Button } from '@nl-design-system-candidate/button-react'
 import { useEffect, useId, useRef, useState } from 'react'
-import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { createLogger } from '../log'
 import { useAppStore } from '../store'
 import type { KlantcontactDraft } from './draft'
-import { klantcontactMessages } from './messages'
+import { AanvullenForm } from './AanvullenForm'
+import { klantcontactMessages, type KlantcontactMessages } from './messages'
 
 const log = createLogger('klantcontact:saved')
 
@@ -24,10 +25,13 @@ export function groupDigits(nummer: string): string[] {
   return groups
 }
 
+const timeFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short' })
+
 /**
- * The confirmed klantcontact: its nummer large, to read aloud to the caller, who quotes it when
- * calling back, with a copy button. The groups are spaced by CSS only, so the text (and what a copy
- * of the selection gives) is the plain digits.
+ * The confirmed klantcontact, in full for the rest of the call and the nawerk: its nummer large, to
+ * read aloud to the caller, who quotes it when calling back, with a copy button; then what was
+ * saved (onderwerp, inhoud, naam klant, kanaal, when) and "Aanvullen", which adds to inhoud. The
+ * nummer's groups are spaced by CSS only, so the text (and what a copy gives) is the plain digits.
  */
 export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
   const t = useMessages(klantcontactMessages).saved
@@ -76,9 +80,9 @@ export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
             ))}
           </p>
           <div className="kc-actions">
-            <button type="button" className="kc-primary" onClick={() => copyNummer(nummer)}>
+            <Button type="button" purpose="secondary" onClick={() => copyNummer(nummer)}>
               {t.kopieer}
-            </button>
+            </Button>
             <span role="status" className="kc-copy-status">
               {copy === 'copied' ? t.gekopieerd : ''}
             </span>
@@ -92,12 +96,41 @@ export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
       ) : (
         <p>{t.geenNummer}</p>
       )}
-      {draft.onderwerp !== '' ? <p>{format(t.onderwerp, { onderwerp: draft.onderwerp })}</p> : null}
+      <SavedDetails draft={draft} t={t} />
+      {nummer !== undefined ? <AanvullenForm key={draft.id} draft={draft} /> : null}
       <div className="kc-actions">
-        <button type="button" className="kc-secondary" onClick={() => dismiss(draft.id)}>
+        <Button type="button" purpose="subtle" onClick={() => dismiss(draft.id)}>
           {t.sluiten}
-        </button>
+        </Button>
       </div>
     </section>
+  )
+}
+
+/** What was saved, as a description list; an empty field says so rather than leaving a gap. */
+function SavedDetails({
+  draft,
+  t,
+}: {
+  readonly draft: KlantcontactDraft
+  readonly t: KlantcontactMessages['saved']
+}) {
+  const when = new Date(draft.plaatsgevondenOp)
+  const rows: ReadonlyArray<readonly [string, string, boolean]> = [
+    [t.onderwerpLabel, draft.onderwerp, false],
+    [t.inhoud, draft.inhoud, true],
+    [t.naamKlant, draft.naamKlant.replace(/\s+/g, ' ').trim(), false],
+    [t.kanaal, draft.kanaal, false],
+    [t.plaatsgevondenOp, Number.isNaN(when.getTime()) ? '' : timeFormat.format(when), false],
+  ]
+  return (
+    <dl className="op-details kc-saved-details">
+      {rows.map(([label, value, multiline]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd className={multiline ? 'op-text' : undefined}>{value !== '' ? value : t.leeg}</dd>
+        </div>
+      ))}
+    </dl>
   )
 }

@@ -62,6 +62,28 @@ export interface KlantcontactMessages {
     readonly gekopieerd: string
     readonly kopierenMislukt: string
     readonly sluiten: string
+    readonly onderwerpLabel: string
+    readonly naamKlant: string
+    readonly inhoud: string
+    readonly kanaal: string
+    readonly plaatsgevondenOp: string
+    readonly leeg: string
+  }
+  readonly aanvullen: {
+    readonly heading: string
+    readonly label: string
+    readonly hint: string
+    readonly nogRuimte: string
+    readonly teVeel: string
+    readonly opslaan: string
+    readonly saving: string
+    readonly saved: string
+    readonly leeg: string
+    readonly teLang: string
+    readonly nietOpgeslagen: string
+    readonly onbereikbaar: string
+    readonly mislukt: string
+    readonly geenNummer: string
   }
   readonly errors: {
     readonly onderwerpLeeg: string
@@ -143,6 +165,28 @@ export const klantcontactMessages: Catalog<KlantcontactMessages> = {
       gekopieerd: 'Gekopieerd',
       kopierenMislukt: 'Kopiëren is niet gelukt; lees het nummer hierboven.',
       sluiten: 'Sluiten',
+      onderwerpLabel: 'Onderwerp',
+      naamKlant: 'Naam klant',
+      inhoud: 'Inhoud',
+      kanaal: 'Kanaal',
+      plaatsgevondenOp: 'Plaatsgevonden op',
+      leeg: 'Niet ingevuld',
+    },
+    aanvullen: {
+      heading: 'Aanvullen',
+      label: 'Aanvulling',
+      hint: 'De aanvulling komt onder de inhoud; wat er al staat, blijft staan.',
+      nogRuimte: 'Nog {count} tekens beschikbaar',
+      teVeel: '{over} tekens te veel',
+      opslaan: 'Aanvulling opslaan',
+      saving: 'Aanvulling wordt opgeslagen…',
+      saved: 'Aanvulling opgeslagen',
+      leeg: 'Vul een aanvulling in.',
+      teLang: 'De aanvulling past niet meer in de inhoud. Maak haar korter.',
+      nietOpgeslagen: 'De aanvulling is niet opgeslagen.',
+      onbereikbaar: 'Er is nu geen verbinding met het register. Probeer het zo opnieuw.',
+      mislukt: 'Er ging iets mis bij het opslaan. Probeer het zo opnieuw.',
+      geenNummer: 'Zonder klantcontactnummer kan dit klantcontact hier niet worden aangevuld.',
     },
     errors: {
       onderwerpLeeg: 'Vul een onderwerp in.',

@@ -35,7 +35,7 @@ describe('Klantcontact openen', () => {
   it('refuses anything but 1 to 10 digits in Dutch, without asking the gateway', () => {
     const api = fakeApi()
     renderWithServices(<OpenedPanel />, api)
-    for (const value of ['26 000 042', '12345678901', 'abc', '２６', '-1']) {
+    for (const value of ['26-000-042', '12345678901', '123 456 789 01', 'abc', '２６', '-1']) {
       open(value)
       expect(screen.getByText(/Een klantcontactnummer bestaat uit 1 tot 10 cijfers/)).toBeDefined()
       expect(field().getAttribute('aria-invalid')).toBe('true')
@@ -44,6 +44,14 @@ describe('Klantcontact openen', () => {
     open('')
     expect(screen.getByText('Vul een klantcontactnummer in.')).toBeDefined()
     expect(api.klantcontactByNummer).not.toHaveBeenCalled()
+  })
+
+  it('accepts the nummer typed in the groups it is shown in, and asks for the digits only', async () => {
+    const api = fakeApi()
+    renderWithServices(<OpenedPanel />, api)
+    open(' 26 000\u00a0042 ')
+    await screen.findByRole('heading', { name: `Klantcontact ${NUMMER}` })
+    expect(api.klantcontactByNummer).toHaveBeenCalledExactlyOnceWith('26000042')
   })
 
   it('says there is no klantcontact with an unknown nummer', async () => {

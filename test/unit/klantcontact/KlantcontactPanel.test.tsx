@@ -2,6 +2,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { KlantcontactPanel } from '../../../renderer/src/klantcontact/KlantcontactPanel'
 import { useAppStore } from '../../../renderer/src/store'
+import { fakeApi } from '../incoming-transfer/fixtures'
+import { renderWithServices } from '../incoming-transfer/render-with-services'
 import { viewOf } from './store-fixtures'
 
 const AGENT = 'medewerker1'
@@ -179,7 +181,7 @@ describe('KlantcontactPanel', () => {
   it('shows the saved nummer large with a copy button', async () => {
     const writeText = vi.fn((_text: string) => Promise.resolve())
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
-    render(<KlantcontactPanel agentLogin={AGENT} />)
+    renderWithServices(<KlantcontactPanel agentLogin={AGENT} />, fakeApi())
     const id = popCall()
     fireEvent.change(input('Onderwerp'), { target: { value: 'Paspoort' } })
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }))

@@ -3,6 +3,8 @@ import axe from 'axe-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { KlantcontactPanel } from '../../../renderer/src/klantcontact/KlantcontactPanel'
 import { useAppStore } from '../../../renderer/src/store'
+import { fakeApi } from '../incoming-transfer/fixtures'
+import { renderWithServices } from '../incoming-transfer/render-with-services'
 import { viewOf } from './store-fixtures'
 
 const AGENT = 'medewerker1'
@@ -69,7 +71,7 @@ describe('the klantcontact panel and axe-core (WCAG 2.1 AA)', () => {
   })
 
   it('has no violations while waiting, after a refusal, and with the saved nummer', async () => {
-    const { container } = render(<KlantcontactPanel agentLogin={AGENT} />)
+    const { container } = renderWithServices(<KlantcontactPanel agentLogin={AGENT} />, fakeApi())
     const id = popCall('call-1')
     fireEvent.change(screen.getByLabelText('Onderwerp'), { target: { value: 'Paspoort' } })
     fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }))
