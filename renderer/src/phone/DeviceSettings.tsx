@@ -12,7 +12,7 @@ interface Device {
   readonly label: string
 }
 
-/** Microphone and speaker choice; the lists refresh when devices come and go. */
+/** Microphone and speaker choice (in the strip's Geluid popover); the lists refresh when devices come and go. */
 export function DeviceSettings() {
   const t = useMessages(phoneMessages)
   const { softphone } = useServices()
@@ -49,12 +49,14 @@ export function DeviceSettings() {
   }
 
   return (
-    <details className="devices">
-      <summary>{t.devices}</summary>
-      <div className="field">
-        <label htmlFor="device-microphone">{t.microphone}</label>
+    <div className="devices" role="group" aria-label={t.devices}>
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="device-microphone">
+          {t.microphone}
+        </label>
         <select
           id="device-microphone"
+          className="utrecht-select utrecht-select--html-select"
           value={chosen?.microphoneId ?? ''}
           onChange={(event) => choose({ microphoneId: event.target.value })}
         >
@@ -66,10 +68,13 @@ export function DeviceSettings() {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="device-speaker">{t.speaker}</label>
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="device-speaker">
+          {t.speaker}
+        </label>
         <select
           id="device-speaker"
+          className="utrecht-select utrecht-select--html-select"
           value={chosen?.speakerId ?? ''}
           onChange={(event) => choose({ speakerId: event.target.value })}
         >
@@ -81,6 +86,6 @@ export function DeviceSettings() {
           ))}
         </select>
       </div>
-    </details>
+    </div>
   )
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { Button } from '@nl-design-system-candidate/button-react'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { useMessages } from '../i18n/use-messages'
 import { addressUser, isCallTarget } from '../softphone/call/call-target'
@@ -17,9 +18,13 @@ export function DialForm(props: {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (props.disabled) {
+      return
+    }
     const value = target.replace(/[\s()-]/g, '')
     if (!isCallTarget(value)) {
       setError(t.invalidTarget)
+      document.getElementById('dial-target')?.focus()
       return
     }
     setError(undefined)
@@ -30,12 +35,14 @@ export function DialForm(props: {
   const afdelingen = props.directory?.afdelingen ?? []
 
   return (
-    <form className="dial" onSubmit={submit} aria-labelledby="dial-title" noValidate>
-      <h3 id="dial-title">{t.dialTitle}</h3>
-      <div className="field">
-        <label htmlFor="dial-target">{t.dialTarget}</label>
+    <form className="dial" onSubmit={submit} aria-label={t.dialTitle} noValidate>
+      <div className="utrecht-form-field utrecht-form-field--text">
+        <label className="utrecht-form-label" htmlFor="dial-target">
+          {t.dialTarget}
+        </label>
         <input
           id="dial-target"
+          className="utrecht-textbox utrecht-textbox--html-input"
           value={target}
           inputMode="tel"
           autoComplete="off"
@@ -43,19 +50,22 @@ export function DialForm(props: {
           aria-invalid={error ? true : undefined}
           onChange={(event) => setTarget(event.target.value)}
         />
-        <p id="dial-hint" className="hint">
+        <p id="dial-hint" className="utrecht-form-field-description hint">
           {t.dialHint}
         </p>
         {error ? (
-          <p id="dial-error" role="alert" className="error">
+          <p id="dial-error" role="alert" className="utrecht-form-field-error-message error">
             {error}
           </p>
         ) : null}
       </div>
-      <div className="field">
-        <label htmlFor="dial-colleague">{t.colleague}</label>
+      <div className="utrecht-form-field">
+        <label className="utrecht-form-label" htmlFor="dial-colleague">
+          {t.colleague}
+        </label>
         <select
           id="dial-colleague"
+          className="utrecht-select utrecht-select--html-select"
           value=""
           onChange={(event) => {
             if (event.target.value) {
@@ -72,14 +82,14 @@ export function DialForm(props: {
           ))}
           {colleagues.map((m) => (
             <option key={`m-${m.login}`} value={m.extension}>
-              {`${m.displayName} (${m.state})`}
+              {t.states[m.state] ? `${m.displayName} · ${t.states[m.state]}` : m.displayName}
             </option>
           ))}
         </select>
       </div>
-      <button type="submit" disabled={props.disabled}>
+      <Button type="submit" purpose="primary" disabled={props.disabled}>
         {t.dial}
-      </button>
+      </Button>
     </form>
   )
 }

@@ -1,3 +1,4 @@
+import { Button } from '@nl-design-system-candidate/button-react'
 import { format } from '../i18n/locale'
 
 const TONES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const
@@ -11,14 +12,14 @@ export function Keypad(props: {
   return (
     <div role="group" aria-label={props.title} className="keypad">
       {TONES.map((tone) => (
-        <button
+        <Button
           key={tone}
-          type="button"
+          purpose="secondary"
           aria-label={format(props.keyLabel, { toon: tone })}
           onClick={() => props.onTone(tone)}
         >
           {tone}
-        </button>
+        </Button>
       ))}
     </div>
   )

@@ -1,4 +1,5 @@
 import type { Catalog } from '../i18n/locale'
+import type { CallFailureReason } from './call-failure'
 
 export const phoneMessages: Catalog<{
   title: string
@@ -9,10 +10,15 @@ export const phoneMessages: Catalog<{
     reconnecting: string
     failed: string
   }
-  call: { idle: string; ringing: string; connecting: string; active: string; on_hold: string; ended: string }
-  inbound: string
-  outbound: string
-  caller: string
+  call: {
+    idle: string
+    ringing: string
+    connecting: string
+    dialling: string
+    active: string
+    on_hold: string
+    ended: string
+  }
   consultFor: string
   answer: string
   decline: string
@@ -20,7 +26,8 @@ export const phoneMessages: Catalog<{
   hold: string
   resume: string
   mute: string
-  unmute: string
+  mutedNote: string
+  transfer: string
   keypad: string
   keypadLabel: string
   dialTitle: string
@@ -36,6 +43,25 @@ export const phoneMessages: Catalog<{
   duration: string
   actionFailed: string
   invalidTarget: string
+  close: string
+  failure: string
+  failureReasons: Record<CallFailureReason, string>
+  consult: {
+    customer: string
+    customerHangup: string
+    with: string
+    ringing: string
+    active: string
+    completing: string
+    hangup: string
+    complete: string
+    cancel: string
+    confirmTitle: string
+    confirmText: string
+    confirmYes: string
+    confirmNo: string
+  }
+  states: Record<string, string>
 }> = {
   nl: {
     title: 'Telefoon',
@@ -43,42 +69,77 @@ export const phoneMessages: Catalog<{
       unregistered: 'Telefoon uit',
       registering: 'Telefoon verbinden…',
       registered: 'Telefoon verbonden',
-      reconnecting: 'Verbinding met de telefooncentrale verbroken; opnieuw verbinden…',
-      failed: 'Aanmelden bij de telefooncentrale is mislukt',
+      reconnecting: 'Telefoon niet verbonden, opnieuw verbinden…',
+      failed: 'Telefoon niet verbonden: aanmelden is mislukt. Log opnieuw in.',
     },
     call: {
       idle: 'Geen gesprek',
       ringing: 'Inkomend gesprek',
       connecting: 'Verbinden…',
+      dialling: 'Bellen…',
       active: 'In gesprek',
       on_hold: 'In de wacht',
       ended: 'Gesprek beëindigd',
     },
-    inbound: 'Inkomend',
-    outbound: 'Uitgaand',
-    caller: 'Beller',
     consultFor: 'Klantcontact {nummer}',
     answer: 'Opnemen',
     decline: 'Weigeren',
     hangup: 'Ophangen',
-    hold: 'In de wacht zetten',
-    resume: 'Terug uit de wacht',
+    hold: 'Wacht',
+    resume: 'Hervatten',
     mute: 'Microfoon uit',
-    unmute: 'Microfoon aan',
+    mutedNote: 'De klant hoort u niet.',
+    transfer: 'Doorverbinden',
     keypad: 'Toetsen',
     keypadLabel: 'Toets {toon}',
     dialTitle: 'Bellen',
     dialTarget: 'Nummer',
     dialHint: 'Een telefoonnummer of toestelnummer.',
-    dial: 'Bellen',
+    dial: 'Bel',
     colleague: 'Collega of afdeling',
     colleagueNone: 'Kies…',
-    devices: 'Geluidsapparaten',
+    devices: 'Geluid',
     microphone: 'Microfoon',
     speaker: 'Luidspreker',
     deviceDefault: 'Standaard',
     duration: 'Duur',
     actionFailed: 'Dat lukte niet: {reden}',
     invalidTarget: 'Vul een nummer in (cijfers, of een toestelnaam).',
+    close: 'Sluiten',
+    failure: '{naam} niet bereikt: {reden}',
+    failureReasons: {
+      busy: 'In gesprek (bezet)',
+      declined: 'Geweigerd',
+      no_answer: 'Geen gehoor',
+      not_found: 'Nummer onbekend',
+      unavailable: 'Niet bereikbaar',
+      network: 'Geen verbinding',
+      other: 'Het gesprek kwam niet tot stand',
+    },
+    consult: {
+      customer: 'Klant (in de wacht)',
+      customerHangup: 'Klant ophangen',
+      with: 'Overleg met {naam}',
+      ringing: 'gaat over',
+      active: 'in gesprek',
+      completing: 'wordt doorverbonden…',
+      hangup: 'Overleg ophangen',
+      complete: 'Doorverbinden voltooien',
+      cancel: 'Annuleren',
+      confirmTitle: 'Klant ophangen?',
+      confirmText: 'De klant wordt dan ook verbroken. Weet u het zeker?',
+      confirmYes: 'Ja, klant ophangen',
+      confirmNo: 'Annuleren',
+    },
+    states: {
+      offline: 'Afgemeld',
+      beschikbaar: 'Beschikbaar',
+      pauze: 'Pauze',
+      ringing: 'Gaat over',
+      in_gesprek: 'In gesprek',
+      on_hold: 'In gesprek',
+      consulting: 'In overleg',
+      nawerk: 'Nawerk',
+    },
   },
 }

@@ -1,4 +1,5 @@
 import { useId, useReducer, type FormEvent } from 'react'
+import { Button } from '@nl-design-system-candidate/button-react'
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import '../klantcontact/klantcontact.css'
@@ -16,6 +17,7 @@ import {
 import { errorText } from '../incoming-transfer/error-text'
 import { openedMessages, type OpenedMessages } from '../incoming-transfer/messages'
 import '../incoming-transfer/opened.css'
+import { transferMessages } from './messages'
 
 export interface ContactverzoekFormProps {
   readonly klantcontactUuid: string
@@ -38,7 +40,10 @@ export function ContactverzoekForm(props: ContactverzoekFormProps) {
   const c = t.contactverzoek
   const base = useId()
   const { api } = useServices()
-  const [state, dispatch] = useReducer(reduceContactverzoek, undefined, () => initialContactverzoek(props, c))
+  const onbekend = useMessages(transferMessages).nummerOnbekend
+  const [state, dispatch] = useReducer(reduceContactverzoek, undefined, () =>
+    initialContactverzoek(props, c, onbekend),
+  )
   const { status, fieldErrors } = state
   const editable = status === 'editing' || status === 'failed'
   const naam = format(props.target.type === 'afdeling' ? c.afdeling : c.medewerker, {
@@ -101,9 +106,9 @@ export function ContactverzoekForm(props: ContactverzoekFormProps) {
         />
         <div className="kc-actions">
           {/* Kept (aria-disabled) once made: removing the focused button would drop focus on the page. */}
-          <button type="submit" className="kc-primary" aria-disabled={editable ? undefined : true}>
+          <Button type="submit" purpose="primary" disabled={!editable}>
             {c.button}
-          </button>
+          </Button>
           <span role="status" className="kc-copy-status">
             {progressText(status, c)}
           </span>

@@ -1,24 +1,24 @@
+import { Button } from '@nl-design-system-candidate/button-react'
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { ContactverzoekForm } from './ContactverzoekForm'
 import { missingCaseError } from '../lib/missing-case'
 import type { TransferSnapshot } from '../softphone/types'
-import { useAppStore } from '../store'
 import { transferMessages } from './messages'
 import type { TransferIntent } from './state'
 
 type Messages = (typeof transferMessages)['nl']
 
 /**
- * Where the transfer stands: the steps before the colleague's phone rings (intent), then the
- * softphone's transfer (consulting, completing, and how it ended). A failed transfer offers the
- * contactverzoek for the afdeling or colleague that could not take the call.
+ * Where the transfer stands, in the Doorverbinden dialog: the steps before the colleague's phone
+ * rings (intent), then the softphone's transfer (completing, and how it ended). Every step that
+ * waits on something has Annuleren. A failed transfer offers the contactverzoek for the afdeling or
+ * colleague that could not take the call. The consult itself is in the phone strip, with both calls.
  */
 export function TransferProgress(props: {
   readonly intent: TransferIntent
   readonly transfer: TransferSnapshot | null
   readonly callerNumber: string | undefined
-  readonly onComplete: () => void
   readonly onCancel: () => void
   readonly onDismiss: () => void
 }) {
@@ -30,18 +30,25 @@ export function TransferProgress(props: {
     case 'announcing':
     case 'dialling':
       return (
-        <p role="status" className="transfer-status" data-phase={intent.phase}>
-          {format(t.phases[intent.phase], { naam })}
-        </p>
+        <div className="transfer-status" data-phase={intent.phase}>
+          <p role="status">{format(t.phases[intent.phase], { naam })}</p>
+          <Button purpose="secondary" onClick={props.onCancel}>
+            {t.annuleren}
+          </Button>
+        </div>
       )
     case 'refused':
       return (
-        <div role="alert" className="kc-alert transfer-status" data-phase="refused">
+        <div
+          role="alert"
+          className="utrecht-alert utrecht-alert--error kc-alert transfer-status"
+          data-phase="refused"
+        >
           <p>{intent.refusal ? t.refusals[intent.refusal] : t.refusals.dial_failed}</p>
           {intent.detail ? <p>{intent.detail}</p> : null}
-          <button type="button" onClick={props.onDismiss}>
+          <Button purpose="secondary" onClick={props.onDismiss}>
             {t.sluiten}
-          </button>
+          </Button>
         </div>
       )
     case 'handed':
@@ -55,65 +62,55 @@ function Handed(props: {
   readonly intent: TransferIntent
   readonly transfer: TransferSnapshot
   readonly callerNumber: string | undefined
-  readonly onComplete: () => void
   readonly onCancel: () => void
   readonly onDismiss: () => void
   readonly t: Messages
 }) {
   const { intent, transfer, t } = props
-  const consult = useAppStore((s) => s.workspace.phone.consult)
   const naam = intent.target.naam
   switch (transfer.state) {
-    case 'consulting': {
-      const up = consult?.state === 'active'
+    case 'consulting':
       return (
         <div className="transfer-status" data-phase="consulting">
-          <p role="status">
-            {format(up ? t.consultActive : t.consultRinging, { naam })} {t.klantInDeWacht}
-          </p>
-          <div className="call-controls">
-            <button type="button" className="primary" disabled={!up} onClick={props.onComplete}>
-              {t.voltooien}
-            </button>
-            <button type="button" onClick={props.onCancel}>
-              {t.annuleren}
-            </button>
-          </div>
+          <p role="status">{format(t.consultRinging, { naam })}</p>
+          <Button purpose="secondary" onClick={props.onCancel}>
+            {t.annuleren}
+          </Button>
         </div>
       )
-    }
     case 'completing':
       return (
-        <p role="status" className="transfer-status" data-phase="completing">
-          {format(transfer.kind === 'blind' ? t.blindCompleting : t.completing, { naam })}
-        </p>
+        <div className="transfer-status" data-phase="completing">
+          <p role="status">
+            {format(transfer.kind === 'blind' ? t.blindCompleting : t.completing, { naam })}
+          </p>
+          <Button purpose="secondary" onClick={props.onCancel}>
+            {t.annuleren}
+          </Button>
+        </div>
       )
     case 'completed':
       return (
-        <div role="status" className="transfer-status" data-phase="completed">
-          <p>{format(t.completed, { naam })}</p>
-          {intent.klantcontact ? (
-            <p>{format(t.completedKlantcontact, { nummer: intent.klantcontact.nummer })}</p>
-          ) : null}
+        <div className="transfer-status" data-phase="completed">
+          <TransferOutcome intent={intent} transfer={transfer} t={t} />
+          <Button purpose="secondary" onClick={props.onDismiss}>
+            {t.sluiten}
+          </Button>
         </div>
       )
     case 'cancelled':
       return (
-        <div role="status" className="transfer-status" data-phase="cancelled">
-          <p>{format(t.cancelled, { naam })}</p>
-          <button type="button" onClick={props.onDismiss}>
+        <div className="transfer-status" data-phase="cancelled">
+          <TransferOutcome intent={intent} transfer={transfer} t={t} />
+          <Button purpose="secondary" onClick={props.onDismiss}>
             {t.sluiten}
-          </button>
+          </Button>
         </div>
       )
-    case 'failed': {
-      const reason = transfer.reason ?? 'failed'
+    case 'failed':
       return (
         <div className="transfer-status" data-phase="failed">
-          <div role="alert" className="kc-alert">
-            <p>{format(t.failed, { naam, reden: t.reasons[reason] })}</p>
-            {reason !== 'customer_hung_up' ? <p>{t.terugBijKlant}</p> : null}
-          </div>
+          <TransferOutcome intent={intent} transfer={transfer} t={t} />
           {intent.klantcontact ? (
             <ContactverzoekForm
               klantcontactUuid={intent.klantcontact.uuid}
@@ -122,12 +119,48 @@ function Handed(props: {
               {...(props.callerNumber !== undefined ? { callerNumber: props.callerNumber } : {})}
             />
           ) : null}
-          <button type="button" onClick={props.onDismiss}>
+          <Button purpose="secondary" onClick={props.onDismiss}>
             {t.sluiten}
-          </button>
+          </Button>
+        </div>
+      )
+    default:
+      throw missingCaseError(transfer.state)
+  }
+}
+
+/** How a transfer ended, in words (the dialog and the phone strip both say it). */
+export function TransferOutcome(props: {
+  readonly intent: TransferIntent
+  readonly transfer: TransferSnapshot
+  readonly t: Messages
+}) {
+  const { intent, transfer, t } = props
+  const naam = intent.target.naam
+  switch (transfer.state) {
+    case 'completed':
+      return (
+        <div role="status">
+          <p>{format(t.completed, { naam })}</p>
+          {intent.klantcontact ? (
+            <p>{format(t.completedKlantcontact, { nummer: intent.klantcontact.nummer })}</p>
+          ) : null}
+        </div>
+      )
+    case 'cancelled':
+      return <p role="status">{format(t.cancelled, { naam })}</p>
+    case 'failed': {
+      const reason = transfer.reason ?? 'failed'
+      return (
+        <div role="alert" className="utrecht-alert utrecht-alert--error kc-alert">
+          <p>{format(t.failed, { naam, reden: t.reasons[reason] })}</p>
+          {reason !== 'customer_hung_up' ? <p>{t.terugBijKlant}</p> : null}
         </div>
       )
     }
+    case 'consulting':
+    case 'completing':
+      return null
     default:
       throw missingCaseError(transfer.state)
   }

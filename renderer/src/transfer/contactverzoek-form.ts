@@ -2,11 +2,12 @@ import { INTERNE_TAAK_LIMITS } from '../../../shared/api/klantinteracties-limits
 import type { ContactverzoekView, ProblemView } from '../../../shared/gateway/api'
 import { codePoints } from '../../../shared/text/code-points'
 import { isGatewayError } from '../api/errors'
-import { format } from '../i18n/locale'
+import { format, messagesOf } from '../i18n/locale'
 import { missingCaseError } from '../lib/missing-case'
 import { openedErrorOf } from '../incoming-transfer/error-of'
 import type { OpenedMessages } from '../incoming-transfer/messages'
 import type { OpenedError } from '../incoming-transfer/state'
+import { transferMessages } from './messages'
 
 /**
  * The contactverzoek offered after a failed transfer: an interne taak (OAS InterneTaak)
@@ -50,10 +51,15 @@ export interface ContactverzoekContext {
   readonly callerNumber?: string
 }
 
-/** The prefilled form: "Klant terugbellen over: <onderwerp>", and a toelichting saying what happened. */
+/**
+ * The prefilled form: "Klant terugbellen over: <onderwerp>", and a toelichting saying what happened
+ * and the number to call back. A caller without a phone number (a guest account's name, an
+ * anonymous From) is written as `onbekend`, so nobody calls a name back.
+ */
 export function initialContactverzoek(
   context: ContactverzoekContext,
   t: OpenedMessages['contactverzoek'],
+  onbekend: string = messagesOf(transferMessages).nummerOnbekend,
 ): ContactverzoekFormState {
   const onderwerp = context.onderwerp?.trim() ?? ''
   const gevraagdeHandeling =
@@ -63,7 +69,7 @@ export function initialContactverzoek(
   const lines = [
     format(t.toelichtingMislukt, { naam: context.target.naam }),
     ...(onderwerp !== '' ? [format(t.toelichtingOnderwerp, { onderwerp })] : []),
-    ...(context.callerNumber ? [format(t.toelichtingTelefoon, { nummer: context.callerNumber })] : []),
+    format(t.toelichtingTelefoon, { nummer: phoneNumberOf(context.callerNumber) ?? onbekend }),
   ]
   return {
     status: 'editing',
@@ -142,6 +148,17 @@ export function refusalOf(error: unknown): Extract<ContactverzoekFormEvent, { ty
 function withoutError(state: ContactverzoekFormState): ContactverzoekFormState {
   const { error: _error, ...rest } = state
   return rest
+}
+
+/**
+ * The caller's number when it is a phone number (digits, an optional leading +, spaces and dashes
+ * as typed), else undefined.
+ */
+export function phoneNumberOf(caller: string | undefined): string | undefined {
+  const trimmed = caller?.trim() ?? ''
+  return /^\+?[\d\s()-]{3,20}$/.test(trimmed) && /\d{3}/.test(trimmed.replace(/\D/g, ''))
+    ? trimmed
+    : undefined
 }
 
 /** `text` cut to `max` code points, ending in "…" when cut. */

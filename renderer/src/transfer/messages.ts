@@ -9,6 +9,7 @@ export const transferMessages: Catalog<{
   naar: string
   geenResultaten: string
   afdelingLabel: string
+  afdelingLeeg: string
   medewerkerLabel: string
   soort: string
   warm: string
@@ -30,6 +31,8 @@ export const transferMessages: Catalog<{
   terugBijKlant: string
   cancelled: string
   sluiten: string
+  dialogSluiten: string
+  nummerOnbekend: string
   reasons: Record<TransferFailureReason, string>
   refusals: Record<TransferRefusal, string>
   states: {
@@ -51,6 +54,7 @@ export const transferMessages: Catalog<{
     naar: 'Doorverbinden naar',
     geenResultaten: 'Geen afdeling of collega gevonden.',
     afdelingLabel: '{naam} · {beschikbaar} van {leden} beschikbaar',
+    afdelingLeeg: '{naam} · Niemand anders in deze afdeling',
     medewerkerLabel: '{naam} · {afdeling} · {status}',
     soort: 'Manier',
     warm: 'Eerst overleggen (de klant wacht)',
@@ -76,6 +80,8 @@ export const transferMessages: Catalog<{
     terugBijKlant: 'U bent weer in gesprek met de klant.',
     cancelled: 'Overleg met {naam} geannuleerd. U bent weer in gesprek met de klant.',
     sluiten: 'Sluiten',
+    dialogSluiten: 'Doorverbinden sluiten',
+    nummerOnbekend: 'onbekend',
     reasons: {
       busy: 'in gesprek (bezet)',
       declined: 'geweigerd',
@@ -83,17 +89,17 @@ export const transferMessages: Catalog<{
       unavailable: 'niet bereikbaar',
       target_hung_up: 'de collega heeft opgehangen',
       customer_hung_up: 'de klant heeft opgehangen',
-      failed: 'de telefooncentrale gaf een fout',
+      failed: 'er ging iets mis met de verbinding',
     },
     refusals: {
       klantcontact_invalid:
         'Het klantcontact is nog niet volledig. Vul de gemarkeerde velden in; daarna kunt u doorverbinden.',
       klantcontact_not_saved:
-        'Het klantcontact kon nog niet worden opgeslagen, dus er is niet doorverbonden. Het klantcontact blijft bewaard en wordt opgeslagen zodra de gateway bereikbaar is.',
-      announce_refused: 'De gateway weigerde de overdracht.',
+        'Het klantcontact kon nog niet worden opgeslagen, dus er is niet doorverbonden. Het klantcontact blijft bewaard en wordt opgeslagen zodra de verbinding terug is.',
+      announce_refused: 'De overdracht werd geweigerd.',
       announce_failed:
-        'De overdracht kon niet worden vastgelegd door een storing bij de gateway of het register; er is niet doorverbonden. Probeer het zo opnieuw.',
-      unreachable: 'De gateway is niet bereikbaar; er is niet doorverbonden. Probeer het zo opnieuw.',
+        'De overdracht kon niet worden vastgelegd door een storing; er is niet doorverbonden. Probeer het zo opnieuw.',
+      unreachable: 'Er is geen verbinding met de server; er is niet doorverbonden. Probeer het zo opnieuw.',
       dial_failed: 'Het gesprek kon niet worden doorverbonden.',
     },
     states: {

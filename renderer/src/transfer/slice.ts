@@ -12,8 +12,20 @@ import {
 const log = createLogger('transfer')
 
 /**
+ * What the agent chose in the Doorverbinden dialog for one call: the target (a candidate key,
+ * target.ts) and the manner. Kept outside the dialog, so a refusal or closing and opening the
+ * dialog again does not lose it.
+ */
+export interface TransferChoice {
+  readonly callId: string
+  readonly key: string | undefined
+  readonly kind: 'warm' | 'blind'
+}
+
+/**
  * The agent's current "Doorverbinden" as plain data (state.ts); transfer-service.ts drives it. A
- * step for another call or out of order changes nothing (logged at debug).
+ * step for another call or out of order changes nothing (logged at debug). Beside it: whether the
+ * Doorverbinden dialog is open (the strip's button and Alt+V open it) and the choice made in it.
  */
 export interface TransferActions {
   begin(
@@ -33,22 +45,26 @@ export interface TransferActions {
     },
   ): boolean
   clear(): void
-  /** Shows the Doorverbinden dialog (its button, or the shortcut). */
+  /** Opens the Doorverbinden dialog (it shows only while there is a call to pass on or a transfer). */
   openDialog(): void
   closeDialog(): void
+  /** Remembers the target and manner chosen for `callId`. */
+  choose(choice: TransferChoice): void
 }
 
 export interface TransferSlice {
   readonly transfer: {
     readonly intent: TransferIntent | null
-    /** Whether the Doorverbinden dialog is shown. */
     readonly dialogOpen: boolean
+    readonly choice: TransferChoice | null
   } & TransferActions
 }
 
 export const createTransferSlice: StateCreator<StoreState, [], [], TransferSlice> = (set, get) => {
-  const write = (intent: TransferIntent | null): void =>
-    set((state) => ({ transfer: { ...state.transfer, intent } }))
+  const patch = (
+    change: Partial<Pick<TransferSlice['transfer'], 'intent' | 'dialogOpen' | 'choice'>>,
+  ): void => set((state) => ({ transfer: { ...state.transfer, ...change } }))
+  const write = (intent: TransferIntent | null): void => patch({ intent })
   const actions: TransferActions = {
     begin: ({ callId, kind, target, saving, at = Date.now() }) =>
       write({ callId, kind, target, phase: saving ? 'saving' : 'announcing', startedAt: at }),
@@ -63,8 +79,9 @@ export const createTransferSlice: StateCreator<StoreState, [], [], TransferSlice
       return true
     },
     clear: () => write(null),
-    openDialog: () => set((state) => ({ transfer: { ...state.transfer, dialogOpen: true } })),
-    closeDialog: () => set((state) => ({ transfer: { ...state.transfer, dialogOpen: false } })),
+    openDialog: () => patch({ dialogOpen: true }),
+    closeDialog: () => patch({ dialogOpen: false }),
+    choose: (choice) => patch({ choice }),
   }
-  return { transfer: { intent: null, dialogOpen: false, ...actions } }
+  return { transfer: { intent: null, dialogOpen: false, choice: null, ...actions } }
 }

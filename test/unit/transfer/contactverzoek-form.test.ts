@@ -31,9 +31,32 @@ describe('the contactverzoek form', () => {
     expect(long.gevraagdeHandeling.endsWith('…')).toBe(true)
     expect(validateContactverzoek(long, t)).toEqual({})
 
-    const hidden = initialContactverzoek({ target: TARGET, onderwerp: null }, t)
+    const hidden = initialContactverzoek({ target: TARGET, onderwerp: null, callerNumber: '0612345678' }, t)
     expect(hidden.gevraagdeHandeling).toBe('Klant terugbellen')
-    expect(hidden.toelichting).toBe('Doorverbinden met Afdeling Vergunningen is niet gelukt.')
+    expect(hidden.toelichting).toBe(
+      'Doorverbinden met Afdeling Vergunningen is niet gelukt.\nTelefoonnummer klant: 0612345678',
+    )
+  })
+
+  it.each([
+    ['a guest account’s name', 'burger'],
+    ['an anonymous caller', 'anonymous'],
+    ['no number at all', undefined],
+    ['too few digits', '12'],
+  ])('says the caller’s number is unknown for %s', (_name, callerNumber) => {
+    const state = initialContactverzoek(
+      { target: TARGET, onderwerp: 'Dakkapel', ...(callerNumber !== undefined ? { callerNumber } : {}) },
+      t,
+    )
+    expect(state.toelichting.split('\n').at(-1)).toBe('Telefoonnummer klant: onbekend')
+  })
+
+  it('keeps a number as the caller typed it, with a plus and spaces', () => {
+    const state = initialContactverzoek(
+      { target: TARGET, onderwerp: 'Dakkapel', callerNumber: '+31 20 555 0100' },
+      t,
+    )
+    expect(state.toelichting.split('\n').at(-1)).toBe('Telefoonnummer klant: +31 20 555 0100')
   })
 
   it('requires a gevraagde handeling and keeps both texts within their limits', () => {

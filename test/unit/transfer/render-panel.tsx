@@ -5,11 +5,12 @@ import type { AgentStatus } from '../../../shared/live/protocol'
 import { ServicesContext, type Services } from '../../../renderer/src/services/context'
 import type { CallSnapshot, TransferSnapshot } from '../../../renderer/src/softphone/types'
 import { useAppStore } from '../../../renderer/src/store'
-import { TransferPanel } from '../../../renderer/src/transfer'
+import { TransferDialog } from '../../../renderer/src/transfer'
 import type { TransferredKlantcontact } from '../../../renderer/src/transfer/state'
 import type { TransferService } from '../../../renderer/src/transfer/transfer-service'
 import type { TransferTarget } from '../../../renderer/src/transfer/target'
 import { fakeApi } from '../incoming-transfer/fixtures'
+import { RING } from '../klantcontact/fixtures'
 import { AGENT_VIEW, NUMMER, UUID, VERGUNNINGEN, callOf, directoryOf, setPhone } from './fixtures'
 
 export const KLANTCONTACT: TransferredKlantcontact = {
@@ -29,7 +30,10 @@ export function fakeTransfers() {
   } satisfies Partial<TransferService>
 }
 
-/** Renders the panel in a logged-in workspace with the directory loaded and the customer's call up. */
+/**
+ * Renders the Doorverbinden dialog, opened, in a logged-in workspace with the directory loaded and
+ * the customer's call up.
+ */
 export function renderPanel(
   options: {
     call?: CallSnapshot | null
@@ -43,10 +47,11 @@ export function renderPanel(
   workspace.setSession({ status: 'active', agent: AGENT_VIEW })
   workspace.setDirectory({ status: 'ready', value: directoryOf() })
   setPhone(useAppStore, { call: options.call === undefined ? callOf() : options.call })
+  useAppStore.getState().transfer.openDialog()
   const services = { api, softphone: undefined, transfers } as unknown as Services
   const view = render(
     <ServicesContext.Provider value={services}>
-      <TransferPanel />
+      <TransferDialog />
     </ServicesContext.Provider>,
   )
   return { ...view, transfers, api }
@@ -81,7 +86,7 @@ export function handed(
 ): void {
   act(() => {
     const { transfer } = useAppStore.getState()
-    transfer.begin({ callId: 'call-1', kind, target, saving: false })
+    transfer.begin({ callId: 'call-1', kind, target, saving: false, at: RING })
     transfer.step('call-1', 'announced', klantcontact ? { klantcontact } : {})
     transfer.step('call-1', 'handed')
   })

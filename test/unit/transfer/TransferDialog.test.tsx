@@ -1,7 +1,18 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useAppStore } from '../../../renderer/src/store'
-import { BRAM, UUID, VERGUNNINGEN, callOf, liveOf, savedDraftForCall, transferOf } from './fixtures'
+import { FOCUS_TARGETS } from '../../../renderer/src/lib/focus-targets'
+import {
+  BRAM,
+  SELF,
+  UUID,
+  VERGUNNINGEN,
+  callOf,
+  directoryOf,
+  liveOf,
+  savedDraftForCall,
+  transferOf,
+} from './fixtures'
 import { fakeTransfers, handed, liveAgents, phone, renderPanel, resetStore } from './render-panel'
 
 const targets = () => within(screen.getByRole('group', { name: 'Doorverbinden naar' })).getAllByRole('radio')
@@ -18,7 +29,7 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-describe('TransferPanel, choosing whom to transfer to', () => {
+describe('TransferDialog, choosing whom to transfer to', () => {
   it.each([
     ['no call', null],
     ['a ringing call', callOf({ state: 'ringing', answeredAt: undefined })],
@@ -137,83 +148,168 @@ describe('TransferPanel, choosing whom to transfer to', () => {
   })
 })
 
-describe('TransferPanel, the transfer under way', () => {
-  it('shows each step before the colleague’s phone rings, without the picker', () => {
+describe('TransferDialog, the choice survives', () => {
+  it('keeps the chosen target and manner after a refusal, and when the dialog is opened again', () => {
     renderPanel()
-    act(() => intentActions().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: true }))
-    expect(screen.getByRole('status').textContent).toBe('Het klantcontact wordt eerst opgeslagen…')
-    expect(screen.queryByRole('button', { name: 'Doorverbinden' })).toBeNull()
+    fireEvent.click(screen.getByRole('radio', { name: /^Bram Jansen/ }))
+    fireEvent.click(screen.getByRole('radio', { name: 'Direct doorverbinden, zonder overleg' }))
+    // The klantcontact had invalid fields: the dialog closes so the agent can fill them in.
     act(() => {
-      intentActions().step('call-1', 'saved')
+      intentActions().begin({ callId: 'call-1', kind: 'blind', target: BRAM, saving: true })
+      intentActions().step('call-1', 'refuse', { refusal: 'klantcontact_invalid' })
     })
-    expect(screen.getByRole('status').textContent).toBe('De overdracht wordt vastgelegd…')
+    expect(screen.queryByRole('dialog')).toBeNull()
     act(() => {
-      intentActions().step('call-1', 'announced')
+      intentActions().clear()
+      intentActions().openDialog()
     })
-    expect(screen.getByRole('status').textContent).toBe('Vergunningen wordt gebeld…')
+    expect(screen.getByRole('radio', { name: /^Bram Jansen/ })).toHaveProperty('checked', true)
+    expect(screen.getByRole('radio', { name: 'Direct doorverbinden, zonder overleg' })).toHaveProperty(
+      'checked',
+      true,
+    )
   })
 
-  it('offers Doorverbinden voltooien, disabled while the consult rings and enabled once it is answered', () => {
+  it('keeps the choice when Doorverbinden is pressed after the chosen colleague was filtered away', () => {
+    renderPanel()
+    fireEvent.click(screen.getByRole('radio', { name: /^Bram Jansen/ }))
+    fireEvent.click(screen.getByRole('radio', { name: 'Direct doorverbinden, zonder overleg' }))
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'burgerzaken' } })
+    fireEvent.click(transferButton())
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '' } })
+    expect(screen.getByRole('radio', { name: /^Bram Jansen/ })).toHaveProperty('checked', true)
+    expect(screen.getByRole('radio', { name: 'Direct doorverbinden, zonder overleg' })).toHaveProperty(
+      'checked',
+      true,
+    )
+  })
+})
+
+describe('TransferDialog, who can be chosen', () => {
+  it('shows an afgemeld colleague as Afgemeld, and does not let the agent choose them', () => {
     const { transfers } = renderPanel()
+    liveAgents([liveOf('medewerker2', 'offline')])
+    const bram = screen.getByRole('radio', { name: 'Bram Jansen · Vergunningen · Afgemeld' })
+    expect(bram).toHaveProperty('disabled', true)
+    fireEvent.click(bram)
+    fireEvent.click(transferButton())
+    expect(transfers.start).not.toHaveBeenCalled()
+    expect(screen.getByRole('alert').textContent).toBe('Kies een afdeling of collega.')
+  })
+
+  it('says nobody else is in an afdeling of the agent alone, instead of 0 van 0', () => {
+    renderPanel()
+    act(() => {
+      const directory = directoryOf()
+      useAppStore.getState().workspace.setDirectory({
+        status: 'ready',
+        value: {
+          ...directory,
+          afdelingen: [
+            ...directory.afdelingen,
+            { id: 'eigen', naam: 'Eigen', groupAddress: '3200', leden: [SELF] },
+          ],
+        },
+      })
+    })
+    const eigen = screen.getByRole('radio', { name: 'Eigen · Niemand anders in deze afdeling' })
+    expect(eigen).toHaveProperty('disabled', true)
+    expect(screen.queryByText(/0 van 0/)).toBeNull()
+  })
+
+  it('names the states in words, never as the raw values', () => {
+    renderPanel()
+    liveAgents([liveOf('medewerker2', 'nawerk'), liveOf('medewerker3', 'consulting')])
+    expect(screen.getByRole('radio', { name: 'Bram Jansen · Vergunningen · Nawerk' })).toBeDefined()
+    expect(screen.getByRole('radio', { name: 'Chloë Özdemir · Vergunningen · In overleg' })).toBeDefined()
+    expect(document.body.textContent).not.toMatch(/nawerk|consulting|in_gesprek/)
+  })
+})
+
+describe('TransferDialog, as a dialog', () => {
+  it('is a labelled modal dialog whose search takes the focus', () => {
+    renderPanel()
+    const dialog = screen.getByRole('dialog', { name: 'Doorverbinden' })
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Zoek afdeling of collega' }))
+    expect(document.activeElement?.id).toBe(FOCUS_TARGETS.transferFirst)
+  })
+
+  it('closes with Escape', () => {
+    renderPanel()
+    fireEvent.keyDown(screen.getByRole('searchbox'), { key: 'Escape' })
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(useAppStore.getState().transfer.dialogOpen).toBe(false)
+  })
+
+  it('closes when the consult starts, and opens again when the transfer fails', () => {
+    renderPanel()
     handed('warm')
     phone({
       call: callOf({ state: 'on_hold', held: true }),
       consult: callOf({ id: 'consult-1', direction: 'outbound', state: 'connecting', answeredAt: undefined }),
       transfer: transferOf({ state: 'consulting' }),
     })
-    const complete = screen.getByRole('button', { name: 'Doorverbinden voltooien' })
-    expect(complete).toHaveProperty('disabled', true)
-    expect(screen.getByRole('status').textContent).toBe(
-      'Vergunningen wordt gebeld… De klant staat in de wacht.',
-    )
-    expect(screen.queryByRole('group', { name: 'Doorverbinden naar' })).toBeNull()
-
-    phone({ consult: callOf({ id: 'consult-1', direction: 'outbound', state: 'active' }) })
-    expect(screen.getByRole('button', { name: 'Doorverbinden voltooien' })).toHaveProperty('disabled', false)
-    expect(screen.getByRole('status').textContent).toBe(
-      'In overleg met Vergunningen. De klant staat in de wacht.',
-    )
-    fireEvent.click(screen.getByRole('button', { name: 'Doorverbinden voltooien' }))
-    expect(transfers.complete).toHaveBeenCalledTimes(1)
+    expect(screen.queryByRole('dialog')).toBeNull()
+    phone({
+      call: callOf(),
+      consult: callOf({ id: 'consult-1', direction: 'outbound', state: 'ended' }),
+      transfer: transferOf({ state: 'failed', reason: 'busy' }),
+    })
+    expect(screen.getByRole('dialog', { name: 'Doorverbinden' })).toBeDefined()
+    expect(screen.getByRole('button', { name: 'Contactverzoek maken' })).toBeDefined()
   })
+})
 
-  it('cancels the consult with Annuleren', () => {
+describe('TransferDialog, the transfer under way', () => {
+  it('shows each step before the colleague’s phone rings, with Annuleren, without the picker', () => {
     const { transfers } = renderPanel()
-    handed('warm')
-    phone({ transfer: transferOf({ state: 'consulting' }) })
+    act(() => intentActions().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: true }))
+    expect(screen.getByRole('status').textContent).toBe('Het klantcontact wordt eerst opgeslagen…')
+    expect(screen.queryByRole('button', { name: 'Doorverbinden' })).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }))
     expect(transfers.cancel).toHaveBeenCalledTimes(1)
-  })
-
-  it('says so when completing the transfer is refused', async () => {
-    const transfers = fakeTransfers()
-    transfers.complete.mockRejectedValueOnce(new Error('no consult'))
-    renderPanel({ transfers })
-    handed('warm')
-    phone({
-      consult: callOf({ id: 'consult-1', direction: 'outbound', state: 'active' }),
-      transfer: transferOf({ state: 'consulting' }),
+    act(() => {
+      intentActions().step('call-1', 'saved')
     })
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
-    fireEvent.click(screen.getByRole('button', { name: 'Doorverbinden voltooien' }))
-    await waitFor(() =>
-      expect(screen.getByRole('alert').textContent).toBe('Het gesprek kon niet worden doorverbonden.'),
-    )
+    expect(screen.getByRole('status').textContent).toBe('De overdracht wordt vastgelegd…')
+    expect(screen.getByRole('button', { name: 'Annuleren' })).toBeDefined()
+    act(() => {
+      intentActions().step('call-1', 'announced')
+    })
+    expect(screen.getByRole('status').textContent).toBe('Vergunningen wordt gebeld…')
+    expect(screen.getByRole('button', { name: 'Annuleren' })).toBeDefined()
   })
 
-  it('shows that the REFER is out while completing', () => {
-    renderPanel()
+  it('shows that a blind transfer is on its way, with Annuleren', () => {
+    const { transfers } = renderPanel()
     handed('blind')
     phone({ transfer: transferOf({ kind: 'blind', state: 'completing' }) })
     expect(screen.getByRole('status').textContent).toBe(
       'De klant wordt direct doorverbonden met Vergunningen…',
     )
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }))
+    expect(transfers.cancel).toHaveBeenCalledTimes(1)
+  })
+
+  it('says so when Annuleren is refused', async () => {
+    const transfers = fakeTransfers()
+    transfers.cancel.mockRejectedValueOnce(new Error('no consult'))
+    renderPanel({ transfers })
+    handed('blind')
+    phone({ transfer: transferOf({ kind: 'blind', state: 'completing' }) })
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }))
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe('Het gesprek kon niet worden doorverbonden.'),
+    )
   })
 
   it('says the customer is transferred, with the klantcontactnummer that went along', () => {
     renderPanel()
-    handed('warm')
-    phone({ call: callOf({ state: 'ended' }), transfer: transferOf({ state: 'completed' }) })
+    handed('blind')
+    phone({ transfer: transferOf({ kind: 'blind', state: 'completing' }) })
+    phone({ call: callOf({ state: 'ended' }), transfer: transferOf({ kind: 'blind', state: 'completed' }) })
     const status = screen.getByRole('status')
     expect(within(status).getByText('De klant is doorverbonden met Vergunningen.')).toBeDefined()
     expect(within(status).getByText('Klantcontact 26000042 is meegegeven.')).toBeDefined()
@@ -251,6 +347,15 @@ describe('TransferPanel, the transfer under way', () => {
     )
   })
 
+  it('writes the caller’s number as onbekend in the contactverzoek when the caller has none', () => {
+    renderPanel({ call: callOf({ remoteNumber: 'burger' }) })
+    handed('warm')
+    phone({ transfer: transferOf({ state: 'failed', reason: 'no_answer' }) })
+    const toelichting = screen.getByLabelText(/Toelichting/) as HTMLTextAreaElement
+    expect(toelichting.value).toContain('Telefoonnummer klant: onbekend')
+    expect(toelichting.value).not.toContain('burger')
+  })
+
   it('does not say the agent is back with the customer when the customer hung up', () => {
     renderPanel()
     handed('warm')
@@ -271,7 +376,7 @@ describe('TransferPanel, the transfer under way', () => {
     expect(screen.queryByRole('button', { name: 'Contactverzoek maken' })).toBeNull()
   })
 
-  it('shows why the transfer was refused, with the gateway’s own reason, and closes it', () => {
+  it('shows why the transfer was refused, with the server’s own reason, and closes it', () => {
     const { transfers } = renderPanel()
     act(() => {
       intentActions().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: false })
@@ -281,19 +386,10 @@ describe('TransferPanel, the transfer under way', () => {
       })
     })
     const alert = screen.getByRole('alert')
-    expect(within(alert).getByText('De gateway weigerde de overdracht.')).toBeDefined()
+    expect(within(alert).getByText('De overdracht werd geweigerd.')).toBeDefined()
     expect(within(alert).getByText('U bent niet betrokken bij dit klantcontact.')).toBeDefined()
     fireEvent.click(within(alert).getByRole('button', { name: 'Sluiten' }))
     expect(transfers.dismiss).toHaveBeenCalledTimes(1)
-  })
-
-  it('asks to complete the klantcontact when it had invalid fields', () => {
-    renderPanel()
-    act(() => {
-      intentActions().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: true })
-      intentActions().step('call-1', 'refuse', { refusal: 'klantcontact_invalid' })
-    })
-    expect(screen.getByRole('alert').textContent).toContain('Het klantcontact is nog niet volledig.')
   })
 
   it('shows nothing of a transfer that belonged to an earlier call', () => {
