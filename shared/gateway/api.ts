@@ -47,6 +47,11 @@ export interface SoftphoneAccountView {
   password: string
   displayName: string
   aor: string
+  /**
+   * How long a consult call rings before the agent is back with the customer
+   * (shared/gateway/consult-ring.ts). Absent from an older gateway: the app then uses the default.
+   */
+  consultRingSeconds?: number
 }
 
 export interface BetrokkeneView {

@@ -5,6 +5,8 @@ import type { MonitorCallState } from './monitor/monitor-states'
 import type { CallState, RegistrationState } from './states'
 import type { TransferFailureReason, TransferState, TransferStep } from './transfer/transfer-states'
 
+export type { CallState, RegistrationState } from './states'
+
 /**
  * What the softphone shows the rest of the renderer: plain, serialisable data, so the store and
  * the UI never hold a sip.js object (nor anything that keeps a session alive).

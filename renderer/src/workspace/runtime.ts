@@ -51,6 +51,10 @@ export class WorkspaceRuntime {
       extension: account.extension,
       password: account.password,
       displayName: account.displayName,
+      // An older gateway says nothing: the softphone's default ring time then.
+      ...(account.consultRingSeconds === undefined
+        ? {}
+        : { transferTimeouts: { consultRingMs: account.consultRingSeconds * 1_000 } }),
       // Never sip.js' public STUN default, which would tell a third party of every call: none until
       // the municipality runs its own.
       iceServers: [],

@@ -6,7 +6,8 @@ import { supervisedAfdelingen } from '../monitoring/service'
 import { agentOf } from './guard'
 import { loginRateLimiter } from './login-rate-limit'
 import { IDLE_TIMEOUT_MS } from './sessions'
-import type { AgentView } from '../../../shared/gateway/api'
+import type { AgentView, SoftphoneAccountView } from '../../../shared/gateway/api'
+import { CONSULT_RING_SECONDS } from '../../../shared/gateway/consult-ring'
 import type { AgentIdentity } from './authenticator'
 
 /**
@@ -14,7 +15,8 @@ import type { AgentIdentity } from './authenticator'
  * - `POST /api/session` {login, password} → 201 {token, tokenType, expiresAt, idleTimeoutSeconds, agent}
  * - `DELETE /api/session` → 204
  * - `GET /api/me` → the agent
- * - `GET /api/softphone` → the agent's SIP credentials, for its own softphone only
+ * - `GET /api/softphone` → the agent's SIP credentials, for its own softphone only, and how long
+ *   its consult calls ring
  */
 interface LoginBody {
   login: string
@@ -109,7 +111,8 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
         password: agent.sipPassword,
         displayName: agent.displayName,
         aor: `sip:${agent.sipExtension}@${config.sip.domain}`,
-      }
+        consultRingSeconds: config.transfer?.consultRingSeconds ?? CONSULT_RING_SECONDS.default,
+      } satisfies SoftphoneAccountView
     },
   )
 }

@@ -28,6 +28,7 @@ export class GatewayConfigError extends Error {}
  * | `KCC_SIP_EVAPI` | `sip.evapi` as `host:port`: Kamailio's evapi socket, whose held callers the queue takes |
  * | `KCC_ANSWER_FIELD` | `answerField` |
  * | `KCC_DATABASE_URL`, `KCC_DATABASE_SCHEMA` | the gateway's own database: PostgreSQL (and schema) instead of SQLite in `dataDir` |
+ * | `KCC_CONSULT_RING_SECONDS` | `transfer.consultRingSeconds` (5–120) |
  *
  * Every problem is reported at once, with the path in the file, and nothing starts until it is fixed.
  */
@@ -101,6 +102,10 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): GatewayConfig {
   }
   if (env['KCC_ANSWER_FIELD']) {
     config.answerField = env['KCC_ANSWER_FIELD'] as GatewayConfig['answerField']
+  }
+  if (env['KCC_CONSULT_RING_SECONDS']) {
+    // Not a number stays NaN, which the schema reports as not an integer.
+    config.transfer = { ...config.transfer, consultRingSeconds: Number(env['KCC_CONSULT_RING_SECONDS']) }
   }
   return config
 }

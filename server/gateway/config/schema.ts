@@ -1,5 +1,6 @@
 import type { JSONSchemaType } from 'ajv'
 import { ACTOR_LIMITS, ACTORIDENTIFICATOR_LIMITS } from '../../../shared/api/klantinteracties-limits'
+import { CONSULT_RING_SECONDS } from '../../../shared/gateway/consult-ring'
 import { ANSWER_FIELDS } from '../../../shared/klantcontact/answer'
 import type { GatewayConfig } from './types'
 
@@ -41,6 +42,19 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
     },
     answerField: { type: 'string', enum: [...ANSWER_FIELDS] },
     monitorNotice: { type: 'boolean', nullable: true },
+    transfer: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      properties: {
+        consultRingSeconds: {
+          type: 'integer',
+          nullable: true,
+          minimum: CONSULT_RING_SECONDS.min,
+          maximum: CONSULT_RING_SECONDS.max,
+        },
+      },
+    },
     agents: {
       type: 'array',
       minItems: 1,

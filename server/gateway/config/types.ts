@@ -109,6 +109,14 @@ export interface GatewayDatabaseConfig {
   schema?: string
 }
 
+export interface TransferConfig {
+  /**
+   * How long a consult call to a colleague rings before the agent is back with the customer, 5–120
+   * (default 25; shared/gateway/consult-ring.ts). Handed to the app in `GET /api/softphone`.
+   */
+  consultRingSeconds?: number
+}
+
 export interface GatewayConfig {
   /** Demo mode allows the shipped demo passwords; outside it the gateway refuses them. */
   demo: boolean
@@ -126,6 +134,8 @@ export interface GatewayConfig {
    * listened to unknowingly.
    */
   monitorNotice?: boolean
+  /** How the agents' softphones transfer calls; every setting has a default. */
+  transfer?: TransferConfig
   /** Data directory for the embedded provider and the gateway's own state. */
   dataDir: string
   /** The gateway's own database; SQLite in `dataDir` when left out. */

@@ -114,9 +114,19 @@ describe('agent sessions', () => {
       password: 'sip-demo-1001',
       displayName: 'Medewerker 1 (KCC)',
       aor: 'sip:medewerker1@kcc.test',
+      consultRingSeconds: 25,
     })
     expect(r.headers['cache-control']).toBe('no-store')
     expect(gw().logs.join('')).not.toContain('sip-demo-1001')
+  })
+})
+
+describe('the softphone settings', () => {
+  const gw = useGateway({ config: { transfer: { consultRingSeconds: 12 } } })
+
+  it('tell the app how long a consult rings, as configured', async () => {
+    const agent = await gw().login('medewerker1')
+    expect((await agent.get('/api/softphone')).body).toMatchObject({ consultRingSeconds: 12 })
   })
 })
 

@@ -44,6 +44,30 @@ describe('gateway configuration', () => {
     })
   })
 
+  it('takes the consult ring time from the file or KCC_CONSULT_RING_SECONDS, and leaves it out by default', async () => {
+    expect((await loadGatewayConfig(DEMO.pathname, {})).transfer?.consultRingSeconds).toBeUndefined()
+    const file = write({ ...demo(), transfer: { consultRingSeconds: 40 } })
+    expect((await loadGatewayConfig(file, {})).transfer).toEqual({ consultRingSeconds: 40 })
+    const env = await loadGatewayConfig(file, { KCC_CONSULT_RING_SECONDS: '15' })
+    expect(env.transfer).toEqual({ consultRingSeconds: 15 })
+  })
+
+  it.each(['4', '121', '12.5', 'kort'])('refuses a consult ring time of %s seconds', async (value) => {
+    const error = await loadGatewayConfig(DEMO.pathname, { KCC_CONSULT_RING_SECONDS: value }).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(GatewayConfigError)
+    expect((error as Error).message).toMatch(/\/transfer\/consultRingSeconds/)
+  })
+
+  it('refuses an unknown transfer setting', async () => {
+    const error = await loadGatewayConfig(write({ ...demo(), transfer: { ringSeconds: 20 } }), {}).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(GatewayConfigError)
+    expect((error as Error).message).toMatch(/\/transfer/)
+  })
+
   it('lists every schema problem with its path', async () => {
     const broken = demo()
     const agents = broken['agents'] as Array<Record<string, unknown>>
