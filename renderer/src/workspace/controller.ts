@@ -80,7 +80,7 @@ export class AppController {
             log.error({ error: String(error) }, 'workspace failed to start')
             this.store.getState().workspace.setSession({
               status: 'anonymous',
-              error: 'De werkplek kon niet worden gestart: de gateway is niet bereikbaar.',
+              error: 'De werkplek kon niet worden gestart: de server is niet bereikbaar.',
             })
           })
       },

@@ -62,7 +62,10 @@ export class AgentSession {
       // The gateway is unreachable: keep the token and show the login screen with the reason; the
       // drafts stay in local storage and go out after the next login.
       this.log.warn({ kind: isGatewayError(error) ? error.kind : 'unknown' }, 'session restore failed')
-      store.setSession({ status: 'anonymous', error: 'De gateway is niet bereikbaar. Probeer het opnieuw.' })
+      store.setSession({
+        status: 'anonymous',
+        error: 'De server van de KCC Werkplek is niet bereikbaar. Probeer het opnieuw.',
+      })
     }
   }
 
@@ -117,7 +120,7 @@ function loginErrorText(error: unknown): string {
         : 'Vul uw gebruikersnaam en wachtwoord in.'
     case 'unreachable':
     case 'failed':
-      return 'De gateway is niet bereikbaar. Probeer het opnieuw.'
+      return 'De server van de KCC Werkplek is niet bereikbaar. Probeer het opnieuw.'
     default: {
       const unreachable: never = error.kind
       return String(unreachable)
