@@ -3,6 +3,7 @@ import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { FOCUS_TARGETS } from '../lib/focus-targets'
 import { useServices } from '../services/context'
+import type { TransferStep } from '../softphone/transfer/transfer-states'
 import type { CallSnapshot, TransferSnapshot } from '../softphone/types'
 import { useAppStore } from '../store'
 import { callParty } from './call-party'
@@ -13,6 +14,20 @@ import { phoneMessages } from './messages'
 import { ShortcutButton } from './ShortcutButton'
 
 const CUSTOMER_HANGUP_ID = 'phone-customer-hangup'
+
+/**
+ * Where the consult stands, from the softphone's transfer step (transfer-states.ts); a snapshot
+ * without one is read from the states.
+ */
+function consultStep(transfer: TransferSnapshot, consult: CallSnapshot | null): TransferStep {
+  if (transfer.step !== undefined) {
+    return transfer.step
+  }
+  if (transfer.state === 'completing') {
+    return 'referring'
+  }
+  return consult?.state === 'active' ? 'talking' : 'dialling'
+}
 
 /**
  * A warm transfer's two calls, each in its own row with its own buttons: the customer waiting on
@@ -40,9 +55,9 @@ export function ConsultRows(props: {
       : consult
         ? callParty(consult, known).name
         : transfer.target
-  const up = consult?.state === 'active' && transfer.state === 'consulting'
-  const completing = transfer.state === 'completing'
-  const consultState = completing ? c.completing : up ? c.active : c.ringing
+  const step = consultStep(transfer, consult)
+  const up = step === 'talking'
+  const consultState = c.steps[step]
   const consultSince = consult?.answeredAt ?? consult?.startedAt
 
   return (

@@ -1,4 +1,5 @@
 import type { Catalog } from '../i18n/locale'
+import type { TransferStep } from '../softphone/transfer/transfer-states'
 import type { CallFailureReason } from './call-failure'
 
 export const phoneMessages: Catalog<{
@@ -50,9 +51,7 @@ export const phoneMessages: Catalog<{
     customer: string
     customerHangup: string
     with: string
-    ringing: string
-    active: string
-    completing: string
+    steps: Record<TransferStep, string>
     hangup: string
     complete: string
     cancel: string
@@ -120,9 +119,12 @@ export const phoneMessages: Catalog<{
       customer: 'Klant (in de wacht)',
       customerHangup: 'Klant ophangen',
       with: 'Overleg met {naam}',
-      ringing: 'gaat over',
-      active: 'in gesprek',
-      completing: 'wordt doorverbonden…',
+      steps: {
+        holding: 'de klant wordt in de wacht gezet…',
+        dialling: 'gaat over',
+        talking: 'in gesprek',
+        referring: 'wordt doorverbonden…',
+      },
       hangup: 'Overleg ophangen',
       complete: 'Doorverbinden voltooien',
       cancel: 'Annuleren',

@@ -7,6 +7,8 @@ import { createLogger } from '../log'
 import { useServices } from '../services/context'
 import { useAppStore } from '../store'
 import { klantcontactOfCall } from './call-klantcontact'
+import { TransferAbortedError } from './slice'
+import type { TransferIntent } from './state'
 import { transferMessages } from './messages'
 import { TargetPicker } from './TargetPicker'
 import { TransferProgress } from './TransferProgress'
@@ -82,11 +84,22 @@ function TransferSheet() {
     return () => clearInterval(timer)
   }, [picking, transfers])
 
-  const run = (action: () => Promise<void>) => {
+  // Annuleren: before the softphone has it, the transfer service stops at its next step; once
+  // the colleague is being called, the softphone hangs the consult up and resumes the customer.
+  const cancel = (current: TransferIntent | null) => {
+    if (!current) {
+      return
+    }
+    if (current.phase === 'saving' || current.phase === 'announcing') {
+      actions.abort(current.callId)
+      return
+    }
     setFailure(undefined)
-    action().catch((error: unknown) => {
-      log.warn({ error: String(error) }, 'transfer action failed')
-      setFailure(t.refusals.dial_failed)
+    transfers.cancel().catch((error: unknown) => {
+      if (!actions.abort(current.callId)) {
+        log.warn({ error: String(error) }, 'cancelling the transfer refused')
+        setFailure(t.refusals.dial_failed)
+      }
     })
   }
 
@@ -130,7 +143,7 @@ function TransferSheet() {
             intent={view.intent}
             transfer={view.transfer}
             callerNumber={call?.remoteNumber}
-            onCancel={() => run(() => transfers.cancel())}
+            onCancel={() => cancel(view.intent)}
             onDismiss={() => transfers.dismiss()}
           />
         ) : null}
@@ -150,7 +163,11 @@ function TransferSheet() {
             onChoose={(change) => actions.choose({ callId, ...change })}
             onTransfer={(target, kind) => {
               setFailure(undefined)
-              void transfers.start(target, kind)
+              transfers.start(target, kind).catch((error: unknown) => {
+                if (!(error instanceof TransferAbortedError)) {
+                  log.warn({ error: String(error) }, 'transfer stopped')
+                }
+              })
             }}
           />
         ) : null}

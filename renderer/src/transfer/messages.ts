@@ -101,6 +101,7 @@ export const transferMessages: Catalog<{
         'De overdracht kon niet worden vastgelegd door een storing; er is niet doorverbonden. Probeer het zo opnieuw.',
       unreachable: 'Er is geen verbinding met de server; er is niet doorverbonden. Probeer het zo opnieuw.',
       dial_failed: 'Het gesprek kon niet worden doorverbonden.',
+      cancelled: 'Doorverbinden geannuleerd. U bent in gesprek met de klant.',
     },
     states: {
       offline: 'Afgemeld',

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 import { createLogger } from '../log'
 import type { StoreState } from '../store/types'
 import {
+  isPreparing,
   nextTransferPhase,
   type TransferIntent,
   type TransferPhaseEvent,
@@ -45,11 +46,25 @@ export interface TransferActions {
     },
   ): boolean
   clear(): void
+  /**
+   * Annuleren before the softphone has the transfer (saving, announcing): the intent ends as
+   * refused (`cancelled`), and the transfer service's next step for it throws
+   * {@link TransferAbortedError}, which stops it before it dials. Returns whether there was one.
+   */
+  abort(callId: string): boolean
   /** Opens the Doorverbinden dialog (it shows only while there is a call to pass on or a transfer). */
   openDialog(): void
   closeDialog(): void
   /** Remembers the target and manner chosen for `callId`. */
   choose(choice: TransferChoice): void
+}
+
+/** Thrown by a step of a transfer the agent cancelled: the service stops there, before it dials. */
+export class TransferAbortedError extends Error {
+  constructor() {
+    super('transfer cancelled by the agent')
+    this.name = 'TransferAbortedError'
+  }
 }
 
 export interface TransferSlice {
@@ -70,6 +85,9 @@ export const createTransferSlice: StateCreator<StoreState, [], [], TransferSlice
       write({ callId, kind, target, phase: saving ? 'saving' : 'announcing', startedAt: at }),
     step: (callId, event, details = {}) => {
       const intent = get().transfer.intent
+      if (intent?.aborted && intent.callId === callId && event !== 'refuse') {
+        throw new TransferAbortedError()
+      }
       const phase = intent && intent.callId === callId ? nextTransferPhase(intent.phase, event) : undefined
       if (!intent || phase === undefined) {
         log.debug({ from: intent?.phase ?? 'none', event }, 'transfer step ignored')
@@ -79,6 +97,14 @@ export const createTransferSlice: StateCreator<StoreState, [], [], TransferSlice
       return true
     },
     clear: () => write(null),
+    abort: (callId) => {
+      const intent = get().transfer.intent
+      if (!intent || intent.callId !== callId || !isPreparing(intent.phase)) {
+        return false
+      }
+      write({ ...intent, phase: 'refused', refusal: 'cancelled', aborted: true })
+      return true
+    },
     openDialog: () => patch({ dialogOpen: true }),
     closeDialog: () => patch({ dialogOpen: false }),
     choose: (choice) => patch({ choice }),

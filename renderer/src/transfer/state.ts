@@ -28,8 +28,8 @@ export type TransferPhaseEvent = 'saved' | 'announced' | 'handed' | 'refuse'
 /**
  * Why "Doorverbinden" stopped before the colleague's phone rang (the UI words it, messages.ts):
  * the klantcontact has invalid fields (focus went to the first), it could not be saved, the
- * gateway refused the transfer record (4xx), failed on it (5xx, 429) or did not answer, or the
- * softphone refused to dial.
+ * gateway refused the transfer record (4xx), failed on it (5xx, 429) or did not answer, the
+ * softphone refused to dial, or the agent cancelled it.
  */
 export type TransferRefusal =
   | 'klantcontact_invalid'
@@ -38,6 +38,8 @@ export type TransferRefusal =
   | 'announce_failed'
   | 'unreachable'
   | 'dial_failed'
+  /** The agent pressed Annuleren before the colleague's phone was called. */
+  | 'cancelled'
 
 /** The klantcontact that travels with the call (its nummer goes into the SIP headers). */
 export interface TransferredKlantcontact {
@@ -61,6 +63,8 @@ export interface TransferIntent {
   readonly refusal?: TransferRefusal
   /** The gateway's own Dutch reason, when it gave one. */
   readonly detail?: string
+  /** Set when the agent cancelled it before the softphone had it (slice.ts, abort). */
+  readonly aborted?: boolean
 }
 
 /** The next phase, or undefined when `event` is not allowed in `from` (the table above). */

@@ -74,6 +74,21 @@ describe('the phone strip during a consult', () => {
     expect(softphone.hangup).not.toHaveBeenCalled()
   })
 
+  it('says each step of the consult, with Annuleren in every step that waits', () => {
+    consulting('connecting')
+    phone({ transfer: transferOf({ state: 'consulting', step: 'holding' }) })
+    expect(within(consultRow()).getByText('de klant wordt in de wacht gezet…')).toBeDefined()
+    expect(within(consultRow()).getByRole('button', { name: 'Annuleren' })).toBeDefined()
+    phone({ transfer: transferOf({ state: 'consulting', step: 'dialling' }) })
+    expect(within(consultRow()).getByText('gaat over')).toBeDefined()
+    expect(within(consultRow()).getByRole('button', { name: 'Annuleren' })).toBeDefined()
+    phone({ consult: consultOf('active'), transfer: transferOf({ state: 'consulting', step: 'talking' }) })
+    expect(within(consultRow()).queryByRole('button', { name: 'Annuleren' })).toBeNull()
+    phone({ transfer: transferOf({ state: 'completing', step: 'referring' }) })
+    expect(within(consultRow()).getByText('wordt doorverbonden…')).toBeDefined()
+    expect(within(consultRow()).getByRole('button', { name: 'Annuleren' })).toBeDefined()
+  })
+
   it('offers Annuleren while the transfer is being completed', () => {
     consulting('active')
     phone({ transfer: transferOf({ state: 'completing' }) })

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useAppStore } from '../../../renderer/src/store'
 import { FOCUS_TARGETS } from '../../../renderer/src/lib/focus-targets'
+import { TransferAbortedError } from '../../../renderer/src/transfer/slice'
 import {
   BRAM,
   SELF,
@@ -263,12 +264,11 @@ describe('TransferDialog, as a dialog', () => {
 
 describe('TransferDialog, the transfer under way', () => {
   it('shows each step before the colleague’s phone rings, with Annuleren, without the picker', () => {
-    const { transfers } = renderPanel()
+    renderPanel()
     act(() => intentActions().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: true }))
     expect(screen.getByRole('status').textContent).toBe('Het klantcontact wordt eerst opgeslagen…')
     expect(screen.queryByRole('button', { name: 'Doorverbinden' })).toBeNull()
-    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }))
-    expect(transfers.cancel).toHaveBeenCalledTimes(1)
+    expect(screen.getByRole('button', { name: 'Annuleren' })).toBeDefined()
     act(() => {
       intentActions().step('call-1', 'saved')
     })
@@ -279,6 +279,27 @@ describe('TransferDialog, the transfer under way', () => {
     })
     expect(screen.getByRole('status').textContent).toBe('Vergunningen wordt gebeld…')
     expect(screen.getByRole('button', { name: 'Annuleren' })).toBeDefined()
+  })
+
+  it('stops a transfer that is still being prepared with Annuleren: its next step does not happen', () => {
+    const { transfers } = renderPanel()
+    act(() => intentActions().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: true }))
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }))
+    expect(transfers.cancel).not.toHaveBeenCalled()
+    expect(screen.getByRole('alert').textContent).toContain('Doorverbinden geannuleerd.')
+    expect(() => intentActions().step('call-1', 'saved')).toThrow(TransferAbortedError)
+    // The picker is back for another try.
+    expect(screen.getByRole('group', { name: 'Doorverbinden naar' })).toBeDefined()
+  })
+
+  it('hangs up the consult being dialled with Annuleren', async () => {
+    const { transfers } = renderPanel()
+    act(() => {
+      intentActions().begin({ callId: 'call-1', kind: 'warm', target: VERGUNNINGEN, saving: false })
+      intentActions().step('call-1', 'announced')
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }))
+    await waitFor(() => expect(transfers.cancel).toHaveBeenCalledTimes(1))
   })
 
   it('shows that a blind transfer is on its way, with Annuleren', () => {
