@@ -48,8 +48,21 @@ export class TransferService {
    * Starts a transfer of the customer's current call to `target`. Resolves when the colleague's
    * phone is being called (warm), or when the blind transfer has its outcome; never rejects: what
    * went wrong is in the store (`transfer.intent.refusal`, or the softphone's `transfer.reason`).
+   * The agent may cancel before the softphone has it (the intent's abort, whose next step throws):
+   * it stops there, and if the softphone had just been asked, the softphone's transfer is cancelled.
    */
   async start(target: TransferTarget, kind: 'warm' | 'blind'): Promise<void> {
+    try {
+      await this.run(target, kind)
+    } catch (error) {
+      if (!isAborted(error)) {
+        throw error
+      }
+      this.log.info('transfer cancelled by the agent before the softphone had it')
+    }
+  }
+
+  private async run(target: TransferTarget, kind: 'warm' | 'blind'): Promise<void> {
     const { store, agentLogin } = this.options
     const state = store.getState()
     const call = state.workspace.phone.call
@@ -126,18 +139,59 @@ export class TransferService {
     })
 
     const options = nummer !== undefined ? { klantcontactnummer: nummer } : {}
+    const { softphone } = this.options
+    const started =
+      kind === 'warm'
+        ? softphone.startConsult(target.address, options)
+        : softphone.blindTransfer(target.address, options)
+    started.catch(() => undefined)
+    // The softphone's transfer exists from the call on, each of its steps with a way out
+    // (softphone/transfer/transfer-states.ts): hand it over now, not once the customer is on hold and
+    // the consult INVITE is out, which may take up to the hold's limit, so that the agent can cancel
+    // it meanwhile. A blind transfer is handed at once, as its outcome is all there is to wait for.
+    const took = this.softphoneHasIt()
+    if (took || kind === 'blind') {
+      this.handOver(call.id)
+    }
     try {
-      if (kind === 'warm') {
-        await this.options.softphone.startConsult(target.address, options)
-        step(call.id, 'handed')
-      } else {
-        const done = this.options.softphone.blindTransfer(target.address, options)
-        step(call.id, 'handed')
-        await done
-      }
+      await started
+      this.handOver(call.id)
     } catch (error) {
       this.log.warn({ error: String(error) }, 'transfer not started by the softphone')
-      step(call.id, 'refuse', { refusal: 'dial_failed' })
+      // Once the softphone took it, its transfer says how it ended (failed, back with the customer);
+      // refused before it began (a bad target, no call), the intent says so.
+      if (!took) {
+        step(call.id, 'refuse', { refusal: 'dial_failed' })
+      }
+    }
+  }
+
+  /** Whether the softphone has a transfer under way (none was when this one started). */
+  private softphoneHasIt(): boolean {
+    return isTransferInProgress(this.options.store.getState().workspace.phone.transfer?.state ?? null)
+  }
+
+  /**
+   * The intent is the softphone's now. If the agent cancelled it just before (the step throws), the
+   * softphone's transfer is cancelled too, so nobody is called for a transfer the agent gave up.
+   */
+  private handOver(callId: string): void {
+    const { store, softphone } = this.options
+    const intent = store.getState().transfer.intent
+    if (intent?.callId !== callId || (intent.phase !== 'dialling' && intent.phase !== 'refused')) {
+      return
+    }
+    try {
+      store.getState().transfer.step(callId, 'handed')
+    } catch (error) {
+      if (!isAborted(error)) {
+        throw error
+      }
+      if (this.softphoneHasIt()) {
+        softphone.cancelConsult().catch((cancelError: unknown) => {
+          this.log.warn({ error: String(cancelError) }, 'cancelling the softphone transfer failed')
+        })
+      }
     }
   }
 
@@ -194,6 +248,14 @@ export class TransferService {
   dismiss(): void {
     this.options.store.getState().transfer.clear()
   }
+}
+
+/**
+ * Whether `error` is the intent's "cancelled by the agent" (transfer/slice.ts), which a step of a
+ * cancelled intent throws. By name, so the service does not depend on the slice's class.
+ */
+function isAborted(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TransferAbortedError'
 }
 
 /** Why the transfer record was not made, as the panel words it. */

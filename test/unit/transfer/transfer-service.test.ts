@@ -275,6 +275,53 @@ describe('TransferService.start, warm', () => {
   })
 })
 
+describe('TransferService.start, warm, while the softphone holds the customer', () => {
+  it('hands the transfer to the softphone as soon as it has it, so Annuleren works before the consult rings', async () => {
+    const { store, softphone, service, intent } = setup()
+    savedDraftForCall(store)
+    const consult = deferred<void>()
+    softphone.startConsult.mockImplementation(() => {
+      // The softphone's transfer begins at the call, in its holding step (transfer-states.ts).
+      setPhone(store, { transfer: transferOf({ state: 'consulting', step: 'holding' }) })
+      return consult.promise
+    })
+
+    const started = service.start(VERGUNNINGEN, 'warm')
+    await flush()
+    expect(intent()?.phase).toBe('handed')
+    await service.cancel()
+    expect(softphone.cancelConsult).toHaveBeenCalledTimes(1)
+
+    consult.resolve()
+    await started
+    expect(intent()?.phase).toBe('handed')
+  })
+
+  it('leaves a transfer the softphone took to its own outcome when the hold fails', async () => {
+    const { store, softphone, service, intent } = setup()
+    savedDraftForCall(store)
+    softphone.startConsult.mockImplementation(() => {
+      setPhone(store, { transfer: transferOf({ state: 'consulting', step: 'holding' }) })
+      return Promise.reject(new Error('the customer could not be put on hold'))
+    })
+
+    await service.start(VERGUNNINGEN, 'warm')
+
+    expect(intent()).toMatchObject({ phase: 'handed' })
+    expect(intent()?.refusal).toBeUndefined()
+  })
+
+  it('still refuses when the softphone refused before it had a transfer', async () => {
+    const { store, softphone, service, intent } = setup()
+    savedDraftForCall(store)
+    softphone.startConsult.mockImplementation(() => Promise.reject(new RangeError('not a number')))
+
+    await service.start(VERGUNNINGEN, 'warm')
+
+    expect(intent()).toMatchObject({ phase: 'refused', refusal: 'dial_failed' })
+  })
+})
+
 describe('TransferService.start, blind', () => {
   it('REFERs to the target with the nummer the gateway returned', async () => {
     const { store, softphone, service, intent } = setup()
