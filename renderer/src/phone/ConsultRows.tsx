@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { createPortal } from 'react-dom'
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { FOCUS_TARGETS } from '../lib/focus-targets'
@@ -119,18 +120,21 @@ export function ConsultRows(props: {
           </ShortcutButton>
         )}
       </CallRow>
-      {confirming ? (
-        <ConfirmHangup
-          onCancel={() => {
-            setConfirming(false)
-            document.getElementById(CUSTOMER_HANGUP_ID)?.focus()
-          }}
-          onConfirm={() => {
-            setConfirming(false)
-            run(() => softphone.hangup())
-          }}
-        />
-      ) : null}
+      {confirming
+        ? createPortal(
+            <ConfirmHangup
+              onCancel={() => {
+                setConfirming(false)
+                document.getElementById(CUSTOMER_HANGUP_ID)?.focus()
+              }}
+              onConfirm={() => {
+                setConfirming(false)
+                run(() => softphone.hangup())
+              }}
+            />,
+            document.body,
+          )
+        : null}
     </>
   )
 }

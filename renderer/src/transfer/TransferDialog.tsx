@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { createPortal } from 'react-dom'
 import { Button } from '@nl-design-system-candidate/button-react'
 import { Heading } from '@nl-design-system-candidate/heading-react'
 import { useMessages } from '../i18n/use-messages'
@@ -39,7 +40,8 @@ export function TransferDialog() {
   const transfer = useAppStore((s) => s.workspace.phone.transfer)
   const view = transferView(call, intent, transfer)
   const shown = open && !view.consulting && (view.picking || view.intent !== null)
-  return shown ? <TransferSheet /> : null
+  // In a portal: the sheet lies over the page and is no part of the phone strip it opens from.
+  return shown ? createPortal(<TransferSheet />, document.body) : null
 }
 
 function TransferSheet() {

@@ -12,9 +12,14 @@ export const INHOUD =
 export const ANTWOORD =
   'Antwoord: vergunningsvrij mits niet aan de voorkant en binnen de regels van het Besluit omgevingsrecht.'
 
+/** The phone strip: the call, or during a consult both calls, each in its own row. */
 export const phone = (page: Page) => page.getByRole('region', { name: 'Telefoon' })
 export const callerStatus = (caller: Page) => caller.getByRole('status')
-export const transferPanel = (page: Page) => page.getByRole('region', { name: 'Doorverbinden' })
+/** The Doorverbinden dialog (side sheet): the picker, the steps before the consult, a failure. */
+export const transferPanel = (page: Page) => page.getByRole('dialog', { name: 'Doorverbinden' })
+/** During a consult: the waiting customer's row and the colleague's row in the phone strip. */
+export const customerRow = (page: Page) => phone(page).getByRole('group', { name: 'Klant (in de wacht)' })
+export const consultRow = (page: Page) => phone(page).getByRole('group', { name: /^Overleg met / })
 export const openedKlantcontact = (page: Page, nummer: string) =>
   page.getByRole('region', { name: `Klantcontact ${nummer}` })
 
@@ -37,12 +42,21 @@ export async function answerAndRegister(
   return (await form.nummer.textContent())!.replace(/\D/g, '')
 }
 
-/** Chooses the target in the transfer panel (by the start of its label) and presses Doorverbinden. */
+/** Opens the Doorverbinden dialog with the phone strip's button, unless it is open already. */
+export async function openTransfer(agent: Page): Promise<void> {
+  if (!(await transferPanel(agent).isVisible())) {
+    await phone(agent).getByRole('button', { name: 'Doorverbinden', exact: true }).click()
+  }
+  await expect(transferPanel(agent)).toBeVisible()
+}
+
+/** Opens Doorverbinden, chooses the target (by the start of its label) and presses Doorverbinden. */
 export async function transferTo(
   agent: Page,
   target: string | RegExp,
   kind: 'warm' | 'blind' = 'warm',
 ): Promise<void> {
+  await openTransfer(agent)
   const panel = transferPanel(agent)
   await panel.getByRole('radio', { name: target }).check()
   if (kind === 'blind') {
