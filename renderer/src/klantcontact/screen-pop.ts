@@ -79,7 +79,7 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
         draft.agentLogin === agentLogin && draft.sipCallId === call.sipCallId && isEditable(draft.status),
     )
 
-  return options.events.subscribe((event) => {
+  const unsubscribe = options.events.subscribe((event) => {
     const actions = store.getState().klantcontact
     switch (event.type) {
       case 'rang': {
@@ -132,6 +132,11 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
         throw missingCaseError(event)
     }
   })
+  return () => {
+    unsubscribe()
+    // Who called is nobody's business after logout.
+    store.getState().ringing.clear()
+  }
 
   function draftOf(id: string | undefined): KlantcontactDraft | undefined {
     return id === undefined ? undefined : store.getState().klantcontact.drafts[id]

@@ -36,13 +36,14 @@ export function missedCallOf(event: Ended, caller: RingingCaller | undefined): M
 /**
  * Puts every missed call on the "Gemiste oproepen" list (missed-calls/slice.ts), with the caller
  * the number lookup at ring found. Subscribe it after the screen pop, as workspace/runtime.ts does.
+ * Stopping it (at logout) empties the list: the next agent on this PC does not see it.
  */
 export function startMissedCalls(options: {
   readonly events: CallEventSource
   readonly store: Pick<StoreApi<StoreState>, 'getState'>
 }): () => void {
   const { store } = options
-  return options.events.subscribe((event) => {
+  const unsubscribe = options.events.subscribe((event) => {
     if (event.type !== 'ended') {
       return
     }
@@ -51,4 +52,8 @@ export function startMissedCalls(options: {
       store.getState().missedCalls.add(missed)
     }
   })
+  return () => {
+    unsubscribe()
+    store.getState().missedCalls.clear()
+  }
 }

@@ -4,7 +4,7 @@ import type { StoreState } from '../store/types'
 /**
  * Calls that rang at this agent and were not answered by anyone (the caller hung up, or the ring
  * ran out), so the agent can call back. A call a colleague answered ("elders opgenomen") is not
- * missed. Kept in memory for the page's life.
+ * missed. Kept in memory until logout.
  */
 export interface MissedCall {
   /** The softphone's call id. */

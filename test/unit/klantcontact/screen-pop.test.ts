@@ -305,6 +305,20 @@ describe('startScreenPop, when the call ends without being answered here', () =>
     expect(store.getState().missedCalls.calls.map((c) => c.id)).toEqual(['call-2', 'call-1'])
   })
 
+  it('forgets the missed calls and who rang once stopped (at logout)', async () => {
+    const { store } = storeOver()
+    popping(store)
+    ring(store)
+    await settle()
+    ring(store, { state: 'ended' })
+    expect(store.getState().missedCalls.calls).toHaveLength(1)
+    for (const stop of stops.splice(0)) {
+      stop()
+    }
+    expect(store.getState().missedCalls.calls).toEqual([])
+    expect(store.getState().ringing.callers).toEqual({})
+  })
+
   it('does not count a transferred call that rang out as missed', () => {
     const { store } = storeOver()
     popping(store)
