@@ -45,9 +45,15 @@ export async function captureState(page: Page, state: string, scope?: AxeScope):
   await page.setViewportSize(WORKPLACE_SIZES[0])
 }
 
-/** Web fonts loaded and two frames drawn after the resize, so layout and paint have caught up. */
+/**
+ * From the top of the page, web fonts loaded and two frames drawn after the resize, so layout and
+ * paint have caught up. The top, because the status bar and the phone stay on top of the page as it
+ * scrolls: axe cannot tell the contrast of text scrolled under them and asks to review it, and an
+ * image from the top shows what an agent sees first.
+ */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    window.scrollTo(0, 0)
     await document.fonts.ready
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))
   })
