@@ -4,11 +4,11 @@ import { callerDials, klantcontactForm, loginAgent, openPage } from './support/p
 import { expectAudioBothWays } from './support/webrtc-stats'
 
 /**
- * The first contact end to end: a citizen calls the KCC, medewerker1's app rings and opens a
- * klantcontact with kanaal Telefoon, medewerker1 answers, types a question about a dakkapel and
- * saves it; the register then holds it with the betrokkene and the actor, and the screen shows its
- * nummer. Real parts only: the gateway, our provider, the SIP server (embedded and Kamailio),
- * Chromium with fake media devices, everything on 127.0.0.1.
+ * The first contact end to end: a citizen calls the KCC, medewerker1's app rings and shows the
+ * call, medewerker1 answers and a klantcontact with kanaal Telefoon opens, medewerker1 types a
+ * question about a dakkapel and saves it; the register then holds it with the betrokkene and the
+ * actor, and the screen shows its nummer. Real parts only: the gateway, our provider, the SIP
+ * server (embedded and Kamailio), Chromium with fake media devices, everything on 127.0.0.1.
  */
 const ONDERWERP = 'Voorwaarden vergunningsvrije dakkapel'
 const INHOUD =
@@ -32,13 +32,18 @@ for (const backend of SIP_BACKENDS) {
 
       await callerDials(caller, rig)
       const form = klantcontactForm(agent)
-      await expect(agent.getByText('Inkomend gesprek')).toBeVisible()
-      await expect(form.kanaal).toHaveValue('Telefoon')
-      await expect(form.naamKlant).toBeFocused()
-      await expect(form.taal).toHaveValue('nld')
+      // While it rings: the call and who calls, no klantcontact yet (it opens for whoever answers).
+      const ringing = agent.getByTestId('ringing-call')
+      await expect(ringing.getByRole('heading', { name: 'Inkomend gesprek' })).toBeVisible()
+      await expect(ringing.getByTestId('ringing-number')).toHaveText(rig.callerAccount['user']!)
+      await expect(form.naamKlant).toHaveCount(0)
       await expectNoAxeViolations(agent)
 
       await agent.getByRole('button', { name: 'Opnemen' }).click()
+      await expect(form.kanaal).toHaveValue('Telefoon')
+      await expect(form.naamKlant).toBeFocused()
+      await expect(form.taal).toHaveValue('nld')
+      await expect(ringing).toHaveCount(0)
       await expect(agent.getByRole('region', { name: 'Telefoon' }).getByText('In gesprek')).toBeVisible()
       await expect(agent.getByTestId('agent-state')).toHaveText('In gesprek')
       await expect(caller.getByRole('status')).toHaveText(/In gesprek/)
@@ -86,6 +91,7 @@ for (const backend of SIP_BACKENDS) {
       await loginAgent(agent, rig, 'medewerker1')
       await callerDials(caller, rig)
       const form = klantcontactForm(agent)
+      await agent.getByRole('button', { name: 'Opnemen' }).click()
       await expect(form.naamKlant).toBeFocused()
       await form.naamKlant.fill('Jan de Vries')
       await form.onderwerp.fill(ONDERWERP)

@@ -81,8 +81,9 @@ test.describe('a citizen on the phone network in the queue', () => {
 
     await trunk.citizenDials()
     await expect(phone(medewerker3).getByText('Inkomend gesprek')).toBeVisible({ timeout: 15_000 })
-    // The screen pop: a klantcontact for this call, on the Telefoon kanaal, opens as it rings.
-    await expect(klantcontactForm(medewerker3).kanaal).toHaveValue('Telefoon')
+    // The ringing call, and no klantcontact until medewerker3 answers.
+    await expect(medewerker3.getByTestId('ringing-call')).toBeVisible()
+    await expect(klantcontactForm(medewerker3).kanaal).toHaveCount(0)
     const nummer = (await answerAndRegister(medewerker3))!
     await trunk.citizen.waitFor(/Call established/)
     await expectPageHears(medewerker3, TRUNK_TONE.citizen)

@@ -23,10 +23,10 @@ test.describe('a citizen calling over the phone network', () => {
 
     await trunk.citizenDials()
     const form = klantcontactForm(agent)
-    await expect(agent.getByText('Inkomend gesprek')).toBeVisible({ timeout: 15_000 })
-    await expect(form.kanaal).toHaveValue('Telefoon')
+    await expect(agent.getByTestId('ringing-call')).toBeVisible({ timeout: 15_000 })
 
     await agent.getByRole('button', { name: 'Opnemen' }).click()
+    await expect(form.kanaal).toHaveValue('Telefoon')
     await expect(agent.getByRole('region', { name: 'Telefoon' }).getByText('In gesprek')).toBeVisible()
     await citizen.waitFor(/Call established/)
 
