@@ -42,7 +42,9 @@ function HelpDialog() {
   }
 
   return (
-    <div className="kcc-help-backdrop utrecht-backdrop utrecht-backdrop--viewport">
+    <div className="kcc-help-layer">
+      {/* The backdrop is a sibling: its opacity would dim the dialog's text too. */}
+      <div className="utrecht-backdrop utrecht-backdrop--viewport" aria-hidden="true" />
       <div
         ref={dialog}
         className="kcc-help"
