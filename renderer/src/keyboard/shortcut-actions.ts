@@ -1,9 +1,9 @@
 import { createLogger } from '../log'
 import type { Softphone } from '../softphone/softphone'
 import { isTransferInProgress } from '../softphone/transfer/transfer-states'
-import type { CallSnapshot } from '../softphone/types'
 import type { StoreState } from '../store/types'
 import type { TransferService } from '../transfer/transfer-service'
+import { offersTransfer } from '../transfer/view'
 import type { Availability } from '../workspace/agent-state'
 import type { ShortcutAction } from './shortcuts'
 import { isTextEntry } from './text-entry'
@@ -65,7 +65,8 @@ export function runShortcut(action: ShortcutAction, context: ShortcutContext): b
       softphone.mute(!call?.muted)
       return true
     case 'transfer':
-      if (!live || transferring || state.transfer.dialogOpen || isColleaguesConsult(call)) {
+      // As the phone strip offers its Doorverbinden button: not on a call with a colleague.
+      if (transferring || state.transfer.dialogOpen || !offersTransfer(call, directoryOf(state))) {
         return false
       }
       state.transfer.openDialog()
@@ -94,20 +95,6 @@ export function runShortcut(action: ShortcutAction, context: ShortcutContext): b
   }
 }
 
-/**
- * A colleague's consult ringing through to this agent: a colleague's call (asserted) that carries
- * their klantcontact and has not yet been replaced by the customer. It is theirs to pass on.
- */
-function isColleaguesConsult(call: CallSnapshot | null): boolean {
-  return (
-    call !== null &&
-    call.direction === 'inbound' &&
-    call.assertedCaller !== undefined &&
-    call.klantcontactnummer !== undefined &&
-    call.replacedSipCallId === undefined
-  )
-}
-
 /** As the status control chooses: a pause by shortcut has no reason (the control can add one). */
 function chooseStatus(context: ShortcutContext, availability: Availability): true {
   context.choose(availability)
@@ -119,4 +106,9 @@ function chooseStatus(context: ShortcutContext, availability: Availability): tru
 function attempt(action: ShortcutAction, run: () => Promise<unknown>): true {
   run().catch((error: unknown) => log.warn({ action, error: String(error) }, 'shortcut action refused'))
   return true
+}
+
+function directoryOf(state: StoreState) {
+  const directory = state.workspace.directory
+  return directory.status === 'ready' ? directory.value : undefined
 }
