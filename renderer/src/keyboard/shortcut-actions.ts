@@ -1,4 +1,5 @@
 import { createLogger } from '../log'
+import { hangUp, hangUpTarget } from '../phone/phone-commands'
 import type { Softphone } from '../softphone/softphone'
 import { isTransferInProgress } from '../softphone/transfer/transfer-states'
 import type { StoreState } from '../store/types'
@@ -31,7 +32,7 @@ export interface ShortcutContext {
  */
 export function runShortcut(action: ShortcutAction, context: ShortcutContext): boolean {
   const { state, softphone } = context
-  const { call, consult, transfer } = state.workspace.phone
+  const { call, transfer } = state.workspace.phone
   const callState = call?.state
   const live = callState === 'active' || callState === 'on_hold'
   const transferring = transfer !== null && isTransferInProgress(transfer.state)
@@ -40,19 +41,16 @@ export function runShortcut(action: ShortcutAction, context: ShortcutContext): b
       return callState === 'ringing' && attempt(action, () => softphone.answer())
     case 'decline':
       return callState === 'ringing' && attempt(action, () => softphone.decline())
-    case 'hangup':
-      if (transferring) {
-        // During a warm transfer the hang-up ends the consult and the agent is back with the
-        // waiting customer; the customer is never dropped by a key press. A blind transfer has no
-        // call of the agent's own to end.
-        return (
-          transfer.kind === 'warm' &&
-          consult !== null &&
-          consult.state !== 'ended' &&
-          attempt(action, () => context.transfers.cancel())
-        )
+    case 'hangup': {
+      // The strip's rule: during a warm transfer the hang-up ends the consult and the agent is back
+      // with the waiting customer. A ringing call is declined with its own key, and a blind
+      // transfer under way has no call of the agent's own to end.
+      const target = hangUpTarget(state.workspace.phone)
+      if (target === 'none' || (target === 'call' && (callState === 'ringing' || transferring))) {
+        return false
       }
-      return (live || callState === 'connecting') && attempt(action, () => softphone.hangup())
+      return attempt(action, () => hangUp(state.workspace.phone, { softphone, transfers: context.transfers }))
+    }
     case 'hold':
       if (!live || transferring) {
         return false
