@@ -10,7 +10,7 @@ import { fakeWebMediaFactory, recordingLogger } from './fakes'
 // answers every INVITE the phone sends 100 Trying, as a proxy does, so an INVITE left without a
 // final response stays in sip.js' Proceeding state, which has no timer.
 const DOMAIN = 'kcc.test'
-const LIMIT = 150
+const LIMIT = 400
 
 const phones: Softphone[] = []
 afterEach(async () => {
