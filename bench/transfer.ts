@@ -133,6 +133,7 @@ async function oneTransfer(rig: Rig, sample: string): Promise<TransferSample> {
   await arm(receiver, { role: 'receiver', nummer, onderwerp: `${ONDERWERP} (${sample})` })
   await arm(transferor, { role: 'transferor' })
   await arm(caller, { role: 'caller' })
+  await m1.openTransfer.click(step)
   await m1.target(MEDEWERKER2).check(step)
   await m1.doorverbinden.click(step)
   // Measured on medewerker2's page: consult INVITE → the klantcontact in the DOM (and its frame).

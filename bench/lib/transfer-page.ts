@@ -236,7 +236,7 @@ export function asTransferReading(value: unknown): TransferReading {
 /** The agent app as the two medewerkers use it in a transfer, by its Dutch labels and roles. */
 export function agentUi(page: Page) {
   const phone = page.getByRole('region', { name: 'Telefoon' })
-  const transferPanel = page.getByRole('region', { name: 'Doorverbinden' })
+  const transferPanel = page.getByRole('dialog', { name: 'Doorverbinden' })
   return {
     gebruikersnaam: page.getByLabel('Gebruikersnaam'),
     wachtwoord: page.getByLabel('Wachtwoord'),
@@ -260,11 +260,13 @@ export function agentUi(page: Page) {
       .getByRole('region', { name: 'Klantcontact opgeslagen' })
       .getByRole('button', { name: 'Sluiten' }),
 
+    /** The phone strip's Doorverbinden: opens the dialog with the picker. */
+    openTransfer: phone.getByRole('button', { name: 'Doorverbinden', exact: true }),
     /** The target by the start of its label, e.g. /^Medewerker 2 \(Vergunningen\) ·/. */
     target: (name: RegExp) => transferPanel.getByRole('radio', { name }),
     doorverbinden: transferPanel.getByRole('button', { name: 'Doorverbinden', exact: true }),
-    voltooien: transferPanel.getByRole('button', { name: 'Doorverbinden voltooien' }),
-    doorverbonden: transferPanel.getByText('De klant is doorverbonden met'),
+    voltooien: phone.getByRole('button', { name: 'Doorverbinden voltooien' }),
+    doorverbonden: phone.getByText('De klant is doorverbonden met'),
 
     /** The klantcontact a transfer opened on the colleague's screen. */
     opened: (nummer: string) => page.getByRole('region', { name: `Klantcontact ${nummer}` }),
