@@ -126,6 +126,10 @@ export const AGENT_PROBE_SCRIPT = `(() => {
 
   window.addEventListener('focusin', (event) => {
     if (reading.answer !== null && reading.focus === null && isFirstField(event.target)) {
+      // The observer runs only after the task that inserted and focused the field: it was there.
+      if (reading.field === null) {
+        record('field')
+      }
       record('focus', 'focusFrame')
     }
   }, true)
