@@ -26,7 +26,9 @@ export function MainCall(props: {
   const { softphone } = useServices()
   const directory = useAppStore((s) => s.workspace.directory)
   const openDialog = useAppStore((s) => s.transfer.openDialog)
-  const { call, run } = props
+  const { run } = props
+  // A ring a colleague answered ends quietly here, as if it never rang (RFC 3326 cause=200).
+  const call = props.call?.state === 'ended' && props.call.answeredElsewhere === true ? null : props.call
   const known = directory.status === 'ready' ? directory.value : undefined
   const party = call && call.state !== 'idle' ? callParty(call, known) : undefined
   const since =
