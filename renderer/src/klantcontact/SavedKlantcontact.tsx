@@ -72,7 +72,7 @@ export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
           <p id={`${base}-label`} className="kc-nummer-label">
             {t.nummerLabel}
           </p>
-          <p className="kc-nummer" aria-labelledby={`${base}-label`} data-testid="klantcontactnummer">
+          <p className="kc-nummer" data-testid="klantcontactnummer">
             {groupDigits(nummer).map((group, index) => (
               <span key={index} className="kc-nummer-groep">
                 {group}
