@@ -4,6 +4,7 @@ import { expect, test } from './support/kcc-rig'
 import { callerDials, chooseStatus, klantcontactForm, loginAgent, openPage } from './support/pages'
 import {
   answerAndRegister,
+  consultRow,
   MEDEWERKER2,
   ONDERWERP,
   openedKlantcontact,
@@ -140,7 +141,7 @@ test.describe('supervisor view', () => {
     await expectNoAxeViolations(supervisor)
     await expect(openedKlantcontact(medewerker2, nummer).getByText(ONDERWERP)).toBeVisible()
     await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
-    await transferPanel(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' }).click()
+    await consultRow(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' }).click()
 
     // The transfer is done: the offer closes, and the customer's call is medewerker2's now.
     await expect(team(supervisor).getByText('Geen lopende overdrachten.')).toBeVisible()

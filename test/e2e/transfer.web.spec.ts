@@ -5,12 +5,15 @@ import {
   actorsOf,
   AFDELING_VERGUNNINGEN,
   callerStatus,
+  consultRow,
+  customerRow,
   ANTWOORD,
   answerAndRegister,
   INHOUD,
   MEDEWERKER2,
   ONDERWERP,
   openedKlantcontact,
+  openTransfer,
   phone,
   transferPanel,
   transferTo,
@@ -36,6 +39,7 @@ for (const backend of SIP_BACKENDS) {
 
       await callerDials(caller, rig)
       const nummer = (await answerAndRegister(medewerker1))!
+      await openTransfer(medewerker1)
       await expect(
         transferPanel(medewerker1).getByRole('radio', { name: AFDELING_VERGUNNINGEN }),
       ).toHaveAccessibleName(/1 van 1 beschikbaar/)
@@ -53,16 +57,18 @@ for (const backend of SIP_BACKENDS) {
       // No second, empty klantcontact for the consult call.
       await expect(klantcontactForm(medewerker2).naamKlant).toHaveCount(0)
       await expect(medewerker1.getByTestId('agent-state')).toHaveText('In overleg')
-      await expect(transferPanel(medewerker1).getByText('De klant staat in de wacht.')).toBeVisible()
+      // The strip shows both calls: the customer waiting, and the consult that rings.
+      await expect(customerRow(medewerker1)).toBeVisible()
+      await expect(consultRow(medewerker1).getByText('gaat over', { exact: true })).toBeVisible()
       await expectNoAxeViolations(medewerker2)
 
       await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
-      const voltooien = transferPanel(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' })
+      const voltooien = consultRow(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' })
       await expect(voltooien).toBeEnabled()
       await expectNoAxeViolations(medewerker1)
       await voltooien.click()
       await expect(
-        transferPanel(medewerker1).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
+        phone(medewerker1).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
       ).toBeVisible()
       await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
 
@@ -142,18 +148,17 @@ for (const backend of SIP_BACKENDS) {
       const nummer = (await form.nummer.textContent())!.replace(/\D/g, '')
       await expect(openedKlantcontact(medewerker2, nummer).getByText(ONDERWERP)).toBeVisible()
       await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
-      await expect(
-        transferPanel(medewerker1).getByText('In overleg met Medewerker 2 (Vergunningen).'),
-      ).toBeVisible()
-      await transferPanel(medewerker1).getByRole('button', { name: 'Annuleren' }).click()
+      await expect(consultRow(medewerker1).getByText('in gesprek', { exact: true })).toBeVisible()
+      // Ophangen in the consult's row ends the consult only; the customer is back.
+      await consultRow(medewerker1).getByRole('button', { name: 'Overleg ophangen' }).click()
 
       await expect(
-        transferPanel(medewerker1).getByText(
+        phone(medewerker1).getByText(
           'Overleg met Medewerker 2 (Vergunningen) geannuleerd. U bent weer in gesprek met de klant.',
         ),
       ).toBeVisible()
       await expect(phone(medewerker2).getByText('Gesprek beëindigd')).toBeVisible()
-      await expect(phone(medewerker1).getByText('In gesprek')).toBeVisible()
+      await expect(phone(medewerker1).getByText('In gesprek', { exact: true })).toBeVisible()
       await expect(medewerker1.getByTestId('agent-state')).toHaveText('In gesprek')
       await expect(callerStatus(caller)).toHaveText(/In gesprek/)
       await expectAudioBothWays(medewerker1, caller)
@@ -203,12 +208,12 @@ for (const backend of SIP_BACKENDS) {
           await transferTo(medewerker1, MEDEWERKER2)
           await expect(openedKlantcontact(medewerker2, nummer).getByText(ONDERWERP)).toBeVisible()
           await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
-          const voltooien = transferPanel(medewerker1).getByRole('button', {
+          const voltooien = consultRow(medewerker1).getByRole('button', {
             name: 'Doorverbinden voltooien',
           })
           await expect(voltooien).toBeEnabled()
           await voltooien.click()
-          await expect(transferPanel(medewerker1).getByText(/De klant is doorverbonden met/)).toBeVisible()
+          await expect(phone(medewerker1).getByText(/De klant is doorverbonden met/)).toBeVisible()
           await expect(callerStatus(caller)).toHaveText(/In gesprek/)
           await expect(phone(medewerker2).getByText('In gesprek')).toBeVisible()
           await phone(medewerker2).getByRole('button', { name: 'Ophangen' }).click()

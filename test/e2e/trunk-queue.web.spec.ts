@@ -5,10 +5,10 @@ import { useTone } from './support/tones'
 import {
   AFDELING_VERGUNNINGEN,
   answerAndRegister,
+  consultRow,
   ONDERWERP,
   openedKlantcontact,
   phone,
-  transferPanel,
   transferTo,
 } from './support/transfer-flow'
 import {
@@ -96,12 +96,12 @@ test.describe('a citizen on the phone network in the queue', () => {
     const opened = openedKlantcontact(medewerker2, nummer)
     await expect(opened.getByText(ONDERWERP)).toBeVisible({ timeout: 20_000 })
     await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
-    const voltooien = transferPanel(medewerker3).getByRole('button', { name: 'Doorverbinden voltooien' })
+    const voltooien = consultRow(medewerker3).getByRole('button', { name: 'Doorverbinden voltooien' })
     await expect(voltooien).toBeEnabled()
     await voltooien.click()
 
     await expect(
-      transferPanel(medewerker3).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
+      phone(medewerker3).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
     ).toBeVisible({ timeout: 20_000 })
     await expect(medewerker3.getByTestId('agent-state')).toHaveText('Nawerk')
     await expect(phone(medewerker2).getByText('In gesprek')).toBeVisible()

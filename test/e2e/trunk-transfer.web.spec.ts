@@ -4,11 +4,11 @@ import { useTone } from './support/tones'
 import {
   AFDELING_VERGUNNINGEN,
   answerAndRegister,
+  consultRow,
   MEDEWERKER2,
   ONDERWERP,
   openedKlantcontact,
   phone,
-  transferPanel,
   transferTo,
 } from './support/transfer-flow'
 import {
@@ -54,12 +54,12 @@ test.describe('transferring a citizen on the phone network', () => {
     const opened = openedKlantcontact(medewerker2, nummer)
     await expect(opened.getByText(ONDERWERP)).toBeVisible()
     await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
-    const voltooien = transferPanel(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' })
+    const voltooien = consultRow(medewerker1).getByRole('button', { name: 'Doorverbinden voltooien' })
     await expect(voltooien).toBeEnabled()
     await voltooien.click()
 
     await expect(
-      transferPanel(medewerker1).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
+      phone(medewerker1).getByText('De klant is doorverbonden met Afdeling Vergunningen.'),
     ).toBeVisible({ timeout: 20_000 })
     await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
     await expect(phone(medewerker2).getByText('In gesprek')).toBeVisible()

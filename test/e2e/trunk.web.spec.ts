@@ -52,10 +52,10 @@ test.describe('a citizen calling over the phone network', () => {
     await expectPageHears(agent, TRUNK_TONE.citizen)
 
     // Both re-INVITEs cross rtpengine (towards the trunk, answered back to the browser's DTLS-SRTP).
-    await telefoon.getByRole('button', { name: 'In de wacht zetten' }).click()
+    await telefoon.getByRole('button', { name: 'Wacht', exact: true }).click()
     await expect(telefoon.getByText('In de wacht', { exact: true })).toBeVisible()
     await trunk.citizen.waitFor(/got re-INVITE/)
-    await telefoon.getByRole('button', { name: 'Terug uit de wacht' }).click()
+    await telefoon.getByRole('button', { name: 'Hervatten', exact: true }).click()
     await expect(telefoon.getByText('In gesprek')).toBeVisible()
     await trunk.citizen.waitFor(/got re-INVITE/, 2)
     await expectPageHears(agent, TRUNK_TONE.citizen)
@@ -74,11 +74,10 @@ test.describe('an agent calling a citizen over the phone network', () => {
     await useTone(agent, TRUNK_TONE.agent)
     await loginAgent(agent, trunk.rig, 'medewerker1')
 
-    await agent
-      .getByRole('region', { name: 'Telefoon' })
-      .getByLabel('Nummer', { exact: true })
-      .fill(CITIZEN_NUMBER)
-    await agent.getByRole('button', { name: 'Bellen', exact: true }).click()
+    const telefoon = agent.getByRole('region', { name: 'Telefoon' })
+    await telefoon.getByRole('button', { name: 'Bellen', exact: true }).click()
+    await telefoon.getByLabel('Nummer', { exact: true }).fill(CITIZEN_NUMBER)
+    await telefoon.getByRole('button', { name: 'Bel', exact: true }).click()
     await trunk.citizen.waitFor(/Call established/)
     await expect(agent.getByRole('region', { name: 'Telefoon' }).getByText('In gesprek')).toBeVisible()
 
