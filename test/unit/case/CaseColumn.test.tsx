@@ -12,7 +12,7 @@ const AGENT: AgentView = {
   login: 'medewerker2',
   displayName: 'Medewerker 2',
   email: 'medewerker2@kcc.test',
-  role: 'medewerker',
+  role: 'agent',
   afdeling: { id: 'vergunningen', naam: 'Afdeling Vergunningen' },
   answerField: 'inhoud',
   monitorNotice: false,
