@@ -24,7 +24,7 @@ const BUTTON: Record<MonitorMode, string> = {
 }
 const NOTICE: Record<MonitorMode, RegExp> = {
   listen: /^Supervisor KCC luistert mee met dit gesprek\.$/,
-  whisper: /^Supervisor KCC luistert mee en kan tegen je fluisteren/,
+  whisper: /^Supervisor KCC luistert mee en kan tegen u fluisteren/,
   barge: /^Supervisor KCC neemt deel aan dit gesprek/,
 }
 
@@ -110,6 +110,9 @@ for (const backend of SIP_BACKENDS) {
             await expectHears(caller, TONE.supervisor, 'the citizen')
             break
         }
+        // Back to the top: axe cannot tell the background of what the sticky phone strip covers
+        // once the click on the row scrolled the Teamoverzicht up under it.
+        await supervisor.evaluate(() => window.scrollTo(0, 0))
         await expectNoAxeViolations(supervisor)
         await expectNoAxeViolations(agent)
 

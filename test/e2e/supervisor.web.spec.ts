@@ -123,6 +123,9 @@ test.describe('supervisor view', () => {
     const medewerker1Row = row(supervisor, 'Medewerker 1 \\(KCC\\)')
     await expect(medewerker1Row).toContainText('In gesprek')
     await expect(medewerker1Row).toContainText(`Inkomend`)
+    // The call counts from the answer the gateway stamped, as the agent's own timer: no longer ringing.
+    await expect(medewerker1Row).not.toContainText('gaat over')
+    await expect(medewerker1Row).toContainText(/Inkomend · \d+:\d\d ·/)
     await expect(medewerker1Row).toContainText(`Klantcontact ${nummer}`)
     await expect(medewerker1Row).toContainText(ONDERWERP)
     // The supervisor of KCC may monitor medewerker1's call: the actions are there.
