@@ -13,6 +13,7 @@ import { expectAudioBothWays } from './support/webrtc-stats'
 const ONDERWERP = 'Voorwaarden vergunningsvrije dakkapel'
 const INHOUD =
   'Klant wil weten of een dakkapel aan de achterkant van zijn woning vergunningsvrij geplaatst mag worden.'
+const AANVULLING = 'Klant stuurt een tekening van de achtergevel na.'
 
 for (const backend of SIP_BACKENDS) {
   test.describe(`agent desktop with the ${backend} SIP server`, () => {
@@ -80,9 +81,38 @@ for (const backend of SIP_BACKENDS) {
       )
       expect(actor.actoridentificator.objectId).toBe('medewerker1@kcc.test')
 
+      // Saved, the klantcontact stays in full in the main column, and the agent adds to its inhoud.
+      const saved = agent.getByRole('region', { name: 'Klantcontact opgeslagen' })
+      await expect(agent.getByRole('heading', { level: 2, name: `Klantcontact ${nummer}` })).toBeVisible()
+      await expect(saved.getByText(ONDERWERP)).toBeVisible()
+      await expect(saved.getByText(INHOUD)).toBeVisible()
+      await expect(saved.getByText('Jan de Vries')).toBeVisible()
+      await saved.getByLabel('Aanvulling').fill(AANVULLING)
+      await saved.getByRole('button', { name: 'Aanvulling opslaan' }).click()
+      await expect(saved.getByText('Aanvulling opgeslagen')).toBeVisible()
+      await expect(saved.getByText(AANVULLING)).toBeVisible()
+      const [aangevuld] = await rig.providerApi.klantcontactenByNummer(nummer)
+      expect(aangevuld!.inhoud).toBe(`${INHOUD}\n\n${AANVULLING}`)
+
       await agent.getByRole('button', { name: 'Ophangen' }).click()
       await expect(caller.getByRole('status')).toHaveText(/Beëindigd/)
       await expect(agent.getByTestId('agent-state')).toHaveText('Nawerk')
+      await expect(saved.getByText(AANVULLING)).toBeVisible()
+
+      // The recent list fits its column at 1366 wide, and its nummer opens the klantcontact.
+      await agent.setViewportSize({ width: 1366, height: 768 })
+      const recent = agent.getByRole('region', { name: 'Recente klantcontacten' })
+      const open = recent.getByRole('button', { name: `Klantcontact ${nummer} openen` })
+      await expect(open).toBeVisible()
+      expect(await recent.evaluate((panel) => panel.scrollWidth <= panel.clientWidth)).toBe(true)
+      await open.click()
+      await expect(agent.getByRole('heading', { name: `Klantcontact ${nummer}` }).last()).toBeFocused()
+      await expect(
+        agent.getByRole('region', { name: `Klantcontact ${nummer}` }).getByText(AANVULLING),
+      ).toBeVisible()
+      // From the top: axe cannot judge the contrast of what scrolled under the sticky status bar.
+      await agent.evaluate(() => window.scrollTo(0, 0))
+      await expectNoAxeViolations(agent)
     })
 
     test('a reload while typing keeps the draft and the session', async ({ rig, browser }) => {

@@ -78,10 +78,20 @@ for (const backend of SIP_BACKENDS) {
       await expect(phone(medewerker2).getByText('In gesprek')).toBeVisible()
       await expectAudioBothWays(medewerker2, caller)
       await expect(opened.getByText(ONDERWERP)).toBeVisible()
+      // It is the case in medewerker2's main column after Opnemen and the completed transfer.
+      await expect(medewerker2.locator('#case-heading')).toHaveText('Klantcontact van een collega')
+      await expect(medewerker2.locator('.case-main').getByText(ONDERWERP)).toBeVisible()
+      await expect(medewerker2.getByText('Er is geen klantcontact open.')).toHaveCount(0)
 
       await opened.getByRole('textbox', { name: 'Antwoord' }).fill(ANTWOORD)
       await opened.getByRole('button', { name: 'Antwoord opslaan' }).click()
       await expect(opened.getByText('Antwoord opgeslagen')).toBeVisible()
+      // Answered, it is in medewerker2's recent list too.
+      await expect(
+        medewerker2
+          .getByRole('region', { name: 'Recente klantcontacten' })
+          .getByRole('button', { name: `Klantcontact ${nummer} openen` }),
+      ).toBeVisible()
 
       // The answer amends the klantcontact and records the colleague as involved: the question stays,
       // the answer follows it, and both medewerkers are actors of the klantcontact.
@@ -117,17 +127,13 @@ for (const backend of SIP_BACKENDS) {
       await expect(phone(medewerker2).getByText('Inkomend gesprek')).toBeVisible()
       const opened = openedKlantcontact(medewerker2, nummer)
       await expect(opened.getByText(ONDERWERP)).toBeVisible()
-      await expect(
-        transferPanel(medewerker1).getByText(
-          'De klant wordt direct doorverbonden met Medewerker 2 (Vergunningen)…',
-        ),
-      ).toBeVisible()
-
-      await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
+      // medewerker1 is free once the caller's phone accepted the REFER, while medewerker2 still rings.
       await expect(
         transferPanel(medewerker1).getByText('De klant is doorverbonden met Medewerker 2 (Vergunningen).'),
       ).toBeVisible()
       await expect(medewerker1.getByTestId('agent-state')).toHaveText('Nawerk')
+
+      await phone(medewerker2).getByRole('button', { name: 'Opnemen' }).click()
       await expect(callerStatus(caller)).toHaveText(/In gesprek/)
       await expect(callerStatus(caller)).toHaveAttribute('data-transferred', 'true')
       await expect(opened.getByText(ONDERWERP)).toBeVisible()
