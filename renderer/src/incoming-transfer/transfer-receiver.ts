@@ -121,6 +121,7 @@ export function startTransferReceiver(options: TransferReceiverOptions): () => v
         }
         return
       }
+      case 'answering':
       case 'answered':
         return
       case 'ended': {

@@ -103,6 +103,9 @@ export function startFocusAfterEvents(options: FocusAfterEventsOptions): () => v
     return state !== undefined && state !== 'ended' && state !== 'idle'
   }
 
+  /** The call whose Opnemen already moved the focus into its klantcontact. */
+  let focusedAtAnswering: string | undefined
+
   const onCallEvent = (event: CallEvent): void => {
     switch (event.type) {
       case 'rang':
@@ -110,7 +113,14 @@ export function startFocusAfterEvents(options: FocusAfterEventsOptions): () => v
           move(['answer'])
         }
         return
+      case 'answering':
       case 'answered':
+        // At Opnemen the draft opens (klantcontact/screen-pop.ts) and takes the focus; the answer
+        // that follows moves nothing, or it would pull back an agent who already went on typing.
+        if (event.type === 'answered' && focusedAtAnswering === event.callId) {
+          return
+        }
+        focusedAtAnswering = event.type === 'answering' ? event.callId : undefined
         move(event.classification.kind === 'transferred' ? ['caseHeading'] : ['caseFirstField'])
         return
       case 'replaced':

@@ -97,6 +97,10 @@ export function startScreenPop(options: ScreenPopOptions): () => void {
         }
         return
       }
+      // The draft opens the moment the agent presses Opnemen, not after the network's answer: the
+      // agent starts typing while the audio still connects. An answer that then fails ends the call
+      // unanswered, and the 'ended' case below discards the untouched draft.
+      case 'answering':
       case 'answered':
         if (popsUp(event.classification) && !opened.has(event.callId)) {
           openDraft(event.call)

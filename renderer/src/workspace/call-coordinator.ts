@@ -40,6 +40,9 @@ interface Tracked {
   readonly sipCallId: string
   call: CallSnapshot
   classification: CallClassification
+  /** Seen ringing here: only such a call can be answered by Opnemen (not one that replaced ours). */
+  rang: boolean
+  answering: boolean
   answered: boolean
   ended: boolean
 }
@@ -137,6 +140,8 @@ export class CallCoordinator {
       sipCallId: call.sipCallId,
       call,
       classification,
+      rang: call.state === 'ringing',
+      answering: false,
       answered: false,
       ended: false,
     }
@@ -175,6 +180,16 @@ export class CallCoordinator {
     }
     tracked.call = call
     const { classification } = tracked
+    tracked.rang ||= call.state === 'ringing'
+    if (
+      tracked.rang &&
+      call.direction === 'inbound' &&
+      !tracked.answering &&
+      (call.state === 'connecting' || call.answeredAt !== undefined)
+    ) {
+      tracked.answering = true
+      this.publisher.publish({ type: 'answering', callId: call.id, call, classification })
+    }
     if (call.answeredAt !== undefined && !tracked.answered) {
       tracked.answered = true
       this.publisher.publish({

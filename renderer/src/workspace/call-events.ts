@@ -12,6 +12,8 @@ import type { CallClassification } from './call-classification'
  *   3891), already being answered; it never rang;
  * - `reclassified`: only while an inbound call rings, when what it is changes: the live transfer
  *   offer naming its klantcontactnummer arrived after the call began ringing;
+ * - `answering`: only an inbound call: the agent pressed Opnemen; the answer is on its way (media
+ *   and the 200 OK still to come), so what opens at Opnemen need not wait for the network;
  * - `answered`: the call was established;
  * - `ended`.
  *
@@ -42,6 +44,12 @@ export type CallEvent =
       readonly call: CallSnapshot
       readonly classification: CallClassification
       readonly previous: CallClassification
+    }
+  | {
+      readonly type: 'answering'
+      readonly callId: string
+      readonly call: CallSnapshot
+      readonly classification: CallClassification
     }
   | {
       readonly type: 'answered'

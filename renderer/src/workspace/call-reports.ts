@@ -45,6 +45,7 @@ export function reportCallsToLive(
           answered: true,
         })
         return
+      case 'answering':
       case 'reclassified':
         return
       default:

@@ -62,6 +62,11 @@ function answered(classification: CallClassification = CUSTOMER): void {
   events.publish({ type: 'answered', callId: call.id, call, classification, answeredAt: call.answeredAt! })
 }
 
+function answering(): void {
+  const call = callOf({ state: 'connecting', answeredAt: undefined })
+  events.publish({ type: 'answering', callId: call.id, call, classification: CUSTOMER })
+}
+
 function setDrafts(drafts: Record<string, KlantcontactDraft>): void {
   store.setState((state) => ({ klantcontact: { ...state.klantcontact, drafts } }))
 }
@@ -98,6 +103,17 @@ describe('the focus after a call event', () => {
     const naam = place('caseFirstField', 'input')
     vi.advanceTimersByTime(40)
     expect(document.activeElement).toBe(naam)
+  })
+
+  it('goes to Naam klant at Opnemen, and the answer that follows leaves an agent who typed on alone', () => {
+    answering()
+    const naam = place('caseFirstField', 'input')
+    vi.advanceTimersByTime(40)
+    expect(document.activeElement).toBe(naam)
+    const onderwerp = focusOn('textarea')
+    answered()
+    vi.advanceTimersByTime(600)
+    expect(document.activeElement).toBe(onderwerp)
   })
 
   it('goes to the case heading when a colleague’s klantcontact came with the call', () => {

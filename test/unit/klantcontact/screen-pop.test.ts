@@ -140,6 +140,34 @@ describe('startScreenPop', () => {
     expect(api.partijenByTelefoonnummer).toHaveBeenCalledTimes(1)
   })
 
+  it('opens the draft the moment the agent presses Opnemen, before the answer is established', async () => {
+    const { store } = storeOver()
+    popping(store)
+    ring(store)
+    await settle()
+    ring(store, { state: 'connecting' })
+    const { activeId, focusRequest } = store.getState().klantcontact
+    expect(drafts(store)).toHaveLength(1)
+    expect(store.getState().klantcontact.drafts[activeId!]).toMatchObject({
+      callId: 'call-1',
+      plaatsgevondenOp: new Date(RING).toISOString(),
+    })
+    expect(focusRequest).toMatchObject({ draftId: activeId, field: 'naamKlant' })
+    ring(store, { state: 'active', answeredAt: RING + 6_000 })
+    expect(drafts(store)).toHaveLength(1)
+  })
+
+  it('discards the untouched draft of an Opnemen whose answer never came through', async () => {
+    const { store } = storeOver()
+    popping(store)
+    ring(store)
+    await settle()
+    ring(store, { state: 'connecting' })
+    expect(drafts(store)).toHaveLength(1)
+    ring(store, { state: 'ended' })
+    expect(drafts(store)).toEqual([])
+  })
+
   it('offers the partij once the lookup still under way at Opnemen comes back', async () => {
     const { store } = storeOver()
     let resolve: (view: PartijLookupView) => void = () => undefined

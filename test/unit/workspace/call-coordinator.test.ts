@@ -291,7 +291,7 @@ describe("the call coordinator, for the supervisor's counters", () => {
 describe('the call events the coordinator publishes', () => {
   const kinds = (events: CallEvent[]) => events.map((event) => [event.type, event.callId])
 
-  it('publishes rang, answered and ended, in that order, each once, with the classification', () => {
+  it('publishes rang, answering, answered and ended, in that order, each once, with the classification', () => {
     const { coordinator } = setup()
     const events = recordEvents(coordinator)
     coordinator.onSnapshot(snapshot({ state: 'idle' }))
@@ -303,12 +303,13 @@ describe('the call events the coordinator publishes', () => {
     coordinator.onSnapshot(snapshot({ state: 'ended', answeredAt: 5 }))
     expect(kinds(events)).toEqual([
       ['rang', 'call-1'],
+      ['answering', 'call-1'],
       ['answered', 'call-1'],
       ['ended', 'call-1'],
     ])
-    expect(events.map((event) => event.classification)).toEqual(Array(3).fill({ kind: 'customer' }))
-    expect(events[1]).toMatchObject({ answeredAt: 5 })
-    expect(events[2]).toMatchObject({ reason: 'completed' })
+    expect(events.map((event) => event.classification)).toEqual(Array(4).fill({ kind: 'customer' }))
+    expect(events[2]).toMatchObject({ answeredAt: 5 })
+    expect(events[3]).toMatchObject({ reason: 'completed' })
   })
 
   it('publishes nothing for a call still idle, nor for a monitor call', () => {
@@ -352,11 +353,12 @@ describe('the call events the coordinator publishes', () => {
     )
     expect(kinds(events)).toEqual([
       ['rang', 'consult'],
+      ['answering', 'consult'],
       ['answered', 'consult'],
       ['ended', 'consult'],
       ['replaced', 'customer'],
     ])
-    expect(events[3]).toMatchObject({
+    expect(events[4]).toMatchObject({
       replacedCallId: 'consult',
       classification: { kind: 'transferred', nummer: NUMMER, source: 'replaces' },
       replacedClassification: { kind: 'transferred', nummer: NUMMER, source: 'header' },
