@@ -354,9 +354,10 @@ ${samplesList(results)}
   demo caller (\`burger\`) has no number to look up.
 - **Opnemen → klantcontact focused.** From the click on Opnemen (a capturing click listener) to the
   first \`focusin\` on the klantcontact's first field, Naam klant (\`#kc-first-field\`, or the input
-  labelled so). In between: the softphone answers (media set up, 200 OK, the caller's ACK), the call
-  is established, the screen pop opens the klantcontact with the ring time as plaatsgevondenOp, and
-  the form mounts and takes focus. "Naam klant in the page" (the field in the document, same
+  labelled so). In between: the softphone starts answering (the call goes to \`connecting\`), the
+  screen pop opens the klantcontact with the ring time as plaatsgevondenOp at that moment (the call
+  event \`answering\`), and the form mounts and takes focus; media, the 200 OK and the caller's ACK
+  go on behind it. "Naam klant in the page" (the field in the document, same
   observer) is listed for information. Before each call the previous klantcontact is closed when a
   Sluiten is offered, and each nummer is checked to be new.
 - **Opslaan → nummer shown.** From the click on Opslaan (a capturing click listener) to the moment
