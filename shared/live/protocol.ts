@@ -29,6 +29,13 @@ export const AGENT_STATES = [
 ] as const
 export type AgentState = (typeof AGENT_STATES)[number]
 
+const KNOWN_AGENT_STATES: ReadonlySet<string> = new Set<string>(AGENT_STATES)
+
+/** Whether a state read from elsewhere (the directory, a stored value) is one the app knows. */
+export function isAgentState(value: string): value is AgentState {
+  return KNOWN_AGENT_STATES.has(value)
+}
+
 export type LiveRole = 'agent' | 'supervisor'
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const

@@ -1,6 +1,8 @@
+import { isAgentState } from '../../../shared/live/protocol'
 import { useState, type FormEvent } from 'react'
 import { Button } from '@nl-design-system-candidate/button-react'
 import type { DirectoryView } from '../../../shared/gateway/api'
+import { colleagueStateMessages } from '../i18n/colleague-states'
 import { useMessages } from '../i18n/use-messages'
 import { addressUser, isCallTarget } from '../softphone/call/call-target'
 import { phoneMessages } from './messages'
@@ -13,6 +15,7 @@ export function DialForm(props: {
   readonly onDial: (target: string) => void
 }) {
   const t = useMessages(phoneMessages)
+  const states = useMessages(colleagueStateMessages)
   const [target, setTarget] = useState('')
   const [error, setError] = useState<string | undefined>()
 
@@ -82,7 +85,7 @@ export function DialForm(props: {
           ))}
           {colleagues.map((m) => (
             <option key={`m-${m.login}`} value={m.extension}>
-              {t.states[m.state] ? `${m.displayName} · ${t.states[m.state]}` : m.displayName}
+              {isAgentState(m.state) ? `${m.displayName} · ${states[m.state]}` : m.displayName}
             </option>
           ))}
         </select>

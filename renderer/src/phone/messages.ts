@@ -60,7 +60,6 @@ export const phoneMessages: Catalog<{
     confirmYes: string
     confirmNo: string
   }
-  states: Record<string, string>
 }> = {
   nl: {
     title: 'Telefoon',
@@ -132,16 +131,6 @@ export const phoneMessages: Catalog<{
       confirmText: 'De klant wordt dan ook verbroken. Weet u het zeker?',
       confirmYes: 'Ja, klant ophangen',
       confirmNo: 'Annuleren',
-    },
-    states: {
-      offline: 'Afgemeld',
-      beschikbaar: 'Beschikbaar',
-      pauze: 'Pauze',
-      ringing: 'Gaat over',
-      in_gesprek: 'In gesprek',
-      on_hold: 'In gesprek',
-      consulting: 'In overleg',
-      nawerk: 'Nawerk',
     },
   },
 }

@@ -3,6 +3,7 @@ import { Button } from '@nl-design-system-candidate/button-react'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import type { AgentStatus } from '../../../shared/live/protocol'
 import { format } from '../i18n/locale'
+import { colleagueStateMessages } from '../i18n/colleague-states'
 import { useMessages } from '../i18n/use-messages'
 import { FOCUS_TARGETS } from '../lib/focus-targets'
 import { transferMessages } from './messages'
@@ -29,6 +30,7 @@ export function TargetPicker(props: {
   readonly onTransfer: (target: TransferTarget, kind: 'warm' | 'blind') => void
 }) {
   const t = useMessages(transferMessages)
+  const states = useMessages(colleagueStateMessages)
   const base = useId()
   const searchId = FOCUS_TARGETS.transferFirst
   const [query, setQuery] = useState('')
@@ -95,7 +97,7 @@ export function TargetPicker(props: {
                   }}
                 />
                 <label className="utrecht-form-label" htmlFor={id}>
-                  {labelOf(candidate, t)}
+                  {labelOf(candidate, t, states)}
                 </label>
               </li>
             )
@@ -145,7 +147,11 @@ export function choosable(candidate: TransferCandidate): boolean {
   return candidate.type === 'afdeling' ? candidate.leden > 0 : candidate.state !== 'offline'
 }
 
-function labelOf(candidate: TransferCandidate, t: Messages): string {
+function labelOf(
+  candidate: TransferCandidate,
+  t: Messages,
+  states: (typeof colleagueStateMessages)['nl'],
+): string {
   switch (candidate.type) {
     case 'afdeling': {
       return format(candidate.leden === 0 ? t.afdelingLeeg : t.afdelingLabel, {
@@ -158,7 +164,7 @@ function labelOf(candidate: TransferCandidate, t: Messages): string {
       return format(t.medewerkerLabel, {
         naam: candidate.naam,
         afdeling: candidate.afdelingNaam,
-        status: t.states[candidate.state],
+        status: states[candidate.state],
       })
     default: {
       const unreachable: never = candidate

@@ -35,17 +35,6 @@ export const transferMessages: Catalog<{
   nummerOnbekend: string
   reasons: Record<TransferFailureReason, string>
   refusals: Record<TransferRefusal, string>
-  states: {
-    offline: string
-    beschikbaar: string
-    pauze: string
-    ringing: string
-    in_gesprek: string
-    on_hold: string
-    consulting: string
-    nawerk: string
-    unknown: string
-  }
 }> = {
   nl: {
     title: 'Doorverbinden',
@@ -102,17 +91,6 @@ export const transferMessages: Catalog<{
       unreachable: 'Er is geen verbinding met de server; er is niet doorverbonden. Probeer het zo opnieuw.',
       dial_failed: 'Het gesprek kon niet worden doorverbonden.',
       cancelled: 'Doorverbinden geannuleerd. U bent in gesprek met de klant.',
-    },
-    states: {
-      offline: 'Afgemeld',
-      beschikbaar: 'Beschikbaar',
-      pauze: 'Pauze',
-      ringing: 'Gaat over',
-      in_gesprek: 'In gesprek',
-      on_hold: 'In gesprek (wacht)',
-      consulting: 'In overleg',
-      nawerk: 'Nawerk',
-      unknown: 'Status onbekend',
     },
   },
 }

@@ -1,6 +1,6 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { addressUser } from '../softphone/call/call-target'
-import { AGENT_STATES, type AgentState, type AgentStatus } from '../../../shared/live/protocol'
+import { isAgentState, type AgentState, type AgentStatus } from '../../../shared/live/protocol'
 
 /**
  * Whom the agent can pass the customer on to: an afdeling (its group address rings
@@ -75,12 +75,6 @@ export function candidateKey(target: Pick<TransferTarget, 'type' | 'id'>): strin
 
 function directoryState(directory: DirectoryView, login: string): string {
   return directory.medewerkers.find((m) => m.login === login)?.state ?? 'unknown'
-}
-
-const KNOWN_STATES: ReadonlySet<string> = new Set<string>(AGENT_STATES)
-
-function isAgentState(value: string): value is AgentState {
-  return KNOWN_STATES.has(value)
 }
 
 function normalise(text: string): string {
