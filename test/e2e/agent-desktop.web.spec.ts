@@ -155,7 +155,7 @@ test.describe('agent desktop when the gateway goes away', () => {
     await rig.stopGateway()
     await form.opslaan.click()
     await expect(
-      agent.getByText('Wacht op verbinding met de gateway; wordt automatisch opnieuw verstuurd.'),
+      agent.getByText('Wacht op verbinding met de server; wordt automatisch opnieuw verstuurd.'),
     ).toBeVisible()
     await expect(form.nummer).toHaveCount(0)
 

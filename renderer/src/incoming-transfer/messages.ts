@@ -146,9 +146,9 @@ export const openedMessages: Catalog<OpenedMessages> = {
       not_found: 'Geen klantcontact met dit nummer.',
       not_found_transfer: 'Er is geen overdracht van dit klantcontact aan u (meer).',
       forbidden: 'U hebt geen toegang tot dit klantcontact.',
-      rejected: 'De gateway weigerde het verzoek.',
-      unreachable: 'De gateway is niet bereikbaar. Probeer het zo opnieuw.',
-      failed: 'Er ging iets mis bij de gateway of het register. Probeer het zo opnieuw.',
+      rejected: 'De server weigerde het verzoek.',
+      unreachable: 'De server is niet bereikbaar. Probeer het zo opnieuw.',
+      failed: 'Er ging iets mis bij de server of het klantcontactregister. Probeer het zo opnieuw.',
     },
   },
 }

@@ -150,7 +150,7 @@ export const klantcontactMessages: Catalog<KlantcontactMessages> = {
     },
     status: {
       sending: 'Wordt opgeslagen…',
-      waiting: 'Wacht op verbinding met de gateway; wordt automatisch opnieuw verstuurd.',
+      waiting: 'Wacht op verbinding met de server; wordt automatisch opnieuw verstuurd.',
       rejected: 'Het klantcontact is niet opgeslagen. Pas de gemarkeerde velden aan en sla opnieuw op.',
       notSaved: 'Het klantcontact is niet opgeslagen.',
       gaveUp:

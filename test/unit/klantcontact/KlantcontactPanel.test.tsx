@@ -157,7 +157,7 @@ describe('KlantcontactPanel', () => {
     act(() => k().markWaiting(id, 'Failed to fetch'))
     expect(
       screen
-        .getByText('Wacht op verbinding met de gateway; wordt automatisch opnieuw verstuurd.')
+        .getByText('Wacht op verbinding met de server; wordt automatisch opnieuw verstuurd.')
         .getAttribute('role'),
     ).toBe('status')
   })
