@@ -1,9 +1,11 @@
 import { Button } from '@nl-design-system-candidate/button-react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useMessages } from '../i18n/use-messages'
+import { openKlantcontact } from '../incoming-transfer/open'
+import { useServices } from '../services/context'
 import { createLogger } from '../log'
 import { useAppStore } from '../store'
-import type { KlantcontactDraft } from './draft'
+import { contentKept, type KlantcontactDraft } from './draft'
 import { AanvullenForm } from './AanvullenForm'
 import { klantcontactMessages, type KlantcontactMessages } from './messages'
 
@@ -96,7 +98,11 @@ export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
       ) : (
         <p>{t.geenNummer}</p>
       )}
-      <SavedDetails draft={draft} t={t} />
+      {contentKept(draft) ? (
+        <SavedDetails draft={draft} t={t} />
+      ) : nummer !== undefined ? (
+        <ContentInRegister nummer={nummer} t={t} />
+      ) : null}
       {nummer !== undefined ? <AanvullenForm key={draft.id} draft={draft} /> : null}
       <div className="kc-actions">
         <Button type="button" purpose="subtle" onClick={() => dismiss(draft.id)}>
@@ -104,6 +110,33 @@ export function SavedKlantcontact({ draft }: SavedKlantcontactProps) {
         </Button>
       </div>
     </section>
+  )
+}
+
+/**
+ * After a reload the saved draft holds only its nummer (persistence.ts keeps no personal data it no
+ * longer needs), so the content is read from the register again, on the agent's request and audited
+ * like any other read: the klantcontact then opens in the case column by its nummer.
+ */
+function ContentInRegister({
+  nummer,
+  t,
+}: {
+  readonly nummer: string
+  readonly t: KlantcontactMessages['saved']
+}) {
+  const { api } = useServices()
+  return (
+    <div className="kc-actions">
+      <p>{t.nietBewaard}</p>
+      <Button
+        type="button"
+        purpose="secondary"
+        onClick={() => void openKlantcontact({ store: useAppStore, api }, { source: 'manual', nummer })}
+      >
+        {t.inhoudTonen}
+      </Button>
+    </div>
   )
 }
 

@@ -233,3 +233,12 @@ export function draftsOf(
     .filter((draft) => draft.agentLogin === agentLogin)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
 }
+
+/**
+ * Whether this draft still holds what was typed. A saved draft read back from storage holds only
+ * its nummer (persistence.ts); onderwerp is required to save, so an empty one says the content was
+ * not kept here.
+ */
+export function contentKept(draft: KlantcontactDraft): boolean {
+  return draft.status !== 'saved' || draft.onderwerp.trim() !== ''
+}

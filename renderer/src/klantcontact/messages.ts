@@ -68,6 +68,8 @@ export interface KlantcontactMessages {
     readonly kanaal: string
     readonly plaatsgevondenOp: string
     readonly leeg: string
+    readonly nietBewaard: string
+    readonly inhoudTonen: string
   }
   readonly aanvullen: {
     readonly heading: string
@@ -171,6 +173,9 @@ export const klantcontactMessages: Catalog<KlantcontactMessages> = {
       kanaal: 'Kanaal',
       plaatsgevondenOp: 'Plaatsgevonden op',
       leeg: 'Niet ingevuld',
+      nietBewaard:
+        'De inhoud staat in het klantcontactregister; deze werkplek bewaart na het opslaan alleen het nummer.',
+      inhoudTonen: 'Inhoud tonen',
     },
     aanvullen: {
       heading: 'Aanvullen',

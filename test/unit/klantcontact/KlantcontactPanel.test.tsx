@@ -200,6 +200,36 @@ describe('KlantcontactPanel', () => {
     expect(k().drafts[id]).toBeUndefined()
   })
 
+  it('after a reload shows the saved nummer and reads the content from the register only when asked', async () => {
+    const api = fakeApi()
+    renderWithServices(<KlantcontactPanel agentLogin={AGENT} />, api)
+    const id = popCall()
+    fireEvent.change(input('Onderwerp'), { target: { value: 'Paspoort' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }))
+    act(() => {
+      k().markSending(id)
+      k().markSaved(id, viewOf('26000001'))
+    })
+    // What persistence.ts keeps of a saved draft: its nummer, not what was typed.
+    act(() => {
+      useAppStore.setState((state) => ({
+        klantcontact: {
+          ...state.klantcontact,
+          drafts: { [id]: { ...state.klantcontact.drafts[id]!, onderwerp: '', inhoud: '', naamKlant: '' } },
+        },
+      }))
+    })
+    expect(screen.getByTestId('klantcontactnummer').textContent).toBe('26000001')
+    expect(screen.queryByText('Niet ingevuld')).toBeNull()
+    expect(api.klantcontactByNummer).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByRole('button', { name: 'Inhoud tonen' }))
+    expect(api.klantcontactByNummer).toHaveBeenCalledWith('26000001')
+    await act(async () => {
+      await Promise.resolve()
+    })
+    expect(useAppStore.getState().opened.status).not.toBe('idle')
+  })
+
   it('lists the open drafts when there is more than one, and switches between them', () => {
     render(<KlantcontactPanel agentLogin={AGENT} />)
     const first = popCall('call-1')
