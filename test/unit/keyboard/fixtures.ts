@@ -1,25 +1,13 @@
 import { vi } from 'vitest'
 import { memoryStorage } from '../../../renderer/src/klantcontact/persistence'
 import { INITIAL_SNAPSHOT } from '../../../renderer/src/softphone/snapshot-store'
-import type { CallSnapshot, SoftphoneSnapshot, TransferSnapshot } from '../../../renderer/src/softphone/types'
+import type { SoftphoneSnapshot, TransferSnapshot } from '../../../renderer/src/softphone/types'
 import { createAppStore, type AppStore } from '../../../renderer/src/store'
 
 export const RING = Date.parse('2026-12-06T10:00:00.000Z')
 
-export function callOf(changes: Partial<CallSnapshot> = {}): CallSnapshot {
-  return {
-    id: 'call-1',
-    sipCallId: 'customer-1@pbx.gemeente.example',
-    state: 'active',
-    direction: 'inbound',
-    remoteNumber: '0612345678',
-    startedAt: RING,
-    answeredAt: RING + 5_000,
-    muted: false,
-    held: false,
-    ...changes,
-  }
-}
+/** The customer's call, as the transfer tests build it. */
+export { callOf } from '../transfer/fixtures'
 
 export function transferOf(changes: Partial<TransferSnapshot> = {}): TransferSnapshot {
   return { kind: 'warm', state: 'consulting', target: 'vergunningen', startedAt: RING + 10_000, ...changes }
