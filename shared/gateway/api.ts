@@ -3,6 +3,7 @@
  * shared by the gateway (which produces them) and the renderer (which consumes them), so a change
  * on one side fails the other's typecheck.
  */
+import type { Afhandeling } from '../klantcontact/afhandeling'
 import type { AnswerField } from '../klantcontact/answer'
 import type { MonitorMode } from '../live/protocol'
 
@@ -28,6 +29,16 @@ export interface AgentView {
    * by shared/gateway/monitor-rule.ts with it; absent from an older gateway (offer none).
    */
   supervises?: string[]
+  /**
+   * The reasons an agent chooses from when going on Pauze (the gateway's `pauzeRedenen` setting);
+   * the supervisor sees the reason. Absent from an older gateway: the app offers its defaults.
+   */
+  pauzeRedenen?: string[]
+  /**
+   * How long Nawerk lasts for the agent's afdeling before the gateway makes them Beschikbaar (its
+   * afdeling's `nawerkSeconds`); null: no limit. Absent from an older gateway: no limit.
+   */
+  nawerkSeconds?: number | null
 }
 
 /** `POST /api/session` → 201. */
@@ -84,6 +95,19 @@ export interface KlantcontactView {
   betrokkenen: BetrokkeneView[]
   actoren: ActorView[]
   afgeschermd: boolean
+  /**
+   * How the contact ended, as recorded through this gateway (shared/klantcontact/afhandeling.ts);
+   * null when none was recorded. Absent from an older gateway.
+   */
+  afhandeling?: Afhandeling | null
+}
+
+/**
+ * `PUT /api/klantcontacten/:nummer/afhandeling` body → 200 with the KlantcontactView. Allowed to an
+ * agent who is an actor on the klantcontact (their own, or one passed to them and answered).
+ */
+export interface AfhandelingInput {
+  afhandeling: Afhandeling
 }
 
 /** OAS Contactnaam (Klantinteracties 0.9.0); every part optional. */
@@ -108,6 +132,11 @@ export interface RegisterKlantcontactInput {
   plaatsgevondenOp?: string
   contactnaam?: ContactnaamInput
   partijUuid?: string
+  /**
+   * The klantcontact this one follows up (a call-back from the inbox): the gateway links the two in
+   * the register with an onderwerpobject whose `wasKlantcontact` is the earlier one (OAS 0.9.0).
+   */
+  aanleidingKlantcontactUuid?: string
 }
 
 export interface RecentView {

@@ -172,6 +172,10 @@ export function counterDelta(event: LiveEventBody & { at: string }): CounterDelt
     case 'monitor.started':
     case 'monitor.ended':
     case 'queue.changed':
+    case 'inbox.changed':
+      return undefined
+    case 'klantcontact.afgehandeld':
+      // Counted per afhandeling once the counters carry it (docs/supervisor.md).
       return undefined
     default: {
       const unreachable: never = event

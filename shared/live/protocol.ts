@@ -15,6 +15,8 @@
  */
 
 import type { DayCounters } from './counters'
+import type { Afhandeling } from '../klantcontact/afhandeling'
+import type { InboxStatus } from './inbox'
 import type { QueueOutcome, QueueStatus } from './queue'
 
 export const AGENT_STATES = [
@@ -65,6 +67,10 @@ export interface AgentStatus {
   afdeling: string
   state: AgentState
   since: string
+  /** On pauze: the reason the agent chose (one of the gateway's `pauzeRedenen`). */
+  pauzeReden?: string
+  /** In nawerk with a limit: ISO time the gateway makes the agent Beschikbaar again. */
+  nawerkTot?: string
 }
 
 /** What a call event says about a call; every call event carries the whole of it. */
@@ -142,7 +148,16 @@ export interface MonitorInfo {
 
 /** Event bodies as publishers hand them to the hub (no seq, no time yet). */
 export type LiveEventBody =
-  | { type: 'agent.state'; login: string; afdeling: string; state: AgentState }
+  | {
+      type: 'agent.state'
+      login: string
+      afdeling: string
+      state: AgentState
+      /** On pauze: the reason chosen. */
+      pauzeReden?: string
+      /** In nawerk with a limit: when the gateway ends it (ISO). */
+      nawerkTot?: string
+    }
   | { type: 'call.started'; call: CallInfo }
   | { type: 'call.updated'; call: CallInfo }
   | {
@@ -193,6 +208,10 @@ export type LiveEventBody =
     }
   /** The gateway registered a terugbelverzoek (a caller who waited and was not answered) for `afdeling`. */
   | { type: 'terugbelverzoek.created'; afdeling: string }
+  /** An agent recorded how a klantcontact ended; `afdeling` is the agent's (for the counters). */
+  | { type: 'klantcontact.afgehandeld'; login: string; afdeling: string; afhandeling: Afhandeling }
+  /** An afdeling's open contactverzoeken changed: its whole status, so the latest wins. */
+  | { type: 'inbox.changed'; inbox: InboxStatus }
 
 export type LiveEventType = LiveEventBody['type']
 
@@ -214,6 +233,8 @@ export interface LiveSnapshot {
   counters?: DayCounters
   /** Each afdeling's queue as the last `queue.changed` left it; absent from a hub that keeps none. */
   queues?: QueueStatus[]
+  /** Each afdeling's open contactverzoeken as the last `inbox.changed` left them. */
+  inboxes?: InboxStatus[]
 }
 
 /**
@@ -233,9 +254,10 @@ export type ClientMessage =
    * `from`: apply only if the hub still has the agent in this state. The app sends it with the
    * changes it derives from its calls (ringing, in gesprek, back to beschikbaar), so such a change
    * never overrules a state the gateway set meanwhile (the queue puts an agent whose phone rang out
-   * on pauze); the agent's own choices carry none.
+   * on pauze); the agent's own choices carry none. `pauzeReden`: with pauze, one of the gateway's
+   * `pauzeRedenen` (anything else is refused).
    */
-  | { type: 'state'; state: AgentState; from?: AgentState }
+  | { type: 'state'; state: AgentState; from?: AgentState; pauzeReden?: string }
   | { type: 'call.started'; call: ClientCallInfo }
   | { type: 'call.updated'; call: ClientCallInfo }
   | { type: 'call.ended'; callId: string; reason: CallEndReason; handledMs?: number }

@@ -19,6 +19,8 @@ import { useAppStore } from '../store'
 import './case.css'
 import { caseLayout, type MainCase } from './main-case'
 import { caseMessages, type CaseMessages } from './messages'
+import { CallBackOrigin } from '../inbox/CallBackOrigin'
+import { AfhandelingControl } from './AfhandelingControl'
 import { OtherCases } from './OtherCases'
 
 /**
@@ -72,7 +74,9 @@ export function CaseColumn({ agent }: { readonly agent: AgentView }) {
         </Button>
       </div>
       <div className="case-main">
+        <CallBackOrigin main={main} />
         <MainContent main={main} answerField={agent.answerField} t={t} />
+        <AfhandelingControl main={main} agent={agent} />
       </div>
       <OtherCases drafts={layout.otherDrafts} openedListed={layout.openedListed} />
       <div className="case-openen op-panel">

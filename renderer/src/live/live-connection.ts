@@ -322,6 +322,10 @@ export class LiveConnection {
       case 'monitor.ended':
         this.update({ monitors: this.view.monitors.filter((m) => m.id !== event.id) })
         return
+      case 'inbox.changed':
+      case 'klantcontact.afgehandeld':
+        // Shown once the inbox and the afhandeling counters are (docs/agent-app.md).
+        return
       default: {
         const unreachable: never = event
         this.log.debug({ event: unreachable }, 'unknown live event')

@@ -4,11 +4,14 @@ import type { MouseEvent } from 'react'
 import type { AgentView } from '../../../shared/gateway/api'
 import { CaseColumn } from '../case/CaseColumn'
 import { useMessages } from '../i18n/use-messages'
+import { InboxCount } from '../inbox/InboxCount'
+import { InboxPanel } from '../inbox/InboxPanel'
 import { HelpButton } from '../keyboard/HelpButton'
 import { HelpOverlay } from '../keyboard/HelpOverlay'
 import { useShortcuts } from '../keyboard/use-shortcuts'
 import { MissedCalls } from '../missed-calls/MissedCalls'
 import { PhoneStrip } from '../phone/PhoneStrip'
+import { SearchPanel } from '../search/SearchPanel'
 import { SettingsMenu } from '../settings/SettingsMenu'
 import { SupervisorPanel } from '../supervisor'
 import type { Availability } from './agent-state'
@@ -17,7 +20,6 @@ import { QueueWaiting } from './QueueWaiting'
 import { StateSetByGateway } from './StateSetByGateway'
 import { StatusControl } from './StatusControl'
 import { workspaceMessages } from './messages'
-import { RecentContacts } from './RecentContacts'
 
 /** The main column's id: the skip link's target. */
 export const CASE_COLUMN_ID = 'kcc-case'
@@ -60,6 +62,7 @@ export function WorkspaceScreen(props: {
           </p>
           <StatusControl onChoose={props.onChoose} />
           <QueueWaiting afdeling={props.agent.afdeling} />
+          <InboxCount agent={props.agent} />
           <div className="status-bar-end">
             <HelpButton />
             <SettingsMenu desktop={props.desktop} />
@@ -83,7 +86,8 @@ export function WorkspaceScreen(props: {
         <aside className="workspace-side">
           {supervisor ? <SupervisorPanel /> : null}
           <MissedCalls />
-          <RecentContacts onRefresh={props.onRefreshRecent} />
+          <InboxPanel agent={props.agent} />
+          <SearchPanel onRefreshRecent={props.onRefreshRecent} />
         </aside>
       </div>
       <HelpOverlay />

@@ -42,6 +42,14 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
     },
     answerField: { type: 'string', enum: [...ANSWER_FIELDS] },
     monitorNotice: { type: 'boolean', nullable: true },
+    pauzeRedenen: {
+      type: 'array',
+      nullable: true,
+      minItems: 1,
+      maxItems: 12,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: 40, pattern: '^\\S(.*\\S)?$' },
+    },
     transfer: {
       type: 'object',
       nullable: true,
@@ -114,6 +122,7 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
               terugbelverzoekAfterSeconds: { type: 'integer', nullable: true, minimum: 0, maximum: 3600 },
             },
           },
+          nawerkSeconds: { type: 'integer', nullable: true, minimum: 10, maximum: 3600 },
         },
       },
     },

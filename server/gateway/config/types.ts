@@ -39,6 +39,11 @@ export interface AfdelingConfig {
   groupAddress: string
   /** How the afdeling's queue behaves; every setting has a default (queue/settings.ts). */
   queue?: AfdelingQueueConfig
+  /**
+   * How long an agent of this afdeling stays in Nawerk before the gateway makes them Beschikbaar
+   * again (seconds, 10–3600); left out: no limit, the agent ends Nawerk themselves.
+   */
+  nawerkSeconds?: number
 }
 
 /** An afdeling's queue settings as the file gives them; defaults in docs/queue.md. */
@@ -134,6 +139,11 @@ export interface GatewayConfig {
    * listened to unknowingly.
    */
   monitorNotice?: boolean
+  /**
+   * The reasons an agent chooses from when going on Pauze, shown to the supervisor (1–12 reasons of
+   * 1–40 characters). Default: Lunch, Overleg, Training, Overig.
+   */
+  pauzeRedenen?: string[]
   /** How the agents' softphones transfer calls; every setting has a default. */
   transfer?: TransferConfig
   /** Data directory for the embedded provider and the gateway's own state. */

@@ -56,6 +56,11 @@ function concernsAgent(event: LiveEvent, login: string, afdeling: string): boole
     // An agent sees how many callers wait for its own afdeling; the outcomes are the supervisor's.
     case 'queue.changed':
       return event.queue.afdeling === afdeling
+    // The header's count of open contactverzoeken is the agent's own afdeling's.
+    case 'inbox.changed':
+      return event.inbox.afdeling === afdeling
+    case 'klantcontact.afgehandeld':
+      return event.login === login
     case 'queue.left':
     case 'terugbelverzoek.created':
       return false

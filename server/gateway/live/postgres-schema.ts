@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import { COUNTER_FIELDS, counterDelta } from '../../../shared/live/counters'
+import type { InboxStatus } from '../../../shared/live/inbox'
 import type { QueueStatus } from '../../../shared/live/queue'
 import { COUNTER_COLUMNS, countersOf, type CounterRow } from './postgres-counters'
 import type { StateChange } from './state'
@@ -83,15 +84,23 @@ interface StateRow {
 
 function toSnapshotParts(
   rows: StateRow[],
-): Required<Pick<LiveSnapshot, 'agents' | 'calls' | 'transfers' | 'queues'>> {
+): Required<Pick<LiveSnapshot, 'agents' | 'calls' | 'transfers' | 'queues' | 'inboxes'>> {
   const agents: AgentStatus[] = []
   const calls: LiveCall[] = []
   const transfers: TransferOffer[] = []
   const queues: QueueStatus[] = []
+  const inboxes: InboxStatus[] = []
   for (const { since, body } of rows) {
     switch (body.type) {
       case 'agent.state':
-        agents.push({ login: body.login, afdeling: body.afdeling, state: body.state, since: body.at })
+        agents.push({
+          login: body.login,
+          afdeling: body.afdeling,
+          state: body.state,
+          since: body.at,
+          ...(body.pauzeReden !== undefined ? { pauzeReden: body.pauzeReden } : {}),
+          ...(body.nawerkTot !== undefined ? { nawerkTot: body.nawerkTot } : {}),
+        })
         break
       case 'call.started':
       case 'call.updated':
@@ -104,6 +113,9 @@ function toSnapshotParts(
       case 'queue.changed':
         queues.push({ ...body.queue })
         break
+      case 'inbox.changed':
+        inboxes.push({ ...body.inbox })
+        break
       case 'call.ended':
       case 'transfer.closed':
       case 'contactverzoek.created':
@@ -111,6 +123,7 @@ function toSnapshotParts(
       case 'monitor.ended':
       case 'queue.left':
       case 'terugbelverzoek.created':
+      case 'klantcontact.afgehandeld':
         // These delete their row or have none; one here means the table was edited by hand.
         throw new Error(`live_state holds a ${body.type} event`)
       default: {
@@ -119,7 +132,7 @@ function toSnapshotParts(
       }
     }
   }
-  return { agents, calls, transfers, queues }
+  return { agents, calls, transfers, queues, inboxes }
 }
 
 /** The persisted state and the seq it is at, read in one consistent snapshot. */

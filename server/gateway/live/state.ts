@@ -1,5 +1,6 @@
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import { shareableCall } from '../../../shared/live/confidential'
+import type { InboxStatus } from '../../../shared/live/inbox'
 import type { QueueStatus } from '../../../shared/live/queue'
 import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, TransferOffer } from './types'
 
@@ -13,6 +14,7 @@ export class LiveState {
   private readonly calls = new Map<string, LiveCall>()
   private readonly transfers = new Map<string, TransferOffer>()
   private readonly queues = new Map<string, QueueStatus>()
+  private readonly inboxes = new Map<string, InboxStatus>()
   private counters: DayCounters = emptyCounters('')
 
   constructor(
@@ -33,6 +35,8 @@ export class LiveState {
           afdeling: event.afdeling,
           state: event.state,
           since: event.at,
+          ...(event.pauzeReden !== undefined ? { pauzeReden: event.pauzeReden } : {}),
+          ...(event.nawerkTot !== undefined ? { nawerkTot: event.nawerkTot } : {}),
         })
         break
       case 'call.started':
@@ -54,11 +58,15 @@ export class LiveState {
       case 'contactverzoek.created':
       case 'queue.left':
       case 'terugbelverzoek.created':
+      case 'klantcontact.afgehandeld':
         // Only counted (above).
         break
       case 'queue.changed':
         // Each event carries the whole status, so the latest replaces what was there.
         this.queues.set(event.queue.afdeling, { ...event.queue })
+        break
+      case 'inbox.changed':
+        this.inboxes.set(event.inbox.afdeling, { ...event.inbox })
         break
       case 'monitor.started':
       case 'monitor.ended':
@@ -94,6 +102,7 @@ export class LiveState {
       transfers: [...this.transfers.values()].map((t) => ({ ...t, to: { ...t.to } })),
       counters: { day: this.counters.day, afdelingen: { ...this.counters.afdelingen } },
       queues: [...this.queues.values()].map((q) => ({ ...q })),
+      inboxes: [...this.inboxes.values()].map((i) => ({ ...i })),
     }
   }
 
@@ -103,6 +112,7 @@ export class LiveState {
     this.calls.clear()
     this.transfers.clear()
     this.queues.clear()
+    this.inboxes.clear()
     for (const agent of snapshot.agents) {
       this.agents.set(agent.login, { ...agent })
     }
@@ -115,6 +125,9 @@ export class LiveState {
     for (const queue of snapshot.queues ?? []) {
       this.queues.set(queue.afdeling, { ...queue })
     }
+    for (const inbox of snapshot.inboxes ?? []) {
+      this.inboxes.set(inbox.afdeling, { ...inbox })
+    }
     this.counters = snapshot.counters ?? emptyCounters('')
     this.lastSeq = snapshot.seq
   }
@@ -125,7 +138,7 @@ export class LiveState {
  * key name the entity; `upsert` replaces it with this event, `delete` removes it.
  */
 export type StateChange =
-  | { op: 'upsert' | 'delete'; kind: 'agent' | 'call' | 'transfer' | 'queue'; key: string }
+  | { op: 'upsert' | 'delete'; kind: 'agent' | 'call' | 'transfer' | 'queue' | 'inbox'; key: string }
   /** An event that changes no entity (it is only counted). */
   | { op: 'none'; kind: 'none'; key: '' }
 
@@ -144,6 +157,9 @@ export function stateChangeOf(event: LiveEventBody): StateChange {
       return { op: 'delete', kind: 'transfer', key: event.transferId }
     case 'queue.changed':
       return { op: 'upsert', kind: 'queue', key: event.queue.afdeling }
+    case 'inbox.changed':
+      return { op: 'upsert', kind: 'inbox', key: event.inbox.afdeling }
+    case 'klantcontact.afgehandeld':
     case 'contactverzoek.created':
     case 'monitor.started':
     case 'monitor.ended':
@@ -176,6 +192,8 @@ export function sanitize(event: LiveEventBody): LiveEventBody {
     case 'queue.changed':
     case 'queue.left':
     case 'terugbelverzoek.created':
+    case 'klantcontact.afgehandeld':
+    case 'inbox.changed':
       return event
     default: {
       const unreachable: never = event

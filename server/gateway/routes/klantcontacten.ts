@@ -52,6 +52,7 @@ const registerBody = bodyValidator<RegisterInput>({
       },
     },
     partijUuid: { type: 'string', nullable: true, format: 'uuid' },
+    aanleidingKlantcontactUuid: { type: 'string', nullable: true, format: 'uuid' },
   },
 })
 
