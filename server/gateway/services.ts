@@ -17,6 +17,7 @@ import { NumberAllocator } from './register-client/nummers'
 import { PartijLookup } from './register-client/partij-lookup'
 import { KlantcontactReader } from './register-client/reader'
 import { RecentContacts } from './register-client/recent'
+import { NO_AFHANDELINGEN, SummaryBuilder } from './register-client/summary'
 import { ContactRegistration } from './register-client/register'
 import { ViewBuilder } from './register-client/view'
 import type { Clock } from './lib/clock'
@@ -41,6 +42,8 @@ export interface GatewayServices {
   answers: AnswerService
   contactverzoeken: ContactverzoekService
   recent: RecentContacts
+  /** Klantcontacten as lists show them (the caller's picture, search, the inbox). */
+  summaries: SummaryBuilder
   partijen: PartijLookup
   transfers: TransferService
   monitoring: MonitorService
@@ -112,6 +115,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
     }),
     contactverzoeken: new ContactverzoekService({ config, client, reader, access, actors }),
     recent: new RecentContacts(client, actors, reader, views),
+    summaries: new SummaryBuilder(access, NO_AFHANDELINGEN),
     partijen: new PartijLookup(client),
     transfers: new TransferService({
       config,
