@@ -137,6 +137,13 @@ export interface RegisterKlantcontactInput {
    * the register with an onderwerpobject whose `wasKlantcontact` is the earlier one (OAS 0.9.0).
    */
   aanleidingKlantcontactUuid?: string
+  /**
+   * The caller's number as the phone showed it: the gateway stores it as the betrokkene's digitaal
+   * adres of soort telefoonnummer (OAS `DigitaalAdres.verstrektDoorBetrokkene`), normalised, so the
+   * klant can be recognised and called back. Ignored when it is no phone number (an extension,
+   * `anonymous`).
+   */
+  telefoonnummer?: string
 }
 
 export interface RecentView {

@@ -52,6 +52,13 @@ export interface PartijSuggestion {
   readonly naam: string
 }
 
+/** What a call-back follows up. */
+export interface DraftAanleiding {
+  readonly interneTaakUuid: string
+  readonly klantcontactUuid: string
+  readonly klantcontactNummer: string | null
+}
+
 export interface KlantcontactDraft {
   /** crypto.randomUUID(); also the Idempotency-Key of its registration (docs/gateway.md). */
   readonly id: string
@@ -77,6 +84,11 @@ export interface KlantcontactDraft {
   readonly naamKlant: string
   readonly onderwerp: string
   readonly inhoud: string
+  /**
+   * A call-back from the inbox: the contactverzoek (interne taak) it answers and the klantcontact
+   * that led to it, which the gateway links to this one (RegisterKlantcontactInput).
+   */
+  readonly aanleiding?: DraftAanleiding
   /** Set only when the agent accepted a suggestion. */
   readonly partijUuid?: string
   readonly suggestion?: PartijSuggestion

@@ -3,6 +3,7 @@ import { isUuid } from '../../../shared/text/uuid'
 import {
   DRAFT_FIELDS,
   isPending,
+  type DraftAanleiding,
   type DraftStatus,
   type FieldErrors,
   type KlantcontactDraft,
@@ -62,6 +63,7 @@ export function parseDraft(value: unknown): KlantcontactDraft | undefined {
     return found === undefined ? {} : { [key]: found }
   }
   const suggestion = parseSuggestion(value['suggestion'])
+  const aanleiding = parseAanleiding(value['aanleiding'])
   const draft: KlantcontactDraft = {
     id,
     agentLogin,
@@ -78,6 +80,7 @@ export function parseDraft(value: unknown): KlantcontactDraft | undefined {
     naamKlant,
     onderwerp,
     inhoud,
+    ...(aanleiding ? { aanleiding } : {}),
     ...optional('partijUuid'),
     ...(suggestion ? { suggestion } : {}),
     status: status === 'sending' ? 'queued' : status,
@@ -116,6 +119,24 @@ function parseSuggestion(value: unknown): PartijSuggestion | undefined {
   return undefined
 }
 
+function parseAanleiding(value: unknown): DraftAanleiding | undefined {
+  if (
+    isRecord(value) &&
+    typeof value['interneTaakUuid'] === 'string' &&
+    isUuid(value['interneTaakUuid']) &&
+    typeof value['klantcontactUuid'] === 'string' &&
+    isUuid(value['klantcontactUuid'])
+  ) {
+    const nummer = value['klantcontactNummer']
+    return {
+      interneTaakUuid: value['interneTaakUuid'],
+      klantcontactUuid: value['klantcontactUuid'],
+      klantcontactNummer: typeof nummer === 'string' ? nummer : null,
+    }
+  }
+  return undefined
+}
+
 function parseFieldErrors(value: unknown): FieldErrors {
   const errors: FieldErrors = {}
   if (isRecord(value)) {
@@ -134,7 +155,14 @@ function parseRequest(value: unknown): RegisterKlantcontactInput | undefined {
     return undefined
   }
   const request: RegisterKlantcontactInput = { kanaal: value['kanaal'], onderwerp: value['onderwerp'] }
-  for (const key of ['inhoud', 'taal', 'plaatsgevondenOp', 'partijUuid'] as const) {
+  for (const key of [
+    'inhoud',
+    'taal',
+    'plaatsgevondenOp',
+    'partijUuid',
+    'aanleidingKlantcontactUuid',
+    'telefoonnummer',
+  ] as const) {
     const found = value[key]
     if (typeof found === 'string') {
       request[key] = found

@@ -13,6 +13,8 @@ import { splitNaamKlant } from './naam-klant'
  *   agent accepted a suggestion;
  * - onderwerp and inhoud without leading or trailing white space (the gateway refuses an onderwerp
  *   of only spaces); inhoud left out when empty (the gateway stores "");
+ * - telefoonnummer: the caller's number for a call's draft (the gateway keeps only a phone number);
+ * - aanleidingKlantcontactUuid for a call-back;
  * - plaatsgevondenOp normalised to UTC ISO 8601 (OAS `format: date-time`).
  */
 export function toRegisterInput(draft: KlantcontactDraft): RegisterKlantcontactInput {
@@ -31,6 +33,12 @@ export function toRegisterInput(draft: KlantcontactDraft): RegisterKlantcontactI
   input.contactnaam = splitNaamKlant(draft.naamKlant)
   if (draft.partijUuid !== undefined) {
     input.partijUuid = draft.partijUuid
+  }
+  if (draft.aanleiding !== undefined) {
+    input.aanleidingKlantcontactUuid = draft.aanleiding.klantcontactUuid
+  }
+  if (draft.callerNumber !== undefined) {
+    input.telefoonnummer = draft.callerNumber
   }
   return input
 }

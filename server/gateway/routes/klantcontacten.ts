@@ -53,6 +53,7 @@ const registerBody = bodyValidator<RegisterInput>({
     },
     partijUuid: { type: 'string', nullable: true, format: 'uuid' },
     aanleidingKlantcontactUuid: { type: 'string', nullable: true, format: 'uuid' },
+    telefoonnummer: { type: 'string', nullable: true, maxLength: 40 },
   },
 })
 

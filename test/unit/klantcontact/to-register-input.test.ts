@@ -12,6 +12,7 @@ describe('toRegisterInput', () => {
       indicatieContactGelukt: true,
       plaatsgevondenOp: '2026-03-02T09:15:00.000Z',
       contactnaam: {},
+      telefoonnummer: '0612345678',
     })
   })
 
