@@ -1,3 +1,4 @@
+import type { Afhandeling } from '../klantcontact/afhandeling'
 import type { LiveEvent, LiveEventBody } from './protocol'
 
 /**
@@ -40,7 +41,26 @@ export interface AfdelingCounters {
    * register's to say, not the live feed's.
    */
   terugbelverzoeken: number
+  /**
+   * Klantcontacten recorded today with each afhandeling (shared/klantcontact/afhandeling.ts), by the
+   * afdeling of the agent who recorded it. A klantcontact counts once, with its latest afhandeling:
+   * a change on the same day by the same afdeling moves it from the earlier afhandeling's count.
+   */
+  afgehandeldZelfBeantwoord: number
+  afgehandeldDoorverbonden: number
+  afgehandeldContactverzoek: number
+  afgehandeldTerugbelverzoek: number
+  afgehandeldGeenContact: number
 }
+
+/** The counter of each afhandeling. */
+export const AFHANDELING_COUNTERS: Readonly<Record<Afhandeling, CounterField>> = Object.freeze({
+  zelf_beantwoord: 'afgehandeldZelfBeantwoord',
+  doorverbonden: 'afgehandeldDoorverbonden',
+  contactverzoek: 'afgehandeldContactverzoek',
+  terugbelverzoek: 'afgehandeldTerugbelverzoek',
+  geen_contact: 'afgehandeldGeenContact',
+})
 
 export interface DayCounters {
   /** YYYY-MM-DD in Europe/Amsterdam. */
@@ -88,6 +108,11 @@ export const ZERO_COUNTERS: Readonly<AfdelingCounters> = Object.freeze({
   queueNoAgent: 0,
   overflowed: 0,
   terugbelverzoeken: 0,
+  afgehandeldZelfBeantwoord: 0,
+  afgehandeldDoorverbonden: 0,
+  afgehandeldContactverzoek: 0,
+  afgehandeldTerugbelverzoek: 0,
+  afgehandeldGeenContact: 0,
 })
 
 export type CounterField = keyof AfdelingCounters
@@ -174,9 +199,17 @@ export function counterDelta(event: LiveEventBody & { at: string }): CounterDelt
     case 'queue.changed':
     case 'inbox.changed':
       return undefined
-    case 'klantcontact.afgehandeld':
-      // Counted per afhandeling once the counters carry it (docs/supervisor.md).
-      return undefined
+    case 'klantcontact.afgehandeld': {
+      // The same klantcontact, recorded again today by this afdeling: it moves, it is not two.
+      if (event.vervangt === event.afhandeling) {
+        return undefined
+      }
+      const counts: Partial<AfdelingCounters> = { [AFHANDELING_COUNTERS[event.afhandeling]]: 1 }
+      if (event.vervangt !== undefined) {
+        counts[AFHANDELING_COUNTERS[event.vervangt]] = -1
+      }
+      return of(event.afdeling, counts)
+    }
     default: {
       const unreachable: never = event
       throw new Error(`unknown live event: ${JSON.stringify(unreachable)}`)

@@ -208,8 +208,18 @@ export type LiveEventBody =
     }
   /** The gateway registered a terugbelverzoek (a caller who waited and was not answered) for `afdeling`. */
   | { type: 'terugbelverzoek.created'; afdeling: string }
-  /** An agent recorded how a klantcontact ended; `afdeling` is the agent's (for the counters). */
-  | { type: 'klantcontact.afgehandeld'; login: string; afdeling: string; afhandeling: Afhandeling }
+  /**
+   * An agent recorded how a klantcontact ended; `afdeling` is the agent's (for the counters).
+   * `vervangt`: the afhandeling this recording replaces, when the same afdeling recorded it earlier
+   * the same day (the counters then move the klantcontact instead of counting it twice).
+   */
+  | {
+      type: 'klantcontact.afgehandeld'
+      login: string
+      afdeling: string
+      afhandeling: Afhandeling
+      vervangt?: Afhandeling
+    }
   /** An afdeling's open contactverzoeken changed: its whole status, so the latest wins. */
   | { type: 'inbox.changed'; inbox: InboxStatus }
 
