@@ -18,6 +18,12 @@ import type {
   AgentView,
   TransferCloseInput,
 } from '../../../shared/gateway/api'
+import type {
+  InboxDoorzettenInput,
+  InboxItemView,
+  InboxVerwerktInput,
+  InboxView,
+} from '../../../shared/gateway/inbox'
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import {
   isKlantcontactnummer,
@@ -55,6 +61,14 @@ export interface GatewayApi {
   aanvullen(nummer: string, aanvulling: string): Promise<KlantcontactView>
   /** An interne taak following the klantcontact up, e.g. after a transfer nobody answered. */
   createContactverzoek(input: ContactverzoekInput): Promise<ContactverzoekView>
+  /** The contactverzoek inbox (shared/gateway/inbox.ts): open ones oldest first, or recent verwerkt ones. */
+  inbox(status: 'open' | 'verwerkt'): Promise<InboxView>
+  /** Assigns the contactverzoek to this agent (its afdeling kept). */
+  claimInboxItem(uuid: string): Promise<InboxItemView>
+  /** Marks the contactverzoek verwerkt with what was done. */
+  inboxItemVerwerkt(uuid: string, input: InboxVerwerktInput): Promise<InboxItemView>
+  /** Passes the contactverzoek on to another afdeling. */
+  doorzettenInboxItem(uuid: string, input: InboxDoorzettenInput): Promise<InboxItemView>
   /** Supervisor: listen in on, whisper to or barge into an agent's call (docs/supervisor.md). */
   startMonitor(input: MonitorSessionInput): Promise<MonitorSessionView>
   /** Supervisor: end a monitoring session this supervisor started. */
@@ -87,6 +101,7 @@ export interface GatewayClientOptions {
 export const GATEWAY_TIMEOUT_MS = 12_000
 
 const UUID_REASON = 'Geen geldige klantcontact-uuid.'
+const INTERNE_TAAK_REASON = 'Geen geldige uuid van een contactverzoek.'
 const TELEFOON = /^\+?[0-9]{3,20}$/
 
 export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
@@ -209,6 +224,25 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
         return Promise.reject(invalid('klantcontactUuid', UUID_REASON))
       }
       return call(() => http.post('contactverzoeken', { json: input }).json<ContactverzoekView>())
+    },
+    inbox: (status) => call(() => http.get('inbox', { searchParams: { status } }).json<InboxView>()),
+    claimInboxItem: (uuid) => {
+      if (!isUuid(uuid)) {
+        return Promise.reject(invalid('uuid', INTERNE_TAAK_REASON))
+      }
+      return call(() => http.post(`inbox/${uuid}/claim`).json<InboxItemView>())
+    },
+    inboxItemVerwerkt: (uuid, input) => {
+      if (!isUuid(uuid)) {
+        return Promise.reject(invalid('uuid', INTERNE_TAAK_REASON))
+      }
+      return call(() => http.post(`inbox/${uuid}/verwerkt`, { json: input }).json<InboxItemView>())
+    },
+    doorzettenInboxItem: (uuid, input) => {
+      if (!isUuid(uuid)) {
+        return Promise.reject(invalid('uuid', INTERNE_TAAK_REASON))
+      }
+      return call(() => http.post(`inbox/${uuid}/doorzetten`, { json: input }).json<InboxItemView>())
     },
     reportSecurityEvent: ({ kind, callId }) => {
       // Only our own codes and ids leave the app: a call id that is not a uuid is left out.

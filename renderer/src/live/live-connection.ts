@@ -9,6 +9,7 @@ import type {
   MonitorInfo,
   TransferOffer,
 } from '../../../shared/live/protocol'
+import type { InboxStatus } from '../../../shared/live/inbox'
 import type { QueueStatus } from '../../../shared/live/queue'
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import { LiveCloseCode } from '../../../shared/live/protocol'
@@ -49,6 +50,11 @@ export interface LiveView {
    * afdeling's, a supervisor every afdeling's.
    */
   readonly queues: readonly QueueStatus[]
+  /**
+   * The afdelingen's open contactverzoeken as the last `inbox.changed` left them: an agent sees its
+   * own afdeling's, a supervisor every afdeling's.
+   */
+  readonly inboxes: readonly InboxStatus[]
 }
 
 export const INITIAL_LIVE_VIEW: LiveView = {
@@ -59,6 +65,7 @@ export const INITIAL_LIVE_VIEW: LiveView = {
   counters: emptyCounters(''),
   monitors: [],
   queues: [],
+  inboxes: [],
 }
 
 export interface LiveConnectionOptions {
@@ -218,6 +225,7 @@ export class LiveConnection {
           counters: message.counters ?? emptyCounters(''),
           monitors: this.view.monitors.filter((m) => message.calls.some((c) => c.callId === m.callId)),
           queues: message.queues ?? [],
+          inboxes: message.inboxes ?? [],
         })
         this.ownState.caughtUp()
         this.ping(socket)
@@ -323,6 +331,11 @@ export class LiveConnection {
         this.update({ monitors: this.view.monitors.filter((m) => m.id !== event.id) })
         return
       case 'inbox.changed':
+        // The whole status of one afdeling's inbox: the latest wins.
+        this.update({
+          inboxes: [...this.view.inboxes.filter((i) => i.afdeling !== event.inbox.afdeling), event.inbox],
+        })
+        return
       case 'klantcontact.afgehandeld':
         // Shown once the inbox and the afhandeling counters are (docs/agent-app.md).
         return

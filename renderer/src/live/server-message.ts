@@ -32,7 +32,9 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
         Array.isArray(value['calls']) &&
         Array.isArray(value['transfers']) &&
         (value['queues'] === undefined ||
-          (Array.isArray(value['queues']) && value['queues'].every(isQueueStatus)))
+          (Array.isArray(value['queues']) && value['queues'].every(isQueueStatus))) &&
+        (value['inboxes'] === undefined ||
+          (Array.isArray(value['inboxes']) && value['inboxes'].every(isInboxStatus)))
         ? (value as ServerMessage)
         : undefined
     case 'resumed':
@@ -57,6 +59,7 @@ function isEvent(value: unknown): value is LiveEvent {
     typeof value['seq'] === 'number' &&
     typeof value['at'] === 'string' &&
     (value['type'] !== 'queue.changed' || isQueueStatus(value['queue'])) &&
+    (value['type'] !== 'inbox.changed' || isInboxStatus(value['inbox'])) &&
     (!isRecord(value['call']) || isOptionalTime(value['call']['answeredAt']))
   )
 }
@@ -75,6 +78,18 @@ function isQueueStatus(value: unknown): boolean {
     Number.isInteger(value['waiting']) &&
     value['waiting'] >= 0 &&
     (value['oldestSince'] === undefined || typeof value['oldestSince'] === 'string')
+  )
+}
+
+/** An inbox's status goes on screen as it is (the supervisor counts up from `oldestSince`). */
+function isInboxStatus(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value['afdeling'] === 'string' &&
+    typeof value['open'] === 'number' &&
+    Number.isInteger(value['open']) &&
+    value['open'] >= 0 &&
+    isOptionalTime(value['oldestSince'])
   )
 }
 
