@@ -120,6 +120,7 @@ interface NewDraft {
   readonly callId?: string
   readonly sipCallId?: string
   readonly callerNumber?: string
+  readonly aanleiding?: DraftAanleiding
 }
 
 /** What a phone call implies, prefilled: kanaal Telefoon, taal nld, not vertrouwelijk, contact made. */
@@ -130,6 +131,7 @@ export function newDraft({
   callId,
   sipCallId,
   callerNumber,
+  aanleiding,
 }: NewDraft): KlantcontactDraft {
   const when = new Date(at).toISOString()
   return {
@@ -148,6 +150,7 @@ export function newDraft({
     naamKlant: '',
     onderwerp: '',
     inhoud: '',
+    ...(aanleiding !== undefined ? { aanleiding } : {}),
     status: 'editing',
     fieldErrors: {},
   }

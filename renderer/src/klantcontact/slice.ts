@@ -9,6 +9,7 @@ import {
   isEditable,
   newDraft,
   nextStatus,
+  type DraftAanleiding,
   type DraftEvent,
   type DraftField,
   type DraftPatch,
@@ -48,6 +49,8 @@ export interface OpenForCall {
   readonly callerNumber?: string
   /** Epoch ms the call rang in. */
   readonly at: number
+  /** A call-back from the inbox: what it follows up (draft.ts). */
+  readonly aanleiding?: DraftAanleiding
 }
 
 /**
@@ -140,7 +143,7 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
     klantcontact: {
       ...INITIAL_KLANTCONTACT,
 
-      openForCall: ({ agentLogin, callId, sipCallId, callerNumber, at }) => {
+      openForCall: ({ agentLogin, callId, sipCallId, callerNumber, at, aanleiding }) => {
         const drafts = Object.values(current().drafts).filter((draft) => draft.agentLogin === agentLogin)
         const existing = drafts.find((draft) => draft.callId === callId)
         if (existing) {
@@ -157,7 +160,9 @@ export const createKlantcontactSlice: StateCreator<StoreState, [], [], Klantcont
           put({ ...resumed, callId }, forward(resumed.id))
           return resumed.id
         }
-        return open(newDraft({ id: crypto.randomUUID(), agentLogin, at, callId, sipCallId, callerNumber }))
+        return open(
+          newDraft({ id: crypto.randomUUID(), agentLogin, at, callId, sipCallId, callerNumber, aanleiding }),
+        )
       },
 
       callAnswered: (callId, at) => {
