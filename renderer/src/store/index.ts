@@ -8,6 +8,7 @@ import { createTransferSlice } from '../transfer/slice'
 import { createMissedCallsSlice } from '../missed-calls/slice'
 import { createRingingSlice } from '../ringing/slice'
 import { createSettingsSlice, type SettingsStorage } from '../settings/slice'
+import { createInboxSlice } from '../inbox/slice'
 import { createWorkspaceSlice } from '../workspace/workspace-slice'
 import { createAppSlice } from './app-slice'
 import type { StoreState } from './types'
@@ -42,6 +43,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
         ...createMissedCallsSlice(...args),
         ...createRingingSlice(...args),
         ...createSettingsSlice(settingsStorage)(...args),
+        ...createInboxSlice(...args),
       }),
       klantcontactPersistOptions(storage),
     ),

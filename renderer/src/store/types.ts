@@ -6,6 +6,7 @@ import type { WorkspaceSlice } from '../workspace/workspace-slice'
 import type { MissedCallsSlice } from '../missed-calls/slice'
 import type { RingingSlice } from '../ringing/slice'
 import type { SettingsSlice } from '../settings/slice'
+import type { InboxSlice } from '../inbox/slice'
 import type { AppSlice } from './app-slice'
 
 /** The whole renderer state: the intersection of all slices. */
@@ -17,4 +18,5 @@ export type StoreState = AppSlice &
   MonitorSlice &
   MissedCallsSlice &
   RingingSlice &
-  SettingsSlice
+  SettingsSlice &
+  InboxSlice
