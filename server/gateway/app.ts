@@ -25,6 +25,7 @@ import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
 import { registerDirectoryRoutes } from './routes/directory'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
+import { registerKlantcontactSearchRoutes } from './routes/klantcontacten-search'
 import { registerMonitorRoutes } from './routes/monitor-sessions'
 import { registerPartijRoutes } from './routes/partijen'
 import { registerSecurityEventRoutes } from './routes/security-events'
@@ -195,6 +196,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
 
     registerAuthRoutes(app, services)
     registerKlantcontactRoutes(app, services)
+    registerKlantcontactSearchRoutes(app, services)
     registerContactverzoekRoutes(app, services)
     registerTransferRoutes(app, services)
     registerMonitorRoutes(app, services)
