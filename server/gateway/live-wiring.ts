@@ -12,6 +12,7 @@ import {
 import { monitorAnnouncements, type MonitorAnnouncements } from './monitoring/announcements'
 import type { LiveCalls } from './monitoring/service'
 import type { ContactverzoekCreated } from './services'
+import { inboxPublisher, type InboxPublisher } from './inbox/publisher'
 import { transferOffers, type TransferOffers } from './transfers/offers'
 
 /**
@@ -37,6 +38,8 @@ export interface GatewayLiveOptions {
   transferTtlMs: number
   /** Time before a disconnected agent shows as offline (presence.ts's default when absent). */
   presenceGraceMs?: number | undefined
+  /** How often every afdeling's inbox status is read again (inbox/publisher.ts's default when absent). */
+  inboxRefreshMs?: number | undefined
 }
 
 export interface GatewayLive {
@@ -49,6 +52,11 @@ export interface GatewayLive {
   monitors: MonitorAnnouncements
   contactverzoekCreated: ContactverzoekCreated
   liveCalls: LiveCalls
+  /**
+   * Publishes each afdeling's open contactverzoeken (`inbox.changed`) after a change and on a
+   * periodic refresh; `start` it with the inbox's status source once the services exist.
+   */
+  inboxes: InboxPublisher
   /** Stops the timers; closes the hub if the gateway made it. */
   close(): Promise<void>
 }
@@ -64,6 +72,12 @@ export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
   const afdelingOf = (login: string): string | undefined =>
     config.agents.find((a) => a.login === login)?.afdeling
   const offers = transferOffers(hub, options.transferTtlMs, scopedLogger(logger, 'transfers'), afdelingOf)
+  const inboxes = inboxPublisher({
+    hub,
+    afdelingen: config.afdelingen.map((a) => a.id),
+    logger: scopedLogger(logger, 'inbox'),
+    refreshMs: options.inboxRefreshMs,
+  })
   return {
     hub,
     presence: createPresenceView(hub),
@@ -74,7 +88,9 @@ export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
       await hub.publish({ type: 'contactverzoek.created', from: by.login, afdeling: by.afdeling })
     },
     liveCalls: (login) => hub.callsOf(login),
+    inboxes,
     async close() {
+      inboxes.stop()
       offers.stop()
       tracker.close()
       if (!options.hub) {

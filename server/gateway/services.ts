@@ -7,6 +7,7 @@ import { SessionStore } from './auth/sessions'
 import type { GatewayConfig } from './config/types'
 import type { GatewayDb } from './db/tables'
 import type { PresenceSource } from './directory/presence'
+import { createInbox, type GatewayInbox, type InboxChanged } from './inbox'
 import { AccessPolicy } from './register-client/access'
 import { ActorRegistry } from './register-client/actors'
 import { AnswerService } from './register-client/answer'
@@ -17,7 +18,6 @@ import { NumberAllocator } from './register-client/nummers'
 import { PartijLookup } from './register-client/partij-lookup'
 import { KlantcontactReader } from './register-client/reader'
 import { RecentContacts } from './register-client/recent'
-import { KlantcontactSearch } from './register-client/search'
 import { NO_AFHANDELINGEN, SummaryBuilder } from './register-client/summary'
 import { ContactRegistration } from './register-client/register'
 import { ViewBuilder } from './register-client/view'
@@ -45,14 +45,14 @@ export interface GatewayServices {
   recent: RecentContacts
   /** Klantcontacten as lists show them (the caller's picture, search, the inbox). */
   summaries: SummaryBuilder
-  /** `GET /api/klantcontacten/zoeken` (docs/gateway.md, "Zoeken"). */
-  search: KlantcontactSearch
   partijen: PartijLookup
   transfers: TransferService
   monitoring: MonitorService
   presence: PresenceSource
   /** Told of every contactverzoek made (the live hub counts it for the supervisor). */
   contactverzoekCreated: ContactverzoekCreated
+  /** The contactverzoek inbox (inbox/): its service, and the afdelingen' status for the live hub. */
+  inbox: GatewayInbox
 }
 
 /** Who made a contactverzoek: the live hub counts it for their afdeling. */
@@ -74,6 +74,7 @@ export interface ServiceOptions {
   transferAnnounced: TransferAnnounced
   transferClosed: TransferClosed
   contactverzoekCreated: ContactverzoekCreated
+  inboxChanged: InboxChanged
   liveCalls: LiveCalls
   monitorStarted: MonitorListener
   monitorEnded: MonitorListener
@@ -90,7 +91,6 @@ export function createServices(options: ServiceOptions): GatewayServices {
   const access = new AccessPolicy(actors, store, transferStore)
   const reader = new KlantcontactReader(client, access, views)
   const summaries = new SummaryBuilder(access, NO_AFHANDELINGEN)
-  const partijen = new PartijLookup(client)
   return {
     config,
     log,
@@ -121,8 +121,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
     contactverzoeken: new ContactverzoekService({ config, client, reader, access, actors }),
     recent: new RecentContacts(client, actors, reader, views),
     summaries,
-    search: new KlantcontactSearch({ client, reader, actors, partijen, access, summaries }),
-    partijen,
+    partijen: new PartijLookup(client),
     transfers: new TransferService({
       config,
       store: transferStore,
@@ -141,5 +140,6 @@ export function createServices(options: ServiceOptions): GatewayServices {
     }),
     presence: options.presence,
     contactverzoekCreated: options.contactverzoekCreated,
+    inbox: createInbox({ config, client, actors, summaries, db, changed: options.inboxChanged }),
   }
 }

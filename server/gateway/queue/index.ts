@@ -3,6 +3,7 @@ import { scopedLogger, type Logger } from '../../lib/logger'
 import type { AuditLog } from '../audit/audit-log'
 import type { GatewayConfig } from '../config/types'
 import type { GatewayDb } from '../db/tables'
+import type { InboxChanged } from '../inbox'
 import type { Clock } from '../lib/clock'
 import type { LiveHub } from '../live'
 import type { ActorRegistry } from '../register-client/actors'
@@ -44,6 +45,8 @@ export interface GatewayQueueDeps extends QueueTuning {
   clock: Clock
   /** The register fills in `nummer` itself; otherwise the gateway supplies one (Open Klant 2.16+). */
   registerGeneratesNummer: boolean
+  /** Told of every terugbelverzoek registered: the afdeling's inbox has one more. */
+  inboxChanged?: InboxChanged | undefined
 }
 
 export interface GatewayQueue {
@@ -72,6 +75,7 @@ export function createGatewayQueue(deps: GatewayQueueDeps): GatewayQueue {
     hub: deps.hub,
     clock,
     log: scopedLogger(logger, 'queue.terugbelverzoek'),
+    ...(deps.inboxChanged ? { inboxChanged: deps.inboxChanged } : {}),
     ...(deps.terugbelverzoekRetryMs !== undefined ? { minBackoffMs: deps.terugbelverzoekRetryMs } : {}),
     ...(deps.terugbelverzoekMaxRetryMs !== undefined ? { maxBackoffMs: deps.terugbelverzoekMaxRetryMs } : {}),
   })

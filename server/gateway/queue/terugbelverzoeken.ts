@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Logger } from '../../lib/logger'
 import type { AuditLog } from '../audit/audit-log'
 import type { Clock } from '../lib/clock'
+import type { InboxChanged } from '../inbox'
 import type { LiveHub } from '../live'
 import type { TerugbelverzoekReason, QueueDb, TerugbelverzoekTable } from './tables'
 import { QUEUE_ACTOR, type TerugbelverzoekRegister } from './terugbelverzoek-register'
@@ -11,7 +12,8 @@ import { QUEUE_ACTOR, type TerugbelverzoekRegister } from './terugbelverzoek-reg
  * caller has already been told "we bellen u terug"), then registered in the register, retried with
  * backoff while the register is down or refuses, and marked done. A restarted gateway carries on
  * with what is pending. Audited with the queue as actor; `terugbelverzoek.created` goes on the
- * live hub once it is in the register. The caller's number is never logged.
+ * live hub once it is in the register, and its afdeling's inbox is told (`inbox.changed`). The
+ * caller's number is never logged.
  */
 export interface TerugbelverzoekRequest {
   afdeling: string
@@ -28,6 +30,8 @@ export interface TerugbelverzoekOptions {
   hub: LiveHub
   clock: Clock
   log: Logger
+  /** Told once a terugbelverzoek is in the register: its afdeling's inbox changed. */
+  inboxChanged?: InboxChanged
   /** First retry delay (default 1 s), doubled per failure up to `maxBackoffMs` (default 60 s). */
   minBackoffMs?: number
   maxBackoffMs?: number
@@ -241,6 +245,7 @@ export class Terugbelverzoeken {
       await hub.publish({ type: 'terugbelverzoek.created', afdeling: row.afdeling }).catch((err: unknown) => {
         log.warn({ err }, 'terugbelverzoek.created not published')
       })
+      this.options.inboxChanged?.([row.afdeling])
     } catch (err) {
       const attempts = Number(row.attempts) + 1
       const delay = Math.min(this.maxBackoffMs, this.minBackoffMs * 2 ** Math.min(attempts - 1, 20))

@@ -45,6 +45,13 @@ export function registerContactverzoekRoutes(app: FastifyInstance, services: Gat
       ).catch((error: unknown) =>
         request.log.warn({ err: (error as Error).message }, 'contactverzoek not counted'),
       )
+      // The inbox it landed in: the afdeling's, or the colleague's afdeling's.
+      const target = created.toegewezenAan
+      const inboxAfdeling =
+        target.type === 'afdeling'
+          ? target.id
+          : services.config.agents.find((a) => a.login === target.id)?.afdeling
+      services.inbox.changed(inboxAfdeling ? [inboxAfdeling] : [])
       return reply.code(201).send(created)
     },
   )
