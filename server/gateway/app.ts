@@ -26,6 +26,7 @@ import { registerContactverzoekRoutes } from './routes/contactverzoeken'
 import { registerDirectoryRoutes } from './routes/directory'
 import { registerInboxRoutes } from './routes/inbox'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
+import { registerKlantcontactSearchRoutes } from './routes/klantcontacten-search'
 import { registerMonitorRoutes } from './routes/monitor-sessions'
 import { registerPartijRoutes } from './routes/partijen'
 import { registerSecurityEventRoutes } from './routes/security-events'
@@ -200,6 +201,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
 
     registerAuthRoutes(app, services)
     registerKlantcontactRoutes(app, services)
+    registerKlantcontactSearchRoutes(app, services)
     registerContactverzoekRoutes(app, services)
     registerInboxRoutes(app, services)
     registerTransferRoutes(app, services)

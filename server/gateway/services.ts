@@ -18,6 +18,7 @@ import { NumberAllocator } from './register-client/nummers'
 import { PartijLookup } from './register-client/partij-lookup'
 import { KlantcontactReader } from './register-client/reader'
 import { RecentContacts } from './register-client/recent'
+import { KlantcontactSearch } from './register-client/search'
 import { NO_AFHANDELINGEN, SummaryBuilder } from './register-client/summary'
 import { ContactRegistration } from './register-client/register'
 import { ViewBuilder } from './register-client/view'
@@ -45,6 +46,8 @@ export interface GatewayServices {
   recent: RecentContacts
   /** Klantcontacten as lists show them (the caller's picture, search, the inbox). */
   summaries: SummaryBuilder
+  /** `GET /api/klantcontacten/zoeken` (docs/gateway.md, "Zoeken"). */
+  search: KlantcontactSearch
   partijen: PartijLookup
   transfers: TransferService
   monitoring: MonitorService
@@ -91,6 +94,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
   const access = new AccessPolicy(actors, store, transferStore)
   const reader = new KlantcontactReader(client, access, views)
   const summaries = new SummaryBuilder(access, NO_AFHANDELINGEN)
+  const partijen = new PartijLookup(client)
   return {
     config,
     log,
@@ -121,7 +125,8 @@ export function createServices(options: ServiceOptions): GatewayServices {
     contactverzoeken: new ContactverzoekService({ config, client, reader, access, actors }),
     recent: new RecentContacts(client, actors, reader, views),
     summaries,
-    partijen: new PartijLookup(client),
+    search: new KlantcontactSearch({ client, reader, actors, partijen, access, summaries }),
+    partijen,
     transfers: new TransferService({
       config,
       store: transferStore,
