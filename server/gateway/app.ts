@@ -21,10 +21,10 @@ import { systemClock, type Clock } from './lib/clock'
 import { liveSocketRoutes, type LiveHub, type LiveSocketOptions, type PresenceView } from './live'
 import { gatewayCounterStore, loadStoredCounters } from './live/counter-store'
 import { createGatewayLive } from './live-wiring'
+import { registerAfhandelingRoutes } from './routes/afhandeling'
 import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
 import { registerDirectoryRoutes } from './routes/directory'
-import { registerInboxRoutes } from './routes/inbox'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
 import { registerKlantcontactSearchRoutes } from './routes/klantcontacten-search'
 import { registerMonitorRoutes } from './routes/monitor-sessions'
@@ -152,8 +152,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       transferClosed: (transfer, outcome) => live.offers.closed(transfer, outcome),
       // Counted on the supervisor's view.
       contactverzoekCreated: live.contactverzoekCreated,
-      // Each afdeling's open contactverzoeken on the live hub.
-      inboxChanged: live.inboxes.changed,
+      klantcontactAfgehandeld: live.klantcontactAfgehandeld,
       // Monitoring needs the monitored agent's live call, and that agent's app makes the monitor
       // call to the supervisor once the hub tells it (docs/supervisor.md).
       liveCalls: live.liveCalls,
@@ -172,10 +171,8 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       audit: services.audit,
       clock,
       registerGeneratesNummer: register.generatesNummer,
-      inboxChanged: live.inboxes.changed,
     })
     const gatewayQueue = queue
-    live.inboxes.start(services.inbox.status)
     const app = Fastify({
       loggerInstance: logger.child({ scope: 'http' }) as FastifyBaseLogger,
       // Request ids go into audit lines; they must be unique across restarts and instances.
@@ -202,8 +199,8 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerAuthRoutes(app, services)
     registerKlantcontactRoutes(app, services)
     registerKlantcontactSearchRoutes(app, services)
+    registerAfhandelingRoutes(app, services)
     registerContactverzoekRoutes(app, services)
-    registerInboxRoutes(app, services)
     registerTransferRoutes(app, services)
     registerMonitorRoutes(app, services)
     registerDirectoryRoutes(app, services)

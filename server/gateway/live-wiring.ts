@@ -11,6 +11,7 @@ import {
 } from './live'
 import { monitorAnnouncements, type MonitorAnnouncements } from './monitoring/announcements'
 import type { LiveCalls } from './monitoring/service'
+import type { KlantcontactAfgehandeld } from './afhandeling/service'
 import type { ContactverzoekCreated } from './services'
 import { inboxPublisher, type InboxPublisher } from './inbox/publisher'
 import { transferOffers, type TransferOffers } from './transfers/offers'
@@ -51,6 +52,8 @@ export interface GatewayLive {
   offers: TransferOffers
   monitors: MonitorAnnouncements
   contactverzoekCreated: ContactverzoekCreated
+  /** An afhandeling recorded: counted for the supervisor, and told to the agent's own app. */
+  klantcontactAfgehandeld: KlantcontactAfgehandeld
   liveCalls: LiveCalls
   /**
    * Publishes each afdeling's open contactverzoeken (`inbox.changed`) after a change and on a
@@ -86,6 +89,9 @@ export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
     monitors: monitorAnnouncements(hub, config),
     contactverzoekCreated: async (by) => {
       await hub.publish({ type: 'contactverzoek.created', from: by.login, afdeling: by.afdeling })
+    },
+    klantcontactAfgehandeld: async (event) => {
+      await hub.publish({ type: 'klantcontact.afgehandeld', ...event })
     },
     liveCalls: (login) => hub.callsOf(login),
     inboxes,

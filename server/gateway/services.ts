@@ -1,4 +1,6 @@
 import type { Logger } from '../lib/logger'
+import { AfhandelingService, type KlantcontactAfgehandeld } from './afhandeling/service'
+import { AfhandelingStore } from './afhandeling/store'
 import { AuditLog } from './audit/audit-log'
 import type { Authenticator } from './auth/authenticator'
 import { SessionAuth } from './auth/guard'
@@ -7,7 +9,6 @@ import { SessionStore } from './auth/sessions'
 import type { GatewayConfig } from './config/types'
 import type { GatewayDb } from './db/tables'
 import type { PresenceSource } from './directory/presence'
-import { createInbox, type GatewayInbox, type InboxChanged } from './inbox'
 import { AccessPolicy } from './register-client/access'
 import { ActorRegistry } from './register-client/actors'
 import { AnswerService } from './register-client/answer'
@@ -19,7 +20,7 @@ import { PartijLookup } from './register-client/partij-lookup'
 import { KlantcontactReader } from './register-client/reader'
 import { RecentContacts } from './register-client/recent'
 import { KlantcontactSearch } from './register-client/search'
-import { NO_AFHANDELINGEN, SummaryBuilder } from './register-client/summary'
+import { SummaryBuilder } from './register-client/summary'
 import { ContactRegistration } from './register-client/register'
 import { ViewBuilder } from './register-client/view'
 import type { Clock } from './lib/clock'
@@ -44,6 +45,8 @@ export interface GatewayServices {
   answers: AnswerService
   contactverzoeken: ContactverzoekService
   recent: RecentContacts
+  /** How klantcontacten ended (docs/provider.md, "Afhandeling"): recorded, and added to views. */
+  afhandelingen: AfhandelingService
   /** Klantcontacten as lists show them (the caller's picture, search, the inbox). */
   summaries: SummaryBuilder
   /** `GET /api/klantcontacten/zoeken` (docs/gateway.md, "Zoeken"). */
@@ -54,8 +57,6 @@ export interface GatewayServices {
   presence: PresenceSource
   /** Told of every contactverzoek made (the live hub counts it for the supervisor). */
   contactverzoekCreated: ContactverzoekCreated
-  /** The contactverzoek inbox (inbox/): its service, and the afdelingen' status for the live hub. */
-  inbox: GatewayInbox
 }
 
 /** Who made a contactverzoek: the live hub counts it for their afdeling. */
@@ -77,7 +78,8 @@ export interface ServiceOptions {
   transferAnnounced: TransferAnnounced
   transferClosed: TransferClosed
   contactverzoekCreated: ContactverzoekCreated
-  inboxChanged: InboxChanged
+  /** Told of every afhandeling recorded (the live hub counts it for the supervisor). */
+  klantcontactAfgehandeld: KlantcontactAfgehandeld
   liveCalls: LiveCalls
   monitorStarted: MonitorListener
   monitorEnded: MonitorListener
@@ -93,7 +95,8 @@ export function createServices(options: ServiceOptions): GatewayServices {
   const transferStore = new TransferStore(db, clock, options.transferTtlMs)
   const access = new AccessPolicy(actors, store, transferStore)
   const reader = new KlantcontactReader(client, access, views)
-  const summaries = new SummaryBuilder(access, NO_AFHANDELINGEN)
+  const afhandelingStore = new AfhandelingStore(db, clock)
+  const summaries = new SummaryBuilder(access, afhandelingStore)
   const partijen = new PartijLookup(client)
   return {
     config,
@@ -124,6 +127,16 @@ export function createServices(options: ServiceOptions): GatewayServices {
     }),
     contactverzoeken: new ContactverzoekService({ config, client, reader, access, actors }),
     recent: new RecentContacts(client, actors, reader, views),
+    afhandelingen: new AfhandelingService({
+      client,
+      reader,
+      access,
+      actors,
+      store: afhandelingStore,
+      clock,
+      afgehandeld: options.klantcontactAfgehandeld,
+      log: scoped('afhandeling'),
+    }),
     summaries,
     search: new KlantcontactSearch({ client, reader, actors, partijen, access, summaries }),
     partijen,
@@ -145,6 +158,5 @@ export function createServices(options: ServiceOptions): GatewayServices {
     }),
     presence: options.presence,
     contactverzoekCreated: options.contactverzoekCreated,
-    inbox: createInbox({ config, client, actors, summaries, db, changed: options.inboxChanged }),
   }
 }

@@ -6,6 +6,7 @@ import * as monitorSession from './migrations/002_monitor_session'
 import * as auditObjects from './migrations/003_audit_objects'
 import * as queue from './migrations/004_queue'
 import * as dayCounters from './migrations/005_day_counters'
+import * as afhandeling from './migrations/006_afhandeling'
 
 /**
  * The gateway's migrations, recorded in bookkeeping tables of their own so the gateway can share a
@@ -17,6 +18,7 @@ const migrations: Record<string, EngineMigration<Engine>> = {
   '003_audit_objects': auditObjects,
   '004_queue': queue,
   '005_day_counters': dayCounters,
+  '006_afhandeling': afhandeling,
 }
 
 export function migrateGateway(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {

@@ -75,6 +75,16 @@ export interface AuditEventTable {
   request_id: string | null
 }
 
+/** How a klantcontact ended (migration 006); one row per klantcontact, the latest recording. */
+export interface KlantcontactAfhandelingTable {
+  klantcontact_uuid: string
+  /** shared/klantcontact/afhandeling.ts `Afhandeling`. */
+  afhandeling: string
+  login: string
+  afdeling: string
+  recorded_at: number
+}
+
 export interface CounterTable {
   scope: string
   value: number
@@ -87,6 +97,7 @@ export interface GatewayTables {
   monitor_session: MonitorSessionTable
   audit_event: AuditEventTable
   gateway_counter: CounterTable
+  klantcontact_afhandeling: KlantcontactAfhandelingTable
 }
 
 export type GatewayDb = Kysely<GatewayTables>

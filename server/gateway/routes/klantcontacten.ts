@@ -93,7 +93,7 @@ function idempotencyKey(request: FastifyRequest): string {
 }
 
 export function registerKlantcontactRoutes(app: FastifyInstance, services: GatewayServices): void {
-  const { registration, reader, answers, recent } = services
+  const { registration, reader, answers, recent, afhandelingen } = services
 
   app.post(
     '/api/klantcontacten',
@@ -118,7 +118,7 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
     '/api/klantcontacten/recent',
     { config: { audit: { action: 'klantcontact.recent', resource: 'klantcontact' } } },
     async (request) => {
-      const results = await recent.of(agentOf(request))
+      const results = await afhandelingen.withAfhandeling(await recent.of(agentOf(request)))
       disclosed(request, results.flatMap(klantcontactObjects))
       return { results }
     },
@@ -137,7 +137,7 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
       if (!klantcontact) {
         throw notFoundBecause('Er is geen klantcontact met dit nummer.')
       }
-      const view = await reader.viewFor(agent, klantcontact)
+      const view = await afhandelingen.withAfhandelingOf(await reader.viewFor(agent, klantcontact))
       request.audit.object.uuid = view.uuid
       disclosed(request, klantcontactObjects(view))
       if (view.afgeschermd) {
@@ -158,7 +158,9 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
       }
       const { antwoord } = answerBody(request.body)
       requireText('antwoord', antwoord)
-      const view = await answers.answer(agent, uuid.toLowerCase(), antwoord)
+      const view = await afhandelingen.withAfhandelingOf(
+        await answers.answer(agent, uuid.toLowerCase(), antwoord),
+      )
       request.audit.object.nummer = view.nummer ?? undefined
       disclosed(request, klantcontactObjects(view))
       return view
@@ -181,7 +183,9 @@ export function registerKlantcontactRoutes(app: FastifyInstance, services: Gatew
         throw notFoundBecause('Er is geen klantcontact met dit nummer.')
       }
       request.audit.object = { uuid: klantcontact.uuid, nummer }
-      const view = await answers.aanvullen(agent, klantcontact.uuid, aanvulling)
+      const view = await afhandelingen.withAfhandelingOf(
+        await answers.aanvullen(agent, klantcontact.uuid, aanvulling),
+      )
       disclosed(request, klantcontactObjects(view))
       return view
     },
