@@ -25,6 +25,7 @@ import { registerAfhandelingRoutes } from './routes/afhandeling'
 import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
 import { registerDirectoryRoutes } from './routes/directory'
+import { registerInboxRoutes } from './routes/inbox'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
 import { registerKlantcontactSearchRoutes } from './routes/klantcontacten-search'
 import { registerMonitorRoutes } from './routes/monitor-sessions'
@@ -153,6 +154,8 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       // Counted on the supervisor's view.
       contactverzoekCreated: live.contactverzoekCreated,
       klantcontactAfgehandeld: live.klantcontactAfgehandeld,
+      // Each afdeling's open contactverzoeken on the live hub.
+      inboxChanged: live.inboxes.changed,
       // Monitoring needs the monitored agent's live call, and that agent's app makes the monitor
       // call to the supervisor once the hub tells it (docs/supervisor.md).
       liveCalls: live.liveCalls,
@@ -171,8 +174,10 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       audit: services.audit,
       clock,
       registerGeneratesNummer: register.generatesNummer,
+      inboxChanged: live.inboxes.changed,
     })
     const gatewayQueue = queue
+    live.inboxes.start(services.inbox.status)
     const app = Fastify({
       loggerInstance: logger.child({ scope: 'http' }) as FastifyBaseLogger,
       // Request ids go into audit lines; they must be unique across restarts and instances.
@@ -201,6 +206,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerKlantcontactSearchRoutes(app, services)
     registerAfhandelingRoutes(app, services)
     registerContactverzoekRoutes(app, services)
+    registerInboxRoutes(app, services)
     registerTransferRoutes(app, services)
     registerMonitorRoutes(app, services)
     registerDirectoryRoutes(app, services)

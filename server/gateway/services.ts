@@ -9,6 +9,7 @@ import { SessionStore } from './auth/sessions'
 import type { GatewayConfig } from './config/types'
 import type { GatewayDb } from './db/tables'
 import type { PresenceSource } from './directory/presence'
+import { createInbox, type GatewayInbox, type InboxChanged } from './inbox'
 import { AccessPolicy } from './register-client/access'
 import { ActorRegistry } from './register-client/actors'
 import { AnswerService } from './register-client/answer'
@@ -57,6 +58,8 @@ export interface GatewayServices {
   presence: PresenceSource
   /** Told of every contactverzoek made (the live hub counts it for the supervisor). */
   contactverzoekCreated: ContactverzoekCreated
+  /** The contactverzoek inbox (inbox/): its service, and the afdelingen' status for the live hub. */
+  inbox: GatewayInbox
 }
 
 /** Who made a contactverzoek: the live hub counts it for their afdeling. */
@@ -78,6 +81,7 @@ export interface ServiceOptions {
   transferAnnounced: TransferAnnounced
   transferClosed: TransferClosed
   contactverzoekCreated: ContactverzoekCreated
+  inboxChanged: InboxChanged
   /** Told of every afhandeling recorded (the live hub counts it for the supervisor). */
   klantcontactAfgehandeld: KlantcontactAfgehandeld
   liveCalls: LiveCalls
@@ -158,5 +162,6 @@ export function createServices(options: ServiceOptions): GatewayServices {
     }),
     presence: options.presence,
     contactverzoekCreated: options.contactverzoekCreated,
+    inbox: createInbox({ config, client, actors, summaries, db, changed: options.inboxChanged }),
   }
 }
