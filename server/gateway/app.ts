@@ -26,6 +26,7 @@ import { registerAuditRoutes } from './routes/audit'
 import { registerContactverzoekRoutes } from './routes/contactverzoeken'
 import { registerDirectoryRoutes } from './routes/directory'
 import { registerInboxRoutes } from './routes/inbox'
+import { registerKlantbeeldRoutes } from './routes/klantbeeld'
 import { registerKlantcontactRoutes } from './routes/klantcontacten'
 import { registerKlantcontactSearchRoutes } from './routes/klantcontacten-search'
 import { registerMonitorRoutes } from './routes/monitor-sessions'
@@ -211,6 +212,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerMonitorRoutes(app, services)
     registerDirectoryRoutes(app, services)
     registerPartijRoutes(app, services)
+    registerKlantbeeldRoutes(app, services)
     registerAuditRoutes(app, services)
     registerSecurityEventRoutes(app)
     await app.register(liveSocketRoutes, {

@@ -17,6 +17,7 @@ import { KlantinteractiesClient, type UpstreamSettings } from './register-client
 import { ContactverzoekService } from './register-client/contactverzoek'
 import { IdempotencyStore } from './register-client/idempotency'
 import { NumberAllocator } from './register-client/nummers'
+import { KlantbeeldService } from './register-client/klantbeeld'
 import { PartijLookup } from './register-client/partij-lookup'
 import { KlantcontactReader } from './register-client/reader'
 import { RecentContacts } from './register-client/recent'
@@ -53,6 +54,8 @@ export interface GatewayServices {
   /** `GET /api/klantcontacten/zoeken` (docs/gateway.md, "Zoeken"). */
   search: KlantcontactSearch
   partijen: PartijLookup
+  /** The caller's picture at ring (docs/gateway.md, "Klantbeeld"). */
+  klantbeeld: KlantbeeldService
   transfers: TransferService
   monitoring: MonitorService
   presence: PresenceSource
@@ -144,6 +147,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
     summaries,
     search: new KlantcontactSearch({ client, reader, actors, partijen, access, summaries }),
     partijen,
+    klantbeeld: new KlantbeeldService(client, partijen, summaries),
     transfers: new TransferService({
       config,
       store: transferStore,

@@ -1,6 +1,6 @@
 import type { PartijMatchView } from '../../../shared/gateway/api'
 import type { DigitaalAdres, Partij } from '../../../shared/api/klantinteracties'
-import type { KlantinteractiesClient } from './client'
+import type { KlantinteractiesClient, Query } from './client'
 import { registerSpellings, samePhoneNumber, toE164 } from './phone-number'
 import type { Page } from './types'
 
@@ -35,29 +35,50 @@ export class PartijLookup {
     if (e164 === null) {
       return []
     }
+    return this.partijenOf(await this.digitaleAdressen(e164))
+  }
+
+  /**
+   * The register's digitale adressen of soort telefoonnummer for this number, one exact request per
+   * spelling, in parallel. `query` adds to the request (the caller's picture asks for the
+   * betrokkenen's klantcontacten in the same call, klantbeeld.ts).
+   */
+  async digitaleAdressen<T extends DigitaalAdres = DigitaalAdres>(
+    e164: string,
+    query: Query = {},
+  ): Promise<T[]> {
     const pages = await Promise.all(
       registerSpellings(e164).map((adres) =>
-        this.client.get<Page<DigitaalAdres>>('digitaleadressen', {
+        this.client.get<Page<T>>('digitaleadressen', {
+          ...query,
           soortDigitaalAdres: 'telefoonnummer',
           adres,
           pageSize: PAGE_SIZE,
         }),
       ),
     )
+    // Checked again here: a register that ignored a filter would otherwise offer strangers.
+    return pages
+      .flatMap((page) => page.results)
+      .filter((d) => d.soortDigitaalAdres === 'telefoonnummer' && samePhoneNumber(d.adres, e164))
+  }
+
+  /** The uuids of the partijen that gave one of these digitale adressen, without repeats. */
+  partijUuidsOf(digitaleAdressen: readonly DigitaalAdres[]): string[] {
     const uuids = new Set<string>()
-    for (const digitaalAdres of pages.flatMap((page) => page.results)) {
-      // Checked again here: a register that ignored a filter would otherwise offer strangers.
+    for (const digitaalAdres of digitaleAdressen) {
       const partij = digitaalAdres.verstrektDoorPartij?.uuid
-      if (
-        partij &&
-        digitaalAdres.soortDigitaalAdres === 'telefoonnummer' &&
-        samePhoneNumber(digitaalAdres.adres, e164)
-      ) {
+      if (partij) {
         uuids.add(partij)
       }
     }
+    return [...uuids].slice(0, CANDIDATES)
+  }
+
+  /** The active, named partijen behind these digitale adressen (at most MAX_MATCHES). */
+  async partijenOf(digitaleAdressen: readonly DigitaalAdres[]): Promise<PartijMatchView[]> {
     const partijen = await Promise.all(
-      [...uuids].slice(0, CANDIDATES).map((uuid) => this.client.find<Partij>(`partijen/${uuid}`)),
+      this.partijUuidsOf(digitaleAdressen).map((uuid) => this.client.find<Partij>(`partijen/${uuid}`)),
     )
     const matches: PartijMatchView[] = []
     for (const partij of partijen) {
