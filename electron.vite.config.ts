@@ -39,6 +39,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // The package ships no node_modules (electron-builder.yml `files`): the updater goes into the
+      // main bundle with its own dependencies; electron itself stays external.
+      externalizeDeps: { exclude: ['electron-updater'] },
       rolldownOptions: { input: { main: resolve(root, 'electron/main/main.ts') } },
     },
   },

@@ -1,4 +1,13 @@
-import type { AppConfig, AppInfo, IncomingCallNotice, IpcResult } from './ipc'
+import type {
+  AppConfig,
+  AppInfo,
+  DesktopCommand,
+  DesktopSettings,
+  DesktopState,
+  IncomingCallNotice,
+  IpcResult,
+  TrayStatus,
+} from './ipc'
 
 /**
  * What the preload exposes to the renderer as `window.kcc`.
@@ -26,6 +35,18 @@ export interface DesktopBridge {
     /** Brings the app window to the front: for a ringing call, when the agent chose so. */
     bringToFront(): Promise<IpcResult<null>>
   }
+  /** The desktop shell: tray, global shortcuts, links from other applications (docs/desktop.md). */
+  readonly desktop: {
+    /** Tells main the agent's status, for the tray icon and for closing the window while logged in. */
+    reportStatus(status: TrayStatus): Promise<IpcResult<null>>
+    getSettings(): Promise<IpcResult<DesktopState>>
+    setSettings(settings: DesktopSettings): Promise<IpcResult<DesktopState>>
+    /**
+     * Calls `listener` for each command main sends (a tray choice, a global shortcut, a link), after
+     * the preload checked it against the contract. Returns the unsubscribe function.
+     */
+    onCommand(listener: (command: DesktopCommand) => void): () => void
+  }
 }
 
 /**
@@ -38,4 +59,5 @@ export interface AgentBridge {
   readonly app: Pick<DesktopBridge['app'], 'getInfo'> & Partial<Pick<DesktopBridge['app'], 'getConfig'>>
   readonly calls?: DesktopBridge['calls']
   readonly window?: DesktopBridge['window']
+  readonly desktop?: DesktopBridge['desktop']
 }

@@ -1,9 +1,12 @@
 import type { DesktopBridge } from '../../shared/bridge'
 import {
   IpcChannel,
+  IpcEvent,
   ipcContract,
+  ipcEvents,
   ipcFail,
   parseIpcResult,
+  type IpcEventPayload,
   type IpcRequest,
   type IpcResponse,
   type IpcResult,
@@ -16,6 +19,31 @@ import {
  */
 
 export type Invoke = (channel: IpcChannel, ...args: unknown[]) => Promise<unknown>
+
+/**
+ * Listens on an event channel from main (ipcRenderer.on in the preload) and returns the function
+ * that stops listening. The listener gets the payload only, never the IpcRendererEvent: its
+ * `sender` would hand the page ipcRenderer itself.
+ */
+export type Subscribe = (channel: IpcEvent, listener: (payload: unknown) => void) => () => void
+
+/** No events outside Electron (the unit tests of the invoke side pass none). */
+const noEvents: Subscribe = () => () => undefined
+
+function subscribeChecked<E extends IpcEvent>(
+  subscribe: Subscribe,
+  channel: E,
+  listener: (payload: IpcEventPayload<E>) => void,
+): () => void {
+  // Checked like a reply: only contract-shaped commands reach the page, whatever arrived.
+  const validate = ipcEvents[channel] as Validator<IpcEventPayload<E>>
+  return subscribe(channel, (payload) => {
+    const checked = validate(payload, 'event')
+    if (checked.ok) {
+      listener(checked.value)
+    }
+  })
+}
 
 async function invokeChecked<C extends IpcChannel>(
   invoke: Invoke,
@@ -37,7 +65,7 @@ async function invokeChecked<C extends IpcChannel>(
   return parseIpcResult(reply, validateResponse)
 }
 
-export function createBridge(invoke: Invoke): DesktopBridge {
+export function createBridge(invoke: Invoke, subscribe: Subscribe = noEvents): DesktopBridge {
   return {
     app: {
       getInfo: () => invokeChecked(invoke, IpcChannel.AppInfoGet, undefined),
@@ -50,6 +78,12 @@ export function createBridge(invoke: Invoke): DesktopBridge {
     },
     window: {
       bringToFront: () => invokeChecked(invoke, IpcChannel.WindowBringToFront, undefined),
+    },
+    desktop: {
+      reportStatus: (status) => invokeChecked(invoke, IpcChannel.TrayStatusSet, { status }),
+      getSettings: () => invokeChecked(invoke, IpcChannel.DesktopSettingsGet, undefined),
+      setSettings: (settings) => invokeChecked(invoke, IpcChannel.DesktopSettingsSet, settings),
+      onCommand: (listener) => subscribeChecked(subscribe, IpcEvent.DesktopCommand, listener),
     },
   }
 }

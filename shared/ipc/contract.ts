@@ -1,4 +1,5 @@
 import { KLANTCONTACTNUMMER_PATTERN } from '../klantcontact/klantcontactnummer'
+import { desktopCommand, desktopSettings, desktopState, trayStatusReport } from './desktop'
 import { noPayload, nullValue, object, optional, string, type Infer, type Validator } from './validate'
 
 /**
@@ -11,6 +12,9 @@ export const IpcChannel = {
   AppConfigGet: 'app:config:get',
   CallIncomingNotify: 'call:incoming:notify',
   WindowBringToFront: 'window:front',
+  TrayStatusSet: 'desktop:status:set',
+  DesktopSettingsGet: 'desktop:settings:get',
+  DesktopSettingsSet: 'desktop:settings:set',
 } as const
 
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel]
@@ -61,7 +65,28 @@ export const ipcContract = {
   [IpcChannel.CallIncomingNotify]: { request: incomingCallNotice, response: nullValue },
   // No payload: the renderer may only ask for the one thing, never pass a window or a position.
   [IpcChannel.WindowBringToFront]: { request: noPayload, response: nullValue },
+  // The tray shows the status; closing the window while logged in follows it (docs/desktop.md).
+  [IpcChannel.TrayStatusSet]: { request: trayStatusReport, response: nullValue },
+  [IpcChannel.DesktopSettingsGet]: { request: noPayload, response: desktopState },
+  // The whole settings object each time: main stores what it validated, never a partial merge.
+  [IpcChannel.DesktopSettingsSet]: { request: desktopSettings, response: desktopState },
 } as const satisfies { readonly [C in IpcChannel]: ChannelContract<unknown, unknown> }
 
 export type IpcRequest<C extends IpcChannel> = Infer<(typeof ipcContract)[C]['request']>
 export type IpcResponse<C extends IpcChannel> = Infer<(typeof ipcContract)[C]['response']>
+
+/**
+ * Events main sends to the renderer (`webContents.send`), with the validator the preload applies
+ * before the page sees one. The renderer cannot send on these.
+ */
+export const IpcEvent = {
+  DesktopCommand: 'desktop:command',
+} as const
+
+export type IpcEvent = (typeof IpcEvent)[keyof typeof IpcEvent]
+
+export const ipcEvents = {
+  [IpcEvent.DesktopCommand]: desktopCommand,
+} as const satisfies { readonly [E in IpcEvent]: Validator<unknown> }
+
+export type IpcEventPayload<E extends IpcEvent> = Infer<(typeof ipcEvents)[E]>

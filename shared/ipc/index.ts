@@ -1,14 +1,40 @@
 export {
   IpcChannel,
+  IpcEvent,
   appConfig,
   appInfo,
   callerNumber,
   incomingCallNotice,
   ipcContract,
+  ipcEvents,
   klantcontactnummer,
 } from './contract'
-export type { AppConfig, AppInfo, IncomingCallNotice, IpcRequest, IpcResponse } from './contract'
+export type {
+  AppConfig,
+  AppInfo,
+  IncomingCallNotice,
+  IpcEventPayload,
+  IpcRequest,
+  IpcResponse,
+} from './contract'
+export {
+  SHORTCUT_ACTIONS,
+  TRAY_STATUSES,
+  desktopCommand,
+  desktopSettings,
+  desktopState,
+  globalShortcutAction,
+  trayStatus,
+} from './desktop'
+export type {
+  DesktopCommand,
+  DesktopSettings,
+  DesktopState,
+  GlobalShortcutAction,
+  ShortcutKeys,
+  TrayStatus,
+} from './desktop'
 export { ipcFail, ipcOk, parseIpcResult } from './result'
 export type { IpcError, IpcErrorCode, IpcResult } from './result'
-export { noPayload, nullValue, object, optional, string } from './validate'
+export { arrayOf, boolean, noPayload, nullValue, object, oneOf, optional, string, variants } from './validate'
 export type { Infer, OptionalValidator, StringOptions, Validation, Validator } from './validate'

@@ -122,3 +122,63 @@ export function object<S extends Shape>(shape: S): Validator<ObjectOf<S>> {
     return valid(output as ObjectOf<S>)
   }
 }
+
+/** Accepts only `true` or `false`: no truthy strings or numbers from the other side. */
+export const boolean: Validator<boolean> = (input, path = 'value') =>
+  typeof input === 'boolean' ? valid(input) : invalid(`${path}: expected boolean, got ${describe(input)}`)
+
+/**
+ * One of a closed set of strings (an enum): the type is the union of `values`, so a switch over the
+ * result can be exhaustive. The message names the allowed values, never the value received.
+ */
+export function oneOf<const T extends string>(values: readonly T[]): Validator<T> {
+  const allowed: ReadonlySet<string> = new Set(values)
+  return (input, path = 'value') =>
+    typeof input === 'string' && allowed.has(input)
+      ? valid(input as T)
+      : invalid(`${path}: expected one of ${values.join(', ')}`)
+}
+
+/** An array of at most `maxItems` items, each checked by `item`. */
+export function arrayOf<T>(item: Validator<T>, maxItems: number): Validator<readonly T[]> {
+  return (input, path = 'value') => {
+    if (!Array.isArray(input)) {
+      return invalid(`${path}: expected array, got ${describe(input)}`)
+    }
+    if (input.length > maxItems) {
+      return invalid(`${path}: expected at most ${maxItems} items`)
+    }
+    const output: T[] = []
+    for (const [index, element] of (input as unknown[]).entries()) {
+      const result = item(element, `${path}[${index}]`)
+      if (!result.ok) {
+        return result
+      }
+      output.push(result.value)
+    }
+    return valid(output)
+  }
+}
+
+type VariantValue<V> = V extends Validator<infer T> ? T : never
+
+/**
+ * A tagged union: `input[tag]` picks the validator that checks the whole object (its shape should
+ * repeat the tag with {@link oneOf}). An unknown tag is refused before any other property is read.
+ */
+export function variants<const V extends Readonly<Record<string, Validator<object>>>>(
+  tag: string,
+  shapes: V,
+): Validator<VariantValue<V[keyof V]>> {
+  return (input, path = 'value') => {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return invalid(`${path}: expected object, got ${describe(input)}`)
+    }
+    const kind = (input as Readonly<Record<string, unknown>>)[tag]
+    if (typeof kind !== 'string' || !Object.hasOwn(shapes, kind)) {
+      return invalid(`${path}.${tag}: expected one of ${Object.keys(shapes).join(', ')}`)
+    }
+    // `kind` is an own key of `shapes`, and each shape validates the whole variant.
+    return (shapes[kind] as Validator<VariantValue<V[keyof V]>>)(input, path)
+  }
+}

@@ -1,5 +1,6 @@
-import { app, ipcMain, protocol } from 'electron'
+import { app, dialog, ipcMain, protocol } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { IpcChannel } from '../../../shared/ipc'
 import { invokeChannel } from './ipc-harness'
 
 // Runs electron/main/main.ts, the entry point, against a stand-in `electron`: the wiring between
@@ -8,15 +9,25 @@ const fakes = vi.hoisted(() => {
   const windows: unknown[] = []
   class FakeBrowserWindow {
     static getAllWindows = () => windows
-    readonly webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn() }
+    readonly webContents = { on: vi.fn(), setWindowOpenHandler: vi.fn(), send: vi.fn() }
     readonly once = vi.fn()
+    readonly on = vi.fn()
+    readonly isDestroyed = () => false
     readonly loadFile = vi.fn(() => Promise.resolve())
     readonly loadURL = vi.fn((_url: string) => Promise.resolve())
     constructor() {
       windows.push(this)
     }
   }
-  return { FakeBrowserWindow, windows }
+  class FakeTray {
+    readonly setImage = vi.fn()
+    readonly setToolTip = vi.fn()
+    readonly setContextMenu = vi.fn()
+    readonly on = vi.fn()
+    readonly destroy = vi.fn()
+  }
+  const image = { addRepresentation: vi.fn() }
+  return { FakeBrowserWindow, FakeTray, image, windows }
 })
 
 vi.mock('electron', () => ({
@@ -31,7 +42,16 @@ vi.mock('electron', () => ({
     isPackaged: true,
     getName: () => 'kcc-desktop',
     getVersion: () => '0.1.0',
+    // A folder that does not exist: the desktop settings are then the defaults, nothing is written.
+    getPath: () => '/nonexistent/kcc-test-profile',
+    setAsDefaultProtocolClient: vi.fn(() => true),
+    setLoginItemSettings: vi.fn(),
   },
+  Tray: fakes.FakeTray,
+  Menu: { buildFromTemplate: vi.fn((template: unknown) => template) },
+  nativeImage: { createFromBitmap: vi.fn(() => fakes.image) },
+  globalShortcut: { register: vi.fn(() => true), unregister: vi.fn() },
+  dialog: { showMessageBox: vi.fn() },
   session: {
     defaultSession: {
       webRequest: { onHeadersReceived: vi.fn() },
@@ -82,7 +102,8 @@ describe('main process startup', () => {
     await startMain({ KCC_GATEWAY_URL: 'https://kcc.gemeente.example/werkplek/' })
     expect(fakes.windows).toHaveLength(1)
     const channels = vi.mocked(ipcMain.handle).mock.calls.map(([channel]) => channel)
-    expect(channels).toEqual(['app:info:get', 'app:config:get', 'call:incoming:notify', 'window:front'])
+    // Every channel of the contract, and only those.
+    expect([...channels].sort()).toEqual(Object.values(IpcChannel).sort())
 
     const frame = { url: 'app://kcc/index.html', parent: null }
     await expect(invokeChannel('app:config:get', frame)).resolves.toEqual({
@@ -147,6 +168,44 @@ describe('main process startup', () => {
     )
     expect(policy).toContain("frame-ancestors 'none'")
     expect(response?.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('registers the packaged app for kcc:, tel: and sip: links and answers the desktop channels', async () => {
+    await startMain({})
+    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('kcc')
+    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('tel')
+    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('sip')
+    await expect(
+      invokeChannel('desktop:settings:get', { url: 'app://kcc/index.html', parent: null }),
+    ).resolves.toMatchObject({
+      ok: true,
+      value: { settings: { shortcutsEnabled: true, confirmDial: true }, policy: { updatesDisabled: false } },
+    })
+    await expect(
+      invokeChannel(
+        'desktop:status:set',
+        { url: 'https://evil.example/', parent: null },
+        { status: 'pauze' },
+      ),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+  })
+
+  it('keeps the window open with a question when the agent closes it while logged in', async () => {
+    await startMain({})
+    const window = fakes.windows[0] as InstanceType<typeof fakes.FakeBrowserWindow>
+    await invokeChannel(
+      'desktop:status:set',
+      { url: 'app://kcc/index.html', parent: null },
+      { status: 'beschikbaar' },
+    )
+    const close = window.on.mock.calls.find(([event]) => event === 'close')?.[1] as (event: {
+      preventDefault(): void
+    }) => void
+    const event = { preventDefault: vi.fn() }
+    vi.mocked(dialog.showMessageBox).mockResolvedValue({ response: 2, checkboxChecked: false })
+    close(event)
+    expect(event.preventDefault).toHaveBeenCalledOnce()
+    expect(dialog.showMessageBox).toHaveBeenCalledOnce()
   })
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createBridge, type Invoke } from '../../../electron/preload/bridge'
+import { createBridge, type Invoke, type Subscribe } from '../../../electron/preload/bridge'
 
 describe('preload bridge', () => {
   it('asks main on app:info:get without a payload and returns the checked reply', async () => {
@@ -79,7 +79,8 @@ describe('preload bridge', () => {
 
   it('exposes named methods only, no generic invoke or send', () => {
     const bridge = createBridge(vi.fn<Invoke>())
-    expect(Object.keys(bridge)).toEqual(['app', 'calls', 'window'])
+    expect(Object.keys(bridge)).toEqual(['app', 'calls', 'window', 'desktop'])
+    expect(Object.keys(bridge.desktop)).toEqual(['reportStatus', 'getSettings', 'setSettings', 'onCommand'])
     expect(Object.keys(bridge.app)).toEqual(['getInfo', 'getConfig'])
     expect(Object.keys(bridge.calls)).toEqual(['notifyIncoming'])
     expect(Object.keys(bridge.window)).toEqual(['bringToFront'])
@@ -88,8 +89,39 @@ describe('preload bridge', () => {
       bridge.app.getConfig,
       bridge.calls.notifyIncoming,
       bridge.window.bringToFront,
+      bridge.desktop.reportStatus,
+      bridge.desktop.onCommand,
     ]) {
       expect(method).toBeTypeOf('function')
     }
+  })
+
+  it('reports the agent’s status for the tray on desktop:status:set', async () => {
+    const invoke = vi.fn<Invoke>().mockResolvedValue({ ok: true, value: null })
+    await expect(createBridge(invoke).desktop.reportStatus('pauze')).resolves.toEqual({
+      ok: true,
+      value: null,
+    })
+    expect(invoke).toHaveBeenCalledWith('desktop:status:set', { status: 'pauze' })
+  })
+
+  it('hands the page only desktop commands that match the contract, and stops on unsubscribe', () => {
+    let deliver: (payload: unknown) => void = () => undefined
+    const unsubscribe = vi.fn()
+    const subscribe = vi.fn<Subscribe>((_channel, listener) => {
+      deliver = listener
+      return unsubscribe
+    })
+    const listener = vi.fn()
+    const stop = createBridge(vi.fn<Invoke>(), subscribe).desktop.onCommand(listener)
+    expect(subscribe).toHaveBeenCalledWith('desktop:command', expect.any(Function))
+    deliver({ kind: 'dial', target: '0201234567' })
+    deliver({ kind: 'dial', target: '020;evil' })
+    deliver({ kind: 'open', nummer: '26000001', extra: true })
+    deliver({ kind: 'run', command: 'calc.exe' })
+    deliver('status')
+    expect(listener.mock.calls).toEqual([[{ kind: 'dial', target: '0201234567' }]])
+    stop()
+    expect(unsubscribe).toHaveBeenCalledOnce()
   })
 })
