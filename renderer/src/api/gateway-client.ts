@@ -25,6 +25,7 @@ import type {
   InboxView,
 } from '../../../shared/gateway/inbox'
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
+import type { Afhandeling } from '../../../shared/klantcontact/afhandeling'
 import {
   isKlantcontactnummer,
   KLANTCONTACTNUMMER_REASON,
@@ -59,6 +60,8 @@ export interface GatewayApi {
   answer(uuid: string, antwoord: string): Promise<KlantcontactView>
   /** The agent's aanvulling, appended by the gateway to inhoud; answers the updated klantcontact. */
   aanvullen(nummer: string, aanvulling: string): Promise<KlantcontactView>
+  /** How the klantcontact ended; recording again replaces it. Answers the klantcontact with it. */
+  recordAfhandeling(nummer: string, afhandeling: Afhandeling): Promise<KlantcontactView>
   /** An interne taak following the klantcontact up, e.g. after a transfer nobody answered. */
   createContactverzoek(input: ContactverzoekInput): Promise<ContactverzoekView>
   /** The contactverzoek inbox (shared/gateway/inbox.ts): open ones oldest first, or recent verwerkt ones. */
@@ -217,6 +220,14 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
       }
       return call(() =>
         http.post(`klantcontacten/${nummer}/aanvulling`, { json: { aanvulling } }).json<KlantcontactView>(),
+      )
+    },
+    recordAfhandeling: (nummer, afhandeling) => {
+      if (!isKlantcontactnummer(nummer)) {
+        return Promise.reject(invalid('nummer', KLANTCONTACTNUMMER_REASON))
+      }
+      return call(() =>
+        http.put(`klantcontacten/${nummer}/afhandeling`, { json: { afhandeling } }).json<KlantcontactView>(),
       )
     },
     createContactverzoek: (input) => {

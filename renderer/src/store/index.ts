@@ -9,6 +9,7 @@ import { createMissedCallsSlice } from '../missed-calls/slice'
 import { createRingingSlice } from '../ringing/slice'
 import { createSettingsSlice, type SettingsStorage } from '../settings/slice'
 import { createInboxSlice } from '../inbox/slice'
+import { createAfhandelingSlice } from '../case/afhandeling-slice'
 import { createWorkspaceSlice } from '../workspace/workspace-slice'
 import { createAppSlice } from './app-slice'
 import type { StoreState } from './types'
@@ -44,6 +45,7 @@ export function createAppStore(options: AppStoreOptions = {}) {
         ...createRingingSlice(...args),
         ...createSettingsSlice(settingsStorage)(...args),
         ...createInboxSlice(...args),
+        ...createAfhandelingSlice(...args),
       }),
       klantcontactPersistOptions(storage),
     ),

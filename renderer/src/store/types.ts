@@ -7,6 +7,7 @@ import type { MissedCallsSlice } from '../missed-calls/slice'
 import type { RingingSlice } from '../ringing/slice'
 import type { SettingsSlice } from '../settings/slice'
 import type { InboxSlice } from '../inbox/slice'
+import type { AfhandelingSlice } from '../case/afhandeling-slice'
 import type { AppSlice } from './app-slice'
 
 /** The whole renderer state: the intersection of all slices. */
@@ -19,4 +20,5 @@ export type StoreState = AppSlice &
   MissedCallsSlice &
   RingingSlice &
   SettingsSlice &
-  InboxSlice
+  InboxSlice &
+  AfhandelingSlice

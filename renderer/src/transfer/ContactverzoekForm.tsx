@@ -5,6 +5,7 @@ import { useMessages } from '../i18n/use-messages'
 import '../klantcontact/klantcontact.css'
 import { CountedText } from '../klantcontact/fields'
 import { useServices } from '../services/context'
+import { useAppStore } from '../store'
 import { missingCaseError } from '../lib/missing-case'
 import {
   CONTACTVERZOEK_LIMITS,
@@ -72,7 +73,11 @@ export function ContactverzoekForm(props: ContactverzoekFormProps) {
         toegewezenAan: { type: props.target.type, id: props.target.id },
       })
       .then(
-        (view) => dispatch({ type: 'created', view }),
+        (view) => {
+          dispatch({ type: 'created', view })
+          // The case's afhandeling then suggests "Contactverzoek gemaakt" (case/AfhandelingControl.tsx).
+          useAppStore.getState().afhandeling.suggest(view.klantcontactUuid, 'contactverzoek')
+        },
         (error: unknown) => dispatch(refusalOf(error)),
       )
   }
