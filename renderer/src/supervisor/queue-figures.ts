@@ -5,8 +5,9 @@ import type { LiveView } from '../live/live-connection'
 
 /**
  * The queue figures per afdeling that the team overview and the wallboard show: the queue now
- * (`queue.changed`, live-connection.ts) and today's queue counters (shared/live/counters.ts). The
- * one place that reads the counters' queue fields, so both screens say the same.
+ * (`queue.changed`, live-connection.ts), today's queue counters (shared/live/counters.ts) and the
+ * open contactverzoeken (`inbox.changed`: a count and the oldest one's time, no citizen's data).
+ * The one place that reads the counters' queue fields, so both screens say the same.
  */
 export interface QueueFigures {
   readonly id: string
@@ -27,6 +28,10 @@ export interface QueueFigures {
   readonly terugbelverzoeken: number
   /** Callers moved on to the overflow afdeling today. */
   readonly overflowed: number
+  /** Open contactverzoeken (interne taken) for the afdeling or one of its members now. */
+  readonly inboxOpen: number
+  /** How long the oldest open one has waited; undefined when none is open. */
+  readonly oldestInboxMs: number | undefined
 }
 
 /**
@@ -40,13 +45,16 @@ export function queueFigures(
 ): QueueFigures[] {
   const naamOf = new Map((directory?.afdelingen ?? []).map((a) => [a.id, a.naam]))
   const queues = new Map(live.queues.map((q) => [q.afdeling, q]))
+  const inboxes = new Map(live.inboxes.map((i) => [i.afdeling, i]))
   // Counters of an earlier day (no event yet today) count as zeros, and so do the queue fields a
   // snapshot from a gateway that did not count the queue yet lacks.
   const counted: Readonly<Record<string, Partial<AfdelingCounters>>> =
     live.counters.day === dayOf(new Date(now).toISOString()) ? live.counters.afdelingen : {}
-  const ids = [...new Set([...naamOf.keys(), ...queues.keys(), ...Object.keys(counted)])]
+  const ids = [...new Set([...naamOf.keys(), ...queues.keys(), ...inboxes.keys(), ...Object.keys(counted)])]
   return ids.map((id) => {
     const queue = queues.get(id)
+    const inbox = inboxes.get(id)
+    const inboxOpen = inbox?.open ?? 0
     const c = counted[id] ?? {}
     const waiting = queue?.waiting ?? 0
     const answered = c.queueAnswered ?? 0
@@ -69,6 +77,11 @@ export function queueFigures(
       }),
       terugbelverzoeken: c.terugbelverzoeken ?? 0,
       overflowed: c.overflowed ?? 0,
+      inboxOpen,
+      oldestInboxMs:
+        inboxOpen > 0 && inbox?.oldestSince !== undefined
+          ? sinceGatewayTime(inbox.oldestSince, now)
+          : undefined,
     }
   })
 }

@@ -1,5 +1,7 @@
 import { Heading } from '@nl-design-system-candidate/heading-react'
 import { useMessages } from '../i18n/use-messages'
+import { ageText } from '../inbox/inbox-view'
+import { inboxMessages } from '../inbox/messages'
 import { useGatewayNow } from '../live/use-gateway-now'
 import { formatDuration } from '../phone/CallTimer'
 import { useAppStore } from '../store'
@@ -9,7 +11,8 @@ import { wallboardMessages } from './messages'
 import './wallboard.css'
 
 /**
- * The wall screen: one tile per afdeling with its queue now and today's figures, in large type and
+ * The wall screen: one tile per afdeling with its queue now, its open contactverzoeken (how many,
+ * and how long the oldest waits) and today's figures, in large type and
  * high contrast, readable from across the room. No controls: it follows the live socket by itself,
  * and only the waits tick, on the gateway's clock (live/gateway-clock.ts). No caller's number or name is on it (shared/live/queue.ts).
  */
@@ -40,6 +43,7 @@ export function Wallboard() {
 
 function Tile({ figures: f }: { readonly figures: QueueFigures }) {
   const t = useMessages(supervisorMessages).wachtrij
+  const inbox = useMessages(inboxMessages)
   const headingId = `wallboard-${f.id}`
   return (
     <li
@@ -59,6 +63,18 @@ function Tile({ figures: f }: { readonly figures: QueueFigures }) {
           <dt>{t.langste}</dt>
           <dd data-figure="langste">
             {f.longestWaitMs !== undefined ? formatDuration(f.longestWaitMs) : '–'}
+          </dd>
+        </div>
+      </dl>
+      <dl className="wallboard-inbox">
+        <div>
+          <dt>{inbox.supervisor.open}</dt>
+          <dd data-figure="contactverzoeken-open">{f.inboxOpen}</dd>
+        </div>
+        <div>
+          <dt>{inbox.supervisor.oudste}</dt>
+          <dd data-figure="contactverzoeken-oudste">
+            {f.oldestInboxMs !== undefined ? ageText(f.oldestInboxMs, inbox.duur) : '–'}
           </dd>
         </div>
       </dl>

@@ -78,6 +78,8 @@ describe('the wallboard', () => {
     expect(tile('KCC')).toEqual({
       Wachtend: '3',
       'Langste wachttijd': '2:05',
+      'Open contactverzoeken': '0',
+      'Oudste contactverzoek': '–',
       Aangenomen: '17',
       Opgehangen: '3',
       'Niemand beschikbaar': '1',
@@ -85,6 +87,17 @@ describe('the wallboard', () => {
       Terugbelverzoeken: '2',
     })
     expect(tile('Vergunningen')).toMatchObject({ Wachtend: '0', 'Langste wachttijd': '–', Servicelevel: '–' })
+  })
+
+  it('shows each afdeling’s open contactverzoeken and how long the oldest waits, live', () => {
+    setLive({
+      inboxes: [{ afdeling: 'kcc', open: 2, oldestSince: new Date(NOW - 3 * 3_600_000).toISOString() }],
+    })
+    render(<Wallboard />)
+    expect(tile('KCC')).toMatchObject({ 'Open contactverzoeken': '2', 'Oudste contactverzoek': '3 uur' })
+    expect(tile('Vergunningen')).toMatchObject({ 'Open contactverzoeken': '0', 'Oudste contactverzoek': '–' })
+    setLive({ inboxes: [{ afdeling: 'kcc', open: 0 }] })
+    expect(tile('KCC')).toMatchObject({ 'Open contactverzoeken': '0', 'Oudste contactverzoek': '–' })
   })
 
   it('marks a tile with callers waiting, and follows the queue live', () => {

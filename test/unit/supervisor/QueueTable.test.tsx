@@ -15,6 +15,8 @@ const FIGURES = [
   'Niemand beschikbaar',
   'Servicelevel',
   'Terugbelverzoeken',
+  'Open contactverzoeken',
+  'Oudste contactverzoek',
 ]
 
 /** An afdeling's figures in the queue table, top to bottom: its column. */
@@ -47,7 +49,7 @@ describe('SupervisorPanel, the queues', () => {
 
   it('shows nobody waiting and no figures yet before the first caller', () => {
     renderPanel()
-    expect(queueRow('KCC')).toEqual(['0', '–', '0', '0', '0', '–', '0'])
+    expect(queueRow('KCC')).toEqual(['0', '–', '0', '0', '0', '–', '0', '0', '–'])
   })
 
   it('shows who waits now, the longest wait, and today’s answered, abandoned, service level and terugbelverzoeken', () => {
@@ -56,8 +58,8 @@ describe('SupervisorPanel, the queues', () => {
       counters: countersToday({ kcc: KCC_TODAY }),
     })
     // 15 of the 20 callers dealt with (17 answered + 3 lost) were answered in time: 75%.
-    expect(queueRow('KCC')).toEqual(['3', '1:35', '17', '3', '1', '75%', '2'])
-    expect(queueRow('Vergunningen')).toEqual(['0', '–', '0', '0', '0', '–', '0'])
+    expect(queueRow('KCC')).toEqual(['3', '1:35', '17', '3', '1', '75%', '2', '0', '–'])
+    expect(queueRow('Vergunningen')).toEqual(['0', '–', '0', '0', '0', '–', '0', '0', '–'])
   })
 
   it('counts the longest wait up as time passes', async () => {
@@ -76,7 +78,7 @@ describe('SupervisorPanel, the queues', () => {
 
   it('shows counters of an earlier day as zeros', () => {
     renderPanel({ counters: { ...countersToday({ kcc: KCC_TODAY }), day: '2026-12-03' } })
-    expect(queueRow('KCC')).toEqual(['0', '–', '0', '0', '0', '–', '0'])
+    expect(queueRow('KCC')).toEqual(['0', '–', '0', '0', '0', '–', '0', '0', '–'])
   })
 
   it('explains what Opgehangen and Servicelevel count, and has no accessibility violations', async () => {
@@ -85,7 +87,7 @@ describe('SupervisorPanel, the queues', () => {
       counters: countersToday({ kcc: KCC_TODAY }),
     })
     const table = screen.getByRole('table', { name: 'Wachtrij' })
-    expect(table.getAttribute('aria-describedby')).toBe('queue-uitleg')
+    expect(table.getAttribute('aria-describedby')).toBe('queue-uitleg inbox-uitleg')
     expect(document.getElementById('queue-uitleg')?.textContent).toContain('niemand beschikbaar')
     expect(await violations(container)).toEqual([])
   })
