@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { ensureSystemPackages } from './lib/system-packages.mjs'
+import { electronNotRun } from './lib/electron-tests.mjs'
 import { add, playwrightTally, vitestTally } from './lib/results.mjs'
 
 const engine = process.env.KCC_DB_ENGINE ?? 'sqlite'
@@ -62,11 +63,17 @@ if (built) {
 const vitest = vitestTally(vitestReport)
 const browser = built ? playwrightTally(playwrightReport) : { passed: 0, failed: 1, skipped: 0 }
 const gates = steps.filter((s) => !s.ok).length
-const total = add(vitest, browser, { passed: 0, failed: gates, skipped: 0 })
+// Not run is neither passed nor skipped: counted on its own, beside the tally CI checks.
+const notRun = electronNotRun()
+const total = {
+  ...add(vitest, browser, { passed: 0, failed: gates, skipped: 0 }),
+  notRun: notRun?.tests ?? 0,
+}
 const summary = {
   engine,
   vitest,
   browser,
+  notRun: notRun === undefined ? [] : [notRun],
   failedGates: steps.filter((s) => !s.ok).map((s) => s.label),
   total,
 }
@@ -76,5 +83,8 @@ log(
   `engine ${engine}: vitest ${vitest.passed} passed, ${vitest.failed} failed, ${vitest.skipped} skipped; ` +
     `browser ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped; failed gates: ${summary.failedGates.join(', ') || 'none'}`,
 )
+if (notRun !== undefined) {
+  log(`not run: ${notRun.tests} ${notRun.suite} tests (${notRun.files.join(', ')}): ${notRun.reason}`)
+}
 process.stdout.write(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`)
 process.exit(total.failed === 0 ? 0 : 1)
