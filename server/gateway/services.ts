@@ -10,6 +10,7 @@ import type { GatewayConfig } from './config/types'
 import type { GatewayDb } from './db/tables'
 import type { PresenceSource } from './directory/presence'
 import { createInbox, type GatewayInbox, type InboxChanged } from './inbox'
+import { AanleidingCheck } from './register-client/aanleiding'
 import { AccessPolicy } from './register-client/access'
 import { ActorRegistry } from './register-client/actors'
 import { AnswerService } from './register-client/answer'
@@ -121,6 +122,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
       views,
       clock,
       log: scoped('registration'),
+      aanleiding: new AanleidingCheck({ client, access, actors, config }),
     }),
     reader,
     answers: new AnswerService({

@@ -2,18 +2,30 @@ import type { RegisterKlantcontactInput } from '../../../shared/gateway/api'
 import type { Logger } from '../../lib/logger'
 import type { KlantinteractiesClient } from './client'
 import type { IdempotencyRecord } from './idempotency'
+import { registerTelefoonnummer } from './klant-telefoonnummer'
 import { EXPAND_BETROKKENEN, type KlantcontactRecord, type Page } from './types'
 
 /**
- * The register side of a registration: the `POST /maak-klantcontact` body (klantcontact and
- * betrokkene in one transaction, OAS `maakKlantcontactCreate`) and the lookup that finds what an
- * earlier attempt made.
+ * The register side of a registration: the `POST /maak-klantcontact` body (klantcontact,
+ * betrokkene and the onderwerpobject linking a call-back to its aanleiding in one transaction, OAS
+ * `maakKlantcontactCreate`) and the lookup that finds what an earlier attempt made.
  *
  * `RegisterInput` is the app's request (shared/gateway/api.ts) as the gateway's body schema admits it.
  */
 export type RegisterInput = Omit<RegisterKlantcontactInput, 'indicatieContactGelukt'> & {
   /** The body schema lets `null` through (OAS: nullable, "not known"); the app sends a boolean. */
   indicatieContactGelukt?: boolean | null
+}
+
+/** What the gateway itself adds to a registration (the queue's terugbelverzoek). */
+export interface MaakKlantcontactExtras {
+  /** OAS: the system that had the contact acts itself (calls back); only with indicatieContactGelukt false. */
+  verdereActieOndernomen?: boolean
+  /**
+   * The earlier klantcontact this one follows up, already checked (register.ts): linked by an
+   * onderwerpobject in the same transaction.
+   */
+  aanleiding?: string | null
 }
 
 /**
@@ -27,6 +39,7 @@ export function maakKlantcontactBody(
   record: IdempotencyRecord,
   input: RegisterInput,
   now: Date,
+  extras: MaakKlantcontactExtras = {},
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {
     klantcontact: {
@@ -40,9 +53,13 @@ export function maakKlantcontactBody(
       referentienummer: record.referentienummer,
       ...(record.nummer !== null ? { nummer: record.nummer } : {}),
       metadata: { [METADATA_KEY]: record.idempotency_key },
+      ...(extras.verdereActieOndernomen !== undefined
+        ? { verdereActieOndernomen: extras.verdereActieOndernomen }
+        : {}),
     },
   }
-  if (input.contactnaam || input.partijUuid) {
+  // A caller's number needs a klant betrokkene to hang on (klant-telefoonnummer.ts), even unnamed.
+  if (input.contactnaam || input.partijUuid || registerTelefoonnummer(input.telefoonnummer)) {
     const naam = input.contactnaam ?? {}
     body['betrokkene'] = {
       rol: 'klant',
@@ -56,6 +73,11 @@ export function maakKlantcontactBody(
       },
       wasPartij: input.partijUuid ? { uuid: input.partijUuid } : null,
     }
+  }
+  if (extras.aanleiding) {
+    // OAS Onderwerpobject: the new `klantcontact` "ging over" the onderwerpobject, which "was" the
+    // earlier klantcontact (`wasKlantcontact`). In maak-klantcontact, `klantcontact` is the new one.
+    body['onderwerpobject'] = { wasKlantcontact: { uuid: extras.aanleiding } }
   }
   return body
 }

@@ -5,9 +5,11 @@ import { canonicalJson, NestingTooDeep, sha256 } from '../lib/canonical-json'
 import type { Clock } from '../lib/clock'
 import { SingleFlight } from '../lib/single-flight'
 import { LinkRefused, linkActor } from './actor-link'
+import type { AanleidingCheck } from './aanleiding'
 import type { ActorRegistry } from './actors'
 import { UpstreamError, type KlantinteractiesClient } from './client'
 import type { IdempotencyRecord, IdempotencyStore } from './idempotency'
+import { ensureKlantTelefoonnummer, klantBetrokkene, registerTelefoonnummer } from './klant-telefoonnummer'
 import { findOwn, maakKlantcontactBody, type RegisterInput } from './maak-klantcontact'
 import { EXPAND_BETROKKENEN, type KlantcontactRecord, type MaakKlantcontactReply } from './types'
 import { problemFor, registrationField } from './upstream-errors'
@@ -28,7 +30,17 @@ import type { ActorView, KlantcontactView, ViewBuilder } from './view'
  *    (klantcontact + betrokkene in one transaction). A lost answer (timeout, reset, 5xx) is followed
  *    by the same lookup; a `unique` refusal of the referentienummer means an earlier attempt won;
  * 3. link the agent's actor (`POST /actorklantcontacten`), tolerating "already linked";
- * 4. mark the record complete. A retry after that only reads the klantcontact back.
+ * 4. store the caller's number as the klant betrokkene's digitaal adres (klant-telefoonnummer.ts);
+ * 5. mark the record complete. A retry after that only reads the klantcontact back.
+ *
+ * A call-back's link to its aanleiding (an onderwerpobject) is part of step 2's one transaction, so
+ * it exists exactly when the klantcontact does; it is made only if the agent may read the aanleiding
+ * (aanleiding.ts), checked before, and otherwise left out: the contact matters more than the link.
+ * Step 4 comes after the klantcontact exists, so its failure must lose nothing and double nothing:
+ * a lost answer leaves the record `created` (not complete) and the agent's retry with the same key
+ * finds the klantcontact, links again (a no-op) and writes the number only if it is not there yet;
+ * a definite refusal of the number (a spelling the register will not take) registers the contact
+ * without it, because no retry could change that answer.
  *
  * A crash anywhere leaves a record that the next attempt with the same key continues from: a lookup
  * finds the half-made klantcontact, step 3 completes it. If step 3 is definitely refused, the
@@ -63,6 +75,8 @@ export interface RegistrationDeps {
   client: KlantinteractiesClient
   store: IdempotencyStore
   actors: ActorRegistry
+  /** Whether a call-back may be linked to its aanleiding. */
+  aanleiding: AanleidingCheck
   views: ViewBuilder
   clock: Clock
   log: Logger
@@ -130,7 +144,7 @@ export class ContactRegistration {
       // A fresh record has never been sent; any other may have reached the register before a crash.
       existing = claim.fresh ? null : await findOwn(this.deps.client, record, this.deps.log)
       if (!existing) {
-        const created = await this.create(record, input)
+        const created = await this.create(record, input, await this.linkableAanleiding(agent, input))
         record = created.record
         if ('reply' in created) {
           made = created.reply
@@ -156,6 +170,14 @@ export class ContactRegistration {
       await store.markCreated(record, uuid)
       throw error
     }
+    const number = registerTelefoonnummer(input.telefoonnummer)
+    if (number) {
+      existing ??= made ? null : await this.read(uuid)
+      const betrokkene = made ? (made.betrokkene?.uuid ?? null) : klantBetrokkene(existing!)
+      if (betrokkene) {
+        await this.storeNumber(record, uuid, betrokkene, number)
+      }
+    }
     // One write on the happy path: `created` is only needed when the saga stops half-way.
     await store.markComplete(record, uuid)
 
@@ -171,10 +193,47 @@ export class ContactRegistration {
     return { klantcontact: views.build(existing, { visible: true, extraActors: [self] }), replayed }
   }
 
+  /** The aanleiding to link, when there is one and the agent may read it (aanleiding.ts). */
+  private async linkableAanleiding(agent: AgentIdentity, input: RegisterInput): Promise<string | null> {
+    const aanleiding = input.aanleidingKlantcontactUuid?.toLowerCase()
+    if (!aanleiding) {
+      return null
+    }
+    const refusal = await this.deps.aanleiding.refusal(agent, aanleiding)
+    if (refusal) {
+      this.deps.log.info({ aanleiding, reason: refusal }, 'call-back registered without its aanleiding')
+      return null
+    }
+    return aanleiding
+  }
+
+  /** Step 4; see the class comment for why each failure is safe. */
+  private async storeNumber(
+    record: IdempotencyRecord,
+    uuid: string,
+    betrokkene: string,
+    number: string,
+  ): Promise<void> {
+    try {
+      await ensureKlantTelefoonnummer(this.deps.client, betrokkene, number, this.deps.log)
+    } catch (error) {
+      if (error instanceof UpstreamError && !error.ambiguous) {
+        this.deps.log.warn(
+          { klantcontact: uuid, status: error.status },
+          'telefoonnummer refused by the register; registered without it',
+        )
+        return
+      }
+      await this.deps.store.markCreated(record, uuid)
+      throw error instanceof UpstreamError ? problemFor(error) : error
+    }
+  }
+
   /** POST /maak-klantcontact, resolving `unique` refusals and lost answers. */
   private async create(
     initial: IdempotencyRecord,
     input: RegisterInput,
+    aanleiding: string | null,
   ): Promise<
     | { record: IdempotencyRecord; reply: MaakKlantcontactReply }
     | { record: IdempotencyRecord; found: KlantcontactRecord }
@@ -184,7 +243,7 @@ export class ContactRegistration {
       try {
         const reply = await this.deps.client.post<MaakKlantcontactReply>(
           'maak-klantcontact',
-          maakKlantcontactBody(record, input, new Date(this.deps.clock())),
+          maakKlantcontactBody(record, input, new Date(this.deps.clock()), { aanleiding }),
         )
         return { record, reply }
       } catch (error) {
