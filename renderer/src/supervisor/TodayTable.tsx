@@ -1,12 +1,19 @@
+import { AFHANDELINGEN } from '../../../shared/klantcontact/afhandeling'
+import { afhandelingMessages } from '../i18n/afhandelingen'
+import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { formatDuration } from '../phone/CallTimer'
 import { FiguresTable } from './FiguresTable'
 import { supervisorMessages } from './messages'
 import type { TeamCounters } from './team-view'
 
-/** Today's calls per afdeling (shared/live/counters.ts), one column per afdeling. */
+/**
+ * Today's calls per afdeling (shared/live/counters.ts), one column per afdeling, and how today's
+ * klantcontacten were afgehandeld (one row per afhandeling, as the agents recorded it).
+ */
 export function TodayTable({ today }: { readonly today: readonly TeamCounters[] }) {
   const t = useMessages(supervisorMessages)
+  const afhandelingen = useMessages(afhandelingMessages)
   if (today.length === 0) {
     return null
   }
@@ -26,6 +33,11 @@ export function TodayTable({ today }: { readonly today: readonly TeamCounters[] 
         },
         { key: 'doorverbonden', label: t.doorverbonden, values: today.map((c) => c.transfers) },
         { key: 'contactverzoeken', label: t.contactverzoeken, values: today.map((c) => c.contactverzoeken) },
+        ...AFHANDELINGEN.map((a) => ({
+          key: `afhandeling-${a}`,
+          label: format(t.afgehandeld, { afhandeling: afhandelingen[a] }),
+          values: today.map((c) => c.afhandelingen[a]),
+        })),
       ]}
     />
   )

@@ -39,6 +39,7 @@ export const supervisorMessages: Catalog<{
   gemiddeld: string
   doorverbonden: string
   contactverzoeken: string
+  afgehandeld: string
   meeluisteren: string
   acties: string
   mode: { listen: string; whisper: string; barge: string }
@@ -79,6 +80,7 @@ export const supervisorMessages: Catalog<{
     gemiddeld: 'Gemiddelde gesprekstijd',
     doorverbonden: 'Doorverbonden',
     contactverzoeken: 'Contactverzoeken',
+    afgehandeld: 'Afgehandeld: {afhandeling}',
     meeluisteren: 'Meeluisteren',
     acties: 'Meeluisteren met {naam}',
     mode: { listen: 'Meeluisteren', whisper: 'Fluisteren', barge: 'Inbreken' },

@@ -1,10 +1,12 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { mayMonitor, type MonitorScope } from '../../../shared/gateway/monitor-rule'
+import type { Afhandeling } from '../../../shared/klantcontact/afhandeling'
 import { dayOf } from '../../../shared/live/counters'
 import { shareableCall } from '../../../shared/live/confidential'
 import type { AgentState, CallDirection, LiveCall, TransferTarget } from '../../../shared/live/protocol'
 import { sinceGatewayTime } from '../live/gateway-clock'
 import type { LiveView } from '../live/live-connection'
+import { afhandelingFigures } from './afhandeling-figures'
 import { maskNumber } from './mask'
 
 /**
@@ -70,6 +72,8 @@ export interface TeamCounters {
   readonly averageHandlingMs: number | undefined
   readonly transfers: number
   readonly contactverzoeken: number
+  /** Klantcontacten recorded today with each afhandeling. */
+  readonly afhandelingen: Readonly<Record<Afhandeling, number>>
 }
 
 export interface TeamView {
@@ -147,6 +151,7 @@ export function teamView(
         averageHandlingMs: c && c.answered > 0 ? c.handledMs / c.answered : undefined,
         transfers: c?.transfers ?? 0,
         contactverzoeken: c?.contactverzoeken ?? 0,
+        afhandelingen: afhandelingFigures(c),
       }
     },
   )

@@ -1,10 +1,14 @@
 import { Heading } from '@nl-design-system-candidate/heading-react'
+import { AFHANDELINGEN, type Afhandeling } from '../../../shared/klantcontact/afhandeling'
+import { dayOf } from '../../../shared/live/counters'
+import { afhandelingMessages } from '../i18n/afhandelingen'
 import { useMessages } from '../i18n/use-messages'
 import { ageText } from '../inbox/inbox-view'
 import { inboxMessages } from '../inbox/messages'
 import { useGatewayNow } from '../live/use-gateway-now'
 import { formatDuration } from '../phone/CallTimer'
 import { useAppStore } from '../store'
+import { afhandelingFigures } from '../supervisor/afhandeling-figures'
 import { supervisorMessages } from '../supervisor/messages'
 import { formatServiceLevel, queueFigures, type QueueFigures } from '../supervisor/queue-figures'
 import { wallboardMessages } from './messages'
@@ -22,6 +26,8 @@ export function Wallboard() {
   const directory = useAppStore((s) => s.workspace.directory)
   const now = useGatewayNow()
   const figures = queueFigures(directory.status === 'ready' ? directory.value : undefined, live, now)
+  // Counters of an earlier day (no event yet today) count as zeros.
+  const counted = live.counters.day === dayOf(new Date(now).toISOString()) ? live.counters.afdelingen : {}
 
   return (
     <div className="wallboard">
@@ -34,14 +40,21 @@ export function Wallboard() {
       {figures.length === 0 ? <p>{t.geenAfdelingen}</p> : null}
       <ul className="wallboard-tiles" aria-label={t.title}>
         {figures.map((f) => (
-          <Tile key={f.id} figures={f} />
+          <Tile key={f.id} figures={f} afhandelingen={afhandelingFigures(counted[f.id])} />
         ))}
       </ul>
     </div>
   )
 }
 
-function Tile({ figures: f }: { readonly figures: QueueFigures }) {
+function Tile({
+  figures: f,
+  afhandelingen,
+}: {
+  readonly figures: QueueFigures
+  readonly afhandelingen: Readonly<Record<Afhandeling, number>>
+}) {
+  const labels = useMessages(afhandelingMessages)
   const t = useMessages(supervisorMessages).wachtrij
   const inbox = useMessages(inboxMessages)
   const headingId = `wallboard-${f.id}`
@@ -99,6 +112,15 @@ function Tile({ figures: f }: { readonly figures: QueueFigures }) {
           <dt>{t.terugbelverzoeken}</dt>
           <dd data-figure="terugbelverzoeken">{f.terugbelverzoeken}</dd>
         </div>
+      </dl>
+      {/* How today's klantcontacten were afgehandeld, as the agents recorded it. */}
+      <dl className="wallboard-today wallboard-afhandeling">
+        {AFHANDELINGEN.map((a) => (
+          <div key={a}>
+            <dt>{labels[a]}</dt>
+            <dd data-figure={`afhandeling-${a}`}>{afhandelingen[a]}</dd>
+          </div>
+        ))}
       </dl>
     </li>
   )
