@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { LINK_SCHEMES } from '../../../electron/main/protocol-links'
 
 // The packaging configuration as electron-builder reads it. No package is built here (that needs
 // Electron's binary); the configuration is checked against the schema of the installed
@@ -43,5 +44,31 @@ describe('packaging configuration', () => {
       expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', '!**/node_modules/**']),
     )
     expect(JSON.stringify(config['files'])).not.toMatch(/server|caller/)
+  })
+
+  it('installs per machine on Windows, with an NSIS installer and an MSI', () => {
+    expect((config['win'] as Record<string, unknown>)['target']).toEqual(['nsis', 'msi'])
+    expect(config['nsis']).toMatchObject({ perMachine: true, oneClick: false })
+    expect(config['msi']).toMatchObject({ perMachine: true })
+    // A fixed upgrade code: a newer MSI replaces the installed one.
+    expect((config['msi'] as Record<string, unknown>)['upgradeCode']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('builds an AppImage and a deb for Linux', () => {
+    expect((config['linux'] as Record<string, unknown>)['target']).toEqual(['AppImage', 'deb'])
+  })
+
+  it('registers the kcc:, tel: and sip: links the main process handles', () => {
+    const schemes = (config['protocols'] as Array<{ schemes: string[] }>).flatMap((p) => p.schemes)
+    expect(schemes.sort()).toEqual([...LINK_SCHEMES].sort())
+  })
+
+  it('writes a generic update feed, with installer names fit for a URL', () => {
+    expect(config['publish']).toMatchObject({ provider: 'generic' })
+    for (const target of ['nsis', 'msi']) {
+      expect((config[target] as Record<string, unknown>)['artifactName']).toMatch(
+        /^[a-z0-9-]+\$\{version\}\.\$\{ext\}$/,
+      )
+    }
   })
 })
