@@ -221,6 +221,8 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       // The socket closes with its session (logout, expiry, the agent removed or changed).
       ...liveSessionChecks(services),
       presence: live.tracker,
+      agentTime: live.agentTime,
+      now: clock,
       logger,
     })
 

@@ -1,6 +1,8 @@
 import { scopedLogger, type Logger } from '../lib/logger'
 import type { GatewayConfig } from './config/types'
+import { agentTimeRules, type AgentTimeRules } from './live/agent-time'
 import type { StoredCounters } from './live/counter-store'
+import { startNawerkLimit } from './live/nawerk-limit'
 import {
   createMemoryHub,
   createPresenceTracker,
@@ -21,7 +23,8 @@ import { transferOffers, type TransferOffers } from './transfers/offers'
  * announced transfer becomes a transfer offer that expires with its record (transfers/offers.ts),
  * a contactverzoek is counted for the supervisor's view, a monitoring session is announced to the
  * monitored agent's app (monitoring/announcements.ts), monitoring finds the agent's live call, and
- * the directory and the SIP server's group routing read the agents' live states.
+ * the directory and the SIP server's group routing read the agents' live states. Nawerk ends by
+ * itself where an afdeling limits it (live/nawerk-limit.ts).
  */
 export interface GatewayLiveOptions {
   config: GatewayConfig
@@ -60,6 +63,8 @@ export interface GatewayLive {
    * periodic refresh; `start` it with the inbox's status source once the services exist.
    */
   inboxes: InboxPublisher
+  /** Pauze reasons and nawerk limits, for the live socket's state changes. */
+  agentTime: AgentTimeRules
   /** Stops the timers; closes the hub if the gateway made it. */
   close(): Promise<void>
 }
@@ -71,6 +76,13 @@ export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
     hub,
     logger,
     ...(options.presenceGraceMs ? { graceMs: options.presenceGraceMs } : {}),
+  })
+  const nawerk = startNawerkLimit({
+    hub,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    // The instance with the agent's socket ends their nawerk; others stand by (nawerk-limit.ts).
+    isLocal: (login) => tracker.connections(login) > 0,
   })
   const afdelingOf = (login: string): string | undefined =>
     config.agents.find((a) => a.login === login)?.afdeling
@@ -95,7 +107,9 @@ export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
     },
     liveCalls: (login) => hub.callsOf(login),
     inboxes,
+    agentTime: agentTimeRules(config),
     async close() {
+      nawerk.close()
       inboxes.stop()
       offers.stop()
       tracker.close()

@@ -26,6 +26,8 @@ const LIMITS = {
   callerNumber: 64,
   klantcontactnummer: KLANTCONTACT_LIMITS.nummer,
   onderwerp: KLANTCONTACT_LIMITS.onderwerp,
+  // The gateway's configuration allows reasons of at most 40 characters; which ones, it checks.
+  pauzeReden: 40,
 } as const
 
 class Invalid extends Error {}
@@ -175,15 +177,22 @@ function clientMessage(input: unknown): ClientMessage {
         epoch: text(fields['epoch'], 'message.epoch', LIMITS.epoch),
         lastSeq: sequence(fields['lastSeq'], 'message.lastSeq'),
       }
-    case 'state':
-      onlyKeys(fields, ['type', 'state', 'from'], 'message')
+    case 'state': {
+      onlyKeys(fields, ['type', 'state', 'from', 'pauzeReden'], 'message')
+      const state = oneOf(fields['state'], AGENT_STATES, 'message.state')
+      const reden = optionalText(fields['pauzeReden'], 'message.pauzeReden', LIMITS.pauzeReden)
+      if (reden !== undefined && state !== 'pauze') {
+        throw new Invalid('message.pauzeReden: only with state pauze')
+      }
       return {
         type,
-        state: oneOf(fields['state'], AGENT_STATES, 'message.state'),
+        state,
         ...(fields['from'] !== undefined
           ? { from: oneOf(fields['from'], AGENT_STATES, 'message.from') }
           : {}),
+        ...(reden !== undefined ? { pauzeReden: reden } : {}),
       }
+    }
     case 'call.started':
     case 'call.updated':
       onlyKeys(fields, ['type', 'call'], 'message')

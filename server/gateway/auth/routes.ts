@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { GatewayServices } from '../services'
 import { loginFailed } from '../http/problems'
 import { bodyValidator } from '../http/validation'
+import { pauzeRedenenOf } from '../live/agent-time'
 import { supervisedAfdelingen } from '../monitoring/service'
 import { agentOf } from './guard'
 import { loginRateLimiter } from './login-rate-limit'
@@ -37,6 +38,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
   const log = services.log.child({ scope: 'auth' })
   const known = new Set(config.agents.map((a) => a.login))
   const afdelingNaam = new Map(config.afdelingen.map((a) => [a.id, a.naam]))
+  const nawerkSeconds = new Map(config.afdelingen.map((a) => [a.id, a.nawerkSeconds ?? null]))
   const me = (agent: AgentIdentity): AgentView => ({
     login: agent.login,
     displayName: agent.displayName,
@@ -46,6 +48,8 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
     answerField: config.answerField,
     monitorNotice: config.monitorNotice ?? true,
     supervises: agent.role === 'supervisor' ? supervisedAfdelingen(config, agent.login) : [],
+    pauzeRedenen: [...pauzeRedenenOf(config)],
+    nawerkSeconds: nawerkSeconds.get(agent.afdeling) ?? null,
   })
 
   app.post(

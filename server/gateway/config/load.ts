@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
+import { DEFAULT_PAUZE_REDENEN } from '../../../shared/gateway/pauze-redenen'
 import { verifyPassword } from '../auth/passwords'
 import { DEMO_LOGIN_PASSWORDS, DEMO_SIP_PASSWORDS } from './demo-credentials'
 import { overflowProblems } from './overflow'
@@ -46,6 +47,8 @@ export async function loadGatewayConfig(
   validate(config)
   checkConsistency(config)
   await refuseDemoCredentials(config)
+  // Agents can always give a reason for a pause; the defaults when the file names none.
+  config.pauzeRedenen ??= [...DEFAULT_PAUZE_REDENEN]
   return config
 }
 

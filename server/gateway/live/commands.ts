@@ -1,3 +1,4 @@
+import { DEFAULT_AGENT_TIME_RULES, type AgentTimeRules } from './agent-time'
 import { transition } from './transitions'
 import type {
   AgentStatus,
@@ -69,39 +70,82 @@ function ownCall(identity: LiveIdentity, callId: string, view: LiveView): Comman
   return existing
 }
 
+/**
+ * An agent's own state change. Pauze carries one of the configured reasons, or none (an app from
+ * before reasons existed); changing the reason while on pauze is a change too. Entering nawerk in
+ * an afdeling with a limit stamps when the gateway ends it (`nawerkTot`, nawerk-limit.ts), by the
+ * gateway's clock.
+ */
+function stateEvent(
+  identity: LiveIdentity,
+  command: Extract<Command, { type: 'state' }>,
+  view: LiveView,
+  now: Date,
+  rules: AgentTimeRules,
+): CommandResult {
+  const { login, afdeling } = identity
+  const agent = view.agent(login)
+  const current = agent?.state ?? 'offline'
+  if (command.from !== undefined && command.from !== current) {
+    // A change the app derived from its call, made stale by the gateway (the queue set pauze
+    // after a ring-out, the nawerk limit ran out): the hub's state stands, and the app follows
+    // it when its event arrives.
+    return { ok: true, event: null }
+  }
+  const reden = command.pauzeReden
+  if (reden !== undefined && !rules.pauzeRedenen.includes(reden)) {
+    return {
+      ok: false,
+      code: 'invalid_message',
+      message: `message.pauzeReden: expected one of ${rules.pauzeRedenen.join(', ')}`,
+    }
+  }
+  const outcome = transition(current, command.state)
+  const otherReden = command.state === 'pauze' && current === 'pauze' && agent?.pauzeReden !== reden
+  switch (outcome) {
+    case 'unchanged':
+      if (!otherReden) {
+        return { ok: true, event: null }
+      }
+      break
+    case 'invalid':
+      return {
+        ok: false,
+        code: 'invalid_transition',
+        message: `cannot go from ${current} to ${command.state}`,
+      }
+    case 'change':
+      break
+    default: {
+      const unreachable: never = outcome
+      throw new Error(`unknown transition: ${String(unreachable)}`)
+    }
+  }
+  const limit = command.state === 'nawerk' ? rules.nawerkSeconds(afdeling) : undefined
+  return {
+    ok: true,
+    event: {
+      type: 'agent.state',
+      login,
+      afdeling,
+      state: command.state,
+      ...(reden !== undefined ? { pauzeReden: reden } : {}),
+      ...(limit !== undefined ? { nawerkTot: new Date(now.getTime() + limit * 1000).toISOString() } : {}),
+    },
+  }
+}
+
 export function commandEvent(
   identity: LiveIdentity,
   command: Command,
   view: LiveView,
   now: Date = new Date(),
+  rules: AgentTimeRules = DEFAULT_AGENT_TIME_RULES,
 ): CommandResult {
   const { login, afdeling } = identity
   switch (command.type) {
-    case 'state': {
-      const current = view.agent(login)?.state ?? 'offline'
-      if (command.from !== undefined && command.from !== current) {
-        // A change the app derived from its call, made stale by the gateway (the queue set pauze
-        // after a ring-out): the hub's state stands, and the app follows it when its event arrives.
-        return { ok: true, event: null }
-      }
-      const outcome = transition(current, command.state)
-      switch (outcome) {
-        case 'unchanged':
-          return { ok: true, event: null }
-        case 'invalid':
-          return {
-            ok: false,
-            code: 'invalid_transition',
-            message: `cannot go from ${current} to ${command.state}`,
-          }
-        case 'change':
-          return { ok: true, event: { type: 'agent.state', login, afdeling, state: command.state } }
-        default: {
-          const unreachable: never = outcome
-          throw new Error(`unknown transition: ${String(unreachable)}`)
-        }
-      }
-    }
+    case 'state':
+      return stateEvent(identity, command, view, now, rules)
     case 'call.started': {
       const existing = view.call(command.call.callId)
       if (existing?.agent === login) {

@@ -1,4 +1,5 @@
 import type { Logger } from '../../lib/logger'
+import type { AgentTimeRules } from './agent-time'
 import type { LiveHub } from './hub'
 import type { PresenceTracker } from './presence'
 import type { LiveFilter, LiveIdentity, LiveSessionChecks } from './types'
@@ -26,6 +27,8 @@ export interface SessionDeps {
   /** The client's address and the upgrade request's id, for the audit line. */
   origin: string
   requestId: string
+  agentTime?: AgentTimeRules
+  now?: () => number
 }
 
 export type SessionState =

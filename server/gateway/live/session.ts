@@ -18,6 +18,7 @@ import { encode, textOf } from './wire'
  */
 export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => void): LiveSession {
   const { hub, checks, presence, limits } = deps
+  const now = deps.now ?? Date.now
   let logger = deps.logger
   let alive = true
   let queued = 0
@@ -130,7 +131,7 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
       afdeling: identity.afdeling,
       epoch: hub.epoch,
       heartbeatMs: limits.heartbeatMs,
-      serverTime: new Date().toISOString(),
+      serverTime: new Date(now()).toISOString(),
     })
   }
 
@@ -152,7 +153,7 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
   }
 
   const publish = async (identity: LiveIdentity, command: Command): Promise<void> => {
-    const result = commandEvent(identity, command, hub)
+    const result = commandEvent(identity, command, hub, new Date(now()), deps.agentTime)
     if (!result.ok) {
       send({ type: 'error', code: result.code, message: result.message })
       return
@@ -208,7 +209,7 @@ export function startSession(socket: WebSocket, deps: SessionDeps, onEnd: () => 
       case 'resume':
         return sync({ epoch: message.epoch, lastSeq: message.lastSeq })
       case 'ping':
-        return send({ type: 'pong', serverTime: new Date().toISOString() })
+        return send({ type: 'pong', serverTime: new Date(now()).toISOString() })
       case 'state':
       case 'call.started':
       case 'call.updated':

@@ -2,6 +2,7 @@ import fastifyWebsocket from '@fastify/websocket'
 import type { FastifyInstance } from 'fastify'
 import { MAX_CLIENT_MESSAGE_BYTES } from '../../../shared/live/validate'
 import { scopedLogger, type Logger } from '../../lib/logger'
+import type { AgentTimeRules } from './agent-time'
 import type { LiveHub } from './hub'
 import type { PresenceTracker } from './presence'
 import { liveSocketErrors } from './socket-errors'
@@ -42,6 +43,10 @@ export interface LiveSocketOptions extends LiveSessionChecks {
    * a session ended by another gateway instance, or by expiry.
    */
   sessionCheckMs?: number
+  /** Pauze reasons and nawerk limits for the agents' own state changes (default: reasons, no limits). */
+  agentTime?: AgentTimeRules
+  /** The gateway's clock, for when a nawerk limit ends (default the system clock). */
+  now?: () => number
 }
 
 export async function liveSocketRoutes(app: FastifyInstance, options: LiveSocketOptions): Promise<void> {
@@ -95,6 +100,8 @@ export async function liveSocketRoutes(app: FastifyInstance, options: LiveSocket
         limits,
         origin: request.ip,
         requestId: request.id,
+        ...(options.agentTime ? { agentTime: options.agentTime } : {}),
+        ...(options.now ? { now: options.now } : {}),
       },
       () => sessions.delete(session),
     )
