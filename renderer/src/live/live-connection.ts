@@ -314,6 +314,7 @@ export class LiveConnection {
       case 'contactverzoek.created':
       case 'queue.left':
       case 'terugbelverzoek.created':
+      case 'klantcontact.afgehandeld':
         // Counted above; nothing else to keep.
         return
       case 'queue.changed':
@@ -335,9 +336,6 @@ export class LiveConnection {
         this.update({
           inboxes: [...this.view.inboxes.filter((i) => i.afdeling !== event.inbox.afdeling), event.inbox],
         })
-        return
-      case 'klantcontact.afgehandeld':
-        // Shown once the inbox and the afhandeling counters are (docs/agent-app.md).
         return
       default: {
         const unreachable: never = event
