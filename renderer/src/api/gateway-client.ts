@@ -24,6 +24,7 @@ import type {
   InboxVerwerktInput,
   InboxView,
 } from '../../../shared/gateway/inbox'
+import type { KlantcontactSearchQuery, KlantcontactSearchView } from '../../../shared/gateway/search'
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import type { Afhandeling } from '../../../shared/klantcontact/afhandeling'
 import {
@@ -47,6 +48,8 @@ export interface GatewayApi {
   registerKlantcontact(input: RegisterKlantcontactInput, idempotencyKey: string): Promise<KlantcontactView>
   klantcontactByNummer(nummer: string): Promise<KlantcontactView>
   recent(): Promise<RecentView>
+  /** Klantcontacten by nummer, number, name, onderwerp, period or the agent's own, a page at a time. */
+  searchKlantcontacten(query: KlantcontactSearchQuery): Promise<KlantcontactSearchView>
   directory(): Promise<DirectoryView>
   /** Known partijen with a telefoonnummer digitaal adres equal to `telefoonnummer`. */
   partijenByTelefoonnummer(telefoonnummer: string): Promise<PartijLookupView>
@@ -158,6 +161,12 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
       return call(() => http.get(`klantcontacten/by-nummer/${nummer}`).json<KlantcontactView>())
     },
     recent: () => call(() => http.get('klantcontacten/recent').json<RecentView>()),
+    searchKlantcontacten: (query) =>
+      call(() =>
+        http
+          .get('klantcontacten/zoeken', { searchParams: searchParamsOf(query) })
+          .json<KlantcontactSearchView>(),
+      ),
     directory: () => call(() => http.get('directory').json<DirectoryView>()),
     partijenByTelefoonnummer: (telefoonnummer) => {
       if (!TELEFOON.test(telefoonnummer)) {
@@ -299,4 +308,15 @@ function toGatewayError(error: unknown): GatewayError {
     undefined,
     error instanceof Error ? error.message : String(error),
   )
+}
+
+/** The criteria that are set, as query parameters (an unset criterion is left out, not sent empty). */
+function searchParamsOf(query: KlantcontactSearchQuery): Record<string, string> {
+  const params: Record<string, string> = {}
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '' && value !== false) {
+      params[name] = String(value)
+    }
+  }
+  return params
 }

@@ -32,6 +32,7 @@ export function OpenedKlantcontact({ answerField = 'inhoud' }: OpenedKlantcontac
   const nummer = useAppStore((s) => s.opened.nummer)
   const view = useAppStore((s) => s.opened.view)
   const error = useAppStore((s) => s.opened.error)
+  const readOnly = useAppStore((s) => s.opened.readOnly === true)
   const close = useAppStore((s) => s.opened.close)
   const { api } = useServices()
   const base = useId()
@@ -78,7 +79,8 @@ export function OpenedKlantcontact({ answerField = 'inhoud' }: OpenedKlantcontac
           {source === 'transfer' ? <p className="op-source">{t.view.viaOverdracht}</p> : null}
           {view.afgeschermd ? <p className="op-notice">{t.view.afgeschermd}</p> : null}
           <Details view={view} t={t.view} />
-          {view.afgeschermd ? null : <AnswerForm view={view} answerField={answerField} />}
+          {readOnly && !view.afgeschermd ? <p className="op-notice">{t.view.alleenLezen}</p> : null}
+          {view.afgeschermd || readOnly ? null : <AnswerForm view={view} answerField={answerField} />}
           <div className="kc-actions">
             <button type="button" className="kc-secondary" onClick={close}>
               {t.view.sluiten}

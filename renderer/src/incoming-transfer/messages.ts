@@ -23,6 +23,7 @@ export interface OpenedMessages {
     readonly plaatsgevondenOp: string
     readonly leeg: string
     readonly afgeschermd: string
+    readonly alleenLezen: string
     readonly sluiten: string
     readonly opnieuw: string
     readonly openenMislukt: string
@@ -96,6 +97,8 @@ export const openedMessages: Catalog<OpenedMessages> = {
       afgeschermd:
         'Dit klantcontact is vertrouwelijk. Onderwerp, inhoud en naam klant zijn afgeschermd: alleen ' +
         'medewerkers die erbij betrokken zijn, zien ze.',
+      alleenLezen:
+        'Alleen lezen: dit klantcontact is niet door u behandeld en niet aan u doorgegeven, dus u kunt er niets aan toevoegen.',
       sluiten: 'Sluiten',
       opnieuw: 'Opnieuw proberen',
       openenMislukt: 'Klantcontact {nummer} kon niet worden geopend.',

@@ -159,25 +159,28 @@ function fromRequest({
   source,
   nummer,
   callId,
-}: Pick<OpenedState, 'source' | 'nummer' | 'callId'>): OpenedState {
+  readOnly,
+}: Pick<OpenedState, 'source' | 'nummer' | 'callId' | 'readOnly'>): OpenedState {
   return {
     status: 'idle',
     source,
     ...(nummer !== undefined ? { nummer } : {}),
     ...(callId !== undefined ? { callId } : {}),
+    ...(readOnly === true ? { readOnly } : {}),
     answer: INITIAL_ANSWER,
   }
 }
 
 /** The state part only (the slice object also carries the actions), without a stale error. */
 function withoutError(state: OpenedState): OpenedState {
-  const { status, source, callId, nummer, view, answer } = state
+  const { status, source, callId, nummer, view, answer, readOnly } = state
   return {
     status,
     source,
     ...(callId !== undefined ? { callId } : {}),
     ...(nummer !== undefined ? { nummer } : {}),
     ...(view !== undefined ? { view } : {}),
+    ...(readOnly === true ? { readOnly } : {}),
     answer,
   }
 }

@@ -59,6 +59,8 @@ export interface OpenedState {
   readonly view?: KlantcontactView
   readonly error?: OpenedError
   readonly answer: AnswerState
+  /** Opened from a search result the agent may not change (not theirs, not passed to them): no answer. */
+  readonly readOnly?: boolean
 }
 
 /** What to open: a nummer, from a transfer (with its call) or typed by the agent. */
@@ -66,6 +68,8 @@ export interface OpenRequest {
   readonly source: OpenedSource
   readonly nummer: string
   readonly callId?: string
+  /** A search result's `bewerkbaar` false: show it without the answer form. */
+  readonly readOnly?: boolean
 }
 
 export const INITIAL_ANSWER: AnswerState = { status: 'editing', text: '' }

@@ -9,6 +9,7 @@ import { createLogger } from '../log'
 import type { Services } from '../services/context'
 import { Softphone } from '../softphone/softphone'
 import { startMissedCalls } from '../missed-calls/missed-call-recorder'
+import { MIJN_RECENTE } from '../search/search-query'
 import { MonitorService } from '../supervisor/monitor-service'
 import { TransferService } from '../transfer/transfer-service'
 import type { useAppStore } from '../store'
@@ -138,8 +139,8 @@ export class WorkspaceRuntime {
     const { store, api } = this.options
     store.getState().workspace.setRecent({ status: 'loading' })
     api
-      .recent()
-      .then((recent) => store.getState().workspace.setRecent({ status: 'ready', value: recent.results }))
+      .searchKlantcontacten(MIJN_RECENTE)
+      .then((recent) => store.getState().workspace.setRecent({ status: 'ready', value: recent }))
       .catch((error: unknown) => {
         log.warn({ error: String(error) }, 'recent contacts failed')
         store.getState().workspace.setRecent({ status: 'failed', error: String(error) })

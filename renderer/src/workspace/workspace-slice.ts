@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
-import type { AgentView, DirectoryView, KlantcontactView } from '../../../shared/gateway/api'
+import type { AgentView, DirectoryView } from '../../../shared/gateway/api'
+import type { KlantcontactSearchView } from '../../../shared/gateway/search'
 import { INITIAL_LIVE_VIEW, type LiveView } from '../live/live-connection'
 import { INITIAL_SNAPSHOT } from '../softphone/snapshot-store'
 import type { SoftphoneSnapshot } from '../softphone/types'
@@ -39,7 +40,8 @@ export interface WorkspaceSlice {
      * the workspace says so.
      */
     readonly stateSetByGateway: AgentState | undefined
-    readonly recent: Loadable<readonly KlantcontactView[]>
+    /** The first page of "Mijn recente" (search/SearchPanel.tsx), kept fresh by the runtime. */
+    readonly recent: Loadable<KlantcontactSearchView>
     readonly directory: Loadable<DirectoryView>
     setSession(session: SessionState): void
     setPhone(phone: SoftphoneSnapshot): void
@@ -47,7 +49,7 @@ export interface WorkspaceSlice {
     setAvailability(availability: Availability): void
     setPauseReason(reason: PauseReason | undefined): void
     setStateSetByGateway(state: AgentState | undefined): void
-    setRecent(recent: Loadable<readonly KlantcontactView[]>): void
+    setRecent(recent: Loadable<KlantcontactSearchView>): void
     setDirectory(directory: Loadable<DirectoryView>): void
   }
 }
