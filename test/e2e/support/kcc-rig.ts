@@ -45,6 +45,11 @@ const PREVIEW_ORIGIN = 'http://127.0.0.1:4317'
 
 export interface RigOptions {
   sipBackend: SipBackend
+  /**
+   * Nawerk limits per afdeling id in place of the demo configuration's (null: no limit), e.g.
+   * `test.use({ nawerkSeconds: { kcc: 10 } })` for a test that sees Nawerk end by itself.
+   */
+  nawerkSeconds?: Readonly<Record<string, number | null>>
 }
 
 export interface KccRig {
@@ -135,6 +140,7 @@ export async function startRig(
     // gateway (its own origin) and from the preview server.
     let config: GatewayConfig = {
       ...loaded,
+      afdelingen: withNawerkLimits(loaded.afdelingen, options.nawerkSeconds ?? {}),
       port: 0,
       dataDir,
       sip: { ...loaded.sip, allowedOrigins: [PREVIEW_ORIGIN] },
@@ -259,8 +265,9 @@ export const test = base.extend<RigOptions & { rig: KccRig; closeContexts: void 
     },
     { auto: true },
   ],
-  rig: async ({ sipBackend }, use) => {
-    const rig = await startRig({ sipBackend })
+  nawerkSeconds: [{}, { option: true }],
+  rig: async ({ sipBackend, nawerkSeconds }, use) => {
+    const rig = await startRig({ sipBackend, nawerkSeconds })
     try {
       await use(rig)
     } finally {
@@ -270,6 +277,20 @@ export const test = base.extend<RigOptions & { rig: KccRig; closeContexts: void 
 })
 
 export { expect } from '@playwright/test'
+
+function withNawerkLimits(
+  afdelingen: GatewayConfig['afdelingen'],
+  limits: Readonly<Record<string, number | null>>,
+): GatewayConfig['afdelingen'] {
+  return afdelingen.map((afdeling) => {
+    const limit = limits[afdeling.id]
+    if (limit === undefined) {
+      return afdeling
+    }
+    const { nawerkSeconds: _demo, ...rest } = afdeling
+    return limit === null ? rest : { ...rest, nawerkSeconds: limit }
+  })
+}
 
 /**
  * Kamailio's accounts and groups for the agents and afdelingen of `config`, in the shape
