@@ -68,6 +68,16 @@ describe('afhandeling', () => {
     expect(recent.body.results.find((c) => c.uuid === k.uuid)?.afhandeling).toBe('zelf_beantwoord')
   })
 
+  it('shows the afhandeling in the lists that summarise klantcontacten (search)', async () => {
+    const k = await register()
+    await record(medewerker1, k.nummer, 'terugbelverzoek')
+    const found = await medewerker1.get<{ results: Array<{ uuid: string; afhandeling: string | null }> }>(
+      `/api/klantcontacten/zoeken?nummer=${k.nummer}`,
+    )
+    expect(found.status, JSON.stringify(found.body)).toBe(200)
+    expect(found.body.results.map((r) => [r.uuid, r.afhandeling])).toEqual([[k.uuid, 'terugbelverzoek']])
+  })
+
   it('shows no afhandeling for a klantcontact that has none yet', async () => {
     const k = await register()
     const read = await medewerker1.get<KlantcontactView>(`/api/klantcontacten/by-nummer/${k.nummer}`)
