@@ -25,6 +25,7 @@ import type {
   InboxView,
 } from '../../../shared/gateway/inbox'
 import type { KlantcontactSearchQuery, KlantcontactSearchView } from '../../../shared/gateway/search'
+import type { KlantbeeldView } from '../../../shared/gateway/klantbeeld'
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import type { Afhandeling } from '../../../shared/klantcontact/afhandeling'
 import {
@@ -53,6 +54,8 @@ export interface GatewayApi {
   directory(): Promise<DirectoryView>
   /** Known partijen with a telefoonnummer digitaal adres equal to `telefoonnummer`. */
   partijenByTelefoonnummer(telefoonnummer: string): Promise<PartijLookupView>
+  /** The caller's picture: partijen, earlier klantcontacten and open contactverzoeken of a number. */
+  klantbeeld(telefoonnummer: string): Promise<KlantbeeldView>
   /** A transfer record for a colleague or an afdeling (docs/gateway.md, Transfers); only an involved agent may. */
   announceTransfer(subject: TransferSubject, target: AssigneeRef): Promise<TransferView>
   /** How a transfer this agent announced ended, so the gateway closes its live offer. */
@@ -173,6 +176,12 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
         return Promise.resolve({ results: [] })
       }
       return call(() => http.get('partijen', { searchParams: { telefoonnummer } }).json<PartijLookupView>())
+    },
+    klantbeeld: (telefoonnummer) => {
+      if (!TELEFOON.test(telefoonnummer)) {
+        return Promise.resolve({ partijen: [], klantcontacten: [], contactverzoeken: [] })
+      }
+      return call(() => http.get('klantbeeld', { searchParams: { telefoonnummer } }).json<KlantbeeldView>())
     },
     announceTransfer: (subject, target) => {
       // Checked here too: what goes into a request (and from there a SIP header) is digits or a uuid.

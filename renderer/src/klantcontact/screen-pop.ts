@@ -29,7 +29,7 @@ import { isEditable, type KlantcontactDraft } from './draft'
 export interface ScreenPopOptions {
   readonly events: CallEventSource
   readonly store: Pick<StoreApi<StoreState>, 'getState'>
-  readonly api: Pick<GatewayApi, 'partijenByTelefoonnummer'>
+  readonly api: Pick<GatewayApi, 'klantbeeld'>
   readonly agentLogin: string
   readonly logger?: Logger
   /** Epoch ms, for a call record without `startedAt`. */

@@ -1,5 +1,6 @@
 import { Heading } from '@nl-design-system-candidate/heading-react'
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react'
+import { CallerPicture } from '../caller-picture/CallerPicture'
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { shortcutHint } from '../keyboard/shortcuts'
@@ -12,8 +13,8 @@ import { afdelingOf, colleagueOf, isKnownNumber, waitingSince } from './ring-con
 import './ringing.css'
 
 /**
- * A ringing call before anyone answered, in the case column: the number, a known partij (looked
- * up at ring, ringing/caller-lookup.ts), how long the caller has waited and whether the call came
+ * A ringing call before anyone answered, in the case column: the number, a known partij and the
+ * caller's picture (looked up at ring, ringing/caller-lookup.ts), how long the caller has waited and whether the call came
  * through an afdeling. No draft yet: a group call rings several agents, and the klantcontact opens
  * for the one who answers (klantcontact/screen-pop.ts). Opnemen itself is in the phone strip; this
  * says its shortcut.
@@ -66,6 +67,7 @@ export function RingingCall({ call }: { readonly call: CallSnapshot }) {
           </dd>
         </div>
       </dl>
+      {colleague === undefined && known ? <CallerPicture caller={caller} level={3} /> : null}
       <Paragraph className="ringing-call-hint">
         {t.answerHint}: <kbd>{shortcutHint('answer')}</kbd>
       </Paragraph>

@@ -1,18 +1,26 @@
 import type { StateCreator } from 'zustand'
+import type { KlantbeeldView } from '../../../shared/gateway/klantbeeld'
 import type { StoreState } from '../store/types'
 
 /**
- * Who is calling, for the call that rings now: the number looked up among the known partijen at
- * ring (GET /api/partijen?telefoonnummer=), so the ringing call shows a name before anyone answers,
- * the draft made at Opnemen can offer it, and a missed call keeps it. Only the latest call is kept,
+ * Who is calling, for the call that rings now: the caller's picture looked up at ring
+ * (GET /api/klantbeeld?telefoonnummer=: the known partijen, their earlier klantcontacten and open
+ * contactverzoeken), so the ringing call shows it before anyone answers, the draft made at Opnemen
+ * shows it and offers the partij, and a missed call keeps the name. Only the latest call is kept,
  * in memory (never persisted): the softphone has one call at a time.
  */
 export interface RingingCaller {
   /** The softphone's call id. */
   readonly callId: string
-  /** `looking` while the lookup runs; `known` with the first match; `unknown` otherwise. */
-  readonly lookup: 'looking' | 'known' | 'unknown'
+  /**
+   * `looking` while the lookup runs; `known` with a partij; `unknown` without one (the picture may
+   * still hold klantcontacten the number was given at); `failed` when the gateway did not answer.
+   */
+  readonly lookup: 'looking' | 'known' | 'unknown' | 'failed'
+  /** The first partij of the picture: the name a missed call keeps. */
   readonly partij?: { readonly uuid: string; readonly naam: string }
+  /** The whole picture, once the gateway answered. */
+  readonly picture?: KlantbeeldView
 }
 
 export interface RingingSlice {

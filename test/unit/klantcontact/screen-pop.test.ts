@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PartijLookupView } from '../../../shared/gateway/api'
+import type { KlantbeeldView } from '../../../shared/gateway/klantbeeld'
 import type { Klantcontactnummer } from '../../../shared/klantcontact/klantcontactnummer'
 import { GatewayError } from '../../../renderer/src/api/errors'
 import { suggestPartij } from '../../../renderer/src/klantcontact/partij-suggestion'
@@ -15,12 +16,20 @@ import { quietLogger, storeOver } from './store-fixtures'
 const PARTIJ = { uuid: '5e0f8a51-59b5-4f1a-a9a1-6d1f64f4c0a1', naam: 'Jan de Vries' }
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
+/** The gateway's answers: the partijen by number, and the caller's picture with the same partijen. */
 function lookup(answer: PartijLookupView | GatewayError = { results: [PARTIJ] }) {
   return {
     partijenByTelefoonnummer: vi.fn((_number: string) =>
       answer instanceof GatewayError ? Promise.reject(answer) : Promise.resolve(answer),
     ),
+    klantbeeld: vi.fn((_number: string) =>
+      answer instanceof GatewayError ? Promise.reject(answer) : Promise.resolve(pictureOf(answer.results)),
+    ),
   }
+}
+
+function pictureOf(partijen: PartijLookupView['results']): KlantbeeldView {
+  return { partijen, klantcontacten: [], contactverzoeken: [] }
 }
 
 function ring(store: AppStore, call: Partial<CallSnapshot> = {}): void {
@@ -42,7 +51,7 @@ function ring(store: AppStore, call: Partial<CallSnapshot> = {}): void {
  * The screen pop and the missed calls on the call events of a coordinator over `store`, as
  * workspace/runtime.ts wires them.
  */
-function popping(store: AppStore, api = lookup()): void {
+function popping(store: AppStore, api: Pick<ReturnType<typeof lookup>, 'klantbeeld'> = lookup()): void {
   const { events } = coordinate(store, { agentLogin: AGENT, now: () => RING })
   stops.push(startScreenPop({ events, store, api, agentLogin: AGENT, logger: quietLogger }))
   stops.push(startMissedCalls({ events, store }))
@@ -109,11 +118,12 @@ describe('startScreenPop', () => {
     await settle()
     expect(store.getState().klantcontact.drafts).toEqual({})
     expect(store.getState().klantcontact.activeId).toBeNull()
-    expect(api.partijenByTelefoonnummer).toHaveBeenCalledWith('0612345678')
+    expect(api.klantbeeld).toHaveBeenCalledWith('0612345678')
     expect(store.getState().ringing.callers['call-1']).toEqual({
       callId: 'call-1',
       lookup: 'known',
       partij: PARTIJ,
+      picture: pictureOf([PARTIJ]),
     })
   })
 
@@ -136,8 +146,8 @@ describe('startScreenPop', () => {
       naamKlant: '',
     })
     expect(focusRequest).toMatchObject({ draftId: activeId, field: 'naamKlant' })
-    // One audited read of the partij per call: the draft takes the ring's result.
-    expect(api.partijenByTelefoonnummer).toHaveBeenCalledTimes(1)
+    // One audited read of the caller's picture per call: the draft takes the ring's result.
+    expect(api.klantbeeld).toHaveBeenCalledTimes(1)
   })
 
   it('opens the draft the moment the agent presses Opnemen, before the answer is established', async () => {
@@ -170,15 +180,15 @@ describe('startScreenPop', () => {
 
   it('offers the partij once the lookup still under way at Opnemen comes back', async () => {
     const { store } = storeOver()
-    let resolve: (view: PartijLookupView) => void = () => undefined
+    let resolve: (view: KlantbeeldView) => void = () => undefined
     const api = {
-      partijenByTelefoonnummer: vi.fn(() => new Promise<PartijLookupView>((done) => (resolve = done))),
+      klantbeeld: vi.fn(() => new Promise<KlantbeeldView>((done) => (resolve = done))),
     }
     popping(store, api)
     ring(store)
     answer(store)
     expect(store.getState().ringing.callers['call-1']?.lookup).toBe('looking')
-    resolve({ results: [PARTIJ] })
+    resolve(pictureOf([PARTIJ]))
     await settle()
     expect(drafts(store)[0]?.suggestion).toEqual(PARTIJ)
   })

@@ -62,7 +62,7 @@ function workspace() {
     startScreenPop({
       events,
       store,
-      api: { partijenByTelefoonnummer: vi.fn(async () => ({ results: [] })) },
+      api: { klantbeeld: vi.fn(async () => ({ partijen: [], klantcontacten: [], contactverzoeken: [] })) },
       agentLogin: RECEIVER,
       logger: quietLogger,
     }),
