@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { posix, win32 } from 'node:path'
 import { readRegistryKey, type RegistryValues, type RunRegQuery } from './registry'
 
 /**
@@ -88,7 +88,12 @@ const readIfPresent = (path: string): string | undefined => {
 }
 
 export function policyFilePath(platform: NodeJS.Platform, execPath: string): string {
-  return platform === 'linux' ? LINUX_POLICY_FILE : join(dirname(execPath), POLICY_FILE_NAME)
+  if (platform === 'linux') {
+    return LINUX_POLICY_FILE
+  }
+  // Explicit path flavours: the result does not depend on the OS the tests run on.
+  const path = platform === 'win32' ? win32 : posix
+  return path.join(path.dirname(execPath), POLICY_FILE_NAME)
 }
 
 function parsePolicyFile(path: string, text: string): Readonly<Record<string, unknown>> {

@@ -33,7 +33,8 @@ function decode(text: string): string | undefined {
 
 /** A phone number as dialled: digits with an optional leading `+`, separators dropped. */
 export function normalisePhoneNumber(input: string): string | undefined {
-  const compact = input.replace(/[\s().-]/g, '')
+  // Spaces only, not every \s: a line break or a tab in a link is an injection attempt, not layout.
+  const compact = input.replace(/[ \u00a0().-]/g, '')
   return /^\+?[0-9]{2,20}$/.test(compact) ? compact : undefined
 }
 

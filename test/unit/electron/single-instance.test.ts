@@ -49,4 +49,13 @@ describe('single instance lock', () => {
     acquireSingleInstanceLock(() => undefined)
     expect(() => secondInstanceListener()()).not.toThrow()
   })
+
+  it('hands the second start’s arguments (a clicked link) to the running instance', () => {
+    vi.mocked(app.requestSingleInstanceLock).mockReturnValue(true)
+    const onArguments = vi.fn()
+    acquireSingleInstanceLock(() => undefined, onArguments)
+    const listener = secondInstanceListener() as unknown as (event: unknown, argv: string[]) => void
+    listener({}, ['KCC Werkplek.exe', 'tel:0201234567'])
+    expect(onArguments).toHaveBeenCalledWith(['KCC Werkplek.exe', 'tel:0201234567'])
+  })
 })
