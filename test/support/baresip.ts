@@ -15,6 +15,8 @@ import { TRUNK_TONE, writeToneWav } from './tones'
  */
 /** The national number the citizen's phone answers to (calls out from agents dial it). */
 export const CITIZEN_NUMBER = '0201234567'
+/** The same number in E.164, as the register keeps a caller's number (a call-back dials it so). */
+export const CITIZEN_E164 = '+31201234567'
 
 export interface Baresip {
   /** The port it listens on for SIP (UDP) on 127.0.0.1. */
@@ -83,11 +85,14 @@ export async function startBaresip(): Promise<Baresip> {
       '',
     ].join('\n'),
   )
-  // baresip answers only requests for one of its accounts' users: the second is its phone number.
+  // baresip answers only requests for one of its accounts' users: the second is its phone number,
+  // the third the same number in E.164 (the network routes both spellings to the one phone).
   const params = ';regint=0;answermode=auto;audio_codecs=PCMA,PCMU;call_transfer=yes'
   writeFileSync(
     join(dir, 'accounts'),
-    `<sip:citizen@127.0.0.1>${params}\n<sip:${CITIZEN_NUMBER}@127.0.0.1>${params}\n`,
+    [`<sip:citizen@127.0.0.1>`, `<sip:${CITIZEN_NUMBER}@127.0.0.1>`, `<sip:${CITIZEN_E164}@127.0.0.1>`]
+      .map((aor) => `${aor}${params}\n`)
+      .join(''),
   )
   const child = spawn(baresipBinary(), ['-4', '-f', dir], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
