@@ -46,6 +46,16 @@ import {
   type ScreenPopResults,
 } from './lib/screenpop-report'
 import { screenPopSettingsFromEnv, type ScreenPopSettings } from './lib/screenpop-settings'
+import {
+  callerNumbers,
+  measureKlantbeeldApi,
+  registerSettingsFromEnv,
+  seededPostgresSchema,
+  seededSqliteFile,
+  startServerOnRegister,
+  type RegisterSettings,
+} from './lib/screenpop-register'
+import { registerDocsSection, type PictureSample, type RegisterRun } from './lib/screenpop-register-report'
 import { runBench } from './lib/run'
 
 /**
@@ -54,7 +64,10 @@ import { runBench } from './lib/run'
  * JavaScript size and its time to interactive. Method: docs/benchmarks.md.
  *
  * Order: builds checked (made when missing), bundle measured, server and browser started, the
- * login-screen loads, then medewerker1 logs in and takes the calls; report. Browser, server and
+ * login-screen loads, then medewerker1 logs in and takes the calls; report. With
+ * `BENCH_REGISTER=big` the provider holds a big seeded register, every call comes from a number it
+ * knows and also waits for the caller's picture, and the gateway's picture is timed on its own
+ * (screenpop-register.ts); that run reports into a section of its own. Browser, server and
  * temporary directory are removed at the end, on failure and on Ctrl-C too.
  */
 const AGENT = 'medewerker1'
@@ -131,20 +144,39 @@ interface CallRig {
   server: KccServer
   agent: Page
   caller: Page
-  callerUrl: string
+  /** The caller page's address for a call from `user` (the demo caller when undefined). */
+  callerUrl: (user: string | undefined) => string
   nummers: Set<string>
+  /** The known numbers the calls come from, in call order (warm-up calls first); empty: the demo caller. */
+  from: readonly string[]
+  pictures: PictureSample[]
 }
 
 /** One whole call; returns its intervals. Every wait is on a visible state or a recorded moment. */
-async function oneCall(rig: CallRig, call: string): Promise<CallSample> {
+async function oneCall(rig: CallRig, call: string, from: string | undefined): Promise<CallSample> {
   const { agent, caller } = rig
   const ui = agentUi(agent)
   const step = { timeout: STEP_TIMEOUT_MS }
   await agent.evaluate(`window.${AGENT_PROBE}.arm()`)
-  await caller.goto(rig.callerUrl)
+  await caller.goto(rig.callerUrl(from))
   await caller.getByRole('button', { name: 'Bellen' }).click(step)
   // Measured: nothing else happens on the agent page until the ringing call is painted.
   await recorded(agent, 'ringingFrame', call)
+  if (from !== undefined) {
+    // Measured: the agent answers only once the caller's picture is complete and painted.
+    await recorded(agent, 'klantbeeldFrame', call)
+    const picture = await readProbe(agent)
+    if (picture.klantbeeldOutcome !== 'complete') {
+      throw new Error(
+        `${call}: the caller's picture of a known number ended ${String(picture.klantbeeldOutcome)}`,
+      )
+    }
+    rig.pictures.push({
+      caller: from,
+      inviteToPicture: picture.klantbeeld! - picture.invite!,
+      inviteToPictureFrame: picture.klantbeeldFrame! - picture.invite!,
+    })
+  }
 
   await ui.opnemen.click(step)
   // Measured: from that click until the klantcontact that opens has taken focus.
@@ -223,7 +255,8 @@ async function measureCalls(
   browser: Browser,
   server: KccServer,
   settings: ScreenPopSettings,
-): Promise<{ warmup: CallSample[]; calls: CallSample[] }> {
+  from: readonly string[],
+): Promise<{ warmup: CallSample[]; calls: CallSample[]; pictures: PictureSample[] }> {
   const sipUrl = server.sipUrl
   if (sipUrl === undefined) {
     throw new Error('the KCC server started without its embedded SIP server')
@@ -251,17 +284,19 @@ async function measureCalls(
   )
   log(`${AGENT} logged in, phone registered, Beschikbaar`)
 
-  const query = new URLSearchParams({ server: sipUrl, target: 'kcc', user: 'burger' })
   const rig: CallRig = {
     server,
     agent,
     caller,
-    callerUrl: `${server.url}/caller/?${query.toString()}`,
+    callerUrl: (user) =>
+      `${server.url}/caller/?${new URLSearchParams({ server: sipUrl, target: 'kcc', user: user ?? 'burger' }).toString()}`,
     nummers: new Set(),
+    from,
+    pictures: [],
   }
   const warmup: CallSample[] = []
   for (let i = 1; i <= settings.warmupCalls; i++) {
-    const sample = await oneCall(rig, `warm-up call ${i}`)
+    const sample = await oneCall(rig, `warm-up call ${i}`, from[i - 1])
     log(
       `warm-up call ${i}/${settings.warmupCalls}: INVITE → ringing ${sample.inviteToRinging.toFixed(1)} ms, Opnemen → focus ${sample.answerToFocus.toFixed(1)} ms, Opslaan → nummer ${sample.saveToNummer.toFixed(1)} ms`,
     )
@@ -269,7 +304,7 @@ async function measureCalls(
   }
   const calls: CallSample[] = []
   for (let i = 1; i <= settings.calls; i++) {
-    calls.push(await oneCall(rig, `call ${i}`))
+    calls.push(await oneCall(rig, `call ${i}`, from[settings.warmupCalls + i - 1]))
     if (i % 10 === 0 || i === settings.calls) {
       const recent = calls.slice(-10)
       const ringing = summarize(recent.map((c) => c.inviteToRinging))
@@ -280,10 +315,10 @@ async function measureCalls(
       )
     }
   }
-  return { warmup, calls }
+  return { warmup, calls, pictures: rig.pictures }
 }
 
-async function main(settings: ScreenPopSettings): Promise<void> {
+async function main(settings: ScreenPopSettings, register: RegisterSettings | undefined): Promise<void> {
   const watchdog = setTimeout(() => {
     log(`the run exceeded BENCH_MAX_MINUTES=${settings.maxMinutes}; aborting`)
     void cleanups.run().finally(() => process.exit(1))
@@ -302,7 +337,15 @@ async function main(settings: ScreenPopSettings): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'kcc-bench-screenpop-'))
   cleanups.push(() => removeDirectory(dir))
-  const server = await startServer(dir, log)
+  const seedStarted = performance.now()
+  const seededFile = register ? await seededSqliteFile(register, log) : undefined
+  const seededSeconds =
+    register && performance.now() - seedStarted > 60_000
+      ? (performance.now() - seedStarted) / 1000
+      : undefined
+  const server = seededFile
+    ? await startServerOnRegister(join(dir, 'sqlite'), { sqliteFile: seededFile }, log)
+    : await startServer(dir, log)
   cleanups.push(() => server.close())
   log(`KCC server on ${server.url}, SIP ${server.sipUrl ?? 'none'}`)
 
@@ -314,7 +357,10 @@ async function main(settings: ScreenPopSettings): Promise<void> {
   log(`time to interactive: ${settings.warmupLoads} + ${settings.loads} fresh loads of the login screen`)
   const loads = await measureLoads(browser, server.url, settings)
   log(`calls: ${settings.warmupCalls} warm-up + ${settings.calls} measured`)
-  const { warmup, calls } = await measureCalls(browser, server, settings)
+  const numbers = register ? callerNumbers(register, settings.warmupCalls + settings.calls) : undefined
+  const { warmup, calls, pictures } = await measureCalls(browser, server, settings, numbers?.calls ?? [])
+  const registerRun =
+    register && numbers ? await measureRegister(register, server, dir, numbers.api) : undefined
 
   const results: ScreenPopResults = {
     settings,
@@ -334,7 +380,19 @@ async function main(settings: ScreenPopSettings): Promise<void> {
   process.stdout.write(
     `\n${[intervalsTable(results), bundleTable(results), loadsTable(results), samplesList(results)].join('\n\n')}\n\n`,
   )
-  if (settings.writeDocs) {
+  if (registerRun) {
+    const run: RegisterRun = {
+      ...registerRun,
+      seededSeconds,
+      warmup: pictures.slice(0, settings.warmupCalls),
+      pictures: pictures.slice(settings.warmupCalls),
+    }
+    process.stdout.write(`${registerDocsSection(results, run)}\n\n`)
+    if (settings.writeDocs) {
+      await writeDocsSection(DOCS, 'screenpop-register', registerDocsSection(results, run))
+      log(`wrote the screenpop-register section of ${DOCS}`)
+    }
+  } else if (settings.writeDocs) {
     await writeDocsSection(DOCS, 'screenpop', docsSection(results))
     log(`wrote the screenpop section of ${DOCS}`)
   } else {
@@ -343,9 +401,61 @@ async function main(settings: ScreenPopSettings): Promise<void> {
   clearTimeout(watchdog)
 }
 
+/**
+ * The gateway's picture timed on its own: on the calls' server (SQLite), then, with
+ * BENCH_REGISTER_DATABASE_URL, on a second server whose provider reads the register from PostgreSQL.
+ */
+async function measureRegister(
+  register: RegisterSettings,
+  server: KccServer,
+  dir: string,
+  numbers: readonly string[],
+): Promise<Pick<RegisterRun, 'size' | 'api' | 'postgresNote'>> {
+  log(`GET /api/klantbeeld: ${numbers.length} known numbers on SQLite`)
+  const api: RegisterRun['api'] = [
+    { engine: 'SQLite', samples: await measureKlantbeeldApi(server.url, numbers) },
+  ]
+  if (register.databaseUrl === undefined) {
+    return {
+      size: register.size,
+      api,
+      postgresNote: 'No PostgreSQL figure: BENCH_REGISTER_DATABASE_URL was not set.',
+    }
+  }
+  const schema = await seededPostgresSchema(register, log)
+  const onPostgres = await startServerOnRegister(
+    join(dir, 'postgres'),
+    { databaseUrl: register.databaseUrl, schema },
+    log,
+  )
+  try {
+    log(`GET /api/klantbeeld: ${numbers.length} known numbers on PostgreSQL`)
+    const version = await postgresVersion(register.databaseUrl)
+    api.push({
+      engine: `PostgreSQL ${version}`,
+      samples: await measureKlantbeeldApi(onPostgres.url, numbers),
+    })
+  } finally {
+    await onPostgres.close()
+  }
+  return { size: register.size, api, postgresNote: undefined }
+}
+
+async function postgresVersion(databaseUrl: string): Promise<string> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const result = await client.query<{ server_version: string }>('show server_version')
+    return result.rows[0]?.server_version.split(' ')[0] ?? '?'
+  } finally {
+    await client.end()
+  }
+}
+
 await runBench({
   name: 'screenpop',
-  main: () => main(screenPopSettingsFromEnv()),
+  main: () => main(screenPopSettingsFromEnv(), registerSettingsFromEnv()),
   cleanup: () => cleanups.run(),
   log,
   started,

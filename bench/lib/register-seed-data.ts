@@ -12,6 +12,8 @@ import { formatKlantcontactnummer } from '../../shared/klantcontact/klantcontact
  * - 90 % of klantcontacten have a betrokkene that was a known partij; the rest an unknown caller.
  *   Who called is skewed as in a real register: a few partijen called hundreds of times (an
  *   organisation's desk, a frequent caller), the median partij a handful of times;
+ * - the recent telephone contacts of known partijen carry the number called from as their
+ *   betrokkene's digitaal adres, as the gateway stores it with a registration;
  * - every klantcontact was handled by one of the medewerkers; every 25th led to an interne taak
  *   (contactverzoek) for an afdeling, the most recent ones still te_verwerken; every 20th is
  *   vertrouwelijk.
@@ -257,6 +259,20 @@ export function contactFacts(k: number): ContactFacts {
     gelukt: k % 11 !== 0,
     medewerker: 1 + ((h >>> 3) % MEDEWERKERS),
   }
+}
+
+/** Share of the most recent klantcontacten registered since the gateway stores the caller's number. */
+const WITH_NUMBER_GIVEN = 0.1
+
+/** The recent telephone klantcontacten of known partijen, whose betrokkene gave the number called from. */
+export function callersNumbersGiven(size: RegisterSize): number[] {
+  const ks: number[] = []
+  for (let k = Math.floor(size.klantcontacten * (1 - WITH_NUMBER_GIVEN)) + 1; k <= size.klantcontacten; k++) {
+    if (contactFacts(k).kanaal === 'telefoon' && partijOfContact(size, k) !== null) {
+      ks.push(k)
+    }
+  }
+  return ks
 }
 
 /** Actor ids: medewerkers 1 … MEDEWERKERS, then the afdelingen. */

@@ -6,10 +6,12 @@ import { migrateToLatest } from '../../server/klantinteracties/db/migrate'
 import {
   AFDELING_NAMEN,
   AFDELINGEN,
+  callersNumbersGiven,
   contactFacts,
   interneTaken,
   isActief,
   MEDEWERKERS,
+  mobielnummer,
   naamOf,
   NummerSequence,
   partijOfContact,
@@ -66,15 +68,21 @@ export async function seedRegister(
   const { db, engine } = storage
   const bool = (b: boolean): boolean | number => (engine === 'sqlite' ? (b ? 1 : 0) : b)
   const rows: Record<string, number> = {}
-  const load = async (table: string, count: number, row: (i: number) => Values): Promise<void> => {
+  /** Rows `first` … `first + count - 1`, each given its index. */
+  const load = async (table: string, count: number, row: (i: number) => Values, first = 1): Promise<void> => {
     const loadStarted = performance.now()
-    await insertAll(db, engine, table, count, row)
-    rows[table] = count
+    await insertAll(db, engine, table, first, first + count - 1, row)
+    rows[table] = (rows[table] ?? 0) + count
     progress(`${table}: ${count.toLocaleString('en-US')} rows in ${secondsSince(loadStarted)} s`)
   }
   try {
     await ensureSchema(storage, location.schema)
     await migrateToLatest(db as never, engine, location.schema)
+    if (engine === 'sqlite') {
+      // A larger page cache for this connection only, while it loads: the uuid indexes are
+      // written in random order. The provider never sees this setting.
+      await sql`pragma cache_size = -262144`.execute(db)
+    }
     const registered = '2026-12-01T06:00:00.000Z'
 
     await load('actor', MEDEWERKERS + AFDELINGEN, (i) => {
@@ -196,6 +204,31 @@ export async function seedRegister(
       }
     })
 
+    // The caller's number as the gateway stores it with a registration (the klant betrokkene's
+    // digitaal adres, E.164), on the recent telephone contacts of known partijen.
+    const gegeven = callersNumbersGiven(size)
+    await load(
+      'digitaal_adres',
+      gegeven.length,
+      (i) => {
+        const k = gegeven[i - size.partijen - emails - 1]!
+        const at = plaatsgevondenOp(size, k)
+        return {
+          id: i,
+          uuid: seededUuid(SALT.digitaalAdres, i),
+          created_at: at,
+          updated_at: at,
+          betrokkene_id: k,
+          partij_id: null,
+          adres: `+31${mobielnummer(partijOfContact(size, k)!).slice(1)}`,
+          soort_digitaal_adres: 'telefoonnummer',
+          is_standaard_adres: bool(false),
+          omschrijving: 'Telefoonnummer',
+        }
+      },
+      size.partijen + emails + 1,
+    )
+
     const taken = interneTaken(size)
     await load('interne_taak', taken, (t) => {
       const facts = taakFacts(size, t)
@@ -221,7 +254,7 @@ export async function seedRegister(
     }))
 
     await finish(db, engine, nummers.lastPerYear)
-    progress(`finished (${engine === 'postgres' ? 'identities moved, analyzed' : 'WAL checkpointed'})`)
+    progress(`finished (${engine === 'postgres' ? 'identities moved, vacuumed' : 'WAL checkpointed'})`)
   } finally {
     await storage.close()
   }
@@ -232,22 +265,26 @@ async function insertAll(
   db: Db,
   engine: Engine,
   table: string,
-  count: number,
+  first: number,
+  last: number,
   row: (i: number) => Values,
 ): Promise<void> {
-  const columns = Object.keys(row(1))
+  if (last < first) {
+    return
+  }
+  const columns = Object.keys(row(first))
   const types = engine === 'postgres' ? await columnTypes(db, table) : new Map<string, string>()
-  for (let from = 1; from <= count; from += ROWS_PER_TRANSACTION) {
-    const to = Math.min(count, from + ROWS_PER_TRANSACTION - 1)
+  for (let from = first; from <= last; from += ROWS_PER_TRANSACTION) {
+    const to = Math.min(last, from + ROWS_PER_TRANSACTION - 1)
     await db.transaction().execute(async (trx) => {
       if (engine === 'postgres') {
         await trx.executeQuery(unnestInsert(table, columns, types, from, to, row).compile(trx))
         return
       }
       const perStatement = Math.floor(SQLITE_PARAMETER_LIMIT / columns.length)
-      for (let first = from; first <= to; first += perStatement) {
+      for (let start = from; start <= to; start += perStatement) {
         const values: Values[] = []
-        for (let i = first; i <= Math.min(to, first + perStatement - 1); i++) {
+        for (let i = start; i <= Math.min(to, start + perStatement - 1); i++) {
           values.push(row(i))
         }
         await trx.insertInto(table).values(values).execute()
@@ -302,8 +339,8 @@ async function columnTypes(db: Db, table: string): Promise<Map<string, string>> 
 /**
  * What the provider needs after a load: its klantcontactnummer counters past the loaded nummers (it
  * skips a taken nummer one lookup at a time), PostgreSQL's identities past the loaded ids, and
- * statistics there (autovacuum would gather them after a load this size anyway; done now so it
- * cannot start during a measurement). SQLite's WAL is folded back into the file.
+ * statistics and the visibility map there (`vacuum (analyze)`: what autovacuum does after a load
+ * this size anyway, done now so it cannot start during a measurement; index-only scans need it). SQLite's WAL is folded back into the file.
  */
 async function finish(db: Db, engine: Engine, lastPerYear: ReadonlyMap<string, number>): Promise<void> {
   for (const [year2, value] of lastPerYear) {
@@ -330,7 +367,16 @@ async function finish(db: Db, engine: Engine, lastPerYear: ReadonlyMap<string, n
       db,
     )
   }
-  await sql`analyze`.execute(db)
+  for (const table of [
+    'partij',
+    'digitaal_adres',
+    'klantcontact',
+    'betrokkene',
+    'actorklantcontact',
+    'interne_taak',
+  ]) {
+    await sql`vacuum (analyze) ${sql.table(table)}`.execute(db)
+  }
 }
 
 const secondsSince = (t: number): string => ((performance.now() - t) / 1000).toFixed(1)

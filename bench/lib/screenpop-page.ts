@@ -35,6 +35,15 @@ export interface ScreenPopReading {
   nummerFrame: number | null
   /** Its digits. */
   nummerText: string | null
+  /**
+   * The caller's picture (`[data-klantbeeld]`) turned `complete` or `error` after the INVITE, having
+   * been absent or `loading` since; and the first animation frame after that (the frame that paints
+   * it). Only a call from a number the register may know shows a picture.
+   */
+  klantbeeld: number | null
+  klantbeeldFrame: number | null
+  /** Which of the two it turned. */
+  klantbeeldOutcome: 'complete' | 'error' | null
 }
 
 export const SCREEN_POP_MOMENTS = [
@@ -48,6 +57,8 @@ export const SCREEN_POP_MOMENTS = [
   'save',
   'nummer',
   'nummerFrame',
+  'klantbeeld',
+  'klantbeeldFrame',
 ] as const
 
 export type ScreenPopMoment = (typeof SCREEN_POP_MOMENTS)[number]
@@ -65,9 +76,9 @@ export const CASE_FIRST_FIELD_ID = 'kc-first-field'
  *
  * - INVITE: a listener added in the WebSocket constructor, so it runs before the softphone's own
  *   message listener (sip.js adds its listeners after constructing the socket).
- * - Ringing call, first field, nummer: a MutationObserver on the whole document; it runs after the
- *   DOM change that put the element there, before the browser paints it. The next animation frame
- *   is recorded as well.
+ * - Ringing call, first field, nummer, the caller's picture: a MutationObserver on the whole
+ *   document (and on `data-klantbeeld` attributes); it runs after the DOM change that put the
+ *   element there, before the browser paints it. The next animation frame is recorded as well.
  * - Opnemen, Opslaan: capturing click listeners (the buttons may carry their shortcut hint in a
  *   <kbd>, so the text only has to start with the label) and keydown listeners for Alt+O, Ctrl+S.
  * - Focus: a capturing focusin listener on window; the element must be the first field (by its id,
@@ -77,8 +88,16 @@ export const AGENT_PROBE_SCRIPT = `(() => {
   const empty = () => ({
     invite: null, ringing: null, ringingFrame: null, answer: null, field: null, focus: null,
     focusFrame: null, save: null, nummer: null, nummerFrame: null, nummerText: null,
+    klantbeeld: null, klantbeeldFrame: null, klantbeeldOutcome: null,
   })
   let armed = false
+  // A picture left complete from an earlier call must not count: the picture of this call is
+  // recorded only after it was seen absent or loading since the INVITE.
+  let pictureFresh = false
+  const pictureState = () => {
+    const picture = document.querySelector('[data-klantbeeld]')
+    return picture === null ? null : picture.getAttribute('data-klantbeeld')
+  }
   let reading = empty()
   let waiters = []
   const notify = () => {
@@ -118,6 +137,8 @@ export const AGENT_PROBE_SCRIPT = `(() => {
       this.addEventListener('message', (event) => {
         if (armed && reading.invite === null && typeof event.data === 'string' && event.data.startsWith('INVITE ')) {
           record('invite')
+          const state = pictureState()
+          pictureFresh = state !== 'complete' && state !== 'error'
         }
       })
     }
@@ -164,6 +185,15 @@ export const AGENT_PROBE_SCRIPT = `(() => {
     }
   }, true)
   new MutationObserver(() => {
+    if (reading.invite !== null && reading.klantbeeld === null) {
+      const state = pictureState()
+      if (state !== 'complete' && state !== 'error') {
+        pictureFresh = true
+      } else if (pictureFresh) {
+        reading.klantbeeldOutcome = state
+        record('klantbeeld', 'klantbeeldFrame')
+      }
+    }
     if (reading.invite !== null && reading.ringing === null &&
         document.querySelector('[data-testid="ringing-call"]') !== null) {
       record('ringing', 'ringingFrame')
@@ -180,12 +210,19 @@ export const AGENT_PROBE_SCRIPT = `(() => {
       reading.nummerText = digits
       record('nummer', 'nummerFrame')
     }
-  }).observe(document, { childList: true, subtree: true, characterData: true })
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-klantbeeld'],
+  })
 
   Object.defineProperty(window, '${AGENT_PROBE}', {
     value: Object.freeze({
       arm() {
         armed = true
+        pictureFresh = false
         reading = empty()
         waiters = []
       },
@@ -273,7 +310,12 @@ export function asScreenPopReading(value: unknown): ScreenPopReading {
     typeof r !== 'object' ||
     r === null ||
     !SCREEN_POP_MOMENTS.every((m) => isNumberOrNull(r[m])) ||
-    !(r['nummerText'] === null || typeof r['nummerText'] === 'string')
+    !(r['nummerText'] === null || typeof r['nummerText'] === 'string') ||
+    !(
+      r['klantbeeldOutcome'] === null ||
+      r['klantbeeldOutcome'] === 'complete' ||
+      r['klantbeeldOutcome'] === 'error'
+    )
   ) {
     throw new Error(`unexpected reading from the agent page: ${JSON.stringify(value)}`)
   }

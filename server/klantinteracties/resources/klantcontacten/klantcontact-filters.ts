@@ -26,16 +26,17 @@ const viaBetrokkene = (cond: Filter): Filter =>
 
 /**
  * klantcontact.id in (select b.klantcontact_id from betrokkene b where <cond>): the same rows as
- * `viaBetrokkene`, each once, for a condition that picks out a few betrokkenen (a uuid). The
- * `exists` shape makes both engines' planners walk the klantcontacten newest first and probe each
- * one's betrokkenen until a page is full, and count(*) probe every klantcontact: at 1,000,000
- * klantcontacten one partij's history took ~30 ms and a full page's count a whole-table scan on
- * SQLite. This shape starts from the few betrokkenen instead (EXPLAIN QUERY PLAN on SQLite:
- * `SEARCH b USING COVERING INDEX betrokkene_partij_klantcontact (partij_id=?)`, then `SEARCH
- * klantcontact USING INTEGER PRIMARY KEY` and a sort of the matches; PostgreSQL: an index-only scan
- * of betrokkene_partij_klantcontact, a nested loop on klantcontact_pkey, a top-N sort). Not used
- * for conditions most betrokkenen meet, where the newest-first walk stops early and this would sort
- * them all.
+ * `viaBetrokkene`, each once, for a condition that picks out a few betrokkenen (a uuid). On the
+ * `exists` shape SQLite walks the klantcontacten newest first (klantcontact_order) probing each
+ * one's betrokkenen until a page is full, and counts by probing every klantcontact: at 1,000,000
+ * klantcontacten a partij with 5 contacts took 3.6 s for its page and 2.6 s for the count. This
+ * shape starts from the betrokkenen (EXPLAIN QUERY PLAN: `SEARCH b USING COVERING INDEX
+ * betrokkene_partij_klantcontact (partij_id=?)`, `SEARCH klantcontact USING INTEGER PRIMARY KEY`,
+ * `USE TEMP B-TREE FOR ORDER BY`): under 1 ms, 65 ms for a partij with 2,862 contacts.
+ * PostgreSQL flattens both shapes into the same plan (Index Only Scan on
+ * betrokkene_partij_klantcontact, HashAggregate, Nested Loop over klantcontact_pkey, top-N Sort).
+ * Not used for conditions most betrokkenen meet, where the newest-first walk stops early and this
+ * shape would sort them all.
  */
 const viaFewBetrokkenen =
   (cond: Filter): Filter =>
