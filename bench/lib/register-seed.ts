@@ -343,6 +343,24 @@ async function columnTypes(db: Db, table: string): Promise<Map<string, string>> 
  * this size anyway, done now so it cannot start during a measurement; index-only scans need it). SQLite's WAL is folded back into the file.
  */
 async function finish(db: Db, engine: Engine, lastPerYear: ReadonlyMap<string, number>): Promise<void> {
+  if (engine === 'postgres') {
+    const seeded = [
+      'actor',
+      'partij',
+      'digitaal_adres',
+      'klantcontact',
+      'betrokkene',
+      'actorklantcontact',
+      'interne_taak',
+    ]
+    for (const table of seeded) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
+        db,
+      )
+      await sql`vacuum (analyze) ${sql.table(table)}`.execute(db)
+    }
+  }
+  // Last, so a register that has its counters is complete (screenpop-register.ts reuses it then).
   for (const [year2, value] of lastPerYear) {
     await db
       .insertInto('nummer_counter')
@@ -352,30 +370,6 @@ async function finish(db: Db, engine: Engine, lastPerYear: ReadonlyMap<string, n
   }
   if (engine === 'sqlite') {
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db)
-    return
-  }
-  for (const table of [
-    'actor',
-    'partij',
-    'digitaal_adres',
-    'klantcontact',
-    'betrokkene',
-    'actorklantcontact',
-    'interne_taak',
-  ]) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(
-      db,
-    )
-  }
-  for (const table of [
-    'partij',
-    'digitaal_adres',
-    'klantcontact',
-    'betrokkene',
-    'actorklantcontact',
-    'interne_taak',
-  ]) {
-    await sql`vacuum (analyze) ${sql.table(table)}`.execute(db)
   }
 }
 
