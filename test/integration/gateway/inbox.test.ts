@@ -125,10 +125,20 @@ describe('the contactverzoek inbox', () => {
     await changed
     const stored = (await gw().register.get<InterneTaak>(`/internetaken/${taak}`)).body
     expect(stored.toegewezenAanActoren).toHaveLength(2)
+    const [line] = await gw().gateway.services.audit.recent({ limit: 1, securityOnly: false })
+    expect(line).toMatchObject({
+      actor: 'medewerker1',
+      action: 'inbox.oppakken',
+      objectUuid: taak,
+      status: 200,
+    })
+    expect(line!.objects).toContainEqual({ type: 'internetaak', uuid: taak })
 
     expect((await m1.post(`/api/inbox/${taak}/claim`, {})).status).toBe(200)
     const second = await m3.post(`/api/inbox/${taak}/claim`, {})
     expect(second.status).toBe(409)
+    const [denied] = await gw().gateway.services.audit.recent({ limit: 1, securityOnly: false })
+    expect(denied).toMatchObject({ actor: 'medewerker3', action: 'inbox.oppakken', status: 409, objects: [] })
     expect(second.body).toMatchObject({
       code: 'al_opgepakt',
       detail: 'Deze taak is al opgepakt door Medewerker 1 (KCC).',
@@ -227,6 +237,15 @@ describe('the contactverzoek inbox', () => {
     expect(unknown.body['invalidParams']).toEqual([
       expect.objectContaining({ name: 'afdeling', code: 'does_not_exist' }),
     ])
+  })
+
+  it('gives a supervisor the inbox of their own afdeling', async () => {
+    const supervisor = await gw().login('supervisor')
+    const { taak } = await contactverzoek(m2, 'kcc')
+    expect(await item(supervisor, taak)).toMatchObject({ afdeling: { id: 'kcc' } })
+    const { taak: other } = await contactverzoek(m1, 'vergunningen')
+    expect(await item(supervisor, other)).toBeUndefined()
+    expect((await supervisor.post(`/api/inbox/${other}/claim`, {})).status).toBe(404)
   })
 
   it('refuses an unknown status filter', async () => {
