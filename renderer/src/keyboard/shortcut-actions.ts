@@ -95,8 +95,9 @@ export function runShortcut(action: ShortcutAction, context: ShortcutContext): b
 
 /** As the status control chooses: a pause by shortcut has no reason (the control can add one). */
 function chooseStatus(context: ShortcutContext, availability: Availability): true {
-  context.choose(availability)
+  // Before the choice, which tells the gateway the reason there is.
   context.state.workspace.setPauseReason(undefined)
+  context.choose(availability)
   return true
 }
 

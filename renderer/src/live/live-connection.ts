@@ -103,6 +103,8 @@ export class LiveConnection {
   private view: LiveView = INITIAL_LIVE_VIEW
   /** What the agent is doing now (re-sent after every (re)connect), and what the gateway set. */
   private readonly ownState = new OwnState()
+  /** The reason of the pauze the app asked for, if any. */
+  private pauzeReden: string | undefined
   /** The login the gateway welcomed: its `agent.state` events are the agent's own. */
   private login: string | undefined
   private readonly calls = new Map<string, ClientCallInfo>()
@@ -140,10 +142,16 @@ export class LiveConnection {
    * agent's choice, so it carries the state the app last asked for as `from` and the hub drops it if
    * the gateway set another state meanwhile (shared/live/protocol.ts).
    */
-  setState(state: AgentState, options: { derived?: boolean } = {}): void {
+  setState(state: AgentState, options: { derived?: boolean; pauzeReden?: string | undefined } = {}): void {
     const from = options.derived === true ? this.ownState.current : undefined
     this.ownState.ask(state)
-    this.send({ type: 'state', state, ...(from !== undefined ? { from } : {}) })
+    // Only pauze has a reason; kept for the replay after a reconnect, which must not drop it.
+    this.pauzeReden = state === 'pauze' ? options.pauzeReden : undefined
+    this.send({ type: 'state', state, ...(from !== undefined ? { from } : {}), ...this.redenField() })
+  }
+
+  private redenField(): { pauzeReden?: string } {
+    return this.pauzeReden !== undefined ? { pauzeReden: this.pauzeReden } : {}
   }
 
   /**
@@ -275,6 +283,8 @@ export class LiveConnection {
           afdeling: event.afdeling,
           state: event.state,
           since: event.at,
+          ...(event.pauzeReden !== undefined ? { pauzeReden: event.pauzeReden } : {}),
+          ...(event.nawerkTot !== undefined ? { nawerkTot: event.nawerkTot } : {}),
         }
         this.update({ agents: [...others, status] })
         if (event.login === this.login) {
@@ -349,7 +359,7 @@ export class LiveConnection {
     const own = this.ownState.current
     if (own !== undefined) {
       this.ownState.resent()
-      this.sendOn(socket, { type: 'state', state: own })
+      this.sendOn(socket, { type: 'state', state: own, ...this.redenField() })
     }
     for (const [callId, ended] of this.endedOffline) {
       this.sendOn(socket, { type: 'call.ended', callId, ...ended })

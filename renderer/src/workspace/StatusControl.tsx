@@ -4,8 +4,10 @@ import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
 import { ariaKeyshortcuts, shortcutHint, type ShortcutAction } from '../keyboard/shortcuts'
 import { FOCUS_TARGETS } from '../lib/focus-targets'
+import { useGatewayNow } from '../live/use-gateway-now'
+import { formatDuration } from '../phone/CallTimer'
 import { useAppStore } from '../store'
-import { isConsulting, PAUSE_REASONS, type Availability, type PauseReason } from './agent-state'
+import { isConsulting, pauseReasonsOf, type Availability, type PauseReason } from './agent-state'
 import { workspaceMessages } from './messages'
 import { statusView, type StatusDetail } from './status-view'
 import './status.css'
@@ -18,8 +20,10 @@ const SHORTCUT_OF: Record<Exclude<Availability, 'offline'>, ShortcutAction> = {
 
 /**
  * The agent's one status: a coloured button that shows the effective state (status-view.ts) and
- * opens the choice of Beschikbaar, Pauze (with a reason, if the agent wants to say one) or Nawerk.
- * The choice goes to `onChoose` like the status shortcuts do; the reason stays in the app.
+ * opens the choice of Beschikbaar, Pauze (with one of the gateway's reasons, if the agent wants to
+ * say one) or Nawerk. The choice goes to `onChoose` like the status shortcuts do, with the reason
+ * in the store first so the gateway hears both at once. In nawerk with the afdeling's limit it
+ * counts down to when the gateway makes the agent Beschikbaar; choosing Beschikbaar ends it early.
  */
 export function StatusControl({ onChoose }: { readonly onChoose: (availability: Availability) => void }) {
   const t = useMessages(workspaceMessages)
@@ -29,8 +33,25 @@ export function StatusControl({ onChoose }: { readonly onChoose: (availability: 
   const call = useAppStore((s) => s.workspace.phone.call)
   const consulting = useAppStore((s) => isConsulting(s.workspace.phone.transfer))
   const connection = useAppStore((s) => s.workspace.live.connection)
+  const agent = useAppStore((s) =>
+    s.workspace.session.status === 'active' ? s.workspace.session.agent : undefined,
+  )
+  const nawerkTot = useAppStore((s) => {
+    // The hub's own record of the agent: its deadline holds only while it has them in nawerk.
+    const own = s.workspace.live.agents.find((a) => a.login === agent?.login)
+    return own?.state === 'nawerk' && own.nawerkTot !== undefined ? Date.parse(own.nawerkTot) : undefined
+  })
+  const reasons = pauseReasonsOf(agent)
   const everConnected = useEverConnected(connection === 'open')
-  const view = statusView({ availability, pauseReason, call, consulting, connection, everConnected })
+  const view = statusView({
+    availability,
+    pauseReason,
+    call,
+    consulting,
+    connection,
+    everConnected,
+    nawerkTot: Number.isNaN(nawerkTot) ? undefined : nawerkTot,
+  })
 
   const [open, setOpen] = useState(false)
   const choicesId = useId()
@@ -50,9 +71,9 @@ export function StatusControl({ onChoose }: { readonly onChoose: (availability: 
     }
   }
   const choose = (next: Exclude<Availability, 'offline'>, reason?: PauseReason): void => {
-    onChoose(next)
-    // After onChoose: choosing Pauze again keeps the availability, so the reason is set afresh.
+    // Before onChoose, which tells the gateway: a pauze goes out with its reason.
     setPauseReason(next === 'pauze' ? reason : undefined)
+    onChoose(next)
     close(true)
   }
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -91,7 +112,11 @@ export function StatusControl({ onChoose }: { readonly onChoose: (availability: 
         <span className="kcc-status-value" aria-live="polite">
           <span className="kcc-status-dot" aria-hidden="true" />
           <span data-testid="agent-state">{label}</span>
-          {detail ? <span className="kcc-status-detail">{detail}</span> : null}
+          {view.detail.kind === 'nawerk_until' ? (
+            <NawerkCountdown until={view.detail.until} />
+          ) : detail ? (
+            <span className="kcc-status-detail">{detail}</span>
+          ) : null}
         </span>
       </button>
       <div id={choicesId} className="kcc-popover kcc-status-choices" hidden={!open}>
@@ -116,7 +141,7 @@ export function StatusControl({ onChoose }: { readonly onChoose: (availability: 
               </Button>
               {choice === 'pauze' ? (
                 <ul className="kcc-status-reasons" aria-label={t.status.pauseReasons}>
-                  {PAUSE_REASONS.map((reason) => (
+                  {reasons.map((reason) => (
                     <li key={reason}>
                       <Button
                         purpose="subtle"
@@ -124,7 +149,7 @@ export function StatusControl({ onChoose }: { readonly onChoose: (availability: 
                         aria-current={availability === 'pauze' && pauseReason === reason ? 'true' : undefined}
                         onClick={() => choose('pauze', reason)}
                       >
-                        {format(t.status.pauseWithReason, { reden: t.pauseReasons[reason] })}
+                        {format(t.status.pauseWithReason, { reden: reason })}
                       </Button>
                     </li>
                   ))}
@@ -143,11 +168,13 @@ function detailText(detail: StatusDetail, t: (typeof workspaceMessages)['nl']): 
     case 'none':
       return undefined
     case 'reason':
-      return t.pauseReasons[detail.reason]
+      return detail.reason
+    case 'nawerk_until':
+      return undefined // NawerkCountdown
     case 'after': {
       const status =
         detail.reason !== undefined
-          ? `${t.states[detail.availability]} (${t.pauseReasons[detail.reason]})`
+          ? `${t.states[detail.availability]} (${detail.reason})`
           : t.states[detail.availability]
       return format(t.status.after, { status })
     }
@@ -158,6 +185,21 @@ function detailText(detail: StatusDetail, t: (typeof workspaceMessages)['nl']): 
       throw new Error(`unknown status detail ${JSON.stringify(unreachable)}`)
     }
   }
+}
+
+/**
+ * The time left of nawerk, by the gateway's clock (the deadline is the gateway's), counted in whole
+ * seconds up so it reaches 0:00 as the gateway ends it. A timer role: not read out every second.
+ */
+function NawerkCountdown({ until }: { readonly until: number }) {
+  const t = useMessages(workspaceMessages)
+  const now = useGatewayNow()
+  const left = Math.ceil(Math.max(0, until - now) / 1_000) * 1_000
+  return (
+    <span className="kcc-status-detail kcc-status-countdown" role="timer" data-testid="nawerk-countdown">
+      {format(t.status.nawerkLeft, { tijd: formatDuration(left) })}
+    </span>
+  )
 }
 
 /** Whether `open` has been true at any time while this component was on screen. */

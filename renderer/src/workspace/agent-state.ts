@@ -1,3 +1,4 @@
+import { DEFAULT_PAUZE_REDENEN } from '../../../shared/gateway/pauze-redenen'
 import type { AgentState } from '../../../shared/live/protocol'
 import { isTransferInProgress } from '../softphone/transfer/transfer-states'
 import type { CallSnapshot, TransferSnapshot } from '../softphone/types'
@@ -13,12 +14,21 @@ export type Availability = 'beschikbaar' | 'pauze' | 'nawerk' | 'offline'
 export const AVAILABILITIES: readonly Availability[] = ['beschikbaar', 'pauze', 'nawerk']
 
 /**
- * Why the agent takes a pause. The live protocol has no room for it, so it stays in the app: the
- * agent sees it in their own status; the team sees Pauze.
+ * Why the agent takes a pause: one of the gateway's `pauzeRedenen` (AgentView), as the gateway's
+ * configuration spells it. It goes to the live hub with the pauze, so the supervisor sees it too.
  */
-export type PauseReason = 'lunch' | 'overleg' | 'training' | 'overig'
+export type PauseReason = string
 
-export const PAUSE_REASONS: readonly PauseReason[] = ['lunch', 'overleg', 'training', 'overig']
+/** The reasons offered by a gateway that does not send its own (an older one). */
+export const PAUSE_REASONS: readonly PauseReason[] = DEFAULT_PAUZE_REDENEN
+
+/** The reasons to offer: the gateway's, or the defaults when it sends none. */
+export function pauseReasonsOf(
+  agent: { readonly pauzeRedenen?: readonly string[] } | undefined,
+): readonly PauseReason[] {
+  const configured = agent?.pauzeRedenen
+  return configured !== undefined && configured.length > 0 ? configured : PAUSE_REASONS
+}
 
 /**
  * The availability to follow when the gateway set the agent's own state by itself (live/own-state.ts):

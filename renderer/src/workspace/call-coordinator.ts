@@ -128,7 +128,10 @@ export class CallCoordinator {
   publishState(options: { derived?: boolean } = {}): void {
     const { workspace } = this.options.store.getState()
     const { call, transfer } = workspace.phone
-    this.options.live.setState(agentStateFor(workspace.availability, call, isConsulting(transfer)), options)
+    const state = agentStateFor(workspace.availability, call, isConsulting(transfer))
+    // The supervisor sees why the agent is on pauze (the gateway's pauzeRedenen).
+    const pauzeReden = state === 'pauze' ? workspace.pauseReason : undefined
+    this.options.live.setState(state, { ...options, pauzeReden })
   }
 
   private onNewCall(call: CallSnapshot): void {

@@ -1,6 +1,5 @@
 import type { Catalog } from '../i18n/locale'
 import type { AgentState } from '../../../shared/live/protocol'
-import type { PauseReason } from './agent-state'
 
 export const workspaceMessages: Catalog<{
   loading: string
@@ -17,8 +16,8 @@ export const workspaceMessages: Catalog<{
     noConnection: string
     connecting: string
     connectionLost: string
+    nawerkLeft: string
   }
-  pauseReasons: Record<PauseReason, string>
   skipToCase: string
   recentTitle: string
   recentEmpty: string
@@ -63,8 +62,8 @@ export const workspaceMessages: Catalog<{
       noConnection: 'Geen verbinding met de server',
       connecting: 'Verbinden met de server…',
       connectionLost: 'geen verbinding met de server',
+      nawerkLeft: 'nog {tijd}',
     },
-    pauseReasons: { lunch: 'Lunch', overleg: 'Overleg', training: 'Training', overig: 'Overig' },
     skipToCase: 'Naar het klantcontact',
     recentTitle: 'Recente klantcontacten',
     recentEmpty: 'Nog geen klantcontacten.',

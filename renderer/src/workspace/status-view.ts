@@ -18,6 +18,8 @@ export type StatusDetail =
   | { readonly kind: 'after'; readonly availability: Availability; readonly reason?: PauseReason }
   /** During a call without the live connection: the call goes on, the server does not see it. */
   | { readonly kind: 'connection_lost' }
+  /** In nawerk with the afdeling's limit: the gateway makes the agent Beschikbaar at `until`. */
+  | { readonly kind: 'nawerk_until'; readonly until: number }
 
 export interface StatusView {
   readonly tone: StatusTone
@@ -34,6 +36,11 @@ export interface StatusInput {
   readonly connection: LiveConnectionState
   /** Whether the live connection has been open since login: before that it is still connecting. */
   readonly everConnected: boolean
+  /**
+   * When the gateway ends the agent's nawerk (its `nawerkTot`, ms by the gateway's clock), while
+   * the hub has them in nawerk; undefined without a limit.
+   */
+  readonly nawerkTot?: number | undefined
 }
 
 export function statusView(input: StatusInput): StatusView {
@@ -57,6 +64,9 @@ export function statusView(input: StatusInput): StatusView {
   if (!connected) {
     const label = input.everConnected ? 'no_connection' : 'connecting'
     return { tone: 'no_connection', label, detail: { kind: 'none' } }
+  }
+  if (effective === 'nawerk' && input.nawerkTot !== undefined) {
+    return { tone: effective, label: effective, detail: { kind: 'nawerk_until', until: input.nawerkTot } }
   }
   if (effective === 'pauze' && input.pauseReason) {
     return { tone: effective, label: effective, detail: { kind: 'reason', reason: input.pauseReason } }
