@@ -337,14 +337,9 @@ async function main(settings: ScreenPopSettings, register: RegisterSettings | un
 
   const dir = mkdtempSync(join(tmpdir(), 'kcc-bench-screenpop-'))
   cleanups.push(() => removeDirectory(dir))
-  const seedStarted = performance.now()
-  const seededFile = register ? await seededSqliteFile(register, log) : undefined
-  const seededSeconds =
-    register && performance.now() - seedStarted > 60_000
-      ? (performance.now() - seedStarted) / 1000
-      : undefined
-  const server = seededFile
-    ? await startServerOnRegister(join(dir, 'sqlite'), { sqliteFile: seededFile }, log)
+  const seeded = register ? await seededSqliteFile(register, log) : undefined
+  const server = seeded
+    ? await startServerOnRegister(join(dir, 'sqlite'), { sqliteFile: seeded.file }, log)
     : await startServer(dir, log)
   cleanups.push(() => server.close())
   log(`KCC server on ${server.url}, SIP ${server.sipUrl ?? 'none'}`)
@@ -383,7 +378,7 @@ async function main(settings: ScreenPopSettings, register: RegisterSettings | un
   if (registerRun) {
     const run: RegisterRun = {
       ...registerRun,
-      seededSeconds,
+      seededSeconds: seeded?.seconds,
       warmup: pictures.slice(0, settings.warmupCalls),
       pictures: pictures.slice(settings.warmupCalls),
     }

@@ -58,11 +58,17 @@ export function registerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): R
   }
 }
 
-/** The seeded SQLite file, seeded first when there is none (under another name until complete). */
-export async function seededSqliteFile(settings: RegisterSettings, log: Log): Promise<string> {
+/**
+ * The seeded SQLite file, seeded first when there is none (under another name until complete);
+ * `seconds` the seeding took, undefined when the file was there.
+ */
+export async function seededSqliteFile(
+  settings: RegisterSettings,
+  log: Log,
+): Promise<{ file: string; seconds: number | undefined }> {
   if (existsSync(settings.sqliteFile)) {
     log(`big register: reusing ${settings.sqliteFile}`)
-    return settings.sqliteFile
+    return { file: settings.sqliteFile, seconds: undefined }
   }
   const partial = `${settings.sqliteFile}.seeding`
   mkdirSync(join(settings.sqliteFile, '..'), { recursive: true })
@@ -73,7 +79,7 @@ export async function seededSqliteFile(settings: RegisterSettings, log: Log): Pr
   const result = await seedRegister({ sqliteFile: partial }, settings.size, (m) => log(`seed: ${m}`))
   renameSync(partial, settings.sqliteFile)
   log(`big register: seeded SQLite in ${result.seconds.toFixed(0)} s`)
-  return settings.sqliteFile
+  return { file: settings.sqliteFile, seconds: result.seconds }
 }
 
 /**
