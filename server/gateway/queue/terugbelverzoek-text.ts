@@ -2,8 +2,9 @@ import type { TerugbelverzoekReason } from './tables'
 
 /**
  * What a terugbelverzoek says in the register, in Dutch as the municipality writes it. The caller's
- * number is in the inhoud because that is the only place the product records a caller's number on
- * a klantcontact (the agent's screen pop does not store it either; docs/queue.md).
+ * number is in the inhoud for whoever reads the klantcontact, and, when it is a phone number, also
+ * the klant betrokkene's digitaal adres (terugbelverzoek-register.ts), where the inbox and the
+ * caller's picture find it.
  */
 export const TERUGBELVERZOEK_ONDERWERP = 'Terugbelverzoek'
 export const TERUGBELLEN = 'Terugbellen'
