@@ -3,6 +3,7 @@ import { Paragraph } from '@nl-design-system-candidate/paragraph-react'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { AgentBridge } from '../../shared/bridge'
 import { browserNotifications } from './alerts/notifications'
+import { DesktopShell } from './desktop/DesktopShell'
 import { RingAlerts } from './alerts/RingAlerts'
 import { useMessages } from './i18n/use-messages'
 import { LoginScreen } from './login/LoginScreen'
@@ -60,6 +61,12 @@ export function App({ bridge }: AppProps) {
         {session.status === 'active' && services ? (
           <ServicesContext.Provider value={services}>
             <RingAlerts bridge={bridge} />
+            <DesktopShell
+              bridge={bridge}
+              agentLogin={session.agent.login}
+              onChoose={controller.choose}
+              onLogout={controller.logout}
+            />
             <WorkspaceScreen
               agent={session.agent}
               desktop={bridge !== undefined}

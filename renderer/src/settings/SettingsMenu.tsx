@@ -1,5 +1,6 @@
 import { Button } from '@nl-design-system-candidate/button-react'
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react'
+import { DesktopSettings } from '../desktop/DesktopSettings'
 import { useMessages } from '../i18n/use-messages'
 import { useAppStore } from '../store'
 import { settingsMessages } from './messages'
@@ -88,6 +89,7 @@ export function SettingsMenu({ desktop }: { readonly desktop: boolean }) {
             </div>
           </div>
         ) : null}
+        {desktop ? <DesktopSettings /> : null}
         <Button purpose="secondary" onClick={close}>
           {t.close}
         </Button>
