@@ -11,13 +11,15 @@ import type { TeamAfdeling, TeamCall, TeamMember } from './team-view'
 type Messages = (typeof supervisorMessages)['nl']
 
 /**
- * One afdeling's agents, compact enough for the side column: name, state with how long, and the
- * call with the monitoring actions the supervisor may use on it (team-view.ts `monitorable`). A
- * refused attempt is said in the agent's own row, where the supervisor clicked.
+ * One afdeling's agents, compact enough for the side column: name, state with how long (with the
+ * pauze reason, or the nawerk time left before the gateway ends it), and the call with the
+ * monitoring actions the supervisor may use on it (team-view.ts `monitorable`). A refused attempt
+ * is said in the agent's own row, where the supervisor clicked.
  */
 export function TeamTable({ afdeling }: { readonly afdeling: TeamAfdeling }) {
   const t = useMessages(supervisorMessages)
-  const states = useMessages(workspaceMessages).states
+  const workspace = useMessages(workspaceMessages)
+  const states = workspace.states
   const monitors = useAppStore((s) => s.workspace.live.monitors)
   return (
     <table
@@ -44,6 +46,7 @@ export function TeamTable({ afdeling }: { readonly afdeling: TeamAfdeling }) {
             key={member.login}
             member={member}
             stateText={states[member.state]}
+            stateDetail={stateDetail(member, workspace.status.nawerkLeft)}
             monitors={monitors.filter((m) => m.agent === member.login)}
             t={t}
           />
@@ -53,9 +56,23 @@ export function TeamTable({ afdeling }: { readonly afdeling: TeamAfdeling }) {
   )
 }
 
+/** Beside the state: the pauze reason ("Lunch"), or the nawerk time left ("nog 0:45"). */
+function stateDetail(member: TeamMember, nawerkLeft: string): string | undefined {
+  if (member.pauzeReden !== undefined) {
+    return member.pauzeReden
+  }
+  if (member.nawerkLeftMs !== undefined) {
+    // Whole seconds up, so it reaches 0:00 as the gateway ends nawerk.
+    const left = Math.ceil(member.nawerkLeftMs / 1_000) * 1_000
+    return format(nawerkLeft, { tijd: formatDuration(left) })
+  }
+  return undefined
+}
+
 function MemberRow(props: {
   readonly member: TeamMember
   readonly stateText: string
+  readonly stateDetail: string | undefined
   readonly monitors: readonly MonitorInfo[]
   readonly t: Messages
 }) {
@@ -69,6 +86,9 @@ function MemberRow(props: {
         <span className="team-state" data-state={member.state}>
           {props.stateText}
         </span>
+        {props.stateDetail !== undefined ? (
+          <span className="team-state-detail">{props.stateDetail}</span>
+        ) : null}
         {member.sinceMs !== undefined ? (
           <span className="team-since">{formatDuration(member.sinceMs)}</span>
         ) : null}

@@ -3,7 +3,13 @@ import { mayMonitor, type MonitorScope } from '../../../shared/gateway/monitor-r
 import type { Afhandeling } from '../../../shared/klantcontact/afhandeling'
 import { dayOf } from '../../../shared/live/counters'
 import { shareableCall } from '../../../shared/live/confidential'
-import type { AgentState, CallDirection, LiveCall, TransferTarget } from '../../../shared/live/protocol'
+import type {
+  AgentState,
+  AgentStatus,
+  CallDirection,
+  LiveCall,
+  TransferTarget,
+} from '../../../shared/live/protocol'
 import { sinceGatewayTime } from '../live/gateway-clock'
 import type { LiveView } from '../live/live-connection'
 import { afhandelingFigures } from './afhandeling-figures'
@@ -40,6 +46,13 @@ export interface TeamMember {
   readonly state: AgentState
   /** How long the agent has been in this state; undefined when the hub has not seen them. */
   readonly sinceMs: number | undefined
+  /** On pauze: the reason the agent chose (one of the gateway's pauzeRedenen), if they chose one. */
+  readonly pauzeReden?: string
+  /**
+   * In nawerk with the afdeling's limit: how long until the gateway makes the agent Beschikbaar
+   * (never below zero), by the gateway's clock.
+   */
+  readonly nawerkLeftMs?: number
   readonly calls: readonly TeamCall[]
   /**
    * Whether the supervisor may listen in on, whisper to or join this agent's call now: the
@@ -113,6 +126,7 @@ export function teamView(
       afdeling,
       state: seen?.state ?? 'offline',
       sinceMs: seen ? sinceGatewayTime(seen.since, now) : undefined,
+      ...agentTime(seen, now),
       calls,
       monitorable: scope !== undefined && mayMonitor(scope, { login, afdeling, inCall: calls.length > 0 }),
     }
@@ -156,6 +170,18 @@ export function teamView(
     },
   )
   return { afdelingen, transfers, today }
+}
+
+/** The pauze reason and the nawerk time left, where the hub's record of the agent has them. */
+function agentTime(
+  seen: AgentStatus | undefined,
+  now: number,
+): Pick<TeamMember, 'pauzeReden' | 'nawerkLeftMs'> {
+  if (seen?.state === 'pauze' && seen.pauzeReden !== undefined) {
+    return { pauzeReden: seen.pauzeReden }
+  }
+  const tot = seen?.state === 'nawerk' && seen.nawerkTot !== undefined ? Date.parse(seen.nawerkTot) : NaN
+  return Number.isNaN(tot) ? {} : { nawerkLeftMs: Math.max(0, tot - now) }
 }
 
 function teamCall(call: LiveCall, now: number): TeamCall {
