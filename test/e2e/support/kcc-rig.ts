@@ -89,6 +89,8 @@ export interface ProviderApi {
   readonly baseUrl: string
   /** GET on the provider; throws with the problem text unless the answer is 2xx. */
   get<T>(path: string): Promise<T>
+  /** POST on the provider (a test's own data, e.g. a known partij); throws unless the answer is 2xx. */
+  post<T>(path: string, body: unknown): Promise<T>
   /** The klantcontacten with this nummer (zero or one), their betrokkenen expanded. */
   klantcontactenByNummer(nummer: string): Promise<Klantcontact[]>
   /** The actor links of one klantcontact. */
@@ -412,6 +414,14 @@ function providerApi(baseUrl: string, token: string): ProviderApi {
   return {
     baseUrl,
     get,
+    async post<T>(path: string, body: unknown): Promise<T> {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Token ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      return answerOf<T>(response, `POST ${path} on the provider`)
+    },
     async klantcontactenByNummer(nummer) {
       const query = new URLSearchParams({ nummer, expand: 'hadBetrokkenen' })
       return (await get<List<Klantcontact>>(`/klantcontacten?${query}`)).results

@@ -43,7 +43,7 @@ export interface TrunkRigOptions {
 export const test = rigTest.extend<TrunkRigOptions & { trunk: Trunk }>({
   trunkQueue: [false, { option: true }],
   // The rig's own `rig` fixture starts Kamailio without the trunk: this one starts it with.
-  trunk: async ({ trunkQueue }, use) => {
+  trunk: async ({ trunkQueue, nawerkSeconds }, use) => {
     const stops: Array<() => Promise<void>> = []
     try {
       const rtpengine = await startRtpengine()
@@ -52,7 +52,7 @@ export const test = rigTest.extend<TrunkRigOptions & { trunk: Trunk }>({
       stops.push(() => citizen.close())
       let trunkPort = 0
       const evapi = trunkQueue ? { host: '127.0.0.1', port: await freePort() } : undefined
-      const rig = await startRig({ sipBackend: 'kamailio' }, async (fixture) => {
+      const rig = await startRig({ sipBackend: 'kamailio', nawerkSeconds }, async (fixture) => {
         const kamailio = await startTrunkKamailio(fixture, {
           rtpengine: rtpengine.control,
           peerPort: citizen.sipPort,
