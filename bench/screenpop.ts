@@ -338,8 +338,9 @@ async function main(settings: ScreenPopSettings, register: RegisterSettings | un
   const dir = mkdtempSync(join(tmpdir(), 'kcc-bench-screenpop-'))
   cleanups.push(() => removeDirectory(dir))
   const seeded = register ? await seededSqliteFile(register, log) : undefined
+  const numbers = register ? callerNumbers(register, settings.warmupCalls + settings.calls) : undefined
   const server = seeded
-    ? await startServerOnRegister(join(dir, 'sqlite'), { sqliteFile: seeded.file }, log)
+    ? await startServerOnRegister(join(dir, 'sqlite'), { sqliteFile: seeded.file }, log, numbers?.calls)
     : await startServer(dir, log)
   cleanups.push(() => server.close())
   log(`KCC server on ${server.url}, SIP ${server.sipUrl ?? 'none'}`)
@@ -352,7 +353,6 @@ async function main(settings: ScreenPopSettings, register: RegisterSettings | un
   log(`time to interactive: ${settings.warmupLoads} + ${settings.loads} fresh loads of the login screen`)
   const loads = await measureLoads(browser, server.url, settings)
   log(`calls: ${settings.warmupCalls} warm-up + ${settings.calls} measured`)
-  const numbers = register ? callerNumbers(register, settings.warmupCalls + settings.calls) : undefined
   const { warmup, calls, pictures } = await measureCalls(browser, server, settings, numbers?.calls ?? [])
   const registerRun =
     register && numbers ? await measureRegister(register, server, dir, numbers.api) : undefined

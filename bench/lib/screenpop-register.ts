@@ -123,12 +123,14 @@ export type RegisterDatabase = { sqliteFile: string } | { databaseUrl: string; s
 /**
  * `npm run server` on the demo configuration, as browser-rig.ts `startServer`, with the embedded
  * provider on the big register: a copy of the seeded SQLite file in the data directory, or the
- * seeded PostgreSQL schema (the provider takes those from the environment, read at start).
+ * seeded PostgreSQL schema (the provider takes those from the environment, read at start); the
+ * numbers in `callers` may call the contact centre from the demo caller page.
  */
 export async function startServerOnRegister(
   dir: string,
   register: RegisterDatabase,
   log: Log,
+  callers: readonly string[] = [],
 ): Promise<KccServer> {
   const dataDir = join(dir, 'data')
   mkdirSync(dataDir, { recursive: true })
@@ -150,7 +152,15 @@ export async function startServerOnRegister(
   }
   try {
     const loaded = await loadGatewayConfig(DEMO_CONFIG, {})
-    const config: GatewayConfig = { ...loaded, host: '127.0.0.1', port: 0, dataDir }
+    // The embedded SIP server lets only its configured guests call without an account: the
+    // demo caller page calls from the known numbers as such guests.
+    const config: GatewayConfig = {
+      ...loaded,
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      sip: { ...loaded.sip, guests: [...loaded.sip.guests, ...callers] },
+    }
     return await startKccServer({
       config,
       logger: createRootLogger({ level: 'silent' }),
