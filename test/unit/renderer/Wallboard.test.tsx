@@ -85,6 +85,11 @@ describe('the wallboard', () => {
       'Niemand beschikbaar': '1',
       Servicelevel: '75%',
       Terugbelverzoeken: '2',
+      'Zelf beantwoord': '0',
+      Doorverbonden: '0',
+      'Contactverzoek gemaakt': '0',
+      Terugbelverzoek: '0',
+      'Geen contact': '0',
     })
     expect(tile('Vergunningen')).toMatchObject({ Wachtend: '0', 'Langste wachttijd': '–', Servicelevel: '–' })
   })
