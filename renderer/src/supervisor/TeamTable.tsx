@@ -86,8 +86,12 @@ function MemberRow(props: {
         <span className="team-state" data-state={member.state}>
           {props.stateText}
         </span>
+        {/* A real space, so the text reads "Pauze Lunch"; the dot between is only seen. */}
         {props.stateDetail !== undefined ? (
-          <span className="team-state-detail">{props.stateDetail}</span>
+          <>
+            {' '}
+            <span className="team-state-detail">{props.stateDetail}</span>
+          </>
         ) : null}
         {member.sinceMs !== undefined ? (
           <span className="team-since">{formatDuration(member.sinceMs)}</span>

@@ -113,7 +113,11 @@ export function StatusControl({ onChoose }: { readonly onChoose: (availability: 
           <span className="kcc-status-dot" aria-hidden="true" />
           <span data-testid="agent-state">{label}</span>
           {view.detail.kind === 'nawerk_until' ? (
-            <NawerkCountdown until={view.detail.until} />
+            // The flex gap spaces it; the space is for the text read out ("Nawerk nog 0:45").
+            <>
+              {' '}
+              <NawerkCountdown until={view.detail.until} />
+            </>
           ) : detail ? (
             <span className="kcc-status-detail">{detail}</span>
           ) : null}
