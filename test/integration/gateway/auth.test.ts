@@ -77,6 +77,9 @@ describe('agent sessions', () => {
       answerField: 'inhoud',
       monitorNotice: true,
       supervises: [],
+      // The demo configuration's reasons for a pause and Vergunningen's nawerk limit.
+      pauzeRedenen: ['Lunch', 'Overleg', 'Training', 'Overig'],
+      nawerkSeconds: 90,
     })
   })
 
