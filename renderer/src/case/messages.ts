@@ -19,7 +19,6 @@ export interface CaseMessages {
   readonly zonderOnderwerp: string
   readonly geopend: string
   readonly geopendZonderNummer: string
-  readonly recentOpenen: string
 }
 
 export const caseMessages: Catalog<CaseMessages> = {
@@ -41,6 +40,5 @@ export const caseMessages: Catalog<CaseMessages> = {
     zonderOnderwerp: 'Zonder onderwerp',
     geopend: 'Klantcontact {nummer}',
     geopendZonderNummer: 'Geopend klantcontact',
-    recentOpenen: 'Klantcontact {nummer} openen',
   },
 }

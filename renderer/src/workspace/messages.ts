@@ -19,13 +19,6 @@ export const workspaceMessages: Catalog<{
     nawerkLeft: string
   }
   skipToCase: string
-  recentTitle: string
-  recentEmpty: string
-  recentRefresh: string
-  recentFailed: string
-  recentNummer: string
-  recentOnderwerp: string
-  recentWhen: string
   afgeschermd: string
   softphoneUnavailable: string
   monitored: { listen: string; whisper: string; barge: string }
@@ -65,13 +58,6 @@ export const workspaceMessages: Catalog<{
       nawerkLeft: 'nog {tijd}',
     },
     skipToCase: 'Naar het klantcontact',
-    recentTitle: 'Recente klantcontacten',
-    recentEmpty: 'Nog geen klantcontacten.',
-    recentRefresh: 'Vernieuwen',
-    recentFailed: 'De recente klantcontacten konden niet worden opgehaald.',
-    recentNummer: 'Nummer',
-    recentOnderwerp: 'Onderwerp',
-    recentWhen: 'Plaatsgevonden op',
     afgeschermd: 'Vertrouwelijk',
     softphoneUnavailable: 'De telefoon kon niet worden gestart: {reden}',
     monitored: {
