@@ -38,7 +38,12 @@ test('the bridge tells the renderer the gateway URL, checks incoming-call notice
     await expect(page.getByRole('heading', { level: 1, name: 'KCC Werkplek' })).toBeVisible()
     const replies = await page.evaluate(async () => {
       const bridge = window.kcc
-      if (bridge?.app.getConfig === undefined || bridge.calls === undefined || bridge.window === undefined) {
+      if (
+        bridge?.app.getConfig === undefined ||
+        bridge.calls === undefined ||
+        bridge.window === undefined ||
+        bridge.desktop === undefined
+      ) {
         return undefined
       }
       return {
@@ -48,14 +53,24 @@ test('the bridge tells the renderer the gateway URL, checks incoming-call notice
         injected: await bridge.calls.notifyIncoming({ callerNumber: '06\r\nX-Evil: 1' }),
         valid: await bridge.calls.notifyIncoming({ callerNumber: 'burger', klantcontactnummer: '26000042' }),
         front: await bridge.window.bringToFront(),
+        // The desktop shell's channels: the settings as they apply, and a status main does not know.
+        desktop: await bridge.desktop.getSettings(),
+        badStatus: await bridge.desktop.reportStatus('weg' as 'pauze'),
       }
     })
     expect(replies).toEqual({
-      keys: ['app', 'calls', 'window'],
+      keys: ['app', 'calls', 'desktop', 'window'],
       config: { ok: true, value: { gatewayUrl: 'http://127.0.0.1:8480' } },
       injected: { ok: false, error: { code: 'INVALID_REQUEST', message: expect.any(String) } },
       valid: { ok: true, value: null },
       front: { ok: true, value: null },
+      desktop: {
+        ok: true,
+        value: expect.objectContaining({
+          settings: expect.objectContaining({ confirmDial: expect.any(Boolean) }),
+        }),
+      },
+      badStatus: { ok: false, error: { code: 'INVALID_REQUEST', message: expect.any(String) } },
     })
   } finally {
     await app.close()
