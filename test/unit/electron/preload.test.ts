@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(), send: vi.fn(), on: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(), send: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
 }))
 
 describe('preload script', () => {
@@ -34,5 +34,21 @@ describe('preload script', () => {
     })
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('call:incoming:notify', { callerNumber: 'burger' })
     expect(ipcRenderer.send).not.toHaveBeenCalled()
+  })
+
+  it('passes desktop commands from main to the page without the IPC event, and stops listening', async () => {
+    await import('../../../electron/preload/preload')
+    const [, api] = vi.mocked(contextBridge.exposeInMainWorld).mock.calls[0] ?? []
+    const bridge = api as { desktop: { onCommand(listener: (command: unknown) => void): () => void } }
+    const listener = vi.fn()
+    const stop = bridge.desktop.onCommand(listener)
+    const [channel, forward] = vi.mocked(ipcRenderer.on).mock.calls.at(-1) ?? []
+    expect(channel).toBe('desktop:command')
+    const event = { sender: ipcRenderer }
+    ;(forward as (event: unknown, payload: unknown) => void)(event, { kind: 'shortcut', action: 'mute' })
+    expect(listener).toHaveBeenCalledWith({ kind: 'shortcut', action: 'mute' })
+    expect(listener.mock.calls[0]).toHaveLength(1)
+    stop()
+    expect(ipcRenderer.removeListener).toHaveBeenCalledWith('desktop:command', forward)
   })
 })
