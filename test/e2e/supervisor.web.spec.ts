@@ -101,6 +101,11 @@ test.describe('supervisor view', () => {
         steps.filter(([who]) => who === login).map(([who, state]) => `${who}:${state}`),
       )
     }
+
+    // The reason an agent gives for a pauze is the supervisor's to see.
+    await agents.medewerker1.getByRole('button', { name: /^Mijn status/ }).click()
+    await agents.medewerker1.getByRole('button', { name: 'Pauze: Overleg' }).click()
+    await expect(row(supervisor, 'Medewerker 1 \\(KCC\\)')).toContainText('Pauze Overleg')
   })
 
   test('shows each call with its klantcontact and onderwerp, and the transfer in flight', async ({

@@ -177,6 +177,8 @@ describe('the nawerk limit with two gateways on PostgreSQL', () => {
     await Promise.all([a.limit.check(), b.limit.check()])
     await supervisor.until((e) => stateOf(e)?.state === 'beschikbaar')
     agent.send({ type: 'state', state: 'pauze', pauzeReden: 'Training' })
+    // Each instance has applied the pauze once its own client saw it.
+    await agent.until((e) => stateOf(e)?.state === 'pauze')
     await supervisor.until((e) => stateOf(e)?.state === 'pauze')
     await Promise.all([a.limit.check(), b.limit.check()])
     for (const hub of [a.server.hub, b.server.hub]) {
