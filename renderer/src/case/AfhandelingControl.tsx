@@ -5,6 +5,8 @@ import { AFHANDELINGEN, type Afhandeling } from '../../../shared/klantcontact/af
 import { afhandelingMessages } from '../i18n/afhandelingen'
 import { format } from '../i18n/locale'
 import { useMessages } from '../i18n/use-messages'
+import { ariaKeyshortcuts, shortcutHint } from '../keyboard/shortcuts'
+import { FOCUS_TARGETS } from '../lib/focus-targets'
 import { openedErrorOf } from '../incoming-transfer/error-of'
 import { errorText } from '../incoming-transfer/error-text'
 import { useServices } from '../services/context'
@@ -109,7 +111,7 @@ function AfhandelingForm({ subject }: { readonly subject: AfhandelingSubject }) 
             {t.legend}
           </legend>
           <p id={`${base}-uitleg`} className="hint">
-            {t.uitleg}
+            {t.uitleg} <kbd className="kcc-kbd">{shortcutHint('afhandeling')}</kbd>
           </p>
           {AFHANDELINGEN.map((afhandeling) => (
             <label key={afhandeling} className="utrecht-form-label afhandeling-option">
@@ -119,6 +121,10 @@ function AfhandelingForm({ subject }: { readonly subject: AfhandelingSubject }) 
                 name={`${base}-afhandeling`}
                 value={afhandeling}
                 checked={selected === afhandeling}
+                // The shortcut focuses the chosen one; the arrow keys then move the choice.
+                {...(selected === afhandeling
+                  ? { id: FOCUS_TARGETS.afhandeling, 'aria-keyshortcuts': ariaKeyshortcuts('afhandeling') }
+                  : {})}
                 disabled={saving}
                 onChange={() => actions.choose(subject.uuid, afhandeling)}
               />{' '}

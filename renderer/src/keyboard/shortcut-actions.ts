@@ -1,3 +1,4 @@
+import { focusTarget } from '../lib/focus-targets'
 import { createLogger } from '../log'
 import { hangUp, hangUpTarget } from '../phone/phone-commands'
 import type { Softphone } from '../softphone/softphone'
@@ -80,6 +81,9 @@ export function runShortcut(action: ShortcutAction, context: ShortcutContext): b
     case 'new_klantcontact':
       state.klantcontact.openManual(context.agentLogin)
       return true
+    case 'afhandeling':
+      // Only while a saved case offers it: the chosen afhandeling takes the focus, arrows choose.
+      return focusTarget('afhandeling')
     case 'help':
       if (isTextEntry(context.focused)) {
         return false

@@ -19,6 +19,7 @@ export type ShortcutAction =
   | 'status_pauze'
   | 'status_nawerk'
   | 'new_klantcontact'
+  | 'afhandeling'
   | 'help'
 
 export interface Shortcut {
@@ -44,6 +45,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'status_pauze', key: 'p', alt: true, ctrl: false, label: 'Status Pauze' },
   { action: 'status_nawerk', key: 'a', alt: true, ctrl: false, label: 'Status Nawerk' },
   { action: 'new_klantcontact', key: 'k', alt: true, ctrl: false, label: 'Nieuw klantcontact' },
+  { action: 'afhandeling', key: 'g', alt: true, ctrl: false, label: 'Afhandeling kiezen' },
   { action: 'help', key: '?', alt: false, ctrl: false, label: 'Sneltoetsen tonen' },
 ]
 

@@ -14,6 +14,8 @@ export const FOCUS_TARGETS = {
   transferFirst: 'transfer-first',
   /** The consult call's controls (Doorverbinden voltooien) once the colleague answers. */
   consultComplete: 'consult-complete',
+  /** The chosen afhandeling below a saved case (case/AfhandelingControl.tsx), for its shortcut. */
+  afhandeling: 'afhandeling-choice',
   /** The status control in the status bar. */
   status: 'own-state',
   /** The login form's first field in error (user name). */

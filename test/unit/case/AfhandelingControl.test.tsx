@@ -5,6 +5,7 @@ import type { AgentView, KlantcontactView } from '../../../shared/gateway/api'
 import type { Afhandeling } from '../../../shared/klantcontact/afhandeling'
 import { AfhandelingControl } from '../../../renderer/src/case/AfhandelingControl'
 import type { MainCase } from '../../../renderer/src/case/main-case'
+import { runShortcut, type ShortcutContext } from '../../../renderer/src/keyboard/shortcut-actions'
 import type { KlantcontactDraft } from '../../../renderer/src/klantcontact/draft'
 import { useAppStore } from '../../../renderer/src/store'
 import { NUMMER, UUID, fakeApi, problem, unreachable, viewOf } from '../incoming-transfer/fixtures'
@@ -101,14 +102,12 @@ describe('AfhandelingControl', () => {
   it('preselects doorverbonden once a transfer of this klantcontact is handed over', () => {
     renderWithServices(<AfhandelingControl main={saved()} agent={AGENT} />, api())
     act(() => {
-      useAppStore
-        .getState()
-        .transfer.begin({
-          callId: 'call-1',
-          kind: 'blind',
-          target: { type: 'agent', id: 'medewerker1' } as never,
-          saving: false,
-        })
+      useAppStore.getState().transfer.begin({
+        callId: 'call-1',
+        kind: 'blind',
+        target: { type: 'agent', id: 'medewerker1' } as never,
+        saving: false,
+      })
       useAppStore.setState((s) => ({
         transfer: {
           ...s.transfer,
@@ -200,6 +199,25 @@ describe('AfhandelingControl', () => {
     )
     renderWithServices(<AfhandelingControl main={{ kind: 'opened' }} agent={AGENT} />, api())
     expect(screen.queryByRole('group', { name: 'Afhandeling' })).toBeNull()
+  })
+
+  it('lets Alt+G focus the chosen afhandeling, from where the arrow keys choose', () => {
+    renderWithServices(<AfhandelingControl main={saved()} agent={AGENT} />, api())
+    const store = useAppStore.getState()
+    expect(
+      runShortcut('afhandeling', {
+        state: store,
+        softphone: {} as ShortcutContext['softphone'],
+        transfers: { cancel: () => Promise.resolve() },
+        agentLogin: AGENT.login,
+        choose: () => undefined,
+        save: () => false,
+        toggleHelp: () => undefined,
+        focused: null,
+      }),
+    ).toBe(true)
+    expect(document.activeElement).toBe(radio('Zelf beantwoord'))
+    expect(radio('Zelf beantwoord').getAttribute('aria-keyshortcuts')).toBe('Alt+G')
   })
 
   it('is keyboard reachable and has no axe-core violations (WCAG 2.1 AA)', async () => {
