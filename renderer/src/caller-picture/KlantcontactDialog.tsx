@@ -62,12 +62,19 @@ export function KlantcontactDialog({
     }
   }, [api, nummer])
 
+  // The modal state ends first: while it lasts the page behind is inert, and focus could not go
+  // back to the button that opened the dialog.
+  const close = () => {
+    dialog.current?.close?.()
+    onClose()
+  }
+
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key === 'Escape') {
       // Only the dialog closes: the workspace's own Escape handling (the case, the call) stays out of it.
       event.preventDefault()
       event.stopPropagation()
-      onClose()
+      close()
     }
   }
 
@@ -79,7 +86,7 @@ export function KlantcontactDialog({
       onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault()
-        onClose()
+        close()
       }}
     >
       <Heading level={2} id={`${id}-titel`}>
@@ -91,7 +98,7 @@ export function KlantcontactDialog({
       ) : null}
       {loaded.status === 'ready' ? <Details view={loaded.view} t={t} afhandelingen={afhandelingen} /> : null}
       <div className="caller-picture-dialog-actions">
-        <Button type="button" purpose="secondary" onClick={onClose} autoFocus>
+        <Button type="button" purpose="secondary" onClick={close} autoFocus>
           {t.sluiten}
         </Button>
       </div>

@@ -53,7 +53,7 @@ export const callerPictureMessages: Catalog<CallerPictureMessages> = {
     nietGelukt: 'Geen contact',
     onbekendMedewerker: 'onbekende medewerker',
     openen: 'Openen',
-    openenBeschrijving: 'Klantcontact {nummer} bekijken',
+    openenBeschrijving: 'Klantcontact {nummer} openen',
     toegewezenAan: 'Bij {naam}',
     bijKlantcontact: 'Klantcontact {nummer}',
     dialog: {

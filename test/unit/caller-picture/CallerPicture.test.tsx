@@ -89,7 +89,7 @@ describe('CallerPicture, the caller’s picture at ring', () => {
 
   it('opens an earlier contact read-only in a dialog, and Escape closes it with focus back on Openen', async () => {
     const { api } = renderPicture(known, () => Promise.resolve(view()))
-    const openen = screen.getByRole('button', { name: 'Klantcontact 26000001 bekijken' })
+    const openen = screen.getByRole('button', { name: 'Klantcontact 26000001 openen' })
     openen.focus()
     fireEvent.click(openen)
     const dialog = await screen.findByRole('dialog', { name: 'Klantcontact 26000001' })
@@ -108,7 +108,7 @@ describe('CallerPicture, the caller’s picture at ring', () => {
         view({ nummer: '26000002', onderwerp: null, inhoud: null, afgeschermd: true, vertrouwelijk: true }),
       ),
     )
-    fireEvent.click(screen.getByRole('button', { name: 'Klantcontact 26000002 bekijken' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Klantcontact 26000002 openen' }))
     const dialog = await screen.findByRole('dialog')
     await within(dialog).findByTestId('klantcontact-dialog-vertrouwelijk')
     expect(within(dialog).queryByText('Onderwerp')).toBeNull()
