@@ -48,6 +48,7 @@ test('the agent links the known caller, records the afhandeling, and Nawerk ends
   // The known partij is offered, never linked unasked: one click links it.
   const form = klantcontactForm(agent)
   const linked = agent.getByText('Gekoppeld aan de bekende klant bij dit nummer.')
+  await expect(agent.getByText(/^Bekende klant bij dit nummer: .*Vries$/)).toBeVisible()
   await expect(linked).toHaveCount(0)
   await agent.getByRole('button', { name: 'Naam overnemen' }).click()
   await expect(linked).toBeVisible()
