@@ -16,7 +16,9 @@ import type { GatewayServices } from '../services'
  */
 const TELEFOONNUMMER = /^\+?[0-9 ()-]{3,25}$/
 
-export function telefoonnummerOf(request: FastifyRequest<{ Querystring: { telefoonnummer?: unknown } }>): string {
+export function telefoonnummerOf(
+  request: FastifyRequest<{ Querystring: { telefoonnummer?: unknown } }>,
+): string {
   const value = request.query.telefoonnummer
   if (typeof value !== 'string' || !TELEFOONNUMMER.test(value)) {
     throw validationError([

@@ -24,9 +24,7 @@ describe('looking a ringing caller up as their picture', () => {
     const { store } = storeOver()
     const view: KlantbeeldView = picture({ partijen: [] })
     const api = { klantbeeld: vi.fn(async () => view) }
-    expect(
-      await lookUpCaller({ store: store, api, logger: quiet }, 'call-1', '0612345678'),
-    ).toBeUndefined()
+    expect(await lookUpCaller({ store: store, api, logger: quiet }, 'call-1', '0612345678')).toBeUndefined()
     expect(store.getState().ringing.callers['call-1']).toEqual({
       callId: 'call-1',
       lookup: 'unknown',
