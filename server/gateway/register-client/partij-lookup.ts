@@ -24,6 +24,8 @@ import type { Page } from './types'
 export const MAX_MATCHES = 5
 /** Digitale adressen per spelling: a shared number (a family, an office) can belong to several partijen. */
 const PAGE_SIZE = 20
+/** OAS 0.9.0 `SoortPartijEnum`. */
+const SOORTEN_PARTIJ = ['persoon', 'organisatie', 'contactpersoon'] as const
 /** Partijen read to find MAX_MATCHES active ones with a name. */
 const CANDIDATES = 2 * MAX_MATCHES
 
@@ -47,20 +49,48 @@ export class PartijLookup {
     e164: string,
     query: Query = {},
   ): Promise<T[]> {
-    const pages = await Promise.all(
-      registerSpellings(e164).map((adres) =>
-        this.client.get<Page<T>>('digitaleadressen', {
+    const found = await Promise.all(
+      registerSpellings(e164).map(async (adres) => {
+        const page = await this.client.get<Page<T>>('digitaleadressen', {
           ...query,
           soortDigitaalAdres: 'telefoonnummer',
           adres,
           pageSize: PAGE_SIZE,
+        })
+        return page.count > page.results.length
+          ? [...page.results, ...(await this.partijAdressen<T>(adres, query))]
+          : page.results
+      }),
+    )
+    // Checked again here: a register that ignored a filter would otherwise offer strangers.
+    const seen = new Set<string>()
+    return found
+      .flat()
+      .filter((d) => d.soortDigitaalAdres === 'telefoonnummer' && samePhoneNumber(d.adres, e164))
+      .filter((d) => !seen.has(d.uuid) && seen.add(d.uuid))
+  }
+
+  /**
+   * A full page means the number has more digitale adressen than one page shows: every registered
+   * call stores the caller's number as its betrokkene's digitaal adres (maak-klantcontact.ts), and the
+   * register lists the newest first, so after many calls a partij's own, older, number falls off the
+   * page. Then the partijen's numbers are asked for separately: the OAS filters digitale adressen by
+   * the soortPartij of the partij that gave them (`verstrektDoorPartij__soortPartij`), which leaves
+   * out those given by betrokkenen; one request per soort, in parallel.
+   */
+  private async partijAdressen<T extends DigitaalAdres>(adres: string, query: Query): Promise<T[]> {
+    const pages = await Promise.all(
+      SOORTEN_PARTIJ.map((soortPartij) =>
+        this.client.get<Page<T>>('digitaleadressen', {
+          ...query,
+          soortDigitaalAdres: 'telefoonnummer',
+          adres,
+          verstrektDoorPartij__soortPartij: soortPartij,
+          pageSize: PAGE_SIZE,
         }),
       ),
     )
-    // Checked again here: a register that ignored a filter would otherwise offer strangers.
-    return pages
-      .flatMap((page) => page.results)
-      .filter((d) => d.soortDigitaalAdres === 'telefoonnummer' && samePhoneNumber(d.adres, e164))
+    return pages.flatMap((page) => page.results)
   }
 
   /** The uuids of the partijen that gave one of these digitale adressen, without repeats. */

@@ -75,6 +75,22 @@ describe('looking up partijen by a caller’s telefoonnummer', () => {
     expect((await lookup('1001')).body).toEqual({ results: [] })
   })
 
+  it('still offers the partij once many later calls stored the same number for their betrokkenen', async () => {
+    // Every registered call stores the caller's number as a digitaal adres of its own, and the
+    // register lists the newest first: 25 of them push the partij's older number off the first page.
+    const vaak = await createPartij(gw().register, persoon('Vaak'))
+    await telefoon(vaak, '+31655556666')
+    for (let i = 0; i < 25; i += 1) {
+      await createDigitaalAdres(gw().register, {
+        soortDigitaalAdres: 'telefoonnummer',
+        adres: '+31655556666',
+      })
+    }
+    const r = await lookup('06 5555 6666')
+    expect(r.status).toBe(200)
+    expect(r.body.results).toEqual([{ uuid: vaak.uuid, naam: expect.stringContaining('Vaak') as string }])
+  })
+
   it('does not offer a partij that is no longer active, whose contact details may not be used', async () => {
     const oud = await createPartij(gw().register, persoon('Oud', { indicatieActief: false }))
     await telefoon(oud, '0633334444')

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Filter } from '../common/definition'
 import { exact, fkUrl, fkUuid, icontains } from '../common/filters'
 import { booleanFilter, choice, dateFilter, isSet } from '../common/filter-values'
@@ -40,13 +41,15 @@ export const digitaalAdresFilters: Record<string, Filter> = {
     ),
   verstrektDoorPartij__uuid: fkUuid('digitaal_adres.partij_id', 'partij'),
   verstrektDoorPartij__url: fkUrl('digitaal_adres.partij_id', 'partij'),
+  // Correlated `exists`, not `partij_id in (select id from partij where soort_partij = …)`: with an
+  // exact `adres` the few matching rows each look up their partij by primary key, where the `in`
+  // form made SQLite collect the ids of every partij of that soort first.
   verstrektDoorPartij__soortPartij: (eb, value, ctx) =>
-    eb(
-      'digitaal_adres.partij_id',
-      'in',
+    eb.exists(
       eb
         .selectFrom('partij')
-        .select('partij.id')
+        .select(sql`1`.as('one'))
+        .whereRef('partij.id', '=', 'digitaal_adres.partij_id')
         .where((ib) =>
           choice('partij.soort_partij', 'verstrektDoorPartij__soortPartij', SOORTEN_PARTIJ)(
             ib as never,
