@@ -57,8 +57,10 @@ test.describe('klantcontact openen', () => {
     const nummer = (await answerAndRegister(medewerker1))!
 
     // Typed as it is read out and shown: in groups of three ("26 000 001").
-    await medewerker2.getByLabel('Klantcontactnummer').fill(nummer.replace(/\B(?=(\d{3})+$)/g, ' '))
-    await medewerker2.getByRole('button', { name: 'Openen' }).click()
+    // "Klantcontact openen" in the case column (the side column's search has a nummer field too).
+    const caseColumn = medewerker2.locator('#kcc-case')
+    await caseColumn.getByLabel('Klantcontactnummer').fill(nummer.replace(/\B(?=(\d{3})+$)/g, ' '))
+    await caseColumn.getByRole('button', { name: 'Openen' }).click()
     const opened = openedKlantcontact(medewerker2, nummer)
     await expect(opened.getByRole('heading', { name: `Klantcontact ${nummer}` })).toBeFocused()
     await expect(opened.getByText(INHOUD)).toBeVisible()
