@@ -1,20 +1,15 @@
 import type {
   AgentState,
-  AgentStatus,
   ClientCallInfo,
   ClientMessage,
   CallEndReason,
-  LiveCall,
   LiveEvent,
-  MonitorInfo,
-  TransferOffer,
 } from '../../../shared/live/protocol'
-import type { InboxStatus } from '../../../shared/live/inbox'
-import type { QueueStatus } from '../../../shared/live/queue'
-import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
+import { emptyCounters } from '../../../shared/live/counters'
 import { LiveCloseCode } from '../../../shared/live/protocol'
 import { createLogger, type Logger } from '../log'
 import { gatewayClock, type GatewayClock } from './gateway-clock'
+import { applyLiveEvent, INITIAL_LIVE_VIEW, type LiveView } from './live-view'
 import { OwnState } from './own-state'
 import { parseServerMessage } from './server-message'
 
@@ -29,45 +24,6 @@ import { parseServerMessage } from './server-message'
  * marked the agent offline meanwhile. A state the gateway sets by itself is followed, not
  * overruled (own-state.ts).
  */
-export type LiveConnectionState = 'connecting' | 'open' | 'closed' | 'unauthenticated'
-
-export interface LiveView {
-  readonly connection: LiveConnectionState
-  readonly agents: readonly AgentStatus[]
-  /** The calls in progress, each with when it started (the supervisor view shows them). */
-  readonly calls: readonly LiveCall[]
-  readonly transfers: readonly TransferOffer[]
-  /** Today's counters per afdeling (a supervisor's view; shared/live/counters.ts). */
-  readonly counters: DayCounters
-  /**
-   * Monitoring sessions running on the calls in view: a supervisor sees all, an agent the ones on
-   * its own call (its app then makes the monitor call). Not part of the hub's snapshot: a snapshot
-   * keeps those whose call it still has.
-   */
-  readonly monitors: readonly MonitorInfo[]
-  /**
-   * The afdelingen's call queues as the last `queue.changed` left them: an agent sees its own
-   * afdeling's, a supervisor every afdeling's.
-   */
-  readonly queues: readonly QueueStatus[]
-  /**
-   * The afdelingen's open contactverzoeken as the last `inbox.changed` left them: an agent sees its
-   * own afdeling's, a supervisor every afdeling's.
-   */
-  readonly inboxes: readonly InboxStatus[]
-}
-
-export const INITIAL_LIVE_VIEW: LiveView = {
-  connection: 'closed',
-  agents: [],
-  calls: [],
-  transfers: [],
-  counters: emptyCounters(''),
-  monitors: [],
-  queues: [],
-  inboxes: [],
-}
-
 export interface LiveConnectionOptions {
   /** The gateway's base URL (http or https); the socket uses ws or wss on the same host. */
   gatewayUrl: string
@@ -271,85 +227,16 @@ export class LiveConnection {
       return
     }
     this.lastSeq = event.seq
-    const counters = applyCounters(this.view.counters, event)
-    if (counters !== this.view.counters) {
-      this.update({ counters })
+    const view = applyLiveEvent(this.view, event)
+    if (view !== this.view) {
+      this.view = view
+      this.options.onChange(view)
     }
-    switch (event.type) {
-      case 'agent.state': {
-        const others = this.view.agents.filter((a) => a.login !== event.login)
-        const status: AgentStatus = {
-          login: event.login,
-          afdeling: event.afdeling,
-          state: event.state,
-          since: event.at,
-          ...(event.pauzeReden !== undefined ? { pauzeReden: event.pauzeReden } : {}),
-          ...(event.nawerkTot !== undefined ? { nawerkTot: event.nawerkTot } : {}),
-        }
-        this.update({ agents: [...others, status] })
-        if (event.login === this.login) {
-          const imposed = this.ownState.observed(event.state)
-          if (imposed !== undefined) {
-            this.log.info({ state: imposed }, 'the gateway set the own state')
-            this.options.onOwnStateSet?.(imposed)
-          }
-        }
-        return
-      }
-      case 'transfer.offered':
-        this.update({
-          transfers: [
-            ...this.view.transfers.filter((t) => t.transferId !== event.transfer.transferId),
-            { ...event.transfer, offeredAt: event.at },
-          ],
-        })
-        return
-      case 'transfer.closed':
-        this.update({ transfers: this.view.transfers.filter((t) => t.transferId !== event.transferId) })
-        return
-      case 'call.started':
-      case 'call.updated': {
-        // An update keeps the start time, as the hub does (server/gateway/live/state.ts).
-        const known = this.view.calls.find((c) => c.callId === event.call.callId)
-        const call: LiveCall = { ...event.call, startedAt: known?.startedAt ?? event.at, updatedAt: event.at }
-        this.update({ calls: [...this.view.calls.filter((c) => c.callId !== call.callId), call] })
-        return
-      }
-      case 'call.ended':
-        this.update({
-          calls: this.view.calls.filter((c) => c.callId !== event.callId),
-          monitors: this.view.monitors.filter((m) => m.callId !== event.callId),
-        })
-        return
-      case 'contactverzoek.created':
-      case 'queue.left':
-      case 'terugbelverzoek.created':
-      case 'klantcontact.afgehandeld':
-        // Counted above; nothing else to keep.
-        return
-      case 'queue.changed':
-        // The whole status of one afdeling's queue: the latest wins.
-        this.update({
-          queues: [...this.view.queues.filter((q) => q.afdeling !== event.queue.afdeling), event.queue],
-        })
-        return
-      case 'monitor.started':
-        this.update({
-          monitors: [...this.view.monitors.filter((m) => m.id !== event.monitor.id), event.monitor],
-        })
-        return
-      case 'monitor.ended':
-        this.update({ monitors: this.view.monitors.filter((m) => m.id !== event.id) })
-        return
-      case 'inbox.changed':
-        // The whole status of one afdeling's inbox: the latest wins.
-        this.update({
-          inboxes: [...this.view.inboxes.filter((i) => i.afdeling !== event.inbox.afdeling), event.inbox],
-        })
-        return
-      default: {
-        const unreachable: never = event
-        this.log.debug({ event: unreachable }, 'unknown live event')
+    if (event.type === 'agent.state' && event.login === this.login) {
+      const imposed = this.ownState.observed(event.state)
+      if (imposed !== undefined) {
+        this.log.info({ state: imposed }, 'the gateway set the own state')
+        this.options.onOwnStateSet?.(imposed)
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { DirectoryView } from '../../../shared/gateway/api'
 import { dayOf, serviceLevel, ZERO_COUNTERS, type AfdelingCounters } from '../../../shared/live/counters'
 import { sinceGatewayTime } from '../live/gateway-clock'
-import type { LiveView } from '../live/live-connection'
+import type { LiveView } from '../live/live-view'
 
 /**
  * The queue figures per afdeling that the team overview and the wallboard show: the queue now

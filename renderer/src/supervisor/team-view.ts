@@ -11,7 +11,7 @@ import type {
   TransferTarget,
 } from '../../../shared/live/protocol'
 import { sinceGatewayTime } from '../live/gateway-clock'
-import type { LiveView } from '../live/live-connection'
+import type { LiveView } from '../live/live-view'
 import { afhandelingFigures } from './afhandeling-figures'
 import { maskNumber } from './mask'
 

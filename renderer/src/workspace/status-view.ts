@@ -1,5 +1,5 @@
 import type { AgentState } from '../../../shared/live/protocol'
-import type { LiveConnectionState } from '../live/live-connection'
+import type { LiveConnectionState } from '../live/live-view'
 import type { CallSnapshot } from '../softphone/types'
 import { agentStateFor, type Availability, type PauseReason } from './agent-state'
 

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { AgentView, DirectoryView } from '../../../shared/gateway/api'
 import type { KlantcontactSearchView } from '../../../shared/gateway/search'
-import { INITIAL_LIVE_VIEW, type LiveView } from '../live/live-connection'
+import { INITIAL_LIVE_VIEW, type LiveView } from '../live/live-view'
 import { INITIAL_SNAPSHOT } from '../softphone/snapshot-store'
 import type { SoftphoneSnapshot } from '../softphone/types'
 import type { AgentState } from '../../../shared/live/protocol'

@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import { COUNTER_FIELDS, counterDelta } from '../../../shared/live/counters'
+import { agentStatusOf } from '../../../shared/live/agent-status'
 import type { InboxStatus } from '../../../shared/live/inbox'
 import type { QueueStatus } from '../../../shared/live/queue'
 import { COUNTER_COLUMNS, countersOf, type CounterRow } from './postgres-counters'
@@ -93,14 +94,7 @@ function toSnapshotParts(
   for (const { since, body } of rows) {
     switch (body.type) {
       case 'agent.state':
-        agents.push({
-          login: body.login,
-          afdeling: body.afdeling,
-          state: body.state,
-          since: body.at,
-          ...(body.pauzeReden !== undefined ? { pauzeReden: body.pauzeReden } : {}),
-          ...(body.nawerkTot !== undefined ? { nawerkTot: body.nawerkTot } : {}),
-        })
+        agents.push(agentStatusOf(body))
         break
       case 'call.started':
       case 'call.updated':

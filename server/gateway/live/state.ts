@@ -1,5 +1,6 @@
 import { applyCounters, emptyCounters, type DayCounters } from '../../../shared/live/counters'
 import { shareableCall } from '../../../shared/live/confidential'
+import { agentStatusOf } from '../../../shared/live/agent-status'
 import type { InboxStatus } from '../../../shared/live/inbox'
 import type { QueueStatus } from '../../../shared/live/queue'
 import type { AgentStatus, LiveCall, LiveEvent, LiveEventBody, LiveSnapshot, TransferOffer } from './types'
@@ -30,14 +31,7 @@ export class LiveState {
     this.counters = applyCounters(this.counters, event)
     switch (event.type) {
       case 'agent.state':
-        this.agents.set(event.login, {
-          login: event.login,
-          afdeling: event.afdeling,
-          state: event.state,
-          since: event.at,
-          ...(event.pauzeReden !== undefined ? { pauzeReden: event.pauzeReden } : {}),
-          ...(event.nawerkTot !== undefined ? { nawerkTot: event.nawerkTot } : {}),
-        })
+        this.agents.set(event.login, agentStatusOf(event))
         break
       case 'call.started':
       case 'call.updated': {

@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AgentView } from '../../../shared/gateway/api'
-import { INITIAL_LIVE_VIEW, type LiveView } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW, type LiveView } from '../../../renderer/src/live/live-view'
 import { useAppStore } from '../../../renderer/src/store'
 import { screenOf } from '../../../renderer/src/wallboard/screen'
 import { Wallboard } from '../../../renderer/src/wallboard/Wallboard'

@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-view'
 import { RingingCall } from '../../../renderer/src/ringing/RingingCall'
 import type { CallSnapshot } from '../../../renderer/src/softphone/types'
 import { useAppStore } from '../../../renderer/src/store'

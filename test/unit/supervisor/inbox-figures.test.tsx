@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { InboxStatus } from '../../../shared/live/inbox'
-import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-view'
 import { queueFigures } from '../../../renderer/src/supervisor/queue-figures'
 import { ago, NOW } from './fixtures'
 import { directory, renderPanel, setLive, usePanelTestSetup } from './panel-support'

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-view'
 import { teamView } from '../../../renderer/src/supervisor/team-view'
 import { violations } from '../transfer/render-panel'
 import { NOW } from './fixtures'

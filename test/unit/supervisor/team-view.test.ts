@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DirectoryView } from '../../../shared/gateway/api'
 import type { AgentStatus, LiveCall, TransferOffer } from '../../../shared/live/protocol'
-import { INITIAL_LIVE_VIEW, type LiveView } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW, type LiveView } from '../../../renderer/src/live/live-view'
 import { teamView } from '../../../renderer/src/supervisor/team-view'
 import { ago, liveCall, NOW, transferOffer } from './fixtures'
 

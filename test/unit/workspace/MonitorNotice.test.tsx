@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MonitorInfo, MonitorMode } from '../../../shared/live/protocol'
-import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-view'
 import type { MonitorSnapshot } from '../../../renderer/src/softphone/types'
 import { useAppStore } from '../../../renderer/src/store'
 import { MonitorNotice } from '../../../renderer/src/workspace/MonitorNotice'

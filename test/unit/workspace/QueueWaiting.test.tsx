@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { QueueStatus } from '../../../shared/live/queue'
-import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-connection'
+import { INITIAL_LIVE_VIEW } from '../../../renderer/src/live/live-view'
 import { useAppStore } from '../../../renderer/src/store'
 import { QueueWaiting } from '../../../renderer/src/workspace/QueueWaiting'
 import { resetStore, violations } from '../transfer/render-panel'

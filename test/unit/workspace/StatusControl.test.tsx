@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LiveConnectionState } from '../../../renderer/src/live/live-connection'
+import type { LiveConnectionState } from '../../../renderer/src/live/live-view'
 import type { CallSnapshot, CallState, TransferSnapshot } from '../../../renderer/src/softphone/types'
 import { useAppStore } from '../../../renderer/src/store'
 import type { Availability } from '../../../renderer/src/workspace/agent-state'

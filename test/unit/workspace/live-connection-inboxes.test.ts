@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ServerMessage } from '../../../shared/live/protocol'
-import { LiveConnection, type LiveView } from '../../../renderer/src/live/live-connection'
+import { LiveConnection } from '../../../renderer/src/live/live-connection'
+import type { LiveView } from '../../../renderer/src/live/live-view'
 import { createLogger } from '../../../renderer/src/log'
 import { FakeSocket } from './fake-live-socket'
 
