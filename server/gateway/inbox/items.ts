@@ -8,7 +8,7 @@ import type { SummaryBuilder } from '../register-client/summary'
 import type { DigitaalAdres } from '../../../shared/api/klantinteracties'
 import type { Betrokkene, InterneTaak, KlantcontactRecord } from '../register-client/types'
 import type { InboxActors } from './actors'
-import { assignedActors } from './taken'
+import { assignedActors } from '../register-client/interne-taak'
 
 /**
  * Interne taken as the inbox shows them: each with its aanleidinggevend klantcontact as any list

@@ -14,7 +14,8 @@ import type { InterneTaak, Klantcontact, Page } from '../register-client/types'
 import { problemFor } from '../register-client/upstream-errors'
 import type { InboxActors, InboxScope } from './actors'
 import type { InboxItems } from './items'
-import { assignedActors, byToegewezenOp, uniqueTaken, VERWERKT_MAX, type InterneTaken } from './taken'
+import { assignedActors } from '../register-client/interne-taak'
+import { byToegewezenOp, uniqueTaken, VERWERKT_MAX, type InterneTaken } from './taken'
 import { appended, doorgezetNote, verwerktNote } from './toelichting'
 
 /**

@@ -70,16 +70,6 @@ export class InterneTaken {
   }
 }
 
-/** The actor uuids a taak is assigned to (the deprecated singular field as a fallback). */
-export function assignedActors(taak: InterneTaak): string[] {
-  const many = (taak.toegewezenAanActoren ?? []).map((a) => a.uuid)
-  if (many.length > 0) {
-    return many
-  }
-  const single = (taak as { toegewezenAanActor?: { uuid: string } | null }).toegewezenAanActor
-  return single ? [single.uuid] : []
-}
-
 /** Oldest first; the uuid breaks ties so every instance orders alike. */
 export function byToegewezenOp(a: InterneTaak, b: InterneTaak): number {
   const left = a.toegewezenOp ?? ''

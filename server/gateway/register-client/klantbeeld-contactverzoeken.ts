@@ -1,5 +1,6 @@
 import type { OpenContactverzoekView } from '../../../shared/gateway/klantbeeld'
 import type { KlantinteractiesClient } from './client'
+import { assignedActors } from './interne-taak'
 import type { Actor, InterneTaak, KlantcontactRecord, Page } from './types'
 
 /**
@@ -36,7 +37,7 @@ export class OpenContactverzoeken {
       .flatMap((page) => page.results)
       // Checked again here: a register that ignored a filter would otherwise show closed ones.
       .filter((t) => t.status === 'te_verwerken')
-    const names = await this.namesOf(taken.flatMap((t) => actorsOf(t)))
+    const names = await this.namesOf(taken.flatMap((t) => assignedActors(t)))
     const nummers = new Map(klantcontacten.map((k) => [k.uuid, k.nummer ?? null]))
     return taken
       .map((taak): OpenContactverzoek => {
@@ -45,7 +46,7 @@ export class OpenContactverzoeken {
           uuid: taak.uuid,
           nummer: taak.nummer ?? null,
           gevraagdeHandeling: taak.gevraagdeHandeling,
-          toegewezenAan: actorsOf(taak).flatMap((uuid) => {
+          toegewezenAan: assignedActors(taak).flatMap((uuid) => {
             const naam = names.get(uuid)
             return naam ? [naam] : []
           }),
@@ -70,16 +71,6 @@ export class OpenContactverzoeken {
     }
     return this.names
   }
-}
-
-/** The assigned actors: `toegewezenAanActoren`, or the deprecated singular (Open Klant #182). */
-function actorsOf(taak: InterneTaak): string[] {
-  const plural = (taak.toegewezenAanActoren ?? []).map((a) => a.uuid)
-  if (plural.length > 0) {
-    return plural
-  }
-  const singular = (taak as { toegewezenAanActor?: { uuid: string } | null }).toegewezenAanActor
-  return singular ? [singular.uuid] : []
 }
 
 const time = (iso: string | null): number => Date.parse(iso ?? '') || 0
