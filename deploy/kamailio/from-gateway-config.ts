@@ -16,7 +16,7 @@ export function kamailioInputFromGatewayConfig(
 ): KamailioCredentialsInput {
   return {
     domain: config.sip.domain,
-    agents: config.agents.map((agent) => ({ extension: agent.sipExtension, password: agent.sipPassword })),
+    agents: config.agents.map((agent) => ({ extension: agent.sipExtension, password: agent.sipPassword ?? '' })),
     groups: config.afdelingen.map((afdeling) => ({
       user: afdeling.groupAddress,
       members: config.agents

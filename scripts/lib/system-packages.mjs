@@ -16,6 +16,10 @@ export const REQUIRED_PACKAGES = [
   'sip-tester',
   'espeak-ng',
   'sox',
+  // Ephemeral SIP credentials the gateway issues (Kamailio's autheph), and the reverse proxy of
+  // docs/deployment.md with its TLS test.
+  'kamailio-autheph-modules',
+  'nginx',
 ]
 
 function installed(name) {

@@ -183,7 +183,7 @@ async function startSip(
   const extensionOf = new Map(config.agents.map((a) => [a.login, a.sipExtension]))
   const common = {
     domain: config.sip.domain,
-    accounts: config.agents.map((a) => ({ username: a.sipExtension, password: a.sipPassword })),
+    accounts: config.agents.map((a) => ({ username: a.sipExtension, password: a.sipPassword ?? '' })),
     // An afdeling's group address rings its members who are available right now (live state).
     groups: config.afdelingen.map((afdeling) => ({
       user: afdeling.groupAddress,

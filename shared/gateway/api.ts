@@ -55,7 +55,14 @@ export interface SoftphoneAccountView {
   websocketUrl: string
   domain: string
   extension: string
+  /**
+   * Ephemeral digest credentials for this session (Kamailio autheph format: `<expiry>:<extension>`
+   * and base64(HMAC-SHA1(secret, username))). Never stored by the app.
+   */
+  authorizationUsername: string
   password: string
+  /** When these credentials stop working (ISO 8601); the app fetches new ones well before. */
+  credentialsExpireAt: string
   displayName: string
   aor: string
   /**

@@ -45,7 +45,7 @@ export class PasswordAuthenticator implements Authenticator {
     this.agents = new Map(agents.map((a) => [a.login, a]))
     // Any configured hash has the parameters real ones have; verifying against it with a wrong
     // login is as slow as a real check and can never succeed for that login.
-    this.decoy = agents[0]?.passwordHash ?? ''
+    this.decoy = agents.find((a) => a.passwordHash)?.passwordHash ?? ''
   }
 
   async authenticate(credentials: LoginCredentials): Promise<AgentIdentity | null> {
@@ -53,7 +53,7 @@ export class PasswordAuthenticator implements Authenticator {
       return null
     }
     const agent = this.agents.get(credentials.login)
-    if (!agent) {
+    if (!agent?.passwordHash) {
       await verifyPassword(credentials.password, this.decoy)
       return null
     }

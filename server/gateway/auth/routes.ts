@@ -112,7 +112,10 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
         websocketUrl: config.sip.websocketUrl,
         domain: config.sip.domain,
         extension: agent.sipExtension,
-        password: agent.sipPassword,
+        // TRANSITIONAL until ephemeral credentials: the static password.
+        authorizationUsername: agent.sipExtension,
+        password: agent.sipPassword ?? '',
+        credentialsExpireAt: new Date(Date.now() + 12 * 3600_000).toISOString(),
         displayName: agent.displayName,
         aor: `sip:${agent.sipExtension}@${config.sip.domain}`,
         consultRingSeconds: config.transfer?.consultRingSeconds ?? CONSULT_RING_SECONDS.default,

@@ -180,11 +180,11 @@ async function refuseDemoCredentials(config: GatewayConfig): Promise<void> {
   }
   const offenders: string[] = []
   for (const agent of config.agents) {
-    if (DEMO_SIP_PASSWORDS.includes(agent.sipPassword)) {
+    if (agent.sipPassword !== undefined && DEMO_SIP_PASSWORDS.includes(agent.sipPassword)) {
       offenders.push(`${agent.login} (SIP password)`)
     }
     for (const demo of DEMO_LOGIN_PASSWORDS) {
-      if (await verifyPassword(demo, agent.passwordHash)) {
+      if (agent.passwordHash !== undefined && (await verifyPassword(demo, agent.passwordHash))) {
         offenders.push(`${agent.login} (login password)`)
         break
       }

@@ -63,22 +63,13 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
         },
       },
     },
+    // May be empty with single sign-on: agents then come from the identity provider's claims.
     agents: {
       type: 'array',
-      minItems: 1,
       items: {
         type: 'object',
         additionalProperties: false,
-        required: [
-          'login',
-          'displayName',
-          'email',
-          'role',
-          'afdeling',
-          'passwordHash',
-          'sipExtension',
-          'sipPassword',
-        ],
+        required: ['login', 'displayName', 'email', 'role', 'afdeling', 'sipExtension'],
         properties: {
           login: { type: 'string', pattern: SIP_USER },
           // The register's actor naam and identificator objectId (an agent is found by e-mail).
@@ -86,9 +77,9 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
           email: { type: 'string', format: 'email', maxLength: ACTORIDENTIFICATOR_LIMITS.objectId },
           role: { type: 'string', enum: ['agent', 'supervisor'] },
           afdeling: { type: 'string', pattern: ID },
-          passwordHash: { type: 'string', pattern: '^scrypt\\$' },
+          passwordHash: { type: 'string', nullable: true, pattern: '^scrypt\\$' },
           sipExtension: { type: 'string', pattern: SIP_USER },
-          sipPassword: { type: 'string', minLength: 8, maxLength: 128 },
+          sipPassword: { type: 'string', nullable: true, minLength: 8, maxLength: 128 },
           supervises: {
             type: 'array',
             nullable: true,
@@ -161,7 +152,91 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
             prompts: { type: 'string', pattern: '^/' },
           },
         },
+        credentials: {
+          type: 'object',
+          nullable: true,
+          additionalProperties: false,
+          properties: {
+            secret: { type: 'string', nullable: true, minLength: 32, maxLength: 512 },
+            secretFile: { type: 'string', nullable: true, minLength: 1 },
+            ttlSeconds: { type: 'integer', nullable: true, minimum: 300, maximum: 43200 },
+          },
+        },
       },
+    },
+    auth: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: ['methods'],
+      properties: {
+        methods: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { type: 'string', enum: ['password', 'oidc'] },
+        },
+        oidc: {
+          type: 'object',
+          nullable: true,
+          additionalProperties: false,
+          required: ['issuer', 'clientId', 'redirectUri', 'roles', 'afdelingen'],
+          properties: {
+            issuer: { type: 'string', pattern: '^https?://' },
+            clientId: { type: 'string', minLength: 1, maxLength: 255 },
+            clientSecret: { type: 'string', nullable: true, minLength: 1, maxLength: 1024 },
+            clientSecretFile: { type: 'string', nullable: true, minLength: 1 },
+            redirectUri: { type: 'string', pattern: '^https?://[^\\s]+/api/auth/oidc/callback$' },
+            postLogoutRedirectUri: { type: 'string', nullable: true, pattern: '^https?://\\S+$' },
+            scopes: {
+              type: 'array',
+              nullable: true,
+              uniqueItems: true,
+              items: { type: 'string', pattern: '^[\\x21\\x23-\\x5b\\x5d-\\x7e]+$' },
+            },
+            label: { type: 'string', nullable: true, minLength: 1, maxLength: 60 },
+            claims: {
+              type: 'object',
+              nullable: true,
+              additionalProperties: false,
+              properties: {
+                login: { type: 'string', nullable: true, minLength: 1 },
+                displayName: { type: 'string', nullable: true, minLength: 1 },
+                email: { type: 'string', nullable: true, minLength: 1 },
+                groups: { type: 'string', nullable: true, minLength: 1 },
+                extension: { type: 'string', nullable: true, minLength: 1 },
+              },
+            },
+            roles: {
+              type: 'object',
+              required: [],
+              additionalProperties: { type: 'string', enum: ['agent', 'supervisor'] },
+            },
+            afdelingen: {
+              type: 'object',
+              required: [],
+              additionalProperties: { type: 'string', pattern: ID },
+            },
+          },
+        },
+      },
+    },
+    tls: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: ['certFile', 'keyFile'],
+      properties: {
+        certFile: { type: 'string', minLength: 1 },
+        keyFile: { type: 'string', minLength: 1 },
+      },
+    },
+    updates: {
+      type: 'object',
+      nullable: true,
+      additionalProperties: false,
+      required: ['directory'],
+      properties: { directory: { type: 'string', minLength: 1 } },
     },
     klantinteracties: {
       type: 'object',
@@ -181,6 +256,7 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
             mode: { type: 'string', const: 'remote' },
             baseUrl: { type: 'string', pattern: '^https?://' },
             token: { type: 'string', minLength: 16 },
+            tokenFile: { type: 'string', minLength: 1 },
             providerGeneratesNummer: { type: 'boolean' },
           },
         },

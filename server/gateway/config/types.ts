@@ -16,11 +16,18 @@ export interface AgentConfig {
   role: Role
   /** Id of the afdeling the agent works for. */
   afdeling: string
-  /** scrypt hash of the login password, as written by `npm run hash-password` (see passwords.ts). */
-  passwordHash: string
+  /**
+   * scrypt hash of the login password, as written by `npm run hash-password` (see passwords.ts).
+   * Left out: this agent cannot sign in with a password (single sign-on only).
+   */
+  passwordHash?: string
+  /**
+   * The agent's SIP user. There is no SIP password: the gateway issues short-lived credentials per
+   * session (sip.credentials; docs/telephony.md).
+   */
   sipExtension: string
-  /** Handed to the agent's own softphone after login, for digest authentication at the PBX. */
-  sipPassword: string
+  /** TRANSITIONAL, removed with ephemeral SIP credentials. */
+  sipPassword?: string
   /**
    * Supervisors: ids of the afdelingen whose agents this supervisor may monitor. Left out: the
    * supervisor's own afdeling only. When given it replaces that (list the own afdeling too if meant).
@@ -90,6 +97,21 @@ export interface SipConfig {
    * rtpengine's host. Left out: callers hear ringback (182) only.
    */
   queueAnnouncements?: { rtpengine: string; prompts: string }
+  /** Ephemeral SIP credentials the gateway issues to each signed-in agent's softphone. */
+  credentials?: SipCredentialsConfig
+}
+
+export interface SipCredentialsConfig {
+  /**
+   * The secret the gateway and the SIP server share to issue and check ephemeral SIP credentials
+   * (Kamailio's autheph: user `<expiry>:<extension>`, password base64(HMAC-SHA1(secret, user))).
+   * Give it through `secretFile` or `KCC_SIP_SECRET_FILE`; after loading, `secret` holds it.
+   * Left out with the embedded SIP server: a random secret per process.
+   */
+  secret?: string
+  secretFile?: string
+  /** How long one set of credentials is valid, 300–43200 seconds (default 3600); the app renews. */
+  ttlSeconds?: number
 }
 
 export type KlantinteractiesUpstream =
@@ -98,7 +120,9 @@ export type KlantinteractiesUpstream =
       mode: 'remote'
       /** e.g. https://openklant.gemeente.example/klantinteracties/api/v1 */
       baseUrl: string
+      /** The register's API token; or `tokenFile` (read at start), or `KCC_KLANTINTERACTIES_TOKEN(_FILE)`. */
       token: string
+      tokenFile?: string
       /** Open Klant 2.16+ no longer fills in `nummer`; the gateway then supplies it. */
       providerGeneratesNummer: boolean
     }
@@ -120,6 +144,69 @@ export interface TransferConfig {
    * (default 25; shared/gateway/consult-ring.ts). Handed to the app in `GET /api/softphone`.
    */
   consultRingSeconds?: number
+}
+
+/** How agents sign in. */
+export interface AuthConfig {
+  /** The ways of signing in this deployment offers (default `['password']`). */
+  methods: Array<'password' | 'oidc'>
+  oidc?: OidcConfig
+}
+
+/**
+ * Single sign-on through the municipality's identity provider (Entra ID, Keycloak, ADFS): the
+ * gateway is a confidential OpenID Connect client using the authorization code flow with PKCE
+ * (docs/deployment.md, "Single sign-on").
+ */
+export interface OidcConfig {
+  /** Issuer URL, as in the provider's discovery document (`/.well-known/openid-configuration`). */
+  issuer: string
+  clientId: string
+  /** The client secret; or `clientSecretFile`, or `KCC_OIDC_CLIENT_SECRET(_FILE)`. */
+  clientSecret?: string
+  clientSecretFile?: string
+  /** The gateway's public callback, as registered at the provider: `https://…/api/auth/oidc/callback`. */
+  redirectUri: string
+  /** Where the provider sends the browser after its logout; left out: the gateway's sign-in page. */
+  postLogoutRedirectUri?: string
+  /** Default `openid profile email`, plus whatever the group claim needs. */
+  scopes?: string[]
+  /** Text of the sign-in button, e.g. `Aanmelden met uw Gemeente-account`. */
+  label?: string
+  /** Which claims name the agent; defaults in parentheses. */
+  claims?: {
+    /** The login and KISS actor identificator (`preferred_username`). */
+    login?: string
+    /** (`name`) */
+    displayName?: string
+    /** (`email`) */
+    email?: string
+    /** The group or role claim the mappings below read (`groups`). */
+    groups?: string
+    /** The SIP extension; left out: the login's part before `@`. */
+    extension?: string
+  }
+  /** Group claim value → role. Someone in no mapped group is refused. */
+  roles: Record<string, Role>
+  /**
+   * Group claim value → afdeling id. An agent works in the first mapped afdeling in this order; a
+   * supervisor supervises every mapped one. Someone in no mapped afdeling is refused.
+   */
+  afdelingen: Record<string, string>
+}
+
+/** HTTPS and WSS on the gateway's own port (and the embedded SIP server's, if it has its own). */
+export interface TlsConfig {
+  /** PEM certificate chain. */
+  certFile: string
+  /** PEM private key; readable by the service only. */
+  keyFile: string
+}
+
+/** The desktop app's update feed (electron-updater's generic provider), served at `/updates/`. */
+export interface UpdatesConfig {
+  /** Directory holding `latest.yml`, `latest-linux.yml` and the installers electron-builder wrote. */
+  directory: string
 }
 
 export interface GatewayConfig {
@@ -150,4 +237,10 @@ export interface GatewayConfig {
   dataDir: string
   /** The gateway's own database; SQLite in `dataDir` when left out. */
   database?: GatewayDatabaseConfig
+  /** How agents sign in; left out: local passwords only. */
+  auth?: AuthConfig
+  /** Serve HTTPS/WSS; left out: plain HTTP (loopback, or behind a TLS reverse proxy). */
+  tls?: TlsConfig
+  /** Serve the desktop app's update feed; left out: no feed here. */
+  updates?: UpdatesConfig
 }

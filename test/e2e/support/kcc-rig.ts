@@ -303,7 +303,7 @@ function withNawerkLimits(
 function sipFixtureOf(config: GatewayConfig): SipFixture {
   return {
     domain: config.sip.domain,
-    passwords: Object.fromEntries(config.agents.map((agent) => [agent.sipExtension, agent.sipPassword])),
+    passwords: Object.fromEntries(config.agents.map((agent) => [agent.sipExtension, agent.sipPassword ?? ''])),
     groups: Object.fromEntries(
       config.afdelingen.map((afdeling) => [
         afdeling.groupAddress,
