@@ -190,6 +190,9 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       frameworkErrors: (error, request, reply) =>
         gatewayErrorHandler(error, request, withSecurityHeaders(reply)),
       clientErrorHandler: problemOnClientError(SECURITY_HEADERS),
+      // Forwarding headers count only from the configured reverse proxies; anyone else could claim
+      // any address in them and slip past the per-address login limit.
+      ...(config.trustedProxies ? { trustProxy: config.trustedProxies } : {}),
       ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
     })
     const routes = recordRoutes(app)

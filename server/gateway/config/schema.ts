@@ -231,6 +231,15 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
         keyFile: { type: 'string', minLength: 1 },
       },
     },
+    trustedProxies: {
+      type: 'array',
+      nullable: true,
+      minItems: 1,
+      maxItems: 16,
+      uniqueItems: true,
+      // An IPv4 or IPv6 address, optionally with a prefix length; proxy-addr checks it further.
+      items: { type: 'string', pattern: '^[0-9A-Fa-f:.]{2,45}(/[0-9]{1,3})?$' },
+    },
     updates: {
       type: 'object',
       nullable: true,

@@ -241,6 +241,13 @@ export interface GatewayConfig {
   auth?: AuthConfig
   /** Serve HTTPS/WSS; left out: plain HTTP (loopback, or behind a TLS reverse proxy). */
   tls?: TlsConfig
+  /**
+   * Addresses (IP or CIDR) of the reverse proxies in front of the gateway, e.g. `["127.0.0.1"]` for
+   * nginx on the same machine: from these peers only, the gateway takes the client's address, scheme
+   * and host from `X-Forwarded-For`, `-Proto` and `-Host` (login rate limits and audit lines count
+   * agents by that address). Left out: the forwarding headers are ignored (docs/deployment.md).
+   */
+  trustedProxies?: string[]
   /** Serve the desktop app's update feed; left out: no feed here. */
   updates?: UpdatesConfig
 }
