@@ -6,6 +6,8 @@ import type {
   DesktopState,
   IncomingCallNotice,
   IpcResult,
+  SsoStartRequest,
+  SsoStartResult,
   TrayStatus,
 } from './ipc'
 
@@ -47,6 +49,18 @@ export interface DesktopBridge {
      */
     onCommand(listener: (command: DesktopCommand) => void): () => void
   }
+  /** Single sign-on through the system browser (shared/ipc/sso.ts, docs/desktop.md). */
+  readonly auth: {
+    /**
+     * Opens the gateway's sign-in in the system browser and waits on a loopback port for its
+     * answer; resolves with the single-use code once the browser returns with this `state`.
+     */
+    startSso(request: SsoStartRequest): Promise<IpcResult<SsoStartResult>>
+    /** Stops waiting for the browser: a pending `startSso` resolves `cancelled`. */
+    cancelSso(): Promise<IpcResult<null>>
+    /** Opens the gateway's end-session URL in the system browser, so the provider's session ends too. */
+    openEndSession(url: string): Promise<IpcResult<null>>
+  }
 }
 
 /**
@@ -60,4 +74,5 @@ export interface AgentBridge {
   readonly calls?: DesktopBridge['calls']
   readonly window?: DesktopBridge['window']
   readonly desktop?: DesktopBridge['desktop']
+  readonly auth?: DesktopBridge['auth']
 }

@@ -9,6 +9,7 @@ import { endpointsFromEnv } from './endpoints'
 import { registerAppConfigHandler } from './handlers/app-config'
 import { registerAppInfoHandler } from './handlers/app-info'
 import { registerIncomingCallHandler } from './handlers/incoming-call'
+import { registerSsoHandlers } from './handlers/sso'
 import { registerWindowFrontHandler } from './handlers/window-front'
 import { createHandle } from './ipc'
 import { createLogger } from './log'
@@ -129,6 +130,11 @@ function start(): void {
   registerAppConfigHandler(handle, { gatewayUrl: endpoints.gatewayUrl })
   registerIncomingCallHandler(handle, { getWindow: () => mainWindow, log: log.child('calls') })
   registerWindowFrontHandler(handle, { getWindow: () => mainWindow, log: log.child('window') })
+  registerSsoHandlers(handle, {
+    gatewayUrl: endpoints.gatewayUrl,
+    getWindow: () => mainWindow,
+    log: log.child('sso'),
+  })
   const desktop = startDesktopShell({
     handle,
     policy: adminPolicy,

@@ -85,5 +85,10 @@ export function createBridge(invoke: Invoke, subscribe: Subscribe = noEvents): D
       setSettings: (settings) => invokeChecked(invoke, IpcChannel.DesktopSettingsSet, settings),
       onCommand: (listener) => subscribeChecked(subscribe, IpcEvent.DesktopCommand, listener),
     },
+    auth: {
+      startSso: (request) => invokeChecked(invoke, IpcChannel.AuthSsoStart, request),
+      cancelSso: () => invokeChecked(invoke, IpcChannel.AuthSsoCancel, undefined),
+      openEndSession: (url) => invokeChecked(invoke, IpcChannel.AuthEndSessionOpen, { url }),
+    },
   }
 }

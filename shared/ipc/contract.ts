@@ -1,5 +1,6 @@
 import { KLANTCONTACTNUMMER_PATTERN } from '../klantcontact/klantcontactnummer'
 import { desktopCommand, desktopSettings, desktopState, trayStatusReport } from './desktop'
+import { endSessionRequest, ssoStartRequest, ssoStartResult } from './sso'
 import { noPayload, nullValue, object, optional, string, type Infer, type Validator } from './validate'
 
 /**
@@ -15,6 +16,9 @@ export const IpcChannel = {
   TrayStatusSet: 'desktop:status:set',
   DesktopSettingsGet: 'desktop:settings:get',
   DesktopSettingsSet: 'desktop:settings:set',
+  AuthSsoStart: 'auth:sso:start',
+  AuthSsoCancel: 'auth:sso:cancel',
+  AuthEndSessionOpen: 'auth:end-session:open',
 } as const
 
 export type IpcChannel = (typeof IpcChannel)[keyof typeof IpcChannel]
@@ -70,6 +74,11 @@ export const ipcContract = {
   [IpcChannel.DesktopSettingsGet]: { request: noPayload, response: desktopState },
   // The whole settings object each time: main stores what it validated, never a partial merge.
   [IpcChannel.DesktopSettingsSet]: { request: desktopSettings, response: desktopState },
+  // Single sign-on in the system browser (sso.ts): the verifier never leaves the renderer.
+  [IpcChannel.AuthSsoStart]: { request: ssoStartRequest, response: ssoStartResult },
+  [IpcChannel.AuthSsoCancel]: { request: noPayload, response: nullValue },
+  // Main opens only a URL on the configured gateway's origin (handlers/sso.ts).
+  [IpcChannel.AuthEndSessionOpen]: { request: endSessionRequest, response: nullValue },
 } as const satisfies { readonly [C in IpcChannel]: ChannelContract<unknown, unknown> }
 
 export type IpcRequest<C extends IpcChannel> = Infer<(typeof ipcContract)[C]['request']>

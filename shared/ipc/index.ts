@@ -34,6 +34,14 @@ export type {
   ShortcutKeys,
   TrayStatus,
 } from './desktop'
+export {
+  SSO_CODE_PATTERN,
+  SSO_LOOPBACK_TIMEOUT_MS,
+  endSessionRequest,
+  ssoStartRequest,
+  ssoStartResult,
+} from './sso'
+export type { EndSessionRequest, SsoStartRequest, SsoStartResult } from './sso'
 export { ipcFail, ipcOk, parseIpcResult } from './result'
 export type { IpcError, IpcErrorCode, IpcResult } from './result'
 export { arrayOf, boolean, noPayload, nullValue, object, oneOf, optional, string, variants } from './validate'

@@ -79,7 +79,8 @@ describe('preload bridge', () => {
 
   it('exposes named methods only, no generic invoke or send', () => {
     const bridge = createBridge(vi.fn<Invoke>())
-    expect(Object.keys(bridge)).toEqual(['app', 'calls', 'window', 'desktop'])
+    expect(Object.keys(bridge)).toEqual(['app', 'calls', 'window', 'desktop', 'auth'])
+    expect(Object.keys(bridge.auth)).toEqual(['startSso', 'cancelSso', 'openEndSession'])
     expect(Object.keys(bridge.desktop)).toEqual(['reportStatus', 'getSettings', 'setSettings', 'onCommand'])
     expect(Object.keys(bridge.app)).toEqual(['getInfo', 'getConfig'])
     expect(Object.keys(bridge.calls)).toEqual(['notifyIncoming'])
@@ -123,5 +124,43 @@ describe('preload bridge', () => {
     expect(listener.mock.calls).toEqual([[{ kind: 'dial', target: '0201234567' }]])
     stop()
     expect(unsubscribe).toHaveBeenCalledOnce()
+  })
+
+  it('sends a single sign-on start with challenge and state only, and checks the reply', async () => {
+    const invoke = vi
+      .fn<Invoke>()
+      .mockResolvedValue({ ok: true, value: { outcome: 'code', code: 'c'.repeat(32) } })
+    const request = {
+      challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      state: 'state-0123456789abcdef',
+    }
+    await expect(createBridge(invoke).auth.startSso(request)).resolves.toEqual({
+      ok: true,
+      value: { outcome: 'code', code: 'c'.repeat(32) },
+    })
+    expect(invoke).toHaveBeenCalledWith('auth:sso:start', request)
+  })
+
+  it('turns a sign-in reply with a malformed code into INVALID_RESPONSE', async () => {
+    const invoke = vi.fn<Invoke>().mockResolvedValue({ ok: true, value: { outcome: 'code', code: '<b>' } })
+    const request = {
+      challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      state: 'state-0123456789abcdef',
+    }
+    await expect(createBridge(invoke).auth.startSso(request)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_RESPONSE' },
+    })
+  })
+
+  it('cancels without a payload and sends the end-session URL as { url }', async () => {
+    const invoke = vi.fn<Invoke>().mockResolvedValue({ ok: true, value: null })
+    const bridge = createBridge(invoke)
+    await bridge.auth.cancelSso()
+    await bridge.auth.openEndSession('https://kcc.example/api/auth/oidc/logout')
+    expect(invoke.mock.calls).toEqual([
+      ['auth:sso:cancel'],
+      ['auth:end-session:open', { url: 'https://kcc.example/api/auth/oidc/logout' }],
+    ])
   })
 })
