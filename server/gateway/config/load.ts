@@ -4,9 +4,10 @@ import addFormatsModule from 'ajv-formats'
 import { DEFAULT_PAUZE_REDENEN } from '../../../shared/gateway/pauze-redenen'
 import { verifyPassword } from '../auth/passwords'
 import { DEMO_LOGIN_PASSWORDS, DEMO_SIP_PASSWORDS } from './demo-credentials'
+import { ENV_VARIABLES, EnvError, envValue, type Draft } from './env'
 import { overflowProblems } from './overflow'
 import { gatewayConfigSchema } from './schema'
-import { sipFollowingGateway } from './sip-follows-gateway'
+import { readSecretFile, readSecretFiles, SecretFileError } from './secret-files'
 import type { GatewayConfig } from './types'
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -15,21 +16,9 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 export class GatewayConfigError extends Error {}
 
 /**
- * Reads and validates the configuration file, then applies environment overrides:
- *
- * | variable | overrides |
- * |---|---|
- * | `KCC_HOST`, `KCC_PORT` | listen address (default 127.0.0.1:8480); the embedded SIP server and its `sip.websocketUrl` move along unless the file gives it a port of its own (sip-follows-gateway.ts) |
- * | `KCC_DATA_DIR` | `dataDir` |
- * | `KCC_DEMO` | `demo` (`true`/`false`) |
- * | `KCC_KLANTINTERACTIES_URL`, `KCC_KLANTINTERACTIES_TOKEN` | switch to a remote provider (Open Klant) |
- * | `KCC_KLANTINTERACTIES_GENERATES_NUMMER` | whether that provider fills in `nummer` (default false, as Open Klant 2.16+) |
- * | `KCC_SIP_WEBSOCKET_URL` | `sip.websocketUrl` (wins over the move above) |
- * | `KCC_SIP_ALLOWED_ORIGINS` | `sip.allowedOrigins` (comma-separated) |
- * | `KCC_SIP_EVAPI` | `sip.evapi` as `host:port`: Kamailio's evapi socket, whose held callers the queue takes |
- * | `KCC_ANSWER_FIELD` | `answerField` |
- * | `KCC_DATABASE_URL`, `KCC_DATABASE_SCHEMA` | the gateway's own database: PostgreSQL (and schema) instead of SQLite in `dataDir` |
- * | `KCC_CONSULT_RING_SECONDS` | `transfer.consultRingSeconds` (5–120) |
+ * Reads and validates the configuration file (docs/configuration.md lists every setting), applies
+ * the environment overrides (env.ts), then reads the secrets the file or the environment gives
+ * as files (secret-files.ts).
  *
  * Every problem is reported at once, with the path in the file, and nothing starts until it is fixed.
  */
@@ -43,7 +32,10 @@ export async function loadGatewayConfig(
   } catch (error) {
     throw new GatewayConfigError(`cannot read configuration ${path}: ${(error as Error).message}`)
   }
-  const config = applyEnv(raw, env)
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new GatewayConfigError('configuration must be a JSON object')
+  }
+  const config = withSecrets(raw as Draft, env)
   validate(config)
   checkConsistency(config)
   await refuseDemoCredentials(config)
@@ -52,63 +44,22 @@ export async function loadGatewayConfig(
   return config
 }
 
-function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): GatewayConfig {
-  const config = structuredClone(raw) as GatewayConfig & Record<string, unknown>
-  if (typeof config !== 'object' || config === null) {
-    throw new GatewayConfigError('configuration must be a JSON object')
-  }
-  if (env['KCC_HOST']) {
-    config.host = env['KCC_HOST']
-  }
-  if (env['KCC_PORT']) {
-    config.port = Number(env['KCC_PORT'])
-  }
-  if (env['KCC_HOST'] || env['KCC_PORT']) {
-    const moved = sipFollowingGateway(raw as GatewayConfig, config)
-    if (moved !== undefined) {
-      config.sip.websocketUrl = moved
+/** The file's JSON with the environment's overrides applied and every secret file read. */
+function withSecrets(file: Draft, env: NodeJS.ProcessEnv): unknown {
+  const config = structuredClone(file)
+  try {
+    for (const variable of ENV_VARIABLES) {
+      const value = envValue(variable, env, readSecretFile)
+      if (value !== undefined) {
+        variable.apply(config, value, file)
+      }
     }
-  }
-  if (env['KCC_DATA_DIR']) {
-    config.dataDir = env['KCC_DATA_DIR']
-  }
-  if (env['KCC_DEMO']) {
-    config.demo = env['KCC_DEMO'] === 'true'
-  }
-  if (env['KCC_KLANTINTERACTIES_URL']) {
-    config.klantinteracties = {
-      mode: 'remote',
-      baseUrl: env['KCC_KLANTINTERACTIES_URL'],
-      token: env['KCC_KLANTINTERACTIES_TOKEN'] ?? '',
-      providerGeneratesNummer: env['KCC_KLANTINTERACTIES_GENERATES_NUMMER'] === 'true',
+    readSecretFiles(config, readSecretFile)
+  } catch (error) {
+    if (error instanceof EnvError || error instanceof SecretFileError) {
+      throw new GatewayConfigError(`invalid configuration: ${error.message}`)
     }
-  }
-  if (env['KCC_SIP_WEBSOCKET_URL'] && typeof config.sip === 'object' && config.sip !== null) {
-    config.sip.websocketUrl = env['KCC_SIP_WEBSOCKET_URL']
-  }
-  if (env['KCC_SIP_ALLOWED_ORIGINS'] && typeof config.sip === 'object' && config.sip !== null) {
-    config.sip.allowedOrigins = env['KCC_SIP_ALLOWED_ORIGINS'].split(',').map((origin) => origin.trim())
-  }
-  if (env['KCC_SIP_EVAPI'] && typeof config.sip === 'object' && config.sip !== null) {
-    const at = env['KCC_SIP_EVAPI'].lastIndexOf(':')
-    // A malformed value is left for the schema to report (port not an integer, empty host).
-    config.sip.evapi = {
-      host: env['KCC_SIP_EVAPI'].slice(0, Math.max(at, 0)),
-      port: Number(env['KCC_SIP_EVAPI'].slice(at + 1)),
-    }
-  }
-  if (env['KCC_DATABASE_URL']) {
-    config.database = {
-      url: env['KCC_DATABASE_URL'],
-      ...(env['KCC_DATABASE_SCHEMA'] ? { schema: env['KCC_DATABASE_SCHEMA'] } : {}),
-    }
-  }
-  if (env['KCC_ANSWER_FIELD']) {
-    config.answerField = env['KCC_ANSWER_FIELD'] as GatewayConfig['answerField']
-  }
-  if (env['KCC_CONSULT_RING_SECONDS']) {
-    // Not a number stays NaN, which the schema reports as not an integer.
-    config.transfer = { ...config.transfer, consultRingSeconds: Number(env['KCC_CONSULT_RING_SECONDS']) }
+    throw error
   }
   return config
 }
@@ -169,6 +120,13 @@ function checkConsistency(config: GatewayConfig): void {
     }
   }
   problems.push(...overflowProblems(config.afdelingen))
+  // A PBX checks the softphones' ephemeral credentials with the same secret; only the embedded SIP
+  // server can share a random one with the gateway (docs/telephony.md).
+  if (!config.sip.embedded && !config.sip.credentials?.secret) {
+    problems.push(
+      'sip.credentials.secret (or secretFile, KCC_SIP_SECRET_FILE) is required with a PBX (sip.embedded false)',
+    )
+  }
   if (problems.length > 0) {
     throw new GatewayConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
   }

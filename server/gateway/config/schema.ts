@@ -2,6 +2,8 @@ import type { JSONSchemaType } from 'ajv'
 import { ACTOR_LIMITS, ACTORIDENTIFICATOR_LIMITS } from '../../../shared/api/klantinteracties-limits'
 import { CONSULT_RING_SECONDS } from '../../../shared/gateway/consult-ring'
 import { ANSWER_FIELDS } from '../../../shared/klantcontact/answer'
+import { DEFAULT_PAUZE_REDENEN } from '../../../shared/gateway/pauze-redenen'
+import { QUEUE_DEFAULTS } from '../queue/settings'
 import type { GatewayConfig } from './types'
 
 /**
@@ -10,6 +12,8 @@ import type { GatewayConfig } from './types'
  */
 const SIP_USER = '^[a-z0-9][a-z0-9._-]{0,31}$'
 const ID = '^[a-z0-9][a-z0-9-]{0,31}$'
+/** How long ephemeral SIP credentials are valid when `sip.credentials.ttlSeconds` is left out. */
+export const SIP_CREDENTIALS_TTL_DEFAULT = 3600
 
 export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
   type: 'object',
@@ -26,36 +30,92 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
     'dataDir',
   ],
   properties: {
-    demo: { type: 'boolean' },
-    host: { type: 'string', minLength: 1 },
-    port: { type: 'integer', minimum: 0, maximum: 65535 },
-    dataDir: { type: 'string', minLength: 1 },
+    demo: {
+      description:
+        'Demo mode: the shipped demo passwords are allowed and the demo caller page is served at `/caller/`. Outside it the gateway refuses to start while an agent still has a demo password.',
+      type: 'boolean',
+    },
+    host: {
+      description:
+        'The address the gateway listens on: `127.0.0.1` behind a reverse proxy on the same machine, `0.0.0.0` or `::` for every interface.',
+      type: 'string',
+      minLength: 1,
+    },
+    port: {
+      description:
+        'The port the gateway listens on (0: any free port). The embedded provider shares it, and so does the embedded SIP server unless `sip.websocketUrl` names another port.',
+      type: 'integer',
+      minimum: 0,
+      maximum: 65535,
+    },
+    dataDir: {
+      description:
+        "Directory for the embedded provider's register and the gateway's own SQLite state; relative to the working directory.",
+      type: 'string',
+      minLength: 1,
+    },
     database: {
+      description:
+        "The gateway's own database (sessions, audit log, queue, live counters). Left out: SQLite in `dataDir`. With PostgreSQL several gateway instances share that state.",
       type: 'object',
       nullable: true,
       additionalProperties: false,
       required: ['url'],
       properties: {
-        url: { type: 'string', pattern: '^postgres(ql)?://' },
-        schema: { type: 'string', nullable: true, pattern: '^[a-z_][a-z0-9_]{0,62}$' },
+        url: {
+          description:
+            '`postgres://user@host/database`. A URL with a password in it is a secret: give it with `KCC_DATABASE_URL_FILE`.',
+          type: 'string',
+          pattern: '^postgres(ql)?://',
+        },
+        schema: {
+          description:
+            "PostgreSQL schema, created if missing. Left out: the connection's search_path (`public`).",
+          type: 'string',
+          nullable: true,
+          pattern: '^[a-z_][a-z0-9_]{0,62}$',
+        },
       },
     },
-    answerField: { type: 'string', enum: [...ANSWER_FIELDS] },
-    monitorNotice: { type: 'boolean', nullable: true },
+    answerField: {
+      description:
+        "Where a colleague's answer to a contactverzoek goes: appended to the klantcontact's `inhoud` (C0534, F0796) or into `reactie`.",
+      type: 'string',
+      enum: [...ANSWER_FIELDS],
+    },
+    monitorNotice: {
+      default: true,
+      description:
+        'Whether an agent sees that a supervisor monitors their call (docs/supervisor.md). The works council (OR) may require it, and agents should not be listened to unknowingly.',
+      type: 'boolean',
+      nullable: true,
+    },
     pauzeRedenen: {
+      default: [...DEFAULT_PAUZE_REDENEN],
+      description: 'The reasons an agent chooses from when going on Pauze; the supervisor sees the reason.',
       type: 'array',
       nullable: true,
       minItems: 1,
       maxItems: 12,
       uniqueItems: true,
-      items: { type: 'string', minLength: 1, maxLength: 40, pattern: '^\\S(.*\\S)?$' },
+      items: {
+        description: 'A reason as agents and supervisors read it.',
+        type: 'string',
+        minLength: 1,
+        maxLength: 40,
+        pattern: '^\\S(.*\\S)?$',
+      },
     },
     transfer: {
+      description: "How the agents' softphones transfer calls; every setting has a default.",
       type: 'object',
       nullable: true,
       additionalProperties: false,
       properties: {
         consultRingSeconds: {
+          default: CONSULT_RING_SECONDS.default,
+          description:
+            'How long a consult call to a colleague rings before the agent is back with the customer; the app gets it in `GET /api/softphone`.',
           type: 'integer',
           nullable: true,
           minimum: CONSULT_RING_SECONDS.min,
@@ -65,189 +125,484 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
     },
     // May be empty with single sign-on: agents then come from the identity provider's claims.
     agents: {
+      description:
+        "The medewerkers configured here. May be empty with single sign-on: medewerkers then come from the identity provider's claims (`auth.oidc`).",
       type: 'array',
       items: {
+        description: 'One medewerker.',
         type: 'object',
         additionalProperties: false,
         required: ['login', 'displayName', 'email', 'role', 'afdeling', 'sipExtension'],
         properties: {
-          login: { type: 'string', pattern: SIP_USER },
+          login: {
+            description: "Login name; also the medewerker's identity in the audit log.",
+            type: 'string',
+            pattern: SIP_USER,
+          },
           // The register's actor naam and identificator objectId (an agent is found by e-mail).
-          displayName: { type: 'string', minLength: 1, maxLength: ACTOR_LIMITS.naam },
-          email: { type: 'string', format: 'email', maxLength: ACTORIDENTIFICATOR_LIMITS.objectId },
-          role: { type: 'string', enum: ['agent', 'supervisor'] },
-          afdeling: { type: 'string', pattern: ID },
-          passwordHash: { type: 'string', nullable: true, pattern: '^scrypt\\$' },
-          sipExtension: { type: 'string', pattern: SIP_USER },
-          sipPassword: { type: 'string', nullable: true, minLength: 8, maxLength: 128 },
+          displayName: {
+            description: "Name as the register shows it: the medewerker's actor `naam`.",
+            type: 'string',
+            minLength: 1,
+            maxLength: ACTOR_LIMITS.naam,
+          },
+          email: {
+            description:
+              "E-mail address; identifies the medewerker's actor in the register (KISS convention: actoridentificator `objectId`).",
+            type: 'string',
+            format: 'email',
+            maxLength: ACTORIDENTIFICATOR_LIMITS.objectId,
+          },
+          role: {
+            description: '`agent`, or `supervisor` (the Teamoverzicht and monitoring, docs/supervisor.md).',
+            type: 'string',
+            enum: ['agent', 'supervisor'],
+          },
+          afdeling: {
+            description: 'Id of the afdeling the medewerker works for (one of `afdelingen`).',
+            type: 'string',
+            pattern: ID,
+          },
+          passwordHash: {
+            description:
+              'scrypt hash of the login password, as `npm run hash-password` prints it. Left out: this medewerker cannot sign in with a password (single sign-on only).',
+            type: 'string',
+            nullable: true,
+            pattern: '^scrypt\\$',
+          },
+          sipExtension: {
+            description: "The medewerker's SIP user (`sip:<extension>@<sip.domain>`).",
+            type: 'string',
+            pattern: SIP_USER,
+          },
+          sipPassword: {
+            description:
+              'A static SIP password for the embedded SIP server; superseded by ephemeral SIP credentials (`sip.credentials`).',
+            type: 'string',
+            nullable: true,
+            minLength: 8,
+            maxLength: 128,
+          },
           supervises: {
+            description:
+              "Supervisors: ids of the afdelingen whose agents this supervisor may monitor. Left out: the supervisor's own afdeling only. When given it replaces that (list the own afdeling too if meant).",
             type: 'array',
             nullable: true,
             uniqueItems: true,
-            items: { type: 'string', pattern: ID },
+            items: { description: 'An afdeling id.', type: 'string', pattern: ID },
           },
         },
       },
     },
     afdelingen: {
+      description: 'The afdelingen of the contact centre; at least one.',
       type: 'array',
       minItems: 1,
       items: {
+        description: 'One afdeling.',
         type: 'object',
         additionalProperties: false,
         required: ['id', 'naam', 'groupAddress'],
         properties: {
-          id: { type: 'string', pattern: ID },
-          naam: { type: 'string', minLength: 1, maxLength: ACTOR_LIMITS.naam },
-          groupAddress: { type: 'string', pattern: SIP_USER },
+          id: {
+            description: 'Short id the other settings refer to: lower-case letters, digits and hyphens.',
+            type: 'string',
+            pattern: ID,
+          },
+          naam: {
+            description: "Name as the register shows it (the afdeling's organisatorische eenheid actor).",
+            type: 'string',
+            minLength: 1,
+            maxLength: ACTOR_LIMITS.naam,
+          },
+          groupAddress: {
+            description:
+              "User part of the afdeling's group SIP address (`sip:<group>@<sip.domain>`): a caller waits in the afdeling's queue and is offered to one Beschikbaar member at a time (docs/queue.md).",
+            type: 'string',
+            pattern: SIP_USER,
+          },
           queue: {
+            description: "How the afdeling's queue behaves; every setting has a default (docs/queue.md).",
             type: 'object',
             nullable: true,
             additionalProperties: false,
             properties: {
-              ringSeconds: { type: 'integer', nullable: true, minimum: 5, maximum: 120 },
-              maxWaitSeconds: { type: 'integer', nullable: true, minimum: 10, maximum: 3600 },
-              overflowTo: { type: 'string', nullable: true, pattern: ID },
-              noAnswerState: { type: 'string', nullable: true, enum: ['pauze', 'beschikbaar'] },
-              serviceLevelSeconds: { type: 'integer', nullable: true, minimum: 1, maximum: 3600 },
-              terugbelverzoekAfterSeconds: { type: 'integer', nullable: true, minimum: 0, maximum: 3600 },
+              ringSeconds: {
+                default: QUEUE_DEFAULTS.ringSeconds,
+                description: "How long one agent's phone rings before the next agent is tried.",
+                type: 'integer',
+                nullable: true,
+                minimum: 5,
+                maximum: 120,
+              },
+              maxWaitSeconds: {
+                default: QUEUE_DEFAULTS.maxWaitSeconds,
+                description: 'How long a caller waits at most before overflow or a terugbelverzoek.',
+                type: 'integer',
+                nullable: true,
+                minimum: 10,
+                maximum: 3600,
+              },
+              overflowTo: {
+                description:
+                  'Id of the afdeling whose queue takes the call when this one cannot (once per call). Left out: no overflow.',
+                type: 'string',
+                nullable: true,
+                pattern: ID,
+              },
+              noAnswerState: {
+                default: QUEUE_DEFAULTS.noAnswerState,
+                description: 'Where an agent who let an offer ring out or declined it goes.',
+                type: 'string',
+                nullable: true,
+                enum: ['pauze', 'beschikbaar'],
+              },
+              serviceLevelSeconds: {
+                default: QUEUE_DEFAULTS.serviceLevelSeconds,
+                description: 'A call answered within this many seconds counts as within the service level.',
+                type: 'integer',
+                nullable: true,
+                minimum: 1,
+                maximum: 3600,
+              },
+              terugbelverzoekAfterSeconds: {
+                default: QUEUE_DEFAULTS.terugbelverzoekAfterSeconds,
+                description: 'A caller who hangs up after waiting longer than this gets a terugbelverzoek.',
+                type: 'integer',
+                nullable: true,
+                minimum: 0,
+                maximum: 3600,
+              },
             },
           },
-          nawerkSeconds: { type: 'integer', nullable: true, minimum: 10, maximum: 3600 },
+          nawerkSeconds: {
+            description:
+              'How long an agent of this afdeling stays in Nawerk before the gateway makes them Beschikbaar again. Left out: no limit, the agent ends Nawerk themselves.',
+            type: 'integer',
+            nullable: true,
+            minimum: 10,
+            maximum: 3600,
+          },
         },
       },
     },
     sip: {
+      description:
+        'The telephony: where softphones connect, and the embedded SIP server or a PBX such as Kamailio (docs/telephony.md).',
       type: 'object',
       additionalProperties: false,
       required: ['websocketUrl', 'domain', 'embedded', 'guests'],
       properties: {
-        websocketUrl: { type: 'string', pattern: '^wss?://' },
-        domain: { type: 'string', pattern: '^[a-z0-9.-]+$' },
-        embedded: { type: 'boolean' },
-        guests: { type: 'array', items: { type: 'string', pattern: SIP_USER } },
+        websocketUrl: {
+          description:
+            "Where agents' softphones connect: `ws://` on loopback for the demo, `wss://` in production.",
+          type: 'string',
+          pattern: '^wss?://',
+        },
+        domain: {
+          description: "The SIP domain of the agents' and afdelingen's addresses.",
+          type: 'string',
+          pattern: '^[a-z0-9.-]+$',
+        },
+        embedded: {
+          description:
+            'Run the embedded SIP server (demo, tests); false when a PBX such as Kamailio is used.',
+          type: 'boolean',
+        },
+        guests: {
+          description: 'SIP users allowed on the embedded server without an account (the demo caller page).',
+          type: 'array',
+          items: { type: 'string', pattern: SIP_USER },
+        },
         // scheme://host[:port], as browsers send Origin: http(s) pages, or the desktop app's app://kcc
         allowedOrigins: {
+          description:
+            "Origins of pages allowed to open the embedded SIP WebSocket besides the gateway's own, e.g. the public `https://kcc.gemeente.nl` behind a reverse proxy, or the desktop app's `app://kcc`. Other browser origins are refused.",
           type: 'array',
           nullable: true,
-          items: { type: 'string', pattern: '^[a-z][a-z0-9+.-]*://[^/?#\\s]+$' },
+          items: {
+            description: '`scheme://host[:port]`, as browsers send it in `Origin`.',
+            type: 'string',
+            pattern: '^[a-z][a-z0-9+.-]*://[^/?#\\s]+$',
+          },
         },
         evapi: {
+          description:
+            "Kamailio's evapi socket (deploy/kamailio/queue.cfg's `KCC_EVAPI_BIND`, Kamailio started with `-A KCC_QUEUE`): the gateway connects to it and queues the callers Kamailio holds for a group address (docs/queue.md). Left out: no Kamailio queue.",
           type: 'object',
           nullable: true,
           additionalProperties: false,
           required: ['host', 'port'],
           properties: {
-            host: { type: 'string', minLength: 1 },
-            port: { type: 'integer', minimum: 1, maximum: 65535 },
+            host: { description: 'Host of the evapi socket.', type: 'string', minLength: 1 },
+            port: { description: 'Port of the evapi socket.', type: 'integer', minimum: 1, maximum: 65535 },
           },
         },
         queueAnnouncements: {
+          description:
+            'With `evapi` and Kamailio started with `-A KCC_QUEUE_ANNOUNCE`: a caller from the phone network hears their place in the queue and music while waiting, played by rtpengine (docs/telephony.md). Left out: callers hear ringback only.',
           type: 'object',
           nullable: true,
           additionalProperties: false,
           required: ['rtpengine', 'prompts'],
           properties: {
-            rtpengine: { type: 'string', pattern: '^(udp:)?[^:\\s]+:[0-9]{1,5}$' },
-            prompts: { type: 'string', pattern: '^/' },
+            rtpengine: {
+              description:
+                "rtpengine's ng socket as Kamailio's `KCC_RTPENGINE` names it, e.g. `udp:127.0.0.1:2223`.",
+              type: 'string',
+              pattern: '^(udp:)?[^:\\s]+:[0-9]{1,5}$',
+            },
+            prompts: {
+              description: "The directory deploy/rtpengine/prompts/generate.sh filled, on rtpengine's host.",
+              type: 'string',
+              pattern: '^/',
+            },
           },
         },
         credentials: {
+          description:
+            "The ephemeral SIP credentials the gateway issues to each signed-in agent's softphone (docs/telephony.md).",
           type: 'object',
           nullable: true,
           additionalProperties: false,
           properties: {
-            secret: { type: 'string', nullable: true, minLength: 32, maxLength: 512 },
-            secretFile: { type: 'string', nullable: true, minLength: 1 },
-            ttlSeconds: { type: 'integer', nullable: true, minimum: 300, maximum: 43200 },
+            secret: {
+              description:
+                "The secret the gateway and the SIP server share to issue and check the credentials (Kamailio's autheph: user `<expiry>:<extension>`, password base64(HMAC-SHA1(secret, user))). Give it as `secretFile` or `KCC_SIP_SECRET_FILE` rather than here. Left out with the embedded SIP server: a random secret per process.",
+              type: 'string',
+              nullable: true,
+              minLength: 32,
+              maxLength: 512,
+            },
+            secretFile: {
+              description:
+                'File holding `secret`, read at start (one trailing line break is ignored). Not together with `secret`.',
+              type: 'string',
+              nullable: true,
+              minLength: 1,
+            },
+            ttlSeconds: {
+              default: SIP_CREDENTIALS_TTL_DEFAULT,
+              description:
+                'How long one set of credentials is valid; the app renews them before they expire.',
+              type: 'integer',
+              nullable: true,
+              minimum: 300,
+              maximum: 43200,
+            },
           },
         },
       },
     },
     auth: {
+      default: { methods: ['password'] },
+      description: 'How agents sign in. Left out: with a password only.',
       type: 'object',
       nullable: true,
       additionalProperties: false,
       required: ['methods'],
       properties: {
         methods: {
+          description:
+            'The ways of signing in offered: `password` (medewerkers with a `passwordHash`) and `oidc` (single sign-on, `auth.oidc`).',
           type: 'array',
           minItems: 1,
           uniqueItems: true,
-          items: { type: 'string', enum: ['password', 'oidc'] },
+          items: { description: '`password` or `oidc`.', type: 'string', enum: ['password', 'oidc'] },
         },
         oidc: {
+          description:
+            "Single sign-on through the municipality's identity provider (Entra ID, Keycloak, ADFS): the gateway is a confidential OpenID Connect client using the authorization code flow with PKCE (docs/deployment.md).",
           type: 'object',
           nullable: true,
           additionalProperties: false,
           required: ['issuer', 'clientId', 'redirectUri', 'roles', 'afdelingen'],
           properties: {
-            issuer: { type: 'string', pattern: '^https?://' },
-            clientId: { type: 'string', minLength: 1, maxLength: 255 },
-            clientSecret: { type: 'string', nullable: true, minLength: 1, maxLength: 1024 },
-            clientSecretFile: { type: 'string', nullable: true, minLength: 1 },
-            redirectUri: { type: 'string', pattern: '^https?://[^\\s]+/api/auth/oidc/callback$' },
-            postLogoutRedirectUri: { type: 'string', nullable: true, pattern: '^https?://\\S+$' },
+            issuer: {
+              description:
+                "Issuer URL, as in the provider's discovery document (`/.well-known/openid-configuration`).",
+              type: 'string',
+              pattern: '^https?://',
+            },
+            clientId: {
+              description: "The gateway's client id at the provider.",
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+            clientSecret: {
+              description:
+                "The gateway's client secret. Give it as `clientSecretFile` or `KCC_OIDC_CLIENT_SECRET_FILE` rather than here.",
+              type: 'string',
+              nullable: true,
+              minLength: 1,
+              maxLength: 1024,
+            },
+            clientSecretFile: {
+              description:
+                'File holding `clientSecret`, read at start (one trailing line break is ignored). Not together with `clientSecret`.',
+              type: 'string',
+              nullable: true,
+              minLength: 1,
+            },
+            redirectUri: {
+              description:
+                "The gateway's public callback, as registered at the provider: `https://…/api/auth/oidc/callback`.",
+              type: 'string',
+              pattern: '^https?://[^\\s]+/api/auth/oidc/callback$',
+            },
+            postLogoutRedirectUri: {
+              description:
+                "Where the provider sends the browser after its logout. Left out: the gateway's sign-in page.",
+              type: 'string',
+              nullable: true,
+              pattern: '^https?://\\S+$',
+            },
             scopes: {
+              default: ['openid', 'profile', 'email'],
+              description: 'The scopes asked for; add whatever the group claim needs.',
               type: 'array',
               nullable: true,
               uniqueItems: true,
-              items: { type: 'string', pattern: '^[\\x21\\x23-\\x5b\\x5d-\\x7e]+$' },
+              items: { description: 'A scope.', type: 'string', pattern: '^[\\x21\\x23-\\x5b\\x5d-\\x7e]+$' },
             },
-            label: { type: 'string', nullable: true, minLength: 1, maxLength: 60 },
+            label: {
+              description: 'Text of the sign-in button, e.g. `Aanmelden met uw Gemeente-account`.',
+              type: 'string',
+              nullable: true,
+              minLength: 1,
+              maxLength: 60,
+            },
             claims: {
+              description: 'Which claims of the ID token name the medewerker.',
               type: 'object',
               nullable: true,
               additionalProperties: false,
               properties: {
-                login: { type: 'string', nullable: true, minLength: 1 },
-                displayName: { type: 'string', nullable: true, minLength: 1 },
-                email: { type: 'string', nullable: true, minLength: 1 },
-                groups: { type: 'string', nullable: true, minLength: 1 },
-                extension: { type: 'string', nullable: true, minLength: 1 },
+                login: {
+                  default: 'preferred_username',
+                  description: 'The claim holding the login.',
+                  type: 'string',
+                  nullable: true,
+                  minLength: 1,
+                },
+                displayName: {
+                  default: 'name',
+                  description: 'The claim holding the name.',
+                  type: 'string',
+                  nullable: true,
+                  minLength: 1,
+                },
+                email: {
+                  default: 'email',
+                  description: 'The claim holding the e-mail address.',
+                  type: 'string',
+                  nullable: true,
+                  minLength: 1,
+                },
+                groups: {
+                  default: 'groups',
+                  description: 'The group or role claim the mappings `roles` and `afdelingen` read.',
+                  type: 'string',
+                  nullable: true,
+                  minLength: 1,
+                },
+                extension: {
+                  description: "The claim holding the SIP extension. Left out: the login's part before `@`.",
+                  type: 'string',
+                  nullable: true,
+                  minLength: 1,
+                },
               },
             },
             roles: {
+              description: 'Group claim value → role. Someone in no mapped group is refused.',
               type: 'object',
               required: [],
-              additionalProperties: { type: 'string', enum: ['agent', 'supervisor'] },
+              additionalProperties: {
+                description: '`agent` or `supervisor`.',
+                type: 'string',
+                enum: ['agent', 'supervisor'],
+              },
             },
             afdelingen: {
+              description:
+                'Group claim value → afdeling id. An agent works in the first mapped afdeling in this order; a supervisor supervises every mapped one. Someone in no mapped afdeling is refused.',
               type: 'object',
               required: [],
-              additionalProperties: { type: 'string', pattern: ID },
+              additionalProperties: {
+                description: 'An afdeling id (one of `afdelingen`).',
+                type: 'string',
+                pattern: ID,
+              },
             },
           },
         },
       },
     },
     tls: {
+      description:
+        "Serve HTTPS and WSS on the gateway's port (and on the embedded SIP server's, if it has its own). Left out: plain HTTP (loopback, or behind a reverse proxy that terminates TLS).",
       type: 'object',
       nullable: true,
       additionalProperties: false,
       required: ['certFile', 'keyFile'],
       properties: {
-        certFile: { type: 'string', minLength: 1 },
-        keyFile: { type: 'string', minLength: 1 },
+        certFile: { description: 'PEM certificate chain.', type: 'string', minLength: 1 },
+        keyFile: {
+          description: 'PEM private key; readable by the service only.',
+          type: 'string',
+          minLength: 1,
+        },
       },
     },
     trustedProxies: {
+      description:
+        'Addresses (IP or CIDR) of the reverse proxies in front of the gateway, e.g. `["127.0.0.1"]` for nginx on the same machine: from these peers only, the gateway takes the client\'s address, scheme and host from `X-Forwarded-For`, `-Proto` and `-Host` (login rate limits and audit lines count agents by that address). Left out: the forwarding headers are ignored (docs/deployment.md).',
       type: 'array',
       nullable: true,
       minItems: 1,
       maxItems: 16,
       uniqueItems: true,
       // An IPv4 or IPv6 address, optionally with a prefix length; proxy-addr checks it further.
-      items: { type: 'string', pattern: '^[0-9A-Fa-f:.]{2,45}(/[0-9]{1,3})?$' },
+      items: {
+        description: 'An IPv4 or IPv6 address, optionally with a prefix length.',
+        type: 'string',
+        pattern: '^[0-9A-Fa-f:.]{2,45}(/[0-9]{1,3})?$',
+      },
+    },
+    // scheme://host[:port], as browsers send Origin
+    appOrigins: {
+      description:
+        "Origins of agent app pages, besides the gateway's own and the desktop app's `app://kcc` (always allowed), that may call the API from the browser (CORS), e.g. electron-vite's development server `http://localhost:5173`.",
+      type: 'array',
+      nullable: true,
+      uniqueItems: true,
+      items: {
+        description: '`scheme://host[:port]`, as browsers send it in `Origin`.',
+        type: 'string',
+        pattern: '^[a-z][a-z0-9+.-]*://[^/?#\\s]+$',
+      },
     },
     updates: {
+      description:
+        "Serve the desktop app's update feed (electron-updater's generic provider) at `/updates/`. Left out: no feed here (docs/desktop.md).",
       type: 'object',
       nullable: true,
       additionalProperties: false,
       required: ['directory'],
-      properties: { directory: { type: 'string', minLength: 1 } },
+      properties: {
+        directory: {
+          description:
+            'Directory holding `latest.yml`, `latest-linux.yml` and the installers electron-builder wrote.',
+          type: 'string',
+          minLength: 1,
+        },
+      },
     },
     klantinteracties: {
+      description:
+        'The Klantinteracties register: the embedded provider (`{"mode": "embedded"}`) or a remote one such as Open Klant.',
       type: 'object',
       required: ['mode'],
       oneOf: [
@@ -255,18 +610,47 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
           type: 'object',
           additionalProperties: false,
           required: ['mode'],
-          properties: { mode: { type: 'string', const: 'embedded' } },
+          properties: {
+            mode: {
+              description: '`embedded`: the provider in this process; `remote`: the register at `baseUrl`.',
+              type: 'string',
+              const: 'embedded',
+            },
+          },
         },
         {
           type: 'object',
           additionalProperties: false,
           required: ['mode', 'baseUrl', 'token', 'providerGeneratesNummer'],
           properties: {
-            mode: { type: 'string', const: 'remote' },
-            baseUrl: { type: 'string', pattern: '^https?://' },
-            token: { type: 'string', minLength: 16 },
-            tokenFile: { type: 'string', minLength: 1 },
-            providerGeneratesNummer: { type: 'boolean' },
+            mode: {
+              description: '`embedded`: the provider in this process; `remote`: the register at `baseUrl`.',
+              type: 'string',
+              const: 'remote',
+            },
+            baseUrl: {
+              description:
+                "Remote: the register's API root, e.g. `https://openklant.gemeente.example/klantinteracties/api/v1`.",
+              type: 'string',
+              pattern: '^https?://',
+            },
+            token: {
+              description:
+                "Remote: the register's API token. It opens every record: give it as `tokenFile` or `KCC_KLANTINTERACTIES_TOKEN_FILE` rather than here.",
+              type: 'string',
+              minLength: 16,
+            },
+            tokenFile: {
+              description:
+                'Remote: file holding `token`, read at start (one trailing line break is ignored). Not together with `token`.',
+              type: 'string',
+              minLength: 1,
+            },
+            providerGeneratesNummer: {
+              description:
+                "Remote: whether the register fills in a klantcontact's `nummer`. Open Klant 2.16+ does not; the gateway then supplies it.",
+              type: 'boolean',
+            },
           },
         },
       ],

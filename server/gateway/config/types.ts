@@ -248,6 +248,11 @@ export interface GatewayConfig {
    * agents by that address). Left out: the forwarding headers are ignored (docs/deployment.md).
    */
   trustedProxies?: string[]
+  /**
+   * Origins of agent app pages, besides the gateway's own and the desktop app's `app://kcc`, that
+   * may call the API from a browser (CORS, server/gateway/http/cors.ts).
+   */
+  appOrigins?: string[]
   /** Serve the desktop app's update feed; left out: no feed here. */
   updates?: UpdatesConfig
 }
