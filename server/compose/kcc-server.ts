@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { buildGatewayApp } from '../gateway/app'
 import type { GatewayConfig } from '../gateway/config/types'
+import type { Roster } from '../gateway/directory/roster'
 import type { LiveHub } from '../gateway/live'
 import { buildProviderApp } from '../klantinteracties/app'
 import type { RouteEntry } from '../lib/http/route-table'
@@ -140,6 +141,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       gatewayConfig,
       logger,
       gateway.live.presence.availableLogins,
+      gateway.services.roster,
       gateway.queue,
       port,
       { httpPort: boundPort, samePort: sipOnHttpPort },
@@ -168,6 +170,8 @@ async function startSip(
   config: GatewayConfig,
   logger: Logger,
   available: (afdeling?: string) => string[],
+  /** Each available login's extension: configured agents and medewerkers provisioned at single sign-on. */
+  roster: Pick<Roster, 'byLogin'>,
   /** The gateway's call queue: a caller for a group address waits there for one agent at a time. */
   queue: CallQueue,
   port: ReturnType<typeof createSharedPort>,
@@ -180,14 +184,13 @@ async function startSip(
   }
   const target = new URL(config.sip.websocketUrl)
   const path = target.pathname || '/'
-  const extensionOf = new Map(config.agents.map((a) => [a.login, a.sipExtension]))
   const common = {
     domain: config.sip.domain,
     accounts: config.agents.map((a) => ({ username: a.sipExtension, password: a.sipPassword ?? '' })),
     // An afdeling's group address rings its members who are available right now (live state).
     groups: config.afdelingen.map((afdeling) => ({
       user: afdeling.groupAddress,
-      members: () => available(afdeling.id).flatMap((login) => extensionOf.get(login) ?? []),
+      members: () => available(afdeling.id).flatMap((login) => roster.byLogin(login)?.sipExtension ?? []),
     })),
     guests: config.sip.guests,
     queue,

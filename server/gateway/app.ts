@@ -12,6 +12,8 @@ import { DEFAULT_LOGIN_RATE_LIMIT, type LoginRateLimit } from './auth/login-rate
 import { registerAuthRoutes } from './auth/routes'
 import type { GatewayConfig } from './config/types'
 import { openGatewayStorage, type GatewayStorage } from './db/storage'
+import { MedewerkerStore } from './directory/medewerker-store'
+import { openRoster } from './directory/stored-roster'
 import './http/context'
 import { gatewayErrorHandler, gatewayNotFound } from './http/error-handler'
 import { registerTimeBudget } from './http/time-budget'
@@ -120,15 +122,26 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
   const clock = options.clock ?? systemClock
   const storage = await openGatewayStorage(config)
   const transferTtlMs = options.transferTtlMs ?? TRANSFER_TTL_MS
+  // Who works here: the configured agents and those provisioned at single sign-on (directory/).
+  const roster = await openRoster({
+    config,
+    store: new MedewerkerStore(storage.db, clock),
+    log: logger.child({ scope: 'roster' }),
+  }).catch(async (error: unknown) => {
+    await storage.close()
+    throw error
+  })
   // The gateway's own hub keeps today's counters in its database; a hub of the caller's keeps its own.
   const counters = options.hub
     ? undefined
     : await loadStoredCounters(gatewayCounterStore(storage.db), clock).catch(async (error: unknown) => {
+        roster.close()
         await storage.close()
         throw error
       })
   const live = createGatewayLive({
     config,
+    roster,
     logger,
     hub: options.hub,
     counters,
@@ -143,9 +156,10 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
       log: logger,
       db: storage.db,
       clock,
+      roster,
       upstream: { ...register.upstream, ...options.upstream },
       registerGeneratesNummer: register.generatesNummer,
-      authenticator: options.authenticator ?? new PasswordAuthenticator(config.agents),
+      authenticator: options.authenticator ?? new PasswordAuthenticator(config.agents, roster),
       presence: live.presence,
       loginRateLimit: { ...DEFAULT_LOGIN_RATE_LIMIT, ...options.loginRateLimit },
       transferTtlMs,
@@ -166,6 +180,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     queue = createGatewayQueue({
       ...options.queue,
       config,
+      roster,
       logger,
       db: storage.db,
       engine: storage.engine,
@@ -231,6 +246,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
 
     // Before the database closes: the queue's timers stop and nothing more is written.
     app.addHook('preClose', () => gatewayQueue.close())
+    app.addHook('onClose', () => roster.close())
     app.addHook('onClose', () => storage.close())
     // Idle keep-alive connections to the register would otherwise hold until their idle timeout.
     app.addHook('onClose', async () => services.client.close())
@@ -251,6 +267,7 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
   } catch (error) {
     await queue?.close()
     await live.close()
+    roster.close()
     await storage.close()
     throw error
   }

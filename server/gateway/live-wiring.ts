@@ -1,5 +1,6 @@
 import { scopedLogger, type Logger } from '../lib/logger'
 import type { GatewayConfig } from './config/types'
+import type { Roster } from './directory/roster'
 import { agentTimeRules, type AgentTimeRules } from './live/agent-time'
 import type { StoredCounters } from './live/counter-store'
 import { startNawerkLimit } from './live/nawerk-limit'
@@ -28,6 +29,8 @@ import { transferOffers, type TransferOffers } from './transfers/offers'
  */
 export interface GatewayLiveOptions {
   config: GatewayConfig
+  /** Who works in which afdeling (a transfer offer to a colleague also shows in their afdeling's view). */
+  roster: Pick<Roster, 'byLogin'>
   logger: Logger
   /**
    * A hub made by the caller (e.g. the PostgreSQL hub several instances share); the caller closes
@@ -70,7 +73,7 @@ export interface GatewayLive {
 }
 
 export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
-  const { config, logger } = options
+  const { config, roster, logger } = options
   const hub = options.hub ?? createMemoryHub({ logger, counters: options.counters, now: options.now })
   const tracker = createPresenceTracker({
     hub,
@@ -84,8 +87,7 @@ export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
     // The instance with the agent's socket ends their nawerk; others stand by (nawerk-limit.ts).
     isLocal: (login) => tracker.connections(login) > 0,
   })
-  const afdelingOf = (login: string): string | undefined =>
-    config.agents.find((a) => a.login === login)?.afdeling
+  const afdelingOf = (login: string): string | undefined => roster.byLogin(login)?.afdeling
   const offers = transferOffers(hub, options.transferTtlMs, scopedLogger(logger, 'transfers'), afdelingOf)
   const inboxes = inboxPublisher({
     hub,
@@ -98,7 +100,7 @@ export function createGatewayLive(options: GatewayLiveOptions): GatewayLive {
     presence: createPresenceView(hub),
     tracker,
     offers,
-    monitors: monitorAnnouncements(hub, config),
+    monitors: monitorAnnouncements(hub, roster),
     contactverzoekCreated: async (by) => {
       await hub.publish({ type: 'contactverzoek.created', from: by.login, afdeling: by.afdeling })
     },

@@ -9,6 +9,7 @@ import { SessionStore } from './auth/sessions'
 import type { GatewayConfig } from './config/types'
 import type { GatewayDb } from './db/tables'
 import type { PresenceSource } from './directory/presence'
+import type { Roster } from './directory/roster'
 import { createInbox, type GatewayInbox, type InboxChanged } from './inbox'
 import { AanleidingCheck } from './register-client/aanleiding'
 import { AccessPolicy } from './register-client/access'
@@ -37,6 +38,11 @@ export interface GatewayServices {
   config: GatewayConfig
   log: Logger
   clock: Clock
+  /**
+   * Who works here, in which afdeling, at which extension: the configured agents and the medewerkers
+   * provisioned at single sign-on (directory/roster.ts). Ask it, never `config.agents`.
+   */
+  roster: Roster
   auth: SessionAuth
   /** The register's client: routes run inside its time budget (http/time-budget.ts). */
   client: KlantinteractiesClient
@@ -74,6 +80,7 @@ export interface ServiceOptions {
   log: Logger
   db: GatewayDb
   clock: Clock
+  roster: Roster
   upstream: UpstreamSettings
   /** The register fills in `nummer` itself (our provider; Open Klant ≤ 2.15). */
   registerGeneratesNummer: boolean
@@ -94,11 +101,11 @@ export interface ServiceOptions {
 }
 
 export function createServices(options: ServiceOptions): GatewayServices {
-  const { config, log, db, clock } = options
+  const { config, log, db, clock, roster } = options
   const scoped = (scope: string): Logger => log.child({ scope })
   const client = new KlantinteractiesClient(options.upstream, scoped('klantinteracties'))
   const actors = new ActorRegistry(client, scoped('actors'))
-  const views = new ViewBuilder(config.agents)
+  const views = new ViewBuilder(roster)
   const store = new IdempotencyStore(db, new NumberAllocator(clock), clock, !options.registerGeneratesNummer)
   const transferStore = new TransferStore(db, clock, options.transferTtlMs)
   const access = new AccessPolicy(actors, store, transferStore)
@@ -110,7 +117,8 @@ export function createServices(options: ServiceOptions): GatewayServices {
     config,
     log,
     clock,
-    auth: new SessionAuth(new SessionStore(db, clock), options.authenticator),
+    roster,
+    auth: new SessionAuth(new SessionStore(db, clock), options.authenticator, roster),
     client,
     loginRateLimit: options.loginRateLimit,
     audit: new AuditLog(db, scoped('audit')),
@@ -134,7 +142,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
       field: config.answerField,
       log: scoped('answer'),
     }),
-    contactverzoeken: new ContactverzoekService({ config, client, reader, access, actors }),
+    contactverzoeken: new ContactverzoekService({ config, roster, client, reader, access, actors }),
     recent: new RecentContacts(client, actors, reader, views),
     afhandelingen: new AfhandelingService({
       client,
@@ -152,6 +160,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
     klantbeeld: new KlantbeeldService(client, partijen, summaries),
     transfers: new TransferService({
       config,
+      roster,
       store: transferStore,
       reader,
       access,
@@ -160,7 +169,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
       closed: options.transferClosed,
     }),
     monitoring: new MonitorService({
-      config,
+      roster,
       store: new MonitorSessionStore(db, clock),
       liveCalls: options.liveCalls,
       started: options.monitorStarted,
@@ -168,6 +177,6 @@ export function createServices(options: ServiceOptions): GatewayServices {
     }),
     presence: options.presence,
     contactverzoekCreated: options.contactverzoekCreated,
-    inbox: createInbox({ config, client, actors, summaries, db, changed: options.inboxChanged }),
+    inbox: createInbox({ config, roster, client, actors, summaries, db, changed: options.inboxChanged }),
   }
 }

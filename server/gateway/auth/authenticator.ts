@@ -1,4 +1,5 @@
 import type { AgentConfig, Role } from '../config/types'
+import type { Roster } from '../directory/roster'
 import { verifyPassword } from './passwords'
 
 /**
@@ -23,7 +24,7 @@ export interface Authenticator {
   identity(login: string): AgentIdentity | null
 }
 
-export function identityOf(agent: AgentConfig): AgentIdentity {
+export function identityOf(agent: AgentIdentity): AgentIdentity {
   return {
     login: agent.login,
     displayName: agent.displayName,
@@ -41,7 +42,11 @@ export class PasswordAuthenticator implements Authenticator {
   private readonly agents: Map<string, AgentConfig>
   private readonly decoy: string
 
-  constructor(agents: readonly AgentConfig[]) {
+  /** `roster`: where `identity` looks (single sign-on adds medewerkers); left out, the agents given. */
+  constructor(
+    agents: readonly AgentConfig[],
+    private readonly roster?: Pick<Roster, 'byLogin'>,
+  ) {
     this.agents = new Map(agents.map((a) => [a.login, a]))
     // Any configured hash has the parameters real ones have; verifying against it with a wrong
     // login is as slow as a real check and can never succeed for that login.
@@ -61,7 +66,7 @@ export class PasswordAuthenticator implements Authenticator {
   }
 
   identity(login: string): AgentIdentity | null {
-    const agent = this.agents.get(login)
+    const agent = this.roster ? this.roster.byLogin(login) : this.agents.get(login)
     return agent ? identityOf(agent) : null
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Role } from '../config/types'
 import { notAuthenticated, permissionDenied, sessionInvalid } from '../http/problems'
+import type { Roster } from '../directory/roster'
 import type { Authenticator } from './authenticator'
 import type { SessionStore } from './sessions'
 
@@ -25,6 +26,8 @@ export class SessionAuth {
   constructor(
     readonly sessions: SessionStore,
     readonly authenticator: Authenticator,
+    /** Reloaded when a session's login is unknown here: another instance may just have provisioned them. */
+    private readonly roster?: Pick<Roster, 'find'>,
   ) {}
 
   /**
@@ -39,7 +42,10 @@ export class SessionAuth {
     if (!session) {
       return null
     }
-    const identity = this.authenticator.identity(session.login)
+    let identity = this.authenticator.identity(session.login)
+    if (!identity && this.roster && (await this.roster.find(session.login))) {
+      identity = this.authenticator.identity(session.login)
+    }
     if (!identity) {
       await this.sessions.revoke(token)
     }

@@ -34,9 +34,8 @@ const loginBody = bodyValidator<LoginBody>({
 })
 
 export function registerAuthRoutes(app: FastifyInstance, services: GatewayServices): void {
-  const { config, auth, actors } = services
+  const { config, auth, actors, roster } = services
   const log = services.log.child({ scope: 'auth' })
-  const known = new Set(config.agents.map((a) => a.login))
   const afdelingNaam = new Map(config.afdelingen.map((a) => [a.id, a.naam]))
   const nawerkSeconds = new Map(config.afdelingen.map((a) => [a.id, a.nawerkSeconds ?? null]))
   const me = (agent: AgentIdentity): AgentView => ({
@@ -47,7 +46,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
     afdeling: { id: agent.afdeling, naam: afdelingNaam.get(agent.afdeling) ?? agent.afdeling },
     answerField: config.answerField,
     monitorNotice: config.monitorNotice ?? true,
-    supervises: agent.role === 'supervisor' ? supervisedAfdelingen(config, agent.login) : [],
+    supervises: agent.role === 'supervisor' ? supervisedAfdelingen(roster, agent.login) : [],
     pauzeRedenen: [...pauzeRedenenOf(config)],
     nawerkSeconds: nawerkSeconds.get(agent.afdeling) ?? null,
   })
@@ -60,9 +59,9 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
     },
     async (request, reply) => {
       const body = loginBody(request.body)
-      // Only a configured login is named in the audit line: an agent who types the password into
+      // Only a known login is named in the audit line: an agent who types the password into
       // the login field must not find it in the log (BIO2 8.15.02).
-      request.audit.claimedActor = known.has(body.login) ? body.login : undefined
+      request.audit.claimedActor = roster.byLogin(body.login) ? body.login : undefined
       const agent = await auth.authenticator.authenticate({ kind: 'password', ...body })
       if (!agent) {
         throw loginFailed()
@@ -105,7 +104,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
     '/api/softphone',
     { config: { audit: { action: 'softphone.lezen', resource: 'sip-account' } } },
     (request) => {
-      const agent = config.agents.find((a) => a.login === agentOf(request).login)!
+      const agent = roster.byLogin(agentOf(request).login)!
       // The password goes to the agent's own softphone for SIP digest authentication at the PBX;
       // it is never logged (the audit line names only the action) and not cached (no-store).
       return {
@@ -114,7 +113,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
         extension: agent.sipExtension,
         // TRANSITIONAL until ephemeral credentials: the static password.
         authorizationUsername: agent.sipExtension,
-        password: agent.sipPassword ?? '',
+        password: config.agents.find((a) => a.login === agent.login)?.sipPassword ?? '',
         credentialsExpireAt: new Date(Date.now() + 12 * 3600_000).toISOString(),
         displayName: agent.displayName,
         aor: `sip:${agent.sipExtension}@${config.sip.domain}`,

@@ -7,6 +7,7 @@ import * as auditObjects from './migrations/003_audit_objects'
 import * as queue from './migrations/004_queue'
 import * as dayCounters from './migrations/005_day_counters'
 import * as afhandeling from './migrations/006_afhandeling'
+import * as medewerker from './migrations/007_medewerker'
 
 /**
  * The gateway's migrations, recorded in bookkeeping tables of their own so the gateway can share a
@@ -19,6 +20,7 @@ const migrations: Record<string, EngineMigration<Engine>> = {
   '004_queue': queue,
   '005_day_counters': dayCounters,
   '006_afhandeling': afhandeling,
+  '007_medewerker': medewerker,
 }
 
 export function migrateGateway(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {

@@ -85,6 +85,23 @@ export interface KlantcontactAfhandelingTable {
   recorded_at: number
 }
 
+/**
+ * A medewerker provisioned at single sign-on (migration 007); the configured agents are not here.
+ * `email_key` is the e-mail address in lower case (unique), `supervises` a JSON array or null.
+ */
+export interface MedewerkerTable {
+  login: string
+  display_name: string
+  email: string
+  email_key: string
+  role: 'agent' | 'supervisor'
+  afdeling: string
+  sip_extension: string
+  supervises: string | null
+  provisioned_at: number
+  updated_at: number
+}
+
 export interface CounterTable {
   scope: string
   value: number
@@ -98,6 +115,7 @@ export interface GatewayTables {
   audit_event: AuditEventTable
   gateway_counter: CounterTable
   klantcontact_afhandeling: KlantcontactAfhandelingTable
+  medewerker: MedewerkerTable
 }
 
 export type GatewayDb = Kysely<GatewayTables>

@@ -20,6 +20,11 @@ export interface Roster {
   /** Everyone, configured first, then provisioned, each once (a provisioned login never shadows a configured one). */
   all(): readonly Medewerker[]
   byLogin(login: string): Medewerker | undefined
+  /**
+   * `byLogin`, but on a miss it first reloads from the database once: another instance may have
+   * provisioned them a moment ago. For callers that can wait (a session's identity).
+   */
+  find(login: string): Promise<Medewerker | undefined>
   /** Case-insensitive. */
   byEmail(email: string): Medewerker | undefined
   byExtension(extension: string): Medewerker | undefined
@@ -34,7 +39,17 @@ export interface Roster {
   refresh(): Promise<void>
 }
 
-export class RosterConflict extends Error {}
+/** Provisioning refused: the extension or e-mail address is someone else's (a Dutch reason for the page). */
+export class RosterConflict extends Error {
+  constructor(
+    message: string,
+    /** Which part clashed. */
+    readonly field: 'login' | 'email' | 'sipExtension',
+  ) {
+    super(message)
+    this.name = 'RosterConflict'
+  }
+}
 
 export function medewerkerOf(agent: AgentConfig): Medewerker {
   return {

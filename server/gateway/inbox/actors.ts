@@ -1,12 +1,13 @@
 import type { AgentIdentity } from '../auth/authenticator'
-import type { AfdelingConfig, AgentConfig, GatewayConfig } from '../config/types'
+import type { AfdelingConfig, GatewayConfig } from '../config/types'
+import type { Medewerker, Roster } from '../directory/roster'
 import type { ActorRegistry } from '../register-client/actors'
 import type { KlantinteractiesClient } from '../register-client/client'
 import type { Actor, Page } from '../register-client/types'
 
 /**
  * Who the actors on an interne taak are, in this gateway's terms: an afdeling (organisatorische
- * eenheid actor, register-client/actors.ts), a configured agent (medewerker actor, by e-mail), or
+ * eenheid actor, register-client/actors.ts), a medewerker of the roster (medewerker actor, by e-mail), or
  * someone the gateway does not know (an actor KISS or another system made).
  *
  * Actors this gateway resolved itself are known at once; any other is read once from the register
@@ -14,7 +15,7 @@ import type { Actor, Page } from '../register-client/types'
  */
 export type ActorOwner =
   | { kind: 'afdeling'; afdeling: AfdelingConfig }
-  | { kind: 'medewerker'; agent: AgentConfig }
+  | { kind: 'medewerker'; agent: Medewerker }
   | { kind: 'other'; naam: string; soortActor: string }
 
 /** The actors whose interne taken make up an agent's inbox (null: the register has none yet). */
@@ -32,7 +33,8 @@ export class InboxActors {
   constructor(
     private readonly client: KlantinteractiesClient,
     private readonly actors: ActorRegistry,
-    private readonly config: GatewayConfig,
+    private readonly config: Pick<GatewayConfig, 'afdelingen'>,
+    private readonly roster: Pick<Roster, 'byLogin' | 'byEmail'>,
   ) {}
 
   /**
@@ -64,7 +66,7 @@ export class InboxActors {
     )
   }
 
-  findMedewerker(agent: AgentConfig): Promise<string | null> {
+  findMedewerker(agent: Medewerker): Promise<string | null> {
     return this.find(
       { objectId: agent.email, codeObjecttype: 'mdw', codeRegister: 'msei' },
       { kind: 'medewerker', agent },
@@ -98,8 +100,8 @@ export class InboxActors {
     return owner
   }
 
-  agentConfig(login: string): AgentConfig | undefined {
-    return this.config.agents.find((a) => a.login === login)
+  agentConfig(login: string): Medewerker | undefined {
+    return this.roster.byLogin(login)
   }
 
   private async find(
@@ -137,8 +139,7 @@ export class InboxActors {
       }
     }
     if (actor.soortActor === 'medewerker' && id?.objectId) {
-      const email = id.objectId.toLowerCase()
-      const agent = this.config.agents.find((a) => a.email.toLowerCase() === email)
+      const agent = this.roster.byEmail(id.objectId)
       if (agent) {
         return { kind: 'medewerker', agent }
       }

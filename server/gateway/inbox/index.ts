@@ -1,5 +1,6 @@
 import type { GatewayConfig } from '../config/types'
 import type { GatewayDb } from '../db/tables'
+import type { Roster } from '../directory/roster'
 import type { ActorRegistry } from '../register-client/actors'
 import type { KlantinteractiesClient } from '../register-client/client'
 import type { SummaryBuilder } from '../register-client/summary'
@@ -22,14 +23,15 @@ export type { InboxChanged } from './service'
 
 export function createInbox(deps: {
   config: GatewayConfig
+  roster: Roster
   client: KlantinteractiesClient
   actors: ActorRegistry
   summaries: SummaryBuilder
   db: GatewayDb
   changed: InboxChanged
 }): GatewayInbox {
-  const { config, client, summaries, db, changed } = deps
-  const actors = new InboxActors(client, deps.actors, config)
+  const { config, roster, client, summaries, db, changed } = deps
+  const actors = new InboxActors(client, deps.actors, config, roster)
   const taken = new InterneTaken(client)
   return {
     service: new InboxService({
@@ -40,7 +42,7 @@ export function createInbox(deps: {
       items: new InboxItems({ client, summaries, actors, db }),
       changed,
     }),
-    status: new InboxStatusSource({ config, actors, taken }),
+    status: new InboxStatusSource({ config, roster, actors, taken }),
     changed,
   }
 }

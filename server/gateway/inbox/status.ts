@@ -1,5 +1,6 @@
 import type { InboxStatus } from '../../../shared/live/inbox'
 import type { GatewayConfig } from '../config/types'
+import type { Roster } from '../directory/roster'
 import type { InboxActors } from './actors'
 import { byToegewezenOp, uniqueTaken, type InterneTaken } from './taken'
 
@@ -11,15 +12,22 @@ import { byToegewezenOp, uniqueTaken, type InterneTaken } from './taken'
  * (taken.ts, `OPEN_MAX` per actor).
  */
 export class InboxStatusSource {
-  constructor(private readonly deps: { config: GatewayConfig; actors: InboxActors; taken: InterneTaken }) {}
+  constructor(
+    private readonly deps: {
+      config: Pick<GatewayConfig, 'afdelingen'>
+      roster: Pick<Roster, 'inAfdeling'>
+      actors: InboxActors
+      taken: InterneTaken
+    },
+  ) {}
 
   async statusOf(afdelingId: string): Promise<InboxStatus | null> {
-    const { config, actors, taken } = this.deps
+    const { config, roster, actors, taken } = this.deps
     const afdeling = config.afdelingen.find((a) => a.id === afdelingId)
     if (!afdeling) {
       return null
     }
-    const members = config.agents.filter((a) => a.afdeling === afdelingId)
+    const members = roster.inAfdeling(afdelingId)
     // Found, never created: an actor the register does not have has nothing assigned to it.
     const found = await Promise.all([
       actors.findAfdeling(afdeling),

@@ -1,4 +1,4 @@
-import type { GatewayConfig } from '../config/types'
+import type { Roster } from '../directory/roster'
 import type { LiveHub } from '../live'
 import type { MonitorListener } from './service'
 
@@ -13,10 +13,10 @@ export interface MonitorAnnouncements {
   ended: MonitorListener
 }
 
-export function monitorAnnouncements(hub: LiveHub, config: GatewayConfig): MonitorAnnouncements {
+export function monitorAnnouncements(hub: LiveHub, roster: Pick<Roster, 'byLogin'>): MonitorAnnouncements {
   return {
     async started(session) {
-      const supervisor = config.agents.find((a) => a.login === session.supervisor)
+      const supervisor = roster.byLogin(session.supervisor)
       if (!supervisor) {
         return
       }

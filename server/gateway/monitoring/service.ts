@@ -1,7 +1,7 @@
 import type { MonitorSessionInput, MonitorSessionView } from '../../../shared/gateway/api'
 import { monitorRefusal, type MonitorRefusal } from '../../../shared/gateway/monitor-rule'
 import type { AgentIdentity } from '../auth/authenticator'
-import type { AgentConfig, GatewayConfig } from '../config/types'
+import type { Roster } from '../directory/roster'
 import { conflict, notFound, permissionDenied, validationError } from '../http/problems'
 import type { LiveCall } from '../live/types'
 import type { MonitorSessionRecord, MonitorSessionStore } from './store'
@@ -22,7 +22,7 @@ export type MonitorListener = (session: MonitorSessionView) => void | Promise<vo
 export class MonitorService {
   constructor(
     private readonly deps: {
-      config: GatewayConfig
+      roster: Pick<Roster, 'byLogin'>
       store: MonitorSessionStore
       liveCalls: LiveCalls
       started: MonitorListener
@@ -35,8 +35,8 @@ export class MonitorService {
     supervisor: AgentIdentity,
     input: MonitorSessionInput,
   ): Promise<{ session: MonitorSessionView; klantcontactnummer: string | undefined }> {
-    const { config, store } = this.deps
-    const agent = config.agents.find((a) => a.login === input.agent)
+    const { roster, store } = this.deps
+    const agent = roster.byLogin(input.agent)
     if (!agent) {
       throw validationError([{ name: 'agent', code: 'does_not_exist', reason: 'Onbekende medewerker.' }])
     }
@@ -45,7 +45,7 @@ export class MonitorService {
       {
         login: supervisor.login,
         role: supervisor.role,
-        supervises: supervisedAfdelingen(config, supervisor.login),
+        supervises: supervisedAfdelingen(roster, supervisor.login),
       },
       { login: agent.login, afdeling: agent.afdeling, inCall: calls.length > 0 },
     )
@@ -105,9 +105,11 @@ function refused(refusal: MonitorRefusal): Error {
 }
 
 /**
- * The afdelingen a supervisor supervises: its `supervises` list when configured, else its own afdeling. */
-export function supervisedAfdelingen(config: GatewayConfig, login: string): string[] {
-  const agent: AgentConfig | undefined = config.agents.find((a) => a.login === login)
+ * The afdelingen a supervisor supervises: its `supervises` list (configured, or every afdeling the
+ * provider's groups mapped at single sign-on), else its own afdeling.
+ */
+export function supervisedAfdelingen(roster: Pick<Roster, 'byLogin'>, login: string): string[] {
+  const agent = roster.byLogin(login)
   if (!agent) {
     return []
   }

@@ -3,6 +3,7 @@ import { scopedLogger, type Logger } from '../../lib/logger'
 import type { AuditLog } from '../audit/audit-log'
 import type { GatewayConfig } from '../config/types'
 import type { GatewayDb } from '../db/tables'
+import type { Roster } from '../directory/roster'
 import type { InboxChanged } from '../inbox'
 import type { Clock } from '../lib/clock'
 import type { LiveHub } from '../live'
@@ -35,6 +36,8 @@ export interface QueueTuning {
 
 export interface GatewayQueueDeps extends QueueTuning {
   config: GatewayConfig
+  /** Who works in which afdeling, at which extension. */
+  roster: Roster
   logger: Logger
   db: GatewayDb
   engine: Engine
@@ -90,6 +93,7 @@ export function createGatewayQueue(deps: GatewayQueueDeps): GatewayQueue {
       : soleLeadership()
   const queue = createCallQueue({
     config,
+    roster: deps.roster,
     hub: deps.hub,
     store: new QueueCallStore(db),
     leadership,

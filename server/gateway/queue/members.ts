@@ -1,23 +1,23 @@
-import type { AgentConfig } from '../config/types'
+import type { Roster } from '../directory/roster'
 import type { AgentState, LiveHub } from '../live'
 import type { Candidate } from './routing'
 
 /**
- * The afdelingen's members (configuration) as the live hub sees them now: who is Beschikbaar and
+ * The afdelingen's members (the roster: configured, and provisioned at single sign-on) as the live hub sees them now: who is Beschikbaar and
  * since when, who is logged in at all, and the state the queue sets for an agent who let an offer
  * ring out. With the PostgreSQL hub this is every gateway's view.
  */
 export class Members {
   constructor(
-    private readonly agents: readonly AgentConfig[],
+    private readonly roster: Pick<Roster, 'byLogin' | 'inAfdeling'>,
     private readonly hub: LiveHub,
   ) {}
 
   /** Members of `afdeling` who are Beschikbaar, with the time they became so. */
   available(afdeling: string): Candidate[] {
     const candidates: Candidate[] = []
-    for (const agent of this.agents) {
-      const status = agent.afdeling === afdeling ? this.hub.agent(agent.login) : undefined
+    for (const agent of this.roster.inAfdeling(afdeling)) {
+      const status = this.hub.agent(agent.login)
       if (status?.state === 'beschikbaar') {
         candidates.push({ login: agent.login, idleSince: Date.parse(status.since) })
       }
@@ -27,7 +27,7 @@ export class Members {
 
   /** Whether any member of `afdeling` is logged in (any state but offline). */
   anyLoggedIn(afdeling: string): boolean {
-    return this.agents.some((a) => a.afdeling === afdeling && this.stateOf(a.login) !== 'offline')
+    return this.roster.inAfdeling(afdeling).some((a) => this.stateOf(a.login) !== 'offline')
   }
 
   stateOf(login: string): AgentState {
@@ -39,7 +39,7 @@ export class Members {
   }
 
   extensionOf(login: string): string {
-    const agent = this.agents.find((a) => a.login === login)
+    const agent = this.roster.byLogin(login)
     if (!agent) {
       throw new Error(`unknown agent ${login}`)
     }

@@ -2,6 +2,7 @@ import type { QueueStatus } from '../../../shared/live/queue'
 import type { CallQueue, WaitingLine } from '../../lib/call-queue'
 import { scopedLogger, type Logger } from '../../lib/logger'
 import type { GatewayConfig } from '../config/types'
+import type { Roster } from '../directory/roster'
 import type { LiveHub } from '../live'
 import { AfdelingQueues } from './afdeling-settings'
 import type { QueueCallStore } from './call-store'
@@ -35,7 +36,9 @@ export interface GatewayCallQueue extends CallQueue {
 }
 
 export interface CallQueueDeps {
-  config: Pick<GatewayConfig, 'agents' | 'afdelingen'>
+  config: Pick<GatewayConfig, 'afdelingen'>
+  /** The afdelingen' members (configured and provisioned at single sign-on). */
+  roster: Pick<Roster, 'byLogin' | 'inAfdeling'>
   hub: LiveHub
   store: QueueCallStore
   leadership: Leadership
@@ -74,7 +77,7 @@ class Queue implements GatewayCallQueue, QueueEdge {
     this.timers = cancellable(deps.timers)
     this.terugbelverzoeken = deps.terugbelverzoeken
     this.log = scopedLogger(deps.logger, 'queue')
-    this.members = new Members(deps.config.agents, deps.hub)
+    this.members = new Members(deps.roster, deps.hub)
     this.reserved = new Reservations(this.members)
     this.afdelingen = new AfdelingQueues(deps.config.afdelingen)
     this.tasks = new TaskChain(this.log)

@@ -1,6 +1,7 @@
 import type { ContactverzoekInput, ContactverzoekView } from '../../../shared/gateway/api'
 import type { AgentIdentity } from '../auth/authenticator'
 import type { GatewayConfig } from '../config/types'
+import type { Roster } from '../directory/roster'
 import { notFound, permissionDenied, validationError } from '../http/problems'
 import type { AccessPolicy } from './access'
 import type { ActorRegistry } from './actors'
@@ -21,6 +22,7 @@ export class ContactverzoekService {
   constructor(
     private readonly deps: {
       config: GatewayConfig
+      roster: Pick<Roster, 'byLogin'>
       client: KlantinteractiesClient
       reader: KlantcontactReader
       access: AccessPolicy
@@ -29,12 +31,12 @@ export class ContactverzoekService {
   ) {}
 
   async create(agent: AgentIdentity, input: ContactverzoekInput): Promise<ContactverzoekView> {
-    const { config, client, reader, access, actors } = this.deps
+    const { config, roster, client, reader, access, actors } = this.deps
     const target = input.toegewezenAan
     const assignee =
       target.type === 'afdeling'
         ? config.afdelingen.find((a) => a.id === target.id)
-        : config.agents.find((a) => a.login === target.id)
+        : roster.byLogin(target.id)
     if (!assignee) {
       throw validationError([
         {

@@ -1,4 +1,4 @@
-import type { AgentConfig } from '../config/types'
+import type { Roster } from '../directory/roster'
 import type { ActorView, KlantcontactView } from '../../../shared/gateway/api'
 import { naamAlsGetypt } from '../../../shared/klantcontact/contactnaam'
 import type { Actor, Betrokkene, Klantcontact, KlantcontactRecord } from './types'
@@ -14,11 +14,7 @@ import type { Actor, Betrokkene, Klantcontact, KlantcontactRecord } from './type
 export type { ActorView, BetrokkeneView, KlantcontactView } from '../../../shared/gateway/api'
 
 export class ViewBuilder {
-  private readonly loginByEmail: Map<string, string>
-
-  constructor(agents: readonly AgentConfig[]) {
-    this.loginByEmail = new Map(agents.map((a) => [a.email.toLowerCase(), a.login]))
-  }
+  constructor(private readonly roster: Pick<Roster, 'byEmail'>) {}
 
   /**
    * `betrokkenen` defaults to the expanded ones; `extraActors` adds actors the register's copy does
@@ -64,7 +60,7 @@ export class ViewBuilder {
     const id = actor.actoridentificator
     const login =
       actor.soortActor === 'medewerker' && id?.objectId
-        ? (this.loginByEmail.get(id.objectId.toLowerCase()) ?? null)
+        ? (this.roster.byEmail(id.objectId)?.login ?? null)
         : null
     return { uuid: actor.uuid, naam: actor.naam, soortActor: actor.soortActor, login }
   }

@@ -48,9 +48,7 @@ export function registerContactverzoekRoutes(app: FastifyInstance, services: Gat
       // The inbox it landed in: the afdeling's, or the colleague's afdeling's.
       const target = created.toegewezenAan
       const inboxAfdeling =
-        target.type === 'afdeling'
-          ? target.id
-          : services.config.agents.find((a) => a.login === target.id)?.afdeling
+        target.type === 'afdeling' ? target.id : services.roster.byLogin(target.id)?.afdeling
       services.inbox.changed(inboxAfdeling ? [inboxAfdeling] : [])
       return reply.code(201).send(created)
     },

@@ -7,6 +7,6 @@ export function registerDirectoryRoutes(app: FastifyInstance, services: GatewayS
   app.get(
     '/api/directory',
     { config: { audit: { action: 'directory.lezen', resource: 'medewerker' } } },
-    () => directoryOf(services.config, services.presence),
+    () => directoryOf(services.config, services.roster, services.presence),
   )
 }

@@ -1,6 +1,7 @@
 import type { ResolvedTransferView, TransferCloseInput, TransferView } from '../../../shared/gateway/api'
 import type { AgentIdentity } from '../auth/authenticator'
 import type { GatewayConfig } from '../config/types'
+import type { Roster } from '../directory/roster'
 import { conflict, notFound, permissionDenied, validationError } from '../http/problems'
 import type { AccessPolicy } from '../register-client/access'
 import type { KlantcontactReader } from '../register-client/reader'
@@ -32,6 +33,7 @@ export class TransferService {
   constructor(
     private readonly deps: {
       config: GatewayConfig
+      roster: Pick<Roster, 'byLogin'>
       store: TransferStore
       reader: KlantcontactReader
       access: AccessPolicy
@@ -60,11 +62,11 @@ export class TransferService {
     agent: AgentIdentity,
     input: { klantcontactUuid?: string | undefined; nummer?: string | undefined; target: TransferTarget },
   ): Promise<{ transfer: TransferView; klantcontactUuid: string }> {
-    const { config, store, reader, access } = this.deps
+    const { config, roster, store, reader, access } = this.deps
     const { target } = input
     const exists =
       target.type === 'agent'
-        ? config.agents.some((a) => a.login === target.id)
+        ? roster.byLogin(target.id) !== undefined
         : config.afdelingen.some((a) => a.id === target.id)
     if (!exists) {
       throw validationError([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { configuredRoster } from '../../../server/gateway/directory/configured-roster'
 import { ViewBuilder } from '../../../server/gateway/register-client/view'
 import type { KlantcontactRecord } from '../../../server/gateway/register-client/types'
 
@@ -58,7 +59,7 @@ const klantcontact = {
 } as unknown as KlantcontactRecord
 
 describe('the klantcontact view', () => {
-  const views = new ViewBuilder(agents)
+  const views = new ViewBuilder(configuredRoster(agents))
 
   it('shows content, caller names and actors by login when visible', () => {
     const view = views.build(klantcontact, { visible: true })

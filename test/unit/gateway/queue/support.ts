@@ -16,6 +16,7 @@ import { createCallQueue, type GatewayCallQueue } from '../../../../server/gatew
 import { queueDb } from '../../../../server/gateway/queue/tables'
 import type { TerugbelverzoekRequest } from '../../../../server/gateway/queue/terugbelverzoeken'
 import type { QueueTimers } from '../../../../server/gateway/queue/timers'
+import { configuredRoster } from '../../../../server/gateway/directory/configured-roster'
 
 export const silent = createRootLogger({ level: 'silent' })
 
@@ -187,7 +188,8 @@ export async function queueRig(shared?: {
   const leadership = new Leader()
   leadership.leader = shared?.leader ?? true
   const queue = createCallQueue({
-    config: { agents: AGENTS, afdelingen: AFDELINGEN },
+    config: { afdelingen: AFDELINGEN },
+    roster: configuredRoster(AGENTS),
     hub,
     store: new QueueCallStore(queueDb(db)),
     leadership,
