@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { buildGatewayApp } from '../gateway/app'
@@ -10,7 +11,9 @@ import type { RouteEntry } from '../lib/http/route-table'
 import { scopedLogger, type Logger } from '../lib/logger'
 import type { CallQueue } from '../lib/call-queue'
 import { createSipServer, type SipServer } from '../sip/server'
+import { inProcessFetch } from './in-process-fetch'
 import { createSharedPort } from './shared-port'
+import { readTlsFiles, type TlsFiles } from './tls'
 import { registerWebFiles } from './web-files'
 
 /**
@@ -25,6 +28,9 @@ import { registerWebFiles } from './web-files'
  *   /api, /api/live            the gateway and its live socket
  *   /klantinteracties/api/v1   the embedded provider (token in `providerToken`)
  *   /sip                       the embedded SIP server (SIP over WebSocket), when its URL is on this port
+ *
+ * With `config.tls` the port speaks HTTPS, its WebSockets WSS, and so does the embedded SIP server
+ * on a port of its own (docs/deployment.md).
  */
 export interface KccServerOptions {
   config: GatewayConfig
@@ -40,7 +46,7 @@ export interface KccServerOptions {
 }
 
 export interface KccServer {
-  /** e.g. http://127.0.0.1:8480 */
+  /** e.g. http://127.0.0.1:8480, or https:// with `config.tls` */
   url: string
   sipUrl: string | undefined
   /** The gateway's live hub (tests and benchmarks watch agents' states on it). */
@@ -53,13 +59,14 @@ export interface KccServer {
 export async function startKccServer(options: KccServerOptions): Promise<KccServer> {
   const { config, logger } = options
   const log = scopedLogger(logger, 'server')
-  const port = createSharedPort()
+  const tls = config.tls ? readTlsFiles(config.tls) : undefined
+  const port = createSharedPort(tls)
   await new Promise<void>((resolve, reject) => {
     port.server.once('error', reject)
     port.server.listen(config.port, config.host, () => resolve())
   })
   const { port: boundPort } = port.server.address() as AddressInfo
-  const url = `http://${config.host}:${boundPort}`
+  const url = `${tls ? 'https' : 'http'}://${urlHost(config.host)}:${boundPort}`
   const closers: Array<() => Promise<void>> = []
   const close = async (): Promise<void> => {
     for (const closer of closers.reverse()) {
@@ -78,6 +85,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
 
   try {
     let provider: { baseUrl: string; token: string } | undefined
+    let providerFetch: typeof fetch | undefined
     let providerRoutes: readonly RouteEntry[] = []
     if (config.klantinteracties.mode === 'embedded') {
       const { app, routes } = await buildProviderApp(
@@ -97,6 +105,8 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       await app.ready()
       providerRoutes = routes
       provider = { baseUrl: `${url}/klantinteracties/api/v1`, token: options.providerToken }
+      // Over TLS the certificate names the public host, not this address: in process instead.
+      providerFetch = tls ? inProcessFetch(app) : undefined
     }
 
     // The gateway hands the softphones `sip.websocketUrl`; when the SIP server shares a port chosen at
@@ -104,7 +114,10 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     // already moved that URL (config/sip-follows-gateway.ts).
     const sipOnHttpPort = sharesHttpPort(config)
     const gatewayConfig: GatewayConfig = sipOnHttpPort
-      ? { ...config, sip: { ...config.sip, websocketUrl: withPort(config.sip.websocketUrl, boundPort) } }
+      ? {
+          ...config,
+          sip: { ...config.sip, websocketUrl: withPort(config.sip.websocketUrl, boundPort, port.secure) },
+        }
       : config
     // With its own live hub (in memory) and live socket at /api/live.
     const gateway = await buildGatewayApp({
@@ -112,6 +125,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       logger,
       serverFactory: port.main,
       ...(provider ? { provider } : {}),
+      ...(providerFetch ? { upstream: { fetch: providerFetch } } : {}),
       ...(options.presenceGraceMs ? { presenceGraceMs: options.presenceGraceMs } : {}),
     })
     closers.push(() => gateway.app.close())
@@ -144,7 +158,7 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
       gateway.services.roster,
       gateway.queue,
       port,
-      { httpPort: boundPort, samePort: sipOnHttpPort },
+      { httpPort: boundPort, samePort: sipOnHttpPort, tls },
       closers,
     )
     port.routeUpgrades()
@@ -175,8 +189,8 @@ async function startSip(
   /** The gateway's call queue: a caller for a group address waits there for one agent at a time. */
   queue: CallQueue,
   port: ReturnType<typeof createSharedPort>,
-  /** The gateway's bound port, and whether the SIP server shares it. */
-  { httpPort, samePort }: { httpPort: number; samePort: boolean },
+  /** The gateway's bound port, whether the SIP server shares it, and the certificate if any. */
+  { httpPort, samePort, tls }: { httpPort: number; samePort: boolean; tls: TlsFiles | undefined },
   closers: Array<() => Promise<void>>,
 ): Promise<string | undefined> {
   if (!config.sip.embedded) {
@@ -196,12 +210,24 @@ async function startSip(
     queue,
     // Pages of the gateway may open the socket (on the shared port that is also the SIP server's own
     // origin), and those the configuration adds; other browser origins are refused.
-    allowedOrigins: [`http://${config.host}:${httpPort}`, ...(config.sip.allowedOrigins ?? [])],
+    allowedOrigins: [
+      `${tls ? 'https' : 'http'}://${urlHost(config.host)}:${httpPort}`,
+      ...(config.sip.allowedOrigins ?? []),
+    ],
     logger,
   }
-  const sip: SipServer = samePort
-    ? await port.claimUpgrades(path, () => createSipServer({ ...common, server: port.server, path }))
-    : await createSipServer({ ...common, port: Number(target.port), path })
+  let sip: SipServer
+  if (samePort) {
+    sip = await port.claimUpgrades(path, () => createSipServer({ ...common, server: port.server, path }))
+  } else if (tls) {
+    // Its own port over TLS: an HTTPS server of ours the SIP server mounts on (it makes plain ones
+    // only). Bound where the gateway is, as the shared port would be.
+    const own = await listenSecure(tls, Number(target.port), config.host)
+    closers.push(() => new Promise<void>((resolve) => own.close(() => resolve())))
+    sip = await createSipServer({ ...common, server: own, path })
+  } else {
+    sip = await createSipServer({ ...common, port: Number(target.port), path })
+  }
   closers.push(() => sip.close())
   // On the shared port `config` already names the bound port (see startKccServer).
   return samePort ? config.sip.websocketUrl : sip.url
@@ -219,8 +245,27 @@ function sharesHttpPort(config: GatewayConfig): boolean {
   )
 }
 
-function withPort(url: string, port: number): string {
-  const target = new URL(url)
+/** `url` on `port`; over TLS a ws: URL becomes wss:, as the shared port then speaks only TLS. */
+function withPort(url: string, port: number, secure: boolean): string {
+  const target = new URL(secure ? url.replace(/^ws:/, 'wss:') : url)
   target.port = String(port)
   return target.toString()
+}
+
+/** A host as it goes into a URL (an IPv6 address in brackets). */
+function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
+}
+
+/** An HTTPS server that answers plain requests with 426 (it is there for WebSocket upgrades). */
+async function listenSecure(tls: TlsFiles, port: number, host: string): Promise<HttpsServer> {
+  const server = createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, (_req, res) => {
+    res.writeHead(426, { 'content-type': 'text/plain', connection: 'close' })
+    res.end('SIP over WebSocket only\n')
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  return server
 }

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { FastifyServerFactory } from 'fastify'
 import { PROBLEM_JSON } from '../lib/http/error-handler'
 import { ProblemError } from '../lib/http/problem'
+import type { TlsFiles } from './tls'
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void
 
@@ -13,9 +15,14 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void
  *
  * Requests that arrive before the apps are ready get a 503, so the port can be bound first (its
  * number is part of the URL the gateway uses to reach the mounted provider).
+ *
+ * With `tls` the port speaks HTTPS, and so WSS for every WebSocket on it (live socket, SIP).
  */
 export interface SharedPort {
+  /** An https.Server when made with `tls` (node's https.Server is an http.Server to its users). */
   server: Server
+  /** Whether the port speaks TLS. */
+  secure: boolean
   /** serverFactory for the app that owns the port (gets every path not mounted elsewhere). */
   main: FastifyServerFactory
   /** serverFactory for an app that serves only `prefix` on this port. */
@@ -34,11 +41,11 @@ export interface SharedPort {
   routeUpgrades(): void
 }
 
-export function createSharedPort(): SharedPort {
+export function createSharedPort(tls?: TlsFiles): SharedPort {
   let mainHandler: Handler | undefined
   const mounted: Array<{ prefix: string; handler?: Handler }> = []
 
-  const server = createServer((request, response) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
     const url = request.url ?? '/'
     const target = mounted.find((m) => url === m.prefix || url.startsWith(`${m.prefix}/`))
     const handler = target ? target.handler : mainHandler
@@ -55,7 +62,10 @@ export function createSharedPort(): SharedPort {
       return
     }
     handler(request, response)
-  })
+  }
+  const server: Server = tls
+    ? createHttpsServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest)
+    : createServer(onRequest)
 
   type UpgradeListener = (...args: unknown[]) => void
   const upgradeTargets: Array<{ prefix: string; listeners: UpgradeListener[] }> = []
@@ -63,6 +73,7 @@ export function createSharedPort(): SharedPort {
 
   return {
     server,
+    secure: tls !== undefined,
     async claimUpgrades(prefix, attach) {
       const before = new Set(server.listeners('upgrade'))
       const result = await attach()
