@@ -16,6 +16,7 @@ import { MedewerkerStore } from './directory/medewerker-store'
 import { openRoster } from './directory/stored-roster'
 import './http/context'
 import { gatewayErrorHandler, gatewayNotFound } from './http/error-handler'
+import { registerCors } from './http/cors'
 import { registerTimeBudget } from './http/time-budget'
 import { registerSecurityHeaders, SECURITY_HEADERS, withSecurityHeaders } from './http/security-headers'
 import type { UpstreamSettings } from './register-client/client'
@@ -37,6 +38,7 @@ import { registerSecurityEventRoutes } from './routes/security-events'
 import { registerTransferRoutes } from './routes/transfers'
 import { createGatewayQueue, type GatewayCallQueue, type GatewayQueue, type QueueTuning } from './queue'
 import { createServices, type GatewayServices } from './services'
+import { registerUpdateFeed } from './updates/feed'
 
 /**
  * The gateway: the one server the agent app talks to. It authenticates agents, holds the
@@ -214,6 +216,8 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     app.setErrorHandler(gatewayErrorHandler)
     app.setNotFoundHandler(gatewayNotFound)
     registerSecurityHeaders(app)
+    // Before the session guard: a refused request from the desktop app must be readable to it.
+    registerCors(app, config.appOrigins)
     // Before the session guard: a request refused at the door is audited too.
     registerAuditHooks(app, services.audit, clock)
     await app.register(rateLimit, { global: false })
@@ -233,6 +237,9 @@ export async function buildGatewayApp(options: GatewayAppOptions): Promise<Gatew
     registerKlantbeeldRoutes(app, services)
     registerAuditRoutes(app, services)
     registerSecurityEventRoutes(app)
+    if (config.updates) {
+      await registerUpdateFeed(app, config.updates.directory)
+    }
     await app.register(liveSocketRoutes, {
       ...options.liveSocket,
       hub: live.hub,

@@ -10,8 +10,8 @@ import type { AuditEvent, AuditResult } from './types'
 /**
  * One audit line per request, whatever its outcome: refused at the door (401), by role (403),
  * by the rate limit (429), by validation (400), failed upstream (502), not found or served. Only a
- * request for a web file (a route declaring `config.webFile`) has none: it discloses no personal
- * data. Decided by the route the request matched, never by its URL (the router decodes the path,
+ * request for a web file (a route declaring `config.webFile`) or to a route declaring
+ * `config.unaudited` (a CORS preflight, the update feed) has none: it discloses no personal data. Decided by the route the request matched, never by its URL (the router decodes the path,
  * a string test would not), and when the request arrives: a web file that is not there is
  * answered by the not-found handler, whose route says nothing about it. Written in
  * `onSend`, the last moment before the answer leaves, after every handler and error handler has
@@ -24,7 +24,7 @@ export function registerAuditHooks(app: FastifyInstance, audit: AuditLog, clock:
   app.decorateRequest('audit', null as never)
   app.addHook('onRequest', async (request) => {
     request.audit = { object: {}, outcome: {}, written: false }
-    if (request.routeOptions.config.webFile) {
+    if (request.routeOptions.config.webFile || request.routeOptions.config.unaudited) {
       unaudited.add(request)
     }
   })

@@ -26,6 +26,11 @@ declare module 'fastify' {
     audit?: AuditRoute
     /** A file of the agent app's web build: public, not audited (server/compose/web-files.ts). */
     webFile?: boolean
+    /**
+     * Not audited: the answer carries no actor and discloses nothing (a CORS preflight, the desktop
+     * app's update feed).
+     */
+    unaudited?: boolean
   }
   interface FastifyRequest {
     agent: AgentIdentity | null
