@@ -5,6 +5,7 @@ import { AuditLog } from './audit/audit-log'
 import type { Authenticator } from './auth/authenticator'
 import { SessionAuth } from './auth/guard'
 import type { LoginRateLimit } from './auth/login-rate-limit'
+import { SsoStore } from './auth/oidc/store'
 import { SessionStore } from './auth/sessions'
 import type { GatewayConfig } from './config/types'
 import type { GatewayDb } from './db/tables'
@@ -44,6 +45,8 @@ export interface GatewayServices {
    */
   roster: Roster
   auth: SessionAuth
+  /** Single sign-on's sign-ins under way, handoff codes and logout hints (auth/oidc/store.ts). */
+  sso: SsoStore
   /** The register's client: routes run inside its time budget (http/time-budget.ts). */
   client: KlantinteractiesClient
   loginRateLimit: LoginRateLimit
@@ -119,6 +122,7 @@ export function createServices(options: ServiceOptions): GatewayServices {
     clock,
     roster,
     auth: new SessionAuth(new SessionStore(db, clock), options.authenticator, roster),
+    sso: new SsoStore(db, clock),
     client,
     loginRateLimit: options.loginRateLimit,
     audit: new AuditLog(db, scoped('audit')),

@@ -102,7 +102,14 @@ export async function startIdp(options: IdpOptions): Promise<TestIdp> {
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
-    claims: SCOPE_CLAIMS,
+    // A user's further claims come with the profile scope, as a directory attribute mapped there would.
+    claims: {
+      ...SCOPE_CLAIMS,
+      profile: [
+        ...SCOPE_CLAIMS.profile,
+        ...new Set(options.users.flatMap((u) => Object.keys(u.claims ?? {}))),
+      ],
+    },
     // Claims of the granted scopes in the ID token itself, as Entra ID and Keycloak do by default.
     conformIdTokenClaims: false,
     cookies: { keys: [randomBytes(32).toString('hex')] },

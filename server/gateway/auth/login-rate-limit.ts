@@ -29,7 +29,15 @@ export const DEFAULT_LOGIN_RATE_LIMIT: LoginRateLimit = {
   windowMs: 60_000,
 }
 
-export function loginRateLimiter(app: FastifyInstance, limits: LoginRateLimit): preHandlerAsyncHookHandler {
+/**
+ * `byLogin: false` for a login without a login name (single sign-on's code exchange): a count per
+ * address and empty name would be one count for a whole office behind one address.
+ */
+export function loginRateLimiter(
+  app: FastifyInstance,
+  limits: LoginRateLimit,
+  { byLogin = true }: { byLogin?: boolean } = {},
+): preHandlerAsyncHookHandler {
   const byAddress = app.createRateLimit({
     max: limits.perAddress,
     timeWindow: limits.windowMs,
@@ -42,7 +50,7 @@ export function loginRateLimiter(app: FastifyInstance, limits: LoginRateLimit): 
     keyGenerator: (request) => `account:${JSON.stringify([request.ip, loginOf(request.body)])}`,
   })
   return async (request) => {
-    for (const limit of [byAddress, byAddressAndLogin]) {
+    for (const limit of byLogin ? [byAddress, byAddressAndLogin] : [byAddress]) {
       const status = await limit(request)
       if (!status.isAllowed && status.isExceeded) {
         throw tooManyRequests(Math.max(1, status.ttlInSeconds))

@@ -1,20 +1,26 @@
 import type { FastifyInstance } from 'fastify'
 import type { GatewayServices } from '../services'
-import { loginFailed } from '../http/problems'
+import { loginFailed, ProblemError } from '../http/problems'
 import { bodyValidator } from '../http/validation'
 import { pauzeRedenenOf } from '../live/agent-time'
 import { supervisedAfdelingen } from '../monitoring/service'
 import { agentOf } from './guard'
 import { loginRateLimiter } from './login-rate-limit'
+import { logoutUrl, registerOidcRoutes, type OpenSession } from './oidc/routes'
 import { IDLE_TIMEOUT_MS } from './sessions'
 import type { AgentView, SoftphoneAccountView } from '../../../shared/gateway/api'
+import type { AuthMethodsView, LogoutView } from '../../../shared/gateway/sso'
 import { CONSULT_RING_SECONDS } from '../../../shared/gateway/consult-ring'
 import type { AgentIdentity } from './authenticator'
 
 /**
  * Sessions and the agent's own data:
- * - `POST /api/session` {login, password} → 201 {token, tokenType, expiresAt, idleTimeoutSeconds, agent}
- * - `DELETE /api/session` → 204
+ * - `GET /api/auth/methods` → which sign-in the login screen offers (`auth.methods`)
+ * - `POST /api/session` {login, password} → 201 {token, tokenType, expiresAt, idleTimeoutSeconds, agent};
+ *   a problem when password login is switched off
+ * - single sign-on's routes (oidc/routes.ts), ending in `POST /api/session/sso` → the same 201
+ * - `DELETE /api/session` → 204, or 200 {endSessionUrl} for a single-sign-on session, so the app
+ *   can end the provider's session too
  * - `GET /api/me` → the agent
  * - `GET /api/softphone` → the agent's SIP credentials, for its own softphone only, and how long
  *   its consult calls ring
@@ -36,6 +42,8 @@ const loginBody = bodyValidator<LoginBody>({
 export function registerAuthRoutes(app: FastifyInstance, services: GatewayServices): void {
   const { config, auth, actors, roster } = services
   const log = services.log.child({ scope: 'auth' })
+  const methods = config.auth?.methods ?? ['password']
+  const oidcSettings = methods.includes('oidc') ? config.auth?.oidc : undefined
   const afdelingNaam = new Map(config.afdelingen.map((a) => [a.id, a.naam]))
   const nawerkSeconds = new Map(config.afdelingen.map((a) => [a.id, a.nawerkSeconds ?? null]))
   const me = (agent: AgentIdentity): AgentView => ({
@@ -51,6 +59,33 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
     nawerkSeconds: nawerkSeconds.get(agent.afdeling) ?? null,
   })
 
+  const openSession: OpenSession = async (request, reply, agent, opened) => {
+    const session = await auth.sessions.create(agent.login, opened)
+    request.agent = agent
+    // The agent exists in the register as an actor from login on (KISS does the same); if the
+    // register is down the login still works, and the actor is resolved on first use.
+    await actors.medewerker(agent).catch((error: unknown) => {
+      log.warn({ login: agent.login, err: (error as Error).message }, 'actor not resolved at login')
+    })
+    return reply.code(201).send({
+      token: session.token,
+      tokenType: 'Bearer',
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
+      agent: me(agent),
+    })
+  }
+
+  app.get(
+    '/api/auth/methods',
+    { config: { public: true, audit: { action: 'aanmelden.methoden', resource: 'sessie' } } },
+    () =>
+      ({
+        password: methods.includes('password'),
+        oidc: oidcSettings ? { label: oidcSettings.label ?? 'Aanmelden met uw organisatie-account' } : null,
+      }) satisfies AuthMethodsView,
+  )
+
   app.post(
     '/api/session',
     {
@@ -58,6 +93,15 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
       preHandler: loginRateLimiter(app, services.loginRateLimit),
     },
     async (request, reply) => {
+      if (!methods.includes('password')) {
+        throw new ProblemError(
+          403,
+          'password_login_disabled',
+          'Geen toestemming.',
+          'Aanmelden met een wachtwoord is op deze gateway uitgeschakeld; meld u aan met het account van uw organisatie.',
+          'PermissionDenied',
+        )
+      }
       const body = loginBody(request.body)
       // Only a known login is named in the audit line: an agent who types the password into
       // the login field must not find it in the log (BIO2 8.15.02).
@@ -66,31 +110,24 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
       if (!agent) {
         throw loginFailed()
       }
-      const session = await auth.sessions.create(agent.login)
-      request.agent = agent
-      // The agent exists in the register as an actor from login on (KISS does the same); if the
-      // register is down the login still works, and the actor is resolved on first use.
-      await actors.medewerker(agent).catch((error: unknown) => {
-        log.warn({ login: agent.login, err: (error as Error).message }, 'actor not resolved at login')
-      })
-      return reply.code(201).send({
-        token: session.token,
-        tokenType: 'Bearer',
-        expiresAt: new Date(session.expiresAt).toISOString(),
-        idleTimeoutSeconds: IDLE_TIMEOUT_MS / 1000,
-        agent: me(agent),
-      })
+      return openSession(request, reply, agent, { method: 'password' })
     },
   )
+
+  registerOidcRoutes(app, services, openSession)
 
   app.delete(
     '/api/session',
     { config: { audit: { action: 'sessie.afmelden', resource: 'sessie' } } },
     async (request, reply) => {
-      if (request.sessionToken) {
-        await auth.sessions.revoke(request.sessionToken)
+      const ended = request.sessionToken ? await auth.sessions.end(request.sessionToken) : null
+      if (ended?.method !== 'oidc' || !oidcSettings) {
+        return reply.code(204).send()
       }
-      return reply.code(204).send()
+      // The provider's session outlives ours unless the browser is sent to end it (RP-Initiated
+      // Logout 1.0); the ID token goes there as hint, fetched by a one-time id, not in the URL.
+      const id = ended.idToken ? await services.sso.keepForLogout(ended.idToken) : null
+      return reply.code(200).send({ endSessionUrl: logoutUrl(oidcSettings, id) } satisfies LogoutView)
     },
   )
 

@@ -19,6 +19,9 @@ export const IDLE_TIMEOUT_MS = 30 * 60_000
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000
 const TOUCH_INTERVAL_MS = 60_000
 
+/** How a session was opened: a password, or single sign-on (which keeps the provider's ID token). */
+export type SessionMethod = { method: 'password' } | { method: 'oidc'; idToken: string | null }
+
 export interface Session {
   login: string
   createdAt: number
@@ -56,13 +59,20 @@ export class SessionStore {
     }
   }
 
-  async create(login: string): Promise<IssuedSession> {
+  async create(login: string, opened: SessionMethod = { method: 'password' }): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url')
     const now = this.clock()
     await this.purgeExpired(now)
     await this.db
       .insertInto('agent_session')
-      .values({ token_hash: hashToken(token), login, created_at: now, last_seen_at: now })
+      .values({
+        token_hash: hashToken(token),
+        login,
+        created_at: now,
+        last_seen_at: now,
+        method: opened.method,
+        id_token: opened.method === 'oidc' ? opened.idToken : null,
+      })
       .execute()
     return { token, login, createdAt: now, expiresAt: expiry(now, now) }
   }
@@ -99,6 +109,21 @@ export class SessionStore {
       seen = now
     }
     return { login: row.login, createdAt, expiresAt: expiry(createdAt, seen) }
+  }
+
+  /** Ends the session (logout) and answers how it was opened, or null if it was already gone. */
+  async end(token: string): Promise<SessionMethod | null> {
+    const hash = hashToken(token)
+    const row = await this.db
+      .deleteFrom('agent_session')
+      .where('token_hash', '=', hash)
+      .returning(['method', 'id_token'])
+      .executeTakeFirst()
+    this.notifyEnded(hash)
+    if (!row) {
+      return null
+    }
+    return row.method === 'oidc' ? { method: 'oidc', idToken: row.id_token } : { method: 'password' }
   }
 
   async revoke(token: string): Promise<void> {

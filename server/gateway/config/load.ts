@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { DEFAULT_PAUZE_REDENEN } from '../../../shared/gateway/pauze-redenen'
+import { authConfigProblems } from '../auth/oidc/config-check'
 import { verifyPassword } from '../auth/passwords'
 import { DEMO_LOGIN_PASSWORDS, DEMO_SIP_PASSWORDS } from './demo-credentials'
 import { ENV_VARIABLES, EnvError, envValue, type Draft } from './env'
@@ -120,6 +121,7 @@ function checkConsistency(config: GatewayConfig): void {
     }
   }
   problems.push(...overflowProblems(config.afdelingen))
+  problems.push(...authConfigProblems(config))
   // A PBX checks the softphones' ephemeral credentials with the same secret; only the embedded SIP
   // server can share a random one with the gateway (docs/telephony.md).
   if (!config.sip.embedded && !config.sip.credentials?.secret) {

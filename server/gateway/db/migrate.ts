@@ -8,6 +8,7 @@ import * as queue from './migrations/004_queue'
 import * as dayCounters from './migrations/005_day_counters'
 import * as afhandeling from './migrations/006_afhandeling'
 import * as medewerker from './migrations/007_medewerker'
+import * as singleSignOn from './migrations/008_single_sign_on'
 
 /**
  * The gateway's migrations, recorded in bookkeeping tables of their own so the gateway can share a
@@ -21,6 +22,7 @@ const migrations: Record<string, EngineMigration<Engine>> = {
   '005_day_counters': dayCounters,
   '006_afhandeling': afhandeling,
   '007_medewerker': medewerker,
+  '008_single_sign_on': singleSignOn,
 }
 
 export function migrateGateway(db: Kysely<unknown>, engine: Engine, schema?: string): Promise<void> {

@@ -14,6 +14,10 @@ export interface AgentSessionTable {
   login: string
   created_at: number
   last_seen_at: number
+  /** How the session was opened (migration 008). */
+  method: Generated<'password' | 'oidc'>
+  /** A single-sign-on session's ID token, the provider's logout hint; null otherwise. */
+  id_token: string | null
 }
 
 export type IdempotencyState = 'pending' | 'created' | 'complete'
@@ -102,6 +106,34 @@ export interface MedewerkerTable {
   updated_at: number
 }
 
+/** A sign-in under way at the identity provider (migration 008), keyed by the state sent there. */
+export interface SsoLoginTable {
+  state: string
+  nonce: string
+  code_verifier: string
+  app_client: 'web' | 'desktop'
+  app_challenge: string
+  app_state: string
+  app_port: number | null
+  created_at: number
+}
+
+/** A single-use code for the app (migration 008); only its SHA-256 is stored. */
+export interface SsoHandoffTable {
+  code_hash: string
+  login: string
+  app_challenge: string
+  id_token: string | null
+  created_at: number
+}
+
+/** An ended single-sign-on session's ID token, for the provider's logout (migration 008). */
+export interface SsoLogoutTable {
+  id_hash: string
+  id_token: string
+  created_at: number
+}
+
 export interface CounterTable {
   scope: string
   value: number
@@ -116,6 +148,9 @@ export interface GatewayTables {
   gateway_counter: CounterTable
   klantcontact_afhandeling: KlantcontactAfhandelingTable
   medewerker: MedewerkerTable
+  sso_login: SsoLoginTable
+  sso_handoff: SsoHandoffTable
+  sso_logout: SsoLogoutTable
 }
 
 export type GatewayDb = Kysely<GatewayTables>
