@@ -31,6 +31,7 @@ export function App({ bridge }: AppProps) {
   // The desktop app shows OS notifications itself; the web build asks the browser (alerts/).
   const [notifications] = useState(() => (bridge ? undefined : browserNotifications()))
   const services = useSyncExternalStore(controller.subscribe, controller.getServices)
+  const methods = useSyncExternalStore(controller.subscribe, controller.getAuthMethods)
 
   useEffect(() => {
     void loadInfo(bridge)
@@ -39,7 +40,15 @@ export function App({ bridge }: AppProps) {
   }, [bridge, loadInfo, controller])
 
   if (screen === 'wallboard') {
-    return <WallboardApp session={session} onLogin={controller.login} onLogout={controller.logout} />
+    return (
+      <WallboardApp
+        session={session}
+        methods={methods}
+        onLogin={controller.login}
+        onSso={controller.loginWithSso}
+        onLogout={controller.logout}
+      />
+    )
   }
   return (
     <>
@@ -48,13 +57,19 @@ export function App({ bridge }: AppProps) {
         <VersionLine info={info} />
       </header>
       <main className="app-main">
-        {session.status === 'checking' ? <Paragraph role="status">{t.loading}</Paragraph> : null}
-        {session.status === 'anonymous' || session.status === 'logging_in' ? (
+        {session.status === 'checking' || (session.status === 'anonymous' && methods === undefined) ? (
+          <Paragraph role="status">{t.loading}</Paragraph>
+        ) : null}
+        {(session.status === 'anonymous' && methods !== undefined) || session.status === 'logging_in' ? (
           <LoginScreen
             busy={session.status === 'logging_in'}
             error={session.status === 'anonymous' ? session.error : undefined}
             onLogin={controller.login}
             notifications={notifications}
+            methods={methods}
+            onSso={controller.loginWithSso}
+            waitingForBrowser={session.status === 'logging_in' && session.waitingFor === 'browser'}
+            onCancelSso={controller.cancelSso}
           />
         ) : null}
         {session.status === 'active' && !services ? <Paragraph role="status">{t.starting}</Paragraph> : null}

@@ -25,6 +25,7 @@ import type {
   InboxView,
 } from '../../../shared/gateway/inbox'
 import type { KlantcontactSearchQuery, KlantcontactSearchView } from '../../../shared/gateway/search'
+import type { AuthMethodsView, LogoutView } from '../../../shared/gateway/sso'
 import type { KlantbeeldView } from '../../../shared/gateway/klantbeeld'
 import type { SecurityEventInput } from '../../../shared/gateway/security-events'
 import type { Afhandeling } from '../../../shared/klantcontact/afhandeling'
@@ -43,7 +44,12 @@ import { GatewayError } from './errors'
  */
 export interface GatewayApi {
   login(login: string, password: string): Promise<SessionView>
-  logout(): Promise<void>
+  /** Which sign-in the login screen offers (public). */
+  authMethods(): Promise<AuthMethodsView>
+  /** Exchanges the single-sign-on handoff code and the app's PKCE verifier for a session. */
+  loginWithSso(code: string, verifier: string): Promise<SessionView>
+  /** Ends the session; for a single-sign-on session also where the provider's session ends. */
+  logout(): Promise<LogoutView>
   me(): Promise<AgentView>
   softphoneAccount(): Promise<SoftphoneAccountView>
   registerKlantcontact(input: RegisterKlantcontactInput, idempotencyKey: string): Promise<KlantcontactView>
@@ -148,7 +154,16 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayApi {
     login: (login, password) =>
       // A wrong password is 401 too, but it is not a lost session: do not call onUnauthenticated.
       run(() => http.post('session', { json: { login, password } }).json<SessionView>()),
-    logout: () => call(async () => void (await http.delete('session'))),
+    authMethods: () => run(() => http.get('auth/methods').json<AuthMethodsView>()),
+    loginWithSso: (code, verifier) =>
+      // A used or expired code is 401 too; like a wrong password, not a lost session.
+      run(() => http.post('session/sso', { json: { code, verifier } }).json<SessionView>()),
+    logout: () =>
+      call(async () => {
+        const response = await http.delete('session')
+        // 204 for a password session, 200 with a LogoutView for a single-sign-on session.
+        return response.status === 200 ? await response.json<LogoutView>() : { endSessionUrl: null }
+      }),
     me: () => call(() => http.get('me').json<AgentView>()),
     softphoneAccount: () => call(() => http.get('softphone').json<SoftphoneAccountView>()),
     registerKlantcontact: (input, idempotencyKey) =>

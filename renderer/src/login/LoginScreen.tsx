@@ -1,157 +1,125 @@
 import { Button } from '@nl-design-system-candidate/button-react'
 import { Heading } from '@nl-design-system-candidate/heading-react'
 import { Paragraph } from '@nl-design-system-candidate/paragraph-react'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import type { AuthMethodsView } from '../../../shared/gateway/sso'
 import type { NotificationPort } from '../alerts/notifications'
 import { useMessages } from '../i18n/use-messages'
-import { FOCUS_TARGETS, focusTarget } from '../lib/focus-targets'
+import { focusTarget } from '../lib/focus-targets'
 import { loginMessages } from './messages'
+import { PasswordForm } from './PasswordForm'
 
 export interface LoginScreenProps {
   readonly busy: boolean
   readonly error: string | undefined
   readonly onLogin: (login: string, password: string) => void
   /**
-   * The browser's notifications (web build only): the form explains why, and asks once on submit,
-   * so an agent in another window hears of a ringing call (alerts/ring-alerts.ts).
+   * The browser's notifications (web build only): the screen explains why, and asks once when the
+   * agent logs in, so an agent in another window hears of a ringing call (alerts/ring-alerts.ts).
    */
   readonly notifications?: NotificationPort | undefined
+  /** What the gateway offers (`GET /api/auth/methods`); left out: the password form only. */
+  readonly methods?: AuthMethodsView | undefined
+  /** The agent chose the single-sign-on button (login/sso-login.ts). */
+  readonly onSso?: () => void
+  /** The desktop app waits for the sign-in in the system browser. */
+  readonly waitingForBrowser?: boolean
+  readonly onCancelSso?: () => void
 }
 
-const PASSWORD_ID = 'login-password'
-
-type FieldErrors = { readonly login?: string; readonly password?: string }
-
 /**
- * The first screen: a plain form, focus on the first field. An empty field is named next to it and
- * takes focus; a refused login is read out and focus goes back to the user name.
+ * The first screen: the municipality's single sign-on, the password form, or both, as the gateway
+ * offers them. Focus starts on the first way in; a refused login is read out and focus goes back
+ * there.
  */
-export function LoginScreen({ busy, error, onLogin, notifications }: LoginScreenProps) {
+export function LoginScreen(props: LoginScreenProps) {
+  const { busy, error, onLogin, notifications, methods, onSso } = props
   const t = useMessages(loginMessages)
-  const [login, setLogin] = useState('')
-  const [password, setPassword] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
   const [askNotifications] = useState(() => notifications?.permission() === 'default')
+  const ssoButton = useRef<HTMLButtonElement>(null)
+  const sso = methods?.oidc != null && onSso !== undefined ? methods.oidc : null
+  const password = methods?.password ?? true
 
-  useEffect(() => {
-    focusTarget('loginUser')
-  }, [])
-
-  // A refused login (or any other reason the session ended): start again at the user name.
-  useEffect(() => {
-    if (error !== undefined) {
+  const focusFirst = () => {
+    if (sso !== null) {
+      ssoButton.current?.focus()
+    } else {
       focusTarget('loginUser')
     }
-  }, [error])
+  }
+  // On the first render, after a refused login (or any other reason the session ended), and back
+  // from waiting for the browser.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- focus moves on these changes only
+  useEffect(focusFirst, [error, sso !== null, props.waitingForBrowser])
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (busy) {
-      return
-    }
-    const name = login.trim()
-    const found: FieldErrors = {
-      ...(name === '' ? { login: t.loginMissing } : {}),
-      ...(password === '' ? { password: t.passwordMissing } : {}),
-    }
-    setErrors(found)
-    if (found.login !== undefined) {
-      focusTarget('loginUser')
-      return
-    }
-    if (found.password !== undefined) {
-      document.getElementById(PASSWORD_ID)?.focus()
+  if (props.waitingForBrowser === true) {
+    return <WaitingForBrowser onCancel={props.onCancelSso} />
+  }
+
+  const chooseSso = () => {
+    if (busy || onSso === undefined) {
       return
     }
     if (askNotifications && notifications?.permission() === 'default') {
-      // Asked within the agent's own action (browsers ignore a request without one), once.
-      void notifications.request()
+      // Asked now, within the agent's own action: the tab leaves for the provider next. Whatever
+      // the answer, the sign-in goes on.
+      void notifications.request().finally(onSso)
+      return
     }
-    onLogin(name, password)
+    onSso()
   }
+
+  const alert = error ? (
+    <div role="alert" className="utrecht-alert utrecht-alert--error">
+      <p className="utrecht-alert__message">{error}</p>
+    </div>
+  ) : null
 
   return (
     <section className="login" aria-labelledby="login-title">
       <Heading level={2} id="login-title">
         {t.title}
       </Heading>
-      <Paragraph>{t.intro}</Paragraph>
+      <Paragraph>{sso !== null ? t.ssoIntro : t.intro}</Paragraph>
       {askNotifications ? <Paragraph className="hint">{t.notifications}</Paragraph> : null}
-      <form onSubmit={submit} noValidate>
-        <Field
-          id={FOCUS_TARGETS.loginUser}
-          label={t.login}
-          name="username"
-          autoComplete="username"
-          value={login}
-          error={errors.login}
-          onChange={setLogin}
-        />
-        <Field
-          id={PASSWORD_ID}
-          label={t.password}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          error={errors.password}
-          onChange={setPassword}
-        />
-        {error ? (
-          <div role="alert" className="utrecht-alert utrecht-alert--error">
-            <p className="utrecht-alert__message">{error}</p>
-          </div>
-        ) : null}
-        <Button type="submit" purpose="primary" disabled={busy}>
-          {busy ? t.busy : t.submit}
-        </Button>
-      </form>
+      {sso !== null ? (
+        <div className="login-sso">
+          {password ? null : alert}
+          <Button ref={ssoButton} type="button" purpose="primary" disabled={busy} onClick={chooseSso}>
+            {busy ? t.ssoBusy : sso.label || t.ssoDefaultLabel}
+          </Button>
+        </div>
+      ) : null}
+      {password ? (
+        <>
+          {sso !== null ? <Heading level={3}>{t.passwordOr}</Heading> : null}
+          <PasswordForm
+            busy={busy}
+            alert={alert}
+            onLogin={onLogin}
+            purpose={sso !== null ? 'secondary' : 'primary'}
+            notifications={notifications}
+            askNotifications={askNotifications}
+          />
+        </>
+      ) : null}
     </section>
   )
 }
 
-function Field(props: {
-  readonly id: string
-  readonly label: string
-  readonly name: string
-  readonly type?: string
-  readonly autoComplete: string
-  readonly value: string
-  readonly error: string | undefined
-  readonly onChange: (value: string) => void
-}) {
-  const errorId = `${props.id}-error`
-  const invalid = props.error !== undefined
+function WaitingForBrowser({ onCancel }: { readonly onCancel: (() => void) | undefined }) {
+  const t = useMessages(loginMessages)
+  const cancel = useRef<HTMLButtonElement>(null)
+  useEffect(() => cancel.current?.focus(), [])
   return (
-    <div className={invalid ? 'utrecht-form-field utrecht-form-field--invalid' : 'utrecht-form-field'}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={props.id}>
-          {props.label}
-        </label>
-      </div>
-      {invalid ? (
-        <div className="utrecht-form-field-error-message" id={errorId}>
-          {props.error}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <input
-          id={props.id}
-          className={
-            invalid
-              ? 'utrecht-textbox utrecht-textbox--html-input utrecht-textbox--invalid'
-              : 'utrecht-textbox utrecht-textbox--html-input'
-          }
-          name={props.name}
-          type={props.type ?? 'text'}
-          autoComplete={props.autoComplete}
-          value={props.value}
-          required
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? errorId : undefined}
-          onChange={(event) => props.onChange(event.target.value)}
-        />
-      </div>
-    </div>
+    <section className="login" aria-labelledby="login-title">
+      <Heading level={2} id="login-title">
+        {t.waitingTitle}
+      </Heading>
+      <Paragraph role="status">{t.waiting}</Paragraph>
+      <Button ref={cancel} type="button" purpose="secondary" onClick={onCancel}>
+        {t.cancel}
+      </Button>
+    </section>
   )
 }

@@ -10,6 +10,13 @@ export const loginMessages: Catalog<{
   loginMissing: string
   passwordMissing: string
   notifications: string
+  ssoIntro: string
+  ssoDefaultLabel: string
+  ssoBusy: string
+  passwordOr: string
+  waitingTitle: string
+  waiting: string
+  cancel: string
 }> = {
   nl: {
     title: 'Inloggen',
@@ -22,5 +29,13 @@ export const loginMessages: Catalog<{
     passwordMissing: 'Vul uw wachtwoord in.',
     notifications:
       'Na het inloggen vraagt de browser of de KCC Werkplek u meldingen mag sturen, zodat u een melding krijgt als er een gesprek binnenkomt terwijl u in een ander venster werkt.',
+    ssoIntro: 'Meld u aan met het account van uw gemeente.',
+    ssoDefaultLabel: 'Aanmelden met uw account van de gemeente',
+    ssoBusy: 'Bezig met aanmelden…',
+    passwordOr: 'Of log in met een gebruikersnaam en wachtwoord van de KCC Werkplek',
+    waitingTitle: 'Aanmelden in de browser',
+    waiting:
+      'Meld u aan in het browservenster dat is geopend. Daarna komt u vanzelf terug in de KCC Werkplek.',
+    cancel: 'Annuleren',
   },
 }

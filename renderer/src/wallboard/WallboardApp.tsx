@@ -1,5 +1,6 @@
 import { Button } from '@nl-design-system-candidate/button-react'
 import { Heading } from '@nl-design-system-candidate/heading-react'
+import type { AuthMethodsView } from '../../../shared/gateway/sso'
 import { useMessages } from '../i18n/use-messages'
 import { LoginScreen } from '../login/LoginScreen'
 import type { SessionState } from '../workspace/workspace-slice'
@@ -13,6 +14,9 @@ import { Wallboard } from './Wallboard'
 export function WallboardApp(props: {
   readonly session: SessionState
   readonly onLogin: (login: string, password: string) => void
+  /** Which sign-in the gateway offers; undefined while it is asked. */
+  readonly methods?: AuthMethodsView | undefined
+  readonly onSso?: () => void
   readonly onLogout: () => void
 }) {
   const t = useMessages(wallboardMessages)
@@ -36,6 +40,8 @@ export function WallboardApp(props: {
             busy={session.status === 'logging_in'}
             error={session.status === 'anonymous' ? session.error : undefined}
             onLogin={props.onLogin}
+            methods={props.methods}
+            {...(props.onSso ? { onSso: props.onSso } : {})}
           />
         ) : null}
         {session.status === 'active' ? (

@@ -1,6 +1,8 @@
 import type { AgentBridge } from '../../../shared/bridge'
+import type { AuthMethodsView } from '../../../shared/gateway/sso'
 import { appConfig, parseIpcResult } from '../../../shared/ipc'
 import { createLogger } from '../log'
+import { SsoLogin } from '../login/sso-login'
 import type { Services } from '../services/context'
 import type { Screen } from '../wallboard/screen'
 import { WallboardRuntime } from '../wallboard/runtime'
@@ -20,6 +22,10 @@ const log = createLogger('app')
  */
 export class AppController {
   private session: AgentSession | undefined
+  private sso: SsoLogin | undefined
+  private authMethods: AuthMethodsView | undefined
+  /** Settles once the workspace of the last session stopped (softphone unregistered, socket closed). */
+  private stopped: Promise<void> = Promise.resolve()
   private runtime: WorkspaceRuntime | undefined
   private wallboard: WallboardRuntime | undefined
   private booted = false
@@ -39,6 +45,9 @@ export class AppController {
   }
 
   readonly getServices = (): Services | undefined => this.services
+
+  /** Which sign-in the login screen offers; undefined until the gateway answered (or did not). */
+  readonly getAuthMethods = (): AuthMethodsView | undefined => this.authMethods
 
   async boot(): Promise<void> {
     if (this.booted) {
@@ -84,18 +93,54 @@ export class AppController {
             })
           })
       },
-      onEnded: () => void this.stopRuntime(),
+      onEnded: () => {
+        this.stopped = this.stopRuntime()
+      },
     })
     this.session = session
-    await session.restore()
+    this.sso = new SsoLogin({ gatewayUrl, bridge: this.bridge, session, store: this.store })
+    const methods = this.loadAuthMethods(session)
+    if (!(await this.sso.completeWebReturn())) {
+      await session.restore()
+    }
+    await methods
   }
 
   login = (login: string, password: string): void => {
     void this.session?.login(login, password)
   }
 
+  loginWithSso = (): void => {
+    void this.sso?.start()
+  }
+
+  cancelSso = (): void => {
+    this.sso?.cancel()
+  }
+
   logout = (): void => {
-    void this.session?.logout()
+    void this.endSession()
+  }
+
+  private async endSession(): Promise<void> {
+    const endSessionUrl = await this.session?.logout()
+    if (endSessionUrl !== undefined) {
+      // The workspace first: leaving the page (web build) must not cut the softphone's unregister.
+      await this.stopped
+      await this.sso?.endProviderSession(endSessionUrl)
+    }
+  }
+
+  private async loadAuthMethods(session: AgentSession): Promise<void> {
+    try {
+      this.authMethods = await session.api.authMethods()
+    } catch (error) {
+      // An older or unreachable gateway: the password form, as before single sign-on. A login
+      // attempt then says what is wrong.
+      log.warn({ error: String(error) }, 'sign-in methods unknown')
+      this.authMethods = { password: true, oidc: null }
+    }
+    this.notify()
   }
 
   choose = (availability: Availability): void => {
@@ -117,6 +162,10 @@ export class AppController {
 
   private setServices(services: Services | undefined): void {
     this.services = services
+    this.notify()
+  }
+
+  private notify(): void {
     for (const listener of this.listeners) {
       listener()
     }

@@ -1,4 +1,4 @@
-import type { AgentView } from '../../../shared/gateway/api'
+import type { AgentView, SessionView } from '../../../shared/gateway/api'
 import { createGatewayClient, type GatewayApi } from '../api/gateway-client'
 import { isGatewayError } from '../api/errors'
 import { createLogger, type Logger } from '../log'
@@ -70,25 +70,40 @@ export class AgentSession {
   }
 
   async login(login: string, password: string): Promise<void> {
-    const store = this.options.store.getState().workspace
-    store.setSession({ status: 'logging_in' })
-    try {
-      const session = await this.api.login(login, password)
-      this.token = session.token
-      this.storage.setItem(TOKEN_KEY, session.token)
-      this.activate(session.agent)
-    } catch (error) {
-      store.setSession({ status: 'anonymous', error: loginErrorText(error) })
-    }
+    await this.open(() => this.api.login(login, password), loginErrorText)
   }
 
-  async logout(): Promise<void> {
+  /** The end of a single sign-on: the gateway's handoff code and this app's verifier (login/). */
+  async loginWithSso(code: string, verifier: string): Promise<void> {
+    await this.open(() => this.api.loginWithSso(code, verifier), ssoErrorText)
+  }
+
+  /**
+   * Ends the session at the gateway and here. Answers where the identity provider's session ends
+   * (a single-sign-on session), so the caller can send a browser there once the workspace stopped.
+   */
+  async logout(): Promise<string | undefined> {
+    let endSessionUrl: string | undefined
     try {
-      await this.api.logout()
+      endSessionUrl = (await this.api.logout()).endSessionUrl ?? undefined
     } catch (error) {
       this.log.warn({ kind: isGatewayError(error) ? error.kind : 'unknown' }, 'logout request failed')
     }
     this.end()
+    return endSessionUrl
+  }
+
+  private async open(create: () => Promise<SessionView>, errorText: (error: unknown) => string) {
+    const store = this.options.store.getState().workspace
+    store.setSession({ status: 'logging_in' })
+    try {
+      const session = await create()
+      this.token = session.token
+      this.storage.setItem(TOKEN_KEY, session.token)
+      this.activate(session.agent)
+    } catch (error) {
+      store.setSession({ status: 'anonymous', error: errorText(error) })
+    }
   }
 
   private activate(agent: AgentView): void {
@@ -126,4 +141,15 @@ function loginErrorText(error: unknown): string {
       return String(unreachable)
     }
   }
+}
+
+function ssoErrorText(error: unknown): string {
+  if (isGatewayError(error) && (error.kind === 'unreachable' || error.kind === 'failed')) {
+    return 'De server van de KCC Werkplek is niet bereikbaar. Probeer het opnieuw.'
+  }
+  if (isGatewayError(error) && error.status === 429) {
+    return 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.'
+  }
+  // A used, expired or foreign code: starting again is all the agent can do.
+  return 'Aanmelden is niet gelukt. Probeer het opnieuw.'
 }

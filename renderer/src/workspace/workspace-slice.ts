@@ -18,7 +18,8 @@ import type { Availability, PauseReason } from './agent-state'
 export type SessionState =
   | { readonly status: 'checking' }
   | { readonly status: 'anonymous'; readonly error?: string }
-  | { readonly status: 'logging_in' }
+  /** `browser`: the desktop app waits for the sign-in in the system browser (login/sso-login.ts). */
+  | { readonly status: 'logging_in'; readonly waitingFor?: 'browser' }
   | { readonly status: 'active'; readonly agent: AgentView }
 
 export type Loadable<T> =

@@ -105,3 +105,35 @@ describe('the gateway client', () => {
     expect(new URL(requests[0]!.url).searchParams.get('telefoonnummer')).toBe('+31612345678')
   })
 })
+
+describe('the gateway client’s sign-in', () => {
+  it('asks which sign-in the gateway offers', async () => {
+    const { api, requests } = client(() => json(200, { password: false, oidc: { label: 'Gemeente' } }))
+    await expect(api.authMethods()).resolves.toEqual({ password: false, oidc: { label: 'Gemeente' } })
+    expect(requests[0]!.url).toBe('http://gateway.test/api/auth/methods')
+  })
+
+  it('exchanges the handoff code with the verifier, and a refused code is not a lost session', async () => {
+    let body: unknown
+    const { api, requests, lost } = client(async (request) => {
+      body = await request.clone().json()
+      return json(401, { detail: 'verlopen' })
+    })
+    const refused = await error(api.loginWithSso('code-1', 'verifier-1'))
+    expect(refused.kind).toBe('unauthenticated')
+    expect(lost()).toBe(0)
+    expect(requests[0]!.method).toBe('POST')
+    expect(requests[0]!.url).toBe('http://gateway.test/api/session/sso')
+    expect(body).toEqual({ code: 'code-1', verifier: 'verifier-1' })
+  })
+
+  it('answers where the provider’s session ends after logging out of a single-sign-on session', async () => {
+    const url = 'http://gateway.test/api/auth/oidc/logout?id=x'
+    await expect(client(() => json(200, { endSessionUrl: url })).api.logout()).resolves.toEqual({
+      endSessionUrl: url,
+    })
+    await expect(client(() => new Response(null, { status: 204 })).api.logout()).resolves.toEqual({
+      endSessionUrl: null,
+    })
+  })
+})
