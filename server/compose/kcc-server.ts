@@ -113,7 +113,9 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     // random (tests), only the bound port is one they can reach. A port set by the environment has
     // already moved that URL (config/sip-follows-gateway.ts).
     const sipOnHttpPort = sharesHttpPort(config)
-    const gatewayConfig: GatewayConfig = sipOnHttpPort
+    // Behind a TLS proxy the URL is the public one and stays as given.
+    const rewriteSipUrl = sipOnHttpPort && !sipBehindProxy(config)
+    const gatewayConfig: GatewayConfig = rewriteSipUrl
       ? {
           ...config,
           sip: { ...config.sip, websocketUrl: withPort(config.sip.websocketUrl, boundPort, port.secure) },
@@ -212,6 +214,8 @@ async function startSip(
     // origin), and those the configuration adds; other browser origins are refused.
     allowedOrigins: [
       `${tls ? 'https' : 'http'}://${urlHost(config.host)}:${httpPort}`,
+      // Behind a TLS proxy the app's pages come from the proxy's origin, the SIP URL's own.
+      ...(sipBehindProxy(config) ? [`https://${target.host}`] : []),
       ...(config.sip.allowedOrigins ?? []),
     ],
     logger,
@@ -235,14 +239,24 @@ async function startSip(
 
 /**
  * The embedded SIP server goes on the HTTP port when its URL names that port, or when the port is
- * chosen at random (tests), since no other port is known then. Only a URL naming another port gives
- * it a port of its own.
+ * chosen at random (tests), since no other port is known then, or when a TLS reverse proxy in front
+ * of this port carries it. Only a URL naming another port gives it a port of its own.
  */
 function sharesHttpPort(config: GatewayConfig): boolean {
   return (
     config.sip.embedded &&
-    (config.port === 0 || Number(new URL(config.sip.websocketUrl).port) === config.port)
+    (config.port === 0 ||
+      Number(new URL(config.sip.websocketUrl).port) === config.port ||
+      sipBehindProxy(config))
   )
+}
+
+/**
+ * A wss: URL while the gateway itself speaks plain HTTP: softphones reach the embedded SIP server
+ * through a TLS reverse proxy that passes the URL's path to this port (deploy/nginx/kcc.conf).
+ */
+function sipBehindProxy(config: GatewayConfig): boolean {
+  return config.sip.embedded && !config.tls && new URL(config.sip.websocketUrl).protocol === 'wss:'
 }
 
 /** `url` on `port`; over TLS a ws: URL becomes wss:, as the shared port then speaks only TLS. */
