@@ -6,7 +6,7 @@ import { startIdp, type ForgedIdToken, type IdpUser, type TestIdp } from '../../
 import { appSide, gatewayGet, pathOf, signInThroughIdp, webReturn } from '../../support/sso-app'
 
 /**
- * Single sign-on (docs/gateway.md, "Aanmelden met single sign-on"): the real gateway as a
+ * Single sign-on (docs/gateway.md, "Single sign-on"): the real gateway as a
  * confidential client of a real OpenID Connect provider (oidc-provider), over HTTP with the
  * provider's cookies, the gateway's state in its database (both engines).
  */

@@ -4,7 +4,7 @@ import type { Medewerker } from '../../directory/roster'
 
 /**
  * Who the identity provider says signed in, as the medewerker the gateway knows them by
- * (`auth.oidc.claims`, `roles`, `afdelingen`; docs/gateway.md, "Aanmelden met single sign-on").
+ * (`auth.oidc.claims`, `roles`, `afdelingen`; docs/gateway.md, "Single sign-on").
  * Nothing the provider sends is taken on trust beyond its shape: a login, extension or e-mail
  * address that would not be accepted in the configuration is refused here, with a reason the
  * refusal page and the audit line name.

@@ -22,7 +22,7 @@ import { sendRefusal, type RefusalReason } from './page'
 import type { PendingLogin } from './store'
 
 /**
- * Single sign-on's routes (shared/gateway/sso.ts; docs/gateway.md, "Aanmelden met single sign-on"),
+ * Single sign-on's routes (shared/gateway/sso.ts; docs/gateway.md, "Single sign-on"),
  * all public (there is no session yet) and audited:
  * - `GET /api/auth/oidc/start` keeps the sign-in's checks in the gateway database and sends the
  *   browser to the provider;
