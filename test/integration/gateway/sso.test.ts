@@ -449,8 +449,11 @@ describe('sign-in methods switched by auth.methods', () => {
     await idp?.close()
   })
 
-  it('refuses password login when only single sign-on is on', async () => {
-    const gw = await startGateway({ config: { auth: authConfig(idp.issuer, ['oidc']) } })
+  it('refuses password login when only single sign-on is on, and limits code exchanges per address', async () => {
+    const gw = await startGateway({
+      config: { auth: authConfig(idp.issuer, ['oidc']) },
+      app: { loginRateLimit: { perAddress: 3 } },
+    })
     try {
       expect((await gw.anonymous.get('/api/auth/methods')).body).toEqual({
         password: false,
@@ -462,6 +465,14 @@ describe('sign-in methods switched by auth.methods', () => {
       })
       expect(r.status).toBe(403)
       expect(r.body['code']).toBe('password_login_disabled')
+      const attempt = () =>
+        gw.anonymous.post('/api/session/sso', { code: 'a'.repeat(43), verifier: 'b'.repeat(43) })
+      for (let i = 0; i < 3; i++) {
+        expect((await attempt()).status).toBe(401)
+      }
+      const limited = await attempt()
+      expect(limited.status).toBe(429)
+      expect(limited.headers['retry-after']).toBeDefined()
     } finally {
       await gw.close()
     }
