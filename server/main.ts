@@ -8,8 +8,10 @@ import { createRootLogger, scopedLogger } from './lib/logger'
 /**
  * `npm run server`: gateway, embedded provider and embedded SIP server in one process (see
  * compose/kcc-server.ts). Configuration: `KCC_CONFIG` (default config/kcc.demo.json) plus the
- * environment overrides listed in gateway/config/load.ts. Listens on 127.0.0.1 unless configured;
+ * environment overrides of docs/configuration.md. Listens on 127.0.0.1 unless configured;
  * `KCC_PORT` and `KCC_HOST` move the embedded SIP server (and the address softphones are given) along.
+ * With `tls` it serves HTTPS/WSS itself; in production it usually runs as deploy/systemd's service
+ * behind deploy/nginx (docs/deployment.md), and ends cleanly on the SIGTERM systemd sends.
  */
 const root = createRootLogger({ name: 'kcc' })
 const log = scopedLogger(root, 'main')
