@@ -1,21 +1,30 @@
 // Writes the data files deploy/kamailio/kamailio.cfg loads, from one small JSON file:
 //
 //   { "domain": "kcc.example.nl",
-//     "agents": [{ "extension": "agent1", "password": "…" }],
+//     "secret": "…",
+//     "agents": [{ "extension": "agent1" }],
 //     "groups": [{ "user": "vergunningen", "members": ["agent1"] }],
 //     "guests": [{ "user": "burger", "password": "…" }],
 //     "allowedOrigins": ["https://kcc.example.nl"],
 //     "numbers": [{ "number": "14020", "target": "kcc" }] }
 //
+// Agents have no password: the gateway issues them ephemeral credentials per session, which Kamailio
+// checks with `secret` (the gateway's sip.credentials.secret; auth_ephemeral, docs/telephony.md).
+//
 // Usage: npx tsx deploy/kamailio/generate-credentials.ts --input kcc-sip.json --out /etc/kamailio/kcc
 //    or: npx tsx deploy/kamailio/generate-credentials.ts --gateway-config config/kcc.json --out /etc/kamailio/kcc
-//        (the gateway's own configuration file, validated as the gateway validates it; its
+//        (the gateway's own configuration file, validated and loaded as the gateway loads it, so
+//        its secret may come from sip.credentials.secretFile or KCC_SIP_SECRET_FILE; its
 //        `sip.guests` become caller accounts with a fresh random password each, printed once)
 //
 // Output (a db_text database directory, every file mode 0600, the directory 0700):
+//   autheph-secret.cfg  the shared secret as a modparam line, which kamailio.cfg imports
+//                (kcc/autheph-secret.cfg next to it: --out /etc/kamailio/kcc for the default layout)
 //   version      table versions that auth_db and htable check at start-up
-//   subscriber   one row per agent and per guest: username, domain and
-//                HA1 = md5(user:domain:password); the plain password is never written
+//   subscriber   one row per guest: username, domain and HA1 = md5(user:domain:password); the plain
+//                password is never written (agents have none)
+//   kcc_agents   the htable of the agents' extensions (no credentials): an agent who is not
+//                registered is 480, anyone unknown 404
 //   kcc_groups   the htable of group addresses: one array key per group, one row per member
 //   kcc_guests   the htable of guests (callers such as the demo caller page): they may only call,
 //                and never set the klantcontactnummer headers (kamailio.cfg route[AUTH])
@@ -32,7 +41,9 @@ import { kamailioInputFromGatewayConfig } from './from-gateway-config'
 
 export interface KamailioCredentialsInput {
   domain: string
-  agents: Array<{ extension: string; password: string }>
+  /** The gateway's `sip.credentials.secret`, with which Kamailio checks the agents' credentials. */
+  secret: string
+  agents: Array<{ extension: string }>
   groups?: Array<{ user: string; members: string[] }>
   /** Callers, not agents: INVITE only, and their klantcontactnummer headers are removed. */
   guests?: Array<{ user: string; password: string }>
@@ -48,10 +59,12 @@ export interface KamailioCredentialsInput {
 /** Table versions of Kamailio 5.6 (see /usr/share/kamailio/dbtext/kamailio/version). */
 const SUBSCRIBER_VERSION = 7
 const HTABLE_VERSION = 2
+export const AGENTS_TABLE = 'kcc_agents'
 export const GROUPS_TABLE = 'kcc_groups'
 export const GUESTS_TABLE = 'kcc_guests'
 export const ORIGINS_TABLE = 'kcc_origins'
 export const NUMBERS_TABLE = 'kcc_numbers'
+export const SECRET_FILE = 'autheph-secret.cfg'
 
 // Conservative on purpose: these strings end up in db_text rows (':' separated) and SIP URIs.
 const USER_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/i
@@ -62,6 +75,11 @@ const DOMAIN_RE =
 export const MIN_PASSWORD_LENGTH = 12
 /** A dialled number as carriers send it: digits, an optional leading +. */
 const NUMBER_RE = /^\+?[0-9]{3,15}$/
+/**
+ * The secret goes into a Kamailio string literal, so no quote, backslash, space or control character;
+ * as long as the gateway requires (sip.credentials.secret).
+ */
+const SECRET_RE = /^[\x21\x23-\x5b\x5d-\x7e]{32,512}$/
 const HTABLE_COLUMNS = 'id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)'
 
 export function ha1(user: string, realm: string, password: string): string {
@@ -74,13 +92,18 @@ export function validateInput(input: unknown): string[] {
   if (typeof input !== 'object' || input === null) {
     return ['the input must be a JSON object { domain, agents, groups }']
   }
-  const { domain, agents, groups, guests, allowedOrigins, numbers } = input as Record<string, unknown>
+  const { domain, secret, agents, groups, guests, allowedOrigins, numbers } = input as Record<string, unknown>
   if (typeof domain !== 'string' || !DOMAIN_RE.test(domain)) {
     problems.push('domain must be a host name such as kcc.example.nl')
   }
+  if (typeof secret !== 'string' || !SECRET_RE.test(secret)) {
+    problems.push(
+      'secret must be the gateway\'s sip.credentials.secret: 32 to 512 printable characters without spaces, quotes or backslashes',
+    )
+  }
   const extensions = new Set<string>()
-  if (!Array.isArray(agents) || agents.length === 0) {
-    problems.push('agents must be a non-empty array of { extension, password }')
+  if (!Array.isArray(agents)) {
+    problems.push('agents must be an array of { extension }')
   } else {
     agents.forEach((agent: unknown, i) => {
       const { extension, password } = (agent ?? {}) as Record<string, unknown>
@@ -91,10 +114,8 @@ export function validateInput(input: unknown): string[] {
       } else {
         extensions.add(extension.toLowerCase())
       }
-      if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-        problems.push(`agents[${i}].password must be a string of at least ${MIN_PASSWORD_LENGTH} characters`)
-      } else if (typeof extension === 'string' && password.includes(extension)) {
-        problems.push(`agents[${i}].password must not contain the extension`)
+      if (password !== undefined) {
+        problems.push(`agents[${i}].password: agents have no SIP password any more (ephemeral credentials)`)
       }
     })
   }
@@ -191,17 +212,19 @@ export function renderTables(input: KamailioCredentialsInput): Record<string, st
   const version = [
     'table_name(str) table_version(int)',
     `subscriber:${SUBSCRIBER_VERSION}`,
+    `${AGENTS_TABLE}:${HTABLE_VERSION}`,
     `${GROUPS_TABLE}:${HTABLE_VERSION}`,
     `${GUESTS_TABLE}:${HTABLE_VERSION}`,
     `${ORIGINS_TABLE}:${HTABLE_VERSION}`,
   ]
   const subscriber = ['id(int,auto) username(str) domain(str) ha1(str)']
-  const accounts = [
-    ...input.agents.map((agent) => ({ user: agent.extension, password: agent.password })),
-    ...(input.guests ?? []),
-  ]
-  accounts.forEach(({ user, password }, i) => {
+  ;(input.guests ?? []).forEach(({ user, password }, i) => {
     subscriber.push(`${i + 1}:${user}:${input.domain}:${ha1(user, input.domain, password)}`)
+  })
+  // A plain key per agent extension (key_type 0): kamailio.cfg only asks whether it exists.
+  const agents = [HTABLE_COLUMNS]
+  input.agents.forEach((agent, i) => {
+    agents.push(`${i + 1}:${agent.extension}:0:0:1:0`)
   })
   // htable rows: key_type 1 makes `user` an array key (user[0], user[1], … and user::size).
   const groups = [HTABLE_COLUMNS]
@@ -223,7 +246,10 @@ export function renderTables(input: KamailioCredentialsInput): Record<string, st
   })
   const file = (lines: string[]): string => `${lines.join('\n')}\n`
   const tables: Record<string, string> = {
+    // Checked by SECRET_RE: nothing in it can end the string.
+    [SECRET_FILE]: `modparam("auth_ephemeral", "secret", "${input.secret}")\n`,
     subscriber: file(subscriber),
+    [AGENTS_TABLE]: file(agents),
     [GROUPS_TABLE]: file(groups),
     [GUESTS_TABLE]: file(guests),
     [ORIGINS_TABLE]: file(origins),

@@ -9,6 +9,7 @@ import type { LiveHub } from '../gateway/live'
 import { buildProviderApp } from '../klantinteracties/app'
 import type { RouteEntry } from '../lib/http/route-table'
 import { scopedLogger, type Logger } from '../lib/logger'
+import { randomEphemeralSecret } from '../lib/sip-ephemeral'
 import type { CallQueue } from '../lib/call-queue'
 import { createSipServer, type SipServer } from '../sip/server'
 import { inProcessFetch } from './in-process-fetch'
@@ -115,12 +116,14 @@ export async function startKccServer(options: KccServerOptions): Promise<KccServ
     const sipOnHttpPort = sharesHttpPort(config)
     // Behind a TLS proxy the URL is the public one and stays as given.
     const rewriteSipUrl = sipOnHttpPort && !sipBehindProxy(config)
-    const gatewayConfig: GatewayConfig = rewriteSipUrl
-      ? {
-          ...config,
-          sip: { ...config.sip, websocketUrl: withPort(config.sip.websocketUrl, boundPort, port.secure) },
-        }
-      : config
+    const gatewayConfig: GatewayConfig = withSipSecret(
+      rewriteSipUrl
+        ? {
+            ...config,
+            sip: { ...config.sip, websocketUrl: withPort(config.sip.websocketUrl, boundPort, port.secure) },
+          }
+        : config,
+    )
     // With its own live hub (in memory) and live socket at /api/live.
     const gateway = await buildGatewayApp({
       config: gatewayConfig,
@@ -187,7 +190,7 @@ async function startSip(
   logger: Logger,
   available: (afdeling?: string) => string[],
   /** Each available login's extension: configured agents and medewerkers provisioned at single sign-on. */
-  roster: Pick<Roster, 'byLogin'>,
+  roster: Pick<Roster, 'byLogin' | 'byExtension'>,
   /** The gateway's call queue: a caller for a group address waits there for one agent at a time. */
   queue: CallQueue,
   port: ReturnType<typeof createSharedPort>,
@@ -202,7 +205,12 @@ async function startSip(
   const path = target.pathname || '/'
   const common = {
     domain: config.sip.domain,
-    accounts: config.agents.map((a) => ({ username: a.sipExtension, password: a.sipPassword ?? '' })),
+    // No passwords: agents sign in with the ephemeral credentials the gateway issues per session,
+    // checked with the secret the gateway issues them with (withSipSecret).
+    ephemeral: {
+      secret: config.sip.credentials!.secret!,
+      isAgent: (extension: string) => roster.byExtension(extension) !== undefined,
+    },
     // An afdeling's group address rings its members who are available right now (live state).
     groups: config.afdelingen.map((afdeling) => ({
       user: afdeling.groupAddress,
@@ -235,6 +243,19 @@ async function startSip(
   closers.push(() => sip.close())
   // On the shared port `config` already names the bound port (see startKccServer).
   return samePort ? config.sip.websocketUrl : sip.url
+}
+
+/**
+ * The gateway issues the softphones' ephemeral credentials with `sip.credentials.secret` and the
+ * embedded SIP server checks them with it: without a configured one, both share a random one made
+ * for this process (credentials then end with it, as the registrations do).
+ */
+function withSipSecret(config: GatewayConfig): GatewayConfig {
+  if (!config.sip.embedded || config.sip.credentials?.secret) {
+    return config
+  }
+  const credentials = { ...config.sip.credentials, secret: randomEphemeralSecret() }
+  return { ...config, sip: { ...config.sip, credentials } }
 }
 
 /**

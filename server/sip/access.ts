@@ -6,6 +6,7 @@ import type { AuthLimits } from './auth-limits'
 import type { Digest } from './digest'
 import { uriOf } from './messages'
 import type { Flow } from './ws-transport'
+import type { AgentSet } from './types'
 
 /**
  * Who sent an initial request, and may they. Every REGISTER and every initial request other than
@@ -38,7 +39,7 @@ export interface Access {
 
 export function createAccess(options: {
   domain: string
-  accounts: ReadonlySet<string>
+  agents: AgentSet
   guests: ReadonlySet<string>
   digest: Digest
   maxAuthFailures: number
@@ -46,7 +47,7 @@ export function createAccess(options: {
   limits: AuthLimits
   logger: Logger
 }): Access {
-  const { domain, accounts, guests, digest, logger } = options
+  const { domain, agents, guests, digest, logger } = options
   return {
     check(request, flow) {
       const register = request.method === 'REGISTER'
@@ -64,7 +65,7 @@ export function createAccess(options: {
         }
         return { allowed: true, caller: { kind: 'guest', user } }
       }
-      if (!accounts.has(user)) {
+      if (!agents.has(user)) {
         return { allowed: false, status: 403, reason: 'Forbidden' }
       }
       const kind = register ? 'www' : 'proxy'

@@ -5,11 +5,16 @@ import type { AuthHeader, SipRequest } from 'sip'
  * SIP digest authentication, RFC 3261 §22 / RFC 2617: MD5 (the only algorithm sip.js speaks),
  * qop=auth, stateless signed nonces that expire (then the challenge says stale=true), and a
  * nonce-count check so a captured Authorization cannot be replayed (it gets a new challenge). Only HA1 = md5(user:realm:pw)
- * is kept; the plain passwords are dropped as soon as HA1 is computed.
+ * is kept; the plain passwords are dropped as soon as HA1 is computed. Whose credentials exist, and
+ * which user a username speaks for (an ephemeral one: the part after its expiry), is credentials.ts's.
  */
 export type DigestKind = 'www' | 'proxy'
 
+/** A username's HA1 and the user it speaks for; or that its (ephemeral) credentials expired. */
+export type DigestCredential = { user: string; ha1: string } | { user: string; expired: true }
+
 export type DigestResult =
+  /** `user`: whom the credentials speak for (an ephemeral username's user part). */
   | { outcome: 'ok'; user: string }
   /** No credentials for our realm: send a challenge. */
   | { outcome: 'missing' }
@@ -24,7 +29,7 @@ export type DigestResult =
 export interface Digest {
   challenge(kind: DigestKind, stale?: boolean): Record<string, AuthHeader[]>
   verify(request: SipRequest, kind: DigestKind): DigestResult
-  /** The username of the request's credentials for our realm, before any check (undefined: none). */
+  /** The user the request's credentials for our realm claim to be, before any check (undefined: none). */
   claimedUser(request: SipRequest, kind: DigestKind): string | undefined
   /** Forgets nonce counters of expired nonces; returns how many are still kept. */
   sweep(): number
@@ -48,7 +53,9 @@ const MAX_TRACKED_NONCES = 50_000
 
 export function createDigest(options: {
   realm: string
-  ha1: ReadonlyMap<string, string>
+  lookup(username: string): DigestCredential | undefined
+  /** The user a username speaks for, without checking anything. */
+  userOf(username: string): string
   nonceTtlSeconds: number
   now?: () => number
 }): Digest {
@@ -123,11 +130,12 @@ export function createDigest(options: {
       if (!c) {
         return { outcome: 'missing' }
       }
-      const user = c['username']
+      const username = c['username']
       const { nonce, uri, response, cnonce, nc } = c
-      if (!user || !nonce || !uri || !response || !cnonce || !nc) {
+      if (!username || !nonce || !uri || !response || !cnonce || !nc) {
         return { outcome: 'failed', why: 'incomplete credentials' }
       }
+      const user = options.userOf(username)
       if ((c['algorithm'] ?? 'MD5').toUpperCase() !== 'MD5' || c['qop'] !== 'auth') {
         return { outcome: 'failed', user, why: 'algorithm or qop not supported' }
       }
@@ -138,10 +146,14 @@ export function createDigest(options: {
       if (issued === undefined) {
         return { outcome: 'failed', user, why: 'nonce not issued here' }
       }
-      const ha1 = options.ha1.get(user)
-      if (!ha1) {
+      const credential = options.lookup(username)
+      if (!credential) {
         return { outcome: 'failed', user, why: 'unknown user' }
       }
+      if ('expired' in credential) {
+        return { outcome: 'failed', user, why: 'credentials expired' }
+      }
+      const { ha1 } = credential
       const ha2 = md5(`${request.method}:${uri}`)
       const expected = Buffer.from(md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`), 'hex')
       const given = /^[0-9a-f]{32}$/i.test(response) ? Buffer.from(response, 'hex') : Buffer.alloc(0)
@@ -164,11 +176,12 @@ export function createDigest(options: {
         return { outcome: 'stale' } // full: make the client take a fresh nonce after the sweep
       }
       counters.set(nonce, { nc: count, expiresAt })
-      return { outcome: 'ok', user }
+      return { outcome: 'ok', user: credential.user }
     },
 
     claimedUser(request, kind) {
-      return pickCredentials(request, kind)?.['username'] || undefined
+      const username = pickCredentials(request, kind)?.['username']
+      return username ? options.userOf(username) : undefined
     },
 
     sweep() {

@@ -1,5 +1,5 @@
 import type { Binding, Registrar } from './registrar'
-import type { SipGroup } from './types'
+import type { AgentSet, SipGroup } from './types'
 
 /**
  * Group addresses (afdelingen): `sip:vergunningen@<domain>` rings every available member's every
@@ -14,12 +14,12 @@ export interface Groups {
 
 export function createGroups(
   groups: SipGroup[],
-  accounts: ReadonlySet<string>,
+  agents: AgentSet,
   registrar: Registrar,
 ): Groups {
   const byUser = new Map<string, SipGroup>()
   for (const group of groups) {
-    if (accounts.has(group.user)) {
+    if (agents.has(group.user)) {
       throw new Error(`sip server: group ${group.user} has the name of an account`)
     }
     if (byUser.has(group.user)) {
@@ -34,7 +34,7 @@ export function createGroups(
       if (!group) {
         return []
       }
-      const members = new Set(group.members().filter((m) => accounts.has(m) && m !== caller))
+      const members = new Set(group.members().filter((m) => agents.has(m) && m !== caller))
       return [...members].flatMap((member) => registrar.bindings(member))
     },
   }

@@ -16,6 +16,7 @@ import type { Registrar } from './registrar'
 import type { IncomingRequest, Stack } from './stack'
 import { createTargets } from './targets'
 import type { Flow } from './ws-transport'
+import type { AgentSet } from './types'
 
 /**
  * Routing (stateful proxy, RFC 3261 §16). Initial requests are authenticated (access.ts) and go to
@@ -39,7 +40,7 @@ export interface Proxy {
 
 export interface ProxyOptions {
   domain: string
-  accounts: ReadonlySet<string>
+  agents: AgentSet
   stack: Stack
   registrar: Registrar
   groups: Groups
@@ -107,7 +108,7 @@ export function createProxy(options: ProxyOptions): Proxy {
     ? createQueuedCalls({
         queue: options.queue,
         domain,
-        accounts: options.accounts,
+        agents: options.agents,
         stack,
         dialogs,
         branchesTo: (request, callerFlow, extension) =>

@@ -8,6 +8,7 @@ import { makeReply, parseUri, uriOf } from './messages'
 import type { IncomingRequest, Stack } from './stack'
 import { QueuedLine } from './waiting-line'
 import type { Flow } from './ws-transport'
+import type { AgentSet } from './types'
 
 /**
  * The callers the embedded server holds for the gateway's queue (server/lib/call-queue.ts). An
@@ -35,7 +36,7 @@ export interface QueuedCalls {
 export interface QueuedCallsOptions {
   queue: CallQueue
   domain: string
-  accounts: ReadonlySet<string>
+  agents: AgentSet
   stack: Stack
   dialogs: Dialogs
   /** The INVITE as it goes to each registration of `extension` from `callerFlow`. */
@@ -46,7 +47,7 @@ export interface QueuedCallsOptions {
 }
 
 export function createQueuedCalls(options: QueuedCallsOptions): QueuedCalls {
-  const { queue, domain, accounts, logger } = options
+  const { queue, domain, agents, logger } = options
   const lines = new Map<string, QueuedLine>()
   const keyOf = (request: SipRequest): string =>
     `${request.headers['call-id']}|${String(request.headers.via[0]?.params['branch'])}`
@@ -91,7 +92,7 @@ export function createQueuedCalls(options: QueuedCallsOptions): QueuedCalls {
           stack: options.stack,
           dialogs: options.dialogs,
           branchesTo: (extension) =>
-            accounts.has(extension) && !(caller.kind === 'agent' && caller.user === extension)
+            agents.has(extension) && !(caller.kind === 'agent' && caller.user === extension)
               ? options.branchesTo(request, flow, extension)
               : [],
           filter: options.filter,

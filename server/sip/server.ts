@@ -1,7 +1,8 @@
 import type { Logger } from '../lib/logger'
 import { createAccess } from './access'
 import { createAuthLimits } from './auth-limits'
-import { computeHa1, createDigest } from './digest'
+import { createCredentials } from './credentials'
+import { createDigest } from './digest'
 import { createFlowTokens } from './flow-token'
 import { createGroups } from './groups'
 import { createOutsiderCalls } from './outsider-calls'
@@ -15,8 +16,8 @@ export type * from './types'
 
 /**
  * The embedded SIP server for the demo and the tests: a SIP-over-WebSocket registrar and proxy on
- * 127.0.0.1 (or mounted on an existing HTTP server at a path), with digest authentication, group
- * addresses and record-routing. Production uses a real PBX (deploy/kamailio). See docs/telephony.md.
+ * 127.0.0.1 (or mounted on an existing HTTP server at a path), with digest authentication (the
+ * gateway's ephemeral credentials, static accounts for tests), group addresses and record-routing. Production uses a real PBX (deploy/kamailio). See docs/telephony.md.
  */
 export async function createSipServer(options: SipServerOptions): Promise<SipServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
@@ -25,24 +26,27 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
   if (!/^[a-z0-9.-]+$/.test(domain)) {
     throw new Error(`sip server: domain ${options.domain} is not a host name`)
   }
-  const ha1 = new Map<string, string>()
-  for (const account of options.accounts) {
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(account.username) || ha1.has(account.username)) {
-      throw new Error(`sip server: account ${account.username} is invalid or defined twice`)
-    }
-    ha1.set(account.username, computeHa1(account.username, domain, account.password))
-  }
-  const accounts: ReadonlySet<string> = new Set(ha1.keys())
+  const credentials = createCredentials({
+    realm: domain,
+    accounts: options.accounts ?? [],
+    ...(options.ephemeral ? { ephemeral: options.ephemeral } : {}),
+  })
+  const agents = credentials.agents
   const guests = new Set(options.guests ?? [])
   for (const guest of guests) {
-    if (accounts.has(guest)) {
+    if (agents.has(guest)) {
       throw new Error(`sip server: guest ${guest} is also an account`)
     }
   }
 
   const registrar = createRegistrar(limits)
-  const groups = createGroups(options.groups ?? [], accounts, registrar)
-  const digest = createDigest({ realm: domain, ha1, nonceTtlSeconds: limits.nonceTtlSeconds })
+  const groups = createGroups(options.groups ?? [], agents, registrar)
+  const digest = createDigest({
+    realm: domain,
+    lookup: credentials.lookup,
+    userOf: credentials.userOf,
+    nonceTtlSeconds: limits.nonceTtlSeconds,
+  })
   const authLimits = createAuthLimits(
     {
       failuresPerAccount: limits.authFailuresPerAccount,
@@ -56,7 +60,7 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
   const outsiderCalls = createOutsiderCalls()
   const access = createAccess({
     domain,
-    accounts,
+    agents,
     guests,
     digest,
     maxAuthFailures: limits.maxAuthFailuresPerConnection,
@@ -95,7 +99,7 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
   })
   const proxy: Proxy = createProxy({
     domain,
-    accounts,
+    agents,
     stack,
     registrar,
     groups,
@@ -119,7 +123,12 @@ export async function createSipServer(options: SipServerOptions): Promise<SipSer
   sweeper.unref()
 
   logger.info(
-    { url: transport.url, accounts: accounts.size, groups: options.groups?.length ?? 0 },
+    {
+      url: transport.url,
+      accounts: credentials.staticCount,
+      ephemeral: options.ephemeral !== undefined,
+      groups: options.groups?.length ?? 0,
+    },
     'sip server ready',
   )
 

@@ -3,6 +3,7 @@ import type { Caller } from './access'
 import type { Groups } from './groups'
 import { parseUri } from './messages'
 import type { Binding, Registrar } from './registrar'
+import type { AgentSet } from './types'
 
 /**
  * Where an initial request may go, and nowhere else (no open relay, no toll fraud): the registration
@@ -15,11 +16,11 @@ export type Targets =
 
 export function createTargets(options: {
   domain: string
-  accounts: ReadonlySet<string>
+  agents: AgentSet
   registrar: Registrar
   groups: Groups
 }): (request: SipRequest, caller: Caller) => Targets {
-  const { domain, accounts, registrar, groups } = options
+  const { domain, agents, registrar, groups } = options
   return (request, caller) => {
     const uri = parseUri(request.uri)
     if (!uri || (uri.schema !== 'sip' && uri.schema !== 'sips')) {
@@ -45,7 +46,7 @@ export function createTargets(options: {
         ? { bindings, keepUri: false }
         : { status: 480, reason: 'No Group Member Available' }
     }
-    if (accounts.has(uri.user)) {
+    if (agents.has(uri.user)) {
       const bindings = registrar.bindings(uri.user)
       return bindings.length > 0 ? { bindings, keepUri: false } : { status: 480 }
     }

@@ -2,10 +2,32 @@ import type { Server as HttpServer } from 'node:http'
 import type { CallQueue } from '../lib/call-queue'
 import type { Logger } from '../lib/logger'
 
-/** An agent's SIP account: extension (the SIP user) and password. Only HA1 is kept. */
+/**
+ * A static SIP account: user and password (tests, and a SIP phone without a gateway session). Only
+ * HA1 is kept. Agents of the gateway have none: they use ephemeral credentials (`ephemeral`).
+ */
 export interface SipAccount {
   username: string
   password: string
+}
+
+/** The SIP users the server treats as agents: they may authenticate, register and be called. */
+export interface AgentSet {
+  has(user: string): boolean
+}
+
+/**
+ * Ephemeral credentials (Kamailio's autheph format, server/lib/sip-ephemeral.ts): username
+ * `<expiry>:<user>`, password base64(HMAC-SHA1(secret, username)), issued by the gateway per session.
+ */
+export interface SipEphemeralOptions {
+  /** The secret shared with the gateway that issues them. */
+  secret: string
+  /**
+   * Whether a user is an agent (the gateway's roster). Ephemeral credentials are accepted for them
+   * only; a valid HMAC for anyone else is refused.
+   */
+  isAgent(user: string): boolean
 }
 
 /** A group address (`sip:<user>@<domain>`) that rings every available member at once. */
@@ -58,7 +80,9 @@ export interface SipLimits {
 interface SipServerBaseOptions {
   /** SIP domain and digest realm, e.g. `kcc.test`. */
   domain: string
-  accounts: SipAccount[]
+  /** Static accounts; left out: none (agents then authenticate with `ephemeral` credentials only). */
+  accounts?: SipAccount[]
+  ephemeral?: SipEphemeralOptions
   groups?: SipGroup[]
   /**
    * Users that may call without authentication (the demo caller page). They may only send INVITEs

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import type { SoftphoneAccountView } from '../../shared/gateway/api'
 import { SipTestClient } from '../support/sip-client'
 import { expectNoAxeViolations } from './support/axe'
 import { expect, test } from './support/kcc-rig'
@@ -78,14 +79,15 @@ test.describe('the screen pop of a group call on Kamailio', () => {
     await loginAgent(medewerker1, rig, 'medewerker1')
     await loginAgent(medewerker3, rig, 'medewerker3')
 
-    // The caller: a phone of Vergunningen (medewerker2's account, the app not logged in), which can
-    // be called back.
-    const account = rig.config.agents.find((a) => a.login === 'medewerker2')!
+    // The caller: a phone of Vergunningen (medewerker2's credentials, the app not logged in), which
+    // can be called back.
+    const account = await (await rig.login('medewerker2')).get<SoftphoneAccountView>('/api/softphone')
     const colleague = await SipTestClient.connect({
       url: rig.sipUrl,
-      domain: rig.config.sip.domain,
-      user: account.sipExtension,
-      password: account.sipPassword,
+      domain: account.domain,
+      user: account.extension,
+      authUser: account.authorizationUsername,
+      password: account.password,
     })
     try {
       expect((await colleague.register()).status).toBe(200)
@@ -103,7 +105,7 @@ test.describe('the screen pop of a group call on Kamailio', () => {
         await expect(ringingCall(agent)).toHaveCount(0)
         await expect(klantcontactForm(agent).naamKlant).toHaveCount(0)
         await expect(missedCalls(agent).getByRole('heading', { name: 'Gemiste oproepen (1)' })).toBeVisible()
-        await expect(missedCalls(agent).getByRole('listitem')).toContainText(account.sipExtension)
+        await expect(missedCalls(agent).getByRole('listitem')).toContainText(account.extension)
         await expect(missedCalls(agent).getByRole('listitem')).toContainText(/\d{2}-\d{2}-\d{4} \d{2}:\d{2}/)
       }
       await expectNoAxeViolations(medewerker1)

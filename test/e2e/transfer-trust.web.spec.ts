@@ -1,3 +1,4 @@
+import type { SoftphoneAccountView } from '../../shared/gateway/api'
 import { SipTestClient } from '../support/sip-client'
 import { expect, SIP_BACKENDS, test } from './support/kcc-rig'
 import { callerDials, klantcontactForm } from './support/pages'
@@ -102,14 +103,15 @@ for (const backend of SIP_BACKENDS) {
       const nummer = (await answerAndRegister(medewerker1))!
       await phone(medewerker1).getByRole('button', { name: 'Ophangen' }).click()
 
-      // medewerker1's SIP account (say, copied off a PC) sends the headers, which the SIP servers
-      // pass on an agent's connection; the gateway has no transfer record for medewerker2.
-      const account = rig.config.agents.find((a) => a.login === 'medewerker1')!
+      // medewerker1's SIP credentials (say, copied out of the app) send the headers, which the SIP
+      // servers pass on an agent's connection; the gateway has no transfer record for medewerker2.
+      const account = await (await rig.login('medewerker1')).get<SoftphoneAccountView>('/api/softphone')
       const rogue = await SipTestClient.connect({
         url: rig.sipUrl,
-        domain: rig.config.sip.domain,
-        user: account.sipExtension,
-        password: account.sipPassword,
+        domain: account.domain,
+        user: account.extension,
+        authUser: account.authorizationUsername,
+        password: account.password,
       })
       const supervisor = await rig.login('supervisor')
       try {

@@ -129,6 +129,8 @@ export async function rtpAgent(options: {
   url: string
   domain: string
   user: string
+  /** The digest username (an agent's ephemeral `<expiry>:<extension>`); default `user`. */
+  authUser?: string
   password: string
   /** The tone this agent's "microphone" sends. */
   hz: number
@@ -142,7 +144,7 @@ export async function rtpAgent(options: {
   const waiting: Array<(i: Invitation) => void> = []
   const ua = new UserAgent({
     uri: UserAgent.makeURI(`sip:${options.user}@${options.domain}`),
-    authorizationUsername: options.user,
+    authorizationUsername: options.authUser ?? options.user,
     authorizationPassword: options.password,
     transportOptions: { server: options.url },
     sipExtensionReplaces: SIPExtension.Supported,

@@ -17,6 +17,8 @@ export interface SipClientOptions {
   url: string
   domain: string
   user: string
+  /** The digest username (an agent's ephemeral `<expiry>:<extension>`); default `user`. */
+  authUser?: string
   password?: string
   /** The local IP to connect from (any of 127.0.0.0/8 on loopback), to test limits per address. */
   localAddress?: string
@@ -174,7 +176,12 @@ export class SipTestClient {
 
   /** A copy of `request` with our credentials for `challenge`, CSeq + 1. */
   authorized(request: SipRequest, challenge: SipResponse): SipRequest {
-    return withCredentials(request, challenge, this.options.user, this.options.password ?? '')
+    return withCredentials(
+      request,
+      challenge,
+      this.options.authUser ?? this.options.user,
+      this.options.password ?? '',
+    )
   }
 
   async register(expires = 600): Promise<SipResponse> {

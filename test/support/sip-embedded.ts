@@ -14,7 +14,10 @@ export const aor = (user: string): string => `sip:${user}@${SIP_DOMAIN}`
 
 export interface EmbeddedHarness {
   start(limits?: Partial<SipLimits>): Promise<RunningSipServer>
-  /** `password`: undefined = the account's, null = none (a guest or an impostor). */
+  /**
+   * `password`: undefined = the agent's ephemeral credentials, null = none (a guest or an impostor),
+   * a string = that password with the agent's username (a wrong one).
+   */
   client(server: { url: string }, user: string, password?: string | null): Promise<SipTestClient>
   registered(server: { url: string }, user: string): Promise<SipTestClient>
   /** Closes `item` after the test, with everything else. */
@@ -38,7 +41,11 @@ export function useEmbeddedHarness(): EmbeddedHarness {
         url: server.url,
         domain: SIP_DOMAIN,
         user,
-        password: password === null ? undefined : (password ?? embeddedFixture.passwords[user]),
+        ...(password === null
+          ? {}
+          : password === undefined
+            ? embeddedFixture.credentials[user]
+            : { authUser: embeddedFixture.credentials[user]?.authUser ?? user, password }),
       }),
     )
   return {

@@ -5,6 +5,7 @@ import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createRootLogger } from '../../server/lib/logger'
+import { issueEphemeral, randomEphemeralSecret } from '../../server/lib/sip-ephemeral'
 import { createSipServer } from '../../server/sip/server'
 import type { SipServer, SipServerOptions } from '../../server/sip/types'
 
@@ -14,10 +15,25 @@ import type { SipServer, SipServerOptions } from '../../server/sip/types'
  */
 export const SIP_DOMAIN = 'kcc.test'
 
+/** An agent's ephemeral SIP credentials, as the gateway's GET /api/softphone issues them. */
+export interface AgentCredentials {
+  /** The digest username, `<expiry>:<extension>`. */
+  authUser: string
+  password: string
+}
+
+/** What a SIP client signs in with: an agent's ephemeral credentials, or a guest's password. */
+export interface SipLogin {
+  authUser?: string
+  password?: string
+}
+
 export interface SipFixture {
   domain: string
-  /** extension → password */
-  passwords: Record<string, string>
+  /** The secret both servers check the agents' ephemeral credentials with (sip.credentials.secret). */
+  secret: string
+  /** extension → ephemeral credentials, valid for an hour from when the fixture was made */
+  credentials: Record<string, AgentCredentials>
   groups: Record<string, string[]>
   /**
    * Guests (callers such as the demo caller page): user → password. The embedded server lets them
@@ -45,14 +61,22 @@ export interface RunningSipServer {
 
 const password = (): string => `pw-${randomBytes(12).toString('base64url')}`
 
+/** Credentials for `extension` with `secret`, working for `seconds` from now (negative: expired). */
+export function agentCredentials(secret: string, extension: string, seconds = 3600): AgentCredentials {
+  const issued = issueEphemeral(secret, extension, Date.now() / 1000 + seconds)
+  return { authUser: issued.username, password: issued.password }
+}
+
 export function sipFixture(
   extensions: string[],
   groups: Record<string, string[]>,
   guests: string[] = [],
 ): SipFixture {
+  const secret = randomEphemeralSecret()
   return {
     domain: SIP_DOMAIN,
-    passwords: Object.fromEntries(extensions.map((e) => [e, password()])),
+    secret,
+    credentials: Object.fromEntries(extensions.map((e) => [e, agentCredentials(secret, e)])),
     groups,
     guests: Object.fromEntries(guests.map((g) => [g, password()])),
   }
@@ -64,7 +88,7 @@ export async function startEmbedded(
 ): Promise<RunningSipServer> {
   const embedded = await createSipServer({
     domain: fixture.domain,
-    accounts: Object.entries(fixture.passwords).map(([username, pw]) => ({ username, password: pw })),
+    ephemeral: { secret: fixture.secret, isAgent: (user) => Object.hasOwn(fixture.credentials, user) },
     groups: Object.entries(fixture.groups).map(([user, members]) => ({ user, members: () => members })),
     guests: Object.keys(fixture.guests ?? {}),
     logger: createRootLogger({ level: process.env['LOG_LEVEL'] ?? 'silent' }),
@@ -122,14 +146,18 @@ async function waitForPort(port: number, child: ChildProcess, output: () => stri
   throw new Error(`kamailio did not listen on 127.0.0.1:${port} within 15 s:\n${output()}`)
 }
 
-/** Writes the credentials with generate-credentials.ts (as in production) into `dir`. */
+/**
+ * Writes the credentials with generate-credentials.ts (as in production) into `dir`/kcc, where
+ * kamailio.cfg imports the secret from when Kamailio runs in `dir` (startKamailio).
+ */
 export function generateKamailioData(fixture: SipFixture, dir: string): void {
   const input = join(dir, 'kcc-sip.json')
   writeFileSync(
     input,
     JSON.stringify({
       domain: fixture.domain,
-      agents: Object.entries(fixture.passwords).map(([extension, pw]) => ({ extension, password: pw })),
+      secret: fixture.secret,
+      agents: Object.keys(fixture.credentials).map((extension) => ({ extension })),
       groups: Object.entries(fixture.groups).map(([user, members]) => ({ user, members })),
       guests: Object.entries(fixture.guests ?? {}).map(([user, pw]) => ({ user, password: pw })),
       allowedOrigins: fixture.allowedOrigins ?? [],
@@ -139,8 +167,11 @@ export function generateKamailioData(fixture: SipFixture, dir: string): void {
     }),
     { mode: 0o600 },
   )
-  execFileSync(TSX, [GENERATE_CREDENTIALS, '--input', input, '--out', join(dir, 'db')], { stdio: 'pipe' })
+  execFileSync(TSX, [GENERATE_CREDENTIALS, '--input', input, '--out', kamailioDb(dir)], { stdio: 'pipe' })
 }
+
+/** The db_text directory in a Kamailio run directory: `kcc`, as kamailio.cfg imports kcc/autheph-secret.cfg. */
+export const kamailioDb = (dir: string): string => join(dir, 'kcc')
 
 /** More for kamailio.cfg (the trunk, test/support/trunk.ts): raw `-A` defines, extra db_text tables. */
 export interface KamailioExtras {
@@ -162,7 +193,7 @@ export async function startKamailio(
   const binary = kamailioBinary()
   const dir = mkdtempSync(join(tmpdir(), 'kcc-kamailio-'))
   generateKamailioData(fixture, dir)
-  extras.prepareDb?.(join(dir, 'db'))
+  extras.prepareDb?.(kamailioDb(dir))
   const run = join(dir, 'run')
   mkdirSync(run)
   const port = await freePort()
@@ -186,11 +217,12 @@ export async function startKamailio(
       '-A',
       `KCC_DOMAIN="${fixture.domain}"`,
       '-A',
-      `KCC_DB_URL="text://${join(dir, 'db')}"`,
+      `KCC_DB_URL="text://${kamailioDb(dir)}"`,
       ...Object.entries(settings).flatMap(([name, value]) => ['-A', `${name}=${value}`]),
       ...(extras.defines ?? []).flatMap((define) => ['-A', define]),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // In `dir`: kamailio.cfg imports kcc/autheph-secret.cfg relative to the working directory first.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir },
   )
   let output = ''
   const keep = (chunk: Buffer): void => {

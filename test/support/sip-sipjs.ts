@@ -58,6 +58,8 @@ export async function sipJsAgent(options: {
   url: string
   domain: string
   user: string
+  /** The digest username (an agent's ephemeral `<expiry>:<extension>`); default `user`. */
+  authUser?: string
   password?: string
 }): Promise<SipJsAgent> {
   installWebSocket()
@@ -66,7 +68,7 @@ export async function sipJsAgent(options: {
   const acks = new WeakMap<Invitation, Promise<void>>()
   const ua = new UserAgent({
     uri: UserAgent.makeURI(`sip:${options.user}@${options.domain}`),
-    authorizationUsername: options.password === undefined ? undefined : options.user,
+    authorizationUsername: options.password === undefined ? undefined : (options.authUser ?? options.user),
     authorizationPassword: options.password,
     transportOptions: { server: options.url },
     sipExtensionReplaces: SIPExtension.Supported,

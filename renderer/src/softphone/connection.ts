@@ -17,6 +17,11 @@ export interface ConnectionOptions {
   websocketUrl: string
   domain: string
   extension: string
+  /**
+   * The digest username: the gateway's ephemeral `<expiry>:<extension>` (GET /api/softphone);
+   * left out, the extension (a static account).
+   */
+  authorizationUsername?: string
   password: string
   displayName?: string
   /**
@@ -29,6 +34,12 @@ export interface ConnectionOptions {
   backoff?: Partial<BackoffOptions>
   /** The SIP transport; sip.js' WebSocket transport unless a unit test brings its own. */
   transportConstructor?: UserAgentOptions['transportConstructor']
+}
+
+/** Digest credentials for the registrar; the gateway issues new ones before the old expire. */
+export interface SipCredentials {
+  authorizationUsername: string
+  password: string
 }
 
 /**
@@ -45,6 +56,7 @@ export class SipConnection {
   private registerer: Registerer | undefined
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private attempt = 0
+  private credentials: SipCredentials
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -55,6 +67,23 @@ export class SipConnection {
     private readonly refuseRefer: ReferHandler,
   ) {
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff }
+    this.credentials = {
+      authorizationUsername: options.authorizationUsername ?? options.extension,
+      password: options.password,
+    }
+  }
+
+  /**
+   * Takes renewed credentials: the next challenge (a REGISTER refresh, an INVITE's 407) is
+   * answered with them, sip.js reading its configuration anew for every challenge, and so is every
+   * connection after this one. Nothing is re-sent now: the registration stands until it refreshes.
+   */
+  setCredentials(credentials: SipCredentials): void {
+    this.credentials = { ...credentials }
+    if (this.ua) {
+      this.ua.configuration.authorizationUsername = credentials.authorizationUsername
+      this.ua.configuration.authorizationPassword = credentials.password
+    }
   }
 
   /** The UserAgent between {@link start} and {@link stop}, connected or not. */
@@ -91,7 +120,7 @@ export class SipConnection {
   }
 
   private createUserAgent(): UserAgent {
-    const { extension, domain, password, displayName } = this.options
+    const { extension, domain, displayName } = this.options
     const uri = UserAgent.makeURI(`sip:${extension}@${domain}`)
     if (!uri) {
       throw new RangeError('extension and domain do not make a SIP URI')
@@ -99,8 +128,8 @@ export class SipConnection {
     return new UserAgent({
       uri,
       displayName,
-      authorizationUsername: extension,
-      authorizationPassword: password,
+      authorizationUsername: this.credentials.authorizationUsername,
+      authorizationPassword: this.credentials.password,
       transportOptions: { server: this.options.websocketUrl },
       ...(this.options.transportConstructor
         ? { transportConstructor: this.options.transportConstructor }

@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '../log'
 import { domAudioOutput, type AudioOutput } from './media/audio-output'
 import { CallAudio, type CallAudioOptions } from './media/call-audio'
 import { callTargetUri, targetLabel } from './call/call-target'
-import { SipConnection, type ConnectionOptions } from './connection'
+import { SipConnection, type ConnectionOptions, type SipCredentials } from './connection'
 import { CustomerCall } from './call/customer-call'
 import { ReferGate, type ReferDirectory } from './transfer/incoming-refer'
 import type { MixContext } from './monitor/monitor-mix'
@@ -166,6 +166,11 @@ export class Softphone {
    */
   start(): Promise<void> {
     return this.connection.start()
+  }
+
+  /** Renewed SIP credentials (credential-renewal.ts): used from the next digest challenge on. */
+  setCredentials(credentials: SipCredentials): void {
+    this.connection.setCredentials(credentials)
   }
 
   /** Stops reconnecting, ends a call, unregisters and disconnects. Resolves when done. */

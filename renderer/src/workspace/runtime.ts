@@ -1,4 +1,4 @@
-import type { AgentView } from '../../../shared/gateway/api'
+import type { AgentView, SoftphoneAccountView } from '../../../shared/gateway/api'
 import type { AgentBridge } from '../../../shared/bridge'
 import type { GatewayApi } from '../api/gateway-client'
 import { KlantcontactOutbox, startScreenPop } from '../klantcontact'
@@ -7,6 +7,7 @@ import { startFocusAfterEvents } from '../keyboard/focus-after-events'
 import { LiveConnection } from '../live/live-connection'
 import { createLogger } from '../log'
 import type { Services } from '../services/context'
+import { CredentialRenewal, type ExpiringCredentials } from '../softphone/credential-renewal'
 import { Softphone } from '../softphone/softphone'
 import { startMissedCalls } from '../missed-calls/missed-call-recorder'
 import { MIJN_RECENTE } from '../search/search-query'
@@ -21,6 +22,12 @@ import { softphoneTrust } from './softphone-trust'
 import { INITIAL_PHONE } from './workspace-slice'
 
 type Store = typeof useAppStore
+
+const expiringCredentials = (account: SoftphoneAccountView): ExpiringCredentials => ({
+  authorizationUsername: account.authorizationUsername,
+  password: account.password,
+  expiresAt: Date.parse(account.credentialsExpireAt),
+})
 
 const log = createLogger('workspace')
 
@@ -50,6 +57,7 @@ export class WorkspaceRuntime {
       websocketUrl: account.websocketUrl,
       domain: account.domain,
       extension: account.extension,
+      authorizationUsername: account.authorizationUsername,
       password: account.password,
       displayName: account.displayName,
       // An older gateway says nothing: the softphone's default ring time then.
@@ -61,14 +69,24 @@ export class WorkspaceRuntime {
       iceServers: [],
       ...softphoneTrust(options.store, options.api, log),
     })
-    return new WorkspaceRuntime(options, softphone)
+    // The credentials are ephemeral (docs/telephony.md): new ones come before these expire.
+    const renewal = new CredentialRenewal({
+      initial: expiringCredentials(account),
+      fetch: async () => expiringCredentials(await options.api.softphoneAccount()),
+      apply: (credentials) => softphone.setCredentials(credentials),
+      log,
+    })
+    return new WorkspaceRuntime(options, softphone, renewal)
   }
 
   private constructor(
     private readonly options: Parameters<typeof WorkspaceRuntime.start>[0],
     softphone: Softphone,
+    renewal: CredentialRenewal,
   ) {
     const { store, api, agent } = options
+    renewal.start()
+    this.cleanups.push(() => renewal.stop())
     this.services = {
       api,
       softphone,

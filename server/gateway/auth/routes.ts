@@ -7,11 +7,16 @@ import { supervisedAfdelingen } from '../monitoring/service'
 import { agentOf } from './guard'
 import { loginRateLimiter } from './login-rate-limit'
 import { logoutUrl, registerOidcRoutes, type OpenSession } from './oidc/routes'
-import { IDLE_TIMEOUT_MS } from './sessions'
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './sessions'
 import type { AgentView, SoftphoneAccountView } from '../../../shared/gateway/api'
 import type { AuthMethodsView, LogoutView } from '../../../shared/gateway/sso'
 import { CONSULT_RING_SECONDS } from '../../../shared/gateway/consult-ring'
 import type { AgentIdentity } from './authenticator'
+import {
+  DEFAULT_SIP_CREDENTIALS_TTL_SECONDS,
+  issueEphemeral,
+  randomEphemeralSecret,
+} from '../../lib/sip-ephemeral'
 
 /**
  * Sessions and the agent's own data:
@@ -22,8 +27,8 @@ import type { AgentIdentity } from './authenticator'
  * - `DELETE /api/session` → 204, or 200 {endSessionUrl} for a single-sign-on session, so the app
  *   can end the provider's session too
  * - `GET /api/me` → the agent
- * - `GET /api/softphone` → the agent's SIP credentials, for its own softphone only, and how long
- *   its consult calls ring
+ * - `GET /api/softphone` → the agent's ephemeral SIP credentials, for its own softphone only, and
+ *   how long its consult calls ring
  */
 interface LoginBody {
   login: string
@@ -44,6 +49,11 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
   const log = services.log.child({ scope: 'auth' })
   const methods = config.auth?.methods ?? ['password']
   const oidcSettings = methods.includes('oidc') ? config.auth?.oidc : undefined
+  // The secret shared with the SIP server (Kamailio's autheph, or the embedded server, which the
+  // composition gives the same one); without one, nothing checks these credentials (tests of the
+  // gateway alone), so a random one per process does.
+  const sipSecret = config.sip.credentials?.secret ?? randomEphemeralSecret()
+  const sipCredentialsTtl = config.sip.credentials?.ttlSeconds ?? DEFAULT_SIP_CREDENTIALS_TTL_SECONDS
   const afdelingNaam = new Map(config.afdelingen.map((a) => [a.id, a.naam]))
   const nawerkSeconds = new Map(config.afdelingen.map((a) => [a.id, a.nawerkSeconds ?? null]))
   const me = (agent: AgentIdentity): AgentView => ({
@@ -140,18 +150,26 @@ export function registerAuthRoutes(app: FastifyInstance, services: GatewayServic
   app.get(
     '/api/softphone',
     { config: { audit: { action: 'softphone.lezen', resource: 'sip-account' } } },
-    (request) => {
+    async (request) => {
       const agent = roster.byLogin(agentOf(request).login)!
-      // The password goes to the agent's own softphone for SIP digest authentication at the PBX;
-      // it is never logged (the audit line names only the action) and not cached (no-store).
+      // Ephemeral credentials for this session only (docs/telephony.md): they never outlive the
+      // session's absolute expiry, so a softphone of a session that ended cannot register for long.
+      // They go to the agent's own softphone for SIP digest authentication at the PBX; they are never
+      // logged (the audit line names only the action) and not cached (no-store).
+      const session = await auth.sessions.verify(request.sessionToken!, { renew: false })
+      const now = Date.now()
+      const until = Math.min(
+        now + sipCredentialsTtl * 1000,
+        (session?.createdAt ?? now) + ABSOLUTE_TIMEOUT_MS,
+      )
+      const credentials = issueEphemeral(sipSecret, agent.sipExtension, until / 1000)
       return {
         websocketUrl: config.sip.websocketUrl,
         domain: config.sip.domain,
         extension: agent.sipExtension,
-        // TRANSITIONAL until ephemeral credentials: the static password.
-        authorizationUsername: agent.sipExtension,
-        password: config.agents.find((a) => a.login === agent.login)?.sipPassword ?? '',
-        credentialsExpireAt: new Date(Date.now() + 12 * 3600_000).toISOString(),
+        authorizationUsername: credentials.username,
+        password: credentials.password,
+        credentialsExpireAt: new Date(credentials.expiresAt * 1000).toISOString(),
         displayName: agent.displayName,
         aor: `sip:${agent.sipExtension}@${config.sip.domain}`,
         consultRingSeconds: config.transfer?.consultRingSeconds ?? CONSULT_RING_SECONDS.default,

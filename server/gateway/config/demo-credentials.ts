@@ -8,10 +8,3 @@ export const DEMO_LOGIN_PASSWORDS: readonly string[] = [
   'welkom-medewerker3',
   'welkom-supervisor',
 ]
-
-export const DEMO_SIP_PASSWORDS: readonly string[] = [
-  'sip-demo-1001',
-  'sip-demo-1002',
-  'sip-demo-1003',
-  'sip-demo-1900',
-]

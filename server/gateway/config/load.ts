@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats'
 import { DEFAULT_PAUZE_REDENEN } from '../../../shared/gateway/pauze-redenen'
 import { authConfigProblems } from '../auth/oidc/config-check'
 import { verifyPassword } from '../auth/passwords'
-import { DEMO_LOGIN_PASSWORDS, DEMO_SIP_PASSWORDS } from './demo-credentials'
+import { DEMO_LOGIN_PASSWORDS } from './demo-credentials'
 import { ENV_VARIABLES, EnvError, envValue, type Draft } from './env'
 import { overflowProblems } from './overflow'
 import { gatewayConfigSchema } from './schema'
@@ -140,9 +140,6 @@ async function refuseDemoCredentials(config: GatewayConfig): Promise<void> {
   }
   const offenders: string[] = []
   for (const agent of config.agents) {
-    if (agent.sipPassword !== undefined && DEMO_SIP_PASSWORDS.includes(agent.sipPassword)) {
-      offenders.push(`${agent.login} (SIP password)`)
-    }
     for (const demo of DEMO_LOGIN_PASSWORDS) {
       if (agent.passwordHash !== undefined && (await verifyPassword(demo, agent.passwordHash))) {
         offenders.push(`${agent.login} (login password)`)

@@ -175,14 +175,6 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
             type: 'string',
             pattern: SIP_USER,
           },
-          sipPassword: {
-            description:
-              'A static SIP password for the embedded SIP server; superseded by ephemeral SIP credentials (`sip.credentials`).',
-            type: 'string',
-            nullable: true,
-            minLength: 8,
-            maxLength: 128,
-          },
           supervises: {
             description:
               "Supervisors: ids of the afdelingen whose agents this supervisor may monitor. Left out: the supervisor's own afdeling only. When given it replaces that (list the own afdeling too if meant).",

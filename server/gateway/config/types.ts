@@ -26,8 +26,6 @@ export interface AgentConfig {
    * session (sip.credentials; docs/telephony.md).
    */
   sipExtension: string
-  /** TRANSITIONAL, removed with ephemeral SIP credentials. */
-  sipPassword?: string
   /**
    * Supervisors: ids of the afdelingen whose agents this supervisor may monitor. Left out: the
    * supervisor's own afdeling only. When given it replaces that (list the own afdeling too if meant).

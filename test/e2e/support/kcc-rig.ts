@@ -10,7 +10,9 @@ import type { GatewayConfig } from '../../../server/gateway/config/types'
 import { createRootLogger } from '../../../server/lib/logger'
 import type { ActorKlantcontact, Klantcontact, List } from '../../support/klantinteracties-types'
 import { ENGINE, PG_URL } from '../../support/provider'
+import { randomEphemeralSecret } from '../../../server/lib/sip-ephemeral'
 import {
+  agentCredentials,
   freePort,
   REPO,
   startKamailio,
@@ -167,6 +169,7 @@ export async function startRig(
         sip: {
           ...config.sip,
           embedded: false,
+          credentials: { ...config.sip.credentials, secret: fixture.secret },
           websocketUrl: kamailio.url,
           ...(kamailio.evapi ? { evapi: kamailio.evapi } : {}),
         },
@@ -295,15 +298,21 @@ function withNawerkLimits(
 }
 
 /**
- * Kamailio's accounts and groups for the agents and afdelingen of `config`, in the shape
+ * Kamailio's secret, agents and groups for the agents and afdelingen of `config`, in the shape
  * sip-servers.ts hands to deploy/kamailio/generate-credentials.ts. The same mapping as
  * deploy/kamailio/from-gateway-config.ts, which the test project cannot import (tsconfig.test.json
  * does not include deploy/). Guests get a random password: Kamailio knows callers only with one.
  */
 function sipFixtureOf(config: GatewayConfig): SipFixture {
+  const secret = randomEphemeralSecret()
   return {
     domain: config.sip.domain,
-    passwords: Object.fromEntries(config.agents.map((agent) => [agent.sipExtension, agent.sipPassword ?? ''])),
+    // Kamailio checks the agents' ephemeral credentials with the gateway's secret (startRig gives
+    // the gateway this one); the fixture's own are for clients that are not the app.
+    secret,
+    credentials: Object.fromEntries(
+      config.agents.map((agent) => [agent.sipExtension, agentCredentials(secret, agent.sipExtension)]),
+    ),
     groups: Object.fromEntries(
       config.afdelingen.map((afdeling) => [
         afdeling.groupAddress,

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto'
 import websocket from '@fastify/websocket'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { GatewayClient, demoPassword, useGateway } from '../../support/gateway'
+import { readFileSync } from 'node:fs'
+import type { GatewayConfig } from '../../../server/gateway/config/types'
+import { ephemeralPassword } from '../../../server/lib/sip-ephemeral'
+import { DEMO_CONFIG, GatewayClient, demoPassword, useGateway } from '../../support/gateway'
 
 /**
  * Agent authentication (docs/gateway.md, "Authentication"): sessions, roles, expiry, the login rate
@@ -23,8 +26,14 @@ const PROTECTED: Array<['GET' | 'POST' | 'DELETE', string]> = [
   ['GET', '/api/does-not-exist'],
 ]
 
+// The secret the SIP server checks the softphones' credentials with (sip.credentials).
+const SIP_SECRET = 'a-secret-the-gateway-and-the-pbx-share-0123'
+const demoSip = (JSON.parse(readFileSync(DEMO_CONFIG, 'utf8')) as GatewayConfig).sip
+
 describe('agent sessions', () => {
-  const gw = useGateway()
+  const gw = useGateway({
+    config: { sip: { ...demoSip, credentials: { secret: SIP_SECRET, ttlSeconds: 600 } } },
+  })
 
   it('answers 401 problem+json with a Bearer challenge on every API route without a session', async () => {
     for (const [method, url] of PROTECTED) {
@@ -107,20 +116,43 @@ describe('agent sessions', () => {
     expect((await agent.get('/api/me')).status).toBe(401)
   })
 
-  it('hands the agent its own SIP credentials after login, and never logs them', async () => {
+  it('hands the agent ephemeral SIP credentials of its own after login, and never logs them', async () => {
     const agent = await gw().login('medewerker1')
+    const before = Math.floor(Date.now() / 1000)
     const r = await agent.get('/api/softphone')
-    expect(r.body).toEqual({
+    const body = r.body as Record<string, string>
+    const expiry = Number(body['authorizationUsername']!.split(':')[0])
+    expect(body).toEqual({
       websocketUrl: 'ws://127.0.0.1:8480/sip',
       domain: 'kcc.test',
       extension: 'medewerker1',
-      password: 'sip-demo-1001',
+      authorizationUsername: `${expiry}:medewerker1`,
+      password: ephemeralPassword(SIP_SECRET, `${expiry}:medewerker1`),
+      credentialsExpireAt: new Date(expiry * 1000).toISOString(),
       displayName: 'Medewerker 1 (KCC)',
       aor: 'sip:medewerker1@kcc.test',
       consultRingSeconds: 25,
     })
+    // sip.credentials.ttlSeconds, 600 here.
+    expect(expiry - before).toBeGreaterThanOrEqual(600)
+    expect(expiry - before).toBeLessThanOrEqual(601)
     expect(r.headers['cache-control']).toBe('no-store')
-    expect(gw().logs.join('')).not.toContain('sip-demo-1001')
+    expect(gw().logs.join('')).not.toContain(body['password'])
+  })
+
+  it('issues new credentials on every request, never beyond the absolute end of the session', async () => {
+    const agent = await gw().login('medewerker1')
+    const first = (await agent.get('/api/softphone')).body as Record<string, string>
+    // The session started 11 h 55 min ago: 5 minutes are left of its 12 hours.
+    await gw()
+      .gateway.storage.db.updateTable('agent_session')
+      .set({ created_at: Date.now() - (12 * 60 - 5) * 60_000 })
+      .execute()
+    const later = (await agent.get('/api/softphone')).body as Record<string, string>
+    const left = Date.parse(later['credentialsExpireAt']!) - Date.now()
+    expect(later['password']).not.toBe(first['password'])
+    expect(left).toBeGreaterThan(4 * 60_000)
+    expect(left).toBeLessThanOrEqual(5 * 60_000)
   })
 })
 

@@ -24,7 +24,6 @@ const supervisor2: AgentConfig = {
   afdeling: 'kcc',
   supervises: ['kcc', 'vergunningen'],
   sipExtension: 'supervisor2',
-  sipPassword: 'sip-test-1901',
   passwordHash: await hashPassword(demoPassword('supervisor2')),
 }
 

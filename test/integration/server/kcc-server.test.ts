@@ -225,19 +225,33 @@ describe('the KCC server on one port', () => {
     expect(websocketUrl).toBe(server.sipUrl)
   })
 
-  it('runs the SIP server at /sip on the same port, with digest authentication', async () => {
+  it('runs the SIP server at /sip on the same port, which takes the credentials the gateway issued', async () => {
     expect(server.sipUrl).toBe(`${server.url.replace('http', 'ws')}/sip`)
+    const token = await login('medewerker1')
+    const account = (await (
+      await fetch(`${server.url}/api/softphone`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { authorizationUsername: string; password: string }
     const client = await SipTestClient.connect({
       url: server.sipUrl!,
       domain: 'kcc.test',
       user: 'medewerker1',
-      password: 'sip-demo-1001',
+      authUser: account.authorizationUsername,
+      password: account.password,
+    })
+    // medewerker1's credentials do not make anyone else medewerker3.
+    const impostor = await SipTestClient.connect({
+      url: server.sipUrl!,
+      domain: 'kcc.test',
+      user: 'medewerker3',
+      authUser: account.authorizationUsername,
+      password: account.password,
     })
     try {
-      const response = await client.register()
-      expect(response.status).toBe(200)
+      expect((await client.register()).status).toBe(200)
+      expect((await impostor.register()).status).toBe(403)
     } finally {
       await client.close()
+      await impostor.close()
     }
   })
 })

@@ -65,6 +65,7 @@ describe('the server moved to another port by KCC_PORT', () => {
       websocketUrl: string
       domain: string
       extension: string
+      authorizationUsername: string
       password: string
     }
     expect(account.websocketUrl).toBe(`ws://127.0.0.1:${port}/sip`)
@@ -73,6 +74,7 @@ describe('the server moved to another port by KCC_PORT', () => {
       url: account.websocketUrl,
       domain: account.domain,
       user: account.extension,
+      authUser: account.authorizationUsername,
       password: account.password,
     })
     try {

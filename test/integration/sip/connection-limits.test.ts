@@ -93,12 +93,13 @@ describe.each(bothSipServers)('$name', ({ kind }) => {
     server: RunningSipServer,
     user: string,
     from: string,
-    password: string | undefined = fixture.passwords[user] ?? fixture.guests?.[user],
+    password: string | undefined = fixture.credentials[user]?.password ?? fixture.guests?.[user],
   ): Promise<SipTestClient> => {
     const client = await SipTestClient.connect({
       url: server.url,
       domain: SIP_DOMAIN,
       user,
+      authUser: fixture.credentials[user]?.authUser ?? user,
       password,
       localAddress: from,
     })
@@ -262,7 +263,7 @@ describe('embedded SIP server only', () => {
       url: server.url,
       domain: SIP_DOMAIN,
       user: 'agent1',
-      password: fixture.passwords['agent1'],
+      ...fixture.credentials['agent1'],
     })
     const guest = await SipTestClient.connect({ url: server.url, domain: SIP_DOMAIN, user: 'burger' })
     running.push(agent, guest)

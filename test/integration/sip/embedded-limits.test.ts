@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { createRootLogger } from '../../../server/lib/logger'
 import { createSipServer } from '../../../server/sip/server'
-import type { SipTestClient } from '../../support/sip-client'
+import { SipTestClient } from '../../support/sip-client'
 import { aor, embeddedFixture, until, useEmbeddedHarness } from '../../support/sip-embedded'
 import { SIP_DOMAIN, startEmbedded } from '../../support/sip-servers'
 
@@ -12,6 +12,7 @@ import { SIP_DOMAIN, startEmbedded } from '../../support/sip-servers'
 // where it listens (own port on 127.0.0.1, or mounted on the gateway's HTTP server).
 const { start, client, registered, track } = useEmbeddedHarness()
 const silent = createRootLogger({ level: process.env['LOG_LEVEL'] ?? 'silent' })
+const STATIC_PASSWORD = 'static-password-of-agent1'
 
 describe('limits and clean-up', () => {
   it('closes a connection that sends a message larger than the limit', async () => {
@@ -146,7 +147,8 @@ describe('listening', () => {
     track({ close: () => new Promise<void>((r) => http.close(() => r())) })
     const sip = await createSipServer({
       domain: SIP_DOMAIN,
-      accounts: [{ username: 'agent1', password: embeddedFixture.passwords['agent1']! }],
+      // A static account: still served, for SIP phones and tests without a gateway session.
+      accounts: [{ username: 'agent1', password: STATIC_PASSWORD }],
       logger: silent,
       server: http,
       path: '/sip',
@@ -154,7 +156,14 @@ describe('listening', () => {
     track(sip)
     const { port } = http.address() as { port: number }
 
-    const agent = await client(sip, 'agent1')
+    const agent = track(
+      await SipTestClient.connect({
+        url: sip.url,
+        domain: SIP_DOMAIN,
+        user: 'agent1',
+        password: STATIC_PASSWORD,
+      }),
+    )
     const registration = await agent.register()
     const page = await (await fetch(`http://127.0.0.1:${port}/`)).text()
     const elsewhere = await new Promise<string>((resolve) => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { SipTestClient } from '../../support/sip-client'
-import { SIP_DOMAIN, sipFixture, type SipFixture } from '../../support/sip-servers'
+import { SIP_DOMAIN, sipFixture, type SipFixture, type SipLogin } from '../../support/sip-servers'
 import { bothSipServers, sipServerForSuite } from '../../support/sip-suite'
 import { call, sipJsAgent, terminated, type SipJsAgent } from '../../support/sip-sipjs'
 
@@ -27,24 +27,24 @@ describe.each(bothSipServers)('the caller account on the $name', ({ kind }) => {
     await Promise.all([...clients.splice(0).map((c) => c.close()), ...agents.splice(0).map((a) => a.stop())])
   })
 
-  const connect = async (user: string, password: string | undefined): Promise<SipTestClient> => {
-    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, password })
+  const connect = async (user: string, login: SipLogin): Promise<SipTestClient> => {
+    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, ...login })
     clients.push(client)
     return client
   }
   const registeredAgent = async (user: string): Promise<SipTestClient> => {
-    const agent = await connect(user, fixture.passwords[user])
+    const agent = await connect(user, fixture.credentials[user]!)
     expect((await agent.register()).status).toBe(200)
     return agent
   }
-  const guest = (): Promise<SipTestClient> => connect('burger', GUEST_PASSWORD)
+  const guest = (): Promise<SipTestClient> => connect('burger', { password: GUEST_PASSWORD })
 
   it('dials the group address kcc with sip.js, with the user and password the caller page takes', async () => {
     const agent = await sipJsAgent({
       url: server().url,
       domain: SIP_DOMAIN,
       user: 'agent1',
-      password: fixture.passwords['agent1']!,
+      ...fixture.credentials['agent1']!,
     })
     agents.push(agent)
     await agent.register()

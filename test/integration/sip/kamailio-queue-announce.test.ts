@@ -100,7 +100,7 @@ beforeAll(async () => {
       url: kamailio.sip.url,
       domain: fixture.domain,
       user,
-      password: fixture.passwords[user]!,
+      ...fixture.credentials[user]!,
       hz: TRUNK_TONE.agent,
     })
     await a.register()

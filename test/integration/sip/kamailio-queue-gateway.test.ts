@@ -4,7 +4,7 @@ import { startGateway, type TestGateway } from '../../support/gateway'
 import { connectAdapter, dial, startQueueKamailio, type QueueKamailio } from '../../support/kamailio-queue'
 import { SipTestClient } from '../../support/sip-client'
 import { Dialog } from '../../support/sip-dialog'
-import { sipFixture } from '../../support/sip-servers'
+import { sipFixture, type SipLogin } from '../../support/sip-servers'
 import { waitUntil } from '../../support/wait'
 
 // The real gateway's queue (server/gateway/queue/) behind Kamailio's queue (deploy/kamailio/queue.cfg)
@@ -25,17 +25,17 @@ let caller: SipTestClient
 beforeAll(async () => {
   tg = await startGateway()
   kamailio = await startQueueKamailio(fixture)
-  const client = (user: string, password: string): Promise<SipTestClient> =>
-    SipTestClient.connect({ url: kamailio.sip.url, domain: fixture.domain, user, password })
+  const client = (user: string, credentials: SipLogin): Promise<SipTestClient> =>
+    SipTestClient.connect({ url: kamailio.sip.url, domain: fixture.domain, user, ...credentials })
   phones = {
-    medewerker1: await client('medewerker1', fixture.passwords['medewerker1']!),
-    medewerker3: await client('medewerker3', fixture.passwords['medewerker3']!),
-    supervisor: await client('supervisor', fixture.passwords['supervisor']!),
+    medewerker1: await client('medewerker1', fixture.credentials['medewerker1']!),
+    medewerker3: await client('medewerker3', fixture.credentials['medewerker3']!),
+    supervisor: await client('supervisor', fixture.credentials['supervisor']!),
   }
   for (const phone of Object.values(phones)) {
     expect((await phone.register()).status).toBe(200)
   }
-  caller = await client('burger', fixture.guests!['burger']!)
+  caller = await client('burger', { password: fixture.guests!['burger']! })
   adapter = await connectAdapter(kamailio.evapiPort, tg.gateway.queue)
 })
 

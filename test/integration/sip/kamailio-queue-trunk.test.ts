@@ -56,7 +56,7 @@ beforeAll(async () => {
       url: kamailio.sip.url,
       domain: fixture.domain,
       user,
-      password: fixture.passwords[user]!,
+      ...fixture.credentials[user]!,
       hz,
     })
     await a.register()

@@ -11,7 +11,7 @@ import {
 } from '../../support/kamailio-queue'
 import { SipTestClient } from '../../support/sip-client'
 import { Dialog } from '../../support/sip-dialog'
-import { sipFixture } from '../../support/sip-servers'
+import { sipFixture, type SipLogin } from '../../support/sip-servers'
 import { QUEUE_REJECT_PHRASES } from '../../../shared/sip/queue-responses'
 
 // deploy/kamailio/queue.cfg on Debian's Kamailio with the gateway's real evapi adapter: callers of
@@ -41,17 +41,17 @@ const invitesTo = (client: SipTestClient): number =>
 
 beforeAll(async () => {
   kamailio = await startQueueKamailio(fixture)
-  const client = async (user: string, password: string): Promise<SipTestClient> =>
-    SipTestClient.connect({ url: kamailio.sip.url, domain: fixture.domain, user, password })
+  const client = async (user: string, credentials: SipLogin): Promise<SipTestClient> =>
+    SipTestClient.connect({ url: kamailio.sip.url, domain: fixture.domain, user, ...credentials })
   agents = {
-    agent1: await client('agent1', fixture.passwords['agent1']!),
-    agent2: await client('agent2', fixture.passwords['agent2']!),
-    agent3: await client('agent3', fixture.passwords['agent3']!),
+    agent1: await client('agent1', fixture.credentials['agent1']!),
+    agent2: await client('agent2', fixture.credentials['agent2']!),
+    agent3: await client('agent3', fixture.credentials['agent3']!),
   }
   for (const agent of Object.values(agents)) {
     expect((await agent.register()).status).toBe(200)
   }
-  caller = await client('burger', fixture.guests!['burger']!)
+  caller = await client('burger', { password: fixture.guests!['burger']! })
 })
 
 afterEach(async () => {

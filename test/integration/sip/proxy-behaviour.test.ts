@@ -23,8 +23,13 @@ describe.each(bothSipServers)('$name', ({ kind }) => {
     user: string,
     options: { password?: string | null } = {},
   ): Promise<SipTestClient> => {
-    const pw = options.password === null ? undefined : (options.password ?? fixture.passwords[user])
-    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, password: pw })
+    const own = fixture.credentials[user]
+    // null: no credentials at all; a password: that one with the agent's own username.
+    const login =
+      options.password === null
+        ? {}
+        : { authUser: own?.authUser ?? user, password: options.password ?? own?.password }
+    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, ...login })
     clients.push(client)
     return client
   }

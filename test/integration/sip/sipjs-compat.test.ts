@@ -24,7 +24,7 @@ describe.each(bothSipServers)('sip.js 0.21 against the $name', ({ kind }) => {
       url: server().url,
       domain: SIP_DOMAIN,
       user,
-      password: fixture.passwords[user],
+      ...fixture.credentials[user],
     })
     agents.push(a)
     if (register) {

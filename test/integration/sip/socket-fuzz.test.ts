@@ -57,7 +57,7 @@ describe.each(bothSipServers)('SIP socket fuzz on the $name', ({ kind }) => {
       url: server().url,
       domain: SIP_DOMAIN,
       user,
-      password: fixture.passwords[user],
+      ...fixture.credentials[user],
     })
     clients.push(client)
     return client

@@ -31,8 +31,8 @@ describe.each(bothSipServers)('$name', ({ kind }) => {
   })
 
   const connect = async (user: string): Promise<SipTestClient> => {
-    const password = fixture.passwords[user] ?? fixture.guests![user]
-    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, password })
+    const login = fixture.credentials[user] ?? { password: fixture.guests![user] }
+    const client = await SipTestClient.connect({ url: server().url, domain: SIP_DOMAIN, user, ...login })
     clients.push(client)
     return client
   }

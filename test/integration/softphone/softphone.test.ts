@@ -35,7 +35,8 @@ describe('Softphone against the embedded SIP server', () => {
       backoff: { baseMs: 20, maxMs: 200 },
       domain: SIP_DOMAIN,
       extension,
-      password: fixture.passwords[extension]!,
+      authorizationUsername: fixture.credentials[extension]!.authUser,
+      password: fixture.credentials[extension]!.password,
       displayName: extension,
       sessionDescriptionHandlerFactory: fakeMedia,
       logger: createLogger(`softphone:${extension}`, quiet),
@@ -143,7 +144,7 @@ describe('Softphone against the embedded SIP server', () => {
       createSipServer({
         domain: SIP_DOMAIN,
         port,
-        accounts: [{ username: 'agent1', password: fixture.passwords['agent1']! }],
+        ephemeral: { secret: fixture.secret, isAgent: (user) => user === 'agent1' },
         logger: createRootLogger({ level: 'silent' }),
       })
     const own = await embedded()

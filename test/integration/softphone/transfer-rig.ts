@@ -54,7 +54,8 @@ export function transferRig(url: () => string, fixture: SipFixture): TransferRig
       websocketUrl: url(),
       domain: SIP_DOMAIN,
       extension,
-      password: fixture.passwords[extension]!,
+      authorizationUsername: fixture.credentials[extension]!.authUser,
+      password: fixture.credentials[extension]!.password,
       sessionDescriptionHandlerFactory: factory,
       logger: quiet,
       reinviteRetry: { attempts: 3, delayMs: () => 50 },
@@ -72,7 +73,7 @@ export function transferRig(url: () => string, fixture: SipFixture): TransferRig
   }
 
   const client = async (user: string): Promise<SipJsAgent> => {
-    const c = await sipJsAgent({ url: url(), domain: SIP_DOMAIN, user, password: fixture.passwords[user] })
+    const c = await sipJsAgent({ url: url(), domain: SIP_DOMAIN, user, ...fixture.credentials[user] })
     clients.push(c)
     return c
   }

@@ -23,7 +23,8 @@ function generate(numbers?: unknown): { status: number | null; stderr: string; o
     input,
     JSON.stringify({
       domain: 'kcc.test',
-      agents: [{ extension: 'agent1', password: 'a-long-enough-secret' }],
+      secret: 'a-secret-the-gateway-and-kamailio-share-0123456789',
+      agents: [{ extension: 'agent1' }],
       groups: [{ user: 'kcc', members: ['agent1'] }],
       ...(numbers === undefined ? {} : { numbers }),
     }),

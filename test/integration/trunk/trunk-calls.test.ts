@@ -38,7 +38,7 @@ beforeEach(async () => {
     url: kamailio.sip.url,
     domain: fixture.domain,
     user: 'agent1',
-    password: fixture.passwords['agent1']!,
+    ...fixture.credentials['agent1']!,
     hz: TRUNK_TONE.agent,
   })
   await agent.register()
@@ -268,7 +268,7 @@ describe('the phone network: trunk and rtpengine', () => {
       url: kamailio.sip.url,
       domain: fixture.domain,
       user: 'agent2',
-      password: fixture.passwords['agent2']!,
+      ...fixture.credentials['agent2']!,
       hz: TRUNK_TONE.citizen,
     })
     try {

@@ -42,7 +42,7 @@ beforeEach(async () => {
     url: kamailio.sip.url,
     domain: fixture.domain,
     user: 'agent1',
-    password: fixture.passwords['agent1']!,
+    ...fixture.credentials['agent1']!,
     hz: TRUNK_TONE.agent,
   })
   await agent.register()

@@ -33,7 +33,7 @@ beforeEach(async () => {
     numbers: { [NUMBER]: 'kcc' },
   })
   const agent = (user: string, hz: number): Promise<RtpAgent> =>
-    rtpAgent({ url: kamailio.sip.url, domain: fixture.domain, user, password: fixture.passwords[user]!, hz })
+    rtpAgent({ url: kamailio.sip.url, domain: fixture.domain, user, ...fixture.credentials[user]!, hz })
   agent1 = await agent('agent1', TRUNK_TONE.agent)
   agent2 = await agent('agent2', COLLEAGUE_HZ)
   await agent1.register()

@@ -50,7 +50,14 @@ describe('the SIP WebSocket URL when the gateway is moved by the environment', (
   })
 
   it('leaves a PBX alone', async () => {
-    const file = write({ ...demo(), sip: { ...demo().sip, embedded: false } })
+    const file = write({
+      ...demo(),
+      sip: {
+        ...demo().sip,
+        embedded: false,
+        credentials: { secret: 'a-secret-shared-with-kamailio-of-32+chars' },
+      },
+    })
     const config = await loadGatewayConfig(file, { KCC_PORT: '9000' })
     expect(config.sip.websocketUrl).toBe('ws://127.0.0.1:8480/sip')
   })

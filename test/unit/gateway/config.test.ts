@@ -102,14 +102,31 @@ describe('gateway configuration', () => {
     expect(error.message).toMatch(/supervisor: supervised afdeling burgerzaken is not configured/)
   })
 
+  it('refuses a SIP password: agents get ephemeral credentials from the gateway', async () => {
+    const config = demo()
+    ;(config['agents'] as Array<Record<string, unknown>>)[0]!['sipPassword'] = 'sip-demo-1001'
+    const error = (await loadGatewayConfig(write(config), {}).catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(GatewayConfigError)
+    expect(error.message).toMatch(/\/agents\/0 must NOT have additional properties/)
+  })
+
+  it('refuses a PBX without the secret it checks the ephemeral SIP credentials with', async () => {
+    const config = demo()
+    config['sip'] = { ...(config['sip'] as object), embedded: false }
+    const error = (await loadGatewayConfig(write(config), {}).catch((e: unknown) => e)) as Error
+    expect(error).toBeInstanceOf(GatewayConfigError)
+    expect(error.message).toMatch(/sip\.credentials\.secret .* is required with a PBX/)
+  })
+
   it('refuses to start outside demo mode with the public demo passwords', async () => {
     const error = (await loadGatewayConfig(DEMO.pathname, { KCC_DEMO: 'false' }).catch(
       (e: unknown) => e,
     )) as Error
     expect(error).toBeInstanceOf(GatewayConfigError)
-    expect(error.message).toMatch(/medewerker1 \(SIP password\)/)
+    expect(error.message).toMatch(/medewerker1 \(login password\)/)
     expect(error.message).toMatch(/supervisor \(login password\)/)
-  })
+    // Four scrypt runs or more: seconds on a busy machine.
+  }, 30_000)
 
   it('starts outside demo mode once every agent has its own passwords', async () => {
     const own = demo()
@@ -117,7 +134,6 @@ describe('gateway configuration', () => {
     const agents = own['agents'] as Array<Record<string, unknown>>
     for (const [i, agent] of agents.entries()) {
       agent['passwordHash'] = await hashPassword(`een-eigen-wachtwoord-${i}`)
-      agent['sipPassword'] = `eigen-sip-wachtwoord-${i}`
     }
     const config = await loadGatewayConfig(write(own), {})
     expect(config.demo).toBe(false)

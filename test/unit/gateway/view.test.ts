@@ -12,7 +12,6 @@ const agents = [
     afdeling: 'kcc',
     passwordHash: 'scrypt$',
     sipExtension: 'medewerker1',
-    sipPassword: 'x'.repeat(12),
   },
 ]
 

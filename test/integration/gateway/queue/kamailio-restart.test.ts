@@ -14,7 +14,7 @@ import { dial, startQueueKamailio, type QueueKamailio } from '../../../support/k
 import { BASE } from '../../../support/provider-client'
 import { ENGINE, PG_URL, startProvider, TEST_TOKEN, type TestProvider } from '../../../support/provider'
 import { SipTestClient } from '../../../support/sip-client'
-import { sipFixture } from '../../../support/sip-servers'
+import { sipFixture, type SipLogin } from '../../../support/sip-servers'
 import { nextEvent, until } from './support'
 
 /**
@@ -79,12 +79,12 @@ async function startGatewayInstance(): Promise<GatewayApp> {
   return app
 }
 
-async function sipClient(user: string, password: string): Promise<SipTestClient> {
+async function sipClient(user: string, credentials: SipLogin): Promise<SipTestClient> {
   const client = await SipTestClient.connect({
     url: kamailio.sip.url,
     domain: fixture.domain,
     user,
-    password,
+    ...credentials,
   })
   clients.push(client)
   return client
@@ -93,7 +93,7 @@ async function sipClient(user: string, password: string): Promise<SipTestClient>
 describe('a gateway restart behind Kamailio', () => {
   it('keeps the waiting caller’s place and rings them at the new gateway', async () => {
     const first = await startGatewayInstance()
-    const medewerker1 = await sipClient('medewerker1', fixture.passwords['medewerker1']!)
+    const medewerker1 = await sipClient('medewerker1', fixture.credentials['medewerker1']!)
     expect((await medewerker1.register()).status).toBe(200)
     await first.live.hub.publish({
       type: 'agent.state',
@@ -106,7 +106,7 @@ describe('a gateway restart behind Kamailio', () => {
       'queue.changed',
       (e) => e.queue.afdeling === 'kcc' && e.queue.waiting === 1,
     )
-    const burger = await sipClient('burger', fixture.guests!['burger']!)
+    const burger = await sipClient('burger', { password: fixture.guests!['burger']! })
     const { result } = await dial(burger, `sip:kcc@${fixture.domain}`)
     const oldestSince = (await joined).queue.oldestSince
     const [row] = await queueDb(first.storage.db).selectFrom('queue_call').select('id').execute()

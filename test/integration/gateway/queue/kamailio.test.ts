@@ -3,7 +3,7 @@ import { loadGatewayConfig } from '../../../../server/gateway/config/load'
 import { DEMO_CONFIG, startGateway, type TestGateway } from '../../../support/gateway'
 import { dial, startQueueKamailio, type QueueKamailio } from '../../../support/kamailio-queue'
 import { SipTestClient } from '../../../support/sip-client'
-import { sipFixture } from '../../../support/sip-servers'
+import { sipFixture, type SipLogin } from '../../../support/sip-servers'
 import { nextEvent, until } from './support'
 
 /**
@@ -35,12 +35,12 @@ afterAll(async () => {
   await kamailio?.sip.close()
 })
 
-async function sipClient(user: string, password: string): Promise<SipTestClient> {
+async function sipClient(user: string, credentials: SipLogin): Promise<SipTestClient> {
   const client = await SipTestClient.connect({
     url: kamailio.sip.url,
     domain: fixture.domain,
     user,
-    password,
+    ...credentials,
   })
   clients.push(client)
   return client
@@ -52,8 +52,8 @@ const invitesTo = (client: SipTestClient): number =>
 describe('the queue with Kamailio', () => {
   it('rings the longest-idle Beschikbaar agent of the afdeling for a caller Kamailio holds', async () => {
     const hub = tg.gateway.live.hub
-    const medewerker1 = await sipClient('medewerker1', fixture.passwords['medewerker1']!)
-    const medewerker3 = await sipClient('medewerker3', fixture.passwords['medewerker3']!)
+    const medewerker1 = await sipClient('medewerker1', fixture.credentials['medewerker1']!)
+    const medewerker3 = await sipClient('medewerker3', fixture.credentials['medewerker3']!)
     expect((await medewerker1.register()).status).toBe(200)
     expect((await medewerker3.register()).status).toBe(200)
     await hub.publish({ type: 'agent.state', login: 'medewerker3', afdeling: 'kcc', state: 'beschikbaar' })
@@ -61,7 +61,7 @@ describe('the queue with Kamailio', () => {
     await until('the clock passed medewerker3’s time', () => Date.now() > since3)
     await hub.publish({ type: 'agent.state', login: 'medewerker1', afdeling: 'kcc', state: 'beschikbaar' })
 
-    const burger = await sipClient('burger', fixture.guests!['burger']!)
+    const burger = await sipClient('burger', { password: fixture.guests!['burger']! })
     const left = nextEvent(hub, 'queue.left', (e) => e.afdeling === 'kcc')
     await until('the gateway is connected to Kamailio', () => tg.gateway.kamailio?.connected === true)
     const { result } = await dial(burger, `sip:kcc@${fixture.domain}`)

@@ -3,7 +3,7 @@ import { loadGatewayConfig } from '../../../../server/gateway/config/load'
 import { DEMO_CONFIG, startGateway, type TestGateway } from '../../../support/gateway'
 import { dial, startQueueKamailio, type QueueKamailio } from '../../../support/kamailio-queue'
 import { SipTestClient } from '../../../support/sip-client'
-import { sipFixture } from '../../../support/sip-servers'
+import { sipFixture, type SipLogin } from '../../../support/sip-servers'
 import { shortQueueSettings, type QueueHarness } from './overflow-harness'
 import { describeQueueOverflow } from './overflow-scenarios'
 import { until } from './support'
@@ -43,12 +43,12 @@ afterAll(async () => {
   await kamailio?.sip.close()
 })
 
-async function connect(user: string, password: string): Promise<SipTestClient> {
+async function connect(user: string, credentials: SipLogin): Promise<SipTestClient> {
   const client = await SipTestClient.connect({
     url: kamailio.sip.url,
     domain: fixture.domain,
     user,
-    password,
+    ...credentials,
   })
   clients.push(client)
   return client
@@ -62,12 +62,12 @@ describeQueueOverflow('Kamailio', (): QueueHarness => ({
     if (known) {
       return known
     }
-    const client = await connect(login, fixture.passwords[login]!)
+    const client = await connect(login, fixture.credentials[login]!)
     expect((await client.register()).status).toBe(200)
     agents.set(login, client)
     return client
   },
-  caller: () => connect('burger', fixture.guests!['burger']!),
+  caller: () => connect('burger', { password: fixture.guests!['burger']! }),
   dial,
   async register<T>(path: string): Promise<T> {
     const response = await tg.register.get<T>(path)

@@ -109,7 +109,6 @@ function agent(login: string, afdeling: string): AgentConfig {
     afdeling,
     passwordHash: 'scrypt$unused',
     sipExtension: `ext-${login}`,
-    sipPassword: 'unused-password',
   }
 }
 
