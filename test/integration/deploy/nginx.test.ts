@@ -133,9 +133,13 @@ describe('the gateway behind nginx with deploy/nginx/kcc.conf', () => {
     expect(composed.logs.join('\n')).not.toContain('203.0.113.9')
   })
 
-  it('carries the live socket over WSS', async () => {
+  it('carries the live socket over WSS, with the client’s address', async () => {
     const token = await login('medewerker2')
-    const socket = new WebSocket(`${publicOrigin.replace('https:', 'wss:')}/api/live`, { ca: ca.ca })
+    const socket = new WebSocket(`${publicOrigin.replace('https:', 'wss:')}/api/live`, {
+      ca: ca.ca,
+      localAddress: '127.0.0.3',
+      headers: { 'x-forwarded-for': '203.0.113.10' },
+    })
     const types: string[] = []
     socket.on('message', (data: Buffer) => types.push((JSON.parse(data.toString()) as { type: string }).type))
     await new Promise((resolve, reject) => {
@@ -145,6 +149,9 @@ describe('the gateway behind nginx with deploy/nginx/kcc.conf', () => {
     socket.send(JSON.stringify({ type: 'auth', token }))
     await expect.poll(() => types).toContain('welcome')
     socket.close()
+    const upgrades = composed.logs.filter((line) => line.includes('"url":"/api/live"'))
+    expect(upgrades.some((line) => line.includes('"remoteAddress":"127.0.0.3"'))).toBe(true)
+    expect(composed.logs.join('\n')).not.toContain('203.0.113.10')
   })
 
   it('hands softphones the public SIP URL and carries SIP over WSS for pages of the public origin', async () => {
