@@ -3,6 +3,9 @@ import { ACTOR_LIMITS, ACTORIDENTIFICATOR_LIMITS } from '../../../shared/api/kla
 import { CONSULT_RING_SECONDS } from '../../../shared/gateway/consult-ring'
 import { ANSWER_FIELDS } from '../../../shared/klantcontact/answer'
 import { DEFAULT_PAUZE_REDENEN } from '../../../shared/gateway/pauze-redenen'
+import { DEFAULT_SIP_CREDENTIALS_TTL_SECONDS } from '../../lib/sip-ephemeral'
+import { DEFAULT_CLAIMS } from '../auth/oidc/claims'
+import { DEFAULT_SCOPES } from '../auth/oidc/client'
 import { QUEUE_DEFAULTS } from '../queue/settings'
 import type { GatewayConfig } from './types'
 
@@ -12,8 +15,6 @@ import type { GatewayConfig } from './types'
  */
 const SIP_USER = '^[a-z0-9][a-z0-9._-]{0,31}$'
 const ID = '^[a-z0-9][a-z0-9-]{0,31}$'
-/** How long ephemeral SIP credentials are valid when `sip.credentials.ttlSeconds` is left out. */
-export const SIP_CREDENTIALS_TTL_DEFAULT = 3600
 
 export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
   type: 'object',
@@ -360,7 +361,7 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
           properties: {
             secret: {
               description:
-                "The secret the gateway and the SIP server share to issue and check the credentials (Kamailio's autheph: user `<expiry>:<extension>`, password base64(HMAC-SHA1(secret, user))). Give it as `secretFile` or `KCC_SIP_SECRET_FILE` rather than here. Left out with the embedded SIP server: a random secret per process.",
+                "The secret the gateway and the SIP server share to issue and check the credentials (Kamailio's autheph: user `<expiry>:<extension>`, password base64(HMAC-SHA1(secret, user))). Give it as `secretFile` or `KCC_SIP_SECRET_FILE` rather than here. Required with a PBX (`embedded` false); left out with the embedded SIP server: a random secret per process.",
               type: 'string',
               nullable: true,
               minLength: 32,
@@ -374,7 +375,7 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
               minLength: 1,
             },
             ttlSeconds: {
-              default: SIP_CREDENTIALS_TTL_DEFAULT,
+              default: DEFAULT_SIP_CREDENTIALS_TTL_SECONDS,
               description:
                 'How long one set of credentials is valid; the app renews them before they expire.',
               type: 'integer',
@@ -451,7 +452,7 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
               pattern: '^https?://\\S+$',
             },
             scopes: {
-              default: ['openid', 'profile', 'email'],
+              default: DEFAULT_SCOPES,
               description: 'The scopes asked for; add whatever the group claim needs.',
               type: 'array',
               nullable: true,
@@ -472,28 +473,28 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
               additionalProperties: false,
               properties: {
                 login: {
-                  default: 'preferred_username',
+                  default: DEFAULT_CLAIMS.login,
                   description: 'The claim holding the login.',
                   type: 'string',
                   nullable: true,
                   minLength: 1,
                 },
                 displayName: {
-                  default: 'name',
+                  default: DEFAULT_CLAIMS.displayName,
                   description: 'The claim holding the name.',
                   type: 'string',
                   nullable: true,
                   minLength: 1,
                 },
                 email: {
-                  default: 'email',
+                  default: DEFAULT_CLAIMS.email,
                   description: 'The claim holding the e-mail address.',
                   type: 'string',
                   nullable: true,
                   minLength: 1,
                 },
                 groups: {
-                  default: 'groups',
+                  default: DEFAULT_CLAIMS.groups,
                   description: 'The group or role claim the mappings `roles` and `afdelingen` read.',
                   type: 'string',
                   nullable: true,
