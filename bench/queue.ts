@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { randomEphemeralSecret } from '../server/lib/sip-ephemeral'
 import { cleanupsOnExit, DOCS, progressLog } from './lib/browser-rig'
 import { benchScript, startChild } from './lib/child'
 import { removeDirectory } from './lib/databases'
@@ -18,15 +19,7 @@ import { mediaLoss } from './lib/queue-media'
 import type { QueueServerSpec } from './lib/queue-protocol'
 import { docsSection, figuresTable, type QueueResults } from './lib/queue-report'
 import { readTrace, startSipp, type SippSettings } from './lib/queue-sipp'
-import {
-  freePort,
-  GROUP,
-  NUMBER,
-  sipPassword,
-  SIP_DOMAIN,
-  startKamailio,
-  startRtpengine,
-} from './lib/queue-telephony'
+import { freePort, GROUP, NUMBER, SIP_DOMAIN, startKamailio, startRtpengine } from './lib/queue-telephony'
 
 /**
  * `npm run bench:queue`: the call queue under load, all real on loopback: rtpengine, Kamailio with
@@ -67,13 +60,15 @@ async function main(): Promise<void> {
 
   const accounts = Array.from({ length: AGENTS }, (_, i) => ({
     login: `wachtrij${String(i + 1).padStart(2, '0')}`,
-    sipPassword: sipPassword(),
   }))
+  // The gateway issues the agents' SIP credentials with it, Kamailio checks them (docs/telephony.md).
+  const sipSecret = randomEphemeralSecret()
   const rtpengine = await startRtpengine()
   cleanups.push(() => rtpengine.stop())
   const kamailio = await startKamailio({
     dir,
-    passwords: Object.fromEntries(accounts.map((a) => [a.login, a.sipPassword])),
+    secret: sipSecret,
+    extensions: accounts.map((a) => a.login),
     rtpengine: rtpengine.control,
     peerPort: await freePort(),
   })
@@ -87,6 +82,7 @@ async function main(): Promise<void> {
     domain: SIP_DOMAIN,
     evapiPort: kamailio.evapiPort,
     agents: accounts,
+    sipSecret,
   }
   const gateway = await startChild('queue-server', benchScript('lib/queue-server.ts'), [JSON.stringify(spec)])
   cleanups.push(() => gateway.stop())

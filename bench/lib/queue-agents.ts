@@ -92,6 +92,21 @@ function login(
   })
 }
 
+/** The agent's ephemeral SIP credentials, as the app gets them (GET /api/softphone). */
+async function softphoneCredentials(
+  port: number,
+  name: string,
+  token: string,
+): Promise<{ authorizationUsername: string; password: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/softphone`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  if (!response.ok) {
+    throw new Error(`${name}: no softphone account: HTTP ${response.status}`)
+  }
+  return (await response.json()) as { authorizationUsername: string; password: string }
+}
+
 async function openLive(
   url: string,
   token: string,
@@ -122,7 +137,7 @@ export async function startAgents(options: {
   gatewayPort: number
   sipUrl: string
   domain: string
-  accounts: Array<{ login: string; sipPassword: string }>
+  accounts: Array<{ login: string }>
   seed: number
 }): Promise<AgentFleet> {
   const random = seededRandom(options.seed)
@@ -215,7 +230,7 @@ export async function startAgents(options: {
       options.sipUrl,
       options.domain,
       account.login,
-      account.sipPassword,
+      await softphoneCredentials(options.gatewayPort, account.login, token),
       { invite: (request, at) => onInvite(agent, request, at), bye: (request) => onBye(agent, request) },
       media.ports[i]!,
     )

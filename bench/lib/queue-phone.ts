@@ -36,11 +36,11 @@ export class QueuePhone extends RegisteringPhone {
     url: string,
     domain: string,
     user: string,
-    password: string,
+    credentials: { authorizationUsername: string; password: string },
     private readonly events: PhoneEvents,
     private readonly mediaPort: number,
   ) {
-    super(url, domain, user, password)
+    super(url, domain, user, credentials.password, credentials.authorizationUsername)
   }
 
   protected onRequest(message: SipRequest, at: number): void {

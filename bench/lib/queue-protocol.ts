@@ -6,7 +6,9 @@ export interface QueueServerSpec {
   sipUrl: string
   domain: string
   evapiPort: number
-  agents: Array<{ login: string; sipPassword: string }>
+  agents: Array<{ login: string }>
+  /** The secret Kamailio checks the agents' ephemeral SIP credentials with (sip.credentials). */
+  sipSecret: string
 }
 
 /** Their gateway password: the agents are copies of medewerker1 (config/kcc.demo.json). */

@@ -27,7 +27,6 @@ const agents: AgentConfig[] = spec.agents.map((agent, i) => ({
   email: `${agent.login}@kcc.test`,
   afdeling: 'kcc',
   sipExtension: agent.login,
-  sipPassword: agent.sipPassword,
 }))
 const config: GatewayConfig = {
   ...demo,
@@ -41,6 +40,7 @@ const config: GatewayConfig = {
     domain: spec.domain,
     embedded: false,
     guests: [],
+    credentials: { secret: spec.sipSecret },
     evapi: { host: '127.0.0.1', port: spec.evapiPort },
   },
 }

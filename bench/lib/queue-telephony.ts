@@ -1,5 +1,4 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { createSocket } from 'node:dgram'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { connect, createServer } from 'node:net'
@@ -31,8 +30,8 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-function run(binary: string, args: string[]): { child: ChildProcess; process: Process } {
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+function run(binary: string, args: string[], cwd?: string): { child: ChildProcess; process: Process } {
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) })
   let output = ''
   const keep = (chunk: Buffer): void => {
     // rtpengine's per-call packet statistics of the whole run are read from here at the end.
@@ -109,15 +108,19 @@ export interface Kamailio extends Process {
   evapiPort: number
 }
 
-/** Writes the credentials, groups and numbers with generate-credentials.ts, as in production. */
-function writeCredentials(dir: string, passwords: Record<string, string>): void {
+/**
+ * Writes the secret, agents, groups and numbers with generate-credentials.ts, as in production, into
+ * `dir`/kcc, where kamailio.cfg imports the secret from when Kamailio runs in `dir`.
+ */
+function writeCredentials(dir: string, secret: string, extensions: string[]): void {
   const input = join(dir, 'kcc-sip.json')
   writeFileSync(
     input,
     JSON.stringify({
       domain: SIP_DOMAIN,
-      agents: Object.entries(passwords).map(([extension, password]) => ({ extension, password })),
-      groups: [{ user: GROUP, members: Object.keys(passwords) }],
+      secret,
+      agents: extensions.map((extension) => ({ extension })),
+      groups: [{ user: GROUP, members: extensions }],
       guests: [],
       allowedOrigins: [],
       numbers: [{ number: NUMBER, target: GROUP }],
@@ -126,7 +129,7 @@ function writeCredentials(dir: string, passwords: Record<string, string>): void 
   )
   execFileSync(
     join(REPO, 'node_modules/.bin/tsx'),
-    [join(REPO, 'deploy/kamailio/generate-credentials.ts'), '--input', input, '--out', join(dir, 'db')],
+    [join(REPO, 'deploy/kamailio/generate-credentials.ts'), '--input', input, '--out', join(dir, 'kcc')],
     { stdio: 'pipe' },
   )
 }
@@ -144,34 +147,41 @@ async function listening(port: number): Promise<boolean> {
 
 export async function startKamailio(options: {
   dir: string
-  passwords: Record<string, string>
+  /** The secret the gateway issues the agents' ephemeral credentials with. */
+  secret: string
+  extensions: string[]
   rtpengine: string
   /** Where calls out of the trunk would go; unused by the benchmark but required by the config. */
   peerPort: number
 }): Promise<Kamailio> {
-  writeCredentials(options.dir, options.passwords)
+  writeCredentials(options.dir, options.secret, options.extensions)
   const runDir = join(options.dir, 'run')
   mkdirSync(runDir)
   const [port, trunkPort, evapiPort] = [await freePort(), await freePort(), await freePort()]
   const define = (value: string): string[] => ['-A', value]
-  const { child, process } = run('kamailio', [
-    ...['-f', join(REPO, 'deploy/kamailio/kamailio.cfg'), '-DD', '-E', '-Y', runDir],
-    ...['-P', join(runDir, 'kamailio.pid'), '-w', options.dir, '-m', '128'],
-    ...define(`KCC_LISTEN=tcp:127.0.0.1:${port}`),
-    ...define(`KCC_DOMAIN="${SIP_DOMAIN}"`),
-    ...define(`KCC_DB_URL="text://${join(options.dir, 'db')}"`),
-    ...define(`KCC_TRUNK_PORT=${trunkPort}`),
-    ...define('WITH_TRUNK'),
-    ...define('KCC_TRUNK_IP=127.0.0.1'),
-    ...define('KCC_TRUNK_CARRIER="127.0.0.1"'),
-    ...define(`KCC_TRUNK_PEER="127.0.0.1:${options.peerPort}"`),
-    ...define(`KCC_TRUNK_ADVERTISED="127.0.0.1:${trunkPort}"`),
-    ...define(`KCC_RTPENGINE="${options.rtpengine}"`),
-    ...define('KCC_RTP_FROM_TRUNK="direction=trunk direction=agents"'),
-    ...define('KCC_RTP_TO_TRUNK="direction=agents direction=trunk"'),
-    ...define('KCC_QUEUE'),
-    ...define(`KCC_EVAPI_BIND="127.0.0.1:${evapiPort}"`),
-  ])
+  const { child, process } = run(
+    'kamailio',
+    [
+      ...['-f', join(REPO, 'deploy/kamailio/kamailio.cfg'), '-DD', '-E', '-Y', runDir],
+      ...['-P', join(runDir, 'kamailio.pid'), '-w', options.dir, '-m', '128'],
+      ...define(`KCC_LISTEN=tcp:127.0.0.1:${port}`),
+      ...define(`KCC_DOMAIN="${SIP_DOMAIN}"`),
+      ...define(`KCC_DB_URL="text://${join(options.dir, 'kcc')}"`),
+      ...define(`KCC_TRUNK_PORT=${trunkPort}`),
+      ...define('WITH_TRUNK'),
+      ...define('KCC_TRUNK_IP=127.0.0.1'),
+      ...define('KCC_TRUNK_CARRIER="127.0.0.1"'),
+      ...define(`KCC_TRUNK_PEER="127.0.0.1:${options.peerPort}"`),
+      ...define(`KCC_TRUNK_ADVERTISED="127.0.0.1:${trunkPort}"`),
+      ...define(`KCC_RTPENGINE="${options.rtpengine}"`),
+      ...define('KCC_RTP_FROM_TRUNK="direction=trunk direction=agents"'),
+      ...define('KCC_RTP_TO_TRUNK="direction=agents direction=trunk"'),
+      ...define('KCC_QUEUE'),
+      ...define(`KCC_EVAPI_BIND="127.0.0.1:${evapiPort}"`),
+    ],
+    // In `dir`: kamailio.cfg imports kcc/autheph-secret.cfg relative to the working directory first.
+    options.dir,
+  )
   const deadline = Date.now() + 15_000
   while (!(await listening(port)) || !(await listening(evapiPort))) {
     if (child.exitCode !== null || Date.now() > deadline) {
@@ -182,5 +192,3 @@ export async function startKamailio(options: {
   }
   return { ...process, url: `ws://127.0.0.1:${port}`, trunkPort, evapiPort }
 }
-
-export const sipPassword = (): string => `pw-${randomBytes(12).toString('base64url')}`

@@ -26,6 +26,8 @@ export abstract class RegisteringPhone {
     private readonly domain: string,
     private readonly user: string,
     private readonly password: string,
+    /** The digest username: the gateway's ephemeral `<expiry>:<extension>` (GET /api/softphone). */
+    private readonly authUser: string = user,
   ) {}
 
   async connect(): Promise<void> {
@@ -100,11 +102,11 @@ export abstract class RegisteringPhone {
     const nonce = unquote(header?.['nonce'])
     const cnonce = random(8)
     const nc = '00000001'
-    const ha1 = md5(`${this.user}:${realm}:${this.password}`)
+    const ha1 = md5(`${this.authUser}:${realm}:${this.password}`)
     const ha2 = md5(`${request.method}:${request.uri}`)
     const credentials: AuthHeader = {
       scheme: 'Digest',
-      username: `"${this.user}"`,
+      username: `"${this.authUser}"`,
       realm: `"${realm}"`,
       nonce: `"${nonce}"`,
       uri: `"${request.uri}"`,

@@ -118,17 +118,23 @@ export async function startTraffic(options: TrafficOptions): Promise<Traffic> {
   for (const name of soakAgentLogins()) {
     const socket = await openSocket(name)
     const token = socket.token
-    const account = await call<{ websocketUrl: string; domain: string; extension: string; password: string }>(
-      'softphone',
-      token,
-      'GET',
-      '/api/softphone',
-      200,
-    )
+    const account = await call<{
+      websocketUrl: string
+      domain: string
+      extension: string
+      authorizationUsername: string
+      password: string
+    }>('softphone', token, 'GET', '/api/softphone', 200)
     if (!account) {
       throw new Error(`${name}: no softphone account`)
     }
-    const phone = new SoakSipPhone(account.websocketUrl, account.domain, account.extension, account.password)
+    const phone = new SoakSipPhone(
+      account.websocketUrl,
+      account.domain,
+      account.extension,
+      account.password,
+      account.authorizationUsername,
+    )
     await phone.connect()
     agents.push({ login: name, token, socket, phone })
   }
