@@ -180,14 +180,14 @@ describe('the roster', () => {
     expect((await store.all()).map((m) => m.login)).toEqual(['carla'])
   })
 
-  it.each([
+  it.each<[string, Partial<Medewerker>]>([
     ['login', { login: 'met spatie' }],
     ['displayName', { displayName: ' ' }],
     ['email', { email: 'geen-adres' }],
     ['afdeling', { afdeling: 'onbekend' }],
     ['sipExtension', { sipExtension: 'Hoofdletters' }],
     ['supervises', { supervises: ['kcc', 'onbekend'] }],
-  ] as const)('refuses a medewerker with an invalid %s', async (field, invalid) => {
+  ])('refuses a medewerker with an invalid %s', async (field, invalid) => {
     const roster = await rosterOn(await database())
 
     await expect(roster.provision(medewerker('carla', invalid))).rejects.toThrow(`invalid ${field}`)
