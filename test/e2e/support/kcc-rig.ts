@@ -6,7 +6,7 @@ import { test as base } from '@playwright/test'
 import pg from 'pg'
 import { startKccServer, type KccServer, type KccServerOptions } from '../../../server/compose/kcc-server'
 import { loadGatewayConfig } from '../../../server/gateway/config/load'
-import type { GatewayConfig } from '../../../server/gateway/config/types'
+import type { AuthConfig, GatewayConfig } from '../../../server/gateway/config/types'
 import { createRootLogger } from '../../../server/lib/logger'
 import type { ActorKlantcontact, Klantcontact, List } from '../../support/klantinteracties-types'
 import { ENGINE, PG_URL } from '../../support/provider'
@@ -52,6 +52,12 @@ export interface RigOptions {
    * `test.use({ nawerkSeconds: { kcc: 10 } })` for a test that sees Nawerk end by itself.
    */
   nawerkSeconds?: Readonly<Record<string, number | null>>
+  /**
+   * How agents sign in (`auth`, e.g. single sign-on through test/support/oidc-idp.ts), made from
+   * the gateway's URL, which the provider needs for its redirect URIs: the gateway's port is then
+   * chosen before it starts.
+   */
+  auth?: (gatewayUrl: string) => AuthConfig | Promise<AuthConfig>
 }
 
 export interface KccRig {
@@ -175,6 +181,11 @@ export async function startRig(
         },
       }
       webRoot = webBuildAllowing(new URL(kamailio.url).origin, join(dir, 'web'))
+    }
+
+    if (options.auth) {
+      config = config.port === 0 ? { ...config, port: await freePort() } : config
+      config = { ...config, auth: await options.auth(`http://${config.host}:${config.port}`) }
     }
 
     const providerToken = randomBytes(20).toString('hex')
