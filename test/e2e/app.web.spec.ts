@@ -5,7 +5,10 @@ test.describe('KCC Werkplek as a plain web app (no desktop bridge)', () => {
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
     page.on('console', (message) => {
-      if (message.type() === 'error') {
+      // The preview server has no gateway behind it: the login screen's question which sign-in
+      // it offers (GET /api/auth/methods) finds nothing there, and the form is shown.
+      const noGateway = message.location().url.endsWith('/api/auth/methods')
+      if (message.type() === 'error' && !noGateway) {
         problems.push(`console: ${message.text()}`)
       }
     })
