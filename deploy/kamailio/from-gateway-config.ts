@@ -18,7 +18,7 @@ export function kamailioInputFromGatewayConfig(
   const secret = config.sip.credentials?.secret
   if (secret === undefined) {
     throw new Error(
-      'the gateway configuration has no sip.credentials.secret (or secretFile, KCC_SIP_SECRET_FILE): Kamailio needs it to check the agents\' credentials',
+      "the gateway configuration has no sip.credentials.secret (or secretFile, KCC_SIP_SECRET_FILE): Kamailio needs it to check the agents' credentials",
     )
   }
   return {

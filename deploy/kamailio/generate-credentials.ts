@@ -98,7 +98,7 @@ export function validateInput(input: unknown): string[] {
   }
   if (typeof secret !== 'string' || !SECRET_RE.test(secret)) {
     problems.push(
-      'secret must be the gateway\'s sip.credentials.secret: 32 to 512 printable characters without spaces, quotes or backslashes',
+      "secret must be the gateway's sip.credentials.secret: 32 to 512 printable characters without spaces, quotes or backslashes",
     )
   }
   const extensions = new Set<string>()

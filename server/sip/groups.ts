@@ -12,11 +12,7 @@ export interface Groups {
   targets(user: string, caller: string | undefined): Binding[]
 }
 
-export function createGroups(
-  groups: SipGroup[],
-  agents: AgentSet,
-  registrar: Registrar,
-): Groups {
+export function createGroups(groups: SipGroup[], agents: AgentSet, registrar: Registrar): Groups {
   const byUser = new Map<string, SipGroup>()
   for (const group of groups) {
     if (agents.has(group.user)) {

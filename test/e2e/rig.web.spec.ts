@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import WebSocket from 'ws'
+import type { SoftphoneAccountView } from '../../shared/gateway/api'
 import { SipTestClient } from '../support/sip-client'
 import { expectNoAxeViolations } from './support/axe'
 import { expect, SIP_BACKENDS, test } from './support/kcc-rig'
@@ -9,13 +10,6 @@ import { audioFlow, expectAudioBothWays, trackPeerConnections } from './support/
  * The browser-test rig itself (test/e2e/support/kcc-rig.ts), on both SIP servers: what every
  * scenario spec relies on before it drives the agent app.
  */
-interface Softphone {
-  websocketUrl: string
-  domain: string
-  extension: string
-  password: string
-}
-
 /** Opens a WebSocket as a SIP-over-WebSocket client does (RFC 7118) and answers the subprotocol agreed. */
 async function sipSubprotocol(url: string, origin: string): Promise<string> {
   const socket = new WebSocket(url, 'sip', { origin })
@@ -40,7 +34,7 @@ for (const backend of SIP_BACKENDS) {
     }) => {
       expect(rig.sipBackend).toBe(backend)
       const session = await rig.login('medewerker1')
-      const softphone = await session.get<Softphone>('/api/softphone')
+      const softphone = await session.get<SoftphoneAccountView>('/api/softphone')
       expect(softphone.websocketUrl).toBe(rig.sipUrl)
       if (backend === 'embedded') {
         expect(softphone.websocketUrl).toBe(`${rig.url.replace('http', 'ws')}/sip`)
@@ -51,6 +45,8 @@ for (const backend of SIP_BACKENDS) {
         url: softphone.websocketUrl,
         domain: softphone.domain,
         user: softphone.extension,
+        // The gateway's ephemeral credentials for this session (docs/telephony.md).
+        authUser: softphone.authorizationUsername,
         password: softphone.password,
       })
       try {
