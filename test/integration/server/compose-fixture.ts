@@ -5,9 +5,18 @@ import { afterAll, beforeAll } from 'vitest'
 import { startKccServer, type KccServer } from '../../../server/compose/kcc-server'
 import { loadGatewayConfig } from '../../../server/gateway/config/load'
 import { createRootLogger } from '../../../server/lib/logger'
+import { issueEphemeral } from '../../../server/lib/sip-ephemeral'
 import { DEMO_CONFIG } from '../../support/gateway'
 
 export const PROVIDER_TOKEN = 'compose-fixture-token-0123456789'
+/** The composed server's sip.credentials.secret, so a test's SIP client can sign in as an agent. */
+export const COMPOSE_SIP_SECRET = 'compose-fixture-sip-secret-0123456789abcdef'
+
+/** An agent's SIP sign-in as GET /api/softphone would issue it, valid for an hour. */
+export function agentSipCredentials(extension: string): { authUser: string; password: string } {
+  const issued = issueEphemeral(COMPOSE_SIP_SECRET, extension, Date.now() / 1000 + 3600)
+  return { authUser: issued.username, password: issued.password }
+}
 
 export interface ComposedServer {
   server: KccServer
@@ -34,7 +43,12 @@ export function useComposedServer(): () => ComposedServer {
     const logs: string[] = []
     const dataDir = join(dir, 'data')
     const server = await startKccServer({
-      config: { ...config, port: 0, dataDir },
+      config: {
+        ...config,
+        port: 0,
+        dataDir,
+        sip: { ...config.sip, credentials: { secret: COMPOSE_SIP_SECRET } },
+      },
       logger: createRootLogger({
         level: 'info',
         destination: { write: (line: string) => void logs.push(line) },

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { SipTestClient } from '../../../support/sip-client'
 import { TEST_SDP } from '../../../support/sip-requests'
-import { useComposedServer } from '../../server/compose-fixture'
+import { agentSipCredentials, useComposedServer } from '../../server/compose-fixture'
 import { nextEvent, until } from './support'
 
 /**
@@ -18,13 +18,14 @@ afterAll(async () => {
   }
 })
 
-async function sipClient(user: string, password?: string): Promise<SipTestClient> {
+/** An agent signs in with ephemeral credentials; a caller (a guest) with none. */
+async function sipClient(user: string, role: 'agent' | 'guest' = 'guest'): Promise<SipTestClient> {
   const { server } = composed()
   const client = await SipTestClient.connect({
     url: server.sipUrl!,
     domain: 'kcc.test',
     user,
-    ...(password ? { password } : {}),
+    ...(role === 'agent' ? agentSipCredentials(user) : {}),
   })
   clients.push(client)
   return client
@@ -33,8 +34,8 @@ async function sipClient(user: string, password?: string): Promise<SipTestClient
 describe('a caller of the KCC through the composed server', () => {
   it('waits with 182 Queued and rings the longest-idle Beschikbaar agent only', async () => {
     const { server } = composed()
-    const medewerker1 = await sipClient('medewerker1', 'sip-demo-1001')
-    const medewerker3 = await sipClient('medewerker3', 'sip-demo-1003')
+    const medewerker1 = await sipClient('medewerker1', 'agent')
+    const medewerker3 = await sipClient('medewerker3', 'agent')
     expect((await medewerker1.register()).status).toBe(200)
     expect((await medewerker3.register()).status).toBe(200)
     // medewerker3 has been Beschikbaar longer than medewerker1.

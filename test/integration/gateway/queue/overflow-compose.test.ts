@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect } from 'vitest'
 import { startKccServer, type KccServer } from '../../../../server/compose/kcc-server'
 import { loadGatewayConfig } from '../../../../server/gateway/config/load'
 import { createRootLogger } from '../../../../server/lib/logger'
+import { issueEphemeral } from '../../../../server/lib/sip-ephemeral'
 import { DEMO_CONFIG } from '../../../support/gateway'
 import { ENGINE, PG_URL } from '../../../support/provider'
 import { SipTestClient } from '../../../support/sip-client'
@@ -19,11 +20,7 @@ import { describeQueueOverflow } from './overflow-scenarios'
  * provider use a fresh schema of their own.
  */
 const PROVIDER_TOKEN = 'overflow-compose-token-0123456789'
-const PASSWORDS: Record<string, string> = {
-  medewerker1: 'sip-demo-1001',
-  medewerker2: 'sip-demo-1002',
-  medewerker3: 'sip-demo-1003',
-}
+const SIP_SECRET = 'overflow-compose-sip-secret-0123456789abcdef'
 
 let server: KccServer
 let dir: string
@@ -49,6 +46,7 @@ beforeAll(async () => {
         ...demo,
         port: 0,
         dataDir: join(dir, 'data'),
+        sip: { ...demo.sip, credentials: { secret: SIP_SECRET } },
         afdelingen: shortQueueSettings(demo.afdelingen),
         ...(ENGINE === 'postgres' ? { database: { url: PG_URL, schema: `${schema}_g` } } : {}),
       },
@@ -84,12 +82,14 @@ afterAll(async () => {
   }
 })
 
-async function connect(user: string, password?: string): Promise<SipTestClient> {
+/** An agent signs in with ephemeral credentials as GET /api/softphone issues them; a caller with none. */
+async function connect(user: string, role: 'agent' | 'guest' = 'guest'): Promise<SipTestClient> {
+  const issued = role === 'agent' ? issueEphemeral(SIP_SECRET, user, Date.now() / 1000 + 3600) : undefined
   const client = await SipTestClient.connect({
     url: server.sipUrl!,
     domain: 'kcc.test',
     user,
-    ...(password ? { password } : {}),
+    ...(issued ? { authUser: issued.username, password: issued.password } : {}),
   })
   clients.push(client)
   return client
@@ -103,7 +103,7 @@ describeQueueOverflow('the embedded SIP server', (): QueueHarness => ({
     if (known) {
       return known
     }
-    const client = await connect(login, PASSWORDS[login])
+    const client = await connect(login, 'agent')
     expect((await client.register()).status).toBe(200)
     agents.set(login, client)
     return client
