@@ -37,6 +37,7 @@ import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { loadGatewayConfig } from '../../server/gateway/config/load'
+import { SIP_SECRET } from '../../server/gateway/config/patterns'
 import { kamailioInputFromGatewayConfig } from './from-gateway-config'
 
 export interface KamailioCredentialsInput {
@@ -75,11 +76,6 @@ const DOMAIN_RE =
 export const MIN_PASSWORD_LENGTH = 12
 /** A dialled number as carriers send it: digits, an optional leading +. */
 const NUMBER_RE = /^\+?[0-9]{3,15}$/
-/**
- * The secret goes into a Kamailio string literal, so no quote, backslash, space or control character;
- * as long as the gateway requires (sip.credentials.secret).
- */
-const SECRET_RE = /^[\x21\x23-\x5b\x5d-\x7e]{32,512}$/
 const HTABLE_COLUMNS = 'id(int,auto) key_name(str) key_type(int) value_type(int) key_value(str) expires(int)'
 
 export function ha1(user: string, realm: string, password: string): string {
@@ -96,7 +92,7 @@ export function validateInput(input: unknown): string[] {
   if (typeof domain !== 'string' || !DOMAIN_RE.test(domain)) {
     problems.push('domain must be a host name such as kcc.example.nl')
   }
-  if (typeof secret !== 'string' || !SECRET_RE.test(secret)) {
+  if (typeof secret !== 'string' || !SIP_SECRET.test(secret)) {
     problems.push(
       "secret must be the gateway's sip.credentials.secret: 32 to 512 printable characters without spaces, quotes or backslashes",
     )
@@ -246,7 +242,7 @@ export function renderTables(input: KamailioCredentialsInput): Record<string, st
   })
   const file = (lines: string[]): string => `${lines.join('\n')}\n`
   const tables: Record<string, string> = {
-    // Checked by SECRET_RE: nothing in it can end the string.
+    // Checked against SIP_SECRET (config/patterns.ts): nothing in it can end the string.
     [SECRET_FILE]: `modparam("auth_ephemeral", "secret", "${input.secret}")\n`,
     subscriber: file(subscriber),
     [AGENTS_TABLE]: file(agents),

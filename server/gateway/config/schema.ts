@@ -7,13 +7,14 @@ import { DEFAULT_SIP_CREDENTIALS_TTL_SECONDS } from '../../lib/sip-ephemeral'
 import { DEFAULT_CLAIMS } from '../auth/oidc/claims'
 import { DEFAULT_SCOPES } from '../auth/oidc/client'
 import { QUEUE_DEFAULTS } from '../queue/settings'
+import { SIP_SECRET_PATTERN, SIP_USER_PATTERN } from './patterns'
 import type { GatewayConfig } from './types'
 
 /**
  * JSON Schema of the configuration file. Identifiers that end up in SIP URIs or in the register
  * are restricted to safe characters here, once, so no later code has to guess.
  */
-const SIP_USER = '^[a-z0-9][a-z0-9._-]{0,31}$'
+const SIP_USER = SIP_USER_PATTERN
 const ID = '^[a-z0-9][a-z0-9-]{0,31}$'
 
 export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
@@ -364,8 +365,10 @@ export const gatewayConfigSchema: JSONSchemaType<GatewayConfig> = {
                 "The secret the gateway and the SIP server share to issue and check the credentials (Kamailio's autheph: user `<expiry>:<extension>`, password base64(HMAC-SHA1(secret, user))). Give it as `secretFile` or `KCC_SIP_SECRET_FILE` rather than here. Required with a PBX (`embedded` false); left out with the embedded SIP server: a random secret per process.",
               type: 'string',
               nullable: true,
+              // The lengths again, for a plain message about them; the pattern also says which characters.
               minLength: 32,
               maxLength: 512,
+              pattern: SIP_SECRET_PATTERN,
             },
             secretFile: {
               description:

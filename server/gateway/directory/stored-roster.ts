@@ -4,6 +4,7 @@ import type { GatewayConfig } from '../config/types'
 import { UniqueViolation, type MedewerkerStore } from './medewerker-store'
 import { medewerkerOf, RosterConflict, type Medewerker, type Roster } from './roster'
 import { emailKey, RosterIndex } from './roster-index'
+import { SIP_USER } from '../config/patterns'
 
 /**
  * The roster (roster.ts): the configured agents, and the medewerkers provisioned at single sign-on
@@ -25,8 +26,6 @@ export interface StoredRosterOptions {
 
 export const ROSTER_REFRESH_MS = 30_000
 
-/** The configuration's pattern for a SIP user part (config/schema.ts, `sipExtension`). */
-const SIP_USER = /^[a-z0-9][a-z0-9._-]{0,31}$/
 /** A login from a provider's claim: any printable text without spaces, as long as an actor identificator. */
 const LOGIN = new RegExp(`^[^\\s\\p{Cc}]{1,${ACTORIDENTIFICATOR_LIMITS.objectId}}$`, 'u')
 const EMAIL = /^[^\s@]+@[^\s@]+$/

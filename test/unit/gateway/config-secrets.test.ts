@@ -94,6 +94,17 @@ describe('secrets given as files', () => {
     expect(short.message).not.toContain('kort-geheim')
   })
 
+  it('refuses a SIP secret Kamailio could not read as a string: a quote, a backslash or a space', async () => {
+    for (const bad of ['"', '\\', ' ']) {
+      const secret = `een-gedeeld-geheim${bad}van-minstens-32-tekens`
+      const error = await failure(demo(), { KCC_SIP_SECRET_FILE: file(secret) })
+      expect(error.message).toMatch(/\/sip\/credentials\/secret must match pattern/)
+      expect(error.message).not.toContain(secret)
+    }
+    const fine = await loadGatewayConfig(file(JSON.stringify(demo())), { KCC_SIP_SECRET_FILE: file(SECRET) })
+    expect(fine.sip.credentials?.secret).toBe(SECRET)
+  })
+
   it('refuses an empty secret file', async () => {
     const empty = file('\n')
     const error = await failure(demo(), { KCC_SIP_SECRET_FILE: empty })

@@ -1,6 +1,7 @@
 import { ACTOR_LIMITS, ACTORIDENTIFICATOR_LIMITS } from '../../../../shared/api/klantinteracties-limits'
 import type { OidcConfig, Role } from '../../config/types'
 import type { Medewerker } from '../../directory/roster'
+import { SIP_USER } from '../../config/patterns'
 
 /**
  * Who the identity provider says signed in, as the medewerker the gateway knows them by
@@ -30,8 +31,6 @@ export const DEFAULT_CLAIMS = {
   groups: 'groups',
 } as const
 
-/** As the configuration's `sipExtension` (config/schema.ts). */
-const SIP_USER = /^[a-z0-9][a-z0-9._-]{0,31}$/
 const LOGIN = /^[a-z0-9._@+-]{1,64}$/
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
