@@ -85,12 +85,15 @@ export async function signInThroughIdp(options: {
   return { app, callback: await gatewayGet(options.callback ?? options.start, pathOf(back)) }
 }
 
-/** The handoff code and state in the web app's return URL `/#sso=…&state=…`. */
-export function webReturn(location: string | undefined): { code: string; state: string } {
-  const match = /^\/#(.*)$/.exec(location ?? '')
-  if (!match) {
-    throw new Error(`not a return to the web app: ${location}`)
+/**
+ * The handoff code and state in the web app's return URL `<app>#sso=…&state=…`, where the app's
+ * address is the callback's without `api/auth/oidc/callback`.
+ */
+export function webReturn(location: string | undefined, app: string): { code: string; state: string } {
+  const match = /^([^#]*)#(.*)$/.exec(location ?? '')
+  if (!match || match[1] !== app) {
+    throw new Error(`not a return to the web app at ${app}: ${location}`)
   }
-  const fragment = new URLSearchParams(match[1])
+  const fragment = new URLSearchParams(match[2])
   return { code: fragment.get('sso') ?? '', state: fragment.get('state') ?? '' }
 }

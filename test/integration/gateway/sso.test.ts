@@ -144,7 +144,7 @@ describe('single sign-on through the municipality identity provider', () => {
       password: 'wachtwoord-jan',
     })
     expect(callback.status).toBe(303)
-    const back = webReturn(callback.location)
+    const back = webReturn(callback.location, `${GATEWAY}/`)
     expect(back.state).toBe(app.state)
     const session = await exchange(back.code, app.verifier)
     expect(session.status).toBe(201)
@@ -173,7 +173,7 @@ describe('single sign-on through the municipality identity provider', () => {
       login: 'pdevries',
       password: 'wachtwoord-petra',
     })
-    const session = await exchange(webReturn(callback.location).code, app.verifier)
+    const session = await exchange(webReturn(callback.location, `${GATEWAY}/`).code, app.verifier)
     const me = await new GatewayClient(() => gw.app, session.body['token'] as string).get('/api/me')
     expect(me.body).toMatchObject({ role: 'supervisor', afdeling: { id: 'kcc' } })
     expect(me.body['supervises']).toEqual(['kcc', 'vergunningen'])
@@ -186,7 +186,7 @@ describe('single sign-on through the municipality identity provider', () => {
       login: 'medewerker2',
       password: 'wachtwoord-m2',
     })
-    const session = await exchange(webReturn(callback.location).code, app.verifier)
+    const session = await exchange(webReturn(callback.location, `${GATEWAY}/`).code, app.verifier)
     const me = await new GatewayClient(() => gw.app, session.body['token'] as string).get('/api/me')
     expect(me.body).toMatchObject({ login: 'medewerker2', role: 'agent', afdeling: { id: 'vergunningen' } })
   })
@@ -201,7 +201,7 @@ describe('single sign-on through the municipality identity provider', () => {
       password: 'wachtwoord-jan',
     })
     expect(callback.status).toBe(303)
-    const session = await exchange(webReturn(callback.location).code, app.verifier)
+    const session = await exchange(webReturn(callback.location, `${GATEWAY}/`).code, app.verifier)
     expect(session.status).toBe(201)
     const me = await new GatewayClient(() => other.app, session.body['token'] as string).get('/api/me')
     expect(me.body).toMatchObject({ login: 'jjansen' })
@@ -316,7 +316,7 @@ describe('single sign-on through the municipality identity provider', () => {
       login: 'jjansen',
       password: 'wachtwoord-jan',
     })
-    const { code } = webReturn(first.callback.location)
+    const { code } = webReturn(first.callback.location, `${GATEWAY}/`)
     expect((await exchange(code, first.app.verifier)).status).toBe(201)
     const again = await exchange(code, first.app.verifier)
     expect(again.status).toBe(401)
@@ -328,7 +328,7 @@ describe('single sign-on through the municipality identity provider', () => {
       login: 'jjansen',
       password: 'wachtwoord-jan',
     })
-    const stolen = webReturn(second.callback.location).code
+    const stolen = webReturn(second.callback.location, `${GATEWAY}/`).code
     expect((await exchange(stolen, appSide().verifier)).status).toBe(401)
     // A wrong verifier used the code up: the right one no longer helps.
     expect((await exchange(stolen, second.app.verifier)).status).toBe(401)
@@ -348,7 +348,7 @@ describe('single sign-on through the municipality identity provider', () => {
     })
     offsetMs = 61_000
     try {
-      const r = await exchange(webReturn(callback.location).code, app.verifier)
+      const r = await exchange(webReturn(callback.location, `${GATEWAY}/`).code, app.verifier)
       expect(r.status).toBe(401)
       expect((await auditLines('sessie.aanmelden-sso'))[0]).toMatchObject({ detail: 'verlopen' })
     } finally {
@@ -392,7 +392,9 @@ describe('single sign-on through the municipality identity provider', () => {
       login: 'pdevries',
       password: 'wachtwoord-petra',
     })
-    const token = (await exchange(webReturn(callback.location).code, app.verifier)).body['token'] as string
+    const token = (await exchange(webReturn(callback.location, `${GATEWAY}/`).code, app.verifier)).body[
+      'token'
+    ] as string
     const agent = new GatewayClient(() => gw.app, token)
     const out = await agent.delete<LogoutView>('/api/session')
     expect(out.status).toBe(200)

@@ -41,6 +41,8 @@ export type OpenSession = (
 ) => Promise<FastifyReply>
 
 const HANDOFF_CODE = /^[A-Za-z0-9_-]{43}$/
+/** The end of `redirectUri`, as the configuration's schema requires it. */
+const CALLBACK_PATH = 'api/auth/oidc/callback'
 const LOGOUT_ID = /^[A-Za-z0-9_-]{43}$/
 /** RFC 6749 §4.1.2.1: an error code is ASCII without quotes or backslashes; kept short for the log. */
 const ERROR_CODE = /^[a-z_]{1,64}$/
@@ -150,7 +152,7 @@ export function registerOidcRoutes(
         throw error
       }
       const code = await sso.issueHandoff(medewerker.login, pending.app.challenge, signedIn.idToken)
-      return reply.redirect(returnUrl(pending, code), 303)
+      return reply.redirect(returnUrl(pending, code, oidcSettings), 303)
     },
   )
 
@@ -277,13 +279,16 @@ function portOf(client: SsoClient, port: string | undefined): number | null {
   return value
 }
 
-function returnUrl(pending: PendingLogin, code: string): string {
+export function returnUrl(pending: PendingLogin, code: string, settings: OidcConfig): string {
   const parameters = new URLSearchParams({ code, state: pending.app.state })
   if (pending.app.client === 'desktop') {
     return `http://127.0.0.1:${pending.app.port}${SSO_LOOPBACK_PATH}?${parameters}`
   }
-  // The fragment stays in the browser: the code never reaches a server log on the way back.
-  return `/#${new URLSearchParams({ sso: code, state: pending.app.state })}`
+  // The app's address is the callback's without its path: behind a reverse proxy under a path
+  // (https://gemeente.example/kcc/) the app is there, not at the host's root. The fragment stays in
+  // the browser: the code never reaches a server log on the way back.
+  const app = settings.redirectUri.slice(0, -CALLBACK_PATH.length)
+  return `${app}#${new URLSearchParams({ sso: code, state: pending.app.state })}`
 }
 
 /**
