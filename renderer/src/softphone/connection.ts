@@ -34,6 +34,12 @@ export interface ConnectionOptions {
   backoff?: Partial<BackoffOptions>
   /** The SIP transport; sip.js' WebSocket transport unless a unit test brings its own. */
   transportConstructor?: UserAgentOptions['transportConstructor']
+  /**
+   * Fetches and applies ({@link SipConnection.setCredentials}) new credentials at once; true when it
+   * did. Asked once when the registrar refuses the current ones: a restarted embedded SIP server or
+   * a re-keyed PBX no longer knows them, and the gateway issues ones it does.
+   */
+  renewCredentials?: () => Promise<boolean>
 }
 
 /** Digest credentials for the registrar; the gateway issues new ones before the old expire. */
@@ -57,6 +63,8 @@ export class SipConnection {
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private attempt = 0
   private credentials: SipCredentials
+  /** Whether the refusal of this connection's REGISTER already led to new credentials. */
+  private renewedAfterRefusal = false
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -194,14 +202,47 @@ export class SipConnection {
       .register({
         requestDelegate: {
           // The 2xx, not the Registerer's state: that stays Registered across a dropped socket.
-          onAccept: () => this.state.registration('accepted'),
+          onAccept: () => {
+            this.renewedAfterRefusal = false
+            this.state.registration('accepted')
+          },
           onReject: (response) => {
-            this.log.warn({ status: response.message.statusCode }, 'registration rejected')
+            const status = response.message.statusCode
+            this.log.warn({ status }, 'registration rejected')
+            if (
+              status !== undefined &&
+              isCredentialRefusal(status) &&
+              !this.renewedAfterRefusal &&
+              this.options.renewCredentials
+            ) {
+              this.renewedAfterRefusal = true
+              void this.registerWithRenewedCredentials(ua)
+              return
+            }
             this.state.registration('rejected')
           },
         },
       })
       .catch((error: unknown) => this.log.warn({ error: String(error) }, 'register failed'))
+  }
+
+  /** Once per refusal streak: new credentials, a new Registerer, and REGISTER again. */
+  private async registerWithRenewedCredentials(ua: UserAgent): Promise<void> {
+    const renewed = await this.options.renewCredentials!().catch((error: unknown) => {
+      this.log.warn({ error: String(error) }, 'sip credentials not renewed after refusal')
+      return false
+    })
+    if (ua !== this.ua || !this.wantRegistered) {
+      return
+    }
+    if (!renewed) {
+      this.state.registration('rejected')
+      return
+    }
+    const refused = this.registerer
+    this.registerer = undefined
+    void refused?.dispose().catch(() => undefined)
+    this.register(ua)
   }
 
   private onDisconnect(error?: Error): void {
@@ -225,4 +266,9 @@ export class SipConnection {
       void this.connect()
     }, delay)
   }
+}
+
+/** A refusal that other credentials may overcome: the challenge failed, or the user is forbidden. */
+function isCredentialRefusal(status: number): boolean {
+  return status === 401 || status === 403 || status === 407
 }

@@ -63,6 +63,31 @@ export class CredentialRenewal {
     this.timer = undefined
   }
 
+  /**
+   * Fetches and applies new credentials now (the registrar refused the current ones), and renews
+   * those in time as usual. False when the gateway gave none; the timer keeps its schedule then.
+   */
+  async renewNow(): Promise<boolean> {
+    let fresh: ExpiringCredentials
+    try {
+      fresh = await this.options.fetch()
+    } catch (error) {
+      this.options.log.warn({ error: String(error) }, 'sip credentials not renewed')
+      return false
+    }
+    if (this.stopped) {
+      return false
+    }
+    this.apply(fresh)
+    return true
+  }
+
+  private apply(fresh: ExpiringCredentials): void {
+    this.options.apply({ authorizationUsername: fresh.authorizationUsername, password: fresh.password })
+    this.options.log.info({ expiresAt: new Date(fresh.expiresAt).toISOString() }, 'sip credentials renewed')
+    this.schedule(renewalDelay(fresh.expiresAt, this.now()), fresh.expiresAt)
+  }
+
   private schedule(ms: number, expiresAt: number): void {
     this.clearTimer(this.timer)
     this.timer = this.setTimer(() => void this.renew(expiresAt), ms)
@@ -85,8 +110,6 @@ export class CredentialRenewal {
     if (this.stopped) {
       return
     }
-    this.options.apply({ authorizationUsername: fresh.authorizationUsername, password: fresh.password })
-    this.options.log.info({ expiresAt: new Date(fresh.expiresAt).toISOString() }, 'sip credentials renewed')
-    this.schedule(renewalDelay(fresh.expiresAt, this.now()), fresh.expiresAt)
+    this.apply(fresh)
   }
 }

@@ -53,6 +53,15 @@ export class WorkspaceRuntime {
     bridge?: AgentBridge
   }): Promise<WorkspaceRuntime> {
     const account = await options.api.softphoneAccount()
+    // The credentials are ephemeral (docs/telephony.md): new ones come before these expire, and at
+    // once when the registrar refuses the current ones. Neither happens before start(), so each may
+    // name the other.
+    const renewal: CredentialRenewal = new CredentialRenewal({
+      initial: expiringCredentials(account),
+      fetch: async () => expiringCredentials(await options.api.softphoneAccount()),
+      apply: (credentials) => softphone.setCredentials(credentials),
+      log,
+    })
     const softphone = new Softphone({
       websocketUrl: account.websocketUrl,
       domain: account.domain,
@@ -67,14 +76,8 @@ export class WorkspaceRuntime {
       // Never sip.js' public STUN default, which would tell a third party of every call: none until
       // the municipality runs its own.
       iceServers: [],
+      renewCredentials: () => renewal.renewNow(),
       ...softphoneTrust(options.store, options.api, log),
-    })
-    // The credentials are ephemeral (docs/telephony.md): new ones come before these expire.
-    const renewal = new CredentialRenewal({
-      initial: expiringCredentials(account),
-      fetch: async () => expiringCredentials(await options.api.softphoneAccount()),
-      apply: (credentials) => softphone.setCredentials(credentials),
-      log,
     })
     return new WorkspaceRuntime(options, softphone, renewal)
   }

@@ -115,6 +115,32 @@ describe('CredentialRenewal', () => {
     renewal.stop()
   })
 
+  it('renews at once when asked, and from then on in time for the new ones', async () => {
+    const timers = manualTimers()
+    const start = timers.now()
+    let fail = true
+    const applied: string[] = []
+    const renewal = new CredentialRenewal({
+      initial: credentials(1, start + 60 * MINUTE),
+      fetch: () =>
+        fail
+          ? Promise.reject(new Error('gateway unreachable'))
+          : Promise.resolve(credentials(2, start + 20 * MINUTE)),
+      apply: (c) => applied.push(c.password),
+      log: recordingLogger().log,
+      ...timers,
+    })
+    renewal.start()
+
+    expect(await renewal.renewNow()).toBe(false)
+    expect(timers.pending()).toBe(45 * MINUTE)
+    fail = false
+    expect(await renewal.renewNow()).toBe(true)
+    expect(applied).toEqual(['password-2'])
+    expect(timers.pending()).toBe(15 * MINUTE)
+    renewal.stop()
+  })
+
   it('hands nothing on once stopped, even when the fetch was under way', async () => {
     const timers = manualTimers()
     let answer: (c: ExpiringCredentials) => void = () => undefined
@@ -197,5 +223,62 @@ describe('Softphone credentials', () => {
     phone.setCredentials({ authorizationUsername: '1796633600:medewerker1', password: 'second-password' })
 
     expect(await answersChallengeWith(wire, phone, 'medewerker3')).toBe('1796633600:medewerker1')
+  })
+
+  const phoneOn = (wire: ReturnType<typeof sipWire>, renewCredentials: () => Promise<boolean>): Softphone => {
+    const phone = new Softphone({
+      websocketUrl: 'wss://sip.invalid/',
+      domain: 'kcc.test',
+      extension: 'medewerker1',
+      authorizationUsername: '1796630000:medewerker1',
+      password: 'first-password',
+      transportConstructor: wire.transportConstructor,
+      sessionDescriptionHandlerFactory: fakeWebMediaFactory().factory,
+      logger: recordingLogger().log,
+      audioOutput: null,
+      ringtone: null,
+      mediaDevices: null,
+      renewCredentials,
+    })
+    phones.push(phone)
+    return phone
+  }
+
+  it('registers again with new credentials when the registrar refuses the current ones, as after a restart', async () => {
+    const wire = sipWire({ registerAnswer: (n) => (n === 1 ? '403 Forbidden' : '200 OK') })
+    let renewals = 0
+    const phone = phoneOn(wire, () => {
+      renewals += 1
+      phone.setCredentials({ authorizationUsername: '1796633600:medewerker1', password: 'second-password' })
+      return Promise.resolve(true)
+    })
+    await phone.start()
+    await until(phone, (s) => s.registration === 'registered')
+
+    expect(renewals).toBe(1)
+    expect(wire.requests('REGISTER')).toHaveLength(2)
+  })
+
+  it('gives up after one renewal when the registrar refuses the new credentials too', async () => {
+    const wire = sipWire({ registerAnswer: () => '403 Forbidden' })
+    let renewals = 0
+    const phone = phoneOn(wire, () => {
+      renewals += 1
+      return Promise.resolve(true)
+    })
+    await phone.start()
+    await until(phone, (s) => s.registration === 'failed')
+
+    expect(renewals).toBe(1)
+    expect(wire.requests('REGISTER')).toHaveLength(2)
+  })
+
+  it('shows the refusal when the gateway gives no new credentials', async () => {
+    const wire = sipWire({ registerAnswer: () => '403 Forbidden' })
+    const phone = phoneOn(wire, () => Promise.resolve(false))
+    await phone.start()
+    await until(phone, (s) => s.registration === 'failed')
+
+    expect(wire.requests('REGISTER')).toHaveLength(1)
   })
 })

@@ -4,7 +4,7 @@ import { SDP } from './fakes'
 /**
  * The SIP server's end of a Softphone's transport, in memory: a sip.js `Transport` that records every
  * message the phone sends and lets the test deliver messages as the server would. REGISTERs are
- * answered 200 at once. Enough SIP to put a real sip.js UserAgent through a call and an in-dialog
+ * answered at once: 200, or what `registerAnswer` says (e.g. `403 Forbidden` for the first). Enough SIP to put a real sip.js UserAgent through a call and an in-dialog
  * request without a server; the real servers are in test/integration/softphone.
  */
 export interface SipWire {
@@ -22,8 +22,14 @@ export interface SipWire {
   waitFor(predicate: (message: string) => boolean, timeoutMs?: number): Promise<string>
 }
 
-export function sipWire(): SipWire {
+export interface SipWireOptions {
+  /** The status line for the phone's n-th REGISTER (1-based); 200 OK when left out. */
+  registerAnswer?: (n: number, register: string) => string
+}
+
+export function sipWire(options: SipWireOptions = {}): SipWire {
   const sent: string[] = []
+  let registers = 0
   const waiting: Array<{ predicate: (m: string) => boolean; resolve: (m: string) => void }> = []
   /** The transports the phone made; the last one is its connection. */
   const transports: FakeTransport[] = []
@@ -66,8 +72,10 @@ export function sipWire(): SipWire {
         }
       }
       if (message.startsWith('REGISTER ')) {
+        const status = options.registerAnswer?.(++registers, message) ?? '200 OK'
         const contact = `Contact: ${header(message, 'Contact')};expires=600`
-        queueMicrotask(() => this.onMessage?.(responseTo(message, '200 OK', [contact])))
+        const headers = status.startsWith('2') ? [contact] : []
+        queueMicrotask(() => this.onMessage?.(responseTo(message, status, headers)))
       } else if (/^(BYE|CANCEL|NOTIFY) /.test(message)) {
         queueMicrotask(() => this.onMessage?.(responseTo(message, '200 OK')))
         const invite = message.startsWith('CANCEL ') ? invites.get(header(message, 'Call-ID')) : undefined
