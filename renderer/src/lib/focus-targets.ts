@@ -24,12 +24,24 @@ export const FOCUS_TARGETS = {
 
 export type FocusTarget = keyof typeof FOCUS_TARGETS
 
-/** Focuses the target when it is on screen; returns whether it was. */
+/**
+ * Focuses the target when it is on screen and can be used; returns whether it did. A disabled
+ * control does not count: the NL Design System button marks `disabled` with `aria-disabled`, which
+ * keeps it focusable, and an Enter on it then does nothing (Doorverbinden voltooien is on screen,
+ * disabled, a moment before the consult's step says the colleague is on the line).
+ */
 export function focusTarget(target: FocusTarget, doc: Document = document): boolean {
   const element = doc.getElementById(FOCUS_TARGETS[target])
-  if (element instanceof HTMLElement) {
-    element.focus()
-    return true
+  if (!(element instanceof HTMLElement) || isDisabled(element)) {
+    return false
   }
-  return false
+  element.focus()
+  return true
+}
+
+function isDisabled(element: HTMLElement): boolean {
+  return (
+    element.getAttribute('aria-disabled') === 'true' ||
+    ((element instanceof HTMLButtonElement || element instanceof HTMLInputElement) && element.disabled)
+  )
 }

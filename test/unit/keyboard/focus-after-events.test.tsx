@@ -198,6 +198,24 @@ describe('the focus during a transfer', () => {
     expect(document.activeElement).toBe(complete)
   })
 
+  it('waits for Doorverbinden voltooien to be enabled before it goes there, as Enter on it would do nothing', () => {
+    const complete = place('consultComplete')
+    complete.setAttribute('aria-disabled', 'true')
+    const consult = callOf({
+      id: 'consult-2',
+      direction: 'outbound',
+      state: 'connecting',
+      answeredAt: undefined,
+    })
+    setPhone(store, { call: callOf({ state: 'on_hold' }), consult, transfer: transferOf() })
+    setPhone(store, { consult: { ...consult, state: 'active', answeredAt: Date.now() } })
+    vi.advanceTimersByTime(60)
+    expect(document.activeElement).not.toBe(complete)
+    complete.removeAttribute('aria-disabled')
+    vi.advanceTimersByTime(40)
+    expect(document.activeElement).toBe(complete)
+  })
+
   it('goes to the case heading when the transfer is cancelled', () => {
     const heading = place('caseHeading', 'h2')
     setPhone(store, { call: callOf({ state: 'on_hold' }), transfer: transferOf() })
