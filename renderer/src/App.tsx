@@ -9,6 +9,7 @@ import { useMessages } from './i18n/use-messages'
 import { LoginScreen } from './login/LoginScreen'
 import { ServicesContext } from './services/context'
 import { useAppStore, type AppInfoState } from './store'
+import { addressBeforeSso } from './login/sso-web'
 import { screenOf } from './wallboard/screen'
 import { WallboardApp } from './wallboard/WallboardApp'
 import { AppController } from './workspace/controller'
@@ -25,8 +26,11 @@ export function App({ bridge }: AppProps) {
   const info = useAppStore((state) => state.app.info)
   const loadInfo = useAppStore((state) => state.app.loadInfo)
   const session = useAppStore((state) => state.workspace.session)
-  // The page shows one screen for its life (wallboard/screen.ts).
-  const [screen] = useState(() => screenOf(window.location))
+  // The page shows one screen for its life (wallboard/screen.ts); back from single sign-on, the one
+  // the sign-in started on.
+  const [screen] = useState(() =>
+    screenOf(addressBeforeSso(window.location, sessionStorage) ?? window.location),
+  )
   const [controller] = useState(() => new AppController(useAppStore, bridge, screen))
   // The desktop app shows OS notifications itself; the web build asks the browser (alerts/).
   const [notifications] = useState(() => (bridge ? undefined : browserNotifications()))

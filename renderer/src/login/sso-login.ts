@@ -64,7 +64,7 @@ export class SsoLogin {
     }
     const { bridge } = this.options
     if (bridge === undefined) {
-      rememberWebSso(this.storage, secrets)
+      rememberWebSso(this.storage, secrets, this.options.location ?? window.location)
       workspace().setSession({ status: 'logging_in' })
       this.navigate(webStartUrl(this.options.gatewayUrl, secrets))
       return

@@ -3,10 +3,11 @@ import type { SsoSecrets } from './pkce'
 
 /**
  * Single sign-on in the web build (shared/gateway/sso.ts): the tab itself goes to the gateway, the
- * provider and back. What must survive that round trip, the verifier and the state, waits in
- * `sessionStorage`: this tab only, gone when it closes, never sent anywhere. The gateway returns
- * the tab to `/#sso=<code>&state=<state>`; the fragment never reaches a server, and it is cleared
- * from the address bar and the history before anything else happens.
+ * provider and back. What must survive that round trip, the verifier, the state and the page's own
+ * address (a wall screen's `#/wallboard`), waits in `sessionStorage`: this tab only, gone when it
+ * closes, never sent anywhere. The gateway returns the tab to `/#sso=<code>&state=<state>`; the
+ * fragment never reaches a server, and the address bar and the history get the page's own address
+ * back before anything else happens.
  */
 
 type Storage_ = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
@@ -19,9 +20,37 @@ export function webStartUrl(gatewayUrl: string, secrets: SsoSecrets): string {
   return `${gatewayUrl.replace(/\/$/, '')}/api/auth/oidc/start?${query.toString()}`
 }
 
-/** Keeps what the return needs; the caller then sends the tab to {@link webStartUrl}. */
-export function rememberWebSso(storage: Storage_, secrets: SsoSecrets): void {
-  storage.setItem(PENDING_KEY, JSON.stringify({ verifier: secrets.verifier, state: secrets.state }))
+/**
+ * Keeps what the return needs, with the address of the page that starts the sign-in (path, query
+ * and fragment); the caller then sends the tab to {@link webStartUrl}.
+ */
+export function rememberWebSso(
+  storage: Storage_,
+  secrets: SsoSecrets,
+  page: Pick<Location, 'hash' | 'pathname' | 'search'>,
+): void {
+  const returnTo = `${page.pathname}${page.search}${page.hash}`
+  storage.setItem(PENDING_KEY, JSON.stringify({ verifier: secrets.verifier, state: secrets.state, returnTo }))
+}
+
+/**
+ * The page address a sign-in under way started from, while the tab is at the gateway's return
+ * (`#sso=…`): the app chooses its screen by it (wallboard/screen.ts), as it would have without the
+ * round trip. Undefined otherwise.
+ */
+export function addressBeforeSso(
+  location: Pick<Location, 'hash'>,
+  storage: Pick<Storage, 'getItem'>,
+): Pick<Location, 'hash' | 'search'> | undefined {
+  if (!location.hash.startsWith('#sso=')) {
+    return undefined
+  }
+  const returnTo = pendingOf(storage.getItem(PENDING_KEY))?.returnTo
+  if (returnTo === undefined) {
+    return undefined
+  }
+  const url = new URL(returnTo, 'http://page.invalid')
+  return { hash: url.hash, search: url.search }
 }
 
 export type WebSsoReturn =
@@ -43,8 +72,8 @@ export function takeWebSsoReturn(
     return { kind: 'none' }
   }
   const returned = new URLSearchParams(location.hash.slice(1))
-  history.replaceState(null, '', `${location.pathname}${location.search}`)
   const pending = pendingOf(storage.getItem(PENDING_KEY))
+  history.replaceState(null, '', pending?.returnTo ?? `${location.pathname}${location.search}`)
   storage.removeItem(PENDING_KEY)
   const code = returned.get('sso')
   if (
@@ -58,16 +87,24 @@ export function takeWebSsoReturn(
   return { kind: 'code', code, verifier: pending.verifier }
 }
 
-function pendingOf(stored: string | null): { verifier: string; state: string } | undefined {
+interface Pending {
+  verifier: string
+  state: string
+  /** A same-origin path (never `//host`, which the history would refuse anyway). */
+  returnTo?: string
+}
+
+function pendingOf(stored: string | null): Pending | undefined {
   if (stored === null) {
     return undefined
   }
   try {
     const value: unknown = JSON.parse(stored)
     if (typeof value === 'object' && value !== null) {
-      const { verifier, state } = value as Record<string, unknown>
+      const { verifier, state, returnTo } = value as Record<string, unknown>
       if (typeof verifier === 'string' && typeof state === 'string') {
-        return { verifier, state }
+        const samePage = typeof returnTo === 'string' && /^\/(?!\/)/.test(returnTo)
+        return { verifier, state, ...(samePage ? { returnTo } : {}) }
       }
     }
   } catch {

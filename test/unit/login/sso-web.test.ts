@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { rememberWebSso, takeWebSsoReturn, webStartUrl } from '../../../renderer/src/login/sso-web'
+import {
+  addressBeforeSso,
+  rememberWebSso,
+  takeWebSsoReturn,
+  webStartUrl,
+} from '../../../renderer/src/login/sso-web'
 
 const secrets = {
   verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
@@ -7,6 +12,7 @@ const secrets = {
   state: 'state-0123456789abcdef',
 }
 const CODE = 'handoff-0123456789abcdefghij'
+const WORKSPACE = { pathname: '/', search: '', hash: '' }
 
 function memoryStorage() {
   const items = new Map<string, string>()
@@ -37,7 +43,7 @@ describe('single sign-on in the web build', () => {
 
   it('takes the code that returns with the state it started with, and the verifier it kept', () => {
     const storage = memoryStorage()
-    rememberWebSso(storage, secrets)
+    rememberWebSso(storage, secrets, WORKSPACE)
     const { result, history } = returnTo(`#sso=${CODE}&state=${secrets.state}`, storage)
     expect(result).toEqual({ kind: 'code', code: CODE, verifier: secrets.verifier })
     // The code leaves the address bar and the history entry at once.
@@ -47,7 +53,7 @@ describe('single sign-on in the web build', () => {
 
   it('takes a return once: a second one (reload, back button) finds nothing pending', () => {
     const storage = memoryStorage()
-    rememberWebSso(storage, secrets)
+    rememberWebSso(storage, secrets, WORKSPACE)
     const hash = `#sso=${CODE}&state=${secrets.state}`
     expect(returnTo(hash, storage).result.kind).toBe('code')
     expect(returnTo(hash, storage).result).toEqual({ kind: 'refused' })
@@ -55,7 +61,7 @@ describe('single sign-on in the web build', () => {
 
   it('refuses a return with another state, and forgets the pending sign-in', () => {
     const storage = memoryStorage()
-    rememberWebSso(storage, secrets)
+    rememberWebSso(storage, secrets, WORKSPACE)
     const { result, history } = returnTo(`#sso=${CODE}&state=forged-state-0123456789`, storage)
     expect(result).toEqual({ kind: 'refused' })
     expect(history.replaceState).toHaveBeenCalled()
@@ -64,10 +70,33 @@ describe('single sign-on in the web build', () => {
 
   it('refuses a malformed code and a damaged pending value', () => {
     const storage = memoryStorage()
-    rememberWebSso(storage, secrets)
+    rememberWebSso(storage, secrets, WORKSPACE)
     expect(returnTo(`#sso=%3Cb%3E&state=${secrets.state}`, storage).result).toEqual({ kind: 'refused' })
     storage.setItem('kcc.sso.pending', '{not json')
     expect(returnTo(`#sso=${CODE}&state=${secrets.state}`, storage).result).toEqual({ kind: 'refused' })
+  })
+
+  it('brings a wall screen back to the wallboard it signed in on, in the address and for the screen choice', () => {
+    const storage = memoryStorage()
+    rememberWebSso(storage, secrets, { pathname: '/', search: '', hash: '#/wallboard' })
+    const hash = `#sso=${CODE}&state=${secrets.state}`
+    expect(addressBeforeSso({ hash }, storage)).toEqual({ hash: '#/wallboard', search: '' })
+    const { result, history } = returnTo(hash, storage)
+    expect(result.kind).toBe('code')
+    expect(history.replaceState).toHaveBeenCalledWith(null, '', '/#/wallboard')
+    // Only while at the return: a page loaded normally chooses by its own address.
+    expect(addressBeforeSso({ hash: '#/wallboard' }, storage)).toBeUndefined()
+  })
+
+  it('never takes another site as the address to return to', () => {
+    const storage = memoryStorage()
+    storage.setItem(
+      'kcc.sso.pending',
+      JSON.stringify({ verifier: secrets.verifier, state: secrets.state, returnTo: '//evil.example/' }),
+    )
+    const { result, history } = returnTo(`#sso=${CODE}&state=${secrets.state}`, storage)
+    expect(result.kind).toBe('code')
+    expect(history.replaceState).toHaveBeenCalledWith(null, '', '/')
   })
 
   it('leaves any other fragment alone', () => {
