@@ -9,6 +9,7 @@ import { ENV_VARIABLES, EnvError, envValue, type Draft } from './env'
 import { overflowProblems } from './overflow'
 import { gatewayConfigSchema } from './schema'
 import { readSecretFile, readSecretFiles, SecretFileError } from './secret-files'
+import { trustedProxyProblems } from './trusted-proxies'
 import type { GatewayConfig } from './types'
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -121,6 +122,7 @@ function checkConsistency(config: GatewayConfig): void {
     }
   }
   problems.push(...overflowProblems(config.afdelingen))
+  problems.push(...trustedProxyProblems(config.trustedProxies))
   problems.push(...authConfigProblems(config))
   // A PBX checks the softphones' ephemeral credentials with the same secret; only the embedded SIP
   // server can share a random one with the gateway (docs/telephony.md).
