@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { expect } from 'vitest'
+import WebSocket, { type ClientOptions } from 'ws'
 import { startKccServer, type KccServer } from '../../../server/compose/kcc-server'
 import { loadGatewayConfig } from '../../../server/gateway/config/load'
 import type { GatewayConfig } from '../../../server/gateway/config/types'
@@ -72,4 +74,21 @@ export async function startComposed(changes: (config: GatewayConfig) => GatewayC
       await remove()
     },
   }
+}
+
+/**
+ * Opens the live socket at `url` (`wss://…/api/live`), signs in with `token`, and waits for the
+ * gateway's welcome, as the app does; closes it again.
+ */
+export async function expectLiveWelcome(url: string, token: string, options: ClientOptions): Promise<void> {
+  const socket = new WebSocket(url, options)
+  const types: string[] = []
+  socket.on('message', (data: Buffer) => types.push((JSON.parse(data.toString()) as { type: string }).type))
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
+  socket.send(JSON.stringify({ type: 'auth', token }))
+  await expect.poll(() => types).toContain('welcome')
+  socket.close()
 }

@@ -1,13 +1,12 @@
 import { request as httpRequest } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { startKccServer } from '../../../server/compose/kcc-server'
 import { GatewayConfigError, loadGatewayConfig } from '../../../server/gateway/config/load'
 import { createRootLogger } from '../../../server/lib/logger'
 import { DEMO_CONFIG, demoPassword } from '../../support/gateway'
 import { freePort } from '../../support/sip-servers'
 import { httpsRequest, makeTestCa, type TestCa } from '../../support/test-ca'
-import { startComposed, type Composed } from './composed'
+import { expectLiveWelcome, startComposed, type Composed } from './composed'
 import { registerWithoutCredentials } from './sip-frames'
 
 /**
@@ -92,16 +91,7 @@ describe('the gateway with tls, SIP on the same port', () => {
 
   it('accepts the live socket over WSS', async () => {
     const token = await login(composed.server.url, 'medewerker3')
-    const socket = new WebSocket(`${composed.server.url.replace('https:', 'wss:')}/api/live`, { ca: ca.ca })
-    const types: string[] = []
-    socket.on('message', (data: Buffer) => types.push((JSON.parse(data.toString()) as { type: string }).type))
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve)
-      socket.once('error', reject)
-    })
-    socket.send(JSON.stringify({ type: 'auth', token }))
-    await expect.poll(() => types).toContain('welcome')
-    socket.close()
+    await expectLiveWelcome(`${composed.server.url.replace('https:', 'wss:')}/api/live`, token, { ca: ca.ca })
   })
 
   it('hands softphones a wss: URL on its port and speaks SIP there', async () => {

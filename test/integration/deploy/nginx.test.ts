@@ -4,12 +4,11 @@ import { request as httpsRequestRaw } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { demoPassword } from '../../support/gateway'
 import { freePort } from '../../support/sip-servers'
 import { prepareNginx, startNginx, testNginxConf, type RunningNginx } from '../../support/nginx'
 import { httpsRequest, makeTestCa, type TestCa } from '../../support/test-ca'
-import { startComposed, type Composed } from './composed'
+import { expectLiveWelcome, startComposed, type Composed } from './composed'
 import { registerWithoutCredentials } from './sip-frames'
 
 /**
@@ -135,20 +134,11 @@ describe('the gateway behind nginx with deploy/nginx/kcc.conf', () => {
 
   it('carries the live socket over WSS, with the client’s address', async () => {
     const token = await login('medewerker2')
-    const socket = new WebSocket(`${publicOrigin.replace('https:', 'wss:')}/api/live`, {
+    await expectLiveWelcome(`${publicOrigin.replace('https:', 'wss:')}/api/live`, token, {
       ca: ca.ca,
       localAddress: '127.0.0.3',
       headers: { 'x-forwarded-for': '203.0.113.10' },
     })
-    const types: string[] = []
-    socket.on('message', (data: Buffer) => types.push((JSON.parse(data.toString()) as { type: string }).type))
-    await new Promise((resolve, reject) => {
-      socket.once('open', resolve)
-      socket.once('error', reject)
-    })
-    socket.send(JSON.stringify({ type: 'auth', token }))
-    await expect.poll(() => types).toContain('welcome')
-    socket.close()
     const upgrades = composed.logs.filter((line) => line.includes('"url":"/api/live"'))
     expect(upgrades.some((line) => line.includes('"remoteAddress":"127.0.0.3"'))).toBe(true)
     expect(composed.logs.join('\n')).not.toContain('203.0.113.10')
