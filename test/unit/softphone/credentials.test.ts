@@ -198,8 +198,11 @@ describe('Softphone credentials', () => {
     return /username="([^"]+)"/.exec(header(again, 'Proxy-Authorization'))?.[1]
   }
 
-  it('answers challenges with the ephemeral username it was given, and with renewed credentials once set', async () => {
-    const wire = sipWire()
+  /** A softphone on `wire`, with the first ephemeral credentials. */
+  const phoneOn = (
+    wire: ReturnType<typeof sipWire>,
+    renewCredentials?: () => Promise<boolean>,
+  ): Softphone => {
     const phone = new Softphone({
       websocketUrl: 'wss://sip.invalid/',
       domain: 'kcc.test',
@@ -212,8 +215,15 @@ describe('Softphone credentials', () => {
       audioOutput: null,
       ringtone: null,
       mediaDevices: null,
+      ...(renewCredentials ? { renewCredentials } : {}),
     })
     phones.push(phone)
+    return phone
+  }
+
+  it('answers challenges with the ephemeral username it was given, and with renewed credentials once set', async () => {
+    const wire = sipWire()
+    const phone = phoneOn(wire)
     await phone.start()
     await until(phone, (s) => s.registration === 'registered')
 
@@ -224,25 +234,6 @@ describe('Softphone credentials', () => {
 
     expect(await answersChallengeWith(wire, phone, 'medewerker3')).toBe('1796633600:medewerker1')
   })
-
-  const phoneOn = (wire: ReturnType<typeof sipWire>, renewCredentials: () => Promise<boolean>): Softphone => {
-    const phone = new Softphone({
-      websocketUrl: 'wss://sip.invalid/',
-      domain: 'kcc.test',
-      extension: 'medewerker1',
-      authorizationUsername: '1796630000:medewerker1',
-      password: 'first-password',
-      transportConstructor: wire.transportConstructor,
-      sessionDescriptionHandlerFactory: fakeWebMediaFactory().factory,
-      logger: recordingLogger().log,
-      audioOutput: null,
-      ringtone: null,
-      mediaDevices: null,
-      renewCredentials,
-    })
-    phones.push(phone)
-    return phone
-  }
 
   it('registers again with new credentials when the registrar refuses the current ones, as after a restart', async () => {
     const wire = sipWire({ registerAnswer: (n) => (n === 1 ? '403 Forbidden' : '200 OK') })
