@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { configuredRoster } from '../../../server/gateway/directory/configured-roster'
+import { configuredRoster } from './configured-roster'
 import { ViewBuilder } from '../../../server/gateway/register-client/view'
 import type { KlantcontactRecord } from '../../../server/gateway/register-client/types'
 

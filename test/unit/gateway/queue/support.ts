@@ -16,7 +16,7 @@ import { createCallQueue, type GatewayCallQueue } from '../../../../server/gatew
 import { queueDb } from '../../../../server/gateway/queue/tables'
 import type { TerugbelverzoekRequest } from '../../../../server/gateway/queue/terugbelverzoeken'
 import type { QueueTimers } from '../../../../server/gateway/queue/timers'
-import { configuredRoster } from '../../../../server/gateway/directory/configured-roster'
+import { configuredRoster } from '../configured-roster'
 
 export const silent = createRootLogger({ level: 'silent' })
 

@@ -1,10 +1,10 @@
-import type { AgentConfig } from '../config/types'
-import { medewerkerOf, type Medewerker, type Roster } from './roster'
-import { RosterIndex } from './roster-index'
+import type { AgentConfig } from '../../../server/gateway/config/types'
+import { medewerkerOf, type Medewerker, type Roster } from '../../../server/gateway/directory/roster'
+import { RosterIndex } from '../../../server/gateway/directory/roster-index'
 
 /**
- * A roster of configured agents only, without a database: for parts used outside a gateway (tools,
- * unit tests). It cannot provision: single sign-on needs the gateway's stored roster.
+ * A roster of configured agents only, without a database, for unit tests of the parts that ask a
+ * roster. It cannot provision: single sign-on needs the gateway's stored roster.
  */
 export function configuredRoster(agents: readonly AgentConfig[]): Roster {
   const index = new RosterIndex(agents.map(medewerkerOf))
